@@ -1,0 +1,534 @@
+package parser
+
+import (
+	"encoding/json"
+	"math"
+	"strconv"
+	"strings"
+)
+
+// This file turns grammar nodes into events: numbers from their printed text, reasons split,
+// fields the line does not carry left nil.
+
+func num(s string) *float64 {
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
+		return nil
+	}
+	return &f
+}
+
+func numPtr(s *string) *float64 {
+	if s == nil {
+		return nil
+	}
+	return num(*s)
+}
+
+func intPtr(s string) *int64 {
+	i, err := strconv.ParseInt(s, 10, 64)
+	if err != nil {
+		return nil
+	}
+	return &i
+}
+
+func strPtr(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+func (p *prefixG) origin() Origin {
+	var o Origin
+	if p == nil {
+		return o
+	}
+	o.PID = intPtr(p.PID)
+	if p.Isolate != nil {
+		iso := *p.Isolate
+		o.Isolate = &iso
+	}
+	return o
+}
+
+// collectorKind maps a printed collector name to KindScavenge or KindFull.
+func collectorKind(name string) string {
+	if strings.Contains(name, "Minor") || strings.Contains(name, "Scavenge") {
+		return KindScavenge
+	}
+	return KindFull
+}
+
+// gcEvent converts a parsed --trace-gc line. truncated says the entry is known to be cut
+// short: a trailing reason is then kept only when it is one V8 prints whole.
+func gcEvent(g *gcLineG, input string, truncated bool) *GC {
+	ev := &GC{Origin: g.Prefix.origin(), TimeMS: num(g.Time), Truncated: truncated}
+	if len(g.Names) > 0 {
+		name := strings.Join(g.Names, " ")
+		kind := collectorKind(name)
+		ev.Collector, ev.Kind = &name, &kind
+	}
+	for _, q := range g.Quals {
+		ev.Qualifiers = append(ev.Qualifiers, strings.Join(q.Words, " "))
+	}
+	ev.HeapBeforeMB = num(g.Sizes.HeapBefore)
+	ev.CommittedBeforeMB = num(g.Sizes.CommittedBefore)
+	ev.HeapAfterMB = num(g.Sizes.HeapAfter)
+	ev.CommittedAfterMB = num(g.Sizes.CommittedAfter)
+	ev.PooledMB = numPtr(g.Pooled)
+	setDurations(ev, g.Dur)
+	ev.Incremental = incremental(g.Incr)
+	if g.Mu != nil {
+		ev.MuAverage, ev.MuCurrent = num(g.Mu.Average), num(g.Mu.Current)
+	}
+	setReasons(ev, g.Tail.text(input), truncated)
+	return ev
+}
+
+// setDurations reads "P / E ms" or, on Node 0.12, "E / P ms": V8 0.12 printed the external
+// time first and as an integer, later versions the pause first with a decimal point.
+func setDurations(ev *GC, d durationsG) {
+	if d.First == "" {
+		return
+	}
+	if d.Second == nil {
+		ev.PauseMS = num(d.First)
+		return
+	}
+	if !strings.Contains(d.First, ".") && strings.Contains(*d.Second, ".") {
+		ev.ExternalMS, ev.PauseMS = num(d.First), num(*d.Second)
+		return
+	}
+	ev.PauseMS, ev.ExternalMS = num(d.First), num(*d.Second)
+}
+
+func incremental(g *incrG) *Incremental {
+	if g == nil || g.MarkingMS == "" {
+		return nil
+	}
+	in := &Incremental{MarkingMS: num(g.MarkingMS), BiggestStepMS: numPtr(g.Biggest), WalltimeMS: numPtr(g.Walltime)}
+	if g.Steps != "" {
+		in.Steps = intPtr(g.Steps)
+	}
+	if since := strings.Join(g.Since, " "); since == "start of marking" || since == "last GC" {
+		in.Since = &since
+	}
+	return in
+}
+
+func setReasons(ev *GC, tail string, truncated bool) {
+	if strings.HasPrefix(strings.TrimSpace(tail), "(") {
+		// A clause cut short ("(average mu = 0.1"): no reason survived.
+		return
+	}
+	reason, comment, complete := splitReasons(tail)
+	if truncated && !complete {
+		if !knownReasons[reason] {
+			reason = ""
+		}
+		if !isKnownComment(comment) {
+			comment = ""
+		}
+	}
+	ev.Reason, ev.Comment = strPtr(reason), strPtr(comment)
+}
+
+// gcFragmentEvent converts what is left of a ring-buffer entry that lost its start.
+func gcFragmentEvent(g *gcTailG, input string) *GC {
+	ev := &GC{Truncated: true, InCrashDump: true}
+	if g == nil {
+		return ev
+	}
+	ev.Incremental = incremental(g.Incr)
+	if g.Mu != nil && g.Mu.Current != "" {
+		ev.MuAverage, ev.MuCurrent = num(g.Mu.Average), num(g.Mu.Current)
+	}
+	setReasons(ev, g.Tail.text(input), true)
+	return ev
+}
+
+// nvpCollectorKind maps NVP's short collector names.
+func nvpCollectorKind(short string) string {
+	switch short {
+	case "s", "mmc", "mms", "scavenge":
+		return KindScavenge
+	case "ms", "mc", "mark-compact", "mark-sweep":
+		return KindFull
+	}
+	return ""
+}
+
+// nvpEvent converts a --trace-gc-nvp line. For Node 25+ the JSON object is decoded as JSON.
+func nvpEvent(g *nvpLineG, input string) *NVP {
+	ev := &NVP{Origin: g.Prefix.origin(), TimeMS: num(g.Time), Numbers: map[string]float64{}, Strings: map[string]string{}}
+	if g.Mark != nil && ev.Isolate == nil {
+		iso := g.Mark.Isolate
+		ev.Isolate = &iso
+	}
+	if g.JSON != nil {
+		var obj map[string]any
+		dec := json.NewDecoder(strings.NewReader(g.JSON.text(input)))
+		dec.UseNumber()
+		if dec.Decode(&obj) == nil {
+			for k, v := range obj {
+				switch v := v.(type) {
+				case json.Number:
+					if f, err := v.Float64(); err == nil {
+						ev.Numbers[k] = f
+					}
+				case string:
+					ev.Strings[k] = v
+				case bool:
+					if v {
+						ev.Numbers[k] = 1
+					} else {
+						ev.Numbers[k] = 0
+					}
+				}
+			}
+		}
+	}
+	for _, p := range g.Pairs {
+		switch {
+		case p.Num != nil:
+			if f := num(*p.Num); f != nil {
+				v := *f
+				if p.Minus {
+					v = -v
+				}
+				ev.Numbers[p.Key] = v
+			}
+		case p.Str != nil:
+			ev.Strings[p.Key] = *p.Str
+		}
+	}
+	if gc, ok := ev.Strings["gc"]; ok {
+		ev.Collector = &gc
+		if k := nvpCollectorKind(gc); k != "" {
+			ev.Kind = &k
+		}
+	}
+	lift := func(key string) *float64 {
+		if v, ok := ev.Numbers[key]; ok {
+			return &v
+		}
+		return nil
+	}
+	ev.PauseMS, ev.MutatorMS = lift("pause"), lift("mutator")
+	toMB := func(keys ...string) *float64 {
+		for _, k := range keys {
+			if v, ok := ev.Numbers[k]; ok {
+				mb := v / (1 << 20)
+				return &mb
+			}
+		}
+		return nil
+	}
+	ev.HeapBeforeMB = toMB("start_object_size", "total_size_before")
+	ev.HeapAfterMB = toMB("end_object_size", "total_size_after")
+	return ev
+}
+
+func heapStatsEvent(g *heapRowG) *HeapStats {
+	ev := &HeapStats{Origin: g.Prefix.origin(), Space: strings.Join(g.Label, " ")}
+	for _, c := range g.Cols {
+		switch c.Name {
+		case "used":
+			ev.UsedKB = num(c.Value)
+		case "available":
+			ev.AvailableKB = num(c.Value)
+		case "committed":
+			ev.CommittedKB = num(c.Value)
+		}
+	}
+	return ev
+}
+
+// otherNames classify prefixed non-GC lines by how their text starts.
+var otherNames = []struct{ prefix, name string }{
+	{"[HeapController]", "heap_controller"},
+	{"[GlobalMemoryController]", "heap_controller"},
+	{"Heap growing factor", "heap_controller"},
+	{"Grow:", "heap_controller"},
+	{"Memory reducer", "memory_reducer"},
+	{"Increasing marking speed", "marking_speed"},
+	{"Speed up marking", "marking_speed"},
+	{"Hurrying incremental marking", "marking_speed"},
+	{"Memory pool:", "memory_pool"},
+	{"action=", "nvp_action"},
+	{"Scavenge stack scanning", "scavenge_stack_scanning"},
+	{"Shrinking page", "shrinking_page"},
+	{"Fast promotion mode", "fast_promotion"},
+	{"Total time spent in GC", "verbose_footer"},
+	{"External memory", "verbose_footer"},
+	{"Backing store memory", "verbose_footer"},
+	{"Unmapper buffering", "verbose_footer"},
+	{"Pool buffering", "verbose_footer"},
+	{"(*) Sweeping is still", "verbose_footer"},
+	{"[Finished reentrant", "reentrant_gc"},
+	{"[IncrementalMarking]", "incremental_marking"},
+	{"Young generation mutator utilization", "mutator_utilization"},
+	{"evacuation", "evacuation"},
+	{"FreeLists statistics", "freelists"},
+}
+
+func otherName(text string) string {
+	for _, o := range otherNames {
+		if strings.HasPrefix(text, o.prefix) {
+			return o.name
+		}
+	}
+	return "other"
+}
+
+func otherEvent(g *otherLineG, input string) *Other {
+	ev := &Other{Origin: g.Prefix.origin(), TimeMS: numPtr(g.Time), Text: strings.TrimSpace(g.Text.text(input))}
+	if g.Mark != nil && ev.Isolate == nil {
+		iso := g.Mark.Isolate
+		ev.Isolate = &iso
+	}
+	ev.Name = otherName(ev.Text)
+	return ev
+}
+
+// fatalKind classifies a fatal error by its location (and message, for process OOMs).
+func fatalKind(location, message string) FatalKind {
+	l := strings.ToLower(location)
+	switch {
+	case strings.Contains(l, "reached heap limit"):
+		return FatalHeapLimit
+	case strings.Contains(l, "ineffective mark-compacts"):
+		return FatalIneffective
+	case strings.Contains(l, "call_and_retry"):
+		return FatalCallAndRetryLast
+	case strings.Contains(l, "invalid table size"):
+		return FatalInvalidTableSize
+	case strings.Contains(l, "invalid array length"):
+		return FatalInvalidArrayLength
+	case strings.Contains(l, "invalid size error"):
+		return FatalInvalidSize
+	case strings.Contains(l, "young object promotion failed"):
+		return FatalYoungPromotion
+	case strings.Contains(l, "semi-space"), strings.Contains(l, "semi space"),
+		strings.Contains(l, "newspace::"), strings.Contains(l, "new space setup"):
+		return FatalSemiSpace
+	case l == "zone" || strings.HasPrefix(l, "zone "):
+		return FatalZone
+	}
+	m := strings.ToLower(message)
+	switch {
+	case strings.Contains(m, "process out of memory"), strings.Contains(l, "coderange"),
+		strings.Contains(l, "virtual memory"), strings.Contains(l, "oilpan"),
+		strings.Contains(l, "externalentitytable"):
+		return FatalProcessOOM
+	case location == "" && strings.Contains(m, "javascript heap out of memory"):
+		return FatalHeapLimit
+	}
+	return FatalOther
+}
+
+func newFatal(location, message, source string) *Fatal {
+	location = strings.TrimSpace(location)
+	message = strings.TrimSpace(message)
+	return &Fatal{
+		Location: strPtr(location),
+		Message:  strPtr(message),
+		Kind:     fatalKind(location, message),
+		HeapOOM:  strings.Contains(strings.ToLower(message), "javascript heap out of memory"),
+		Source:   source,
+	}
+}
+
+func fatalEvent(g *fatalLineG, input string) *Fatal {
+	var loc, msg string
+	if g.Location != nil {
+		loc = (&span{Pos: g.Location.Pos, EndPos: g.Location.EndPos}).text(input)
+	}
+	if g.Message != nil {
+		msg = (&span{Pos: g.Message.Pos, EndPos: g.Message.EndPos}).text(input)
+	}
+	return newFatal(loc, msg, "node")
+}
+
+// bannerEvent converts a "#" line of V8's fatal banner: a Fatal for the lines that name the
+// failure, a Marker for the rest.
+func bannerEvent(g *bannerLineG, input string) (*Fatal, *Marker) {
+	switch {
+	case g.JSOOM != nil:
+		f := newFatal(g.JSOOM.text(input), "JavaScript heap out of memory", "v8")
+		return f, nil
+	case g.OldJSOOM != nil:
+		return newFatal(g.OldJSOOM.text(input), "JavaScript heap out of memory", "v8"), nil
+	case g.ProcessOOM != nil:
+		f := newFatal(g.ProcessOOM.text(input), "process out of memory", "v8")
+		return f, nil
+	case g.OldProcOOM != nil:
+		return newFatal(g.OldProcOOM.text(input), "process out of memory", "v8"), nil
+	case g.InvalidSize != nil:
+		f := newFatal("invalid size error "+strings.TrimSpace(g.InvalidSize.text(input)), "", "v8")
+		return f, nil
+	case g.FatalIn != nil:
+		return nil, &Marker{Name: "v8_fatal_banner", Text: "Fatal error in " + strings.TrimSpace(g.FatalIn.text(input))}
+	}
+	return nil, &Marker{Name: "v8_fatal_banner", Text: strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(input), "#"))}
+}
+
+func embedderOOMEvent(g *embedderOOMG, input string) *Fatal {
+	if g.Electron {
+		var loc, msg string
+		if g.ElectronLoc != nil {
+			loc = (&span{Pos: g.ElectronLoc.Pos, EndPos: g.ElectronLoc.EndPos}).text(input)
+		}
+		if g.ElectronMsg != nil {
+			msg = (&span{Pos: g.ElectronMsg.Pos, EndPos: g.ElectronMsg.EndPos}).text(input)
+		}
+		return newFatal(loc, msg, "electron")
+	}
+	loc := strings.TrimSpace(g.BlinkLoc.text(input))
+	loc = strings.TrimSuffix(strings.TrimSuffix(loc, "."), ")")
+	msg := "JavaScript heap out of memory"
+	if g.Blink != nil && *g.Blink == "process" {
+		msg = "process out of memory"
+	}
+	return newFatal(loc, msg, "chromium")
+}
+
+// jsFrameEvent splits a JS frame: "name [file:~line] [pc=…](this=…)".
+func jsFrameEvent(g *jsFrameG, input string) *JSFrame {
+	ev := &JSFrame{Index: intPtr(g.Index)}
+	rest := strings.TrimSpace(g.Rest.text(input))
+	if i := strings.Index(rest, "(this="); i >= 0 {
+		rest = strings.TrimSpace(rest[:i])
+	}
+	fn := rest
+	if i := strings.Index(rest, " ["); i >= 0 {
+		fn = rest[:i]
+		for _, b := range bracketGroups(rest[i:]) {
+			if strings.HasPrefix(b, "pc") || strings.HasPrefix(b, "bytecode=") || strings.HasPrefix(b, "0x") || isAllHex(b) {
+				continue
+			}
+			c := strings.LastIndex(b, ":")
+			if c < 0 {
+				continue
+			}
+			file, pos := b[:c], b[c+1:]
+			ev.File = &file
+			switch {
+			case strings.HasPrefix(pos, "~"):
+				f := false
+				ev.Optimized = &f
+			case strings.HasPrefix(pos, "*"):
+				t := true
+				ev.Optimized = &t
+			}
+			ev.Position = intPtr(strings.TrimLeft(pos, "~*"))
+			break
+		}
+	}
+	ev.Function = strings.TrimSpace(fn)
+	return ev
+}
+
+func isAllHex(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if !isHex(s[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// bracketGroups returns the contents of the top-level [...] groups of s.
+func bracketGroups(s string) []string {
+	var out []string
+	depth, start := 0, 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '[':
+			if depth == 0 {
+				start = i + 1
+			}
+			depth++
+		case ']':
+			if depth > 0 {
+				depth--
+				if depth == 0 {
+					out = append(out, s[start:i])
+				}
+			}
+		}
+	}
+	return out
+}
+
+// nativeFrameEvent splits "0xADDR symbol [module]" (module in brackets at the end, if any).
+func nativeFrameEvent(g *nativeFrameG, input string) *NativeFrame {
+	ev := &NativeFrame{Index: intPtr(g.Index)}
+	if g.Address != nil {
+		a := *g.Address
+		ev.Address = &a
+	}
+	rest := strings.TrimSpace(g.Rest.text(input))
+	if strings.HasSuffix(rest, "]") {
+		if i := strings.LastIndex(rest, " ["); i >= 0 || strings.HasPrefix(rest, "[") {
+			if i < 0 {
+				i = 0
+			}
+			mod := strings.TrimSpace(rest[i:])
+			mod = mod[1 : len(mod)-1]
+			ev.Module = &mod
+			rest = strings.TrimSpace(rest[:i])
+		}
+	}
+	ev.Symbol = strPtr(rest)
+	return ev
+}
+
+func cFrameEvent(g *cFrameG, input string) *NativeFrame {
+	ev := &NativeFrame{}
+	if g.Index != nil {
+		ev.Index = intPtr(*g.Index)
+	}
+	if g.Module != nil {
+		m := *g.Module
+		ev.Module = &m
+	}
+	if g.Address != nil {
+		a := *g.Address
+		ev.Address = &a
+	}
+	ev.Symbol = strPtr(strings.TrimSpace(g.Rest.text(input)))
+	return ev
+}
+
+// atFrameEvent splits "fn (file:line:col)" or "file:line:col".
+func atFrameEvent(g *atFrameG, input string) *JSFrame {
+	rest := strings.TrimSpace(g.Rest.text(input))
+	ev := &JSFrame{}
+	loc := rest
+	if strings.HasSuffix(rest, ")") {
+		if i := strings.LastIndex(rest, " ("); i >= 0 {
+			ev.Function = rest[:i]
+			loc = rest[i+2 : len(rest)-1]
+		}
+	}
+	// file:line:col
+	if c2 := strings.LastIndex(loc, ":"); c2 > 0 {
+		if c1 := strings.LastIndex(loc[:c2], ":"); c1 > 0 && intPtr(loc[c1+1:c2]) != nil {
+			file := loc[:c1]
+			ev.File, ev.Position = &file, intPtr(loc[c1+1:c2])
+			return ev
+		}
+	}
+	if ev.Function == "" {
+		ev.Function = rest
+	} else {
+		ev.File = &loc
+	}
+	return ev
+}

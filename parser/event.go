@@ -1,0 +1,246 @@
+// Package parser turns the text V8 prints about its garbage collector into typed events.
+//
+// It reads --trace-gc output of every Node.js era, --trace-gc-nvp, --trace-gc-verbose and the
+// fatal out-of-memory crash block, line by line from an io.Reader, and hands out events in input
+// order, each with the 1-based line it came from. It knows nothing of statistics: that is the job
+// of package analyze.
+//
+// The grammar of every format lives in grammar.go (participle v2); normalize.go strips what real
+// logs wrap around V8's text and cuts glued ring-buffer entries apart; parser.go holds the
+// streaming state machine. A line it cannot classify becomes an Unknown event, never an error.
+package parser
+
+// Type names the kind of an event. The names are a contract: other tools read them in the
+// JSON Lines and CSV output.
+type Type string
+
+// The event types.
+const (
+	TypeGC          Type = "gc"
+	TypeNVP         Type = "nvp"
+	TypeHeapStats   Type = "heap_stats"
+	TypeFatal       Type = "fatal"
+	TypeJSFrame     Type = "js_frame"
+	TypeNativeFrame Type = "native_frame"
+	TypeMarker      Type = "marker"
+	TypeV8Other     Type = "v8_other"
+	TypeUnknown     Type = "unknown"
+)
+
+// Event is one typed thing the parser found. Exactly one of the pointer fields matching Type is
+// set.
+type Event struct {
+	Type Type
+	// Line is the 1-based line the event starts on; EndLine the last line when it spans
+	// several (hard-wrapped or split lines), else equal to Line.
+	Line, EndLine int
+
+	GC          *GC
+	NVP         *NVP
+	HeapStats   *HeapStats
+	Fatal       *Fatal
+	JSFrame     *JSFrame
+	NativeFrame *NativeFrame
+	Marker      *Marker
+	Other       *Other
+	Unknown     *Unknown
+}
+
+// Origin says who printed a line: the [pid:isolate] prefix, or nothing when the line has none.
+type Origin struct {
+	// PID is the process id, nil when the line carries none.
+	PID *int64 `json:"pid"`
+	// Isolate is the isolate address as printed (0x… or Windows' 16 upper-case digits), nil
+	// when the line carries none.
+	Isolate *string `json:"isolate"`
+}
+
+// Key identifies the isolate an event belongs to; events without a prefix have the zero key.
+func (o Origin) Key() IsolateKey {
+	var k IsolateKey
+	if o.PID != nil {
+		k.PID = *o.PID
+	}
+	if o.Isolate != nil {
+		k.Isolate = *o.Isolate
+	}
+	return k
+}
+
+// IsolateKey groups events by process and isolate.
+type IsolateKey struct {
+	PID     int64
+	Isolate string
+}
+
+// Collector kinds: what a GC collected.
+const (
+	KindScavenge = "scavenge" // young generation: Scavenge, Minor Mark-Compact, Minor Mark-Sweep
+	KindFull     = "full"     // Mark-sweep, Mark-Compact, Incremental Mark-Compact
+)
+
+// GC is one garbage collection as printed by --trace-gc (live, or as an entry of the crash
+// dump's "Last few GCs" ring buffer). A field the line does not carry is nil.
+type GC struct {
+	Origin
+	TimeMS *float64 `json:"time_ms"`
+	// Collector is the name as printed: Scavenge, Mark-sweep, Mark-Compact, Incremental
+	// Mark-Compact, Minor Mark-Sweep, …; nil for a fragment that lost its start.
+	Collector *string `json:"collector"`
+	// Kind is KindScavenge or KindFull, nil when the collector is not known.
+	Kind *string `json:"kind"`
+	// Qualifiers are the parenthesised words after the name: reduce, interleaved, during sweeping.
+	Qualifiers        []string `json:"qualifiers"`
+	HeapBeforeMB      *float64 `json:"heap_before_mb"`
+	CommittedBeforeMB *float64 `json:"committed_before_mb"`
+	HeapAfterMB       *float64 `json:"heap_after_mb"`
+	CommittedAfterMB  *float64 `json:"committed_after_mb"`
+	PooledMB          *float64 `json:"pooled_mb"`
+	PauseMS           *float64 `json:"pause_ms"`
+	ExternalMS        *float64 `json:"external_ms"`
+	// Incremental is the "(+ X ms in N steps since …)" clause of full GCs that finished an
+	// incremental marking cycle.
+	Incremental *Incremental `json:"incremental"`
+	MuAverage   *float64     `json:"mu_average"`
+	MuCurrent   *float64     `json:"mu_current"`
+	// Reason is why the GC was requested; Comment why this collector was chosen.
+	Reason  *string `json:"reason"`
+	Comment *string `json:"comment"`
+	// InCrashDump is true for entries of the crash block's "Last few GCs" ring buffer.
+	InCrashDump bool `json:"in_crash_dump"`
+	// Repeat is true for a ring-buffer entry that repeats an event already traced live.
+	Repeat bool `json:"repeat"`
+	// Truncated is true when V8's 256-byte buffer (or the paste) cut the entry short; the
+	// fields it lost are nil.
+	Truncated bool `json:"truncated"`
+}
+
+// IsFull reports whether the GC collected the whole heap.
+func (g *GC) IsFull() bool { return g.Kind != nil && *g.Kind == KindFull }
+
+// Incremental is the incremental-marking clause of a full GC.
+type Incremental struct {
+	MarkingMS     *float64 `json:"marking_ms"`
+	Steps         *int64   `json:"steps"`
+	BiggestStepMS *float64 `json:"biggest_step_ms"`
+	WalltimeMS    *float64 `json:"walltime_ms"`
+	// Since is "start of marking" or, on V8 ≤ 5.1, "last GC".
+	Since *string `json:"since"`
+}
+
+// NVP is one --trace-gc-nvp line: name=value pairs (text NVP up to Node 24) or the JSON object
+// after "GC: " (Node 25+). Numbers are kept as numbers, strings as strings; percent signs are
+// dropped. The fields that the analysis needs are lifted out as typed values.
+type NVP struct {
+	Origin
+	TimeMS *float64 `json:"time_ms"`
+	// Collector is the short name V8 prints: s, ms, mc, mmc, mms.
+	Collector    *string `json:"collector"`
+	Kind         *string `json:"kind"`
+	PauseMS      *float64 `json:"pause_ms"`
+	MutatorMS    *float64 `json:"mutator_ms"`
+	HeapBeforeMB *float64 `json:"heap_before_mb"`
+	HeapAfterMB  *float64 `json:"heap_after_mb"`
+	// Numbers holds every numeric pair as printed (bytes, ms, percent as printed).
+	Numbers map[string]float64 `json:"numbers"`
+	// Strings holds the pairs whose value is not a number.
+	Strings map[string]string `json:"strings"`
+}
+
+// HeapStats is one row of --trace-gc-verbose's heap table (sizes in KB as printed).
+type HeapStats struct {
+	Origin
+	// Space is the row label: "New space", "Old space", "Memory allocator", "All spaces", ….
+	Space       string   `json:"space"`
+	UsedKB      *float64 `json:"used_kb"`
+	AvailableKB *float64 `json:"available_kb"`
+	CommittedKB *float64 `json:"committed_kb"`
+}
+
+// FatalKind classifies the location of a fatal error.
+type FatalKind string
+
+// The fatal kinds.
+const (
+	FatalHeapLimit          FatalKind = "heap-limit"
+	FatalIneffective        FatalKind = "ineffective-mark-compacts"
+	FatalCallAndRetryLast   FatalKind = "call-and-retry-last"
+	FatalInvalidTableSize   FatalKind = "invalid-table-size"
+	FatalInvalidArrayLength FatalKind = "invalid-array-length"
+	FatalInvalidSize        FatalKind = "invalid-size"
+	FatalYoungPromotion     FatalKind = "young-promotion-failed"
+	FatalSemiSpace          FatalKind = "semi-space"
+	FatalZone               FatalKind = "zone"
+	FatalProcessOOM         FatalKind = "process-oom"
+	FatalWorkerOOM          FatalKind = "worker-oom"
+	FatalOther              FatalKind = "other"
+)
+
+// Fatal is a fatal error: Node's "FATAL ERROR: <location> <message>", V8's "# Fatal …" banner
+// (Deno, embedders, V8_Fatal), Electron's and Chromium's OOM lines, or a worker that reached
+// its resource limits.
+type Fatal struct {
+	Origin
+	// Location is what V8 passed as the place of failure ("Reached heap limit",
+	// "CALL_AND_RETRY_LAST", …), nil when the line has none.
+	Location *string `json:"location"`
+	// Message is "Allocation failed - JavaScript heap out of memory" and the like.
+	Message *string   `json:"message"`
+	Kind    FatalKind `json:"kind"`
+	// HeapOOM is true when V8 flagged the failure as a JavaScript heap out-of-memory.
+	HeapOOM bool `json:"heap_oom"`
+	// Source says which printer wrote it: node, v8 (a "# Fatal" banner), electron, chromium,
+	// worker.
+	Source string `json:"source"`
+}
+
+// JSFrame is one frame of the crash block's JavaScript stack trace (Node 4–13).
+type JSFrame struct {
+	Index    *int64  `json:"index"`
+	Function string  `json:"function"`
+	File     *string `json:"file"`
+	// Position is the line number (with V8's ~ or * marker removed), nil when not printed.
+	Position *int64 `json:"position"`
+	// Optimized is true for "*" (optimised), false for "~", nil when neither.
+	Optimized *bool `json:"optimized"`
+}
+
+// NativeFrame is one frame of a native stack trace: Node's, V8's C stack trace, Windows'.
+type NativeFrame struct {
+	Index   *int64  `json:"index"`
+	Address *string `json:"address"`
+	Symbol  *string `json:"symbol"`
+	Module  *string `json:"module"`
+}
+
+// Marker is a structural line of the crash block: a section header.
+type Marker struct {
+	// Name is one of last_few_gcs, js_stacktrace, js_stack_trace_block, native_stack_trace,
+	// c_stack_trace, security_context, report_written, report_completed, no_stack_in_gc,
+	// v8_fatal_banner.
+	Name string `json:"name"`
+	Text string `json:"text"`
+}
+
+// Other is a line V8 printed under the trace flags that is not a GC event: heap-controller
+// limits, memory reducer, marking speed, Node 25's action= lines, verbose footers, …
+type Other struct {
+	Origin
+	TimeMS *float64 `json:"time_ms"`
+	// Name is a short classification (heap_controller, memory_reducer, marking_speed,
+	// nvp_action, memory_pool, verbose_footer, …); "other" when only the prefix is V8's.
+	Name string `json:"name"`
+	Text string `json:"text"`
+	// Values holds numbers read off the line where its shape is known (e.g. the heap
+	// controller's new limit in KB).
+	Values map[string]float64 `json:"values,omitempty"`
+}
+
+// Unknown is a line the parser could not classify: the application's own output, mostly.
+type Unknown struct {
+	Text string `json:"text"`
+	// Oversize is set when the line was longer than the reader keeps; Text is then its start.
+	Oversize bool `json:"oversize,omitempty"`
+	// Bytes is the length of the original line.
+	Bytes int `json:"bytes,omitempty"`
+}

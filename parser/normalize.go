@@ -1,0 +1,426 @@
+package parser
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// This file holds what the parser does before a grammar sees a line: it removes what terminals
+// and log collectors wrap around V8's text (ANSI colours, carriage returns, per-line prefixes),
+// and finds where V8's own pieces start in a line, so that ring-buffer entries glued together
+// without newlines, or a whole crash report collapsed onto one line, are cut apart.
+
+// cleanLine removes carriage returns, ANSI escape sequences, NUL bytes and invalid UTF-8 from a
+// raw line. It returns the input unchanged (no allocation) when there is nothing to remove.
+func cleanLine(b []byte) string {
+	dirty := false
+	for _, c := range b {
+		if c == '\r' || c == 0x1b || c == 0 || c >= 0x80 {
+			dirty = true
+			break
+		}
+	}
+	if !dirty {
+		return string(b)
+	}
+	var sb strings.Builder
+	sb.Grow(len(b))
+	for i := 0; i < len(b); {
+		c := b[i]
+		switch {
+		case c == '\r' || c == 0:
+			i++
+		case c == 0x1b:
+			i = skipEscape(b, i)
+		case c < 0x80:
+			sb.WriteByte(c)
+			i++
+		default:
+			r, n := utf8.DecodeRune(b[i:])
+			if r == utf8.RuneError && n <= 1 {
+				sb.WriteRune(utf8.RuneError)
+				i++
+				continue
+			}
+			sb.Write(b[i : i+n])
+			i += n
+		}
+	}
+	return sb.String()
+}
+
+// skipEscape returns the index after the ANSI escape sequence that starts at b[i].
+func skipEscape(b []byte, i int) int {
+	i++ // ESC
+	if i < len(b) && b[i] == '[' {
+		i++
+		for i < len(b) && (b[i] >= 0x30 && b[i] <= 0x3f || b[i] >= 0x20 && b[i] <= 0x2f) {
+			i++
+		}
+		if i < len(b) {
+			i++ // final byte
+		}
+		return i
+	}
+	if i < len(b) && b[i] == ']' { // OSC: up to BEL or ESC \
+		for i < len(b) && b[i] != 0x07 && b[i] != 0x1b {
+			i++
+		}
+		if i < len(b) && b[i] == 0x07 {
+			i++
+		}
+		return i
+	}
+	if i < len(b) {
+		i++
+	}
+	return i
+}
+
+// anchorKind says what starts at an anchor.
+type anchorKind int
+
+const (
+	anchorPrefix       anchorKind = iota // [pid:isolate] …
+	anchorBareGC                         // "   1234 ms: Scavenge" without prefix (Node ≤ 6 ring buffer, 0.12)
+	anchorKeyword                        // a crash-block keyword: FATAL ERROR:, <--- …, # Fatal, …
+	anchorNativeFrame                    // " 1: 0xADDR …"
+)
+
+type anchor struct {
+	pos  int
+	kind anchorKind
+	// keyword is the keyword found, for anchorKeyword.
+	keyword string
+}
+
+// crashKeywords start a piece of V8's or Node's crash output wherever they stand in a line.
+var crashKeywords = []string{
+	"<--- Last few GCs --->",
+	"<--- JS stacktrace --->",
+	"==== JS stack trace",
+	"==== C stack trace",
+	"----- Native stack trace -----",
+	"FATAL ERROR:",
+	"Security context:",
+	"# Fatal",
+	"#FailureMessage",
+	"OOM error in V8:",
+	"V8 javascript OOM (",
+	"V8 process OOM (",
+	"Fatal process out of memory:",
+	"Error [ERR_WORKER_OUT_OF_MEMORY]:",
+	"RangeError: Map maximum size exceeded",
+	"RangeError: Invalid array length",
+	"RangeError: Value undefined out of range for undefined options property undefined",
+	"Cannot get stack trace in GC.",
+	"Writing Node.js report to file:",
+	"Node.js report completed",
+}
+
+// findAnchors returns, in order, the positions in s where a piece of V8 output starts.
+func findAnchors(s string) []anchor {
+	var out []anchor
+	// Keywords: rare, so one Index per keyword is cheap and keeps the loop below simple.
+	if strings.ContainsAny(s, "<=-F#SOVEWRCN") {
+		for _, kw := range crashKeywords {
+			from := 0
+			for {
+				i := strings.Index(s[from:], kw)
+				if i < 0 {
+					break
+				}
+				pos := from + i
+				if kw == "# Fatal" && pos > 0 && s[pos-1] == '#' {
+					// "## Fatal" is not V8's banner.
+				} else {
+					out = append(out, anchor{pos: pos, kind: anchorKeyword, keyword: kw})
+				}
+				from = pos + len(kw)
+			}
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '[':
+			if n := prefixEnd(s, i); n > 0 {
+				out = append(out, anchor{pos: i, kind: anchorPrefix})
+				i = skipTimestamp(s, n) - 1
+			}
+		case c >= '0' && c <= '9' && (i == 0 || s[i-1] == ' ' || s[i-1] == '\t'):
+			if bareGCAt(s, i) {
+				out = append(out, anchor{pos: i, kind: anchorBareGC})
+			} else if nativeFrameAt(s, i) {
+				out = append(out, anchor{pos: i, kind: anchorNativeFrame})
+			}
+			for i+1 < len(s) && s[i+1] >= '0' && s[i+1] <= '9' {
+				i++
+			}
+		}
+	}
+	if len(out) > 1 {
+		out = sortAnchors(out)
+	}
+	return out
+}
+
+func sortAnchors(a []anchor) []anchor {
+	// Insertion sort: a line has a handful of anchors.
+	for i := 1; i < len(a); i++ {
+		for j := i; j > 0 && a[j].pos < a[j-1].pos; j-- {
+			a[j], a[j-1] = a[j-1], a[j]
+		}
+	}
+	// Drop anchors that fall inside a keyword anchor's keyword (e.g. a frame anchor inside
+	// "# Fatal"), keeping the earliest.
+	w := 0
+	for i := range a {
+		if w > 0 && a[w-1].kind == anchorKeyword && a[i].pos < a[w-1].pos+len(a[w-1].keyword) {
+			continue
+		}
+		a[w] = a[i]
+		w++
+	}
+	return a[:w]
+}
+
+// prefixEnd returns the index after a V8 line prefix starting at s[i] ('['), or 0 if none is
+// there. A prefix is [pid], [pid:isolate] or [pid:isolate:id]. A bare [pid] is only taken for
+// V8's when a timestamp or a verbose heap row follows, because "[1] " is also what
+// concurrently, foreman and friends put before every line.
+func prefixEnd(s string, i int) int {
+	j := i + 1
+	k := scanDigits(s, j)
+	if k == j || k-j > 10 || k >= len(s) {
+		return 0
+	}
+	if s[k] == ']' {
+		if pidOnlyFollowedByV8(s[k+1:]) {
+			return k + 1
+		}
+		return 0
+	}
+	if s[k] != ':' {
+		return 0
+	}
+	j = k + 1
+	k = scanIsolate(s, j)
+	if k == j || k >= len(s) {
+		return 0
+	}
+	if s[k] == ':' {
+		m := scanDigits(s, k+1)
+		if m == k+1 || m >= len(s) {
+			return 0
+		}
+		k = m
+	}
+	if s[k] != ']' {
+		return 0
+	}
+	return k + 1
+}
+
+// pidOnlyFollowedByV8 reports whether what follows a "[pid]" prefix is V8's: a timestamp
+// ("   115 ms: ") or a verbose heap row ("Memory allocator, used: …").
+func pidOnlyFollowedByV8(rest string) bool {
+	t := strings.TrimLeft(rest, " \t")
+	if len(t) == len(rest) {
+		return false
+	}
+	if d := scanDigits(t, 0); d > 0 && strings.HasPrefix(t[d:], " ms: ") {
+		return true
+	}
+	return strings.Contains(t, "used:") && strings.Contains(t, ",") || strings.HasPrefix(t, "Total time spent in GC") ||
+		strings.HasPrefix(t, "External memory") || strings.HasPrefix(t, "Hurrying incremental marking") ||
+		strings.HasPrefix(t, "Increasing marking speed") || strings.HasPrefix(t, "Memory reducer")
+}
+
+// skipTimestamp returns the index after the "[I:0x…]" tag and "   T ms: " that may follow a
+// prefix ending at i, so that the timestamp is not taken for a prefix-less entry.
+func skipTimestamp(s string, i int) int {
+	j := i
+	for j < len(s) && s[j] == ' ' {
+		j++
+	}
+	if strings.HasPrefix(s[j:], "[I:") {
+		if k := strings.IndexByte(s[j:], ']'); k > 0 {
+			j += k + 1
+			for j < len(s) && s[j] == ' ' {
+				j++
+			}
+		}
+	}
+	if d := scanDigits(s, j); d > j && strings.HasPrefix(s[d:], " ms: ") {
+		return d + 5
+	}
+	return i
+}
+
+func scanDigits(s string, i int) int {
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	return i
+}
+
+// scanIsolate scans an isolate address: 0x + hex digits, or bare hex digits (Windows).
+func scanIsolate(s string, i int) int {
+	if strings.HasPrefix(s[i:], "0x") {
+		i += 2
+	}
+	j := i
+	for j < len(s) && isHex(s[j]) {
+		j++
+	}
+	return j
+}
+
+func isHex(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
+}
+
+// collectorStarts are the words a --trace-gc collector name can start with.
+var collectorStarts = []string{"Scavenge ", "Mark-sweep ", "Mark-Compact ", "Mark-Sweep ", "Minor ", "Incremental ", "Shared ", "pause="}
+
+// bareGCAt reports whether a prefix-less GC entry ("1234 ms: Scavenge …") starts at s[i].
+func bareGCAt(s string, i int) bool {
+	d := scanDigits(s, i)
+	if !strings.HasPrefix(s[d:], " ms: ") {
+		return false
+	}
+	rest := s[d+5:]
+	for _, c := range collectorStarts {
+		if strings.HasPrefix(rest, c) {
+			return !strings.HasPrefix(rest, "Scavenge stack")
+		}
+	}
+	return false
+}
+
+// nativeFrameAt reports whether a native stack frame with an address (" 1: 0x8cd49c …",
+// " 3: 00007FF71B6E8077 …") starts at s[i].
+func nativeFrameAt(s string, i int) bool {
+	d := scanDigits(s, i)
+	if d-i > 3 || !strings.HasPrefix(s[d:], ": ") {
+		return false
+	}
+	a := d + 2
+	if strings.HasPrefix(s[a:], "0x") {
+		e := a + 2
+		for e < len(s) && isHex(s[e]) {
+			e++
+		}
+		return e > a+2 && (e == len(s) || s[e] == ' ')
+	}
+	e := a
+	for e < len(s) && (s[e] >= '0' && s[e] <= '9' || s[e] >= 'A' && s[e] <= 'F') {
+		e++
+	}
+	// 16 digits on x64 Windows, 8 on ia32; a pasted excerpt may cut the last one short.
+	return e-a >= 8 && e-a <= 16 && (e == len(s) || s[e] == ' ')
+}
+
+// stripDecoration removes what log collectors and pastes put before each line: timestamps
+// (ISO, PM2 --time, 12-hour clocks, syslog), PM2's "3|name | ", concurrently's "[1] ",
+// console level tags ("[Error] "), markdown quotes ("> ") and stray backticks. It is used to
+// see whether a line holds anything at all, and where a bare frame starts.
+func stripDecoration(s string) string {
+	for range 8 {
+		t := strings.TrimLeft(s, " \t`>")
+		if n := decorationLen(t); n > 0 {
+			s = t[n:]
+			continue
+		}
+		return t
+	}
+	return s
+}
+
+// decorationLen returns the length of one decoration at the start of t, or 0.
+func decorationLen(t string) int {
+	// ISO date and time: 2024-02-27T09:49:55(.060Z)?(:)?
+	if len(t) >= 19 && t[4] == '-' && t[7] == '-' && (t[10] == 'T' || t[10] == ' ') && t[13] == ':' && scanDigits(t, 0) == 4 {
+		i := 19
+		for i < len(t) && (t[i] >= '0' && t[i] <= '9' || t[i] == '.' || t[i] == 'Z' || t[i] == ':' || t[i] == '+') {
+			i++
+		}
+		return i
+	}
+	// 12- or 24-hour clock: 2:11:38 AM: / 09:49:55
+	if d := scanDigits(t, 0); d > 0 && d <= 2 && d < len(t) && t[d] == ':' {
+		i := d
+		for i < len(t) && (t[i] == ':' || t[i] >= '0' && t[i] <= '9' || t[i] == '.') {
+			i++
+		}
+		if strings.HasPrefix(t[i:], " AM") || strings.HasPrefix(t[i:], " PM") {
+			i += 3
+		}
+		if i < len(t) && t[i] == ':' {
+			i++
+		}
+		if i > d+3 {
+			return i
+		}
+	}
+	// [1] , [Error] , [INFO] and the like: a short bracketed tag without spaces.
+	if strings.HasPrefix(t, "[") {
+		if e := strings.IndexByte(t, ']'); e > 1 && e <= 12 && !strings.ContainsAny(t[1:e], " :") {
+			return e + 1
+		}
+	}
+	// PM2: "3|name  | "
+	if d := scanDigits(t, 0); d > 0 && d < len(t) && t[d] == '|' {
+		if e := strings.Index(t[d+1:], "| "); e >= 0 && e < 40 {
+			return d + 1 + e + 1
+		}
+	}
+	return 0
+}
+
+// jsFrameStart returns the index where a JavaScript stack frame ("    1: name [file:line] …")
+// starts in s, or -1. Outside the JS stack section a frame must look like one: it carries a
+// [file:line], a [pc…] or (this=…), or is one of V8's named internal frames.
+func jsFrameStart(s string, inJSSection bool) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' || (i > 0 && s[i-1] != ' ' && s[i-1] != '\t') {
+			continue
+		}
+		d := scanDigits(s, i)
+		if d-i > 3 || !strings.HasPrefix(s[d:], ": ") || d+2 >= len(s) || s[d+2] == ' ' {
+			i = d
+			continue
+		}
+		rest := s[d+2:]
+		if inJSSection || strings.Contains(rest, "(this=") || strings.Contains(rest, " [pc") ||
+			strings.Contains(rest, "[bytecode=") || strings.HasSuffix(rest, "...") ||
+			strings.HasPrefix(rest, "ExitFrame [pc") || strings.HasPrefix(rest, "StubFrame [pc") ||
+			strings.HasPrefix(rest, "InternalFrame [pc") || strings.HasPrefix(rest, "EntryFrame [pc") ||
+			strings.HasPrefix(rest, "BuiltinExitFrame [pc") || strings.HasPrefix(rest, "ConstructFrame [pc") ||
+			strings.HasPrefix(rest, "arguments adaptor frame") {
+			return i
+		}
+		return -1
+	}
+	return -1
+}
+
+// symbolFrameStart returns the index where a native frame without an address starts
+// (Node 6–9: " 1: node::Abort() [/usr/local/bin/node]"), or -1.
+func symbolFrameStart(s string) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' || (i > 0 && s[i-1] != ' ' && s[i-1] != '\t') {
+			continue
+		}
+		d := scanDigits(s, i)
+		if d-i <= 3 && strings.HasPrefix(s[d:], ": ") && d+2 < len(s) && s[d+2] != ' ' {
+			rest := s[d+2:]
+			if strings.HasSuffix(rest, "]") && strings.Contains(rest, " [") ||
+				strings.Contains(rest, "::") {
+				return i
+			}
+		}
+		i = d
+	}
+	return -1
+}

@@ -1,0 +1,736 @@
+package parser
+
+import (
+	"bufio"
+	"errors"
+	"io"
+	"strings"
+)
+
+// MaxLineBytes is the longest line the parser keeps. A longer line is skipped (its start is
+// reported as an oversize Unknown event) so that memory stays bounded on any input.
+const MaxLineBytes = 1 << 20
+
+// Stats counts what the parser read.
+type Stats struct {
+	Lines    int   // physical lines read
+	Bytes    int64 // bytes read
+	Blank    int   // blank lines
+	Events   int   // events handed out
+	Unknown  int   // Unknown events (lines not of V8's making, or not understood)
+	Oversize int   // lines longer than MaxLineBytes, skipped
+}
+
+// section is the part of a crash block the parser is in; it decides how a line without a
+// prefix is read (a "1: …" is a JS frame in the JS stack, a native frame after FATAL ERROR).
+type section int
+
+const (
+	sectionNone section = iota
+	sectionRing         // after "<--- Last few GCs --->"
+	sectionJS           // after "<--- JS stacktrace --->" / "==== JS stack trace"
+	sectionNative       // after FATAL ERROR / "----- Native stack trace -----" / "# Fatal"
+)
+
+type physLine struct {
+	text     string
+	no       int
+	oversize int // original length when the line was cut
+}
+
+type liveKey struct {
+	pid     int64
+	time    float64
+	before  float64
+	isFull  bool
+	hasIso  bool
+	isolate string
+}
+
+// Parser reads a log and hands out its events in order. It is not safe for concurrent use.
+type Parser struct {
+	r       *bufio.Reader
+	lineNo  int
+	peeked  *physLine
+	eof     bool
+	err     error
+	queue   []Event
+	qhead   int
+	section section
+	// ringEntries counts the entries seen in the current "Last few GCs" block: a blank line
+	// ends the block only after its first entry.
+	ringEntries int
+	// sectionItems counts frames in the current JS or native stack section.
+	sectionItems int
+	// recent holds the last live GCs, to mark ring-buffer entries that repeat them.
+	recent    [256]liveKey
+	recentLen int
+	recentPos int
+	stats     Stats
+	buf       []byte
+}
+
+// New returns a Parser reading from r.
+func New(r io.Reader) *Parser {
+	return &Parser{r: bufio.NewReaderSize(r, 64<<10)}
+}
+
+// Stats returns the counts so far.
+func (p *Parser) Stats() Stats { return p.stats }
+
+// Next returns the next event, or io.EOF after the last one. Any other error is a read error
+// of the underlying reader.
+func (p *Parser) Next() (Event, error) {
+	for p.qhead >= len(p.queue) {
+		p.queue, p.qhead = p.queue[:0], 0
+		if p.err != nil {
+			return Event{}, p.err
+		}
+		if err := p.fill(); err != nil {
+			p.err = err
+		}
+	}
+	ev := p.queue[p.qhead]
+	p.queue[p.qhead] = Event{}
+	p.qhead++
+	p.stats.Events++
+	if ev.Type == TypeUnknown {
+		p.stats.Unknown++
+	}
+	return ev, nil
+}
+
+// All reads every event of r.
+func All(r io.Reader) ([]Event, Stats, error) {
+	p := New(r)
+	var out []Event
+	for {
+		ev, err := p.Next()
+		if err == io.EOF {
+			return out, p.Stats(), nil
+		}
+		if err != nil {
+			return out, p.Stats(), err
+		}
+		out = append(out, ev)
+	}
+}
+
+// readPhys reads one physical line.
+func (p *Parser) readPhys() (*physLine, error) {
+	if p.peeked != nil {
+		l := p.peeked
+		p.peeked = nil
+		return l, nil
+	}
+	if p.eof {
+		return nil, io.EOF
+	}
+	p.buf = p.buf[:0]
+	total := 0
+	for {
+		chunk, err := p.r.ReadSlice('\n')
+		total += len(chunk)
+		if len(p.buf) < MaxLineBytes {
+			room := MaxLineBytes - len(p.buf)
+			if len(chunk) > room {
+				chunk = chunk[:room]
+			}
+			p.buf = append(p.buf, chunk...)
+		}
+		if err == bufio.ErrBufferFull {
+			continue
+		}
+		if err != nil && err != io.EOF {
+			return nil, err
+		}
+		if err == io.EOF {
+			p.eof = true
+			if total == 0 {
+				return nil, io.EOF
+			}
+		}
+		break
+	}
+	p.lineNo++
+	p.stats.Lines++
+	p.stats.Bytes += int64(total)
+	b := p.buf
+	if n := len(b); n > 0 && b[n-1] == '\n' {
+		b = b[:n-1]
+	}
+	l := &physLine{no: p.lineNo}
+	if total > MaxLineBytes {
+		l.oversize = total
+		p.stats.Oversize++
+		if len(b) > 200 {
+			b = b[:200]
+		}
+	}
+	l.text = cleanLine(b)
+	return l, nil
+}
+
+func (p *Parser) peek() *physLine {
+	if p.peeked == nil && !p.eof {
+		l, err := p.readPhys()
+		if err != nil {
+			if err != io.EOF {
+				p.err = err
+			}
+			return nil
+		}
+		p.peeked = l
+	}
+	return p.peeked
+}
+
+// fill reads one logical line (a physical line, joined with the lines a terminal or logger
+// split off it) and queues its events.
+func (p *Parser) fill() error {
+	cur, err := p.readPhys()
+	if err != nil {
+		return err
+	}
+	if cur.oversize > 0 {
+		p.emit(Event{Type: TypeUnknown, Line: cur.no, EndLine: cur.no, Unknown: &Unknown{Text: cur.text, Oversize: true, Bytes: cur.oversize}})
+		return nil
+	}
+	text, end := cur.text, cur.no
+	for joins := 0; joins < 8; joins++ {
+		nxt := p.peek()
+		if nxt == nil || nxt.oversize > 0 {
+			break
+		}
+		joined, ok := continuation(text, nxt.text)
+		if !ok {
+			break
+		}
+		text, end = joined, nxt.no
+		p.peeked = nil
+	}
+	p.processLine(text, cur.no, end)
+	return nil
+}
+
+func (p *Parser) emit(ev Event) {
+	if ev.EndLine == 0 {
+		ev.EndLine = ev.Line
+	}
+	p.queue = append(p.queue, ev)
+}
+
+// processLine classifies one logical line and queues its events.
+func (p *Parser) processLine(text string, line, end int) {
+	if stripDecoration(text) == "" {
+		p.stats.Blank++
+		switch {
+		case p.section == sectionRing && p.ringEntries > 0:
+			p.section = sectionNone
+		case (p.section == sectionNative || p.section == sectionJS) && p.sectionItems > 0:
+			p.section = sectionNone
+		}
+		return
+	}
+	anchors := findAnchors(text)
+	if len(anchors) == 0 {
+		p.processBare(text, line, end)
+		return
+	}
+	if lead := text[:anchors[0].pos]; stripDecoration(lead) != "" && p.section == sectionRing &&
+		anchors[0].kind != anchorKeyword && p.ringEntries == 0 {
+		// The ring buffer's oldest entry lost its start: what is left precedes the first entry.
+		p.emitFragment(lead, line, end)
+	}
+	for i, a := range anchors {
+		stop := len(text)
+		if i+1 < len(anchors) {
+			stop = anchors[i+1].pos
+		}
+		seg := text[a.pos:stop]
+		glued := i+1 < len(anchors) && (anchors[i+1].kind == anchorPrefix || anchors[i+1].kind == anchorBareGC)
+		p.processSegment(a, seg, glued, line, end)
+	}
+}
+
+// processBare handles a line with no anchor: a JS or native frame, the start-less fragment of
+// a ring-buffer entry, or the application's own text.
+func (p *Parser) processBare(text string, line, end int) {
+	ev := Event{Line: line, EndLine: end}
+	if i := jsFrameStart(text, p.section == sectionJS); i >= 0 && (p.section == sectionJS || p.section == sectionNone) {
+		if g, err := jsFrameParser.ParseString("", text[i:]); err == nil || g.Index != "" {
+			ev.Type, ev.JSFrame = TypeJSFrame, jsFrameEvent(g, text[i:])
+			p.sectionItems++
+			p.emit(ev)
+			return
+		}
+	}
+	if p.section == sectionNative {
+		if i := symbolFrameStart(text); i >= 0 {
+			if g, err := nativeFrameParser.ParseString("", text[i:]); err == nil || g.Index != "" {
+				ev.Type, ev.NativeFrame = TypeNativeFrame, nativeFrameEvent(g, text[i:])
+				p.sectionItems++
+				p.emit(ev)
+				return
+			}
+		}
+	}
+	if p.section == sectionNative {
+		if g, err := cFrameParser.ParseString("", text); err == nil && (g.Address != nil || g.Index != nil && g.Module != nil ||
+			g.Rest != nil && strings.Contains(g.Rest.text(text), "0x")) {
+			ev.Type, ev.NativeFrame = TypeNativeFrame, cFrameEvent(g, text)
+			p.sectionItems++
+			p.emit(ev)
+			return
+		}
+	}
+	t := stripDecoration(text)
+	if t == "#" || (p.section == sectionNative && strings.HasPrefix(t, "# ")) {
+		ev.Type, ev.Marker = TypeMarker, &Marker{Name: "v8_fatal_banner", Text: t}
+		p.emit(ev)
+		return
+	}
+	if strings.HasPrefix(t, "at ") && (strings.HasSuffix(t, ")") || strings.Contains(t, ":")) {
+		if g, err := atFrameParser.ParseString("", t); err == nil {
+			ev.Type, ev.JSFrame = TypeJSFrame, atFrameEvent(g, t)
+			p.emit(ev)
+			return
+		}
+	}
+	if isNVPFragment(t) {
+		// The rest of a --trace-gc-nvp line whose start is not in the log.
+		ev.Type, ev.Other = TypeV8Other, &Other{Name: "nvp_fragment", Text: t}
+		p.emit(ev)
+		return
+	}
+	if p.section == sectionRing && looksLikeFragment(t) {
+		p.emitFragment(t, line, end)
+		return
+	}
+	if p.section == sectionJS && (strings.HasSuffix(t, "...") || strings.HasPrefix(t, "=====")) {
+		ev.Type, ev.Marker = TypeMarker, &Marker{Name: "js_stack_end", Text: t}
+		p.emit(ev)
+		return
+	}
+	if name := otherName(t); name != "other" {
+		ev.Type, ev.Other = TypeV8Other, &Other{Name: name, Text: t}
+		p.emit(ev)
+		return
+	}
+	ev.Type, ev.Unknown = TypeUnknown, &Unknown{Text: text}
+	p.emit(ev)
+}
+
+// looksLikeFragment reports whether text is the tail of a --trace-gc entry.
+func looksLikeFragment(t string) bool {
+	if strings.Contains(t, "(average mu = ") || strings.Contains(t, " steps since ") ||
+		strings.Contains(t, "walltime since start of marking") {
+		return true
+	}
+	r, c, _ := splitReasons(t)
+	return knownReasons[r] || isKnownComment(c) || strings.HasSuffix(t, "ms") && len(t) < 40
+}
+
+func (p *Parser) emitFragment(text string, line, end int) {
+	var g *gcTailG
+	if i := strings.Index(text, "("); i >= 0 {
+		g, _ = gcTailParser.ParseString("", text[i:])
+		if g != nil && (g.Incr != nil || g.Mu != nil) {
+			p.emit(Event{Type: TypeGC, Line: line, EndLine: end, GC: gcFragmentEvent(g, text[i:])})
+			return
+		}
+	}
+	// Only reasons (or nothing usable) survived.
+	ev := &GC{Truncated: true, InCrashDump: true}
+	if r, c, complete := splitReasons(text); complete {
+		ev.Reason, ev.Comment = strPtr(r), strPtr(c)
+	}
+	p.emit(Event{Type: TypeGC, Line: line, EndLine: end, GC: ev})
+}
+
+// processSegment handles the piece of a line that starts at one anchor.
+func (p *Parser) processSegment(a anchor, seg string, glued bool, line, end int) {
+	ev := Event{Line: line, EndLine: end}
+	switch a.kind {
+	case anchorPrefix, anchorBareGC:
+		p.processPrefixed(seg, glued, a.kind == anchorBareGC, ev)
+	case anchorNativeFrame:
+		p.enterNativeSection()
+		g, err := nativeFrameParser.ParseString("", seg)
+		if err != nil && (g == nil || g.Index == "") {
+			ev.Type, ev.Unknown = TypeUnknown, &Unknown{Text: seg}
+		} else {
+			ev.Type, ev.NativeFrame = TypeNativeFrame, nativeFrameEvent(g, seg)
+			p.sectionItems++
+		}
+		p.emit(ev)
+	case anchorKeyword:
+		p.processKeyword(a.keyword, seg, ev)
+	}
+}
+
+func (p *Parser) enterNativeSection() {
+	if p.section != sectionNative {
+		p.section, p.sectionItems = sectionNative, 0
+	}
+}
+
+func (p *Parser) processKeyword(kw, seg string, ev Event) {
+	marker := func(name string) {
+		ev.Type, ev.Marker = TypeMarker, &Marker{Name: name, Text: strings.TrimSpace(seg)}
+		p.emit(ev)
+	}
+	fatal := func(f *Fatal) {
+		ev.Type, ev.Fatal = TypeFatal, f
+		p.emit(ev)
+	}
+	switch kw {
+	case "<--- Last few GCs --->":
+		p.section, p.ringEntries = sectionRing, 0
+		marker("last_few_gcs")
+		// A ring buffer that starts on the header's own line is a fragment, then entries.
+		if rest := strings.TrimSpace(seg[len(kw):]); rest != "" {
+			p.emitFragment(rest, ev.Line, ev.EndLine)
+		}
+	case "<--- JS stacktrace --->":
+		p.section, p.sectionItems = sectionJS, 0
+		marker("js_stacktrace")
+	case "==== JS stack trace":
+		p.section, p.sectionItems = sectionJS, 0
+		marker("js_stack_trace_block")
+	case "==== C stack trace":
+		p.enterNativeSection()
+		marker("c_stack_trace")
+	case "----- Native stack trace -----":
+		p.enterNativeSection()
+		marker("native_stack_trace")
+	case "Security context:":
+		p.section = sectionJS
+		marker("security_context")
+	case "Cannot get stack trace in GC.":
+		marker("no_stack_in_gc")
+	case "Writing Node.js report to file:":
+		marker("report_written")
+	case "Node.js report completed":
+		marker("report_completed")
+	case "FATAL ERROR:":
+		p.enterNativeSection()
+		g, _ := fatalParser.ParseString("", seg)
+		if g == nil {
+			g = &fatalLineG{}
+		}
+		fatal(fatalEvent(g, seg))
+	case "# Fatal", "#FailureMessage":
+		p.enterNativeSection()
+		g, _ := bannerParser.ParseString("", seg)
+		if g == nil {
+			g = &bannerLineG{}
+		}
+		if f, m := bannerEvent(g, seg); f != nil {
+			fatal(f)
+		} else {
+			ev.Type, ev.Marker = TypeMarker, m
+			p.emit(ev)
+		}
+	case "OOM error in V8:", "V8 javascript OOM (", "V8 process OOM (":
+		p.enterNativeSection()
+		g, _ := embedderOOMParser.ParseString("", seg)
+		if g == nil {
+			g = &embedderOOMG{}
+		}
+		fatal(embedderOOMEvent(g, seg))
+	case "Fatal process out of memory:":
+		p.enterNativeSection()
+		fatal(newFatal(strings.TrimSpace(seg[len(kw):]), "process out of memory", "node"))
+	case "Error [ERR_WORKER_OUT_OF_MEMORY]:":
+		f := newFatal("", strings.TrimSpace(seg[len(kw):]), "worker")
+		f.Kind, f.HeapOOM = FatalWorkerOOM, true
+		fatal(f)
+	case "RangeError: Map maximum size exceeded", "RangeError: Value undefined out of range for undefined options property undefined":
+		f := newFatal("", strings.TrimSpace(seg), "js")
+		f.Kind = FatalInvalidTableSize
+		fatal(f)
+	case "RangeError: Invalid array length":
+		f := newFatal("", strings.TrimSpace(seg), "js")
+		f.Kind = FatalInvalidArrayLength
+		fatal(f)
+	default:
+		marker("other")
+	}
+}
+
+// processPrefixed handles a segment that starts with a V8 prefix (or a bare "T ms: " entry).
+func (p *Parser) processPrefixed(seg string, glued, bare bool, ev Event) {
+	body := seg
+	if !bare {
+		body = afterPrefixes(seg)
+	}
+	t := strings.TrimLeft(body, " \t")
+	d := scanDigits(t, 0)
+	timed := d > 0 && strings.HasPrefix(t[d:], " ms: ")
+	if timed {
+		rest := t[d+5:]
+		switch {
+		case startsWithCollector(rest):
+			p.processGC(seg, glued, ev)
+			return
+		case strings.HasPrefix(rest, "pause=") || strings.HasPrefix(rest, "GC: {") ||
+			(isNVPStart(rest) && !strings.HasPrefix(rest, "action=")):
+			g, err := nvpParser.ParseString("", seg)
+			if err == nil || (g != nil && len(g.Pairs) > 0) || (g != nil && g.JSON != nil) {
+				ev.Type, ev.NVP = TypeNVP, nvpEvent(g, seg)
+				p.emit(ev)
+				return
+			}
+		}
+	} else if strings.Contains(t, "used:") {
+		if g, err := heapRowParser.ParseString("", seg); err == nil {
+			ev.Type, ev.HeapStats = TypeHeapStats, heapStatsEvent(g)
+			p.emit(ev)
+			return
+		}
+	}
+	g, _ := otherLineParser.ParseString("", seg)
+	if g == nil || g.Prefix == nil {
+		ev.Type, ev.Other = TypeV8Other, &Other{Name: "other", Text: strings.TrimSpace(seg)}
+		p.emit(ev)
+		return
+	}
+	ev.Type, ev.Other = TypeV8Other, otherEvent(g, seg)
+	p.emit(ev)
+}
+
+// afterPrefixes returns seg after its "[pid:isolate]" prefix and a Node 4 "[I:0x…]" tag.
+func afterPrefixes(seg string) string {
+	if n := prefixEnd(seg, 0); n > 0 {
+		seg = seg[n:]
+	} else if i := strings.Index(seg, "]"); i >= 0 {
+		seg = seg[i+1:]
+	}
+	t := strings.TrimLeft(seg, " ")
+	if strings.HasPrefix(t, "[I:") {
+		if i := strings.Index(t, "]"); i >= 0 {
+			return t[i+1:]
+		}
+	}
+	return seg
+}
+
+func startsWithCollector(rest string) bool {
+	if strings.HasPrefix(rest, "Scavenge stack") {
+		return false
+	}
+	for _, c := range collectorStarts[:len(collectorStarts)-1] {
+		if strings.HasPrefix(rest, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// isNVPStart reports whether rest starts with a name=value pair.
+func isNVPStart(rest string) bool {
+	i := 0
+	for i < len(rest) && (rest[i] == '_' || rest[i] == '.' || rest[i] >= 'a' && rest[i] <= 'z' || rest[i] >= 'A' && rest[i] <= 'Z' || rest[i] >= '0' && rest[i] <= '9') {
+		i++
+	}
+	return i > 0 && i < len(rest) && rest[i] == '='
+}
+
+// processGC parses a --trace-gc entry. A glued entry (another entry follows on the same line)
+// lost its newline to V8's 256-byte buffer, so it is truncated unless its reasons are whole.
+func (p *Parser) processGC(seg string, glued bool, ev Event) {
+	inRing := p.section == sectionRing
+	g, err := gcParser.ParseString("", seg)
+	truncated := err != nil
+	if err == nil && glued {
+		_, _, complete := splitReasons(g.Tail.text(seg))
+		truncated = !complete
+	}
+	if truncated {
+		// The last token may be cut mid-number or mid-word: drop it and read what is left.
+		cut := strings.TrimRight(seg, " ")
+		if len(cut) == len(seg) {
+			if i := strings.LastIndexAny(cut, " ("); i > 0 {
+				cut = cut[:i]
+			}
+		}
+		g, _ = gcParser.ParseString("", cut)
+		seg = cut
+	}
+	if g == nil || g.Time == "" {
+		ev.Type, ev.Unknown = TypeUnknown, &Unknown{Text: seg}
+		p.emit(ev)
+		return
+	}
+	gc := gcEvent(g, seg, truncated)
+	gc.InCrashDump = inRing
+	if inRing {
+		p.ringEntries++
+		gc.Repeat = p.seenLive(gc)
+	} else {
+		if p.section != sectionNone {
+			p.section = sectionNone
+		}
+		p.rememberLive(gc)
+	}
+	ev.Type, ev.GC = TypeGC, gc
+	p.emit(ev)
+}
+
+func keyOf(g *GC) (liveKey, bool) {
+	if g.TimeMS == nil || g.HeapBeforeMB == nil {
+		return liveKey{}, false
+	}
+	k := liveKey{time: *g.TimeMS, before: *g.HeapBeforeMB, isFull: g.IsFull()}
+	if g.PID != nil {
+		k.pid = *g.PID
+	}
+	if g.Isolate != nil {
+		k.hasIso, k.isolate = true, *g.Isolate
+	}
+	return k, true
+}
+
+func (p *Parser) rememberLive(g *GC) {
+	k, ok := keyOf(g)
+	if !ok {
+		return
+	}
+	p.recent[p.recentPos] = k
+	p.recentPos = (p.recentPos + 1) % len(p.recent)
+	if p.recentLen < len(p.recent) {
+		p.recentLen++
+	}
+}
+
+// seenLive reports whether a ring-buffer entry repeats a GC already traced live. Entries of
+// Node ≤ 6 carry no prefix, so they match on time, size and collector alone.
+func (p *Parser) seenLive(g *GC) bool {
+	k, ok := keyOf(g)
+	if !ok {
+		return false
+	}
+	for i := 0; i < p.recentLen; i++ {
+		r := p.recent[i]
+		if r.time == k.time && r.before == k.before && r.isFull == k.isFull &&
+			(!k.hasIso || (r.pid == k.pid && r.isolate == k.isolate)) {
+			return true
+		}
+	}
+	return false
+}
+
+// continuation reports whether next continues cur (a line a terminal hard-wrapped, or a
+// logger split), and returns the joined text.
+func continuation(cur, next string) (string, bool) {
+	nt := strings.TrimSpace(next)
+	if nt == "" || strings.TrimSpace(cur) == "" {
+		return "", false
+	}
+	// A logger that put a frame's number and its symbol on two lines (Netlify).
+	if sc := stripDecoration(cur); len(sc) <= 4 && strings.HasSuffix(sc, ":") && scanDigits(sc, 0) == len(sc)-1 {
+		if sn := stripDecoration(next); sn != "" && (scanDigits(sn, 0) == 0 || strings.HasPrefix(sn, "0x")) {
+			return sc + " " + sn, true
+		}
+	}
+	if as := findAnchors(next); len(as) > 0 && strings.TrimSpace(next[:as[0].pos]) == "" {
+		return "", false
+	}
+	as := findAnchors(cur)
+	if len(as) == 0 {
+		return "", false
+	}
+	last := as[len(as)-1]
+	seg := strings.TrimRight(cur[last.pos:], " ")
+	switch {
+	case last.kind == anchorPrefix || last.kind == anchorBareGC:
+		if !strings.Contains(seg, " ms: ") || !startsWithCollector(afterTime(seg)) {
+			if strings.HasSuffix(seg, "Removed pages: 0, removed large pages: 0") && strings.HasPrefix(nt, ", removed") {
+				return cur + next, true // Node 26's memory-pool message ends on the next line.
+			}
+			return "", false
+		}
+		mb := strings.Index(seg, " MB, ")
+		if mb < 0 || !strings.Contains(seg[mb:], " ms") {
+			return joinWrapped(cur, next), true // cut inside the sizes or durations
+		}
+		tail := gcTailText(seg)
+		if tail == "" {
+			if reasonFirstWords[firstWord(nt)] {
+				return joinWrapped(cur, next), true
+			}
+			return "", false
+		}
+		lastWord := tail[strings.LastIndexAny(tail, " ;")+1:]
+		fw := firstWord(nt)
+		if lastWord != "" && !reasonWords[lastWord] && reasonWords[lastWord+fw] {
+			return strings.TrimRight(cur, " ") + strings.TrimLeft(next, " "), true // split mid-word
+		}
+	case last.kind == anchorPrefix && isNVPStart(afterTime(seg)):
+		// A --trace-gc-nvp line broken inside a name or value.
+		if isNVPFragment(nt) || strings.HasPrefix(nt, "_") {
+			return strings.TrimRight(cur, " ") + strings.TrimLeft(next, " "), true
+		}
+	case last.kind == anchorKeyword && last.keyword == "FATAL ERROR:":
+		if strings.HasSuffix(seg, "memory") {
+			return "", false
+		}
+		if strings.HasPrefix(nt, "Allocation failed") || strings.HasPrefix(nt, "JavaScript heap out of memory") ||
+			strings.HasPrefix(nt, "process out of memory") || strings.HasSuffix(seg, "Allocation failed -") {
+			return joinWrapped(cur, next), true
+		}
+	case last.kind == anchorNativeFrame:
+		if strings.HasSuffix(seg, "]") || nativeFrameAt(nt, 0) || symbolFrameStart(nt) == 0 {
+			return "", false
+		}
+		// A symbol a terminal wrapped: the rest of a C++ signature, or the [module].
+		if strings.HasPrefix(nt, "[") || strings.Count(seg, "(") > strings.Count(seg, ")") ||
+			strings.Contains(nt, "::") && !strings.Contains(nt, " at ") {
+			return joinWrapped(cur, next), true
+		}
+	}
+	return "", false
+}
+
+func joinWrapped(cur, next string) string {
+	return strings.TrimRight(cur, " ") + " " + strings.TrimLeft(next, " ")
+}
+
+// isNVPFragment reports whether t is a run of name=value pairs without a prefix.
+func isNVPFragment(t string) bool {
+	return strings.Count(t, "=") >= 4 && strings.Count(t, " ") < 2*strings.Count(t, "=")+2 &&
+		!strings.Contains(t, "(") && !strings.Contains(t, "\"")
+}
+
+func firstWord(s string) string {
+	if i := strings.IndexAny(s, " ;"); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// afterTime returns what follows "T ms: " in a GC segment.
+func afterTime(seg string) string {
+	if i := strings.Index(seg, " ms: "); i >= 0 {
+		return seg[i+5:]
+	}
+	return ""
+}
+
+// gcTailText returns the reasons part of a complete-looking GC segment: what follows the last
+// ")" of the mu or incremental clause, or the durations' "ms".
+func gcTailText(seg string) string {
+	mb := strings.Index(seg, " MB, ")
+	rest := seg[mb:]
+	if i := strings.LastIndex(rest, ")"); i >= 0 {
+		return strings.TrimSpace(rest[i+1:])
+	}
+	if i := strings.Index(rest, " ms"); i >= 0 {
+		return strings.TrimSpace(rest[i+3:])
+	}
+	return ""
+}
+
+// ErrNotV8 reports that an input held nothing of V8's.
+var ErrNotV8 = errors.New("no V8 garbage-collector output found")
