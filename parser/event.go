@@ -135,8 +135,8 @@ type NVP struct {
 	Origin
 	TimeMS *float64 `json:"time_ms"`
 	// Collector is the short name V8 prints: s, ms, mc, mmc, mms.
-	Collector    *string `json:"collector"`
-	Kind         *string `json:"kind"`
+	Collector    *string  `json:"collector"`
+	Kind         *string  `json:"kind"`
 	PauseMS      *float64 `json:"pause_ms"`
 	MutatorMS    *float64 `json:"mutator_ms"`
 	HeapBeforeMB *float64 `json:"heap_before_mb"`

@@ -133,8 +133,8 @@ type pairG struct {
 //
 //	[pid:isolate] Old space,   used: 2417 KB, available: 141 KB, committed: 2608 KB
 type heapRowG struct {
-	Prefix *prefixG   `parser:"@@"`
-	Label  []string   `parser:"@(Word | Number)+ ','"`
+	Prefix *prefixG    `parser:"@@"`
+	Label  []string    `parser:"@(Word | Number)+ ','"`
 	Cols   []*heapColG `parser:"@@+"`
 }
 

@@ -81,10 +81,10 @@ func skipEscape(b []byte, i int) int {
 type anchorKind int
 
 const (
-	anchorPrefix       anchorKind = iota // [pid:isolate] …
-	anchorBareGC                         // "   1234 ms: Scavenge" without prefix (Node ≤ 6 ring buffer, 0.12)
-	anchorKeyword                        // a crash-block keyword: FATAL ERROR:, <--- …, # Fatal, …
-	anchorNativeFrame                    // " 1: 0xADDR …"
+	anchorPrefix      anchorKind = iota // [pid:isolate] …
+	anchorBareGC                        // "   1234 ms: Scavenge" without prefix (Node ≤ 6 ring buffer, 0.12)
+	anchorKeyword                       // a crash-block keyword: FATAL ERROR:, <--- …, # Fatal, …
+	anchorNativeFrame                   // " 1: 0xADDR …"
 )
 
 type anchor struct {

@@ -26,10 +26,10 @@ type Stats struct {
 type section int
 
 const (
-	sectionNone section = iota
-	sectionRing         // after "<--- Last few GCs --->"
-	sectionJS           // after "<--- JS stacktrace --->" / "==== JS stack trace"
-	sectionNative       // after FATAL ERROR / "----- Native stack trace -----" / "# Fatal"
+	sectionNone   section = iota
+	sectionRing           // after "<--- Last few GCs --->"
+	sectionJS             // after "<--- JS stacktrace --->" / "==== JS stack trace"
+	sectionNative         // after FATAL ERROR / "----- Native stack trace -----" / "# Fatal"
 )
 
 type physLine struct {
