@@ -302,7 +302,7 @@ func bareGCAt(s string, i int) bool {
 // " 3: 00007FF71B6E8077 …") starts at s[i].
 func nativeFrameAt(s string, i int) bool {
 	d := scanDigits(s, i)
-	if d-i > 3 || !strings.HasPrefix(s[d:], ": ") {
+	if d-i > 5 || !strings.HasPrefix(s[d:], ": ") {
 		return false
 	}
 	a := d + 2
@@ -311,7 +311,7 @@ func nativeFrameAt(s string, i int) bool {
 		for e < len(s) && isHex(s[e]) {
 			e++
 		}
-		return e > a+2 && (e == len(s) || s[e] == ' ')
+		return d-i <= 3 && e > a+2 && (e == len(s) || s[e] == ' ')
 	}
 	e := a
 	for e < len(s) && (s[e] >= '0' && s[e] <= '9' || s[e] >= 'A' && s[e] <= 'F') {

@@ -543,9 +543,14 @@ func (p *Parser) processGC(seg string, glued bool, ev Event) {
 	inRing := p.section == sectionRing
 	g, err := gcParser.ParseString("", seg)
 	truncated := err != nil
-	if err == nil && glued {
-		_, _, complete := splitReasons(g.Tail.text(seg))
-		truncated = !complete
+	if err == nil {
+		tail := strings.TrimSpace(g.Tail.text(seg))
+		if strings.HasPrefix(tail, "(") {
+			truncated = true // a clause cut short: "(average mu = 0.1"
+		} else if glued {
+			_, _, complete := splitReasons(tail)
+			truncated = !complete
+		}
 	}
 	if truncated {
 		// The last token may be cut mid-number or mid-word: drop it and read what is left.

@@ -1,0 +1,168 @@
+package parser
+
+import (
+	"encoding/json"
+	"io"
+	"strings"
+	"testing"
+)
+
+func parseOne(t *testing.T, text string) []Event {
+	t.Helper()
+	evs, _, err := All(strings.NewReader(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return evs
+}
+
+func TestTable(t *testing.T) {
+	for _, tc := range tableCases {
+		t.Run(tc.name, func(t *testing.T) {
+			evs := parseOne(t, tc.line+"\n")
+			if len(evs) != 1 {
+				t.Fatalf("got %d events, want 1: %v", len(evs), evs)
+			}
+			got, err := json.Marshal(evs[0])
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(got) != tc.want {
+				t.Errorf("line %q\n got %s\nwant %s", tc.line, got, tc.want)
+			}
+		})
+	}
+}
+
+// gcs returns the gc events of a parse.
+func gcs(evs []Event) []*GC {
+	var out []*GC
+	for _, e := range evs {
+		if e.Type == TypeGC {
+			out = append(out, e.GC)
+		}
+	}
+	return out
+}
+
+func TestRingBufferGluedAndTruncated(t *testing.T) {
+	// node-20/leak-linear.semi-space-1.log: a leftover tail, then two entries glued without a
+	// newline, the first cut by V8's 256-byte buffer.
+	const block = "<--- Last few GCs --->\n" +
+		"nce start of marking 18 ms) (average mu = 0.739, current mu = 0.204) all[22333:0x4341ae80]     6092 ms: Mark-Compact (reduce) 126.3 (130.9) -> 124.8 (130.9) MB, 3.61 / 0.00 ms  (+ 4.2 ms in 525 steps since start of marking, biggest step 1.4 ms, walltime since start of marking 11 ms) (average mu = 0.671, current mu = 0.355) fi[22333:0x4341ae80]     6153 ms: Mark-Compact 125.8 (130.9) -> 125.3 (132.7) MB, 15.38 / 0.00 ms  (average mu = 0.722, current mu = 0.749) allocation failure; scavenge might not succeed\n" +
+		"\n\n<--- JS stacktrace --->\n"
+	g := gcs(parseOne(t, block))
+	if len(g) != 3 {
+		t.Fatalf("got %d gc events, want 3 (fragment + 2 entries)", len(g))
+	}
+	frag, cut, whole := g[0], g[1], g[2]
+	if !frag.Truncated || frag.TimeMS != nil || frag.Collector != nil || *frag.MuAverage != 0.739 || *frag.MuCurrent != 0.204 || frag.Reason != nil {
+		t.Errorf("fragment = %+v", frag)
+	}
+	if !cut.Truncated || *cut.TimeMS != 6092 || *cut.MuCurrent != 0.355 || cut.Reason != nil || cut.Comment != nil || cut.Qualifiers[0] != "reduce" {
+		t.Errorf("cut entry = %+v", cut)
+	}
+	if whole.Truncated || *whole.TimeMS != 6153 || *whole.Reason != "allocation failure" || *whole.Comment != "scavenge might not succeed" {
+		t.Errorf("whole entry = %+v", whole)
+	}
+	for _, e := range g {
+		if !e.InCrashDump {
+			t.Errorf("entry not marked in_crash_dump: %+v", e)
+		}
+	}
+}
+
+func TestRingBufferCutMidNumber(t *testing.T) {
+	// 022-pnpm-win-reduce-truncated-mu.log: cut inside the mu clause.
+	evs := parseOne(t, "<--- Last few GCs --->\n\n[6032:000002616DD91000]    25475 ms: Mark-Compact (reduce) 2047.0 (2085.0) -> 2047.0 (2084.0) MB, pooled: 0 MB, 1310.32 / 0.00 ms  (+ 1.9 ms in 0 steps since start of marking, biggest step 0.0 ms, walltime since start of marking 1320 ms) (average mu = 0.1\n")
+	g := gcs(evs)
+	if len(g) != 1 {
+		t.Fatalf("got %d gc events", len(g))
+	}
+	if !g[0].Truncated || g[0].MuAverage != nil || g[0].MuCurrent != nil || *g[0].PauseMS != 1310.32 || g[0].Reason != nil {
+		t.Errorf("entry = %+v", g[0])
+	}
+}
+
+func TestRepeatsMarked(t *testing.T) {
+	live := "[1:0x1]      100 ms: Mark-Compact 10.0 (20.0) -> 9.0 (20.0) MB, 1.00 / 0.00 ms  (average mu = 0.900, current mu = 0.900) allocation failure; GC in old space requested\n"
+	ring := "<--- Last few GCs --->\n\n" + live + "[1:0x1]      200 ms: Mark-Compact 11.0 (20.0) -> 10.0 (20.0) MB, 1.00 / 0.00 ms  (average mu = 0.900, current mu = 0.900) allocation failure; GC in old space requested\n\n"
+	g := gcs(parseOne(t, live+ring))
+	if len(g) != 3 || g[0].InCrashDump || !g[1].Repeat || g[2].Repeat || !g[2].InCrashDump {
+		for _, x := range g {
+			t.Logf("%v repeat=%v dump=%v", *x.TimeMS, x.Repeat, x.InCrashDump)
+		}
+		t.Fatal("want the ring copy of 100 ms marked a repeat and 200 ms not")
+	}
+}
+
+func TestHardWrappedAndSplitLines(t *testing.T) {
+	// 004-gemini-cli-linux-hard-wrapped.log: a GC line over three lines, FATAL over two.
+	text := "<--- Last few GCs --->\n\n[8398:0x2403ab30] 76983070 ms: Mark-Compact 1671.8 (1839.6) -> 1655.2\n(1839.3) MB, 267.98 / 0.01 ms (average mu = 0.346, current mu = 0.362)\nallocation failure; scavenge might not succeed\n\nFATAL ERROR: Ineffective mark-compacts near heap limit Allocation failed -\nJavaScript heap out of memory\n"
+	evs := parseOne(t, text)
+	var gc *Event
+	var fatal *Event
+	for i := range evs {
+		switch evs[i].Type {
+		case TypeGC:
+			gc = &evs[i]
+		case TypeFatal:
+			fatal = &evs[i]
+		case TypeUnknown:
+			t.Errorf("unknown line %d: %q", evs[i].Line, evs[i].Unknown.Text)
+		}
+	}
+	if gc == nil || gc.Line != 3 || gc.EndLine != 5 || *gc.GC.CommittedAfterMB != 1839.3 || *gc.GC.Comment != "scavenge might not succeed" {
+		t.Errorf("gc = %+v", gc)
+	}
+	if fatal == nil || fatal.Line != 7 || fatal.EndLine != 8 || *fatal.Fatal.Message != "Allocation failed - JavaScript heap out of memory" {
+		t.Errorf("fatal = %+v", fatal)
+	}
+	// 048-pm2-time-prefix-split-gc-line.log: a logger split a word.
+	evs = parseOne(t, "2024-02-27T09:49:55: [499824:0x6312ae0] 69835335 ms: Mark-Compact 1964.7 (2082.8) -> 1948.7 (2082.8) MB, 69.2 / 0.0 ms  (average mu = 0.341, current mu = 0.342) allocation failure; scaveng\ne might not succeed\n")
+	if g := gcs(evs); len(g) != 1 || len(evs) != 1 || *g[0].Comment != "scavenge might not succeed" {
+		t.Errorf("split word: %d events %+v", len(evs), evs)
+	}
+}
+
+func TestPrefixesRemoved(t *testing.T) {
+	gcLine := "[26105:0x3bd1d000]      125 ms: Scavenge 4.4 (5.1) -> 3.8 (6.1) MB, pooled: 0 MB, 0.73 / 0.00 ms  (average mu = 1.000, current mu = 1.000) allocation failure; "
+	for _, prefix := range []string{"", "3|muon-nod | ", "2024-02-27T09:49:55: ", "[1] [1] ", "> ", "[Error] ", "2:11:38 AM: ", "Nov 15 14:06:06 ip-172-31-11-84 docker[2954]: ", "\x1b[31m", "    "} {
+		evs := parseOne(t, prefix+gcLine+"\r\n")
+		g := gcs(evs)
+		if len(evs) != 1 || len(g) != 1 || *g[0].PID != 26105 || *g[0].HeapAfterMB != 3.8 {
+			t.Errorf("prefix %q: %d events", prefix, len(evs))
+		}
+	}
+}
+
+func TestUnknownNeverStopsTheParse(t *testing.T) {
+	text := "hello\n[1:0x1]      100 ms: Mark-Compact 10.0 (20.0) -> 9.0 (20.0) MB, 1.00 /\n[1:0x1]      100 ms: Mark-Compact 10.0 (garbage\n\x00\xff\xfe\n[1:0x1]      120 ms: Scavenge 1.0 (2.0) -> 0.5 (2.0) MB, 0.50 / 0.00 ms  (average mu = 1.000, current mu = 1.000) allocation failure; \n"
+	evs := parseOne(t, text)
+	last := evs[len(evs)-1]
+	if last.Type != TypeGC || *last.GC.TimeMS != 120 || last.Line != 5 {
+		t.Errorf("last event = %+v", last)
+	}
+}
+
+func TestOversizeLineSkipped(t *testing.T) {
+	long := strings.Repeat("x", MaxLineBytes+10)
+	p := New(strings.NewReader(long + "\n[1:0x1]      120 ms: Scavenge 1.0 (2.0) -> 0.5 (2.0) MB, 0.50 / 0.00 ms  allocation failure \n"))
+	var evs []Event
+	for {
+		ev, err := p.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		evs = append(evs, ev)
+	}
+	if len(evs) != 2 || !evs[0].Unknown.Oversize || evs[0].Unknown.Bytes != MaxLineBytes+11 || len(evs[0].Unknown.Text) > 200 || evs[1].Type != TypeGC || evs[1].Line != 2 {
+		t.Errorf("events = %+v", evs)
+	}
+	if p.Stats().Oversize != 1 {
+		t.Errorf("oversize = %d", p.Stats().Oversize)
+	}
+}
