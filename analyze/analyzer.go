@@ -1,0 +1,404 @@
+package analyze
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/gcanalyze/gcanalyze/parser"
+)
+
+// Options tune an analysis.
+type Options struct {
+	// HeapLimitMB is the heap limit the user states (--heap-limit); nil to infer it.
+	HeapLimitMB *float64
+}
+
+// maxPauses bounds the pause timeline kept for statistics and the MMU curve. Past it,
+// neighbouring pauses are merged (their sum kept at the later time), which keeps total GC
+// time exact and the MMU of windows wider than the merged gaps close.
+const maxPauses = 1 << 20
+
+// maxFullGCs bounds the full GCs kept for the trend; past it every other one is dropped,
+// which thins the fit evenly and keeps the last point.
+const maxFullGCs = 16384
+
+type pause struct {
+	t, ms float64 // end time and length of the pause (plus incremental marking for full GCs)
+	full  bool
+	atom  float64 // the atomic pause alone
+}
+
+type fullGC struct {
+	GCPoint
+	incrMS float64
+}
+
+// proc is the running state of one process and isolate.
+type proc struct {
+	key    parser.IsolateKey
+	order  int
+	gcs    int
+	full   int
+	young  int
+	first  *float64
+	last   float64
+	chart  *points
+	fulls  []fullGC
+	pauses []pause
+	// allocatedMB sums, over consecutive GCs, the growth from one GC's end to the next's
+	// start: what the program allocated in between.
+	allocatedMB    float64
+	prevAfter      *float64
+	prevTime       float64
+	recent         []GCPoint // last GCs, for the crash block
+	crash          *Crash
+	verboseLimitMB *float64
+	muPrinted      bool
+}
+
+// Analyzer accumulates events. It is not safe for concurrent use.
+type Analyzer struct {
+	opts  Options
+	procs map[parser.IsolateKey]*proc
+	order []*proc
+	// lastKey is the isolate of the latest GC; ringKey that of the latest crash-dump entry.
+	lastKey, ringKey *parser.IsolateKey
+	crashed          *proc // the process the latest fatal error was given to
+	context          map[string]bool
+	unknownSeen      int
+	// frames are JS frames seen before a fatal error, for the crash that follows.
+	frames []string
+}
+
+// New returns an empty Analyzer.
+func New(opts Options) *Analyzer {
+	return &Analyzer{opts: opts, procs: map[parser.IsolateKey]*proc{}, context: map[string]bool{}}
+}
+
+func (a *Analyzer) proc(k parser.IsolateKey) *proc {
+	if k == (parser.IsolateKey{}) && a.lastKey != nil {
+		// Entries without prefix (Node ≤ 6 ring buffer) belong to the isolate printing them.
+		k = *a.lastKey
+	}
+	p := a.procs[k]
+	if p == nil {
+		p = &proc{key: k, order: len(a.order), chart: newPoints(maxChartPoints)}
+		a.procs[k] = p
+		a.order = append(a.order, p)
+	}
+	return p
+}
+
+// Add feeds one event.
+func (a *Analyzer) Add(ev parser.Event) {
+	switch ev.Type {
+	case parser.TypeGC:
+		a.addGC(ev.GC)
+	case parser.TypeNVP:
+		a.addNVP(ev.NVP)
+	case parser.TypeHeapStats:
+		hs := ev.HeapStats
+		if hs.Space == "Memory allocator" && hs.UsedKB != nil && hs.AvailableKB != nil {
+			limit := (*hs.UsedKB + *hs.AvailableKB) / 1024
+			a.proc(hs.Key()).verboseLimitMB = &limit
+		}
+	case parser.TypeFatal:
+		a.addFatal(ev)
+	case parser.TypeJSFrame:
+		f := ev.JSFrame
+		name := f.Function
+		if f.File != nil {
+			name += " " + *f.File
+			if f.Position != nil {
+				name += ":" + itoa(*f.Position)
+			}
+		}
+		a.noteContext(name)
+		// Node ≤ 13 print the JS stack before FATAL ERROR, an uncaught RangeError after it.
+		if a.crashed != nil && a.crashed.crash != nil && len(a.crashed.crash.TopFrames) < 5 {
+			a.crashed.crash.TopFrames = append(a.crashed.crash.TopFrames, name)
+		} else if a.crashed == nil && len(a.frames) < 5 {
+			a.frames = append(a.frames, name)
+		}
+	case parser.TypeMarker:
+		if ev.Marker.Name == "last_few_gcs" {
+			a.frames, a.crashed = a.frames[:0], nil
+		}
+	case parser.TypeNativeFrame:
+		if f := ev.NativeFrame; f.Symbol != nil {
+			a.noteContext(*f.Symbol)
+		}
+	case parser.TypeUnknown:
+		if a.unknownSeen < 2000 { // the context of a log shows in its first lines and its crash
+			a.unknownSeen++
+			a.noteContext(ev.Unknown.Text)
+		}
+	}
+}
+
+// contextMarks are tools whose names in a stack or in the application's output change the
+// advice: each has its own way to raise the limit or to find a leak.
+var contextMarks = []struct{ mark, name string }{
+	{"jest", "jest"}, {"webpack", "webpack"}, {"terser", "webpack"}, {"typescript", "tsc"},
+	{"tsc.js", "tsc"}, {"fork-ts-checker", "tsc"}, {"@angular", "angular"}, {"ng build", "angular"},
+	{"Angular", "angular"}, {"next/dist", "next"}, {"next build", "next"}, {"next dev", "next"},
+	{"worker_threads", "worker"}, {"node::worker::", "worker"}, {"ERR_WORKER_OUT_OF_MEMORY", "worker"},
+	{"vite", "vite"}, {"rollup", "rollup"}, {"esbuild", "esbuild"}, {"babel", "babel"},
+	{"gatsby", "gatsby"}, {"nuxt", "nuxt"}, {"mocha", "mocha"}, {"Electron", "electron"},
+	{"electron", "electron"}, {"deno", "deno"},
+}
+
+func (a *Analyzer) noteContext(s string) {
+	for _, c := range contextMarks {
+		if strings.Contains(s, c.mark) {
+			a.context[c.name] = true
+		}
+	}
+}
+
+func itoa(i int64) string {
+	var b [20]byte
+	n := len(b)
+	neg := i < 0
+	if neg {
+		i = -i
+	}
+	for {
+		n--
+		b[n] = byte('0' + i%10)
+		i /= 10
+		if i == 0 {
+			break
+		}
+	}
+	if neg {
+		n--
+		b[n] = '-'
+	}
+	return string(b[n:])
+}
+
+func (a *Analyzer) addGC(g *parser.GC) {
+	if g.TimeMS == nil {
+		return // a fragment of a ring-buffer entry: no time, nothing to place
+	}
+	// The crash dump that follows belongs to the isolate whose entries it shows, repeats
+	// included.
+	k := g.Key()
+	if k != (parser.IsolateKey{}) {
+		kk := k
+		a.lastKey = &kk
+		if g.InCrashDump {
+			a.ringKey = &kk
+		}
+	} else if g.InCrashDump && a.lastKey != nil {
+		a.ringKey = a.lastKey
+	}
+	if g.Repeat || g.Kind == nil || g.HeapBeforeMB == nil || g.HeapAfterMB == nil {
+		return // repeats are counted once, live
+	}
+	p := a.proc(k)
+	pt := GCPoint{
+		TimeMS: *g.TimeMS, Full: g.IsFull(), BeforeMB: *g.HeapBeforeMB, AfterMB: *g.HeapAfterMB,
+		MuCurrent: g.MuCurrent, MuAverage: g.MuAverage, InCrashDump: g.InCrashDump,
+	}
+	if g.Collector != nil {
+		pt.Collector = *g.Collector
+		if len(g.Qualifiers) > 0 {
+			pt.Collector += " (" + strings.Join(g.Qualifiers, ") (") + ")"
+		}
+	}
+	if g.CommittedAfterMB != nil {
+		pt.CommittedMB = *g.CommittedAfterMB
+	}
+	if g.PauseMS != nil {
+		pt.PauseMS = *g.PauseMS
+	}
+	if g.Reason != nil {
+		pt.Reason = *g.Reason
+	}
+	if g.MuCurrent != nil {
+		p.muPrinted = true
+	}
+	var incr float64
+	if g.Incremental != nil && g.Incremental.MarkingMS != nil {
+		incr = *g.Incremental.MarkingMS
+	}
+	p.addPoint(pt, incr)
+}
+
+func (a *Analyzer) addNVP(n *parser.NVP) {
+	if n.TimeMS == nil || n.Kind == nil || n.HeapBeforeMB == nil || n.HeapAfterMB == nil {
+		return
+	}
+	k := n.Key()
+	p := a.proc(k)
+	kk := k
+	a.lastKey = &kk
+	pt := GCPoint{TimeMS: *n.TimeMS, Full: *n.Kind == parser.KindFull, BeforeMB: *n.HeapBeforeMB, AfterMB: *n.HeapAfterMB}
+	if n.Collector != nil {
+		pt.Collector = *n.Collector
+	}
+	if n.PauseMS != nil {
+		pt.PauseMS = *n.PauseMS
+	}
+	if v, ok := n.Numbers["end_memory_size"]; ok {
+		pt.CommittedMB = v / (1 << 20)
+	} else if v, ok := n.Numbers["total_size_after"]; ok && n.Numbers["holes_size_after"] >= 0 {
+		pt.CommittedMB = v/(1<<20) + n.Numbers["holes_size_after"]/(1<<20)
+	}
+	if s, ok := n.Strings["reason"]; ok {
+		pt.Reason = s
+	}
+	var incr float64
+	for _, key := range []string{"incremental", "incremental.steps_took", "steps_took"} {
+		if v, ok := n.Numbers[key]; ok && pt.Full {
+			incr = v
+			break
+		}
+	}
+	p.addPoint(pt, incr)
+}
+
+func (p *proc) addPoint(pt GCPoint, incrMS float64) {
+	p.gcs++
+	if p.first == nil {
+		t := pt.TimeMS
+		p.first = &t
+	}
+	if pt.TimeMS > p.last {
+		p.last = pt.TimeMS
+	}
+	if pt.Full {
+		p.full++
+		if len(p.fulls) >= maxFullGCs {
+			p.thinFulls()
+		}
+		p.fulls = append(p.fulls, fullGC{GCPoint: pt, incrMS: incrMS})
+	} else {
+		p.young++
+	}
+	if p.prevAfter != nil && pt.TimeMS >= p.prevTime && pt.BeforeMB > *p.prevAfter {
+		p.allocatedMB += pt.BeforeMB - *p.prevAfter
+	}
+	after := pt.AfterMB
+	p.prevAfter, p.prevTime = &after, pt.TimeMS
+	p.chart.add(pt)
+	if len(p.pauses) >= maxPauses {
+		p.mergePauses()
+	}
+	p.pauses = append(p.pauses, pause{t: pt.TimeMS, ms: pt.PauseMS + incrMS, full: pt.Full, atom: pt.PauseMS})
+	p.recent = append(p.recent, pt)
+	if len(p.recent) > 8 {
+		p.recent = p.recent[1:]
+	}
+}
+
+func (p *proc) thinFulls() {
+	out := p.fulls[:0]
+	for i := 0; i < len(p.fulls); i += 2 {
+		out = append(out, p.fulls[i])
+	}
+	p.fulls = out
+}
+
+func (p *proc) mergePauses() {
+	out := p.pauses[:0]
+	for i := 0; i+1 < len(p.pauses); i += 2 {
+		a, b := p.pauses[i], p.pauses[i+1]
+		out = append(out, pause{t: b.t, ms: a.ms + b.ms, full: a.full || b.full, atom: max(a.atom, b.atom)})
+	}
+	p.pauses = out
+}
+
+func (a *Analyzer) addFatal(ev parser.Event) {
+	f := ev.Fatal
+	var p *proc
+	switch {
+	case f.Kind == parser.FatalWorkerOOM:
+		p = a.workerThatDied()
+	case a.ringKey != nil:
+		p = a.proc(*a.ringKey)
+	case a.lastKey != nil:
+		p = a.proc(*a.lastKey)
+	default:
+		p = a.proc(parser.IsolateKey{})
+	}
+	a.ringKey = nil
+	if p.crash != nil {
+		// A second fatal for the same isolate (two threads, a duplicated paste): the first
+		// one is the cause.
+		a.crashed = p
+		return
+	}
+	text := ""
+	if f.Location != nil {
+		text = *f.Location
+	}
+	if f.Message != nil {
+		if text != "" {
+			text += " "
+		}
+		text += *f.Message
+	}
+	c := &Crash{Kind: string(f.Kind), Fatal: text, HeapOOM: f.HeapOOM, Line: ev.Line}
+	if p.gcs > 0 {
+		t := p.last
+		c.TimeMS = &t
+	}
+	c.LastGCs = append([]GCPoint(nil), p.recent...)
+	if len(c.LastGCs) > 3 {
+		c.LastGCs = c.LastGCs[len(c.LastGCs)-3:]
+	}
+	c.TopFrames = append([]string(nil), a.frames...)
+	a.frames = a.frames[:0]
+	p.crash = c
+	a.crashed = p
+}
+
+// workerThatDied picks the isolate a worker's ERR_WORKER_OUT_OF_MEMORY belongs to: among the
+// isolates other than the first (the main thread), the one whose heap was largest at its last
+// GC, since resource limits stop a worker when its heap reaches them.
+func (a *Analyzer) workerThatDied() *proc {
+	var best *proc
+	var bestMB float64
+	for _, p := range a.order {
+		if p.order == 0 && len(a.order) > 1 || p.crash != nil || len(p.recent) == 0 {
+			continue
+		}
+		if mb := p.recent[len(p.recent)-1].BeforeMB; best == nil || mb > bestMB {
+			best, bestMB = p, mb
+		}
+	}
+	if best == nil {
+		return a.proc(parser.IsolateKey{})
+	}
+	return best
+}
+
+// FromReader parses r and analyses its events. It returns parser.ErrNotV8 (with the report)
+// when the input holds nothing of V8's, and the read error when r fails.
+func FromReader(r io.Reader, source string, opts Options) (*Report, error) {
+	p := parser.New(r)
+	a := New(opts)
+	v8 := false
+	for {
+		ev, err := p.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return a.Report(source, p.Stats()), fmt.Errorf("line %d: %w", p.Stats().Lines+1, err)
+		}
+		if ev.Type != parser.TypeUnknown {
+			v8 = true
+		}
+		a.Add(ev)
+	}
+	rep := a.Report(source, p.Stats())
+	if !v8 {
+		return rep, parser.ErrNotV8
+	}
+	return rep, nil
+}

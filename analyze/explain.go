@@ -1,0 +1,221 @@
+package analyze
+
+import (
+	"fmt"
+	"math"
+	"strings"
+)
+
+// Evidence lines are "label: text"; renderers align the labels.
+
+// Headline returns the one-sentence root cause for a verdict.
+func Headline(p *Process) string {
+	switch p.Verdict {
+	case VerdictLeak:
+		if p.Crash != nil {
+			return "LEAK — the heap that survives full GCs grew steadily until V8 hit its heap limit."
+		}
+		return "LEAK — the heap that survives full GCs grows steadily; at this rate the process will run out of heap."
+	case VerdictHeapTooSmall:
+		return "HEAP TOO SMALL — the heap that survives full GCs sits at the limit: the working set needs more than the limit allows."
+	case VerdictAllocationBurst:
+		return "ALLOCATION BURST — the heap was stable, then one short burst of allocation ran it into the limit."
+	case VerdictStructureLimit:
+		return "STRUCTURE LIMIT — a single Map, Set, array or string hit a V8 hard size limit; a bigger heap will not help."
+	case VerdictGCThrashing:
+		return "GC THRASHING — full GCs free little and the program gets less than 40% of the time."
+	case VerdictHealthy:
+		return "HEALTHY — no significant growth of the heap after full GCs, and GC takes little time."
+	}
+	return "INSUFFICIENT DATA — too few GC events to tell what is going on."
+}
+
+func secs(ms float64) string {
+	switch s := ms / 1000; {
+	case s >= 3600:
+		return fmt.Sprintf("%.1f h", s/3600)
+	case s >= 120:
+		return fmt.Sprintf("%.1f min", s/60)
+	case s >= 10:
+		return fmt.Sprintf("%.1f s", s)
+	default:
+		return fmt.Sprintf("%.2f s", s)
+	}
+}
+
+func mb(x float64) string {
+	if math.Abs(x) >= 10240 {
+		return fmt.Sprintf("%.1f GB", x/1024)
+	}
+	return fmt.Sprintf("%.1f MB", x)
+}
+
+func joinFloats(xs []float64, f string, sep string) string {
+	parts := make([]string, len(xs))
+	for i, x := range xs {
+		parts[i] = fmt.Sprintf(f, x)
+	}
+	return strings.Join(parts, sep)
+}
+
+// explain writes the evidence and recommendations of a process.
+func explain(p *proc, out *Process) {
+	ev := func(label, format string, args ...any) {
+		out.Evidence = append(out.Evidence, label+": "+fmt.Sprintf(format, args...))
+	}
+	rec := func(format string, args ...any) {
+		out.Recommendations = append(out.Recommendations, fmt.Sprintf(format, args...))
+	}
+	h := out.HeapAfterFullGC
+	if t := out.Trend; t != nil && h != nil {
+		sign := "+"
+		if t.SlopeMBPerS < 0 {
+			sign = ""
+		}
+		ev("heap after full GC", "%s at %s → %s at %s: %s%.2f MB/s (robust fit over %d full GCs from %s, 95%% interval %.2f–%.2f, R² %.2f)",
+			mb(h.FirstMB), secs(h.FirstMS), mb(h.LastMB), secs(h.LastMS), sign, t.SlopeMBPerS, t.Points, secs(t.FromMS), t.Interval95[0], t.Interval95[1], t.RSquared)
+		if !t.Significant {
+			ev("trend", "no significant growth: the fitted change over the window is %+.1f MB", t.GrowthMB)
+		}
+	} else if h != nil {
+		ev("heap after full GC", "%s at %s → %s at %s (%d full GCs: too few for a trend)", mb(h.FirstMB), secs(h.FirstMS), mb(h.LastMB), secs(h.LastMS), out.FullGCs)
+	}
+	if h != nil && len(h.LastFreedMB) > 0 && len(p.fulls) > 0 {
+		last := p.fulls[len(p.fulls)-1]
+		ev("full GCs", "the last %d freed %s MB of ~%.0f MB", len(h.LastFreedMB), joinFloats(h.LastFreedMB, "%.1f", ", "), last.BeforeMB)
+	}
+	mu := out.MutatorUtilization
+	if mu != nil && len(mu.CurrentLastFull) > 0 {
+		desc := "stayed high"
+		last := mu.CurrentLastFull[len(mu.CurrentLastFull)-1]
+		switch {
+		case last < 0.4:
+			desc = "collapsed"
+		case last < 0.8:
+			desc = "fell"
+		}
+		avg := ""
+		if mu.AverageFirst != nil && mu.AverageLast != nil {
+			avg = fmt.Sprintf(", average mu %.3f → %.3f", *mu.AverageFirst, *mu.AverageLast)
+		}
+		ev("mutator utilization", "%s: current mu at the last full GCs %s%s", desc, joinFloats(mu.CurrentLastFull, "%.3f", " → "), avg)
+		if mu.AgreementMAE != nil {
+			ev("mu check", "utilization computed from the pauses agrees with V8's to %.3f on average", *mu.AgreementMAE)
+		}
+	} else if mu != nil && mu.ComputedOverall != nil {
+		ev("mutator utilization", "%.3f overall, computed from the pauses (this V8 prints no mu)", *mu.ComputedOverall)
+	}
+	if im := out.IneffectiveMC; im != nil && im.Trailing > 0 {
+		state := "approaches"
+		if im.Met {
+			state = "meets"
+		}
+		ev("V8's OOM rule", "%s it: the last %d full GCs freed under 10%% with mu under 0.4", state, im.Trailing)
+	}
+	if out.HeapLimitMB != nil {
+		src := map[string]string{LimitUser: "given with --heap-limit", LimitCrash: "inferred from the crash: the heap it died at", LimitInferred: "from --trace-gc-verbose's memory allocator line"}[out.HeapLimitSource]
+		ev("heap limit", "~%s (%s)", mb(*out.HeapLimitMB), src)
+	} else {
+		ev("heap limit", "unknown: the log does not show it; pass --heap-limit to get a time-to-OOM")
+	}
+	if out.GCOverhead != nil {
+		ev("GC overhead", "%.1f%% of wall time in pauses", 100**out.GCOverhead)
+	}
+	if ps := out.Pauses["full"]; ps != nil {
+		ev("full GC pauses", "%d, p50 %.1f ms, p95 %.1f ms, max %.1f ms", ps.Count, ps.P50MS, ps.P95MS, ps.MaxMS)
+	}
+	if out.PredictedOOMMS != nil {
+		iv := out.PredictedOOMIntervalMS
+		if out.Crash != nil {
+			ev("prediction", "the trend reaches the limit at %s (interval %s–%s)", secs(*out.PredictedOOMMS), secs(iv[0]), secs(iv[1]))
+		} else {
+			ev("time to OOM", "the trend reaches the limit at %s, %s after the log ends (interval %s–%s)",
+				secs(*out.PredictedOOMMS), secs(*out.PredictedOOMMS-*out.LastMS), secs(iv[0]), secs(iv[1]))
+		}
+	}
+	if out.PredictableFromMS != nil {
+		ev("predictable", "from %s on, the predicted crash time stayed within 20%% of the real one", secs(*out.PredictableFromMS))
+	}
+	recommend(out, rec, ev)
+}
+
+func (p *Process) hasContext(name string) bool {
+	for _, c := range p.Context {
+		if c == name {
+			return true
+		}
+	}
+	return false
+}
+
+// recommend writes what to do; it follows from the verdict, the numbers and the context.
+func recommend(out *Process, rec func(string, ...any), ev func(string, string, ...any)) {
+	slope := 0.0
+	if out.LiveHeapSlopeMBPerS != nil {
+		slope = *out.LiveHeapSlopeMBPerS
+	}
+	limit := 0.0
+	if out.HeapLimitMB != nil {
+		limit = *out.HeapLimitMB
+	}
+	switch out.Verdict {
+	case VerdictLeak:
+		if slope > 0 {
+			bigger := 4096.0
+			if limit >= 3500 {
+				bigger = 2 * math.Ceil(limit/1024) * 1024
+			}
+			if limit > 0 {
+				rec("A bigger heap only delays this: at +%.1f MB/s, --max-old-space-size=%.0f buys about %s more.", slope, bigger, secs((bigger-limit)/slope*1000))
+			} else {
+				rec("A bigger heap only delays this: the heap grows by %.1f MB every second whatever the limit.", slope)
+			}
+		}
+		rec("Find what is retained: run with node --heapsnapshot-near-heap-limit=2 (or take two heap snapshots a minute apart), then compare them in DevTools → Memory → Comparison and look at what grows by ~%.1f MB/s.", math.Max(slope, 0))
+	case VerdictHeapTooSmall:
+		need := math.Max(limit, 1) * 1.5
+		rec("The working set needs more than ~%s: raise the limit, e.g. NODE_OPTIONS=--max-old-space-size=%d, or make the working set smaller.", mb(limit), roundUpMB(need))
+		rec("A leak is not ruled out: record the whole life of the process with node --trace-gc (… > gc.log 2>&1) and run gcanalyze on it; a heap after full GCs that keeps growing is a leak, a plateau is a working set.")
+		if out.FullGCs < 6 {
+			ev("history", "the log holds %d full GCs over %s: enough to see the limit, not enough to tell a leak from a large working set", out.FullGCs, secs(spanMS(out)))
+		}
+	case VerdictAllocationBurst:
+		rec("One operation allocated the heap full in a short time: find it in the JS stack of the crash, and stream or chunk that data instead of building it in memory.")
+		rec("Raising --max-old-space-size helps only if the burst has a known bound.")
+	case VerdictStructureLimit:
+		rec("A single Map or Set holds at most 2^24 (16.7 million) entries, an array at most ~2^27 elements in practice: --max-old-space-size will not help.")
+		rec("Split the structure (shard over several Maps, an LRU cache with a bound), or keep the data outside the JS heap (a database, a file, a stream).")
+	case VerdictGCThrashing:
+		rec("GC takes most of the time while freeing little: the live heap is close to the limit. Raise --max-old-space-size or reduce the live set; if the heap after full GCs keeps growing, treat it as a leak.")
+	case VerdictHealthy:
+		rec("Nothing to fix in the heap.")
+	case VerdictInsufficientData:
+		rec("Record a longer log: node --trace-gc app.js > gc.log 2>&1 (add --max-old-space-size to make the limit known).")
+	}
+	if out.Verdict == VerdictLeak || out.Verdict == VerdictHeapTooSmall || out.Verdict == VerdictGCThrashing {
+		switch {
+		case out.hasContext("jest"):
+			rec("jest: run with --logHeapUsage --runInBand to see which test file grows; --workerIdleMemoryLimit (jest 29+) recycles leaking workers.")
+		case out.hasContext("angular"):
+			rec("Angular CLI builds: set NODE_OPTIONS=--max-old-space-size for ng build; large builds need it, leaks in builds are rare.")
+		case out.hasContext("webpack"):
+			rec("webpack builds: the heap holds the module graph and source maps; NODE_OPTIONS=--max-old-space-size=… for the build, or turn off source maps / split the build.")
+		case out.hasContext("tsc"):
+			rec("TypeScript: the type checker holds the whole program; raise the limit for tsc or split the project with project references.")
+		case out.hasContext("next"):
+			rec("Next.js: next build/dev can exceed the default heap on large apps; NODE_OPTIONS=--max-old-space-size=… and check experimental.webpackMemoryOptimizations.")
+		}
+	}
+	if out.hasContext("worker") {
+		rec("Worker threads each have their own heap: set resourceLimits.maxOldGenerationSizeMb per worker, and handle the worker's 'error' event so one worker's OOM does not kill the process.")
+	}
+}
+
+func roundUpMB(x float64) int {
+	for _, v := range []int{512, 1024, 1536, 2048, 3072, 4096, 6144, 8192, 12288, 16384, 24576, 32768} {
+		if float64(v) >= x {
+			return v
+		}
+	}
+	return int(math.Ceil(x/1024)) * 1024
+}

@@ -1,0 +1,177 @@
+// Package analyze turns the events of package parser into a Report: per process and isolate,
+// the pause statistics, mutator utilization, the heap that survives full GCs and its trend, the
+// heap limit, a time-to-OOM prediction and a verdict with evidence and recommendations.
+//
+// It is fed one event at a time (Analyzer.Add) and keeps bounded state, so a log of any length
+// can be analysed in constant memory; Report computes the statistics at the end.
+package analyze
+
+// Verdicts, one per process.
+const (
+	VerdictLeak             = "leak"
+	VerdictHeapTooSmall     = "heap-too-small"
+	VerdictAllocationBurst  = "allocation-burst"
+	VerdictStructureLimit   = "structure-limit"
+	VerdictGCThrashing      = "gc-thrashing"
+	VerdictHealthy          = "healthy"
+	VerdictInsufficientData = "insufficient-data"
+)
+
+// Heap limit sources.
+const (
+	LimitUser     = "user"
+	LimitCrash    = "crash"
+	LimitInferred = "inferred"
+	LimitUnknown  = "unknown"
+)
+
+// Report is the analysis of one input. Its JSON names are a contract (design.md).
+type Report struct {
+	Source        string     `json:"source"`
+	Lines         int        `json:"lines"`
+	UnparsedLines int        `json:"unparsed_lines"`
+	Processes     []*Process `json:"processes"`
+}
+
+// Process is the analysis of one process and isolate.
+type Process struct {
+	PID      int64    `json:"pid"`
+	Isolate  string   `json:"isolate"`
+	GCEvents int      `json:"gc_events"`
+	FirstMS  *float64 `json:"first_ms"`
+	LastMS   *float64 `json:"last_ms"`
+	// FullGCs and YoungGCs count the GCs by kind (live, and crash-dump entries that were not
+	// traced live).
+	FullGCs  int    `json:"full_gcs"`
+	YoungGCs int    `json:"young_gcs"`
+	Crash    *Crash `json:"crash"`
+
+	HeapLimitMB     *float64 `json:"heap_limit_mb"`
+	HeapLimitSource string   `json:"heap_limit_source"`
+
+	// LiveHeapSlopeMBPerS is the robust slope of the heap after full GCs over the part of the
+	// log where the trend holds; Trend says how it was fitted.
+	LiveHeapSlopeMBPerS *float64 `json:"live_heap_slope_mb_per_s"`
+	Trend               *Trend   `json:"trend"`
+
+	PredictedOOMMS         *float64    `json:"predicted_oom_ms"`
+	PredictedOOMIntervalMS *[2]float64 `json:"predicted_oom_interval_ms"`
+	// PredictableFromMS, for a crashed process, is the earliest time from which the
+	// prediction made with the log up to then stayed within 20% of the real crash time.
+	PredictableFromMS *float64 `json:"predictable_from_ms"`
+
+	Verdict         string   `json:"verdict"`
+	Evidence        []string `json:"evidence"`
+	Recommendations []string `json:"recommendations"`
+
+	Pauses               map[string]*PauseStats `json:"pauses"`
+	GCOverhead           *float64               `json:"gc_overhead"`
+	AllocationRateMBPerS *float64               `json:"allocation_rate_mb_per_s"`
+	HeapAfterFullGC      *HeapSummary           `json:"heap_after_full_gc"`
+	MutatorUtilization   *MuSummary             `json:"mutator_utilization"`
+	MMU                  []MMUPoint             `json:"mmu"`
+	IneffectiveMC        *IneffectiveMC         `json:"ineffective_mark_compacts"`
+	Context              []string               `json:"context"`
+
+	// Series holds the points the charts draw, downsampled to a bounded size.
+	Series *Series `json:"-"`
+}
+
+// Crash is how a process died.
+type Crash struct {
+	// TimeMS is the time of the last GC before the fatal error (V8 does not stamp it).
+	TimeMS  *float64 `json:"time_ms"`
+	Kind    string   `json:"kind"`
+	Fatal   string   `json:"fatal"`
+	HeapOOM bool     `json:"heap_oom"`
+	Line    int      `json:"line"`
+	// LastGCs are the last GCs before the crash, as printed.
+	LastGCs []GCPoint `json:"last_gcs"`
+	// TopFrames are the top JavaScript frames of the crash's stack.
+	TopFrames []string `json:"top_frames"`
+}
+
+// Trend is the fit of the heap after full GCs against time.
+type Trend struct {
+	Method      string     `json:"method"`
+	FromMS      float64    `json:"from_ms"`
+	ToMS        float64    `json:"to_ms"`
+	Points      int        `json:"points"`
+	SlopeMBPerS float64    `json:"slope_mb_per_s"`
+	Interval95  [2]float64 `json:"slope_interval_95"`
+	InterceptMB float64    `json:"intercept_mb"`
+	RSquared    float64    `json:"r_squared"`
+	// Significant is true when the 95% interval of the slope excludes zero and the fitted
+	// growth over the window is more than measurement noise.
+	Significant bool    `json:"significant"`
+	GrowthMB    float64 `json:"growth_mb"`
+}
+
+// PauseStats summarises the pauses of one collector kind (milliseconds).
+type PauseStats struct {
+	Count   int     `json:"count"`
+	TotalMS float64 `json:"total_ms"`
+	MeanMS  float64 `json:"mean_ms"`
+	P50MS   float64 `json:"p50_ms"`
+	P95MS   float64 `json:"p95_ms"`
+	P99MS   float64 `json:"p99_ms"`
+	MaxMS   float64 `json:"max_ms"`
+}
+
+// HeapSummary describes the heap that survives full GCs.
+type HeapSummary struct {
+	FirstMB float64 `json:"first_mb"`
+	FirstMS float64 `json:"first_ms"`
+	LastMB  float64 `json:"last_mb"`
+	LastMS  float64 `json:"last_ms"`
+	MaxMB   float64 `json:"max_mb"`
+	// LastFreedMB is what the last full GCs freed (before − after), oldest first.
+	LastFreedMB []float64 `json:"last_freed_mb"`
+}
+
+// MuSummary is mutator utilization: V8's printed series and the one computed from pauses.
+type MuSummary struct {
+	// Printed is false for versions that print no mu (Node ≤ 10.3).
+	Printed bool `json:"printed"`
+	// AverageFirst/Last and CurrentLast are V8's values at the first and last full GC.
+	AverageFirst *float64 `json:"average_first"`
+	AverageLast  *float64 `json:"average_last"`
+	CurrentMin   *float64 `json:"current_min"`
+	// CurrentLastFull are the current mu of the last full GCs (up to 5), oldest first.
+	CurrentLastFull []float64 `json:"current_last_full"`
+	// ComputedOverall is 1 − (pauses + incremental marking) / wall time over the whole log.
+	ComputedOverall *float64 `json:"computed_overall"`
+	// ComputedLast is the same over the span since the previous full GC, at the last full GC.
+	ComputedLast *float64 `json:"computed_last"`
+	// AgreementMAE is the mean absolute difference between V8's current mu and ours over the
+	// same spans, where V8 printed one.
+	AgreementMAE *float64 `json:"agreement_mae"`
+}
+
+// MMUPoint is one point of the minimum-mutator-utilization curve.
+type MMUPoint struct {
+	WindowMS float64 `json:"window_ms"`
+	MMU      float64 `json:"mmu"`
+}
+
+// IneffectiveMC reports V8's own OOM rule: consecutive mark-compacts that freed little while
+// the mutator got less than 0.4 of the time.
+type IneffectiveMC struct {
+	Trailing int  `json:"trailing"`
+	Met      bool `json:"met"`
+}
+
+// GCPoint is one GC as the report keeps it.
+type GCPoint struct {
+	TimeMS      float64  `json:"time_ms"`
+	Full        bool     `json:"full"`
+	Collector   string   `json:"collector"`
+	BeforeMB    float64  `json:"before_mb"`
+	AfterMB     float64  `json:"after_mb"`
+	CommittedMB float64  `json:"committed_mb"`
+	PauseMS     float64  `json:"pause_ms"`
+	MuCurrent   *float64 `json:"mu_current,omitempty"`
+	MuAverage   *float64 `json:"mu_average,omitempty"`
+	InCrashDump bool     `json:"in_crash_dump,omitempty"`
+	Reason      string   `json:"reason,omitempty"`
+}

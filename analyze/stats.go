@@ -1,0 +1,218 @@
+package analyze
+
+import (
+	"math"
+	"sort"
+
+	"gonum.org/v1/gonum/stat"
+	"gonum.org/v1/gonum/stat/distuv"
+)
+
+// This file holds the statistics: pause quantiles, the robust trend of the heap after full GCs
+// and its segment, the time-to-OOM extrapolation, and mutator utilization.
+
+func quantiles(xs []float64) *PauseStats {
+	if len(xs) == 0 {
+		return nil
+	}
+	s := append([]float64(nil), xs...)
+	sort.Float64s(s)
+	ps := &PauseStats{Count: len(s), MaxMS: s[len(s)-1]}
+	for _, x := range s {
+		ps.TotalMS += x
+	}
+	ps.MeanMS = ps.TotalMS / float64(len(s))
+	ps.P50MS = stat.Quantile(0.50, stat.Empirical, s, nil)
+	ps.P95MS = stat.Quantile(0.95, stat.Empirical, s, nil)
+	ps.P99MS = stat.Quantile(0.99, stat.Empirical, s, nil)
+	return ps
+}
+
+// fit is a weighted straight line y = a + b·x (x in seconds, y in MB).
+type fit struct {
+	a, b   float64
+	se     float64 // standard error of b
+	r2     float64
+	n      int
+	x0, x1 float64
+}
+
+// robustFit fits a line resistant to the odd outlier GC: iteratively reweighted least squares
+// with Tukey's bisquare weights, the residual scale from the median absolute deviation.
+func robustFit(xs, ys []float64) fit {
+	n := len(xs)
+	w := make([]float64, n)
+	for i := range w {
+		w[i] = 1
+	}
+	var a, b float64
+	res := make([]float64, n)
+	abs := make([]float64, n)
+	for iter := 0; iter < 20; iter++ {
+		a, b = stat.LinearRegression(xs, ys, w, false)
+		for i := range xs {
+			res[i] = ys[i] - (a + b*xs[i])
+			abs[i] = math.Abs(res[i])
+		}
+		sorted := append([]float64(nil), abs...)
+		sort.Float64s(sorted)
+		mad := stat.Quantile(0.5, stat.Empirical, sorted, nil)
+		scale := 1.4826 * mad
+		if scale < 1e-9 {
+			break
+		}
+		changed := false
+		for i := range w {
+			u := res[i] / (4.685 * scale)
+			nw := 0.0
+			if math.Abs(u) < 1 {
+				nw = (1 - u*u) * (1 - u*u)
+			}
+			if math.Abs(nw-w[i]) > 1e-6 {
+				changed = true
+			}
+			w[i] = nw
+		}
+		if !changed {
+			break
+		}
+	}
+	f := fit{a: a, b: b, n: n, x0: xs[0], x1: xs[n-1]}
+	// Standard error of the slope from the weighted residuals.
+	var sw, swx float64
+	for i := range xs {
+		sw += w[i]
+		swx += w[i] * xs[i]
+	}
+	if sw > 0 && n > 2 {
+		mx := swx / sw
+		var sxx, sse float64
+		for i := range xs {
+			d := xs[i] - mx
+			sxx += w[i] * d * d
+			r := ys[i] - (a + b*xs[i])
+			sse += w[i] * r * r
+		}
+		if sxx > 0 {
+			dof := math.Max(sw-2, 1)
+			f.se = math.Sqrt(sse / dof / sxx)
+		}
+	}
+	f.r2 = stat.RSquared(xs, ys, w, a, b)
+	if math.IsNaN(f.r2) {
+		f.r2 = 0
+	}
+	return f
+}
+
+// interval95 returns the 95% interval of the slope.
+func (f fit) interval95() [2]float64 {
+	dof := float64(f.n - 2)
+	if dof < 1 {
+		dof = 1
+	}
+	t := distuv.StudentsT{Mu: 0, Sigma: 1, Nu: dof}.Quantile(0.975)
+	return [2]float64{f.b - t*f.se, f.b + t*f.se}
+}
+
+// sse returns the sum of squared residuals of an ordinary least-squares line through the
+// points, the measure of how well one straight line explains a stretch of the log.
+func sse(xs, ys []float64) float64 {
+	if len(xs) < 2 {
+		return 0
+	}
+	a, b := stat.LinearRegression(xs, ys, nil, false)
+	var s float64
+	for i := range xs {
+		r := ys[i] - (a + b*xs[i])
+		s += r * r
+	}
+	return s
+}
+
+// trendStart finds where the current trend of the heap after full GCs starts: the breakpoint
+// of the best two-segment fit, when two segments explain the log much better than one and the
+// last segment is long enough to stand on its own. A leak that starts late, or a growth
+// that stopped (a cache filling up, then bounded), is then read from its last part.
+func trendStart(xs, ys []float64) int {
+	n := len(xs)
+	const minSeg = 4
+	if n < 2*minSeg {
+		return 0
+	}
+	one := sse(xs, ys)
+	best, bestSSE := 0, one
+	for b := minSeg; b <= n-minSeg; b++ {
+		s := sse(xs[:b], ys[:b]) + sse(xs[b:], ys[b:])
+		if s < bestSSE {
+			best, bestSSE = b, s
+		}
+	}
+	// The last segment must cover a quarter of the time to count as the current trend.
+	if best == 0 || bestSSE > 0.5*one || xs[n-1]-xs[best] < 0.25*(xs[n-1]-xs[0]) {
+		return 0
+	}
+	return best
+}
+
+// timeline answers "how much GC time fell in [from, to]" in O(log n) from prefix sums.
+type timeline struct {
+	ps     []pause
+	prefix []float64 // prefix[i] = total length of ps[:i]
+}
+
+func newTimeline(ps []pause) timeline {
+	prefix := make([]float64, len(ps)+1)
+	for i, p := range ps {
+		prefix[i+1] = prefix[i] + p.ms
+	}
+	return timeline{ps: ps, prefix: prefix}
+}
+
+func overlap(p pause, from, to float64) float64 {
+	lo, hi := math.Max(p.t-p.ms, from), math.Min(p.t, to)
+	return math.Max(hi-lo, 0)
+}
+
+// gcIn returns the GC time within [from, to]. Pauses are intervals [t−ms, t] in time order.
+func (tl timeline) gcIn(from, to float64) float64 {
+	n := len(tl.ps)
+	i := sort.Search(n, func(k int) bool { return tl.ps[k].t > from }) // first ending after from
+	j := sort.Search(n, func(k int) bool { return tl.ps[k].t >= to })  // first ending at or after to
+	if i >= j {
+		if i < n {
+			return overlap(tl.ps[i], from, to)
+		}
+		return 0
+	}
+	s := tl.prefix[j] - tl.prefix[i]
+	s -= tl.ps[i].ms - overlap(tl.ps[i], from, to) // the first may have started before from
+	if j < n {
+		s += overlap(tl.ps[j], from, to) // the one ending after to may have started before it
+	}
+	return s
+}
+
+// mmu computes the minimum mutator utilization for a window: the smallest share of any
+// window of that length not spent in GC. The worst window starts at a pause's start or ends
+// at a pause's end; a bounded number of those candidates is tried.
+func (tl timeline) mmu(window, span0, span1 float64) float64 {
+	if window <= 0 || span1-span0 < window || len(tl.ps) == 0 {
+		return math.NaN()
+	}
+	step := 1
+	if len(tl.ps) > 20000 {
+		step = len(tl.ps) / 20000
+	}
+	worst := 1.0
+	for k := 0; k < len(tl.ps); k += step {
+		p := tl.ps[k]
+		for _, from := range [2]float64{p.t - p.ms, p.t - window} {
+			from = math.Min(math.Max(from, span0), span1-window)
+			if u := 1 - tl.gcIn(from, from+window)/window; u < worst {
+				worst = u
+			}
+		}
+	}
+	return math.Max(worst, 0)
+}

@@ -1,0 +1,223 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/gcanalyze/gcanalyze/analyze"
+	"github.com/gcanalyze/gcanalyze/input"
+	"github.com/gcanalyze/gcanalyze/parser"
+	"github.com/gcanalyze/gcanalyze/render"
+	"github.com/urfave/cli/v2"
+)
+
+// Exit codes.
+const (
+	exitOK      = 0
+	exitInput   = 1 // an input could not be read or held nothing of V8's
+	exitUsage   = 2
+	exitVerdict = 3 // analyze --fail-on matched
+	version     = "0.1.0"
+	usageHint   = "Run 'gcanalyze --help' for usage."
+	noV8Hint    = "no V8 garbage-collector output found (expected node --trace-gc output or a 'JavaScript heap out of memory' crash log)"
+)
+
+type app struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	code           int
+	cli            *cli.App
+}
+
+// usageError marks errors in how the command was called (exit 2).
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func newApp(stdin io.Reader, stdout, stderr io.Writer) *app {
+	a := &app{stdin: stdin, stdout: stdout, stderr: stderr}
+	a.cli = &cli.App{
+		Name:    "gcanalyze",
+		Usage:   "explain V8 garbage-collector traces and 'JavaScript heap out of memory' crashes",
+		Version: version,
+		Description: "Reads node --trace-gc output of every Node.js era, --trace-gc-nvp, --trace-gc-verbose\n" +
+			"and the fatal out-of-memory crash block, and says what killed the process.\n\n" +
+			"Examples:\n" +
+			"   gcanalyze analyze crash.log\n" +
+			"   node --trace-gc app.js 2>&1 | gcanalyze analyze -\n" +
+			"   gcanalyze events gc.log --format csv > gc.csv",
+		Reader:               stdin,
+		Writer:               stdout,
+		ErrWriter:            stderr,
+		EnableBashCompletion: true,
+		HideHelpCommand:      true,
+		ExitErrHandler:       func(*cli.Context, error) {},
+		OnUsageError: func(c *cli.Context, err error, _ bool) error {
+			return usageError{err.Error()}
+		},
+		Commands: []*cli.Command{a.analyzeCommand(), a.eventsCommand()},
+	}
+	return a
+}
+
+func (a *app) exec(args []string) int {
+	err := a.cli.Run(args)
+	if err != nil {
+		var ue usageError
+		if errors.As(err, &ue) || strings.HasPrefix(err.Error(), "flag provided but not defined") {
+			fmt.Fprintf(a.stderr, "gcanalyze: %v\n%s\n", err, usageHint)
+			return exitUsage
+		}
+		fmt.Fprintf(a.stderr, "gcanalyze: %v\n", err)
+		if a.code == exitOK {
+			a.code = exitInput
+		}
+	}
+	return a.code
+}
+
+// fail records an input problem: reported on stderr, exit code 1, and the run goes on.
+func (a *app) fail(err error) {
+	fmt.Fprintf(a.stderr, "gcanalyze: %v\n", err)
+	if a.code == exitOK {
+		a.code = exitInput
+	}
+}
+
+func needInputs(c *cli.Context) error {
+	if c.NArg() == 0 {
+		return usageError{fmt.Sprintf("%s needs at least one input (a file, a directory, an archive, or - for standard input)", c.Command.Name)}
+	}
+	return nil
+}
+
+// parseSize reads a heap limit: "4GB", "512MB", "512m", "4345298944" (bytes), "4096MiB".
+func parseSize(s string) (float64, error) {
+	t := strings.ToUpper(strings.TrimSpace(s))
+	mult := 1.0 / (1 << 20) // bytes → MB
+	for _, u := range []struct {
+		suffix string
+		mb     float64
+	}{{"GIB", 1024}, {"GB", 1024}, {"G", 1024}, {"MIB", 1}, {"MB", 1}, {"M", 1}, {"KIB", 1.0 / 1024}, {"KB", 1.0 / 1024}, {"K", 1.0 / 1024}, {"B", 1.0 / (1 << 20)}} {
+		if strings.HasSuffix(t, u.suffix) {
+			t, mult = strings.TrimSpace(strings.TrimSuffix(t, u.suffix)), u.mb
+			break
+		}
+	}
+	v, err := strconv.ParseFloat(t, 64)
+	if err != nil || v <= 0 || v*mult > 1<<30 {
+		return 0, usageError{fmt.Sprintf("--heap-limit %q: want a size such as 4GB, 512MB or a number of bytes", s)}
+	}
+	return v * mult, nil
+}
+
+func (a *app) analyzeCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "analyze",
+		Usage:     "say what killed the process (or will), with evidence and advice",
+		ArgsUsage: "FILE|DIR|ARCHIVE|- ...",
+		Description: "Examples:\n" +
+			"   gcanalyze analyze crash.log\n" +
+			"   gcanalyze analyze gc.log --heap-limit 4GB --format markdown > report.md\n" +
+			"   gcanalyze analyze logs.tar.gz --format json | jq .processes[].verdict\n" +
+			"   gcanalyze analyze ci.log --fail-on leak,heap-too-small   # exit 3 on those verdicts",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "text, markdown or json (JSON Lines when several inputs)"},
+			&cli.StringFlag{Name: "heap-limit", Usage: "the heap limit the process ran with (4GB, 512MB, bytes); inferred from the log when absent"},
+			&cli.StringFlag{Name: "fail-on", Usage: "comma-separated verdicts that make the exit code 3 (for CI)"},
+		},
+		Action: func(c *cli.Context) error {
+			if err := needInputs(c); err != nil {
+				return err
+			}
+			format := c.String("format")
+			if format != "text" && format != "markdown" && format != "json" {
+				return usageError{fmt.Sprintf("--format %q: want text, markdown or json", format)}
+			}
+			var opts analyze.Options
+			if s := c.String("heap-limit"); s != "" {
+				v, err := parseSize(s)
+				if err != nil {
+					return err
+				}
+				opts.HeapLimitMB = &v
+			}
+			failOn := map[string]bool{}
+			for _, v := range strings.Split(c.String("fail-on"), ",") {
+				if v = strings.TrimSpace(v); v != "" {
+					failOn[v] = true
+				}
+			}
+			first := true
+			errs := input.Each(c.Args().Slice(), a.stdin, func(name string, r io.Reader) error {
+				rep, err := analyze.FromReader(r, name, opts)
+				if errors.Is(err, parser.ErrNotV8) {
+					return errors.New(noV8Hint)
+				}
+				if err != nil {
+					return err
+				}
+				if !first && format == "text" {
+					fmt.Fprintln(a.stdout, "\n"+strings.Repeat("═", 72)+"\n")
+				}
+				first = false
+				for _, p := range rep.Processes {
+					if failOn[p.Verdict] {
+						a.code = exitVerdict
+					}
+				}
+				switch format {
+				case "json":
+					return render.JSON(a.stdout, rep)
+				case "markdown":
+					return render.Markdown(a.stdout, rep, nil)
+				}
+				return render.Text(a.stdout, rep)
+			})
+			for _, err := range errs {
+				a.fail(err)
+			}
+			if a.code == exitVerdict && len(errs) > 0 {
+				a.code = exitInput
+			}
+			return nil
+		},
+	}
+}
+
+func (a *app) eventsCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "events",
+		Usage:     "print every typed event (GCs, crash lines, frames…) as JSON Lines or CSV",
+		ArgsUsage: "FILE|DIR|ARCHIVE|- ...",
+		Description: "Examples:\n" +
+			"   gcanalyze events gc.log | jq 'select(.type==\"gc\") | .pause_ms'\n" +
+			"   gcanalyze events gc.log --format csv > gc.csv",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "jsonl", Usage: "jsonl or csv"},
+		},
+		Action: func(c *cli.Context) error {
+			if err := needInputs(c); err != nil {
+				return err
+			}
+			format := c.String("format")
+			if format != "jsonl" && format != "csv" {
+				return usageError{fmt.Sprintf("--format %q: want jsonl or csv", format)}
+			}
+			w := newEventWriter(a.stdout, format)
+			errs := input.Each(c.Args().Slice(), a.stdin, func(name string, r io.Reader) error {
+				return w.writeAll(name, r)
+			})
+			if err := w.flush(); err != nil {
+				return err
+			}
+			for _, err := range errs {
+				a.fail(err)
+			}
+			return nil
+		},
+	}
+}

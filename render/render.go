@@ -1,0 +1,171 @@
+// Package render writes an analyze.Report as text for a terminal, as Markdown for a bug report,
+// or as JSON for scripts. It computes nothing of its own.
+package render
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"path/filepath"
+	"strings"
+
+	"github.com/gcanalyze/gcanalyze/analyze"
+)
+
+// JSON writes the report as one line of JSON.
+func JSON(w io.Writer, r *analyze.Report) error {
+	b, err := json.Marshal(sanitize(r))
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(w, "%s\n", b)
+	return err
+}
+
+// sanitize returns the report with non-finite numbers removed, since JSON has none.
+func sanitize(r *analyze.Report) *analyze.Report {
+	for _, p := range r.Processes {
+		for _, f := range []**float64{&p.LiveHeapSlopeMBPerS, &p.PredictedOOMMS, &p.GCOverhead, &p.AllocationRateMBPerS} {
+			if *f != nil && (math.IsNaN(**f) || math.IsInf(**f, 0)) {
+				*f = nil
+			}
+		}
+	}
+	return r
+}
+
+func secs(ms float64) string {
+	switch s := ms / 1000; {
+	case s >= 3600:
+		return fmt.Sprintf("%.1f h", s/3600)
+	case s >= 120:
+		return fmt.Sprintf("%.1f min", s/60)
+	default:
+		return fmt.Sprintf("%.2f s", s)
+	}
+}
+
+// title is the first line of a process: source, pid, isolate, how many GCs over what span.
+func title(r *analyze.Report, p *analyze.Process) string {
+	parts := []string{r.Source}
+	if p.PID != 0 {
+		parts = append(parts, fmt.Sprintf("pid %d", p.PID))
+	}
+	if p.Isolate != "" {
+		parts = append(parts, "isolate "+p.Isolate)
+	}
+	if p.FirstMS != nil {
+		parts = append(parts, fmt.Sprintf("%d GCs over %s", p.GCEvents, secs(*p.LastMS-*p.FirstMS)))
+	} else {
+		parts = append(parts, "no GC lines")
+	}
+	return strings.Join(parts, " · ")
+}
+
+func crashLine(p *analyze.Process) string {
+	if p.Crash == nil {
+		return ""
+	}
+	at := ""
+	if p.Crash.TimeMS != nil {
+		at = " at " + secs(*p.Crash.TimeMS)
+	}
+	return fmt.Sprintf("Crashed%s: %s", at, p.Crash.Fatal)
+}
+
+func splitEvidence(e string) (string, string) {
+	if i := strings.Index(e, ": "); i > 0 {
+		return e[:i], e[i+2:]
+	}
+	return "", e
+}
+
+// Text writes the report for a terminal: root cause first, then evidence, then what to do.
+func Text(w io.Writer, r *analyze.Report) error {
+	var b strings.Builder
+	if len(r.Processes) == 0 {
+		fmt.Fprintf(&b, "%s · %d lines · no V8 garbage-collector output found\n", r.Source, r.Lines)
+	}
+	for i, p := range r.Processes {
+		if i > 0 {
+			b.WriteString("\n" + strings.Repeat("─", 72) + "\n\n")
+		}
+		fmt.Fprintf(&b, "%s\n\n%s\n", title(r, p), analyze.Headline(p))
+		if c := crashLine(p); c != "" {
+			b.WriteString(c + "\n")
+		}
+		b.WriteString("\nEvidence\n")
+		for _, e := range p.Evidence {
+			label, text := splitEvidence(e)
+			fmt.Fprintf(&b, "  %-20s %s\n", label, wrap(text, 50, 23))
+		}
+		if p.Crash != nil && len(p.Crash.TopFrames) > 0 {
+			fmt.Fprintf(&b, "  %-20s %s\n", "top JS frames", strings.Join(p.Crash.TopFrames, "\n"+strings.Repeat(" ", 23)))
+		}
+		b.WriteString("\nWhat to do\n")
+		for _, rec := range p.Recommendations {
+			fmt.Fprintf(&b, "  %s\n", wrap(rec, 70, 2))
+		}
+	}
+	if r.UnparsedLines > 0 {
+		fmt.Fprintf(&b, "\n(%d of %d lines were not V8's and were skipped)\n", r.UnparsedLines, r.Lines)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// wrap breaks text at spaces so that lines stay near width, indenting continuations.
+func wrap(text string, width, indent int) string {
+	words := strings.Fields(text)
+	var b strings.Builder
+	col := 0
+	for i, w := range words {
+		if i > 0 {
+			if col+1+len(w) > width {
+				b.WriteString("\n" + strings.Repeat(" ", indent))
+				col = 0
+			} else {
+				b.WriteByte(' ')
+				col++
+			}
+		}
+		b.WriteString(w)
+		col += len(w)
+	}
+	return b.String()
+}
+
+// Markdown writes the report for a bug report. charts maps process index to the chart files
+// written for it, referenced as images.
+func Markdown(w io.Writer, r *analyze.Report, charts map[int][]string) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "## GC analysis of `%s`\n\n", r.Source)
+	if len(r.Processes) == 0 {
+		b.WriteString("No V8 garbage-collector output found.\n")
+	}
+	for i, p := range r.Processes {
+		fmt.Fprintf(&b, "### %s\n\n**%s**\n\n", title(r, p), analyze.Headline(p))
+		if c := crashLine(p); c != "" {
+			fmt.Fprintf(&b, "%s\n\n", c)
+		}
+		b.WriteString("| evidence | |\n|---|---|\n")
+		for _, e := range p.Evidence {
+			label, text := splitEvidence(e)
+			fmt.Fprintf(&b, "| %s | %s |\n", label, strings.ReplaceAll(text, "|", "\\|"))
+		}
+		if p.Crash != nil && len(p.Crash.TopFrames) > 0 {
+			fmt.Fprintf(&b, "| top JS frames | %s |\n", strings.ReplaceAll(strings.Join(p.Crash.TopFrames, "<br>"), "|", "\\|"))
+		}
+		b.WriteString("\n**What to do**\n\n")
+		for _, rec := range p.Recommendations {
+			fmt.Fprintf(&b, "- %s\n", rec)
+		}
+		for _, c := range charts[i] {
+			fmt.Fprintf(&b, "\n![%s](%s)\n", filepath.Base(c), c)
+		}
+		b.WriteString("\n")
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
