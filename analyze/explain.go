@@ -113,7 +113,7 @@ func explain(p *proc, out *Process) {
 		ev("V8's OOM rule", "%s it: the last %d full GCs freed under 10%% with mu under 0.4", state, im.Trailing)
 	}
 	if out.HeapLimitMB != nil {
-		src := map[string]string{LimitUser: "given with --heap-limit", LimitCrash: "inferred from the crash: the heap it died at", LimitInferred: "from --trace-gc-verbose's memory allocator line"}[out.HeapLimitSource]
+		src := map[string]string{LimitUser: "given with --heap-limit", LimitCrash: "inferred from the crash: what survived its last full GCs", LimitInferred: "from --trace-gc-verbose's memory allocator line; it includes the young generation's reservation"}[out.HeapLimitSource]
 		ev("heap limit", "~%s (%s)", mb(*out.HeapLimitMB), src)
 	} else {
 		ev("heap limit", "unknown: the log does not show it; pass --heap-limit to get a time-to-OOM")

@@ -3,6 +3,7 @@ package analyze
 import (
 	"math"
 	"sort"
+	"strings"
 
 	"github.com/gcanalyze/gcanalyze/parser"
 	"gonum.org/v1/gonum/stat"
@@ -11,6 +12,7 @@ import (
 // Report computes the report of everything added so far. stats are the parser's counts.
 func (a *Analyzer) Report(source string, stats parser.Stats) *Report {
 	r := &Report{Source: source, Lines: stats.Lines, UnparsedLines: stats.Unknown, Processes: []*Process{}}
+	a.adoptOrphanCrash()
 	for _, p := range a.order {
 		if p.gcs == 0 && p.crash == nil {
 			continue
@@ -18,6 +20,34 @@ func (a *Analyzer) Report(source string, stats parser.Stats) *Report {
 		r.Processes = append(r.Processes, a.finish(p, len(a.order) > 1))
 	}
 	return r
+}
+
+// adoptOrphanCrash gives a fatal error printed before any GC line (stderr and stdout out of
+// order, or a paste that put the FATAL line first) to the one isolate without a crash of its
+// own.
+func (a *Analyzer) adoptOrphanCrash() {
+	orphan := a.procs[parser.IsolateKey{}]
+	if orphan == nil || orphan.crash == nil || orphan.gcs > 0 {
+		return
+	}
+	var heir *proc
+	for _, p := range a.order {
+		if p != orphan && p.crash == nil && p.gcs > 0 {
+			if heir != nil {
+				return // several candidates: leave it where it is
+			}
+			heir = p
+		}
+	}
+	if heir == nil {
+		return
+	}
+	heir.crash, orphan.crash = orphan.crash, nil
+	if heir.crash.TimeMS == nil {
+		t := heir.last
+		heir.crash.TimeMS = &t
+	}
+	heir.crash.LastGCs = append([]GCPoint(nil), heir.recent[max(0, len(heir.recent)-3):]...)
 }
 
 func (a *Analyzer) finish(p *proc, several bool) *Process {
@@ -209,8 +239,19 @@ var heapLimitKinds = map[string]bool{
 	string(parser.FatalSemiSpace): true, string(parser.FatalWorkerOOM): true,
 }
 
+// crashedAtLimit reports whether the process died because its heap reached the limit: a
+// fatal error of that kind, or — when the log was cut before any fatal line — V8's last-resort
+// full GCs, which it runs only when an allocation failed at the limit.
 func crashedAtLimit(p *proc) bool {
-	return p.crash != nil && (heapLimitKinds[p.crash.Kind] || p.crash.Kind == string(parser.FatalOther) && p.crash.HeapOOM)
+	if p.crash != nil {
+		return heapLimitKinds[p.crash.Kind] || p.crash.Kind == string(parser.FatalOther) && p.crash.HeapOOM
+	}
+	return lastResort(p)
+}
+
+func lastResort(p *proc) bool {
+	n := len(p.fulls)
+	return n > 0 && strings.HasPrefix(p.fulls[n-1].Reason, "last resort")
 }
 
 func structureLimit(p *proc) bool {
@@ -232,7 +273,7 @@ func (a *Analyzer) heapLimit(p *proc, out *Process) {
 		v := *a.opts.HeapLimitMB
 		out.HeapLimitMB, out.HeapLimitSource = &v, LimitUser
 	case crashedAtLimit(p) && len(p.recent) > 0:
-		// The heap it died at is the limit that mattered; a verbose log's heap_size_limit
+		// The heap it died at (or ran its last-resort GCs at) is the limit that mattered; a verbose log's heap_size_limit
 		// also counts the young generation's reservation.
 		v := crashHeapMB(p)
 		out.HeapLimitMB, out.HeapLimitSource = &v, LimitCrash
@@ -242,11 +283,18 @@ func (a *Analyzer) heapLimit(p *proc, out *Process) {
 	}
 }
 
-// crashHeapMB is the heap the process died at: the largest heap before the last GCs.
+// crashHeapMB is the heap the process died at: what survived its last full GCs (the old
+// generation at its cap, which is what --max-old-space-size sets), or, when the log shows no
+// full GC, the largest heap before its last GCs.
 func crashHeapMB(p *proc) float64 {
 	var m float64
-	from := max(0, len(p.recent)-3)
-	for _, g := range p.recent[from:] {
+	if n := len(p.fulls); n > 0 {
+		for _, f := range p.fulls[max(0, n-3):] {
+			m = math.Max(m, f.AfterMB)
+		}
+		return m
+	}
+	for _, g := range p.recent[max(0, len(p.recent)-3):] {
 		m = math.Max(m, g.BeforeMB)
 	}
 	return m
@@ -326,10 +374,12 @@ func decide(p *proc, out *Process) {
 		switch {
 		case isBurst(p, limit):
 			out.Verdict = VerdictAllocationBurst
-		case growing && limit > 0 && tr.GrowthMB >= 0.2*limit:
+		case growing && limit > 0 && math.Max(tr.GrowthMB, riseMB(out)) >= 0.2*limit:
 			out.Verdict = VerdictLeak
 		case p.full < 2:
 			out.Verdict = VerdictInsufficientData
+		case p.full < 4 && suddenArrival(p, limit):
+			out.Verdict = VerdictAllocationBurst
 		default:
 			out.Verdict = VerdictHeapTooSmall
 		}
@@ -339,18 +389,48 @@ func decide(p *proc, out *Process) {
 		fallthrough
 	default:
 		switch {
-		case p.gcs < 3 && p.crash == nil:
+		case p.crash != nil && p.gcs == 0:
 			out.Verdict = VerdictInsufficientData
-		case growing && tr.GrowthMB >= 10 && tr.Points >= 5 && (tr.ToMS-tr.FromMS) >= 0.3*spanMS(out):
+		case growing && tr.Points >= 4 && ((tr.ToMS-tr.FromMS) >= 0.25*spanMS(out) || tr.Points >= 20) &&
+			(tr.GrowthMB >= 10 || limit > 0 && tr.GrowthMB >= 0.1*limit):
 			out.Verdict = VerdictLeak
 		case thrashing(p, out):
 			out.Verdict = VerdictGCThrashing
-		case p.full < 2 && p.young < 20:
+		case growing && tr.GrowthMB >= 5:
+			// Growth, but over too few full GCs or too short a part of the log to call a
+			// leak: a heap that grew over three points may still level off.
+			out.Verdict = VerdictInsufficientData
+		case tr == nil && (p.young < 20 || p.crash != nil):
+			// Fewer than three full GCs and little else: no trend can be read.
 			out.Verdict = VerdictInsufficientData
 		default:
 			out.Verdict = VerdictHealthy
 		}
 	}
+}
+
+// suddenArrival reads a crash block without history: the heap jumped by more than 2% of the
+// limit between the last two GCs while V8's mutator utilization was still high (≥ 0.8), so the
+// program was not grinding against the limit before — it arrived there at once.
+func suddenArrival(p *proc, limit float64) bool {
+	n := len(p.recent)
+	if n < 2 || limit <= 0 {
+		return false
+	}
+	prev, last := p.recent[n-2], p.recent[n-1]
+	mu := last.MuAverage
+	if mu == nil {
+		mu = last.MuCurrent
+	}
+	return mu != nil && *mu >= 0.8 && last.BeforeMB-prev.AfterMB >= 0.02*limit
+}
+
+// riseMB is how much the heap after full GCs rose from the first full GC to the last.
+func riseMB(out *Process) float64 {
+	if h := out.HeapAfterFullGC; h != nil {
+		return h.LastMB - h.FirstMB
+	}
+	return 0
 }
 
 // thrashing: V8's mu under 0.4 at the last full GCs (or our computed one when V8 prints
@@ -405,7 +485,7 @@ func (a *Analyzer) predict(p *proc, out *Process) {
 	if out.Verdict != VerdictLeak || out.HeapLimitMB == nil || out.Trend == nil || !out.Trend.Significant {
 		return
 	}
-	pred, iv, ok := extrapolate(out.Trend, *out.HeapLimitMB-headroom(p.fulls))
+	pred, iv, ok := extrapolate(out.Trend, *out.HeapLimitMB)
 	if !ok {
 		return
 	}
@@ -413,22 +493,6 @@ func (a *Analyzer) predict(p *proc, out *Process) {
 	if p.crash != nil && p.crash.TimeMS != nil {
 		out.PredictableFromMS = predictableFrom(p, *out.HeapLimitMB, *p.crash.TimeMS)
 	}
-}
-
-// headroom is what the heap holds above the survivors when a full GC starts: the garbage and
-// young objects a full GC frees (median over the last five). The process dies when the
-// survivors plus this reach the limit, so the survivor line is extrapolated to limit − headroom.
-func headroom(fulls []fullGC) float64 {
-	from := max(0, len(fulls)-5)
-	var freed []float64
-	for _, f := range fulls[from:] {
-		freed = append(freed, math.Max(f.BeforeMB-f.AfterMB, 0))
-	}
-	if len(freed) == 0 {
-		return 0
-	}
-	sort.Float64s(freed)
-	return stat.Quantile(0.5, stat.Empirical, freed, nil)
 }
 
 // extrapolate returns when the fitted line reaches limit, with the interval the slope's 95%
@@ -472,7 +536,7 @@ func predictableFrom(p *proc, limit, crashMS float64) *float64 {
 		}
 		f := robustFit(xs[s:], ys[s:])
 		t := &Trend{SlopeMBPerS: f.b, InterceptMB: f.a, ToMS: xs[k-1] * 1000, Interval95: f.interval95()}
-		pred, _, ok := extrapolate(t, limit-headroom(p.fulls[:k]))
+		pred, _, ok := extrapolate(t, limit)
 		if !ok || math.Abs(pred-crashMS) > 0.2*crashMS {
 			break
 		}

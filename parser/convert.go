@@ -296,6 +296,15 @@ func otherEvent(g *otherLineG, input string) *Other {
 // fatalKind classifies a fatal error by its location (and message, for process OOMs).
 func fatalKind(location, message string) FatalKind {
 	l := strings.ToLower(location)
+	// A location cut short by a paste ("CALL_A") still names its kind.
+	if len(l) >= 4 {
+		for _, full := range []string{"call_and_retry_last", "reached heap limit", "ineffective mark-compacts near heap limit", "invalid table size", "invalid array length"} {
+			if strings.HasPrefix(full, l) {
+				l = full
+				break
+			}
+		}
+	}
 	switch {
 	case strings.Contains(l, "reached heap limit"):
 		return FatalHeapLimit
@@ -508,7 +517,7 @@ func cFrameEvent(g *cFrameG, input string) *NativeFrame {
 
 // atFrameEvent splits "fn (file:line:col)" or "file:line:col".
 func atFrameEvent(g *atFrameG, input string) *JSFrame {
-	rest := strings.TrimSpace(g.Rest.text(input))
+	rest := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(g.Rest.text(input)), "{"))
 	ev := &JSFrame{}
 	loc := rest
 	if strings.HasSuffix(rest, ")") {

@@ -1,0 +1,299 @@
+package analyze
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/gcanalyze/gcanalyze/parser"
+	"gonum.org/v1/gonum/stat"
+)
+
+func corpusLogs(t testing.TB) []string {
+	t.Helper()
+	var logs []string
+	_ = filepath.WalkDir("../corpus", func(path string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(path, ".log") {
+			logs = append(logs, path)
+		}
+		return err
+	})
+	if len(logs) == 0 {
+		t.Fatal("no corpus logs")
+	}
+	return logs
+}
+
+// analysisExpect is the analyzer's part of a corpus expectation file.
+type analysisExpect struct {
+	// Verdict is that of the process that crashed, else of the first process; null when the
+	// log holds no process at all.
+	Verdict   *string `json:"verdict"`
+	CrashKind *string `json:"crash_kind"`
+	// OOMPredictedForNone is set for logs whose process was healthy or plateaued: no
+	// process of theirs may get a time-to-OOM.
+	OOMPredictedForNone bool   `json:"oom_predicted_for_none"`
+	Why                 string `json:"why"`
+}
+
+func readAnalysisExpect(t *testing.T, log string) analysisExpect {
+	t.Helper()
+	b, err := os.ReadFile(strings.TrimSuffix(log, ".log") + ".expect.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var e struct {
+		Analysis *analysisExpect `json:"analysis"`
+	}
+	if err := json.Unmarshal(b, &e); err != nil || e.Analysis == nil {
+		t.Fatalf("%s: no analysis expectation (%v)", log, err)
+	}
+	return *e.Analysis
+}
+
+func analyzeFile(t testing.TB, log string, opts Options) *Report {
+	t.Helper()
+	f, err := os.Open(log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	r, err := FromReader(f, log, opts)
+	if err != nil && !errors.Is(err, parser.ErrNotV8) {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// target is the process an expectation speaks of: the one that crashed, else the first.
+func target(r *Report) *Process {
+	for _, p := range r.Processes {
+		if p.Crash != nil {
+			return p
+		}
+	}
+	if len(r.Processes) > 0 {
+		return r.Processes[0]
+	}
+	return nil
+}
+
+func TestCorpusVerdicts(t *testing.T) {
+	for _, log := range corpusLogs(t) {
+		t.Run(strings.TrimPrefix(log, "../corpus/"), func(t *testing.T) {
+			want := readAnalysisExpect(t, log)
+			r := analyzeFile(t, log, Options{})
+			checkInvariants(t, r)
+			p := target(r)
+			if want.Verdict == nil {
+				if p != nil {
+					t.Errorf("got a process with verdict %s, want none", p.Verdict)
+				}
+				return
+			}
+			if p == nil {
+				t.Fatalf("no process, want verdict %s", *want.Verdict)
+			}
+			if p.Verdict != *want.Verdict {
+				t.Errorf("verdict %s, want %s (%s)\nevidence:\n  %s", p.Verdict, *want.Verdict, want.Why, strings.Join(p.Evidence, "\n  "))
+			}
+			switch {
+			case want.CrashKind == nil && p.Crash != nil:
+				t.Errorf("crash %s, want none", p.Crash.Kind)
+			case want.CrashKind != nil && (p.Crash == nil || p.Crash.Kind != *want.CrashKind):
+				t.Errorf("crash %+v, want kind %s", p.Crash, *want.CrashKind)
+			}
+			if want.OOMPredictedForNone {
+				for _, q := range r.Processes {
+					if q.PredictedOOMMS != nil {
+						t.Errorf("process %d/%s: OOM predicted at %v ms for a log that did not leak", q.PID, q.Isolate, *q.PredictedOOMMS)
+					}
+				}
+			}
+		})
+	}
+}
+
+// checkInvariants holds every report to rules that do not depend on the log.
+func checkInvariants(t *testing.T, r *Report) {
+	t.Helper()
+	if _, err := json.Marshal(r); err != nil {
+		t.Errorf("report does not marshal: %v", err)
+	}
+	for _, p := range r.Processes {
+		if p.PredictedOOMMS != nil && p.Verdict != VerdictLeak {
+			t.Errorf("%s: OOM predicted for verdict %s", p.Isolate, p.Verdict)
+		}
+		if p.PredictedOOMMS != nil && p.HeapLimitMB == nil {
+			t.Errorf("%s: OOM predicted without a heap limit", p.Isolate)
+		}
+		if (p.HeapLimitMB == nil) != (p.HeapLimitSource == LimitUnknown) {
+			t.Errorf("%s: heap limit %v with source %q", p.Isolate, p.HeapLimitMB, p.HeapLimitSource)
+		}
+		if len(p.Evidence) == 0 || len(p.Recommendations) == 0 {
+			t.Errorf("%s: verdict %s without evidence or advice", p.Isolate, p.Verdict)
+		}
+		if p.Crash != nil && p.Crash.TimeMS != nil && p.LastMS != nil && *p.Crash.TimeMS != *p.LastMS {
+			t.Errorf("%s: crash at %v, last GC at %v", p.Isolate, *p.Crash.TimeMS, *p.LastMS)
+		}
+		if mu := p.MutatorUtilization; mu != nil && mu.ComputedOverall != nil && (*mu.ComputedOverall < 0 || *mu.ComputedOverall > 1) {
+			t.Errorf("%s: computed mu %v out of [0,1]", p.Isolate, *mu.ComputedOverall)
+		}
+		for i := 1; i < len(p.MMU); i++ {
+			if p.MMU[i].MMU+1e-9 < p.MMU[i-1].MMU {
+				t.Errorf("%s: MMU falls with a wider window: %v", p.Isolate, p.MMU)
+				break
+			}
+		}
+	}
+}
+
+// crashingLeakLogs are the corpus runs designed to leak until they crash, each with one
+// isolate: the set the time-to-OOM evaluation runs over.
+func crashingLeakLogs(t *testing.T) []string {
+	var out []string
+	for _, log := range corpusLogs(t) {
+		b, err := os.ReadFile(strings.TrimSuffix(log, ".log") + ".meta.json")
+		if err != nil {
+			continue
+		}
+		var m struct {
+			Scenario string `json:"scenario"`
+			Crashed  bool   `json:"crashed"`
+		}
+		_ = json.Unmarshal(b, &m)
+		switch m.Scenario {
+		case "leak-linear", "leak-with-app-output", "leak-listeners", "leak-slow-long":
+			if m.Crashed {
+				out = append(out, log)
+			}
+		}
+	}
+	return out
+}
+
+// cutEvents returns the events of the log that were printed before the given V8 time of the
+// crashing isolate: the log as it stood at that moment, with no crash block.
+func cutEvents(t *testing.T, log string, cutMS float64) []parser.Event {
+	f, err := os.Open(log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	p := parser.New(f)
+	var out []parser.Event
+	for {
+		ev, err := p.Next()
+		if err == io.EOF {
+			return out
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ev.Type == parser.TypeMarker && ev.Marker.Name == "last_few_gcs" {
+			return out
+		}
+		if ev.Type == parser.TypeGC && ev.GC.TimeMS != nil && *ev.GC.TimeMS > cutMS ||
+			ev.Type == parser.TypeNVP && ev.NVP.TimeMS != nil && *ev.NVP.TimeMS > cutMS {
+			return out
+		}
+		out = append(out, ev)
+	}
+}
+
+// TestTimeToOOMEvaluation cuts each crashing leak log at 40%, 60% and 80% of its crash time,
+// removes the crash block, and predicts the crash with the heap limit the run died at. It
+// prints the table and holds the errors to the issue's floors.
+func TestTimeToOOMEvaluation(t *testing.T) {
+	var errs []float64
+	declined := 0
+	var table strings.Builder
+	fmt.Fprintf(&table, "%-42s %5s %10s %10s %8s\n", "log", "cut", "predicted", "actual", "error")
+	for _, log := range crashingLeakLogs(t) {
+		full := target(analyzeFile(t, log, Options{}))
+		if full == nil || full.Crash == nil || full.Crash.TimeMS == nil || full.HeapLimitMB == nil {
+			t.Errorf("%s: no crash with a time and a limit", log)
+			continue
+		}
+		crash, limit := *full.Crash.TimeMS, *full.HeapLimitMB
+		for _, frac := range []float64{0.4, 0.6, 0.8} {
+			a := New(Options{HeapLimitMB: &limit})
+			for _, ev := range cutEvents(t, log, frac*crash) {
+				a.Add(ev)
+			}
+			r := a.Report(log, parser.Stats{})
+			var p *Process
+			for _, q := range r.Processes {
+				if q.PID == full.PID && q.Isolate == full.Isolate {
+					p = q
+				}
+			}
+			name := strings.TrimPrefix(log, "../corpus/")
+			if p == nil || p.PredictedOOMMS == nil {
+				verdict, fulls := "no process", 0
+				if p != nil {
+					verdict, fulls = p.Verdict, p.FullGCs
+				}
+				fmt.Fprintf(&table, "%-42s %4.0f%% %10s %10.0f %8s (%s, %d full GCs)\n", name, 100*frac, "none", crash, "-", verdict, fulls)
+				// The tool declines to call a leak on three full GCs or fewer: a heap that grew
+				// over three points may still level off. With more, it must predict.
+				if fulls > 3 {
+					t.Errorf("%s cut at %.0f%%: no prediction from %d full GCs (verdict %s)", name, 100*frac, fulls, verdict)
+				}
+				declined++
+				continue
+			}
+			e := math.Abs(*p.PredictedOOMMS-crash) / crash
+			errs = append(errs, e)
+			fmt.Fprintf(&table, "%-42s %4.0f%% %10.0f %10.0f %7.1f%%\n", name, 100*frac, *p.PredictedOOMMS, crash, 100*e)
+		}
+	}
+	sort.Float64s(errs)
+	median := stat.Quantile(0.5, stat.Empirical, errs, nil)
+	worst := errs[len(errs)-1]
+	fmt.Fprintf(&table, "%d predictions: median error %.1f%%, worst %.1f%%; %d cuts declined (three full GCs or fewer)\n", len(errs), 100*median, 100*worst, declined)
+	t.Log("\n" + table.String())
+	if declined > (len(errs)+declined)/10 {
+		t.Errorf("%d of %d cuts got no prediction", declined, len(errs)+declined)
+	}
+	if median > 0.15 || worst > 0.35 {
+		t.Errorf("median error %.1f%% (floor 15%%), worst %.1f%% (floor 35%%)", 100*median, 100*worst)
+	}
+}
+
+// TestNoOOMForHealthyWithLimit gives the healthy and plateau runs their limit: still no
+// prediction.
+func TestNoOOMForHealthyWithLimit(t *testing.T) {
+	for _, log := range corpusLogs(t) {
+		b, err := os.ReadFile(strings.TrimSuffix(log, ".log") + ".meta.json")
+		if err != nil {
+			continue
+		}
+		var m struct {
+			Scenario    string   `json:"scenario"`
+			HeapLimitMB *float64 `json:"heap_limit_mb"`
+		}
+		_ = json.Unmarshal(b, &m)
+		switch m.Scenario {
+		case "leak-plateau", "healthy-churn", "sawtooth-large", "idle-after-load":
+		default:
+			continue
+		}
+		limit := 4096.0
+		if m.HeapLimitMB != nil {
+			limit = *m.HeapLimitMB
+		}
+		for _, p := range analyzeFile(t, log, Options{HeapLimitMB: &limit}).Processes {
+			if p.PredictedOOMMS != nil {
+				t.Errorf("%s: OOM predicted at %.0f ms (verdict %s)", log, *p.PredictedOOMMS, p.Verdict)
+			}
+		}
+	}
+}
