@@ -72,8 +72,12 @@ func explain(p *proc, out *Process) {
 		if t.SlopeMBPerS < 0 {
 			sign = ""
 		}
-		ev("heap after full GC", "%s at %s → %s at %s: %s%.2f MB/s (robust fit over %d full GCs from %s, 95%% interval %.2f–%.2f, R² %.2f)",
-			mb(h.FirstMB), secs(h.FirstMS), mb(h.LastMB), secs(h.LastMS), sign, t.SlopeMBPerS, t.Points, secs(t.FromMS), t.Interval95[0], t.Interval95[1], t.RSquared)
+		since := ""
+		if t.FromMS > h.FirstMS {
+			since = fmt.Sprintf("; since %s", secs(t.FromMS))
+		}
+		ev("heap after full GC", "%s at %s → %s at %s%s: %s%.2f MB/s (robust fit over %d full GCs, 95%% interval %.2f–%.2f, R² %.2f)",
+			mb(h.FirstMB), secs(h.FirstMS), mb(h.LastMB), secs(h.LastMS), since, sign, t.SlopeMBPerS, t.Points, t.Interval95[0], t.Interval95[1], t.RSquared)
 		if !t.Significant {
 			ev("trend", "no significant growth: the fitted change over the window is %+.1f MB", t.GrowthMB)
 		}
@@ -118,7 +122,7 @@ func explain(p *proc, out *Process) {
 	} else {
 		ev("heap limit", "unknown: the log does not show it; pass --heap-limit to get a time-to-OOM")
 	}
-	if out.GCOverhead != nil {
+	if out.GCOverhead != nil && out.GCEvents >= 5 {
 		ev("GC overhead", "%.1f%% of wall time in pauses", 100**out.GCOverhead)
 	}
 	if ps := out.Pauses["full"]; ps != nil {

@@ -101,7 +101,8 @@ func (a *Analyzer) pauseStats(p *proc, out *Process) {
 		out.Pauses["full"] = q
 	}
 	if span := spanMS(out); span > 0 {
-		ov := total / span
+		// The wall time runs from the start of the first pause to the end of the last.
+		ov := math.Min(total/(span+p.pauses[0].atom), 1)
 		out.GCOverhead = &ov
 		rate := p.allocatedMB / (span / 1000)
 		out.AllocationRateMBPerS = &rate

@@ -98,7 +98,7 @@ func Text(w io.Writer, r *analyze.Report) error {
 		b.WriteString("\nEvidence\n")
 		for _, e := range p.Evidence {
 			label, text := splitEvidence(e)
-			fmt.Fprintf(&b, "  %-20s %s\n", label, wrap(text, 50, 23))
+			fmt.Fprintf(&b, "  %-20s %s\n", label, wrap(text, 56, 23))
 		}
 		if p.Crash != nil && len(p.Crash.TopFrames) > 0 {
 			fmt.Fprintf(&b, "  %-20s %s\n", "top JS frames", strings.Join(p.Crash.TopFrames, "\n"+strings.Repeat(" ", 23)))

@@ -58,6 +58,10 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *app {
 		OnUsageError: func(c *cli.Context, err error, _ bool) error {
 			return usageError{err.Error()}
 		},
+		CommandNotFound: func(c *cli.Context, name string) {
+			fmt.Fprintf(stderr, "gcanalyze: no command %q\n%s\n", name, usageHint)
+			a.code = exitUsage
+		},
 		Commands: []*cli.Command{a.analyzeCommand(), a.eventsCommand()},
 	}
 	return a
@@ -65,6 +69,9 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *app {
 
 func (a *app) exec(args []string) int {
 	err := a.cli.Run(args)
+	if a.code == exitUsage {
+		return exitUsage
+	}
 	if err != nil {
 		var ue usageError
 		if errors.As(err, &ue) || strings.HasPrefix(err.Error(), "flag provided but not defined") {
