@@ -27,7 +27,20 @@ func Headline(p *Process) string {
 	case VerdictHealthy:
 		return "HEALTHY — no significant growth of the heap after full GCs, and GC takes little time."
 	}
+	if p.Crash != nil && p.Crash.HeapOOM {
+		return "INSUFFICIENT DATA — the process died at its heap limit, but the log shows too few GCs to tell a leak from a working set that needs more heap."
+	}
+	if p.Crash != nil {
+		return "INSUFFICIENT DATA — the process died (" + p.Crash.Kind + "), and the log shows too few GCs to read the heap."
+	}
 	return "INSUFFICIENT DATA — too few GC events to tell what is going on."
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, one)
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
 
 func secs(ms float64) string {
@@ -82,11 +95,15 @@ func explain(p *proc, out *Process) {
 			ev("trend", "no significant growth: the fitted change over the window is %+.1f MB", t.GrowthMB)
 		}
 	} else if h != nil {
-		ev("heap after full GC", "%s at %s → %s at %s (%d full GCs: too few for a trend)", mb(h.FirstMB), secs(h.FirstMS), mb(h.LastMB), secs(h.LastMS), out.FullGCs)
+		ev("heap after full GC", "%s at %s → %s at %s (%s: too few for a trend)", mb(h.FirstMB), secs(h.FirstMS), mb(h.LastMB), secs(h.LastMS), plural(out.FullGCs, "full GC", "full GCs"))
 	}
 	if h != nil && len(h.LastFreedMB) > 0 && len(p.fulls) > 0 {
 		last := p.fulls[len(p.fulls)-1]
-		ev("full GCs", "the last %d freed %s MB of ~%.0f MB", len(h.LastFreedMB), joinFloats(h.LastFreedMB, "%.1f", ", "), last.BeforeMB)
+		if len(h.LastFreedMB) == 1 {
+			ev("full GCs", "the last one freed %.1f MB of ~%.0f MB", h.LastFreedMB[0], last.BeforeMB)
+		} else {
+			ev("full GCs", "the last %d freed %s MB of ~%.0f MB", len(h.LastFreedMB), joinFloats(h.LastFreedMB, "%.1f", ", "), last.BeforeMB)
+		}
 	}
 	mu := out.MutatorUtilization
 	if mu != nil && len(mu.CurrentLastFull) > 0 {
@@ -131,7 +148,11 @@ func explain(p *proc, out *Process) {
 	if out.PredictedOOMMS != nil {
 		iv := out.PredictedOOMIntervalMS
 		if out.Crash != nil {
-			ev("prediction", "the trend reaches the limit at %s (interval %s–%s)", secs(*out.PredictedOOMMS), secs(iv[0]), secs(iv[1]))
+			// With the limit read off the crash itself the extrapolation only checks the fit;
+			// "predictable" below says how early it would have warned.
+			if out.HeapLimitSource != LimitCrash {
+				ev("prediction", "the trend reaches the limit at %s (interval %s–%s)", secs(*out.PredictedOOMMS), secs(iv[0]), secs(iv[1]))
+			}
 		} else {
 			ev("time to OOM", "the trend reaches the limit at %s, %s after the log ends (interval %s–%s)",
 				secs(*out.PredictedOOMMS), secs(*out.PredictedOOMMS-*out.LastMS), secs(iv[0]), secs(iv[1]))
@@ -194,7 +215,10 @@ func recommend(out *Process, rec func(string, ...any), ev func(string, string, .
 	case VerdictHealthy:
 		rec("Nothing to fix in the heap.")
 	case VerdictInsufficientData:
-		rec("Record a longer log: node --trace-gc app.js > gc.log 2>&1 (add --max-old-space-size to make the limit known).")
+		if out.Crash != nil && out.Crash.HeapOOM && limit > 0 {
+			rec("As a stopgap, raise the limit above ~%s (NODE_OPTIONS=--max-old-space-size=%d).", mb(limit), roundUpMB(limit*1.5))
+		}
+		rec("Record a longer log: node --trace-gc app.js > gc.log 2>&1 (add --max-old-space-size to make the limit known), then run gcanalyze on it.")
 	}
 	if out.Verdict == VerdictLeak || out.Verdict == VerdictHeapTooSmall || out.Verdict == VerdictGCThrashing {
 		switch {

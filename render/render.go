@@ -56,7 +56,11 @@ func title(r *analyze.Report, p *analyze.Process) string {
 		parts = append(parts, "isolate "+p.Isolate)
 	}
 	if p.FirstMS != nil {
-		parts = append(parts, fmt.Sprintf("%d GCs over %s", p.GCEvents, secs(*p.LastMS-*p.FirstMS)))
+		gcs := fmt.Sprintf("%d GCs", p.GCEvents)
+		if p.GCEvents == 1 {
+			gcs = "1 GC"
+		}
+		parts = append(parts, fmt.Sprintf("%s over %s", gcs, secs(*p.LastMS-*p.FirstMS)))
 	} else {
 		parts = append(parts, "no GC lines")
 	}

@@ -4,14 +4,17 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strconv"
 	"strings"
 
 	"github.com/gcanalyze/gcanalyze/analyze"
 	"github.com/gcanalyze/gcanalyze/input"
 	"github.com/gcanalyze/gcanalyze/parser"
+	"github.com/gcanalyze/gcanalyze/plotting"
 	"github.com/gcanalyze/gcanalyze/render"
 	"github.com/urfave/cli/v2"
+	"gonum.org/v1/plot/vg"
 )
 
 // Exit codes.
@@ -62,13 +65,13 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *app {
 			fmt.Fprintf(stderr, "gcanalyze: no command %q\n%s\n", name, usageHint)
 			a.code = exitUsage
 		},
-		Commands: []*cli.Command{a.analyzeCommand(), a.eventsCommand()},
+		Commands: []*cli.Command{a.analyzeCommand(), a.plotCommand(), a.eventsCommand()},
 	}
 	return a
 }
 
 func (a *app) exec(args []string) int {
-	err := a.cli.Run(args)
+	err := a.cli.Run(interspersed(a.cli.Commands, args))
 	if a.code == exitUsage {
 		return exitUsage
 	}
@@ -84,6 +87,60 @@ func (a *app) exec(args []string) int {
 		}
 	}
 	return a.code
+}
+
+// interspersed moves a command's flags before its arguments, so that "gcanalyze analyze
+// app.log --format json" works: urfave/cli v2 stops reading flags at the first argument.
+func interspersed(cmds []*cli.Command, args []string) []string {
+	ci := -1
+	var cmd *cli.Command
+	for i := 1; i < len(args) && ci < 0; i++ {
+		for _, c := range cmds {
+			if c.HasName(args[i]) {
+				ci, cmd = i, c
+			}
+		}
+		if strings.HasPrefix(args[i], "-") && ci < 0 {
+			continue
+		}
+		if ci < 0 {
+			return args
+		}
+	}
+	if cmd == nil {
+		return args
+	}
+	takesValue := map[string]bool{}
+	for _, f := range cmd.Flags {
+		_, isBool := f.(*cli.BoolFlag)
+		for _, n := range f.Names() {
+			takesValue[n] = !isBool
+		}
+	}
+	var flags, rest []string
+	tail := args[ci+1:]
+	for i := 0; i < len(tail); i++ {
+		t := tail[i]
+		switch {
+		case t == "--":
+			rest = append(rest, tail[i+1:]...)
+			i = len(tail)
+		case t == "-" || !strings.HasPrefix(t, "-"):
+			rest = append(rest, t)
+		default:
+			flags = append(flags, t)
+			name := strings.TrimLeft(t, "-")
+			if !strings.Contains(name, "=") && takesValue[name] && i+1 < len(tail) {
+				i++
+				flags = append(flags, tail[i])
+			}
+		}
+	}
+	out := append(append([]string{}, args[:ci+1]...), flags...)
+	if len(rest) > 0 {
+		out = append(append(out, "--"), rest...)
+	}
+	return out
 }
 
 // fail records an input problem: reported on stderr, exit code 1, and the run goes on.
@@ -135,6 +192,7 @@ func (a *app) analyzeCommand() *cli.Command {
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "text, markdown or json (JSON Lines when several inputs)"},
 			&cli.StringFlag{Name: "heap-limit", Usage: "the heap limit the process ran with (4GB, 512MB, bytes); inferred from the log when absent"},
 			&cli.StringFlag{Name: "fail-on", Usage: "comma-separated verdicts that make the exit code 3 (for CI)"},
+			&cli.StringFlag{Name: "charts", Usage: "also write all charts (PNG) into this directory; markdown output links them"},
 		},
 		Action: func(c *cli.Context) error {
 			if err := needInputs(c); err != nil {
@@ -176,11 +234,19 @@ func (a *app) analyzeCommand() *cli.Command {
 						a.code = exitVerdict
 					}
 				}
+				var charts map[int][]string
+				if dir := c.String("charts"); dir != "" {
+					var err error
+					charts, err = writeCharts(rep, dir, append([]string{plotting.ChartDashboard}, plotting.Charts...), "png", 0, 0)
+					if err != nil {
+						return err
+					}
+				}
 				switch format {
 				case "json":
 					return render.JSON(a.stdout, rep)
 				case "markdown":
-					return render.Markdown(a.stdout, rep, nil)
+					return render.Markdown(a.stdout, rep, charts)
 				}
 				return render.Text(a.stdout, rep)
 			})
@@ -193,6 +259,114 @@ func (a *app) analyzeCommand() *cli.Command {
 			return nil
 		},
 	}
+}
+
+func (a *app) plotCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "plot",
+		Usage:     "draw the charts for a bug report (PNG, SVG or PDF by the output's extension)",
+		ArgsUsage: "FILE|DIR|ARCHIVE|- ...",
+		Description: "Examples:\n" +
+			"   gcanalyze plot crash.log -o crash.png              # the dashboard: all charts in one image\n" +
+			"   gcanalyze plot gc.log --chart heap -o heap.svg\n" +
+			"   gcanalyze plot gc.log --chart all -o charts/gc.png  # charts/gc-heap.png, charts/gc-pauses.png, …",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "output file; its extension picks png, svg or pdf (default <input>-<chart>.png in the current directory)"},
+			&cli.StringFlag{Name: "chart", Value: plotting.ChartDashboard, Usage: "dashboard, heap, pauses, mu, mmu or all"},
+			&cli.StringFlag{Name: "heap-limit", Usage: "the heap limit the process ran with (4GB, 512MB, bytes)"},
+			&cli.IntFlag{Name: "width", Usage: "width in pixels (default 1000)"},
+			&cli.IntFlag{Name: "height", Usage: "height in pixels (default 1400 for the dashboard, 500 for one chart)"},
+		},
+		Action: func(c *cli.Context) error {
+			if err := needInputs(c); err != nil {
+				return err
+			}
+			charts := []string{c.String("chart")}
+			switch charts[0] {
+			case "all":
+				charts = append([]string{plotting.ChartDashboard}, plotting.Charts...)
+			case plotting.ChartDashboard, plotting.ChartHeap, plotting.ChartPauses, plotting.ChartMu, plotting.ChartMMU:
+			default:
+				return usageError{fmt.Sprintf("--chart %q: want dashboard, heap, pauses, mu, mmu or all", charts[0])}
+			}
+			out := c.String("output")
+			format := "png"
+			if out != "" {
+				format = strings.TrimPrefix(strings.ToLower(filepath.Ext(out)), ".")
+				if format != "png" && format != "svg" && format != "pdf" {
+					return usageError{fmt.Sprintf("-o %q: the extension must be .png, .svg or .pdf", out)}
+				}
+			}
+			if c.Int("width") < 0 || c.Int("height") < 0 || c.Int("width") > 20000 || c.Int("height") > 20000 {
+				return usageError{"--width and --height take pixels between 1 and 20000"}
+			}
+			var opts analyze.Options
+			if s := c.String("heap-limit"); s != "" {
+				v, err := parseSize(s)
+				if err != nil {
+					return err
+				}
+				opts.HeapLimitMB = &v
+			}
+			inputs := c.Args().Slice()
+			errs := input.Each(inputs, a.stdin, func(name string, r io.Reader) error {
+				rep, err := analyze.FromReader(r, name, opts)
+				if errors.Is(err, parser.ErrNotV8) {
+					return errors.New(noV8Hint)
+				}
+				if err != nil {
+					return err
+				}
+				if len(rep.Processes) == 0 {
+					return errors.New("nothing to draw: no process in this log")
+				}
+				written, err := a.plotReport(rep, out, len(inputs) > 1, charts, format, c.Int("width"), c.Int("height"))
+				for _, w := range written {
+					fmt.Fprintln(a.stdout, w)
+				}
+				return err
+			})
+			for _, err := range errs {
+				a.fail(err)
+			}
+			return nil
+		},
+	}
+}
+
+// plotReport writes the charts of one report. With -o and a single chart of a single process
+// the file is exactly the one named; otherwise -o gives the directory and stem, and the chart
+// (and process, when several) are appended.
+func (a *app) plotReport(rep *analyze.Report, out string, severalInputs bool, charts []string, format string, width, height int) ([]string, error) {
+	dir, stem := ".", baseName(rep.Source)
+	if out != "" {
+		dir, stem = filepath.Dir(out), strings.TrimSuffix(filepath.Base(out), filepath.Ext(out))
+		if severalInputs {
+			stem += "-" + baseName(rep.Source)
+		}
+	}
+	var written []string
+	for i, p := range rep.Processes {
+		for _, chart := range charts {
+			name := stem + processSuffix(rep, i)
+			if out == "" || len(charts) > 1 {
+				name += "-" + chart
+			}
+			path := filepath.Join(dir, name+"."+format)
+			if out != "" && len(charts) == 1 && len(rep.Processes) == 1 && !severalInputs {
+				path = out
+			}
+			w, h := chartSize(chart, width, height)
+			err := writeAtomic(path, func(wr io.Writer) error {
+				return plotting.Write(wr, chart, format, vg.Length(w)*pixel, vg.Length(h)*pixel, rep.Source, p)
+			})
+			if err != nil {
+				return written, fmt.Errorf("writing %s: %w", path, err)
+			}
+			written = append(written, path)
+		}
+	}
+	return written, nil
 }
 
 func (a *app) eventsCommand() *cli.Command {

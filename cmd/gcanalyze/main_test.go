@@ -207,3 +207,44 @@ func TestEvents(t *testing.T) {
 		t.Errorf("csv: %d rows (want %d), header %v", len(rows), len(lines)+1, rows[0])
 	}
 }
+
+func TestPlot(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "crash.png")
+	r := runCLI(t, "", "plot", leakLog, "-o", out)
+	if r.code != 0 || strings.TrimSpace(r.stdout) != out {
+		t.Fatalf("code %d stdout %q stderr %q", r.code, r.stdout, r.stderr)
+	}
+	if b, err := os.ReadFile(out); err != nil || !bytes.HasPrefix(b, []byte("\x89PNG")) {
+		t.Errorf("%s is not a PNG (%v)", out, err)
+	}
+	r = runCLI(t, "", "plot", "--chart", "all", "-o", filepath.Join(dir, "c.svg"), "../../corpus/node-22/workers.log")
+	if r.code != 0 || strings.Count(r.stdout, "\n") != 4*5 {
+		t.Errorf("all charts of 4 isolates: code %d, %d files\n%s", r.code, strings.Count(r.stdout, "\n"), r.stderr)
+	}
+	for _, args := range [][]string{{"plot", leakLog, "-o", "x.bmp"}, {"plot", leakLog, "--chart", "pie"}} {
+		if r := runCLI(t, "", args...); r.code != exitUsage {
+			t.Errorf("%v: code %d", args, r.code)
+		}
+	}
+	// A temporary file is never left behind.
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".tmp") {
+			t.Errorf("left %s", e.Name())
+		}
+	}
+}
+
+func TestAnalyzeCharts(t *testing.T) {
+	dir := t.TempDir()
+	r := runCLI(t, "", "analyze", leakLog, "--format", "markdown", "--charts", dir)
+	if r.code != 0 || !strings.Contains(r.stdout, "![leak-linear-dashboard.png]("+filepath.Join(dir, "leak-linear-dashboard.png")+")") {
+		t.Fatalf("code %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	for _, c := range []string{"dashboard", "heap", "pauses", "mu", "mmu"} {
+		if _, err := os.Stat(filepath.Join(dir, "leak-linear-"+c+".png")); err != nil {
+			t.Error(err)
+		}
+	}
+}

@@ -1,0 +1,103 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/gcanalyze/gcanalyze/analyze"
+	"github.com/gcanalyze/gcanalyze/plotting"
+	"gonum.org/v1/plot/vg"
+)
+
+const pixel = vg.Inch / 96
+
+// writeAtomic writes a file through a temporary name in the same directory and renames it
+// into place, so an existing file is replaced only by a complete one.
+func writeAtomic(path string, write func(io.Writer) error) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if err := write(tmp); err != nil {
+		tmp.Close()
+		return err
+	}
+	mode := os.FileMode(0o644)
+	if fi, err := os.Stat(path); err == nil {
+		mode = fi.Mode().Perm()
+	}
+	if err := tmp.Chmod(mode); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
+
+// chartSize is the default size of a chart in pixels.
+func chartSize(chart string, width, height int) (int, int) {
+	if width <= 0 {
+		width = 1000
+	}
+	if height <= 0 {
+		height = 500
+		if chart == plotting.ChartDashboard {
+			height = 1400
+		}
+	}
+	return width, height
+}
+
+// baseName makes a file name stem of an input name ("dir/app.log" → "app",
+// "logs.tgz:x/a.log" → "logs-x-a").
+func baseName(source string) string {
+	if source == "-" {
+		return "stdin"
+	}
+	s := filepath.Base(strings.ReplaceAll(strings.ReplaceAll(source, ":", "/"), "\\", "/"))
+	if i := strings.Index(source, ":"); i > 0 {
+		s = strings.TrimSuffix(filepath.Base(source[:i]), filepath.Ext(source[:i])) + "-" + strings.ReplaceAll(source[i+1:], "/", "-")
+	}
+	for _, ext := range []string{".gz", ".log", ".txt"} {
+		s = strings.TrimSuffix(s, ext)
+	}
+	return s
+}
+
+// processSuffix tells the processes of a log apart in file names.
+func processSuffix(rep *analyze.Report, i int) string {
+	if len(rep.Processes) < 2 {
+		return ""
+	}
+	p := rep.Processes[i]
+	return fmt.Sprintf("-%d-%s", p.PID, p.Isolate)
+}
+
+// writeCharts writes the given charts of every process of rep into dir, named
+// <input>[-pid-isolate]-<chart>.<format>, and returns the paths by process.
+func writeCharts(rep *analyze.Report, dir string, charts []string, format string, width, height int) (map[int][]string, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	out := map[int][]string{}
+	for i, p := range rep.Processes {
+		for _, chart := range charts {
+			path := filepath.Join(dir, fmt.Sprintf("%s%s-%s.%s", baseName(rep.Source), processSuffix(rep, i), chart, format))
+			w, h := chartSize(chart, width, height)
+			err := writeAtomic(path, func(wr io.Writer) error {
+				return plotting.Write(wr, chart, format, vg.Length(w)*pixel, vg.Length(h)*pixel, rep.Source, p)
+			})
+			if err != nil {
+				return out, fmt.Errorf("writing %s: %w", path, err)
+			}
+			out[i] = append(out[i], path)
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,489 @@
+// Package plotting draws the charts of an analyze.Process with gonum/plot: heap over time with
+// the trend and the time-to-OOM extrapolation, pauses, mutator utilization, the MMU curve, and a
+// dashboard that stacks them under a title line. It parses nothing and computes no statistics
+// of its own: every number it draws comes from the report.
+package plotting
+
+import (
+	"fmt"
+	"image/color"
+	"io"
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/gcanalyze/gcanalyze/analyze"
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/font"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/text"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/vgimg"
+	_ "gonum.org/v1/plot/vg/vgpdf" // registers the pdf format
+	_ "gonum.org/v1/plot/vg/vgsvg" // registers the svg format
+)
+
+// Chart names.
+const (
+	ChartHeap      = "heap"
+	ChartPauses    = "pauses"
+	ChartMu        = "mu"
+	ChartMMU       = "mmu"
+	ChartDashboard = "dashboard"
+)
+
+// Charts lists the single charts, in dashboard order.
+var Charts = []string{ChartHeap, ChartPauses, ChartMu, ChartMMU}
+
+// Palette: colour-blind-safe (Okabe–Ito).
+var (
+	colScavenge  = color.RGBA{R: 0x56, G: 0xb4, B: 0xe9, A: 0xff} // sky blue
+	colFull      = color.RGBA{R: 0xd5, G: 0x5e, B: 0x00, A: 0xff} // vermillion
+	colCommitted = color.RGBA{R: 0x99, G: 0x99, B: 0x99, A: 0xff}
+	colTrend     = color.RGBA{R: 0x00, G: 0x72, B: 0xb2, A: 0xff} // blue
+	colLimit     = color.RGBA{R: 0xcc, G: 0x00, B: 0x00, A: 0xff}
+	colPredict   = color.RGBA{R: 0xe6, G: 0x9f, B: 0x00, A: 0xff} // orange
+	colBand      = color.RGBA{R: 0xe6, G: 0x9f, B: 0x00, A: 0x40}
+	colMuAvg     = color.RGBA{R: 0x00, G: 0x9e, B: 0x73, A: 0xff} // green
+	colMuCur     = color.RGBA{R: 0xcc, G: 0x79, B: 0xa7, A: 0xff} // purple
+	colComputed  = color.RGBA{R: 0x33, G: 0x33, B: 0x33, A: 0xff}
+)
+
+// timeUnit picks seconds, minutes or hours for a span in milliseconds. When the span is
+// short against the time the isolate had lived (a crash block from a process that ran for
+// hours), times are drawn from an origin, so the axis reads 0–0.3 s and not 76983.1–76983.4.
+type timeUnit struct {
+	name   string
+	div    float64
+	origin float64
+}
+
+func unitFor(spanMS float64) timeUnit {
+	switch {
+	case spanMS >= 3*3600e3:
+		return timeUnit{name: "h", div: 3600e3}
+	case spanMS >= 3*60e3:
+		return timeUnit{name: "min", div: 60e3}
+	}
+	return timeUnit{name: "s", div: 1e3}
+}
+
+func axisFor(t0, t1 float64) timeUnit {
+	tu := unitFor(t1 - t0)
+	if t0 > 10*(t1-t0) {
+		tu.origin = t0
+	}
+	return tu
+}
+
+// x maps a time in ms to the axis.
+func (tu timeUnit) x(ms float64) float64 { return (ms - tu.origin) / tu.div }
+
+func (tu timeUnit) label() string {
+	if tu.origin > 0 {
+		return fmt.Sprintf("time since %s after isolate start (%s)", fmtTime(tu.origin, unitFor(tu.origin)), tu.name)
+	}
+	return "time since isolate start (" + tu.name + ")"
+}
+
+// setX sets the time axis range with a margin, so points and the crash line at the edges
+// stay visible.
+func setX(pl *plot.Plot, tu timeUnit, t0, t1 float64) {
+	m := 0.03 * (t1 - t0)
+	pl.X.Min, pl.X.Max = tu.x(t0-m), tu.x(t1+m)
+}
+
+// placeLegend puts the legend at the bottom left when the data fill the top left corner (a
+// heap near its limit from the start); the crash line stands at the right.
+func placeLegend(pl *plot.Plot, pts plotter.XYs, xmin, xmax, ymin, ymax float64) {
+	for _, p := range pts {
+		if p.X < xmin+0.35*(xmax-xmin) && p.Y > ymin+0.55*(ymax-ymin) {
+			pl.Legend.Top, pl.Legend.Left = false, true
+			return
+		}
+	}
+}
+
+// sizeUnit picks MB or GB for a heap in MB.
+type sizeUnit struct {
+	name string
+	div  float64
+}
+
+func sizeFor(maxMB float64) sizeUnit {
+	if maxMB >= 4096 {
+		return sizeUnit{"GB", 1024}
+	}
+	return sizeUnit{"MB", 1}
+}
+
+func span(p *analyze.Process) (t0, t1 float64) {
+	if p.FirstMS == nil {
+		return 0, 1
+	}
+	t0, t1 = *p.FirstMS, *p.LastMS
+	if p.PredictedOOMMS != nil && p.Verdict == analyze.VerdictLeak {
+		t1 = math.Max(t1, p.PredictedOOMIntervalMS[1])
+		t1 = math.Min(t1, *p.PredictedOOMMS+2*(*p.PredictedOOMMS-*p.LastMS)+1) // keep the band readable
+	}
+	if t1 <= t0 {
+		t1 = t0 + 1
+	}
+	return t0, t1
+}
+
+func newPlot(title, xlabel, ylabel string) *plot.Plot {
+	p := plot.New()
+	p.Title.Text = title
+	p.Title.TextStyle.Font.Size = vg.Points(13)
+	p.X.Label.Text = xlabel
+	p.Y.Label.Text = ylabel
+	p.Legend.Top, p.Legend.Left = true, true
+	p.Legend.TextStyle.Font.Size = vg.Points(9)
+	p.Legend.Padding = vg.Points(2)
+	p.Add(plotter.NewGrid())
+	return p
+}
+
+// noData marks an empty chart with a message in place of data.
+type noData struct{ msg string }
+
+func (n noData) Plot(c draw.Canvas, _ *plot.Plot) {
+	sty := text.Style{Color: color.Gray{Y: 0x60}, Font: font.From(plot.DefaultFont, vg.Points(12)),
+		XAlign: draw.XCenter, YAlign: draw.YCenter, Handler: plot.DefaultTextHandler}
+	c.FillText(sty, c.Center(), n.msg)
+}
+
+func emptyPlot(p *plot.Plot, msg string) *plot.Plot {
+	p.Add(noData{msg})
+	p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = 0, 1, 0, 1
+	p.HideAxes()
+	return p
+}
+
+func scatter(xys plotter.XYs, c color.Color, shape draw.GlyphDrawer, radius vg.Length) *plotter.Scatter {
+	s, _ := plotter.NewScatter(xys)
+	s.GlyphStyle.Color, s.GlyphStyle.Shape, s.GlyphStyle.Radius = c, shape, radius
+	return s
+}
+
+func line(xys plotter.XYs, c color.Color, width vg.Length, dashes ...vg.Length) *plotter.Line {
+	l, _ := plotter.NewLine(xys)
+	l.Color, l.Width, l.Dashes = c, width, dashes
+	return l
+}
+
+// Heap draws the heap over time: before and after each GC by collector kind, the committed
+// heap, the trend of the heap after full GCs, the limit, the crash and the extrapolation.
+func Heap(p *analyze.Process) *plot.Plot {
+	t0, t1 := span(p)
+	tu := axisFor(t0, t1)
+	maxMB := 1.0
+	if s := p.Series; s != nil {
+		for _, g := range s.GCs {
+			maxMB = math.Max(maxMB, math.Max(g.BeforeMB, g.CommittedMB))
+		}
+	}
+	if p.HeapLimitMB != nil {
+		maxMB = math.Max(maxMB, *p.HeapLimitMB)
+	}
+	su := sizeFor(maxMB)
+	pl := newPlot("Heap over time", tu.label(), "heap ("+su.name+")")
+	if p.Series == nil || len(p.Series.GCs) == 0 {
+		return emptyPlot(pl, "no GC lines in this log: nothing to draw")
+	}
+	xy := func(tms, mb float64) plotter.XY { return plotter.XY{X: tu.x(tms), Y: mb / su.div} }
+	var committed, youngBefore, youngAfter, fullBefore, fullAfter plotter.XYs
+	for _, g := range p.Series.GCs {
+		if g.CommittedMB > 0 {
+			committed = append(committed, xy(g.TimeMS, g.CommittedMB))
+		}
+		if g.Full {
+			fullBefore = append(fullBefore, xy(g.TimeMS, g.BeforeMB))
+			fullAfter = append(fullAfter, xy(g.TimeMS, g.AfterMB))
+		} else {
+			youngBefore = append(youngBefore, xy(g.TimeMS, g.BeforeMB))
+			youngAfter = append(youngAfter, xy(g.TimeMS, g.AfterMB))
+		}
+	}
+	if len(committed) > 1 {
+		l := line(committed, colCommitted, vg.Points(1))
+		pl.Add(l)
+		pl.Legend.Add("committed", l)
+	}
+	if len(youngBefore) > 0 {
+		sb := scatter(youngBefore, colScavenge, draw.CircleGlyph{}, vg.Points(1.6))
+		sa := scatter(youngAfter, colScavenge, draw.RingGlyph{}, vg.Points(1.6))
+		pl.Add(sb, sa)
+		pl.Legend.Add("young GC: before (dot) / after (ring)", sb)
+	}
+	if len(fullBefore) > 0 {
+		sb := scatter(fullBefore, colFull, draw.TriangleGlyph{}, vg.Points(2.8))
+		sa := scatter(fullAfter, colFull, draw.BoxGlyph{}, vg.Points(2.8))
+		pl.Add(sb, sa)
+		pl.Legend.Add("full GC: before", sb)
+		pl.Legend.Add("full GC: after (survivors)", sa)
+	}
+	if tr := p.Trend; tr != nil {
+		at := func(tms float64) float64 { return tr.InterceptMB + tr.SlopeMBPerS*tms/1000 }
+		l := line(plotter.XYs{xy(tr.FromMS, at(tr.FromMS)), xy(tr.ToMS, at(tr.ToMS))}, colTrend, vg.Points(2))
+		pl.Add(l)
+		pl.Legend.Add(fmt.Sprintf("trend of survivors: %+.2f MB/s", tr.SlopeMBPerS), l)
+		if p.PredictedOOMMS != nil && p.HeapLimitMB != nil {
+			lim := *p.HeapLimitMB
+			iv := p.PredictedOOMIntervalMS
+			band, _ := plotter.NewPolygon(plotter.XYs{xy(tr.ToMS, at(tr.ToMS)), xy(iv[0], lim), xy(math.Min(iv[1], t1), lim)})
+			band.Color, band.LineStyle.Width = colBand, 0
+			ext := line(plotter.XYs{xy(tr.ToMS, at(tr.ToMS)), xy(*p.PredictedOOMMS, lim)}, colPredict, vg.Points(2), vg.Points(5), vg.Points(3))
+			pl.Add(band, ext)
+			pl.Legend.Add(fmt.Sprintf("predicted OOM at %s (95%% band)", fmtTime(*p.PredictedOOMMS, unitFor(*p.PredictedOOMMS))), ext)
+		}
+	}
+	if p.HeapLimitMB != nil {
+		lim := *p.HeapLimitMB
+		l := line(plotter.XYs{xy(t0, lim), xy(t1, lim)}, colLimit, vg.Points(1.2), vg.Points(6), vg.Points(3))
+		pl.Add(l)
+		pl.Legend.Add(fmt.Sprintf("heap limit ~%.0f MB (%s)", lim, p.HeapLimitSource), l)
+	}
+	if c := p.Crash; c != nil && c.TimeMS != nil {
+		x := tu.x(*c.TimeMS)
+		l := line(plotter.XYs{{X: x, Y: 0}, {X: x, Y: maxMB * 1.05 / su.div}}, colLimit, vg.Points(1.5))
+		pl.Add(l)
+		pl.Legend.Add("crash: "+c.Kind, l)
+	}
+	setX(pl, tu, t0, t1)
+	pl.Y.Min, pl.Y.Max = 0, maxMB*1.12/su.div
+	placeLegend(pl, append(append(append(plotter.XYs{}, fullBefore...), youngBefore...), committed...), pl.X.Min, pl.X.Max, pl.Y.Min, pl.Y.Max)
+	return pl
+}
+
+func fmtTime(ms float64, tu timeUnit) string {
+	return fmt.Sprintf("%.1f %s", ms/tu.div, tu.name)
+}
+
+// Pauses draws every pause over time by collector kind, with p95 and max marked, on a log
+// scale when the pauses span more than two decades.
+func Pauses(p *analyze.Process) *plot.Plot {
+	t0, t1 := span(p)
+	if p.FirstMS != nil {
+		t1 = *p.LastMS
+		if t1 <= t0 {
+			t1 = t0 + 1
+		}
+	}
+	tu := axisFor(t0, t1)
+	pl := newPlot("GC pauses", tu.label(), "pause (ms)")
+	if p.Series == nil || len(p.Series.GCs) == 0 {
+		return emptyPlot(pl, "no GC pauses in this log")
+	}
+	var young, full plotter.XYs
+	lo, hi := math.Inf(1), 0.0
+	for _, g := range p.Series.GCs {
+		v := math.Max(g.PauseMS, 0.01) // a log axis has no zero; V8 prints 0.0 for sub-50µs pauses
+		lo, hi = math.Min(lo, v), math.Max(hi, v)
+		pt := plotter.XY{X: tu.x(g.TimeMS), Y: v}
+		if g.Full {
+			full = append(full, pt)
+		} else {
+			young = append(young, pt)
+		}
+	}
+	logScale := hi/lo > 100
+	if logScale {
+		pl.Y.Scale = plot.LogScale{}
+		pl.Y.Tick.Marker = plot.LogTicks{Prec: -1}
+		pl.Y.Label.Text = "pause (ms, log scale)"
+	}
+	if len(young) > 0 {
+		s := scatter(young, colScavenge, draw.CircleGlyph{}, vg.Points(1.8))
+		pl.Add(s)
+		pl.Legend.Add("young GC", s)
+	}
+	if len(full) > 0 {
+		s := scatter(full, colFull, draw.TriangleGlyph{}, vg.Points(3))
+		pl.Add(s)
+		pl.Legend.Add("full GC", s)
+	}
+	// p95 and max of the worst kind, from the report.
+	kinds := make([]string, 0, len(p.Pauses))
+	for k := range p.Pauses {
+		kinds = append(kinds, k)
+	}
+	sort.Strings(kinds)
+	for _, k := range kinds {
+		ps := p.Pauses[k]
+		c := colScavenge
+		if k == "full" {
+			c = colFull
+		}
+		l := line(plotter.XYs{{X: tu.x(t0), Y: math.Max(ps.P95MS, 0.01)}, {X: tu.x(t1), Y: math.Max(ps.P95MS, 0.01)}}, c, vg.Points(1), vg.Points(4), vg.Points(3))
+		pl.Add(l)
+		pl.Legend.Add(fmt.Sprintf("%s p95 %.1f ms, max %.1f ms", k, ps.P95MS, ps.MaxMS), l)
+	}
+	setX(pl, tu, t0, t1)
+	if logScale {
+		pl.Y.Min, pl.Y.Max = lo/1.5, hi*6
+	} else {
+		pl.Y.Min, pl.Y.Max = 0, hi*1.45
+	}
+	return pl
+}
+
+// Mu draws V8's printed average and current mutator utilization at each full GC, the
+// utilization computed from the pause timeline, and the 0.4 line of V8's OOM rule.
+func Mu(p *analyze.Process) *plot.Plot {
+	t0, t1 := span(p)
+	if p.FirstMS != nil {
+		t1 = math.Max(*p.LastMS, t0+1)
+	}
+	tu := axisFor(t0, t1)
+	pl := newPlot("Mutator utilization", tu.label(), "share of time in the program")
+	if p.Series == nil || len(p.Series.GCs) == 0 {
+		return emptyPlot(pl, "no GC lines in this log")
+	}
+	var avg, cur, comp plotter.XYs
+	for _, g := range p.Series.FullGCs {
+		if g.MuAverage != nil {
+			avg = append(avg, plotter.XY{X: tu.x(g.TimeMS), Y: *g.MuAverage})
+		}
+		if g.MuCurrent != nil {
+			cur = append(cur, plotter.XY{X: tu.x(g.TimeMS), Y: *g.MuCurrent})
+		}
+	}
+	for _, u := range p.Series.Utilization {
+		comp = append(comp, plotter.XY{X: tu.x(u.TimeMS), Y: u.MU})
+	}
+	// With a handful of GCs a sliding window says nothing V8's own numbers do not.
+	if len(comp) > 1 && p.GCEvents >= 10 {
+		l := line(comp, colComputed, vg.Points(1))
+		pl.Add(l)
+		pl.Legend.Add(fmt.Sprintf("computed from pauses (%s window)", fmtTime(p.Series.WindowMS, unitFor(p.Series.WindowMS*10))), l)
+	}
+	if len(avg) > 0 {
+		l := line(avg, colMuAvg, vg.Points(2))
+		pl.Add(l)
+		pl.Legend.Add("V8 average mu", l)
+	}
+	if len(cur) > 0 {
+		l := line(cur, colMuCur, vg.Points(1.5))
+		s := scatter(cur, colMuCur, draw.CircleGlyph{}, vg.Points(2.2))
+		pl.Add(l, s)
+		pl.Legend.Add("V8 current mu (at full GCs)", l, s)
+	}
+	rule := line(plotter.XYs{{X: tu.x(t0), Y: 0.4}, {X: tu.x(t1), Y: 0.4}}, colLimit, vg.Points(1), vg.Points(6), vg.Points(3))
+	pl.Add(rule)
+	pl.Legend.Add("0.4: V8's ineffective mark-compact rule", rule)
+	pl.Legend.Top, pl.Legend.Left = false, true
+	setX(pl, tu, t0, t1)
+	pl.Y.Min, pl.Y.Max = 0, 1.05
+	return pl
+}
+
+// MMU draws the minimum mutator utilization against the window size.
+func MMU(p *analyze.Process) *plot.Plot {
+	pl := newPlot("Minimum mutator utilization", "window (ms, log scale)", "worst share of a window left to the program")
+	if len(p.MMU) == 0 {
+		return emptyPlot(pl, "too few pauses for an MMU curve")
+	}
+	var xy plotter.XYs
+	for _, m := range p.MMU {
+		xy = append(xy, plotter.XY{X: m.WindowMS, Y: m.MMU})
+	}
+	l := line(xy, colTrend, vg.Points(2))
+	s := scatter(xy, colTrend, draw.CircleGlyph{}, vg.Points(2.5))
+	pl.Add(l, s)
+	pl.Legend.Add("MMU", l, s)
+	pl.Legend.Top, pl.Legend.Left = true, true
+	pl.X.Scale = plot.LogScale{}
+	pl.X.Tick.Marker = plot.LogTicks{Prec: -1}
+	pl.X.Min, pl.X.Max = xy[0].X/1.5, xy[len(xy)-1].X*1.5
+	pl.Y.Min, pl.Y.Max = 0, 1.05
+	return pl
+}
+
+// Build returns the plot of a single chart by name.
+func Build(name string, p *analyze.Process) (*plot.Plot, error) {
+	switch name {
+	case ChartHeap:
+		return Heap(p), nil
+	case ChartPauses:
+		return Pauses(p), nil
+	case ChartMu:
+		return Mu(p), nil
+	case ChartMMU:
+		return MMU(p), nil
+	}
+	return nil, fmt.Errorf("unknown chart %q (want heap, pauses, mu, mmu or dashboard)", name)
+}
+
+// Title is the dashboard's title line: source, process, verdict, predicted OOM.
+func Title(source string, p *analyze.Process) string {
+	parts := []string{source}
+	if p.PID != 0 {
+		parts = append(parts, fmt.Sprintf("pid %d", p.PID))
+	}
+	if p.Isolate != "" {
+		parts = append(parts, p.Isolate)
+	}
+	parts = append(parts, "verdict: "+strings.ToUpper(p.Verdict))
+	if p.PredictedOOMMS != nil {
+		parts = append(parts, "predicted OOM at "+fmtTime(*p.PredictedOOMMS, unitFor(*p.PredictedOOMMS)))
+	}
+	if p.Crash != nil && p.Crash.TimeMS != nil {
+		parts = append(parts, "crashed at "+fmtTime(*p.Crash.TimeMS, unitFor(*p.Crash.TimeMS)))
+	}
+	return strings.Join(parts, " · ")
+}
+
+// Write renders a chart ("dashboard" or a single chart) as format (png, svg, pdf) of the
+// given size to w.
+func Write(w io.Writer, name, format string, width, height vg.Length, source string, p *analyze.Process) error {
+	if format == "png" {
+		// A fixed DPI keeps the pixel size what the user asked for.
+		c := vgimg.NewWith(vgimg.UseWH(width, height), vgimg.UseDPI(96))
+		if err := drawChart(draw.New(c), name, source, p); err != nil {
+			return err
+		}
+		_, err := vgimg.PngCanvas{Canvas: c}.WriteTo(w)
+		return err
+	}
+	c, err := draw.NewFormattedCanvas(width, height, format)
+	if err != nil {
+		return fmt.Errorf("unsupported chart format %q (want png, svg or pdf)", format)
+	}
+	if err := drawChart(draw.New(c), name, source, p); err != nil {
+		return err
+	}
+	_, err = c.WriteTo(w)
+	return err
+}
+
+func drawChart(dc draw.Canvas, name, source string, p *analyze.Process) error {
+	if name != ChartDashboard {
+		pl, err := Build(name, p)
+		if err != nil {
+			return err
+		}
+		pl.Draw(dc)
+		return nil
+	}
+	// Title line on top, then the charts stacked.
+	titleH := vg.Points(28)
+	sty := text.Style{Color: color.Black, Font: font.From(plot.DefaultFont, vg.Points(14)),
+		XAlign: draw.XCenter, YAlign: draw.YCenter, Handler: plot.DefaultTextHandler}
+	dc.FillText(sty, vg.Point{X: (dc.Min.X + dc.Max.X) / 2, Y: dc.Max.Y - titleH/2}, Title(source, p))
+	body := dc
+	body.Max.Y -= titleH
+	rows := make([][]*plot.Plot, len(Charts))
+	for i, n := range Charts {
+		pl, _ := Build(n, p)
+		rows[i] = []*plot.Plot{pl}
+	}
+	tiles := draw.Tiles{Rows: len(Charts), Cols: 1, PadTop: vg.Points(6), PadBottom: vg.Points(6), PadLeft: vg.Points(6), PadRight: vg.Points(10), PadY: vg.Points(14)}
+	canvases := plot.Align(rows, tiles, body)
+	for i := range rows {
+		rows[i][0].Draw(canvases[i][0])
+	}
+	return nil
+}

@@ -1,0 +1,138 @@
+package plotting
+
+import (
+	"bytes"
+	"image"
+	"image/png"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/gcanalyze/gcanalyze/analyze"
+	"gonum.org/v1/plot/vg"
+)
+
+// chartLogs cover the stories a chart must tell: a leak with a prediction, a plateau, a burst,
+// a crash block without history, a log without GC lines (fatal only).
+var chartLogs = []string{
+	"node-22/leak-linear.log",
+	"node-22/leak-plateau.log",
+	"node-22/burst-oom.log",
+	"realworld/004-gemini-cli-linux-hard-wrapped.log",
+	"realworld/006-vtex-win-fatal-only.log",
+}
+
+func report(t *testing.T, log string) *analyze.Report {
+	t.Helper()
+	f, err := os.Open("../corpus/" + log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	r, err := analyze.FromReader(f, log, analyze.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Processes) == 0 {
+		t.Fatalf("%s: no process", log)
+	}
+	return r
+}
+
+const px = vg.Inch / 96
+
+func TestPNGDecodesWithSizeAndInk(t *testing.T) {
+	for _, log := range chartLogs {
+		r := report(t, log)
+		for _, chart := range append([]string{ChartDashboard}, Charts...) {
+			var b bytes.Buffer
+			w, h := 900, 1300
+			if chart != ChartDashboard {
+				h = 450
+			}
+			if err := Write(&b, chart, "png", vg.Length(w)*px, vg.Length(h)*px, log, r.Processes[0]); err != nil {
+				t.Fatalf("%s %s: %v", log, chart, err)
+			}
+			img, err := png.Decode(&b)
+			if err != nil {
+				t.Fatalf("%s %s: %v", log, chart, err)
+			}
+			if got := img.Bounds().Size(); got.X != w || got.Y != h {
+				t.Errorf("%s %s: size %v, want %dx%d", log, chart, got, w, h)
+			}
+			min := 0.01
+			if r.Processes[0].GCEvents == 0 {
+				min = 0.002 // only the title and the message saying there is nothing to draw
+			}
+			if ink := inkShare(img); ink < min {
+				t.Errorf("%s %s: blank (%.4f of pixels drawn)", log, chart, ink)
+			}
+		}
+	}
+}
+
+// inkShare returns the share of pixels that are not white.
+func inkShare(img image.Image) float64 {
+	b := img.Bounds()
+	n, ink := 0, 0
+	for y := b.Min.Y; y < b.Max.Y; y += 2 {
+		for x := b.Min.X; x < b.Max.X; x += 2 {
+			r, g, bl, _ := img.At(x, y).RGBA()
+			n++
+			if r < 0xf000 || g < 0xf000 || bl < 0xf000 {
+				ink++
+			}
+		}
+	}
+	return float64(ink) / float64(n)
+}
+
+func TestSVGHoldsTitlesLabelsAndSeries(t *testing.T) {
+	r := report(t, "node-22/leak-linear.log")
+	var b bytes.Buffer
+	if err := Write(&b, ChartDashboard, "svg", 900*px, 1300*px, "node-22/leak-linear.log", r.Processes[0]); err != nil {
+		t.Fatal(err)
+	}
+	svg := b.String()
+	for _, want := range []string{"Heap over time", "GC pauses", "Mutator utilization", "Minimum mutator utilization",
+		"heap (MB)", "pause (ms", "time since isolate start (s)", "window (ms, log scale)",
+		"trend of survivors", "predicted OOM at", "heap limit ~129 MB (crash)", "crash: heap-limit",
+		"full GC: after (survivors)", "V8 current mu", "verdict: LEAK"} {
+		if !strings.Contains(svg, want) {
+			t.Errorf("SVG lacks %q", want)
+		}
+	}
+	// A fatal-only log says why its charts are empty.
+	r = report(t, "realworld/006-vtex-win-fatal-only.log")
+	b.Reset()
+	if err := Write(&b, ChartHeap, "svg", 900*px, 450*px, "006", r.Processes[0]); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "no GC lines in this log") {
+		t.Error("empty heap chart has no message")
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	r := report(t, "node-22/leak-linear.log")
+	var a, b bytes.Buffer
+	for _, buf := range []*bytes.Buffer{&a, &b} {
+		if err := Write(buf, ChartDashboard, "png", 800*px, 1200*px, "x", r.Processes[0]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Error("the same report drew two different PNGs")
+	}
+}
+
+func TestUnknownChartAndFormat(t *testing.T) {
+	r := report(t, "node-22/leak-linear.log")
+	var b bytes.Buffer
+	if err := Write(&b, "pie", "png", 100*px, 100*px, "x", r.Processes[0]); err == nil {
+		t.Error("unknown chart accepted")
+	}
+	if err := Write(&b, ChartHeap, "bmp", 100*px, 100*px, "x", r.Processes[0]); err == nil {
+		t.Error("unknown format accepted")
+	}
+}
