@@ -115,6 +115,9 @@ func (a *Analyzer) Add(ev parser.Event) {
 			}
 		}
 		a.noteContext(name)
+		if strings.HasSuffix(f.Function, "Frame") && f.File == nil || strings.HasPrefix(f.Function, "arguments adaptor frame") {
+			break // V8's own frames (ExitFrame, StubFrame, …) say nothing about the program
+		}
 		// Node ≤ 13 print the JS stack before FATAL ERROR, an uncaught RangeError after it.
 		if a.crashed != nil && a.crashed.crash != nil && len(a.crashed.crash.TopFrames) < 5 {
 			a.crashed.crash.TopFrames = append(a.crashed.crash.TopFrames, name)

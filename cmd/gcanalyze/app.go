@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -29,6 +30,8 @@ const (
 )
 
 type app struct {
+	// ctx is cancelled by Ctrl-C: a batch stops taking new logs and keeps what it finished.
+	ctx            context.Context
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	code           int
@@ -41,7 +44,7 @@ type usageError struct{ msg string }
 func (e usageError) Error() string { return e.msg }
 
 func newApp(stdin io.Reader, stdout, stderr io.Writer) *app {
-	a := &app{stdin: stdin, stdout: stdout, stderr: stderr}
+	a := &app{ctx: context.Background(), stdin: stdin, stdout: stdout, stderr: stderr}
 	a.cli = &cli.App{
 		Name:    "gcanalyze",
 		Usage:   "explain V8 garbage-collector traces and 'JavaScript heap out of memory' crashes",
@@ -65,7 +68,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *app {
 			fmt.Fprintf(stderr, "gcanalyze: no command %q\n%s\n", name, usageHint)
 			a.code = exitUsage
 		},
-		Commands: []*cli.Command{a.analyzeCommand(), a.plotCommand(), a.eventsCommand()},
+		Commands: []*cli.Command{a.analyzeCommand(), a.plotCommand(), a.batchCommand(), a.eventsCommand()},
 	}
 	return a
 }

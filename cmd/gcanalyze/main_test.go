@@ -7,6 +7,7 @@ import (
 	"compress/gzip"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -245,6 +246,102 @@ func TestAnalyzeCharts(t *testing.T) {
 	for _, c := range []string{"dashboard", "heap", "pauses", "mu", "mmu"} {
 		if _, err := os.Stat(filepath.Join(dir, "leak-linear-"+c+".png")); err != nil {
 			t.Error(err)
+		}
+	}
+}
+
+// TestBatchMatchesAnalyze packs every corpus log into a .tar.gz and checks that the batch
+// gives each log the same result as analysing it alone.
+func TestBatchMatchesAnalyze(t *testing.T) {
+	dir := t.TempDir()
+	var logs []string
+	filepath.WalkDir("../../corpus", func(p string, d os.DirEntry, err error) error {
+		if err == nil && strings.HasSuffix(p, ".log") {
+			logs = append(logs, p)
+		}
+		return err
+	})
+	var tgz bytes.Buffer
+	gw := gzip.NewWriter(&tgz)
+	tw := tar.NewWriter(gw)
+	for _, l := range logs {
+		b, _ := os.ReadFile(l)
+		tw.WriteHeader(&tar.Header{Name: strings.TrimPrefix(l, "../../"), Mode: 0o644, Size: int64(len(b)), Typeflag: tar.TypeReg})
+		tw.Write(b)
+	}
+	tw.Close()
+	gw.Close()
+	archive := filepath.Join(dir, "corpus.tgz")
+	os.WriteFile(archive, tgz.Bytes(), 0o644)
+
+	out := filepath.Join(dir, "summary.jsonl")
+	r := runCLI(t, "", "batch", archive, "--format", "jsonl", "-o", out, "--jobs", "2")
+	if !strings.Contains(r.stdout, fmt.Sprintf("%d logs", len(logs))) {
+		t.Fatalf("summary:\n%s\nstderr:\n%s", r.stdout, r.stderr)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type row struct {
+		Source, Isolate, Verdict, CrashKind string
+		PID                                 int64
+		PredictedOOMMS                      *float64 `json:"predicted_oom_ms"`
+		Error                               string
+	}
+	got := map[string][]row{}
+	for _, l := range strings.Split(strings.TrimSpace(string(b)), "\n") {
+		var x struct {
+			Source         string   `json:"source"`
+			PID            int64    `json:"pid"`
+			Isolate        string   `json:"isolate"`
+			Verdict        string   `json:"verdict"`
+			CrashKind      string   `json:"crash_kind"`
+			PredictedOOMMS *float64 `json:"predicted_oom_ms"`
+			Error          string   `json:"error"`
+		}
+		if err := json.Unmarshal([]byte(l), &x); err != nil {
+			t.Fatal(err)
+		}
+		member := strings.TrimPrefix(x.Source, archive+":")
+		got[member] = append(got[member], row{x.Source, x.Isolate, x.Verdict, x.CrashKind, x.PID, x.PredictedOOMMS, x.Error})
+	}
+	for _, l := range logs {
+		alone := runCLI(t, "", "analyze", "--format", "json", l)
+		var rep struct {
+			Processes []struct {
+				PID            int64    `json:"pid"`
+				Isolate        string   `json:"isolate"`
+				Verdict        string   `json:"verdict"`
+				PredictedOOMMS *float64 `json:"predicted_oom_ms"`
+				Crash          *struct {
+					Kind string `json:"kind"`
+				} `json:"crash"`
+			} `json:"processes"`
+		}
+		json.Unmarshal([]byte(alone.stdout), &rep)
+		rows := got[strings.TrimPrefix(l, "../../")]
+		if len(rep.Processes) == 0 {
+			if len(rows) != 1 || rows[0].Error == "" && rows[0].Verdict != "insufficient-data" {
+				t.Errorf("%s: analyze found no process, batch gave %+v", l, rows)
+			}
+			continue
+		}
+		if len(rows) != len(rep.Processes) {
+			t.Errorf("%s: %d rows, %d processes", l, len(rows), len(rep.Processes))
+			continue
+		}
+		for i, p := range rep.Processes {
+			kind := ""
+			if p.Crash != nil {
+				kind = p.Crash.Kind
+			}
+			w := rows[i]
+			same := w.PID == p.PID && w.Isolate == p.Isolate && w.Verdict == p.Verdict && w.CrashKind == kind &&
+				(w.PredictedOOMMS == nil) == (p.PredictedOOMMS == nil) && (w.PredictedOOMMS == nil || *w.PredictedOOMMS == *p.PredictedOOMMS)
+			if !same {
+				t.Errorf("%s process %d: batch %+v, analyze %+v", l, i, w, p)
+			}
 		}
 	}
 }

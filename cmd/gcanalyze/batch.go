@@ -1,0 +1,457 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/gcanalyze/gcanalyze/analyze"
+	"github.com/gcanalyze/gcanalyze/input"
+	"github.com/gcanalyze/gcanalyze/parser"
+	"github.com/urfave/cli/v2"
+)
+
+// maxInMemory is the largest log a batch reads into memory to hand to a worker; a larger one
+// is analysed where it is read, streaming, so memory stays bounded.
+const maxInMemory = 64 << 20
+
+// batchRow is one line of the batch summary: a process of a log, or a log that failed.
+type batchRow struct {
+	Source              string   `json:"source"`
+	PID                 int64    `json:"pid"`
+	Isolate             string   `json:"isolate"`
+	Verdict             string   `json:"verdict"`
+	Crashed             bool     `json:"crashed"`
+	CrashKind           string   `json:"crash_kind"`
+	CrashTimeMS         *float64 `json:"crash_time_ms"`
+	Fatal               string   `json:"fatal"`
+	GCEvents            int      `json:"gc_events"`
+	FullGCs             int      `json:"full_gcs"`
+	FirstMS             *float64 `json:"first_ms"`
+	LastMS              *float64 `json:"last_ms"`
+	HeapLimitMB         *float64 `json:"heap_limit_mb"`
+	HeapLimitSource     string   `json:"heap_limit_source"`
+	LiveHeapSlopeMBPerS *float64 `json:"live_heap_slope_mb_per_s"`
+	PredictedOOMMS      *float64 `json:"predicted_oom_ms"`
+	GCOverhead          *float64 `json:"gc_overhead"`
+	FullPauseP95MS      *float64 `json:"full_pause_p95_ms"`
+	FullPauseMaxMS      *float64 `json:"full_pause_max_ms"`
+	TopFrame            string   `json:"top_frame"`
+	Error               string   `json:"error"`
+	predictedFromEndMS  *float64
+}
+
+var batchColumns = []string{"source", "pid", "isolate", "verdict", "crashed", "crash_kind", "crash_time_ms", "fatal",
+	"gc_events", "full_gcs", "first_ms", "last_ms", "heap_limit_mb", "heap_limit_source", "live_heap_slope_mb_per_s",
+	"predicted_oom_ms", "gc_overhead", "full_pause_p95_ms", "full_pause_max_ms", "top_frame", "error"}
+
+func ff(p *float64) string {
+	if p == nil {
+		return ""
+	}
+	return strconv.FormatFloat(*p, 'f', -1, 64)
+}
+
+func (r batchRow) csv() []string {
+	return []string{r.Source, strconv.FormatInt(r.PID, 10), r.Isolate, r.Verdict, strconv.FormatBool(r.Crashed), r.CrashKind,
+		ff(r.CrashTimeMS), r.Fatal, strconv.Itoa(r.GCEvents), strconv.Itoa(r.FullGCs), ff(r.FirstMS), ff(r.LastMS),
+		ff(r.HeapLimitMB), r.HeapLimitSource, ff(r.LiveHeapSlopeMBPerS), ff(r.PredictedOOMMS), ff(r.GCOverhead),
+		ff(r.FullPauseP95MS), ff(r.FullPauseMaxMS), r.TopFrame, r.Error}
+}
+
+func rowsOf(rep *analyze.Report) []batchRow {
+	if len(rep.Processes) == 0 {
+		// V8's lines, but neither a GC nor a crash to analyse (a verbose table, a banner).
+		return []batchRow{{Source: rep.Source, Verdict: analyze.VerdictInsufficientData}}
+	}
+	var rows []batchRow
+	for _, p := range rep.Processes {
+		r := batchRow{Source: rep.Source, PID: p.PID, Isolate: p.Isolate, Verdict: p.Verdict, GCEvents: p.GCEvents,
+			FullGCs: p.FullGCs, FirstMS: p.FirstMS, LastMS: p.LastMS, HeapLimitMB: p.HeapLimitMB, HeapLimitSource: p.HeapLimitSource,
+			LiveHeapSlopeMBPerS: p.LiveHeapSlopeMBPerS, PredictedOOMMS: p.PredictedOOMMS, GCOverhead: p.GCOverhead}
+		if c := p.Crash; c != nil {
+			r.Crashed, r.CrashKind, r.CrashTimeMS, r.Fatal = true, c.Kind, c.TimeMS, c.Fatal
+			if len(c.TopFrames) > 0 {
+				r.TopFrame = c.TopFrames[0]
+			}
+		}
+		if ps := p.Pauses["full"]; ps != nil {
+			p95, mx := ps.P95MS, ps.MaxMS
+			r.FullPauseP95MS, r.FullPauseMaxMS = &p95, &mx
+		}
+		if p.Crash == nil && p.PredictedOOMMS != nil && p.LastMS != nil {
+			left := *p.PredictedOOMMS - *p.LastMS
+			r.predictedFromEndMS = &left
+		}
+		rows = append(rows, r)
+	}
+	return rows
+}
+
+// batchJob is one log read for a worker; data is nil when the log is analysed in place.
+type batchJob struct {
+	index  int
+	source string
+	data   []byte
+}
+
+type batchResult struct {
+	index int
+	rows  []batchRow
+	bytes int64
+}
+
+func (a *app) batchCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "batch",
+		Usage:     "analyse many logs at once: one row per process, then what goes wrong most",
+		ArgsUsage: "DIR|ARCHIVE|FILE|GLOB ...",
+		Description: "Examples:\n" +
+			"   gcanalyze batch crashlogs/ -o summary.csv\n" +
+			"   gcanalyze batch logs-2026-11.tar.gz --format jsonl -o summary.jsonl\n" +
+			"   gcanalyze batch 'ci/**/*.log' --jobs 8",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the rows here (default: standard output)"},
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "csv", Usage: "csv or jsonl"},
+			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Value: runtime.NumCPU(), Usage: "logs analysed at once"},
+			&cli.StringFlag{Name: "heap-limit", Usage: "the heap limit all processes ran with (4GB, 512MB, bytes)"},
+			&cli.BoolFlag{Name: "no-progress", Usage: "no progress line, even on a terminal"},
+		},
+		Action: func(c *cli.Context) error {
+			if err := needInputs(c); err != nil {
+				return err
+			}
+			format := c.String("format")
+			if format != "csv" && format != "jsonl" {
+				return usageError{fmt.Sprintf("--format %q: want csv or jsonl", format)}
+			}
+			jobs := c.Int("jobs")
+			if jobs < 1 || jobs > 1024 {
+				return usageError{"--jobs takes a number from 1 to 1024"}
+			}
+			var opts analyze.Options
+			if s := c.String("heap-limit"); s != "" {
+				v, err := parseSize(s)
+				if err != nil {
+					return err
+				}
+				opts.HeapLimitMB = &v
+			}
+			return a.batch(c.Args().Slice(), c.String("output"), format, jobs, opts, !c.Bool("no-progress") && isTerminal(a.stderr))
+		},
+	}
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
+
+// batch analyses the inputs with jobs workers. Rows are written in input order as soon as
+// every earlier log is done, and flushed, so an interrupted batch keeps what it finished.
+func (a *app) batch(args []string, output, format string, jobs int, opts analyze.Options, progress bool) error {
+	var out io.Writer = a.stdout
+	var finish func() error
+	if output != "" {
+		dir := filepath.Dir(output)
+		tmp, err := os.CreateTemp(dir, "."+filepath.Base(output)+".*.tmp")
+		if err != nil {
+			return err
+		}
+		out = tmp
+		finish = func() error {
+			if err := tmp.Chmod(0o644); err != nil {
+				return err
+			}
+			if err := tmp.Close(); err != nil {
+				return err
+			}
+			return os.Rename(tmp.Name(), output)
+		}
+		defer os.Remove(tmp.Name())
+	}
+	bw := bufio.NewWriter(out)
+	var cw *csv.Writer
+	if format == "csv" {
+		cw = csv.NewWriter(bw)
+		_ = cw.Write(batchColumns)
+	}
+	writeRow := func(r batchRow) {
+		if cw != nil {
+			_ = cw.Write(r.csv())
+			return
+		}
+		b, _ := json.Marshal(r)
+		bw.Write(b)
+		bw.WriteByte('\n')
+	}
+	flush := func() {
+		if cw != nil {
+			cw.Flush()
+		}
+		bw.Flush()
+	}
+
+	total := totalSize(args)
+	prog := newProgress(a.stderr, progress, total)
+	var summary batchSummary
+	jobsCh := make(chan batchJob, jobs)
+	results := make(chan batchResult, jobs)
+	var wg sync.WaitGroup
+	for range jobs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobsCh {
+				results <- batchResult{index: j.index, rows: analyzeRows(j.source, bytes.NewReader(j.data), opts), bytes: int64(len(j.data))}
+			}
+		}()
+	}
+	// The writer puts results back in input order.
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		pending := map[int]batchResult{}
+		next := 0
+		for r := range results {
+			pending[r.index] = r
+			for {
+				r, ok := pending[next]
+				if !ok {
+					break
+				}
+				delete(pending, next)
+				next++
+				for _, row := range r.rows {
+					writeRow(row)
+					summary.add(row)
+				}
+				flush()
+				prog.step(r.bytes)
+			}
+		}
+	}()
+	index := 0
+	interrupted := false
+	errs := input.Each(args, a.stdin, func(name string, r io.Reader) error {
+		if a.ctx.Err() != nil {
+			interrupted = true
+			return nil
+		}
+		i := index
+		index++
+		data, err := io.ReadAll(io.LimitReader(r, maxInMemory+1))
+		if err != nil {
+			results <- batchResult{index: i, rows: []batchRow{{Source: name, Error: err.Error()}}}
+			return nil
+		}
+		if len(data) > maxInMemory {
+			// Too large to hold: analyse it here, streaming the rest.
+			rows := analyzeRows(name, io.MultiReader(bytes.NewReader(data), r), opts)
+			results <- batchResult{index: i, rows: rows, bytes: int64(len(data))}
+			return nil
+		}
+		jobsCh <- batchJob{index: i, source: name, data: data}
+		return nil
+	})
+	close(jobsCh)
+	wg.Wait()
+	close(results)
+	<-done
+	prog.end()
+	for _, err := range errs {
+		a.fail(err)
+		row := batchRow{Error: err.Error()}
+		var ie *input.Error
+		if errors.As(err, &ie) {
+			row.Source, row.Error = ie.Name, ie.Err.Error()
+		}
+		writeRow(row)
+		summary.add(row)
+	}
+	flush()
+	if summary.failedRows > 0 && a.code == exitOK {
+		a.code = exitInput
+	}
+	if interrupted {
+		fmt.Fprintln(a.stderr, "gcanalyze: interrupted; the rows of the logs finished so far are written")
+		a.code = exitInput
+	}
+	if finish != nil {
+		if err := finish(); err != nil {
+			return err
+		}
+	}
+	summaryOut := a.stdout
+	if output == "" {
+		summaryOut = a.stderr
+	}
+	summary.write(summaryOut)
+	return nil
+}
+
+// analyzeRows analyses one log and returns its rows, or one row with the error.
+func analyzeRows(source string, r io.Reader, opts analyze.Options) []batchRow {
+	rep, err := analyze.FromReader(r, source, opts)
+	if errors.Is(err, parser.ErrNotV8) {
+		return []batchRow{{Source: source, Error: noV8Hint}}
+	}
+	if err != nil {
+		return []batchRow{{Source: source, Error: err.Error()}}
+	}
+	return rowsOf(rep)
+}
+
+// totalSize sums the sizes of the files the arguments name (0 when unknown: stdin, globs of
+// nothing), for the progress line's time left.
+func totalSize(args []string) int64 {
+	var total int64
+	for _, arg := range args {
+		_ = filepath.WalkDir(arg, func(_ string, d os.DirEntry, err error) error {
+			if err == nil && d.Type().IsRegular() {
+				if fi, err := d.Info(); err == nil {
+					total += fi.Size()
+				}
+			}
+			return nil
+		})
+	}
+	return total
+}
+
+// batchSummary counts what went wrong, over all rows.
+type batchSummary struct {
+	logs       map[string]bool
+	crashed    int
+	processes  int
+	failedRows int
+	verdicts   map[string]int
+	kinds      map[string]int
+	frames     map[string]int
+	worst      []batchRow
+}
+
+func (s *batchSummary) add(r batchRow) {
+	if s.logs == nil {
+		s.logs, s.verdicts, s.kinds, s.frames = map[string]bool{}, map[string]int{}, map[string]int{}, map[string]int{}
+	}
+	s.logs[r.Source] = true
+	if r.Error != "" {
+		s.failedRows++
+		return
+	}
+	s.processes++
+	s.verdicts[r.Verdict]++
+	if r.Crashed {
+		s.crashed++
+		s.kinds[r.CrashKind]++
+		if r.TopFrame != "" {
+			s.frames[r.TopFrame]++
+		}
+	}
+	if r.predictedFromEndMS != nil {
+		s.worst = append(s.worst, r)
+		sort.Slice(s.worst, func(i, j int) bool { return *s.worst[i].predictedFromEndMS < *s.worst[j].predictedFromEndMS })
+		if len(s.worst) > 5 {
+			s.worst = s.worst[:5]
+		}
+	}
+}
+
+func top(m map[string]int, n int) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if m[keys[i]] != m[keys[j]] {
+			return m[keys[i]] > m[keys[j]]
+		}
+		return keys[i] < keys[j]
+	})
+	if len(keys) > n {
+		keys = keys[:n]
+	}
+	out := make([]string, len(keys))
+	for i, k := range keys {
+		out[i] = fmt.Sprintf("%6d  %s", m[k], k)
+	}
+	return out
+}
+
+func (s *batchSummary) write(w io.Writer) {
+	var b strings.Builder
+	fmt.Fprintf(&b, "\n%d logs, %d processes, %d crashed, %d could not be analysed\n", len(s.logs), s.processes, s.crashed, s.failedRows)
+	section := func(title string, lines []string) {
+		if len(lines) == 0 {
+			return
+		}
+		fmt.Fprintf(&b, "\n%s\n", title)
+		for _, l := range lines {
+			fmt.Fprintf(&b, "  %s\n", l)
+		}
+	}
+	section("Verdicts", top(s.verdicts, 10))
+	section("Fatal errors", top(s.kinds, 10))
+	section("JS frames most often on top of a crash", top(s.frames, 5))
+	var worst []string
+	for _, r := range s.worst {
+		worst = append(worst, fmt.Sprintf("%s (pid %d): OOM predicted %.1f s after the log ends", r.Source, r.PID, *r.predictedFromEndMS/1000))
+	}
+	section("Nearest predicted OOM (processes still alive)", worst)
+	io.WriteString(w, b.String())
+}
+
+// progress prints one line on a terminal (files done, MB/s, time left), nothing elsewhere.
+type progress struct {
+	w       io.Writer
+	on      bool
+	total   int64
+	done    int64
+	files   int
+	started time.Time
+	last    time.Time
+}
+
+func newProgress(w io.Writer, on bool, total int64) *progress {
+	return &progress{w: w, on: on, total: total, started: time.Now()}
+}
+
+func (p *progress) step(n int64) {
+	p.files++
+	p.done += n
+	if !p.on || time.Since(p.last) < 100*time.Millisecond {
+		return
+	}
+	p.last = time.Now()
+	el := time.Since(p.started).Seconds()
+	rate := float64(p.done) / (1 << 20) / max(el, 1e-3)
+	line := fmt.Sprintf("\r%d logs · %.1f MB · %.1f MB/s", p.files, float64(p.done)/(1<<20), rate)
+	if p.total > 0 && p.done > 0 && p.done < p.total {
+		left := el * float64(p.total-p.done) / float64(p.done)
+		line += fmt.Sprintf(" · about %s left", (time.Duration(left) * time.Second).Round(time.Second))
+	}
+	fmt.Fprintf(p.w, "%-70s", line)
+}
+
+func (p *progress) end() {
+	if p.on && p.files > 0 {
+		fmt.Fprintf(p.w, "\r%-70s\r", "")
+	}
+}
