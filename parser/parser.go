@@ -232,6 +232,12 @@ func (p *Parser) processLine(text string, line, end int) {
 		}
 		return
 	}
+	if len(text) > 0 && text[0] == '[' {
+		if gc, ok := fastGC(text); ok {
+			p.finishGC(gc, Event{Line: line, EndLine: end})
+			return
+		}
+	}
 	anchors := findAnchors(text)
 	if len(anchors) == 0 {
 		p.processBare(text, line, end)
@@ -540,7 +546,6 @@ func isNVPStart(rest string) bool {
 // processGC parses a --trace-gc entry. A glued entry (another entry follows on the same line)
 // lost its newline to V8's 256-byte buffer, so it is truncated unless its reasons are whole.
 func (p *Parser) processGC(seg string, glued bool, ev Event) {
-	inRing := p.section == sectionRing
 	g, err := gcParser.ParseString("", seg)
 	truncated := err != nil
 	if err == nil {
@@ -568,15 +573,19 @@ func (p *Parser) processGC(seg string, glued bool, ev Event) {
 		p.emit(ev)
 		return
 	}
-	gc := gcEvent(g, seg, truncated)
+	p.finishGC(gcEvent(g, seg, truncated), ev)
+}
+
+// finishGC places a GC in the log's structure: a crash-dump entry (and whether it repeats a
+// live one) or a live GC, which ends any crash section.
+func (p *Parser) finishGC(gc *GC, ev Event) {
+	inRing := p.section == sectionRing
 	gc.InCrashDump = inRing
 	if inRing {
 		p.ringEntries++
 		gc.Repeat = p.seenLive(gc)
 	} else {
-		if p.section != sectionNone {
-			p.section = sectionNone
-		}
+		p.section = sectionNone
 		p.rememberLive(gc)
 	}
 	ev.Type, ev.GC = TypeGC, gc
@@ -629,6 +638,9 @@ func (p *Parser) seenLive(g *GC) bool {
 // continuation reports whether next continues cur (a line a terminal hard-wrapped, or a
 // logger split), and returns the joined text.
 func continuation(cur, next string) (string, bool) {
+	if len(next) > 1 && next[0] == '[' && prefixEnd(next, 0) > 0 {
+		return "", false // the next line starts a V8 line of its own: the common case, cheaply
+	}
 	nt := strings.TrimSpace(next)
 	if nt == "" || strings.TrimSpace(cur) == "" {
 		return "", false

@@ -1,0 +1,335 @@
+package parser
+
+import (
+	"strconv"
+	"strings"
+)
+
+// The fast path reads the hot line — a whole, well-formed --trace-gc line on a line of its
+// own — without the grammar, which costs tens of microseconds a line. It accepts only what
+// it fully understands and returns false on anything else, which then goes to the grammar.
+// FuzzFastPath proves that every line it accepts yields exactly the event the grammar yields.
+
+type scanner struct {
+	s string
+	i int
+}
+
+func (c *scanner) spaces() {
+	for c.i < len(c.s) && (c.s[c.i] == ' ' || c.s[c.i] == '\t') {
+		c.i++
+	}
+}
+
+// lit consumes lit, then spaces.
+func (c *scanner) lit(lit string) bool {
+	if !strings.HasPrefix(c.s[c.i:], lit) {
+		return false
+	}
+	c.i += len(lit)
+	c.spaces()
+	return true
+}
+
+// word consumes a whole word (it must not run on into letters or digits), then spaces.
+func (c *scanner) word(w string) bool {
+	if !strings.HasPrefix(c.s[c.i:], w) {
+		return false
+	}
+	if j := c.i + len(w); j < len(c.s) && isWordByte(c.s[j]) {
+		return false
+	}
+	c.i += len(w)
+	c.spaces()
+	return true
+}
+
+func isWordByte(b byte) bool {
+	return b == '_' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b == '-' || b == '.'
+}
+
+// number consumes digits[.digits] as the grammar's Number token would, then spaces. It fails
+// on what the grammar would lex differently (an exponent, letters glued on).
+func (c *scanner) number() (string, bool) {
+	start := c.i
+	j := scanDigits(c.s, c.i)
+	if j == c.i || j-c.i >= 16 { // 16 digits lex as a Windows address in the grammar
+		return "", false
+	}
+	if j+1 < len(c.s) && c.s[j] == '.' && c.s[j+1] >= '0' && c.s[j+1] <= '9' {
+		j = scanDigits(c.s, j+1)
+	}
+	if j < len(c.s) && (isWordByte(c.s[j]) && c.s[j] != '.' || c.s[j] == '.' && j+1 < len(c.s) && isWordByte(c.s[j+1])) {
+		return "", false
+	}
+	c.i = j
+	c.spaces()
+	return c.s[start:j], true
+}
+
+func (c *scanner) float() (float64, bool) {
+	n, ok := c.number()
+	if !ok {
+		return 0, false
+	}
+	f, err := strconv.ParseFloat(n, 64)
+	return f, err == nil
+}
+
+// gcStore holds a fast-path event and its values in one allocation.
+type gcStore struct {
+	gc     GC
+	vals   [14]float64
+	pid    int64
+	iso    string
+	steps  int64
+	incr   Incremental
+	strs   [3]string
+	kind   string
+	quals  [2]string
+	nquals int
+}
+
+var collectorNames = []struct{ text, name string }{
+	{"Scavenge", "Scavenge"},
+	{"Mark-Compact", "Mark-Compact"},
+	{"Mark-sweep", "Mark-sweep"},
+	{"Incremental Mark-Compact", "Incremental Mark-Compact"},
+	{"Minor Mark-Sweep", "Minor Mark-Sweep"},
+	{"Minor Mark-Compact", "Minor Mark-Compact"},
+	{"Mark-Sweep", "Mark-Sweep"},
+}
+
+// fastGC parses a whole --trace-gc line with a "[pid:isolate]" prefix. ok is false when the
+// line is anything else, or anything unusual.
+func fastGC(s string) (*GC, bool) {
+	c := scanner{s: s}
+	st := &gcStore{}
+	g := &st.gc
+	// Prefix [pid:isolate]
+	if !c.lit("[") {
+		return nil, false
+	}
+	pidEnd := scanDigits(s, c.i)
+	if pidEnd == c.i || pidEnd-c.i > 10 || pidEnd >= len(s) || s[pidEnd] != ':' {
+		return nil, false
+	}
+	pid, err := strconv.ParseInt(s[c.i:pidEnd], 10, 64)
+	if err != nil {
+		return nil, false
+	}
+	isoStart := pidEnd + 1
+	isoEnd := scanIsolate(s, isoStart)
+	if isoEnd == isoStart || isoEnd >= len(s) || s[isoEnd] != ']' {
+		return nil, false
+	}
+	iso := s[isoStart:isoEnd]
+	// The grammar lexes the isolate as one token only in these shapes: 0x and hex digits, or
+	// upper-case hex digits (Windows).
+	if strings.HasPrefix(iso, "0x") {
+		if len(iso) == 2 {
+			return nil, false
+		}
+	} else {
+		for k := 0; k < len(iso); k++ {
+			if iso[k] >= 'a' && iso[k] <= 'f' {
+				return nil, false
+			}
+		}
+	}
+	st.pid, st.iso = pid, iso
+	g.PID, g.Isolate = &st.pid, &st.iso
+	c.i = isoEnd + 1
+	c.spaces()
+	// Time
+	t, ok := c.float()
+	if !ok || !c.lit("ms") || !c.lit(":") {
+		return nil, false
+	}
+	st.vals[0] = t
+	g.TimeMS = &st.vals[0]
+	// Collector
+	name := ""
+	for _, cn := range collectorNames {
+		if strings.HasPrefix(s[c.i:], cn.text) && c.word(cn.text) {
+			name = cn.name
+			break
+		}
+	}
+	if name == "" {
+		return nil, false
+	}
+	st.strs[0] = name
+	g.Collector = &st.strs[0]
+	st.kind = collectorKind(name)
+	g.Kind = &st.kind
+	// Qualifiers
+	for c.i < len(s) && s[c.i] == '(' {
+		c.lit("(")
+		var q string
+		switch {
+		case c.word("reduce"):
+			q = "reduce"
+		case c.word("interleaved"):
+			q = "interleaved"
+		case c.word("during") && c.word("sweeping"):
+			q = "during sweeping"
+		default:
+			return nil, false
+		}
+		if !c.lit(")") || st.nquals == len(st.quals) {
+			return nil, false
+		}
+		st.quals[st.nquals] = q
+		st.nquals++
+	}
+	if st.nquals > 0 {
+		g.Qualifiers = st.quals[:st.nquals:st.nquals]
+	}
+	// Sizes
+	var ok1, ok2, ok3, ok4 bool
+	st.vals[1], ok1 = c.float()
+	if !ok1 || !c.lit("(") {
+		return nil, false
+	}
+	st.vals[2], ok2 = c.float()
+	if !ok2 || !c.lit(")") || !c.lit("->") {
+		return nil, false
+	}
+	st.vals[3], ok3 = c.float()
+	if !ok3 || !c.lit("(") {
+		return nil, false
+	}
+	st.vals[4], ok4 = c.float()
+	if !ok4 || !c.lit(")") || !c.word("MB") || !c.lit(",") {
+		return nil, false
+	}
+	g.HeapBeforeMB, g.CommittedBeforeMB, g.HeapAfterMB, g.CommittedAfterMB = &st.vals[1], &st.vals[2], &st.vals[3], &st.vals[4]
+	// pooled
+	if c.word("pooled") {
+		if !c.lit(":") {
+			return nil, false
+		}
+		v, ok := c.float()
+		if !ok || !c.word("MB") || !c.lit(",") {
+			return nil, false
+		}
+		st.vals[5] = v
+		g.PooledMB = &st.vals[5]
+	}
+	// Durations: "P / E ms" (Node 4+). The 0.12 shapes go to the grammar.
+	first, ok := c.number()
+	if !ok || !strings.Contains(first, ".") || !c.lit("/") {
+		return nil, false
+	}
+	second, ok := c.number()
+	if !ok || !c.word("ms") {
+		return nil, false
+	}
+	st.vals[6], _ = strconv.ParseFloat(first, 64)
+	st.vals[7], _ = strconv.ParseFloat(second, 64)
+	g.PauseMS, g.ExternalMS = &st.vals[6], &st.vals[7]
+	// Incremental clause
+	if strings.HasPrefix(s[c.i:], "(+") {
+		c.lit("(")
+		c.lit("+")
+		v, ok := c.float()
+		if !ok || !c.word("ms") || !c.word("in") {
+			return nil, false
+		}
+		st.vals[8] = v
+		stepsText, ok := c.number()
+		if !ok || strings.Contains(stepsText, ".") || !c.word("steps") || !c.word("since") || !c.word("start") || !c.word("of") || !c.word("marking") {
+			return nil, false
+		}
+		steps, err := strconv.ParseInt(stepsText, 10, 64)
+		if err != nil {
+			return nil, false
+		}
+		st.steps = steps
+		st.incr.MarkingMS, st.incr.Steps = &st.vals[8], &st.steps
+		st.strs[1] = "start of marking"
+		st.incr.Since = &st.strs[1]
+		if c.lit(",") {
+			if !c.word("biggest") || !c.word("step") {
+				return nil, false
+			}
+			v, ok := c.float()
+			if !ok || !c.word("ms") {
+				return nil, false
+			}
+			st.vals[9] = v
+			st.incr.BiggestStepMS = &st.vals[9]
+			if c.lit(",") {
+				if !c.word("walltime") || !c.word("since") || !c.word("start") || !c.word("of") || !c.word("marking") {
+					return nil, false
+				}
+				v, ok := c.float()
+				if !ok || !c.word("ms") {
+					return nil, false
+				}
+				st.vals[10] = v
+				st.incr.WalltimeMS = &st.vals[10]
+			}
+		}
+		if !c.lit(")") {
+			return nil, false
+		}
+		g.Incremental = &st.incr
+	}
+	// mu clause
+	if strings.HasPrefix(s[c.i:], "(average") {
+		c.lit("(")
+		if !c.word("average") || !c.word("mu") || !c.lit("=") {
+			return nil, false
+		}
+		a, ok := c.float()
+		if !ok || !c.lit(",") || !c.word("current") || !c.word("mu") || !c.lit("=") {
+			return nil, false
+		}
+		cur, ok := c.float()
+		if !ok || !c.lit(")") {
+			return nil, false
+		}
+		st.vals[11], st.vals[12] = a, cur
+		g.MuAverage, g.MuCurrent = &st.vals[11], &st.vals[12]
+	}
+	// Reasons: plain words only; anything else (brackets, a glued next entry) is the grammar's.
+	tail := s[c.i:]
+	for k := 0; k < len(tail); k++ {
+		b := tail[k]
+		if !(b == ' ' || b == ';' || b == '-' || b == '_' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z') {
+			return nil, false
+		}
+	}
+	reason, comment, _ := splitReasons(tail)
+	if reason != "" {
+		st.strs[2] = internReason(reason)
+		g.Reason = &st.strs[2]
+	}
+	if comment != "" {
+		cm := internReason(comment)
+		g.Comment = &cm
+	}
+	return g, true
+}
+
+// internReason returns the shared copy of a known reason, so that events do not keep the
+// line they came from alive.
+func internReason(s string) string {
+	if r, ok := internedReasons[s]; ok {
+		return r
+	}
+	return strings.Clone(s)
+}
+
+var internedReasons = func() map[string]string {
+	m := map[string]string{}
+	for r := range knownReasons {
+		m[r] = r
+	}
+	for _, c := range knownComments {
+		m[c] = c
+	}
+	return m
+}()

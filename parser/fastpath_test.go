@@ -1,0 +1,78 @@
+package parser
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"strings"
+	"testing"
+)
+
+// grammarGC is what the grammar path makes of a line that holds one --trace-gc entry.
+func grammarGC(line string) *GC {
+	p := New(strings.NewReader(""))
+	var out *GC
+	p.processGC(line, false, Event{Line: 1})
+	for _, ev := range p.queue {
+		if ev.Type == TypeGC {
+			out = ev.GC
+		}
+	}
+	return out
+}
+
+// FuzzFastPath is the differential test of the fast path: every line it accepts must yield
+// exactly the event the grammar yields. Its seeds are the --trace-gc lines of the corpus.
+func FuzzFastPath(f *testing.F) {
+	seen := 0
+	for _, log := range corpusLogs(f) {
+		fh, err := os.Open(log)
+		if err != nil {
+			f.Fatal(err)
+		}
+		sc := bufio.NewScanner(fh)
+		sc.Buffer(nil, MaxLineBytes)
+		n := 0
+		for sc.Scan() && n < 40 {
+			if l := sc.Text(); strings.HasPrefix(l, "[") && strings.Contains(l, " ms: ") {
+				f.Add(l)
+				n++
+				seen++
+			}
+		}
+		fh.Close()
+	}
+	for _, tc := range tableCases {
+		f.Add(tc.line)
+	}
+	if seen < 1000 {
+		f.Fatalf("only %d seed lines", seen)
+	}
+	f.Fuzz(func(t *testing.T, line string) {
+		if strings.ContainsAny(line, "\n\r") {
+			return
+		}
+		fast, ok := fastGC(line)
+		if !ok {
+			return
+		}
+		slow := grammarGC(line)
+		fj, _ := json.Marshal(fast)
+		sj, _ := json.Marshal(slow)
+		if string(fj) != string(sj) {
+			t.Fatalf("line %q\nfast    %s\ngrammar %s", line, fj, sj)
+		}
+	})
+}
+
+// TestFastPathTakesTheHotLines checks that the fast path is taken where it matters: the
+// --trace-gc lines of every version from Node 10.4 on.
+func TestFastPathTakesTheHotLines(t *testing.T) {
+	for _, tc := range tableCases {
+		_, ok := fastGC(tc.line)
+		hot := strings.HasPrefix(tc.name, "node-1") && tc.name >= "node-10" || strings.HasPrefix(tc.name, "node-2") || strings.HasPrefix(tc.name, "windows")
+		if hot && !ok && strings.Contains(tc.line, "(average mu") {
+			t.Errorf("%s: fast path refused %q", tc.name, tc.line)
+		}
+	}
+}
