@@ -292,10 +292,10 @@ func (p *proc) addPoint(pt GCPoint, incrMS float64) {
 		p.mergePauses()
 	}
 	p.pauses = append(p.pauses, pause{t: pt.TimeMS, ms: pt.PauseMS + incrMS, full: pt.Full, atom: pt.PauseMS})
-	p.recent = append(p.recent, pt)
-	if len(p.recent) > 8 {
-		p.recent = p.recent[1:]
+	if len(p.recent) == 16 { // keep the last 8, without allocating on every GC
+		p.recent = p.recent[:copy(p.recent, p.recent[8:])]
 	}
+	p.recent = append(p.recent, pt)
 }
 
 func (p *proc) thinFulls() {
@@ -381,25 +381,72 @@ func (a *Analyzer) workerThatDied() *proc {
 }
 
 // FromReader parses r and analyses its events. It returns parser.ErrNotV8 (with the report)
-// when the input holds nothing of V8's, and the read error when r fails.
+// when the input holds nothing of V8's, and the read error when r fails. Parsing and analysis
+// run on two goroutines, handing events over in batches.
 func FromReader(r io.Reader, source string, opts Options) (*Report, error) {
-	p := parser.New(r)
+	type batch struct {
+		evs   []parser.Event
+		err   error
+		stats parser.Stats
+	}
+	const batchSize = 512
+	ch := make(chan batch, 4)
+	free := make(chan []parser.Event, 6)
+	go func() {
+		defer close(ch)
+		p := parser.New(r)
+		var evs []parser.Event
+		for {
+			if evs == nil {
+				select {
+				case evs = <-free:
+					evs = evs[:0]
+				default:
+					evs = make([]parser.Event, 0, batchSize)
+				}
+			}
+			ev, err := p.Next()
+			if err != nil {
+				if err == io.EOF {
+					err = nil
+				} else {
+					err = fmt.Errorf("line %d: %w", p.Stats().Lines+1, err)
+				}
+				ch <- batch{evs: evs, err: err, stats: p.Stats()}
+				return
+			}
+			evs = append(evs, ev)
+			if len(evs) == batchSize {
+				ch <- batch{evs: evs}
+				evs = nil
+			}
+		}
+	}()
 	a := New(opts)
 	v8 := false
-	for {
-		ev, err := p.Next()
-		if err == io.EOF {
-			break
+	var stats parser.Stats
+	var readErr error
+	for b := range ch {
+		for i := range b.evs {
+			if b.evs[i].Type != parser.TypeUnknown {
+				v8 = true
+			}
+			a.Add(b.evs[i])
+			b.evs[i] = parser.Event{}
 		}
-		if err != nil {
-			return a.Report(source, p.Stats()), fmt.Errorf("line %d: %w", p.Stats().Lines+1, err)
+		select {
+		case free <- b.evs:
+		default:
 		}
-		if ev.Type != parser.TypeUnknown {
-			v8 = true
+		if b.err != nil {
+			readErr = b.err
 		}
-		a.Add(ev)
+		stats = b.stats
 	}
-	rep := a.Report(source, p.Stats())
+	rep := a.Report(source, stats)
+	if readErr != nil {
+		return rep, readErr
+	}
 	if !v8 {
 		return rep, parser.ErrNotV8
 	}

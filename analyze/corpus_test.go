@@ -297,3 +297,18 @@ func TestNoOOMForHealthyWithLimit(t *testing.T) {
 		}
 	}
 }
+
+// TestMMUMatchesBruteForce checks the swept MMU against trying every millisecond.
+func TestMMUMatchesBruteForce(t *testing.T) {
+	ps := []pause{{t: 10, ms: 2}, {t: 15, ms: 1}, {t: 40, ms: 8}, {t: 41, ms: 0.5}, {t: 90, ms: 3}, {t: 95, ms: 5}}
+	tl := newTimeline(ps)
+	for _, w := range []float64{1, 2, 5, 10, 20, 50} {
+		brute := 1.0
+		for from := 0.0; from+w <= 100; from += 0.25 {
+			brute = math.Min(brute, 1-tl.gcIn(from, from+w)/w)
+		}
+		if got := tl.mmu(w, 0, 100, tl.candidates()); math.Abs(got-math.Max(brute, 0)) > 1e-9 && got > brute {
+			t.Errorf("window %v: mmu %v, brute force %v", w, got, brute)
+		}
+	}
+}

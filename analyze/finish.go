@@ -187,11 +187,12 @@ func (a *Analyzer) mutator(p *proc, out *Process) {
 		v := math.Max(1-gc/span, 0)
 		mu.ComputedOverall = &v
 		tl := newTimeline(p.pauses)
+		cand := tl.candidates()
 		for _, w := range []float64{1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 30000, 60000, 300000, 600000, 1800000, 3600000} {
 			if w > span {
 				break
 			}
-			if m := tl.mmu(w, *out.FirstMS, *out.LastMS); !math.IsNaN(m) {
+			if m := tl.mmu(w, *out.FirstMS, *out.LastMS, cand); !math.IsNaN(m) {
 				out.MMU = append(out.MMU, MMUPoint{WindowMS: w, MMU: m})
 			}
 		}

@@ -193,23 +193,97 @@ func (tl timeline) gcIn(from, to float64) float64 {
 	return s
 }
 
+// cursor answers gcIn for windows that move forward, in amortised O(1): it remembers where
+// the last window's pauses began and ended.
+type cursor struct {
+	tl   timeline
+	i, j int
+	from float64
+}
+
+func (c *cursor) gcIn(from, to float64) float64 {
+	ps := c.tl.ps
+	n := len(ps)
+	if from < c.from { // moved backwards (overlapping merged pauses): search again
+		c.i = sort.Search(n, func(k int) bool { return ps[k].t > from })
+		c.j = c.i
+	}
+	c.from = from
+	for c.i < n && ps[c.i].t <= from {
+		c.i++
+	}
+	if c.j < c.i {
+		c.j = c.i
+	}
+	for c.j < n && ps[c.j].t < to {
+		c.j++
+	}
+	i, j := c.i, c.j
+	if i >= j {
+		if i < n {
+			return overlap(ps[i], from, to)
+		}
+		return 0
+	}
+	s := c.tl.prefix[j] - c.tl.prefix[i]
+	s -= ps[i].ms - overlap(ps[i], from, to)
+	if j < n {
+		s += overlap(ps[j], from, to)
+	}
+	return s
+}
+
+// candidates returns the pauses whose windows mmu tries: all of them up to a few thousand;
+// past that the 1,000 longest (where the worst short windows are) and every k-th of the rest
+// (for long windows, where one pause more or less moves the share by ms/window).
+func (tl timeline) candidates() []int {
+	n := len(tl.ps)
+	const dense = 6000
+	if n <= dense {
+		idx := make([]int, n)
+		for i := range idx {
+			idx[i] = i
+		}
+		return idx
+	}
+	byLen := make([]int, n)
+	for i := range byLen {
+		byLen[i] = i
+	}
+	sort.Slice(byLen, func(a, b int) bool { return tl.ps[byLen[a]].ms > tl.ps[byLen[b]].ms })
+	pick := map[int]bool{}
+	for _, i := range byLen[:1000] {
+		pick[i] = true
+	}
+	for i := 0; i < n; i += n / (dense - 1000) {
+		pick[i] = true
+	}
+	idx := make([]int, 0, len(pick))
+	for i := range pick {
+		idx = append(idx, i)
+	}
+	sort.Ints(idx)
+	return idx
+}
+
 // mmu computes the minimum mutator utilization for a window: the smallest share of any
 // window of that length not spent in GC. The worst window starts at a pause's start or ends
-// at a pause's end; a bounded number of those candidates is tried.
-func (tl timeline) mmu(window, span0, span1 float64) float64 {
+// at a pause's end; the candidates' windows are tried in two forward sweeps.
+func (tl timeline) mmu(window, span0, span1 float64, cand []int) float64 {
 	if window <= 0 || span1-span0 < window || len(tl.ps) == 0 {
 		return math.NaN()
 	}
-	step := 1
-	if len(tl.ps) > 20000 {
-		step = len(tl.ps) / 20000
-	}
 	worst := 1.0
-	for k := 0; k < len(tl.ps); k += step {
-		p := tl.ps[k]
-		for _, from := range [2]float64{p.t - p.ms, p.t - window} {
+	for sweep := 0; sweep < 2; sweep++ {
+		c := cursor{tl: tl, from: math.Inf(-1)}
+		for _, k := range cand {
+			p := tl.ps[k]
+			from := p.t - p.ms // windows that start where a pause starts
+			if sweep == 1 {
+				from = p.t - window // windows that end where a pause ends
+			}
 			from = math.Min(math.Max(from, span0), span1-window)
-			if u := 1 - tl.gcIn(from, from+window)/window; u < worst {
+			if u := 1 - c.gcIn(from, from+window)/window; u < worst {
 				worst = u
 			}
 		}

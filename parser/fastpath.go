@@ -72,8 +72,37 @@ func (c *scanner) float() (float64, bool) {
 	if !ok {
 		return 0, false
 	}
-	f, err := strconv.ParseFloat(n, 64)
-	return f, err == nil
+	return parseDecimal(n)
+}
+
+var pow10 = [...]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15}
+
+// parseDecimal reads digits[.digits]. With at most 15 significant digits the mantissa and the
+// power of ten are exact in a float64, so one division is correctly rounded: the result is the
+// one strconv.ParseFloat gives, without its generality. Longer numbers go to ParseFloat.
+func parseDecimal(n string) (float64, bool) {
+	var m uint64
+	digits, frac := 0, -1
+	for k := 0; k < len(n); k++ {
+		b := n[k]
+		if b == '.' {
+			frac = 0
+			continue
+		}
+		m = m*10 + uint64(b-'0')
+		digits++
+		if frac >= 0 {
+			frac++
+		}
+	}
+	if digits > 15 {
+		f, err := strconv.ParseFloat(n, 64)
+		return f, err == nil
+	}
+	if frac <= 0 {
+		return float64(m), true
+	}
+	return float64(m) / pow10[frac], true
 }
 
 // gcStore holds a fast-path event and its values in one allocation.
@@ -226,8 +255,8 @@ func fastGC(s string) (*GC, bool) {
 	if !ok || !c.word("ms") {
 		return nil, false
 	}
-	st.vals[6], _ = strconv.ParseFloat(first, 64)
-	st.vals[7], _ = strconv.ParseFloat(second, 64)
+	st.vals[6], _ = parseDecimal(first)
+	st.vals[7], _ = parseDecimal(second)
 	g.PauseMS, g.ExternalMS = &st.vals[6], &st.vals[7]
 	// Incremental clause
 	if strings.HasPrefix(s[c.i:], "(+") {

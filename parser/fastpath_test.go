@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/json"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -75,4 +76,23 @@ func TestFastPathTakesTheHotLines(t *testing.T) {
 			t.Errorf("%s: fast path refused %q", tc.name, tc.line)
 		}
 	}
+}
+
+// FuzzParseDecimal checks the fast decimal reader against strconv.ParseFloat.
+func FuzzParseDecimal(f *testing.F) {
+	for _, s := range []string{"0", "0.0", "1.37", "4038.2", "1542276", "0.001", "123456789012345", "1234567890.12345", "99999999999999.9"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		c := scanner{s: s}
+		n, ok := c.number()
+		if !ok || n != s {
+			return
+		}
+		got, ok := parseDecimal(n)
+		want, err := strconv.ParseFloat(n, 64)
+		if !ok || err != nil || got != want {
+			t.Fatalf("%q: %v, want %v (%v)", n, got, want, err)
+		}
+	})
 }

@@ -51,7 +51,8 @@ type liveKey struct {
 type Parser struct {
 	r       *bufio.Reader
 	lineNo  int
-	peeked  *physLine
+	peeked  physLine
+	hasPeek bool
 	eof     bool
 	err     error
 	queue   []Event
@@ -117,14 +118,13 @@ func All(r io.Reader) ([]Event, Stats, error) {
 }
 
 // readPhys reads one physical line.
-func (p *Parser) readPhys() (*physLine, error) {
-	if p.peeked != nil {
-		l := p.peeked
-		p.peeked = nil
-		return l, nil
+func (p *Parser) readPhys() (physLine, error) {
+	if p.hasPeek {
+		p.hasPeek = false
+		return p.peeked, nil
 	}
 	if p.eof {
-		return nil, io.EOF
+		return physLine{}, io.EOF
 	}
 	p.buf = p.buf[:0]
 	total := 0
@@ -142,12 +142,12 @@ func (p *Parser) readPhys() (*physLine, error) {
 			continue
 		}
 		if err != nil && err != io.EOF {
-			return nil, err
+			return physLine{}, err
 		}
 		if err == io.EOF {
 			p.eof = true
 			if total == 0 {
-				return nil, io.EOF
+				return physLine{}, io.EOF
 			}
 		}
 		break
@@ -159,7 +159,7 @@ func (p *Parser) readPhys() (*physLine, error) {
 	if n := len(b); n > 0 && b[n-1] == '\n' {
 		b = b[:n-1]
 	}
-	l := &physLine{no: p.lineNo}
+	l := physLine{no: p.lineNo}
 	if total > MaxLineBytes {
 		l.oversize = total
 		p.stats.Oversize++
@@ -172,7 +172,7 @@ func (p *Parser) readPhys() (*physLine, error) {
 }
 
 func (p *Parser) peek() *physLine {
-	if p.peeked == nil && !p.eof {
+	if !p.hasPeek && !p.eof {
 		l, err := p.readPhys()
 		if err != nil {
 			if err != io.EOF {
@@ -180,9 +180,12 @@ func (p *Parser) peek() *physLine {
 			}
 			return nil
 		}
-		p.peeked = l
+		p.peeked, p.hasPeek = l, true
 	}
-	return p.peeked
+	if !p.hasPeek {
+		return nil
+	}
+	return &p.peeked
 }
 
 // fill reads one logical line (a physical line, joined with the lines a terminal or logger
@@ -207,7 +210,7 @@ func (p *Parser) fill() error {
 			break
 		}
 		text, end = joined, nxt.no
-		p.peeked = nil
+		p.hasPeek = false
 	}
 	p.processLine(text, cur.no, end)
 	return nil

@@ -1,0 +1,81 @@
+package parser
+
+import (
+	"bytes"
+	"io"
+	"os"
+	"testing"
+)
+
+// benchLog is the churn log of the shared corpus (Node 20, 64,614 GC lines) when it is there,
+// else the largest log of the project's corpus.
+func benchLog(b *testing.B) []byte {
+	b.Helper()
+	for _, p := range []string{"../../shared/corpus/bench/churn-node20.log", "../corpus/node-24/healthy-churn.log"} {
+		if data, err := os.ReadFile(p); err == nil {
+			return data
+		}
+	}
+	b.Skip("no benchmark log")
+	return nil
+}
+
+func drain(b *testing.B, data []byte) int {
+	p := New(bytes.NewReader(data))
+	n := 0
+	for {
+		_, err := p.Next()
+		if err == io.EOF {
+			return n
+		}
+		if err != nil {
+			b.Fatal(err)
+		}
+		n++
+	}
+}
+
+// BenchmarkParseLog parses a whole --trace-gc log; compare its MB/s with reading the file.
+func BenchmarkParseLog(b *testing.B) {
+	data := benchLog(b)
+	b.SetBytes(int64(len(data)))
+	b.ResetTimer()
+	for range b.N {
+		drain(b, data)
+	}
+}
+
+// Per line kind: the hot --trace-gc line (fast path), a crash-block entry (grammar), an NVP
+// line, a verbose row, application output.
+func benchLine(b *testing.B, line string) {
+	data := bytes.Repeat([]byte(line+"\n"), 1000)
+	b.SetBytes(int64(len(data)))
+	b.ResetTimer()
+	for range b.N {
+		drain(b, data)
+	}
+}
+
+func BenchmarkLineScavenge(b *testing.B) {
+	benchLine(b, "[21348:0xa709d70]      138 ms: Scavenge 3.9 (4.0) -> 3.3 (5.0) MB, 4.58 / 0.00 ms  (average mu = 1.000, current mu = 1.000) allocation failure; ")
+}
+
+func BenchmarkLineMarkCompact(b *testing.B) {
+	benchLine(b, "[26105:0x3bd1d000]      433 ms: Mark-Compact 14.6 (26.9) -> 12.0 (29.1) MB, pooled: 0 MB, 1.37 / 0.00 ms  (+ 3.3 ms in 0 steps since start of marking, biggest step 0.0 ms, walltime since start of marking 5 ms) (average mu = 0.989, current mu = 0.989) finalize incremental marking via task; GC in old space requested")
+}
+
+func BenchmarkLineOldEraGrammar(b *testing.B) {
+	benchLine(b, "[30207:0x12e26fd0]      218 ms: Mark-sweep 12.2 (22.0) -> 7.0 (30.0) MB, 90.8 / 0.0 ms [allocation failure] [promotion limit reached].")
+}
+
+func BenchmarkLineNVP(b *testing.B) {
+	benchLine(b, "[26377:0x2a17c000]      124 ms: pause=0.7 mutator=120.1 gc=s reduce_memory=0 scavenge.weak_global_handles.identify=0.00scavenge.parallel=0.14 total_size_before=4604000 total_size_after=3937520 promotion_rate=0.0% new_space_survive_rate_=34.6%")
+}
+
+func BenchmarkLineVerboseRow(b *testing.B) {
+	benchLine(b, "[26649:0x4670b000] Old space,              used:   2417 KB, available:    141 KB, committed:   2608 KB")
+}
+
+func BenchmarkLineAppOutput(b *testing.B) {
+	benchLine(b, "[app] tick 45 handled 20000 requests, cache entries=11520 retained~90.0MiB heapUsed=101.1MiB")
+}
