@@ -17,7 +17,7 @@ type Options struct {
 // maxPauses bounds the pause timeline kept for statistics and the MMU curve. Past it,
 // neighbouring pauses are merged (their sum kept at the later time), which keeps total GC
 // time exact and the MMU of windows wider than the merged gaps close.
-const maxPauses = 1 << 20
+const maxPauses = 1 << 18
 
 // maxFullGCs bounds the full GCs kept for the trend; past it every other one is dropped,
 // which thins the fit evenly and keeps the last point.

@@ -3,6 +3,8 @@ package parser
 import (
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 )
 
 // The fast path reads the hot line — a whole, well-formed --trace-gc line on a line of its
@@ -67,12 +69,52 @@ func (c *scanner) number() (string, bool) {
 	return c.s[start:j], true
 }
 
+// float reads a number as number does and returns its value, computed while scanning.
 func (c *scanner) float() (float64, bool) {
-	n, ok := c.number()
-	if !ok {
+	s, i := c.s, c.i
+	var m uint64
+	digits, frac := 0, -1
+	for i < len(s) {
+		b := s[i]
+		if b >= '0' && b <= '9' {
+			m = m*10 + uint64(b-'0')
+			digits++
+			if frac >= 0 {
+				frac++
+			}
+			i++
+			continue
+		}
+		if b == '.' && frac < 0 && digits > 0 && i+1 < len(s) && s[i+1] >= '0' && s[i+1] <= '9' {
+			frac = 0
+			i++
+			continue
+		}
+		break
+	}
+	if digits == 0 || digits > 15 {
+		n, ok := c.number() // rare: the general path decides
+		if !ok {
+			return 0, false
+		}
+		return parseDecimal(n)
+	}
+	intDigits := digits
+	if frac > 0 {
+		intDigits -= frac
+	}
+	if intDigits >= 16 {
 		return 0, false
 	}
-	return parseDecimal(n)
+	if i < len(s) && (isWordByte(s[i]) && s[i] != '.' || s[i] == '.' && i+1 < len(s) && isWordByte(s[i+1])) {
+		return 0, false
+	}
+	c.i = i
+	c.spaces()
+	if frac <= 0 {
+		return float64(m), true
+	}
+	return float64(m) / pow10[frac], true
 }
 
 var pow10 = [...]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15}
@@ -166,7 +208,7 @@ func fastGC(s string) (*GC, bool) {
 			}
 		}
 	}
-	st.pid, st.iso = pid, iso
+	st.pid, st.iso = pid, internIsolate(iso)
 	g.PID, g.Isolate = &st.pid, &st.iso
 	c.i = isoEnd + 1
 	c.spaces()
@@ -341,6 +383,24 @@ func fastGC(s string) (*GC, bool) {
 		g.Comment = &cm
 	}
 	return g, true
+}
+
+// isolates interns isolate addresses: a log has a handful, printed on every line. The table
+// stops growing at 4096 entries, so hostile input cannot grow it without bound.
+var (
+	isolates     sync.Map
+	isolateCount atomic.Int64
+)
+
+func internIsolate(s string) string {
+	if v, ok := isolates.Load(s); ok {
+		return v.(string)
+	}
+	c := strings.Clone(s)
+	if isolateCount.Add(1) <= 4096 {
+		isolates.Store(c, c)
+	}
+	return c
 }
 
 // internReason returns the shared copy of a known reason, so that events do not keep the

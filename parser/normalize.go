@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"encoding/binary"
 	"strings"
 	"unicode/utf8"
 )
@@ -13,14 +14,7 @@ import (
 // cleanLine removes carriage returns, ANSI escape sequences, NUL bytes and invalid UTF-8 from a
 // raw line. It returns the input unchanged (no allocation) when there is nothing to remove.
 func cleanLine(b []byte) string {
-	dirty := false
-	for _, c := range b {
-		if c == '\r' || c == 0x1b || c == 0 || c >= 0x80 {
-			dirty = true
-			break
-		}
-	}
-	if !dirty {
+	if !dirty(b) {
 		return string(b)
 	}
 	var sb strings.Builder
@@ -47,6 +41,35 @@ func cleanLine(b []byte) string {
 		}
 	}
 	return sb.String()
+}
+
+const (
+	ones  = 0x0101010101010101
+	highs = 0x8080808080808080
+)
+
+// hasByte reports whether any byte of w equals c (the classic SWAR zero-byte test).
+func hasByte(w uint64, c byte) bool {
+	x := w ^ (ones * uint64(c))
+	return (x-ones)&^x&highs != 0
+}
+
+// dirty reports whether b holds a byte cleanLine removes or checks: CR, ESC, NUL, non-ASCII.
+// It reads eight bytes at a time: this runs on every line.
+func dirty(b []byte) bool {
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		w := binary.LittleEndian.Uint64(b[i:])
+		if w&highs != 0 || hasByte(w, 0) || hasByte(w, 0x1b) || hasByte(w, '\r') {
+			return true
+		}
+	}
+	for ; i < len(b); i++ {
+		if c := b[i]; c == '\r' || c == 0x1b || c == 0 || c >= 0x80 {
+			return true
+		}
+	}
+	return false
 }
 
 // skipEscape returns the index after the ANSI escape sequence that starts at b[i].

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"strings"
+	"unsafe"
 )
 
 // MaxLineBytes is the longest line the parser keeps. A longer line is skipped (its start is
@@ -33,9 +34,26 @@ const (
 )
 
 type physLine struct {
+	// raw is the line's bytes in one of the parser's two line buffers: valid until the
+	// parser reads two more lines. text is the cleaned copy, made on demand.
+	raw      []byte
 	text     string
+	hasText  bool
 	no       int
 	oversize int // original length when the line was cut
+}
+
+// str returns the cleaned text of the line (allocating it once).
+func (l *physLine) str() string {
+	if !l.hasText {
+		l.text, l.hasText = cleanLine(l.raw), true
+	}
+	return l.text
+}
+
+// startsWithPrefix reports whether b starts with a V8 "[pid:…]" prefix.
+func startsWithPrefix(b []byte) bool {
+	return len(b) > 1 && b[0] == '[' && b[1] >= '0' && b[1] <= '9' && prefixEnd(unsafe.String(&b[0], len(b)), 0) > 0
 }
 
 type liveKey struct {
@@ -68,7 +86,9 @@ type Parser struct {
 	recentLen int
 	recentPos int
 	stats     Stats
-	buf       []byte
+	// bufs are the two line buffers: the current line and the one peeked at.
+	bufs [2][]byte
+	slot int
 }
 
 // New returns a Parser reading from r.
@@ -126,17 +146,19 @@ func (p *Parser) readPhys() (physLine, error) {
 	if p.eof {
 		return physLine{}, io.EOF
 	}
-	p.buf = p.buf[:0]
+	p.slot ^= 1
+	buf := p.bufs[p.slot][:0]
+	defer func() { p.bufs[p.slot] = buf }()
 	total := 0
 	for {
 		chunk, err := p.r.ReadSlice('\n')
 		total += len(chunk)
-		if len(p.buf) < MaxLineBytes {
-			room := MaxLineBytes - len(p.buf)
+		if len(buf) < MaxLineBytes {
+			room := MaxLineBytes - len(buf)
 			if len(chunk) > room {
 				chunk = chunk[:room]
 			}
-			p.buf = append(p.buf, chunk...)
+			buf = append(buf, chunk...)
 		}
 		if err == bufio.ErrBufferFull {
 			continue
@@ -155,7 +177,7 @@ func (p *Parser) readPhys() (physLine, error) {
 	p.lineNo++
 	p.stats.Lines++
 	p.stats.Bytes += int64(total)
-	b := p.buf
+	b := buf
 	if n := len(b); n > 0 && b[n-1] == '\n' {
 		b = b[:n-1]
 	}
@@ -167,7 +189,7 @@ func (p *Parser) readPhys() (physLine, error) {
 			b = b[:200]
 		}
 	}
-	l.text = cleanLine(b)
+	l.raw = b
 	return l, nil
 }
 
@@ -196,21 +218,37 @@ func (p *Parser) fill() error {
 		return err
 	}
 	if cur.oversize > 0 {
-		p.emit(Event{Type: TypeUnknown, Line: cur.no, EndLine: cur.no, Unknown: &Unknown{Text: cur.text, Oversize: true, Bytes: cur.oversize}})
+		p.emit(Event{Type: TypeUnknown, Line: cur.no, EndLine: cur.no, Unknown: &Unknown{Text: cur.str(), Oversize: true, Bytes: cur.oversize}})
 		return nil
 	}
-	text, end := cur.text, cur.no
+	end := cur.no
+	joined := false
+	var text string
 	for joins := 0; joins < 8; joins++ {
 		nxt := p.peek()
-		if nxt == nil || nxt.oversize > 0 {
-			break
+		if nxt == nil || nxt.oversize > 0 || startsWithPrefix(nxt.raw) {
+			break // the common case, decided without copying either line
 		}
-		joined, ok := continuation(text, nxt.text)
+		if !joined {
+			text = cur.str()
+		}
+		j, ok := continuation(text, nxt.str())
 		if !ok {
 			break
 		}
-		text, end = joined, nxt.no
+		text, end, joined = j, nxt.no, true
 		p.hasPeek = false
+	}
+	if !joined {
+		// The hot line: a whole --trace-gc line, read in place without a copy. fastGC keeps
+		// no part of the line it reads.
+		if len(cur.raw) > 0 && cur.raw[0] == '[' && !dirty(cur.raw) {
+			if gc, ok := fastGC(unsafe.String(&cur.raw[0], len(cur.raw))); ok {
+				p.finishGC(gc, Event{Line: cur.no, EndLine: end})
+				return nil
+			}
+		}
+		text = cur.str()
 	}
 	p.processLine(text, cur.no, end)
 	return nil
@@ -234,12 +272,6 @@ func (p *Parser) processLine(text string, line, end int) {
 			p.section = sectionNone
 		}
 		return
-	}
-	if len(text) > 0 && text[0] == '[' {
-		if gc, ok := fastGC(text); ok {
-			p.finishGC(gc, Event{Line: line, EndLine: end})
-			return
-		}
 	}
 	anchors := findAnchors(text)
 	if len(anchors) == 0 {
