@@ -69,6 +69,9 @@ type Analyzer struct {
 	unknownSeen      int
 	// frames are JS frames seen before a fatal error, for the crash that follows.
 	frames []string
+	// samples are the first lines that were not V8's, to say what an input is when it is not
+	// a V8 log.
+	samples []string
 }
 
 // New returns an empty Analyzer.
@@ -136,6 +139,9 @@ func (a *Analyzer) Add(ev parser.Event) {
 		if a.unknownSeen < 2000 { // the context of a log shows in its first lines and its crash
 			a.unknownSeen++
 			a.noteContext(ev.Unknown.Text)
+			if len(a.samples) < 20 {
+				a.samples = append(a.samples, ev.Unknown.Text)
+			}
 		}
 	}
 }
@@ -264,7 +270,18 @@ func (a *Analyzer) addNVP(n *parser.NVP) {
 	p.addPoint(pt, incr)
 }
 
+// plausible bounds a GC's numbers: a log can carry anything, and a size of 1e300 MB would
+// turn sums and fits into infinities.
+func plausible(pt GCPoint, incrMS float64) bool {
+	ok := func(v, lo, hi float64) bool { return v >= lo && v <= hi }
+	return ok(pt.TimeMS, -1e15, 1e15) && ok(pt.BeforeMB, 0, 1e9) && ok(pt.AfterMB, 0, 1e9) &&
+		ok(pt.CommittedMB, 0, 1e9) && ok(pt.PauseMS, 0, 1e9) && ok(incrMS, 0, 1e9)
+}
+
 func (p *proc) addPoint(pt GCPoint, incrMS float64) {
+	if !plausible(pt, incrMS) {
+		return
+	}
 	p.gcs++
 	if p.first == nil {
 		t := pt.TimeMS
@@ -448,7 +465,39 @@ func FromReader(r io.Reader, source string, opts Options) (*Report, error) {
 		return rep, readErr
 	}
 	if !v8 {
+		if what := whatItIs(a.samples, stats); what != "" {
+			return rep, fmt.Errorf("%w; %s", parser.ErrNotV8, what)
+		}
 		return rep, parser.ErrNotV8
 	}
 	return rep, nil
+}
+
+// whatItIs names what an input that holds nothing of V8's looks like instead.
+func whatItIs(samples []string, st parser.Stats) string {
+	if st.Bytes == 0 {
+		return "the input is empty"
+	}
+	if len(samples) == 0 {
+		return "the input holds only blank lines"
+	}
+	binary := 0
+	for _, s := range samples {
+		for _, r := range s {
+			if r == '\uFFFD' || r < 0x20 && r != '\t' {
+				binary++
+			}
+		}
+		switch {
+		case strings.Contains(s, "[gc") && strings.Contains(s, "]") || strings.Contains(s, "Pause Young") ||
+			strings.Contains(s, "[GC (") || strings.Contains(s, "[Full GC"):
+			return "it looks like a JVM garbage-collector log"
+		case strings.HasPrefix(s, "gc ") && strings.Contains(s, " @") && strings.Contains(s, "%:"):
+			return "it looks like a Go runtime gctrace"
+		}
+	}
+	if binary > 8 {
+		return "it looks like binary data, not text"
+	}
+	return ""
 }

@@ -2,6 +2,7 @@ package analyze
 
 import (
 	"math"
+	"reflect"
 	"sort"
 	"strings"
 
@@ -80,7 +81,48 @@ func (a *Analyzer) finish(p *proc, several bool) *Process {
 		out.Series.FullGCs = append(out.Series.FullGCs, f.GCPoint)
 	}
 	a.utilizationSeries(p, out)
+	finite(reflect.ValueOf(out))
 	return out
+}
+
+// finite replaces the NaNs and infinities that extreme input can still produce with zero (or
+// nil, for optional numbers), so every report can be written as JSON.
+func finite(v reflect.Value) {
+	switch v.Kind() {
+	case reflect.Pointer:
+		if v.IsNil() {
+			return
+		}
+		if e := v.Elem(); e.Kind() == reflect.Float64 {
+			if f := e.Float(); math.IsNaN(f) || math.IsInf(f, 0) {
+				if v.CanSet() {
+					v.Set(reflect.Zero(v.Type()))
+				} else {
+					e.SetFloat(0)
+				}
+			}
+			return
+		}
+		finite(v.Elem())
+	case reflect.Struct:
+		for i := 0; i < v.NumField(); i++ {
+			if v.Type().Field(i).IsExported() {
+				finite(v.Field(i))
+			}
+		}
+	case reflect.Slice, reflect.Array:
+		for i := 0; i < v.Len(); i++ {
+			finite(v.Index(i))
+		}
+	case reflect.Map:
+		for _, k := range v.MapKeys() {
+			finite(v.MapIndex(k))
+		}
+	case reflect.Float64:
+		if f := v.Float(); (math.IsNaN(f) || math.IsInf(f, 0)) && v.CanSet() {
+			v.SetFloat(0)
+		}
+	}
 }
 
 func (a *Analyzer) pauseStats(p *proc, out *Process) {

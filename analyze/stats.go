@@ -162,6 +162,12 @@ type timeline struct {
 }
 
 func newTimeline(ps []pause) timeline {
+	if !sort.SliceIsSorted(ps, func(i, j int) bool { return ps[i].t < ps[j].t }) {
+		// A log whose clock goes backwards (a restart with the same isolate address, a
+		// garbled line): the timeline needs time order.
+		ps = append([]pause(nil), ps...)
+		sort.SliceStable(ps, func(i, j int) bool { return ps[i].t < ps[j].t })
+	}
 	prefix := make([]float64, len(ps)+1)
 	for i, p := range ps {
 		prefix[i+1] = prefix[i] + p.ms

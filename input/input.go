@@ -17,6 +17,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"syscall"
 )
 
 // MaxDecompressed caps what one compressed log or archive member may expand to.
@@ -96,8 +97,19 @@ func eachPath(path string, visit Visit, report func(string, error)) {
 			}
 			return nil
 		}
-		if d.Type().IsRegular() {
+		switch {
+		case d.Type().IsRegular():
 			files = append(files, p)
+		case d.Type()&fs.ModeSymlink != 0:
+			// Followed when it leads to a file; a loop or a dangling link is reported. Links to
+			// directories are not followed, so a walk cannot go round in circles.
+			fi, err := os.Stat(p)
+			switch {
+			case err != nil:
+				report(p, friendly(err))
+			case fi.Mode().IsRegular():
+				files = append(files, p)
+			}
 		}
 		return nil
 	})
@@ -115,12 +127,26 @@ func eachPath(path string, visit Visit, report func(string, error)) {
 	}
 }
 
+var errNested = errors.New("an archive inside an archive is not opened; extract it first")
+
+func isArchiveName(name string) bool {
+	l := strings.ToLower(name)
+	for _, ext := range []string{".zip", ".tar", ".tgz", ".tar.gz", ".tar.bz2", ".tar.xz", ".7z", ".rar"} {
+		if strings.HasSuffix(l, ext) {
+			return true
+		}
+	}
+	return false
+}
+
 func friendly(err error) error {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		return errors.New("no such file or directory")
 	case errors.Is(err, fs.ErrPermission):
 		return errors.New("permission denied")
+	case errors.Is(err, syscall.ELOOP):
+		return errors.New("a symbolic link loop")
 	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
@@ -201,6 +227,10 @@ func eachZip(path string, visit Visit, report func(string, error)) {
 			continue
 		}
 		name := path + ":" + f.Name
+		if isArchiveName(f.Name) {
+			report(name, errNested)
+			continue
+		}
 		rc, err := f.Open()
 		if err != nil {
 			report(name, err)
@@ -241,6 +271,10 @@ func eachTar(path string, visit Visit, report func(string, error)) {
 			continue
 		}
 		name := path + ":" + h.Name
+		if isArchiveName(h.Name) {
+			report(name, errNested)
+			continue
+		}
 		mr, err := maybeGunzip(io.NopCloser(tr))
 		if err == nil {
 			err = visit(name, &capped{r: mr, left: MaxDecompressed})

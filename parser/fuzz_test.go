@@ -3,7 +3,9 @@ package parser
 import (
 	"bytes"
 	"os"
+	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // FuzzParse feeds arbitrary text to the parser. Its seeds are the corpus logs (their first
@@ -40,6 +42,28 @@ func FuzzParse(f *testing.F) {
 			if _, err := ev.MarshalJSON(); err != nil {
 				t.Fatal(err)
 			}
+		}
+	})
+}
+
+// FuzzNormalize checks the line normalizer: cleanLine leaves no CR, ESC, NUL or invalid UTF-8,
+// and the anchor and decoration scanners stay inside the line.
+func FuzzNormalize(f *testing.F) {
+	for _, s := range []string{"\x1b[31m[1:0x1] 10 ms: Scavenge\r", "2024-02-27T09:49:55: <--- Last few GCs --->", "3|app | FATAL ERROR: x", "\xff\xfe\x00 1: 0x1234 [node]", "[1] [1] > `"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		s := cleanLine(b)
+		if strings.ContainsAny(s, "\r\x1b\x00") || !utf8.ValidString(s) {
+			t.Fatalf("cleanLine(%q) = %q", b, s)
+		}
+		for _, a := range findAnchors(s) {
+			if a.pos < 0 || a.pos >= len(s) {
+				t.Fatalf("anchor at %d outside %q", a.pos, s)
+			}
+		}
+		if d := stripDecoration(s); !strings.HasSuffix(s, d) {
+			t.Fatalf("stripDecoration(%q) = %q is not a suffix", s, d)
 		}
 	})
 }

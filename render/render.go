@@ -6,33 +6,20 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"math"
 	"path/filepath"
 	"strings"
 
 	"github.com/gcanalyze/gcanalyze/analyze"
 )
 
-// JSON writes the report as one line of JSON.
+// JSON writes the report as one line of JSON. The analyzer keeps every number finite.
 func JSON(w io.Writer, r *analyze.Report) error {
-	b, err := json.Marshal(sanitize(r))
+	b, err := json.Marshal(r)
 	if err != nil {
 		return err
 	}
 	_, err = fmt.Fprintf(w, "%s\n", b)
 	return err
-}
-
-// sanitize returns the report with non-finite numbers removed, since JSON has none.
-func sanitize(r *analyze.Report) *analyze.Report {
-	for _, p := range r.Processes {
-		for _, f := range []**float64{&p.LiveHeapSlopeMBPerS, &p.PredictedOOMMS, &p.GCOverhead, &p.AllocationRateMBPerS} {
-			if *f != nil && (math.IsNaN(**f) || math.IsInf(**f, 0)) {
-				*f = nil
-			}
-		}
-	}
-	return r
 }
 
 func secs(ms float64) string {

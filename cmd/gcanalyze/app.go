@@ -92,6 +92,18 @@ func (a *app) exec(args []string) int {
 	return a.code
 }
 
+// explainErr turns an analysis error into what the user reads: for an input with nothing of
+// V8's, what was expected and, where it can tell, what the input looks like instead.
+func explainErr(err error) error {
+	if errors.Is(err, parser.ErrNotV8) {
+		if rest := strings.TrimPrefix(err.Error(), parser.ErrNotV8.Error()); rest != "" {
+			return errors.New(noV8Hint + rest)
+		}
+		return errors.New(noV8Hint)
+	}
+	return err
+}
+
 // interspersed moves a command's flags before its arguments, so that "gcanalyze analyze
 // app.log --format json" works: urfave/cli v2 stops reading flags at the first argument.
 func interspersed(cmds []*cli.Command, args []string) []string {
@@ -222,11 +234,8 @@ func (a *app) analyzeCommand() *cli.Command {
 			first := true
 			errs := input.Each(c.Args().Slice(), a.stdin, func(name string, r io.Reader) error {
 				rep, err := analyze.FromReader(r, name, opts)
-				if errors.Is(err, parser.ErrNotV8) {
-					return errors.New(noV8Hint)
-				}
 				if err != nil {
-					return err
+					return explainErr(err)
 				}
 				if !first && format == "text" {
 					fmt.Fprintln(a.stdout, "\n"+strings.Repeat("═", 72)+"\n")
@@ -314,11 +323,8 @@ func (a *app) plotCommand() *cli.Command {
 			inputs := c.Args().Slice()
 			errs := input.Each(inputs, a.stdin, func(name string, r io.Reader) error {
 				rep, err := analyze.FromReader(r, name, opts)
-				if errors.Is(err, parser.ErrNotV8) {
-					return errors.New(noV8Hint)
-				}
 				if err != nil {
-					return err
+					return explainErr(err)
 				}
 				if len(rep.Processes) == 0 {
 					return errors.New("nothing to draw: no process in this log")

@@ -19,7 +19,6 @@ import (
 
 	"github.com/gcanalyze/gcanalyze/analyze"
 	"github.com/gcanalyze/gcanalyze/input"
-	"github.com/gcanalyze/gcanalyze/parser"
 	"github.com/urfave/cli/v2"
 )
 
@@ -309,11 +308,8 @@ func (a *app) batch(args []string, output, format string, jobs int, opts analyze
 // analyzeRows analyses one log and returns its rows, or one row with the error.
 func analyzeRows(source string, r io.Reader, opts analyze.Options) []batchRow {
 	rep, err := analyze.FromReader(r, source, opts)
-	if errors.Is(err, parser.ErrNotV8) {
-		return []batchRow{{Source: source, Error: noV8Hint}}
-	}
 	if err != nil {
-		return []batchRow{{Source: source, Error: err.Error()}}
+		return []batchRow{{Source: source, Error: explainErr(err).Error()}}
 	}
 	return rowsOf(rep)
 }
