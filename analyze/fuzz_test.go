@@ -59,4 +59,3 @@ func FuzzAnalyze(f *testing.F) {
 		}
 	})
 }
-
