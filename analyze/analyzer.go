@@ -17,7 +17,7 @@ type Options struct {
 // maxPauses bounds the pause timeline kept for statistics and the MMU curve. Past it,
 // neighbouring pauses are merged (their sum kept at the later time), which keeps total GC
 // time exact and the MMU of windows wider than the merged gaps close.
-const maxPauses = 1 << 18
+const maxPauses = 1 << 17
 
 // maxFullGCs bounds the full GCs kept for the trend; past it every other one is dropped,
 // which thins the fit evenly and keeps the last point.
@@ -67,6 +67,8 @@ type Analyzer struct {
 	crashed          *proc // the process the latest fatal error was given to
 	context          map[string]bool
 	unknownSeen      int
+	// last is the process of the latest event.
+	last *proc
 	// frames are JS frames seen before a fatal error, for the crash that follows.
 	frames []string
 	// samples are the first lines that were not V8's, to say what an input is when it is not
@@ -84,7 +86,11 @@ func (a *Analyzer) proc(k parser.IsolateKey) *proc {
 		// Entries without prefix (Node ≤ 6 ring buffer) belong to the isolate printing them.
 		k = *a.lastKey
 	}
+	if a.last != nil && a.last.key == k {
+		return a.last // consecutive events mostly come from one isolate
+	}
 	p := a.procs[k]
+	defer func() { a.last = p }()
 	if p == nil {
 		p = &proc{key: k, order: len(a.order), chart: newPoints(maxChartPoints)}
 		a.procs[k] = p
@@ -210,7 +216,13 @@ func (a *Analyzer) addGC(g *parser.GC) {
 	p := a.proc(k)
 	pt := GCPoint{
 		TimeMS: *g.TimeMS, Full: g.IsFull(), BeforeMB: *g.HeapBeforeMB, AfterMB: *g.HeapAfterMB,
-		MuCurrent: g.MuCurrent, MuAverage: g.MuAverage, InCrashDump: g.InCrashDump,
+		InCrashDump: g.InCrashDump,
+	}
+	if g.MuCurrent != nil {
+		pt.muCur, pt.hasCur = *g.MuCurrent, true
+	}
+	if g.MuAverage != nil {
+		pt.muAvg, pt.hasAvg = *g.MuAverage, true
 	}
 	if g.Collector != nil {
 		pt.Collector = *g.Collector
@@ -367,10 +379,7 @@ func (a *Analyzer) addFatal(ev parser.Event) {
 		t := p.last
 		c.TimeMS = &t
 	}
-	c.LastGCs = append([]GCPoint(nil), p.recent...)
-	if len(c.LastGCs) > 3 {
-		c.LastGCs = c.LastGCs[len(c.LastGCs)-3:]
-	}
+	c.LastGCs = exposeAll(append([]GCPoint(nil), p.recent[max(0, len(p.recent)-3):]...))
 	c.TopFrames = append([]string(nil), a.frames...)
 	a.frames = a.frames[:0]
 	p.crash = c
@@ -398,71 +407,22 @@ func (a *Analyzer) workerThatDied() *proc {
 }
 
 // FromReader parses r and analyses its events. It returns parser.ErrNotV8 (with the report)
-// when the input holds nothing of V8's, and the read error when r fails. Parsing and analysis
-// run on two goroutines, handing events over in batches.
+// when the input holds nothing of V8's, and the read error when r fails. A large input is
+// parsed on all cores (parser.ParseParallel) while the events are analysed in order.
 func FromReader(r io.Reader, source string, opts Options) (*Report, error) {
-	type batch struct {
-		evs   []parser.Event
-		err   error
-		stats parser.Stats
-	}
-	const batchSize = 512
-	ch := make(chan batch, 4)
-	free := make(chan []parser.Event, 6)
-	go func() {
-		defer close(ch)
-		p := parser.New(r)
-		var evs []parser.Event
-		for {
-			if evs == nil {
-				select {
-				case evs = <-free:
-					evs = evs[:0]
-				default:
-					evs = make([]parser.Event, 0, batchSize)
-				}
-			}
-			ev, err := p.Next()
-			if err != nil {
-				if err == io.EOF {
-					err = nil
-				} else {
-					err = fmt.Errorf("line %d: %w", p.Stats().Lines+1, err)
-				}
-				ch <- batch{evs: evs, err: err, stats: p.Stats()}
-				return
-			}
-			evs = append(evs, ev)
-			if len(evs) == batchSize {
-				ch <- batch{evs: evs}
-				evs = nil
-			}
-		}
-	}()
 	a := New(opts)
 	v8 := false
-	var stats parser.Stats
-	var readErr error
-	for b := range ch {
-		for i := range b.evs {
-			if b.evs[i].Type != parser.TypeUnknown {
+	stats, err := parser.ParseParallel(r, 0, func(evs []parser.Event) {
+		for i := range evs {
+			if evs[i].Type != parser.TypeUnknown {
 				v8 = true
 			}
-			a.Add(b.evs[i])
-			b.evs[i] = parser.Event{}
+			a.Add(evs[i])
 		}
-		select {
-		case free <- b.evs:
-		default:
-		}
-		if b.err != nil {
-			readErr = b.err
-		}
-		stats = b.stats
-	}
+	})
 	rep := a.Report(source, stats)
-	if readErr != nil {
-		return rep, readErr
+	if err != nil {
+		return rep, err
 	}
 	if !v8 {
 		if what := whatItIs(a.samples, stats); what != "" {

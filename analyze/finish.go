@@ -48,7 +48,7 @@ func (a *Analyzer) adoptOrphanCrash() {
 		t := heir.last
 		heir.crash.TimeMS = &t
 	}
-	heir.crash.LastGCs = append([]GCPoint(nil), heir.recent[max(0, len(heir.recent)-3):]...)
+	heir.crash.LastGCs = exposeAll(append([]GCPoint(nil), heir.recent[max(0, len(heir.recent)-3):]...))
 }
 
 func (a *Analyzer) finish(p *proc, several bool) *Process {
@@ -76,9 +76,9 @@ func (a *Analyzer) finish(p *proc, several bool) *Process {
 	decide(p, out)
 	a.predict(p, out)
 	explain(p, out)
-	out.Series = &Series{GCs: p.chart.all()}
+	out.Series = &Series{GCs: exposeAll(p.chart.all())}
 	for _, f := range p.fulls {
-		out.Series.FullGCs = append(out.Series.FullGCs, f.GCPoint)
+		out.Series.FullGCs = append(out.Series.FullGCs, f.GCPoint.expose())
 	}
 	a.utilizationSeries(p, out)
 	finite(reflect.ValueOf(out))
@@ -183,17 +183,17 @@ func (a *Analyzer) mutator(p *proc, out *Process) {
 	mu := &MuSummary{Printed: p.muPrinted}
 	var diffs []float64
 	for i, f := range p.fulls {
-		if f.MuCurrent != nil {
-			if mu.AverageFirst == nil && f.MuAverage != nil {
-				v := *f.MuAverage
+		if cur, ok := f.cur(); ok {
+			if mu.AverageFirst == nil && f.hasAvg {
+				v := f.muAvg
 				mu.AverageFirst = &v
 			}
-			if f.MuAverage != nil {
-				v := *f.MuAverage
+			if f.hasAvg {
+				v := f.muAvg
 				mu.AverageLast = &v
 			}
-			if mu.CurrentMin == nil || *f.MuCurrent < *mu.CurrentMin {
-				v := *f.MuCurrent
+			if mu.CurrentMin == nil || cur < *mu.CurrentMin {
+				v := cur
 				mu.CurrentMin = &v
 			}
 		}
@@ -207,14 +207,14 @@ func (a *Analyzer) mutator(p *proc, out *Process) {
 		c := math.Min(math.Max(1-(f.PauseMS+f.incrMS)/dt, 0), 1)
 		last := c
 		mu.ComputedLast = &last
-		if f.MuCurrent != nil {
-			diffs = append(diffs, math.Abs(*f.MuCurrent-c))
+		if cur, ok := f.cur(); ok {
+			diffs = append(diffs, math.Abs(cur-c))
 		}
 	}
 	from := max(0, len(p.fulls)-5)
 	for _, f := range p.fulls[from:] {
-		if f.MuCurrent != nil {
-			mu.CurrentLastFull = append(mu.CurrentLastFull, *f.MuCurrent)
+		if cur, ok := f.cur(); ok {
+			mu.CurrentLastFull = append(mu.CurrentLastFull, cur)
 		}
 	}
 	if len(diffs) > 0 {
@@ -244,8 +244,9 @@ func (a *Analyzer) mutator(p *proc, out *Process) {
 	trailing := 0
 	for i := len(p.fulls) - 1; i >= 0; i-- {
 		f := p.fulls[i]
-		low := f.MuCurrent != nil && *f.MuCurrent < 0.4
-		if f.MuCurrent == nil && i > 0 {
+		cur, hasCur := f.cur()
+		low := hasCur && cur < 0.4
+		if !hasCur && i > 0 {
 			dt := f.TimeMS - p.fulls[i-1].TimeMS
 			low = dt > 0 && 1-(f.PauseMS+f.incrMS)/dt < 0.4
 		}
@@ -462,11 +463,11 @@ func suddenArrival(p *proc, limit float64) bool {
 		return false
 	}
 	prev, last := p.recent[n-2], p.recent[n-1]
-	mu := last.MuAverage
-	if mu == nil {
-		mu = last.MuCurrent
+	mu, ok := last.muAvg, last.hasAvg
+	if !ok {
+		mu, ok = last.cur()
 	}
-	return mu != nil && *mu >= 0.8 && last.BeforeMB-prev.AfterMB >= 0.02*limit
+	return ok && mu >= 0.8 && last.BeforeMB-prev.AfterMB >= 0.02*limit
 }
 
 // riseMB is how much the heap after full GCs rose from the first full GC to the last.

@@ -174,4 +174,31 @@ type GCPoint struct {
 	MuAverage   *float64 `json:"mu_average,omitempty"`
 	InCrashDump bool     `json:"in_crash_dump,omitempty"`
 	Reason      string   `json:"reason,omitempty"`
+
+	// The analyzer keeps mu as values (the parser's events are not kept) and fills the
+	// pointers above only for the points a report shows.
+	muCur, muAvg   float64
+	hasCur, hasAvg bool
+}
+
+func (g *GCPoint) cur() (float64, bool) { return g.muCur, g.hasCur }
+
+// expose fills the mu pointers of a point the report shows.
+func (g GCPoint) expose() GCPoint {
+	if g.hasCur {
+		v := g.muCur
+		g.MuCurrent = &v
+	}
+	if g.hasAvg {
+		v := g.muAvg
+		g.MuAverage = &v
+	}
+	return g
+}
+
+func exposeAll(pts []GCPoint) []GCPoint {
+	for i := range pts {
+		pts[i] = pts[i].expose()
+	}
+	return pts
 }

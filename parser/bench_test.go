@@ -79,3 +79,15 @@ func BenchmarkLineVerboseRow(b *testing.B) {
 func BenchmarkLineAppOutput(b *testing.B) {
 	benchLine(b, "[app] tick 45 handled 20000 requests, cache entries=11520 retained~90.0MiB heapUsed=101.1MiB")
 }
+
+// BenchmarkParseParallel parses the log on all cores, as gcanalyze does.
+func BenchmarkParseParallel(b *testing.B) {
+	data := benchLog(b)
+	b.SetBytes(int64(len(data)))
+	b.ResetTimer()
+	for range b.N {
+		if _, err := ParseParallel(bytes.NewReader(data), 0, func([]Event) {}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

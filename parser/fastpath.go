@@ -147,18 +147,36 @@ func parseDecimal(n string) (float64, bool) {
 	return float64(m) / pow10[frac], true
 }
 
-// gcStore holds a fast-path event and its values in one allocation.
+// gcStore holds a fast-path event and its numbers in one allocation. Its strings point to
+// shared copies (collector names, kinds, known reasons, isolates): events are read-only.
 type gcStore struct {
-	gc     GC
-	vals   [14]float64
-	pid    int64
-	iso    string
-	steps  int64
-	incr   Incremental
-	strs   [3]string
-	kind   string
-	quals  [2]string
-	nquals int
+	gc   GC
+	vals [13]float64
+	pid  int64
+}
+
+// shared returns a pointer to the one shared copy of a string of a small fixed set.
+func shared(m map[string]*string, s string) *string {
+	if p, ok := m[s]; ok {
+		return p
+	}
+	c := strings.Clone(s)
+	return &c
+}
+
+var (
+	kindPtrs      = sharedSet(KindScavenge, KindFull)
+	collectorPtrs = sharedSet("Scavenge", "Mark-Compact", "Mark-sweep", "Incremental Mark-Compact", "Minor Mark-Sweep", "Minor Mark-Compact", "Mark-Sweep")
+	sincePtrs     = sharedSet("start of marking")
+	qualSlices    = map[string][]string{"reduce": {"reduce"}, "interleaved": {"interleaved"}, "during sweeping": {"during sweeping"}}
+)
+
+func sharedSet(ss ...string) map[string]*string {
+	m := map[string]*string{}
+	for _, s := range ss {
+		m[s] = &s
+	}
+	return m
 }
 
 var collectorNames = []struct{ text, name string }{
@@ -174,8 +192,33 @@ var collectorNames = []struct{ text, name string }{
 // fastGC parses a whole --trace-gc line with a "[pid:isolate]" prefix. ok is false when the
 // line is anything else, or anything unusual.
 func fastGC(s string) (*GC, bool) {
+	return fastGCInto(s, &gcStore{}, &isoCache{})
+}
+
+// isoCache remembers the last isolate addresses a parser saw: a log has a few, and they
+// repeat line after line.
+type isoCache struct {
+	text [4]string
+	ptr  [4]*string
+	next int
+}
+
+func (c *isoCache) get(iso string) *string {
+	for i := range c.ptr {
+		if c.ptr[i] != nil && c.text[i] == iso {
+			return c.ptr[i]
+		}
+	}
+	p := internIsolate(iso)
+	// Keep the interned copy: iso itself may point into a reused buffer.
+	c.text[c.next], c.ptr[c.next] = *p, p
+	c.next = (c.next + 1) % len(c.ptr)
+	return p
+}
+
+// fastGCInto is fastGC writing into st, which must be zero.
+func fastGCInto(s string, st *gcStore, cache *isoCache) (*GC, bool) {
 	c := scanner{s: s}
-	st := &gcStore{}
 	g := &st.gc
 	// Prefix [pid:isolate]
 	if !c.lit("[") {
@@ -208,8 +251,8 @@ func fastGC(s string) (*GC, bool) {
 			}
 		}
 	}
-	st.pid, st.iso = pid, internIsolate(iso)
-	g.PID, g.Isolate = &st.pid, &st.iso
+	st.pid = pid
+	g.PID, g.Isolate = &st.pid, cache.get(iso)
 	c.i = isoEnd + 1
 	c.spaces()
 	// Time
@@ -230,11 +273,9 @@ func fastGC(s string) (*GC, bool) {
 	if name == "" {
 		return nil, false
 	}
-	st.strs[0] = name
-	g.Collector = &st.strs[0]
-	st.kind = collectorKind(name)
-	g.Kind = &st.kind
+	g.Collector, g.Kind = collectorPtrs[name], kindPtrs[collectorKind(name)]
 	// Qualifiers
+	var quals []string
 	for c.i < len(s) && s[c.i] == '(' {
 		c.lit("(")
 		var q string
@@ -248,15 +289,16 @@ func fastGC(s string) (*GC, bool) {
 		default:
 			return nil, false
 		}
-		if !c.lit(")") || st.nquals == len(st.quals) {
+		if !c.lit(")") || len(quals) == 2 {
 			return nil, false
 		}
-		st.quals[st.nquals] = q
-		st.nquals++
+		if quals == nil {
+			quals = qualSlices[q] // shared: one qualifier is the common case
+		} else {
+			quals = append(append([]string(nil), quals...), q)
+		}
 	}
-	if st.nquals > 0 {
-		g.Qualifiers = st.quals[:st.nquals:st.nquals]
-	}
+	g.Qualifiers = quals
 	// Sizes
 	var ok1, ok2, ok3, ok4 bool
 	st.vals[1], ok1 = c.float()
@@ -308,7 +350,6 @@ func fastGC(s string) (*GC, bool) {
 		if !ok || !c.word("ms") || !c.word("in") {
 			return nil, false
 		}
-		st.vals[8] = v
 		stepsText, ok := c.number()
 		if !ok || strings.Contains(stepsText, ".") || !c.word("steps") || !c.word("since") || !c.word("start") || !c.word("of") || !c.word("marking") {
 			return nil, false
@@ -317,10 +358,9 @@ func fastGC(s string) (*GC, bool) {
 		if err != nil {
 			return nil, false
 		}
-		st.steps = steps
-		st.incr.MarkingMS, st.incr.Steps = &st.vals[8], &st.steps
-		st.strs[1] = "start of marking"
-		st.incr.Since = &st.strs[1]
+		// Full GCs only: allocated apart so the hot scavenge line stays small.
+		in := &incrStore{marking: v, steps: steps}
+		in.incr.MarkingMS, in.incr.Steps, in.incr.Since = &in.marking, &in.steps, sincePtrs["start of marking"]
 		if c.lit(",") {
 			if !c.word("biggest") || !c.word("step") {
 				return nil, false
@@ -329,8 +369,8 @@ func fastGC(s string) (*GC, bool) {
 			if !ok || !c.word("ms") {
 				return nil, false
 			}
-			st.vals[9] = v
-			st.incr.BiggestStepMS = &st.vals[9]
+			in.biggest = v
+			in.incr.BiggestStepMS = &in.biggest
 			if c.lit(",") {
 				if !c.word("walltime") || !c.word("since") || !c.word("start") || !c.word("of") || !c.word("marking") {
 					return nil, false
@@ -339,14 +379,14 @@ func fastGC(s string) (*GC, bool) {
 				if !ok || !c.word("ms") {
 					return nil, false
 				}
-				st.vals[10] = v
-				st.incr.WalltimeMS = &st.vals[10]
+				in.wall = v
+				in.incr.WalltimeMS = &in.wall
 			}
 		}
 		if !c.lit(")") {
 			return nil, false
 		}
-		g.Incremental = &st.incr
+		g.Incremental = &in.incr
 	}
 	// mu clause
 	if strings.HasPrefix(s[c.i:], "(average") {
@@ -362,8 +402,8 @@ func fastGC(s string) (*GC, bool) {
 		if !ok || !c.lit(")") {
 			return nil, false
 		}
-		st.vals[11], st.vals[12] = a, cur
-		g.MuAverage, g.MuCurrent = &st.vals[11], &st.vals[12]
+		st.vals[8], st.vals[9] = a, cur
+		g.MuAverage, g.MuCurrent = &st.vals[8], &st.vals[9]
 	}
 	// Reasons: plain words only; anything else (brackets, a glued next entry) is the grammar's.
 	tail := s[c.i:]
@@ -375,14 +415,18 @@ func fastGC(s string) (*GC, bool) {
 	}
 	reason, comment, _ := splitReasons(tail)
 	if reason != "" {
-		st.strs[2] = internReason(reason)
-		g.Reason = &st.strs[2]
+		g.Reason = shared(reasonPtrs, reason)
 	}
 	if comment != "" {
-		cm := internReason(comment)
-		g.Comment = &cm
+		g.Comment = shared(reasonPtrs, comment)
 	}
 	return g, true
+}
+
+type incrStore struct {
+	incr                   Incremental
+	marking, biggest, wall float64
+	steps                  int64
 }
 
 // isolates interns isolate addresses: a log has a handful, printed on every line. The table
@@ -392,33 +436,25 @@ var (
 	isolateCount atomic.Int64
 )
 
-func internIsolate(s string) string {
+func internIsolate(s string) *string {
 	if v, ok := isolates.Load(s); ok {
-		return v.(string)
+		return v.(*string)
 	}
 	c := strings.Clone(s)
 	if isolateCount.Add(1) <= 4096 {
-		isolates.Store(c, c)
+		isolates.Store(c, &c)
 	}
-	return c
+	return &c
 }
 
-// internReason returns the shared copy of a known reason, so that events do not keep the
-// line they came from alive.
-func internReason(s string) string {
-	if r, ok := internedReasons[s]; ok {
-		return r
-	}
-	return strings.Clone(s)
-}
-
-var internedReasons = func() map[string]string {
-	m := map[string]string{}
+// reasonPtrs are the shared copies of the known reasons and collector reasons.
+var reasonPtrs = func() map[string]*string {
+	m := map[string]*string{}
 	for r := range knownReasons {
-		m[r] = r
+		m[r] = &r
 	}
 	for _, c := range knownComments {
-		m[c] = c
+		m[c] = &c
 	}
 	return m
 }()

@@ -2,6 +2,7 @@ package parser
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"io"
 	"strings"
@@ -81,19 +82,38 @@ type Parser struct {
 	ringEntries int
 	// sectionItems counts frames in the current JS or native stack section.
 	sectionItems int
-	// recent holds the last live GCs, to mark ring-buffer entries that repeat them.
-	recent    [256]liveKey
-	recentLen int
-	recentPos int
+	// repeats marks ring-buffer entries that repeat a GC traced live.
+	repeats Repeats
 	stats     Stats
 	// bufs are the two line buffers: the current line and the one peeked at.
 	bufs [2][]byte
 	slot int
+	// slab, when set, holds the fast path's events (ParseParallel recycles it once the
+	// block's events were delivered); used counts the slots taken.
+	slab []gcStore
+	used int
+	iso  isoCache
+	// src, when set, is the whole input in memory (a block of ParseParallel): lines are read
+	// off it in place, with no copy.
+	src    []byte
+	srcPos int
+}
+
+// newBytes returns a Parser over an input held in memory whose first line is line first.
+func newBytes(src []byte, first int) *Parser {
+	return &Parser{src: src, lineNo: first - 1}
 }
 
 // New returns a Parser reading from r.
 func New(r io.Reader) *Parser {
 	return &Parser{r: bufio.NewReaderSize(r, 64<<10)}
+}
+
+// NewAt returns a Parser for a piece of a log whose first line is line number first.
+func NewAt(r io.Reader, first int) *Parser {
+	p := New(r)
+	p.lineNo = first - 1
+	return p
 }
 
 // Stats returns the counts so far.
@@ -146,6 +166,9 @@ func (p *Parser) readPhys() (physLine, error) {
 	if p.eof {
 		return physLine{}, io.EOF
 	}
+	if p.src != nil {
+		return p.readSrc()
+	}
 	p.slot ^= 1
 	buf := p.bufs[p.slot][:0]
 	defer func() { p.bufs[p.slot] = buf }()
@@ -190,6 +213,37 @@ func (p *Parser) readPhys() (physLine, error) {
 		}
 	}
 	l.raw = b
+	return l, nil
+}
+
+// readSrc reads the next line of an in-memory input.
+func (p *Parser) readSrc() (physLine, error) {
+	rest := p.src[p.srcPos:]
+	if len(rest) == 0 {
+		p.eof = true
+		return physLine{}, io.EOF
+	}
+	n := bytes.IndexByte(rest, '\n')
+	total := n + 1
+	line := rest
+	if n < 0 {
+		total = len(rest)
+	} else {
+		line = rest[:n]
+	}
+	p.srcPos += total
+	if p.srcPos >= len(p.src) {
+		p.eof = true
+	}
+	p.lineNo++
+	p.stats.Lines++
+	p.stats.Bytes += int64(total)
+	l := physLine{no: p.lineNo, raw: line}
+	if total > MaxLineBytes { // as the streaming reader counts it: newline included
+		l.oversize = total
+		p.stats.Oversize++
+		l.raw = line[:200]
+	}
 	return l, nil
 }
 
@@ -243,7 +297,17 @@ func (p *Parser) fill() error {
 		// The hot line: a whole --trace-gc line, read in place without a copy. fastGC keeps
 		// no part of the line it reads.
 		if len(cur.raw) > 0 && cur.raw[0] == '[' && !dirty(cur.raw) {
-			if gc, ok := fastGC(unsafe.String(&cur.raw[0], len(cur.raw))); ok {
+			var st *gcStore
+			if p.used < len(p.slab) {
+				st = &p.slab[p.used]
+				*st = gcStore{}
+			} else {
+				st = &gcStore{}
+			}
+			if gc, ok := fastGCInto(unsafe.String(&cur.raw[0], len(cur.raw)), st, &p.iso); ok {
+				if p.used < len(p.slab) {
+					p.used++
+				}
 				p.finishGC(gc, Event{Line: cur.no, EndLine: end})
 				return nil
 			}
@@ -618,11 +682,10 @@ func (p *Parser) finishGC(gc *GC, ev Event) {
 	gc.InCrashDump = inRing
 	if inRing {
 		p.ringEntries++
-		gc.Repeat = p.seenLive(gc)
 	} else {
 		p.section = sectionNone
-		p.rememberLive(gc)
 	}
+	p.repeats.Observe(gc)
 	ev.Type, ev.GC = TypeGC, gc
 	p.emit(ev)
 }
@@ -641,33 +704,40 @@ func keyOf(g *GC) (liveKey, bool) {
 	return k, true
 }
 
-func (p *Parser) rememberLive(g *GC) {
+// Repeats remembers the last live GCs and marks the crash dump's ring-buffer entries that
+// repeat one of them, so nothing is counted twice. The parser uses one; a caller that parses
+// a log in pieces runs one over the joined stream to catch repeats across the pieces.
+type Repeats struct {
+	recent [256]liveKey
+	n, pos int
+}
+
+// Observe remembers a live GC or, for a crash-dump entry, marks it when it repeats one.
+func (r *Repeats) Observe(g *GC) {
 	k, ok := keyOf(g)
 	if !ok {
 		return
 	}
-	p.recent[p.recentPos] = k
-	p.recentPos = (p.recentPos + 1) % len(p.recent)
-	if p.recentLen < len(p.recent) {
-		p.recentLen++
+	if !g.InCrashDump {
+		r.recent[r.pos] = k
+		r.pos = (r.pos + 1) % len(r.recent)
+		if r.n < len(r.recent) {
+			r.n++
+		}
+		return
 	}
-}
-
-// seenLive reports whether a ring-buffer entry repeats a GC already traced live. Entries of
-// Node ≤ 6 carry no prefix, so they match on time, size and collector alone.
-func (p *Parser) seenLive(g *GC) bool {
-	k, ok := keyOf(g)
-	if !ok {
-		return false
+	if g.Repeat {
+		return
 	}
-	for i := 0; i < p.recentLen; i++ {
-		r := p.recent[i]
-		if r.time == k.time && r.before == k.before && r.isFull == k.isFull &&
-			(!k.hasIso || (r.pid == k.pid && r.isolate == k.isolate)) {
-			return true
+	// Entries of Node ≤ 6 carry no prefix, so they match on time, size and collector alone.
+	for i := 0; i < r.n; i++ {
+		x := r.recent[i]
+		if x.time == k.time && x.before == k.before && x.isFull == k.isFull &&
+			(!k.hasIso || (x.pid == k.pid && x.isolate == k.isolate)) {
+			g.Repeat = true
+			return
 		}
 	}
-	return false
 }
 
 // continuation reports whether next continues cur (a line a terminal hard-wrapped, or a

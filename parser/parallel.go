@@ -1,0 +1,273 @@
+package parser
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"runtime"
+	"sync"
+)
+
+// Parallel parsing: a large log is cut into blocks at lines where no parser state crosses —
+// a --trace-gc line that follows another, far from any crash block — and the blocks are parsed
+// on all cores. The events come out in input order, exactly as a sequential parse gives them:
+// the only state that crosses a cut, which ring-buffer entries repeat a live GC, is settled
+// on the joined stream (Repeats).
+
+const (
+	blockSize    = 1 << 20
+	maxBlockSize = 8 << 20 // past this without a safe cut, the rest is parsed sequentially
+)
+
+type block struct {
+	index int
+	data  []byte
+	first int // line number of the block's first line
+}
+
+type parsed struct {
+	index  int
+	events []Event
+	stats  Stats
+	slab   []gcStore
+}
+
+// Blocks' event slices and fast-path stores are recycled once delivered: a large log then
+// parses with a few allocations per block rather than one per line.
+var (
+	eventPool = sync.Pool{New: func() any { return make([]Event, 0, blockSize/128) }}
+	slabPool  = sync.Pool{New: func() any { return make([]gcStore, blockSize/128) }}
+)
+
+// ParseParallel parses r and calls emit with the events in input order, in batches. emit runs
+// on one goroutine at a time. The events it gets are valid during the call only: their memory
+// is reused for later blocks, so emit must copy what it keeps. workers ≤ 0 means one per CPU.
+// It returns the parser's counts and the first read error of r.
+func ParseParallel(r io.Reader, workers int, emit func([]Event)) (Stats, error) {
+	if workers <= 0 {
+		workers = runtime.NumCPU()
+	}
+	var total Stats
+	var repeats Repeats
+	deliver := func(evs []Event, st Stats) {
+		for i := range evs {
+			if evs[i].Type == TypeGC {
+				repeats.Observe(evs[i].GC)
+			}
+		}
+		emit(evs)
+		addStats(&total, st)
+	}
+
+	buf := make([]byte, 0, 2*blockSize)
+	_, err := readMore(r, &buf, blockSize)
+	if err != nil && err != io.EOF {
+		// Parse what was read, then report where the input broke.
+		st, _ := sequential(bytes.NewReader(buf), 1, deliver)
+		return total, fmt.Errorf("line %d: %w", st.Lines+1, err)
+	}
+	if err == io.EOF {
+		// Small input: one block, parsed here.
+		st, err := sequential(bytes.NewReader(buf), 1, deliver)
+		return total, wrap(st, err)
+	}
+
+	blocks := make(chan block, workers)
+	results := make(chan parsed, workers)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for b := range blocks {
+				slab := slabPool.Get().([]gcStore)
+				evs, st := parseBlock(b.data, b.first, slab, eventPool.Get().([]Event)[:0])
+				results <- parsed{index: b.index, events: evs, stats: st, slab: slab}
+			}
+		}()
+	}
+	// The orderer hands blocks over in input order.
+	ordered := make(chan struct{})
+	next := 0
+	go func() {
+		defer close(ordered)
+		pending := map[int]parsed{}
+		for p := range results {
+			pending[p.index] = p
+			for {
+				q, ok := pending[next]
+				if !ok {
+					break
+				}
+				delete(pending, next)
+				next++
+				deliver(q.events, q.stats)
+				clear(q.events) // drop the pointers before the slice waits in the pool
+				eventPool.Put(q.events[:0])
+				slabPool.Put(q.slab)
+			}
+		}
+	}()
+
+	line, index := 1, 0
+	var readErr error
+	var rest []byte // set when no safe cut was found: parse it, and what follows, sequentially
+	eof := err == io.EOF
+	for {
+		cut := safeCut(buf)
+		if cut < 0 && !eof && len(buf) < maxBlockSize {
+			_, err := readMore(r, &buf, blockSize)
+			if err == io.EOF {
+				eof = true
+			} else if err != nil {
+				readErr = err
+				break
+			}
+			continue
+		}
+		if cut < 0 {
+			if eof {
+				cut = len(buf) // the last block
+			} else {
+				rest = buf
+				break
+			}
+		}
+		data := append([]byte(nil), buf[:cut]...)
+		blocks <- block{index: index, data: data, first: line}
+		index++
+		line += bytes.Count(data, []byte{'\n'})
+		buf = append(buf[:0], buf[cut:]...)
+		if eof && len(buf) == 0 {
+			break
+		}
+		if !eof {
+			_, err := readMore(r, &buf, blockSize)
+			if err == io.EOF {
+				eof = true
+			} else if err != nil {
+				readErr = err
+				break
+			}
+		}
+	}
+	close(blocks)
+	wg.Wait()
+	close(results)
+	<-ordered
+	if readErr != nil {
+		return total, fmt.Errorf("line %d: %w", line, readErr)
+	}
+	if rest != nil {
+		st, err := sequential(io.MultiReader(bytes.NewReader(rest), r), line, deliver)
+		return total, wrap(st, err)
+	}
+	return total, nil
+}
+
+// parseBlock parses one block, whose first line is line first. A block is in memory, so it
+// has no read error.
+func parseBlock(data []byte, first int, slab []gcStore, evs []Event) ([]Event, Stats) {
+	p := newBytes(data, first)
+	p.slab = slab
+	for {
+		ev, err := p.Next()
+		if err != nil {
+			return evs, p.Stats()
+		}
+		evs = append(evs, ev)
+	}
+}
+
+func wrap(st Stats, err error) error {
+	if err != nil {
+		return fmt.Errorf("line %d: %w", st.Lines+1, err)
+	}
+	return nil
+}
+
+// sequential parses r from line first, delivering events in batches.
+func sequential(r io.Reader, first int, deliver func([]Event, Stats)) (Stats, error) {
+	p := NewAt(r, first)
+	batch := make([]Event, 0, 512)
+	for {
+		ev, err := p.Next()
+		if err != nil {
+			deliver(batch, p.Stats())
+			if errors.Is(err, io.EOF) {
+				return p.Stats(), nil
+			}
+			return p.Stats(), err
+		}
+		batch = append(batch, ev)
+		if len(batch) == cap(batch) {
+			deliver(batch, Stats{})
+			batch = batch[:0]
+		}
+	}
+}
+
+func addStats(t *Stats, s Stats) Stats {
+	t.Lines += s.Lines
+	t.Bytes += s.Bytes
+	t.Blank += s.Blank
+	t.Events += s.Events
+	t.Unknown += s.Unknown
+	t.Oversize += s.Oversize
+	return *t
+}
+
+// readMore appends up to n bytes of r to buf.
+func readMore(r io.Reader, buf *[]byte, n int) (int, error) {
+	b := *buf
+	if cap(b)-len(b) < n {
+		nb := make([]byte, len(b), len(b)+n+n/2)
+		copy(nb, b)
+		b = nb
+	}
+	// Not io.ReadFull: it reports a short read as io.ErrUnexpectedEOF, which is also what a
+	// gzip stream cut short says, and that must reach the user.
+	got := 0
+	var err error
+	for got < n && err == nil {
+		var k int
+		k, err = r.Read(b[len(b)+got : len(b)+n])
+		got += k
+	}
+	*buf = b[:len(b)+got]
+	return got, err
+}
+
+// safeCut returns where buf can be cut so that no parser state crosses the cut, or -1: the
+// start of a --trace-gc line that follows another one, with no crash block, fatal banner or
+// stack within the 4 KB before it. It looks back from the end of buf (the block's last
+// complete lines).
+func safeCut(buf []byte) int {
+	end := bytes.LastIndexByte(buf, '\n') // the last complete line ends here
+	if end < 0 {
+		return -1
+	}
+	lineEnd := end
+	for tries := 0; tries < 256 && lineEnd > 0; tries++ {
+		start := bytes.LastIndexByte(buf[:lineEnd], '\n') + 1 // start of the line ending at lineEnd
+		if start <= 0 {
+			return -1
+		}
+		prevStart := bytes.LastIndexByte(buf[:start-1], '\n') + 1
+		if startsWithPrefix(buf[start:lineEnd]) && bytes.Contains(buf[start:lineEnd], []byte(" ms: ")) &&
+			startsWithPrefix(buf[prevStart:start]) && quietBefore(buf, start) {
+			return start
+		}
+		lineEnd = start - 1
+	}
+	return -1
+}
+
+// quietBefore reports whether the 4 KB before i hold nothing that opens a crash section.
+func quietBefore(buf []byte, i int) bool {
+	w := buf[max(0, i-4096):i]
+	return !bytes.Contains(w, []byte("<---")) && !bytes.Contains(w, []byte("FATAL")) &&
+		!bytes.Contains(w, []byte("# Fatal")) && !bytes.Contains(w, []byte("====")) &&
+		!bytes.Contains(w, []byte("-----")) && !bytes.Contains(w, []byte("OOM"))
+}
