@@ -84,7 +84,7 @@ type Parser struct {
 	sectionItems int
 	// repeats marks ring-buffer entries that repeat a GC traced live.
 	repeats Repeats
-	stats     Stats
+	stats   Stats
 	// bufs are the two line buffers: the current line and the one peeked at.
 	bufs [2][]byte
 	slot int
