@@ -282,3 +282,20 @@ func eachTar(path string, visit Visit, report func(string, error)) {
 		report(name, err)
 	}
 }
+
+// Open opens one plain or gzipped file for reading (decompressed and capped).
+func Open(path string) (io.ReadCloser, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, &Error{Name: path, Err: friendly(err)}
+	}
+	r, err := maybeGunzip(f)
+	if err != nil {
+		f.Close()
+		return nil, &Error{Name: path, Err: err}
+	}
+	return struct {
+		io.Reader
+		io.Closer
+	}{r, f}, nil
+}

@@ -60,8 +60,12 @@ func ParseParallel(r io.Reader, workers int, emit func([]Event)) (Stats, error) 
 		addStats(&total, st)
 	}
 
-	buf := make([]byte, 0, 2*blockSize)
-	_, err := readMore(r, &buf, blockSize)
+	// Read the first block growing from small, so that a small log (the usual crash log, of
+	// which a batch reads thousands) costs what it weighs.
+	buf, err := io.ReadAll(io.LimitReader(r, blockSize))
+	if err == nil && len(buf) < blockSize {
+		err = io.EOF
+	}
 	if err != nil && err != io.EOF {
 		// Parse what was read, then report where the input broke.
 		st, _ := sequential(bytes.NewReader(buf), 1, deliver)

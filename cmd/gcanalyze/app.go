@@ -202,12 +202,14 @@ func (a *app) analyzeCommand() *cli.Command {
 			"   gcanalyze analyze crash.log\n" +
 			"   gcanalyze analyze gc.log --heap-limit 4GB --format markdown > report.md\n" +
 			"   gcanalyze analyze logs.tar.gz --format json | jq .processes[].verdict\n" +
-			"   gcanalyze analyze ci.log --fail-on leak,heap-too-small   # exit 3 on those verdicts",
+			"   gcanalyze analyze ci.log --fail-on leak,heap-too-small   # exit 3 on those verdicts\n" +
+			"   gcanalyze analyze --join app.log app.log.1.gz app.log.2.gz  # rotated pieces as one log",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "text, markdown or json (JSON Lines when several inputs)"},
 			&cli.StringFlag{Name: "heap-limit", Usage: "the heap limit the process ran with (4GB, 512MB, bytes); inferred from the log when absent"},
 			&cli.StringFlag{Name: "fail-on", Usage: "comma-separated verdicts that make the exit code 3 (for CI)"},
 			&cli.StringFlag{Name: "charts", Usage: "also write all charts (PNG) into this directory; markdown output links them"},
+			&cli.BoolFlag{Name: "join", Usage: "the inputs are rotated pieces of one log (app.log app.log.1.gz): join them in time order"},
 		},
 		Action: func(c *cli.Context) error {
 			if err := needInputs(c); err != nil {
@@ -232,7 +234,30 @@ func (a *app) analyzeCommand() *cli.Command {
 				}
 			}
 			first := true
-			errs := input.Each(c.Args().Slice(), a.stdin, func(name string, r io.Reader) error {
+			each := input.Each
+			if c.Bool("join") {
+				name, r, closers, err := joinInputs(c.Args().Slice())
+				if err != nil {
+					var ue usageError
+					if errors.As(err, &ue) {
+						return err
+					}
+					a.fail(err)
+					return nil
+				}
+				defer func() {
+					for _, cl := range closers {
+						cl.Close()
+					}
+				}()
+				each = func(_ []string, _ io.Reader, visit input.Visit) []error {
+					if err := visit(name, r); err != nil {
+						return []error{&input.Error{Name: name, Err: err}}
+					}
+					return nil
+				}
+			}
+			errs := each(c.Args().Slice(), a.stdin, func(name string, r io.Reader) error {
 				rep, err := analyze.FromReader(r, name, opts)
 				if err != nil {
 					return explainErr(err)

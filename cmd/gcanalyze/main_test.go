@@ -345,3 +345,35 @@ func TestBatchMatchesAnalyze(t *testing.T) {
 		}
 	}
 }
+
+// TestJoinRotatedPieces cuts a log in three, stores the pieces rotated (newest first, one
+// gzipped) and checks that --join gives the verdict of the whole.
+func TestJoinRotatedPieces(t *testing.T) {
+	dir := t.TempDir()
+	log, _ := os.ReadFile(leakLog)
+	lines := strings.SplitAfter(string(log), "\n")
+	third := len(lines) / 3
+	os.WriteFile(filepath.Join(dir, "app.log.2"), []byte(strings.Join(lines[:third], "")), 0o644)
+	os.WriteFile(filepath.Join(dir, "app.log.1.gz"), gz([]byte(strings.Join(lines[third:2*third], ""))), 0o644)
+	os.WriteFile(filepath.Join(dir, "app.log"), []byte(strings.Join(lines[2*third:], "")), 0o644)
+	whole := runCLI(t, "", "analyze", "--format", "json", leakLog)
+	joined := runCLI(t, "", "analyze", "--format", "json", "--join", filepath.Join(dir, "app.log"), filepath.Join(dir, "app.log.1.gz"), filepath.Join(dir, "app.log.2"))
+	if joined.code != 0 {
+		t.Fatalf("code %d %s", joined.code, joined.stderr)
+	}
+	var w, j struct {
+		Processes []struct {
+			Verdict  string `json:"verdict"`
+			GCEvents int    `json:"gc_events"`
+			Crash    *struct {
+				TimeMS float64 `json:"time_ms"`
+			} `json:"crash"`
+		} `json:"processes"`
+	}
+	json.Unmarshal([]byte(whole.stdout), &w)
+	json.Unmarshal([]byte(joined.stdout), &j)
+	if len(j.Processes) != 1 || j.Processes[0].Verdict != w.Processes[0].Verdict || j.Processes[0].GCEvents != w.Processes[0].GCEvents ||
+		j.Processes[0].Crash == nil || j.Processes[0].Crash.TimeMS != w.Processes[0].Crash.TimeMS {
+		t.Errorf("joined %+v, whole %+v", j, w)
+	}
+}
