@@ -51,10 +51,33 @@ func (a *Analyzer) adoptOrphanCrash() {
 	heir.crash.LastGCs = exposeAll(append([]GCPoint(nil), heir.recent[max(0, len(heir.recent)-3):]...))
 }
 
+// userFirst orders crash frames so the program's own come before Node's internals
+// (node:internal/…, internal/…), which say where Node noticed, not what the program did.
+func userFirst(frames []string) []string {
+	internal := func(f string) bool {
+		return strings.Contains(f, "node:internal/") || strings.Contains(f, " internal/") || strings.HasPrefix(f, "internal/")
+	}
+	out := make([]string, 0, len(frames))
+	for _, f := range frames {
+		if !internal(f) {
+			out = append(out, f)
+		}
+	}
+	for _, f := range frames {
+		if internal(f) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
 func (a *Analyzer) finish(p *proc, several bool) *Process {
 	out := &Process{
 		PID: p.key.PID, Isolate: p.key.Isolate, GCEvents: p.gcs, FullGCs: p.full, YoungGCs: p.young,
 		Crash: p.crash, Pauses: map[string]*PauseStats{}, HeapLimitSource: LimitUnknown,
+	}
+	if p.crash != nil {
+		p.crash.TopFrames = userFirst(p.crash.TopFrames)
 	}
 	if p.gcs > 0 {
 		first, last := *p.first, p.last
