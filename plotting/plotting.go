@@ -10,6 +10,7 @@ import (
 	"io"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/gcanalyze/gcanalyze/analyze"
@@ -44,7 +45,7 @@ var (
 	colTrend     = color.RGBA{R: 0x00, G: 0x72, B: 0xb2, A: 0xff} // blue
 	colLimit     = color.RGBA{R: 0xcc, G: 0x00, B: 0x00, A: 0xff}
 	colPredict   = color.RGBA{R: 0xe6, G: 0x9f, B: 0x00, A: 0xff} // orange
-	colBand      = color.RGBA{R: 0xe6, G: 0x9f, B: 0x00, A: 0x40}
+	colBand      = color.NRGBA{R: 0xe6, G: 0x9f, B: 0x00, A: 0x50} // translucent: not premultiplied
 	colMuAvg     = color.RGBA{R: 0x00, G: 0x9e, B: 0x73, A: 0xff} // green
 	colMuCur     = color.RGBA{R: 0xcc, G: 0x79, B: 0xa7, A: 0xff} // purple
 	colComputed  = color.RGBA{R: 0x33, G: 0x33, B: 0x33, A: 0xff}
@@ -123,9 +124,10 @@ func span(p *analyze.Process) (t0, t1 float64) {
 		return 0, 1
 	}
 	t0, t1 = *p.FirstMS, *p.LastMS
-	if p.PredictedOOMMS != nil && p.Verdict == analyze.VerdictLeak {
-		t1 = math.Max(t1, p.PredictedOOMIntervalMS[1])
-		t1 = math.Min(t1, *p.PredictedOOMMS+2*(*p.PredictedOOMMS-*p.LastMS)+1) // keep the band readable
+	if p.PredictedOOMMS != nil && p.Verdict == analyze.VerdictLeak && *p.PredictedOOMMS > t1 {
+		// Show the extrapolation and its band, but not a band so wide it squeezes the data.
+		ahead := *p.PredictedOOMMS - t1
+		t1 = math.Max(*p.PredictedOOMMS, math.Min(p.PredictedOOMIntervalMS[1], *p.PredictedOOMMS+2*ahead))
 	}
 	if t1 <= t0 {
 		t1 = t0 + 1
@@ -133,8 +135,42 @@ func span(p *analyze.Process) (t0, t1 float64) {
 	return t0, t1
 }
 
+// plainTicks are gonum's default ticks with labels that drop trailing zeros ("250", not
+// "250.00").
+type plainTicks struct{}
+
+func (plainTicks) Ticks(lo, hi float64) []plot.Tick {
+	if !(hi > lo) {
+		return plot.DefaultTicks{}.Ticks(lo, hi)
+	}
+	// A step of 1, 2 or 5 × 10^k that gives five to ten labelled ticks.
+	raw := (hi - lo) / 6
+	mag := math.Pow(10, math.Floor(math.Log10(raw)))
+	step := mag
+	for _, m := range []float64{1, 2, 5, 10} {
+		if m*mag >= raw {
+			step = m * mag
+			break
+		}
+	}
+	decimals := max(0, int(-math.Floor(math.Log10(step))))
+	var ticks []plot.Tick
+	for v := math.Ceil(lo/step) * step; v <= hi+step*1e-9; v += step {
+		val := math.Round(v/step) * step
+		if math.Abs(val) < step*1e-9 {
+			val = 0 // not "-0"
+		}
+		ticks = append(ticks, plot.Tick{Value: val, Label: strconv.FormatFloat(val, 'f', decimals, 64)})
+		if minor := val + step/2; minor < hi {
+			ticks = append(ticks, plot.Tick{Value: minor})
+		}
+	}
+	return ticks
+}
+
 func newPlot(title, xlabel, ylabel string) *plot.Plot {
 	p := plot.New()
+	p.X.Tick.Marker, p.Y.Tick.Marker = plainTicks{}, plainTicks{}
 	p.Title.Text = title
 	p.Title.TextStyle.Font.Size = vg.Points(13)
 	p.X.Label.Text = xlabel
@@ -255,6 +291,10 @@ func Heap(p *analyze.Process) *plot.Plot {
 	setX(pl, tu, t0, t1)
 	pl.Y.Min, pl.Y.Max = 0, maxMB*1.12/su.div
 	placeLegend(pl, append(append(append(plotter.XYs{}, fullBefore...), youngBefore...), committed...), pl.X.Min, pl.X.Max, pl.Y.Min, pl.Y.Max)
+	if pl.Legend.Top {
+		// Room above the data for the legend, so the limit line does not run through it.
+		pl.Y.Max = maxMB * 1.45 / su.div
+	}
 	return pl
 }
 
