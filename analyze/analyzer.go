@@ -3,6 +3,7 @@ package analyze
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/gcanalyze/gcanalyze/parser"
@@ -74,6 +75,22 @@ type Analyzer struct {
 	// samples are the first lines that were not V8's, to say what an input is when it is not
 	// a V8 log.
 	samples []string
+	// jestHeap is the heap jest --logHeapUsage printed after each test file, in MB.
+	jestHeap []float64
+}
+
+// jestHeapSize reads jest --logHeapUsage's "PASS path/x.test.ts (6.8 s, 221 MB heap size)".
+func jestHeapSize(line string) (float64, bool) {
+	i := strings.Index(line, " MB heap size)")
+	if i < 0 || !(strings.Contains(line, "PASS ") || strings.Contains(line, "FAIL ")) {
+		return 0, false
+	}
+	j := i
+	for j > 0 && (line[j-1] >= '0' && line[j-1] <= '9' || line[j-1] == '.') {
+		j--
+	}
+	v, err := strconv.ParseFloat(line[j:i], 64)
+	return v, err == nil && j < i
 }
 
 // New returns an empty Analyzer.
@@ -145,6 +162,9 @@ func (a *Analyzer) Add(ev parser.Event) {
 		if a.unknownSeen < 2000 { // the context of a log shows in its first lines and its crash
 			a.unknownSeen++
 			a.noteContext(ev.Unknown.Text)
+			if mb, ok := jestHeapSize(ev.Unknown.Text); ok && len(a.jestHeap) < 10000 {
+				a.jestHeap = append(a.jestHeap, mb)
+			}
 			if len(a.samples) < 20 {
 				a.samples = append(a.samples, ev.Unknown.Text)
 			}
@@ -155,7 +175,7 @@ func (a *Analyzer) Add(ev parser.Event) {
 // contextMarks are tools whose names in a stack or in the application's output change the
 // advice: each has its own way to raise the limit or to find a leak.
 var contextMarks = []struct{ mark, name string }{
-	{"jest", "jest"}, {"webpack", "webpack"}, {"terser", "webpack"}, {"typescript", "tsc"},
+	{"jest", "jest"}, {"__tests__/", "jest"}, {"MB heap size)", "jest"}, {"webpack", "webpack"}, {"terser", "webpack"}, {"typescript", "tsc"},
 	{"tsc.js", "tsc"}, {"fork-ts-checker", "tsc"}, {"@angular", "angular"}, {"ng build", "angular"},
 	{"Angular", "angular"}, {"next/dist", "next"}, {"next build", "next"}, {"next dev", "next"},
 	{"worker_threads", "worker"}, {"node::worker::", "worker"}, {"ERR_WORKER_OUT_OF_MEMORY", "worker"},

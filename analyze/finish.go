@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"fmt"
 	"math"
 	"reflect"
 	"sort"
@@ -51,6 +52,33 @@ func (a *Analyzer) adoptOrphanCrash() {
 	heir.crash.LastGCs = exposeAll(append([]GCPoint(nil), heir.recent[max(0, len(heir.recent)-3):]...))
 }
 
+// jestEvidence adds what jest --logHeapUsage printed: the heap after each test file, an
+// independent series that can show a leak across test files where the GC log is too short.
+func (a *Analyzer) jestEvidence(out *Process) {
+	h := a.jestHeap
+	if len(h) < 3 {
+		return
+	}
+	rising := 0
+	for i := 1; i < len(h); i++ {
+		if h[i] > h[i-1] {
+			rising++
+		}
+	}
+	line := fmt.Sprintf("jest --logHeapUsage: heap after %d test files %.0f → %.0f MB", len(h), h[0], h[len(h)-1])
+	if rising >= (len(h)-1)*3/4 && h[len(h)-1] > 1.5*h[0] {
+		line += ": it grows with almost every test file, the pattern of a leak across test files (module registry, globals, timers left running)"
+		recs := []string{"The heap grows from one jest test file to the next: look for what outlives a test file (mocks, singletons, open handles); run with --runInBand --logHeapUsage --detectOpenHandles, and --workerIdleMemoryLimit (jest 29+) to recycle workers meanwhile."}
+		for _, r := range out.Recommendations {
+			if !strings.HasPrefix(r, "jest:") { // the general jest advice says less
+				recs = append(recs, r)
+			}
+		}
+		out.Recommendations = recs
+	}
+	out.Evidence = append(out.Evidence, "test files: "+line)
+}
+
 // userFirst orders crash frames so the program's own come before Node's internals
 // (node:internal/…, internal/…), which say where Node noticed, not what the program did.
 func userFirst(frames []string) []string {
@@ -99,6 +127,7 @@ func (a *Analyzer) finish(p *proc, several bool) *Process {
 	decide(p, out)
 	a.predict(p, out)
 	explain(p, out)
+	a.jestEvidence(out)
 	out.Series = &Series{GCs: exposeAll(p.chart.all())}
 	for _, f := range p.fulls {
 		out.Series.FullGCs = append(out.Series.FullGCs, f.GCPoint.expose())
