@@ -346,7 +346,7 @@ func newFatal(location, message, source string) *Fatal {
 		Message:  strPtr(message),
 		Kind:     fatalKind(location, message),
 		HeapOOM:  strings.Contains(strings.ToLower(message), "javascript heap out of memory"),
-		Source:   source,
+		PrintedBy: source,
 	}
 }
 
@@ -385,6 +385,23 @@ func bannerEvent(g *bannerLineG, input string) (*Fatal, *Marker) {
 }
 
 func embedderOOMEvent(g *embedderOOMG, input string) *Fatal {
+	if g.Process {
+		var loc, msg string
+		if g.ProcessLoc != nil {
+			loc = (&span{Pos: g.ProcessLoc.Pos, EndPos: g.ProcessLoc.EndPos}).text(input)
+		}
+		if g.ProcessMsg != nil {
+			msg = (&span{Pos: g.ProcessMsg.Pos, EndPos: g.ProcessMsg.EndPos}).text(input)
+		}
+		if msg == "" {
+			msg = "process out of memory"
+		}
+		f := newFatal(loc, msg, "node")
+		if f.Kind == FatalOther {
+			f.Kind = FatalProcessOOM
+		}
+		return f
+	}
 	if g.Electron {
 		var loc, msg string
 		if g.ElectronLoc != nil {

@@ -189,9 +189,9 @@ type Fatal struct {
 	Kind    FatalKind `json:"kind"`
 	// HeapOOM is true when V8 flagged the failure as a JavaScript heap out-of-memory.
 	HeapOOM bool `json:"heap_oom"`
-	// Source says which printer wrote it: node, v8 (a "# Fatal" banner), electron, chromium,
-	// worker.
-	Source string `json:"source"`
+	// PrintedBy says which printer wrote it: node, v8 (a "# Fatal" banner), electron,
+	// chromium, worker, js (an uncaught RangeError).
+	PrintedBy string `json:"printed_by"`
 }
 
 // JSFrame is one frame of the crash block's JavaScript stack trace (Node 4–13).

@@ -186,7 +186,10 @@ type bannerLineG struct {
 // embedderOOMG is Electron's "OOM error in V8: <location> <message>" and Chromium/Blink's
 // "V8 javascript OOM (<location>)." / "V8 process OOM (<location>).".
 type embedderOOMG struct {
-	Electron    bool       `parser:"( @('OOM' 'error' 'in' 'V8' ':')"`
+	Process     bool       `parser:"( @('Fatal' 'process' 'out' 'of' 'memory' ':')"`
+	ProcessLoc  *locationG `parser:"  @@?"`
+	ProcessMsg  *messageG  `parser:"  @@?"`
+	Electron    bool       `parser:"| @('OOM' 'error' 'in' 'V8' ':')"`
 	ElectronLoc *locationG `parser:"  @@?"`
 	ElectronMsg *messageG  `parser:"  @@?"`
 	Blink       *string    `parser:"| 'V8' @('javascript' | 'process') 'OOM'"`

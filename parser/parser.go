@@ -546,7 +546,11 @@ func (p *Parser) processKeyword(kw, seg string, ev Event) {
 		fatal(embedderOOMEvent(g, seg))
 	case "Fatal process out of memory:":
 		p.enterNativeSection()
-		fatal(newFatal(strings.TrimSpace(seg[len(kw):]), "process out of memory", "node"))
+		g, _ := embedderOOMParser.ParseString("", seg)
+		if g == nil || !g.Process {
+			g = &embedderOOMG{Process: true}
+		}
+		fatal(embedderOOMEvent(g, seg))
 	case "Error [ERR_WORKER_OUT_OF_MEMORY]:":
 		f := newFatal("", strings.TrimSpace(seg[len(kw):]), "worker")
 		f.Kind, f.HeapOOM = FatalWorkerOOM, true
