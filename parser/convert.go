@@ -342,10 +342,10 @@ func newFatal(location, message, source string) *Fatal {
 	location = strings.TrimSpace(location)
 	message = strings.TrimSpace(message)
 	return &Fatal{
-		Location: strPtr(location),
-		Message:  strPtr(message),
-		Kind:     fatalKind(location, message),
-		HeapOOM:  strings.Contains(strings.ToLower(message), "javascript heap out of memory"),
+		Location:  strPtr(location),
+		Message:   strPtr(message),
+		Kind:      fatalKind(location, message),
+		HeapOOM:   strings.Contains(strings.ToLower(message), "javascript heap out of memory"),
 		PrintedBy: source,
 	}
 }
