@@ -91,3 +91,17 @@ func BenchmarkParseParallel(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkFastGC is the fast path alone on the hot line.
+func BenchmarkFastGC(b *testing.B) {
+	line := "[21348:0xa709d70]      138 ms: Scavenge 3.9 (4.0) -> 3.3 (5.0) MB, 4.58 / 0.00 ms  (average mu = 1.000, current mu = 1.000) allocation failure; "
+	var st gcStore
+	var cache isoCache
+	b.SetBytes(int64(len(line)))
+	for range b.N {
+		st = gcStore{}
+		if _, ok := fastGCInto(line, &st, &cache); !ok {
+			b.Fatal("refused")
+		}
+	}
+}

@@ -18,9 +18,21 @@ type scanner struct {
 }
 
 func (c *scanner) spaces() {
-	for c.i < len(c.s) && (c.s[c.i] == ' ' || c.s[c.i] == '\t') {
-		c.i++
+	i := c.i
+	for i < len(c.s) && (c.s[i] == ' ' || c.s[i] == '\t') {
+		i++
 	}
+	c.i = i
+}
+
+// ch consumes the byte b, then spaces.
+func (c *scanner) ch(b byte) bool {
+	if c.i >= len(c.s) || c.s[c.i] != b {
+		return false
+	}
+	c.i++
+	c.spaces()
+	return true
 }
 
 // lit consumes lit, then spaces.
@@ -221,7 +233,7 @@ func fastGCInto(s string, st *gcStore, cache *isoCache) (*GC, bool) {
 	c := scanner{s: s}
 	g := &st.gc
 	// Prefix [pid:isolate]
-	if !c.lit("[") {
+	if !c.ch('[') {
 		return nil, false
 	}
 	pidEnd := scanDigits(s, c.i)
@@ -257,7 +269,7 @@ func fastGCInto(s string, st *gcStore, cache *isoCache) (*GC, bool) {
 	c.spaces()
 	// Time
 	t, ok := c.float()
-	if !ok || !c.lit("ms") || !c.lit(":") {
+	if !ok || !c.lit("ms") || !c.ch(':') {
 		return nil, false
 	}
 	st.vals[0] = t
@@ -277,7 +289,7 @@ func fastGCInto(s string, st *gcStore, cache *isoCache) (*GC, bool) {
 	// Qualifiers
 	var quals []string
 	for c.i < len(s) && s[c.i] == '(' {
-		c.lit("(")
+		c.ch('(')
 		var q string
 		switch {
 		case c.word("reduce"):
@@ -289,7 +301,7 @@ func fastGCInto(s string, st *gcStore, cache *isoCache) (*GC, bool) {
 		default:
 			return nil, false
 		}
-		if !c.lit(")") || len(quals) == 2 {
+		if !c.ch(')') || len(quals) == 2 {
 			return nil, false
 		}
 		if quals == nil {
@@ -302,29 +314,29 @@ func fastGCInto(s string, st *gcStore, cache *isoCache) (*GC, bool) {
 	// Sizes
 	var ok1, ok2, ok3, ok4 bool
 	st.vals[1], ok1 = c.float()
-	if !ok1 || !c.lit("(") {
+	if !ok1 || !c.ch('(') {
 		return nil, false
 	}
 	st.vals[2], ok2 = c.float()
-	if !ok2 || !c.lit(")") || !c.lit("->") {
+	if !ok2 || !c.ch(')') || !c.lit("->") {
 		return nil, false
 	}
 	st.vals[3], ok3 = c.float()
-	if !ok3 || !c.lit("(") {
+	if !ok3 || !c.ch('(') {
 		return nil, false
 	}
 	st.vals[4], ok4 = c.float()
-	if !ok4 || !c.lit(")") || !c.word("MB") || !c.lit(",") {
+	if !ok4 || !c.ch(')') || !c.word("MB") || !c.ch(',') {
 		return nil, false
 	}
 	g.HeapBeforeMB, g.CommittedBeforeMB, g.HeapAfterMB, g.CommittedAfterMB = &st.vals[1], &st.vals[2], &st.vals[3], &st.vals[4]
 	// pooled
 	if c.word("pooled") {
-		if !c.lit(":") {
+		if !c.ch(':') {
 			return nil, false
 		}
 		v, ok := c.float()
-		if !ok || !c.word("MB") || !c.lit(",") {
+		if !ok || !c.word("MB") || !c.ch(',') {
 			return nil, false
 		}
 		st.vals[5] = v
@@ -332,7 +344,7 @@ func fastGCInto(s string, st *gcStore, cache *isoCache) (*GC, bool) {
 	}
 	// Durations: "P / E ms" (Node 4+). The 0.12 shapes go to the grammar.
 	first, ok := c.number()
-	if !ok || !strings.Contains(first, ".") || !c.lit("/") {
+	if !ok || !strings.Contains(first, ".") || !c.ch('/') {
 		return nil, false
 	}
 	second, ok := c.number()
@@ -344,8 +356,8 @@ func fastGCInto(s string, st *gcStore, cache *isoCache) (*GC, bool) {
 	g.PauseMS, g.ExternalMS = &st.vals[6], &st.vals[7]
 	// Incremental clause
 	if strings.HasPrefix(s[c.i:], "(+") {
-		c.lit("(")
-		c.lit("+")
+		c.ch('(')
+		c.ch('+')
 		v, ok := c.float()
 		if !ok || !c.word("ms") || !c.word("in") {
 			return nil, false
@@ -361,7 +373,7 @@ func fastGCInto(s string, st *gcStore, cache *isoCache) (*GC, bool) {
 		// Full GCs only: allocated apart so the hot scavenge line stays small.
 		in := &incrStore{marking: v, steps: steps}
 		in.incr.MarkingMS, in.incr.Steps, in.incr.Since = &in.marking, &in.steps, sincePtrs["start of marking"]
-		if c.lit(",") {
+		if c.ch(',') {
 			if !c.word("biggest") || !c.word("step") {
 				return nil, false
 			}
@@ -371,7 +383,7 @@ func fastGCInto(s string, st *gcStore, cache *isoCache) (*GC, bool) {
 			}
 			in.biggest = v
 			in.incr.BiggestStepMS = &in.biggest
-			if c.lit(",") {
+			if c.ch(',') {
 				if !c.word("walltime") || !c.word("since") || !c.word("start") || !c.word("of") || !c.word("marking") {
 					return nil, false
 				}
@@ -383,23 +395,31 @@ func fastGCInto(s string, st *gcStore, cache *isoCache) (*GC, bool) {
 				in.incr.WalltimeMS = &in.wall
 			}
 		}
-		if !c.lit(")") {
+		if !c.ch(')') {
 			return nil, false
 		}
 		g.Incremental = &in.incr
 	}
 	// mu clause
 	if strings.HasPrefix(s[c.i:], "(average") {
-		c.lit("(")
-		if !c.word("average") || !c.word("mu") || !c.lit("=") {
+		// V8 prints the clause with single spaces; match that text at once, and read any other
+		// spacing token by token.
+		if strings.HasPrefix(s[c.i:], "(average mu = ") {
+			c.i += len("(average mu = ")
+		} else if !c.ch('(') || !c.word("average") || !c.word("mu") || !c.ch('=') {
 			return nil, false
 		}
 		a, ok := c.float()
-		if !ok || !c.lit(",") || !c.word("current") || !c.word("mu") || !c.lit("=") {
+		if !ok {
+			return nil, false
+		}
+		if strings.HasPrefix(s[c.i:], ", current mu = ") {
+			c.i += len(", current mu = ")
+		} else if !c.ch(',') || !c.word("current") || !c.word("mu") || !c.ch('=') {
 			return nil, false
 		}
 		cur, ok := c.float()
-		if !ok || !c.lit(")") {
+		if !ok || !c.ch(')') {
 			return nil, false
 		}
 		st.vals[8], st.vals[9] = a, cur
