@@ -538,7 +538,7 @@ func thrashing(p *proc, out *Process) bool {
 
 // isBurst reports whether a process that died at its limit had a stable heap and then
 // climbed to the limit in one short run: the climb from near its earlier level to 80% of the
-// limit took less than a fifth of the time it lived before reaching the limit.
+// limit took less than 30% of the time it lived before reaching the limit.
 func isBurst(p *proc, limit float64) bool {
 	pts := p.chart.all()
 	if len(pts) < 4 || limit <= 0 {
@@ -555,9 +555,16 @@ func isBurst(p *proc, limit float64) bool {
 	if reach < 3 {
 		return false
 	}
+	// The level the heap held before: the first half of the time before it reached the limit.
 	var early []float64
+	half := t0 + 0.5*(pts[reach].TimeMS-t0)
 	for _, g := range pts[:reach] {
-		early = append(early, g.AfterMB)
+		if g.TimeMS <= half {
+			early = append(early, g.AfterMB)
+		}
+	}
+	if len(early) < 3 {
+		return false
 	}
 	sort.Float64s(early)
 	base := stat.Quantile(0.5, stat.Empirical, early, nil)
@@ -573,7 +580,7 @@ func isBurst(p *proc, limit float64) bool {
 		return false
 	}
 	lived := pts[reach].TimeMS - t0
-	return lived > 0 && (pts[reach].TimeMS-pts[climb-1].TimeMS) < 0.2*lived
+	return lived > 0 && (pts[reach].TimeMS-pts[climb-1].TimeMS) < 0.3*lived
 }
 
 // predict extrapolates the trend to the heap limit. Only a leak gets a prediction: a plateau
