@@ -93,11 +93,25 @@ type Parser struct {
 	slab []gcStore
 	used int
 	iso  isoCache
+	// pend is a --trace-gc line whose output was cut off by application output glued onto it
+	// (Deno and other embedders write V8's trace in blocks): its rest comes a few lines later.
+	pend *pendingGC
 	// src, when set, is the whole input in memory (a block of ParseParallel): lines are read
 	// off it in place, with no copy.
 	src    []byte
 	srcPos int
 }
+
+// pendingGC is the start of a --trace-gc line waiting for its rest.
+type pendingGC struct {
+	head string // the line from the GC prefix on: GC text, then the glued application text
+	lead string // text before the GC prefix on that line
+	line int
+	held []Event // events of the lines in between, emitted after the GC
+}
+
+// pendingWindow is how many lines the rest of a cut GC line is looked for.
+const pendingWindow = 64
 
 // newBytes returns a Parser over an input held in memory whose first line is line first.
 func newBytes(src []byte, first int) *Parser {
@@ -269,7 +283,19 @@ func (p *Parser) peek() *physLine {
 func (p *Parser) fill() error {
 	cur, err := p.readPhys()
 	if err != nil {
+		if p.pend != nil && err == io.EOF {
+			p.dropPending()
+			return nil
+		}
 		return err
+	}
+	if p.pend != nil {
+		if p.resumePending(cur.str(), cur.no) {
+			return nil
+		}
+		if cur.no-p.pend.line > pendingWindow {
+			p.dropPending()
+		}
 	}
 	if cur.oversize > 0 {
 		p.emit(Event{Type: TypeUnknown, Line: cur.no, EndLine: cur.no, Unknown: &Unknown{Text: cur.str(), Oversize: true, Bytes: cur.oversize}})
@@ -322,7 +348,73 @@ func (p *Parser) emit(ev Event) {
 	if ev.EndLine == 0 {
 		ev.EndLine = ev.Line
 	}
+	if p.pend != nil {
+		p.pend.held = append(p.pend.held, ev)
+		return
+	}
 	p.queue = append(p.queue, ev)
+}
+
+// resumePending tries a line as the rest of the pending GC line: the GC text of the head (up
+// to where the glued application text begins) followed by this line must read as one whole
+// --trace-gc line. On success it emits the GC, the glued text and the held events.
+func (p *Parser) resumePending(text string, line int) bool {
+	pd := p.pend
+	t := strings.TrimLeft(text, " \t")
+	if t == "" || findAnchorAtStart(text) {
+		return false
+	}
+	start := strings.Index(pd.head, " ms: ")
+	if start < 0 {
+		return false
+	}
+	// The joined line must end as V8 ends one: with reasons V8 prints, not with other text.
+	known := func(r *string) bool { return r == nil || knownReasons[*r] || isKnownComment(*r) }
+	for k := len(pd.head); k > start+5; k-- {
+		cand := pd.head[:k] + text
+		gc, ok := fastGC(cand)
+		if !ok {
+			// The grammar only where a token may end, and only for a few cuts: it is slow.
+			if k < len(pd.head)-160 || isWordByte(pd.head[k-1]) && k < len(pd.head) && isWordByte(pd.head[k]) {
+				continue
+			}
+			g, err := gcParser.ParseString("", cand)
+			if err != nil || g.Time == "" || !plainReasons(g.Tail.text(cand)) {
+				continue
+			}
+			gc = gcEvent(g, cand, false)
+		}
+		if !known(gc.Reason) || !known(gc.Comment) {
+			continue
+		}
+		p.pend = nil
+		held := pd.held
+		p.finishGC(gc, Event{Line: pd.line, EndLine: line})
+		if glued := strings.TrimSpace(pd.head[k:]); glued != "" {
+			p.emit(Event{Type: TypeUnknown, Line: pd.line, EndLine: pd.line, Unknown: &Unknown{Text: glued}})
+		}
+		for _, ev := range held {
+			p.emit(ev)
+		}
+		return true
+	}
+	return false
+}
+
+// dropPending gives up waiting: the head is emitted as what it is, a GC line cut short.
+func (p *Parser) dropPending() {
+	pd := p.pend
+	p.pend = nil
+	p.processGCNow(pd.head, false, Event{Line: pd.line, EndLine: pd.line})
+	for _, ev := range pd.held {
+		p.emit(ev)
+	}
+}
+
+// findAnchorAtStart reports whether a V8 piece starts the line.
+func findAnchorAtStart(text string) bool {
+	as := findAnchors(text)
+	return len(as) > 0 && strings.TrimSpace(text[:as[0].pos]) == ""
 }
 
 // processLine classifies one logical line and queues its events.
@@ -649,6 +741,41 @@ func isNVPStart(rest string) bool {
 // processGC parses a --trace-gc entry. A glued entry (another entry follows on the same line)
 // lost its newline to V8's 256-byte buffer, so it is truncated unless its reasons are whole.
 func (p *Parser) processGC(seg string, glued bool, ev Event) {
+	if p.section != sectionRing && !glued && p.pend == nil && !fastLooksWhole(seg) {
+		if g, err := gcParser.ParseString("", seg); err != nil || !plainReasons(g.Tail.text(seg)) {
+			// A live line that does not read whole, or whose reasons run on into other text:
+			// its rest may come a few lines later.
+			p.pend = &pendingGC{head: seg, line: ev.Line}
+			return
+		}
+	}
+	p.processGCNow(seg, glued, ev)
+}
+
+// plainReasons reports whether the reasons of a GC line are what V8 prints: words, not
+// application output glued on.
+func plainReasons(tail string) bool {
+	reason, comment, complete := splitReasons(tail)
+	plain := func(s string) bool {
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			if !(c == ' ' || c == '-' || c == ':' || c == '.' || c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+				return false
+			}
+		}
+		return true
+	}
+	return strings.TrimSpace(tail) == "" || complete && plain(reason) && plain(comment)
+}
+
+// fastLooksWhole is a cheap test that a segment is a whole GC line (the fast path reads it).
+func fastLooksWhole(seg string) bool {
+	_, ok := fastGC(seg)
+	return ok
+}
+
+// processGCNow parses a --trace-gc entry as it stands.
+func (p *Parser) processGCNow(seg string, glued bool, ev Event) {
 	g, err := gcParser.ParseString("", seg)
 	truncated := err != nil
 	if err == nil {
@@ -779,6 +906,9 @@ func continuation(cur, next string) (string, bool) {
 		}
 		mb := strings.Index(seg, " MB, ")
 		if mb < 0 || !strings.Contains(seg[mb:], " ms") {
+			if !continuesGC(nt) {
+				return "", false // not the rest of this line: application output after it
+			}
 			return joinWrapped(cur, next), true // cut inside the sizes or durations
 		}
 		tail := gcTailText(seg)
@@ -817,6 +947,23 @@ func continuation(cur, next string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// continuesGC reports whether a line can be the rest of a --trace-gc line a terminal wrapped:
+// it starts where a GC line goes on (a size, a clause, a unit), not with other text.
+func continuesGC(t string) bool {
+	if t == "" {
+		return false
+	}
+	if c := t[0]; c == '(' || c == '-' || c == '/' || c == ',' || c >= '0' && c <= '9' {
+		return true
+	}
+	for _, p := range []string{"MB", "ms", "pooled"} {
+		if strings.HasPrefix(t, p) {
+			return true
+		}
+	}
+	return false
 }
 
 func joinWrapped(cur, next string) string {

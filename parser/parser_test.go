@@ -2,6 +2,7 @@ package parser
 
 import (
 	"encoding/json"
+	"fmt"
 	"io"
 	"strings"
 	"testing"
@@ -164,5 +165,47 @@ func TestOversizeLineSkipped(t *testing.T) {
 	}
 	if p.Stats().Oversize != 1 {
 		t.Errorf("oversize = %d", p.Stats().Oversize)
+	}
+}
+
+func TestGCLineCutByApplicationOutput(t *testing.T) {
+	// corpus/deno-2.9/leak-with-app-output.log: Deno writes V8's trace in blocks, so a GC
+	// line stops where a block ended, the application's lines follow, and the line's rest
+	// comes with the next block.
+	text := "[1718:0x55771aa15000]     3085 ms: Scavenge 80.2 (110.6) -> 66.3 (116.9) MB, pooled: 0.0[app] tick 31 handled 20000 requests\n" +
+		"[app] tick 32 handled 20000 requests\n" +
+		"{\n  event: \"stats\",\n}\n" +
+		" MB, 8.22 / 0.00 ms (average mu = 0.985, current mu = 0.988) allocation failure; \n" +
+		"[1718:0x55771aa15000]     4102 ms: Incremental Mark-Compact 89.2 (116.9) -> 85.8 (116.9) MB, pooled: 0.0 MB, 5.14 / 0.00 ms (average mu = 0.912, current mu = 0.920) finalize incremental marking via task; G[app] tick 42 handled\n" +
+		"[app] tick 43 handled\n" +
+		"C in old space requested\n"
+	evs := parseOne(t, text)
+	var lines []string
+	for _, ev := range evs {
+		s := fmt.Sprintf("%s %d-%d", ev.Type, ev.Line, ev.EndLine)
+		switch ev.Type {
+		case TypeGC:
+			comment := "<nil>"
+			if ev.GC.Comment != nil {
+				comment = *ev.GC.Comment
+			}
+			s += fmt.Sprintf(" %v %v/%v %v", *ev.GC.TimeMS, *ev.GC.PauseMS, *ev.GC.PooledMB, comment)
+		case TypeUnknown:
+			s += " " + ev.Unknown.Text
+		}
+		lines = append(lines, s)
+	}
+	want := []string{
+		"gc 1-6 3085 8.22/0 <nil>",
+		"unknown 1-1 [app] tick 31 handled 20000 requests",
+		"unknown 2-2 [app] tick 32 handled 20000 requests",
+		"unknown 3-3 {", "unknown 4-4   event: \"stats\",", "unknown 5-5 }",
+		"gc 7-9 4102 5.14/0 GC in old space requested",
+		"unknown 7-7 [app] tick 42 handled",
+		"unknown 8-8 [app] tick 43 handled",
+	}
+	got := strings.Join(lines, "\n")
+	if got != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", got, strings.Join(want, "\n"))
 	}
 }
