@@ -458,6 +458,9 @@ func whatItIs(samples []string, st parser.Stats) string {
 	if st.Bytes == 0 {
 		return "the input is empty"
 	}
+	if st.Oversize > 0 {
+		return fmt.Sprintf("%d line(s) longer than %d MiB were skipped unread", st.Oversize, parser.MaxLineBytes>>20)
+	}
 	if len(samples) == 0 {
 		return "the input holds only blank lines"
 	}

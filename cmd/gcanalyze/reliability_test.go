@@ -2,6 +2,7 @@ package main
 
 import (
 	"archive/tar"
+	"context"
 	"archive/zip"
 	"bytes"
 	"compress/gzip"
@@ -228,5 +229,23 @@ func TestOutputReplacedOnlyWhenComplete(t *testing.T) {
 		if strings.Contains(e.Name(), ".tmp") {
 			t.Errorf("temporary file left: %s", e.Name())
 		}
+	}
+}
+
+// TestBatchInterrupted runs a batch whose context is already cancelled (Ctrl-C): it stops
+// before the next log, says so, exits 1, and still writes a complete output file.
+func TestBatchInterrupted(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "rows.csv")
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var stdout, stderr bytes.Buffer
+	code := runContext(ctx, []string{"gcanalyze", "batch", "../../corpus/node-22", "-o", out}, strings.NewReader(""), &stdout, &stderr)
+	if code != exitInput || !strings.Contains(stderr.String(), "interrupted; the rows of the logs finished so far are written") {
+		t.Errorf("code %d stderr %q", code, stderr.String())
+	}
+	b, err := os.ReadFile(out)
+	if err != nil || !strings.HasPrefix(string(b), "source,pid,") {
+		t.Errorf("output %q (%v)", b, err)
 	}
 }
