@@ -2,10 +2,10 @@ package main
 
 import (
 	"archive/tar"
-	"context"
 	"archive/zip"
 	"bytes"
 	"compress/gzip"
+	"context"
 	"fmt"
 	"math/rand"
 	"os"
