@@ -43,6 +43,9 @@ func plural(n int, one, many string) string {
 	return fmt.Sprintf("%d %s", n, many)
 }
 
+// Secs writes a duration in milliseconds as people read it: seconds, minutes or hours.
+func Secs(ms float64) string { return secs(ms) }
+
 func secs(ms float64) string {
 	switch s := ms / 1000; {
 	case s >= 3600:

@@ -22,16 +22,7 @@ func JSON(w io.Writer, r *analyze.Report) error {
 	return err
 }
 
-func secs(ms float64) string {
-	switch s := ms / 1000; {
-	case s >= 3600:
-		return fmt.Sprintf("%.1f h", s/3600)
-	case s >= 120:
-		return fmt.Sprintf("%.1f min", s/60)
-	default:
-		return fmt.Sprintf("%.2f s", s)
-	}
-}
+func secs(ms float64) string { return analyze.Secs(ms) }
 
 // title is the first line of a process: source, pid, isolate, how many GCs over what span.
 func title(r *analyze.Report, p *analyze.Process) string {

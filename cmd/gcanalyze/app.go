@@ -173,6 +173,19 @@ func needInputs(c *cli.Context) error {
 	return nil
 }
 
+// analysisOptions reads the flags every analysing command shares.
+func analysisOptions(c *cli.Context) (analyze.Options, error) {
+	var opts analyze.Options
+	if s := c.String("heap-limit"); s != "" {
+		v, err := parseSize(s)
+		if err != nil {
+			return opts, err
+		}
+		opts.HeapLimitMB = &v
+	}
+	return opts, nil
+}
+
 // parseSize reads a heap limit: "4GB", "512MB", "512m", "4345298944" (bytes), "4096MiB".
 func parseSize(s string) (float64, error) {
 	t := strings.ToUpper(strings.TrimSpace(s))
@@ -219,13 +232,9 @@ func (a *app) analyzeCommand() *cli.Command {
 			if format != "text" && format != "markdown" && format != "json" {
 				return usageError{fmt.Sprintf("--format %q: want text, markdown or json", format)}
 			}
-			var opts analyze.Options
-			if s := c.String("heap-limit"); s != "" {
-				v, err := parseSize(s)
-				if err != nil {
-					return err
-				}
-				opts.HeapLimitMB = &v
+			opts, err := analysisOptions(c)
+			if err != nil {
+				return err
 			}
 			failOn := map[string]bool{}
 			for _, v := range strings.Split(c.String("fail-on"), ",") {
@@ -337,13 +346,9 @@ func (a *app) plotCommand() *cli.Command {
 			if c.Int("width") < 0 || c.Int("height") < 0 || c.Int("width") > 20000 || c.Int("height") > 20000 {
 				return usageError{"--width and --height take pixels between 1 and 20000"}
 			}
-			var opts analyze.Options
-			if s := c.String("heap-limit"); s != "" {
-				v, err := parseSize(s)
-				if err != nil {
-					return err
-				}
-				opts.HeapLimitMB = &v
+			opts, err := analysisOptions(c)
+			if err != nil {
+				return err
 			}
 			inputs := c.Args().Slice()
 			errs := input.Each(inputs, a.stdin, func(name string, r io.Reader) error {

@@ -140,13 +140,9 @@ func (a *app) batchCommand() *cli.Command {
 			if jobs < 1 || jobs > 1024 {
 				return usageError{"--jobs takes a number from 1 to 1024"}
 			}
-			var opts analyze.Options
-			if s := c.String("heap-limit"); s != "" {
-				v, err := parseSize(s)
-				if err != nil {
-					return err
-				}
-				opts.HeapLimitMB = &v
+			opts, err := analysisOptions(c)
+			if err != nil {
+				return err
 			}
 			return a.batch(c.Args().Slice(), c.String("output"), format, jobs, opts, !c.Bool("no-progress") && isTerminal(a.stderr))
 		},
