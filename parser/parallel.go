@@ -36,8 +36,8 @@ type parsed struct {
 // Blocks' event slices and fast-path stores are recycled once delivered: a large log then
 // parses with a few allocations per block rather than one per line.
 var (
-	eventPool = sync.Pool{New: func() any { return make([]Event, 0, blockSize/128) }}
-	slabPool  = sync.Pool{New: func() any { return make([]gcStore, blockSize/128) }}
+	eventPool = sync.Pool{New: func() any { s := make([]Event, 0, blockSize/128); return &s }}
+	slabPool  = sync.Pool{New: func() any { s := make([]gcStore, blockSize/128); return &s }}
 )
 
 // ParseParallel parses r and calls emit with the events in input order, in batches. emit runs
@@ -85,8 +85,8 @@ func ParseParallel(r io.Reader, workers int, emit func([]Event)) (Stats, error) 
 		go func() {
 			defer wg.Done()
 			for b := range blocks {
-				slab := slabPool.Get().([]gcStore)
-				evs, st := parseBlock(b.data, b.first, slab, eventPool.Get().([]Event)[:0])
+				slab := *slabPool.Get().(*[]gcStore)
+				evs, st := parseBlock(b.data, b.first, slab, (*eventPool.Get().(*[]Event))[:0])
 				results <- parsed{index: b.index, events: evs, stats: st, slab: slab}
 			}
 		}()
@@ -108,8 +108,9 @@ func ParseParallel(r io.Reader, workers int, emit func([]Event)) (Stats, error) 
 				next++
 				deliver(q.events, q.stats)
 				clear(q.events) // drop the pointers before the slice waits in the pool
-				eventPool.Put(q.events[:0])
-				slabPool.Put(q.slab)
+				evs, slab := q.events[:0], q.slab
+				eventPool.Put(&evs)
+				slabPool.Put(&slab)
 			}
 		}
 	}()

@@ -105,7 +105,6 @@ type Parser struct {
 // pendingGC is the start of a --trace-gc line waiting for its rest.
 type pendingGC struct {
 	head string // the line from the GC prefix on: GC text, then the glued application text
-	lead string // text before the GC prefix on that line
 	line int
 	held []Event // events of the lines in between, emitted after the GC
 }
