@@ -191,14 +191,27 @@ func sharedSet(ss ...string) map[string]*string {
 	return m
 }
 
-var collectorNames = []struct{ text, name string }{
-	{"Scavenge", "Scavenge"},
-	{"Mark-Compact", "Mark-Compact"},
-	{"Mark-sweep", "Mark-sweep"},
-	{"Incremental Mark-Compact", "Incremental Mark-Compact"},
-	{"Minor Mark-Sweep", "Minor Mark-Sweep"},
-	{"Minor Mark-Compact", "Minor Mark-Compact"},
-	{"Mark-Sweep", "Mark-Sweep"},
+// collectorNames are the names the fast path reads, with their shared strings.
+var collectorNames = func() []collectorName {
+	var out []collectorName
+	for _, n := range []string{"Scavenge", "Mark-Compact", "Mark-sweep", "Incremental Mark-Compact", "Minor Mark-Sweep", "Minor Mark-Compact", "Mark-Sweep"} {
+		out = append(out, collectorName{text: n, name: collectorPtrs[n], kind: kindPtrs[collectorKind(n)]})
+	}
+	return out
+}()
+
+type collectorName struct {
+	text       string
+	name, kind *string
+}
+
+// smallInt reads up to 18 decimal digits (callers bound the length) without strconv.
+func smallInt(d string) int64 {
+	var v int64
+	for i := 0; i < len(d); i++ {
+		v = v*10 + int64(d[i]-'0')
+	}
+	return v
 }
 
 // fastGC parses a whole --trace-gc line with a "[pid:isolate]" prefix. ok is false when the
@@ -213,6 +226,9 @@ type isoCache struct {
 	text [4]string
 	ptr  [4]*string
 	next int
+	// tail and tailPtrs remember the reasons of the last line.
+	tail     string
+	tailPtrs [2]*string
 }
 
 func (c *isoCache) get(iso string) *string {
@@ -240,10 +256,7 @@ func fastGCInto(s string, st *gcStore, cache *isoCache) (*GC, bool) {
 	if pidEnd == c.i || pidEnd-c.i > 10 || pidEnd >= len(s) || s[pidEnd] != ':' {
 		return nil, false
 	}
-	pid, err := strconv.ParseInt(s[c.i:pidEnd], 10, 64)
-	if err != nil {
-		return nil, false
-	}
+	pid := smallInt(s[c.i:pidEnd]) // at most 10 digits
 	isoStart := pidEnd + 1
 	isoEnd := scanIsolate(s, isoStart)
 	if isoEnd == isoStart || isoEnd >= len(s) || s[isoEnd] != ']' {
@@ -275,17 +288,19 @@ func fastGCInto(s string, st *gcStore, cache *isoCache) (*GC, bool) {
 	st.vals[0] = t
 	g.TimeMS = &st.vals[0]
 	// Collector
-	name := ""
-	for _, cn := range collectorNames {
-		if strings.HasPrefix(s[c.i:], cn.text) && c.word(cn.text) {
-			name = cn.name
-			break
+	if c.i < len(s) {
+		// Look only at the names that start with this letter.
+		first := s[c.i]
+		for k := range collectorNames {
+			if cn := &collectorNames[k]; cn.text[0] == first && c.word(cn.text) {
+				g.Collector, g.Kind = cn.name, cn.kind
+				break
+			}
 		}
 	}
-	if name == "" {
+	if g.Collector == nil {
 		return nil, false
 	}
-	g.Collector, g.Kind = collectorPtrs[name], kindPtrs[collectorKind(name)]
 	// Qualifiers
 	var quals []string
 	for c.i < len(s) && s[c.i] == '(' {
@@ -343,16 +358,16 @@ func fastGCInto(s string, st *gcStore, cache *isoCache) (*GC, bool) {
 		g.PooledMB = &st.vals[5]
 	}
 	// Durations: "P / E ms" (Node 4+). The 0.12 shapes go to the grammar.
-	first, ok := c.number()
-	if !ok || !strings.Contains(first, ".") || !c.ch('/') {
+	firstAt := c.i
+	pause, ok := c.float()
+	if !ok || !strings.Contains(s[firstAt:c.i], ".") || !c.ch('/') {
 		return nil, false
 	}
-	second, ok := c.number()
+	external, ok := c.float()
 	if !ok || !c.word("ms") {
 		return nil, false
 	}
-	st.vals[6], _ = parseDecimal(first)
-	st.vals[7], _ = parseDecimal(second)
+	st.vals[6], st.vals[7] = pause, external
 	g.PauseMS, g.ExternalMS = &st.vals[6], &st.vals[7]
 	// Incremental clause
 	if strings.HasPrefix(s[c.i:], "(+") {
@@ -366,10 +381,10 @@ func fastGCInto(s string, st *gcStore, cache *isoCache) (*GC, bool) {
 		if !ok || strings.Contains(stepsText, ".") || !c.word("steps") || !c.word("since") || !c.word("start") || !c.word("of") || !c.word("marking") {
 			return nil, false
 		}
-		steps, err := strconv.ParseInt(stepsText, 10, 64)
-		if err != nil {
+		if len(stepsText) > 18 {
 			return nil, false
 		}
+		steps := smallInt(stepsText)
 		// Full GCs only: allocated apart so the hot scavenge line stays small.
 		in := &incrStore{marking: v, steps: steps}
 		in.incr.MarkingMS, in.incr.Steps, in.incr.Since = &in.marking, &in.steps, sincePtrs["start of marking"]
@@ -433,14 +448,31 @@ func fastGCInto(s string, st *gcStore, cache *isoCache) (*GC, bool) {
 			return nil, false
 		}
 	}
-	reason, comment, _ := splitReasons(tail)
-	if reason != "" {
-		g.Reason = shared(reasonPtrs, reason)
-	}
-	if comment != "" {
-		g.Comment = shared(reasonPtrs, comment)
-	}
+	g.Reason, g.Comment = cache.reasons(tail)
 	return g, true
+}
+
+// reasons splits and shares the reasons of a line, remembering the last tail: consecutive
+// lines mostly end alike ("allocation failure; ").
+func (c *isoCache) reasons(tail string) (reason, comment *string) {
+	if c.tailPtrs[0] != nil || c.tailPtrs[1] != nil || c.tail != "" {
+		if tail == c.tail {
+			return c.tailPtrs[0], c.tailPtrs[1]
+		}
+	}
+	r, cm, _ := splitReasons(tail)
+	if r != "" {
+		reason = shared(reasonPtrs, r)
+	}
+	if cm != "" {
+		comment = shared(reasonPtrs, cm)
+	}
+	// Only shared copies may be cached: a clone made for an unknown reason is the event's own.
+	if (r == "" || reasonPtrs[r] != nil) && (cm == "" || reasonPtrs[cm] != nil) {
+		c.tail = strings.Clone(tail)
+		c.tailPtrs = [2]*string{reason, comment}
+	}
+	return reason, comment
 }
 
 type incrStore struct {

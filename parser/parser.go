@@ -359,8 +359,8 @@ func (p *Parser) emit(ev Event) {
 // --trace-gc line. On success it emits the GC, the glued text and the held events.
 func (p *Parser) resumePending(text string, line int) bool {
 	pd := p.pend
-	t := strings.TrimLeft(text, " \t")
-	if t == "" || findAnchorAtStart(text) {
+	t := strings.TrimSpace(text)
+	if t == "" || !couldEndGC(t) || findAnchorAtStart(text) {
 		return false
 	}
 	start := strings.Index(pd.head, " ms: ")
@@ -369,22 +369,9 @@ func (p *Parser) resumePending(text string, line int) bool {
 	}
 	// The joined line must end as V8 ends one: with reasons V8 prints, not with other text.
 	known := func(r *string) bool { return r == nil || knownReasons[*r] || isKnownComment(*r) }
-	for k := len(pd.head); k > start+5; k-- {
-		cand := pd.head[:k] + text
-		gc, ok := fastGC(cand)
-		if !ok {
-			// The grammar only where a token may end, and only for a few cuts: it is slow.
-			if k < len(pd.head)-160 || isWordByte(pd.head[k-1]) && k < len(pd.head) && isWordByte(pd.head[k]) {
-				continue
-			}
-			g, err := gcParser.ParseString("", cand)
-			if err != nil || g.Time == "" || !plainReasons(g.Tail.text(cand)) {
-				continue
-			}
-			gc = gcEvent(g, cand, false)
-		}
+	accept := func(gc *GC, k int) bool {
 		if !known(gc.Reason) || !known(gc.Comment) {
-			continue
+			return false
 		}
 		p.pend = nil
 		held := pd.held
@@ -397,7 +384,47 @@ func (p *Parser) resumePending(text string, line int) bool {
 		}
 		return true
 	}
+	// Every cut with the fast path (cheap), longest head first ...
+	for k := len(pd.head); k > start+5; k-- {
+		if gc, ok := fastGC(pd.head[:k] + text); ok && accept(gc, k) {
+			return true
+		}
+	}
+	// ... then the grammar at a few cuts where a token may end: it is slow.
+	tries := 0
+	for k := len(pd.head); k > start+5 && tries < 12; k-- {
+		if k < len(pd.head) && isWordByte(pd.head[k-1]) && isWordByte(pd.head[k]) {
+			continue
+		}
+		tries++
+		cand := pd.head[:k] + text
+		g, err := gcParser.ParseString("", cand)
+		if err != nil || g.Time == "" || !plainReasons(g.Tail.text(cand)) {
+			continue
+		}
+		if accept(gcEvent(g, cand, false), k) {
+			return true
+		}
+	}
 	return false
+}
+
+// couldEndGC reports whether a line may be the rest of a --trace-gc line: it goes on where a
+// GC line goes on, or it is a short run of reason words.
+func couldEndGC(t string) bool {
+	if continuesGC(t) || strings.HasPrefix(t, "MB") {
+		return true
+	}
+	if len(t) > 120 {
+		return false
+	}
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		if !(c == ' ' || c == ';' || c == '-' || c == ':' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+			return false
+		}
+	}
+	return true
 }
 
 // dropPending gives up waiting: the head is emitted as what it is, a GC line cut short.
