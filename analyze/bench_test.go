@@ -3,6 +3,7 @@ package analyze
 import (
 	"bytes"
 	"os"
+	"path/filepath"
 	"testing"
 )
 
@@ -25,4 +26,28 @@ func BenchmarkAnalyzeLog(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkAnalyzeCrashLogs analyses the corpus's real-world crash logs, one after another:
+// the per-log cost that bounds a batch.
+func BenchmarkAnalyzeCrashLogs(b *testing.B) {
+	logs, _ := filepath.Glob("../corpus/realworld/*.log")
+	var data [][]byte
+	var total int64
+	for _, l := range logs {
+		d, err := os.ReadFile(l)
+		if err != nil {
+			b.Fatal(err)
+		}
+		data = append(data, d)
+		total += int64(len(d))
+	}
+	b.SetBytes(total)
+	b.ResetTimer()
+	for range b.N {
+		for _, d := range data {
+			FromReader(bytes.NewReader(d), "x", Options{})
+		}
+	}
+	b.ReportMetric(float64(b.N*len(data))/b.Elapsed().Seconds(), "logs/s")
 }

@@ -105,3 +105,26 @@ func BenchmarkFastGC(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkParseParallelBig parses a large generated log (bench/run.sh makes it) on all cores:
+// the parse-only figure of README's performance section.
+func BenchmarkParseParallelBig(b *testing.B) {
+	path := os.Getenv("GCANALYZE_BENCH_LOG")
+	if path == "" {
+		path = "../bench/big-1G-single.log"
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		b.Skip("no big log: run bench/run.sh first or set GCANALYZE_BENCH_LOG")
+	}
+	defer f.Close()
+	fi, _ := f.Stat()
+	b.SetBytes(fi.Size())
+	b.ResetTimer()
+	for range b.N {
+		f.Seek(0, io.SeekStart)
+		if _, err := ParseParallel(f, 0, func([]Event) {}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -510,3 +510,81 @@ var reasonPtrs = func() map[string]*string {
 	}
 	return m
 }()
+
+// fastNativeFrame reads a native stack frame ("12: 0xADDR symbol [module]") as the grammar's
+// nativeFrameG does, without it: crash logs hold dozens of frames. FuzzFastNativeFrame checks
+// that it agrees with the grammar wherever it answers.
+func fastNativeFrame(s string) (*NativeFrame, bool) {
+	for k := 0; k < len(s); k++ {
+		if s[k] < 0x20 && s[k] != '\t' {
+			return nil, false // other whitespace and controls: the grammar's lexer decides
+		}
+	}
+	i := 0
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+		i++
+	}
+	d := scanDigits(s, i)
+	if d == i || d-i > 9 || d >= len(s) || s[d] != ':' {
+		return nil, false
+	}
+	ev := &NativeFrame{Index: intPtr(s[i:d])}
+	j := d + 1
+	for j < len(s) && (s[j] == ' ' || s[j] == '\t') {
+		j++
+	}
+	// An address as the lexer reads one: 0x and hex digits, or upper-case hex digits (16 of
+	// them, or any run holding a letter) ending a word.
+	if k := addrEnd(s, j); k > j {
+		a := s[j:k]
+		ev.Address = &a
+		j = k
+	}
+	rest := strings.TrimSpace(s[j:])
+	if strings.HasSuffix(rest, "]") {
+		if k := strings.LastIndex(rest, " ["); k >= 0 || strings.HasPrefix(rest, "[") {
+			if k < 0 {
+				k = 0
+			}
+			mod := strings.TrimSpace(rest[k:])
+			mod = mod[1 : len(mod)-1]
+			ev.Module = &mod
+			rest = strings.TrimSpace(rest[:k])
+		}
+	}
+	ev.Symbol = strPtr(rest)
+	return ev, true
+}
+
+// addrEnd returns where the lexer's Addr token starting at s[j] ends, or j when none starts.
+func addrEnd(s string, j int) int {
+	if strings.HasPrefix(s[j:], "0x") {
+		k := j + 2
+		for k < len(s) && isHex(s[k]) {
+			k++
+		}
+		if k > j+2 {
+			return k
+		}
+		return j
+	}
+	k, letter := j, false
+	for k < len(s) && (s[k] >= '0' && s[k] <= '9' || s[k] >= 'A' && s[k] <= 'F') {
+		letter = letter || s[k] >= 'A'
+		k++
+	}
+	wordEnd := k == len(s) || !(s[k] == '_' || s[k] >= 'a' && s[k] <= 'z' || s[k] >= 'A' && s[k] <= 'Z' || s[k] >= '0' && s[k] <= '9')
+	switch {
+	case k-j >= 16 && isWordBoundary16(s, j):
+		return j + 16
+	case letter && wordEnd:
+		return k
+	}
+	return j
+}
+
+// isWordBoundary16 reports whether 16 upper-case hex digits at s[j] end a word.
+func isWordBoundary16(s string, j int) bool {
+	e := j + 16
+	return e == len(s) || !(s[e] == '_' || s[e] >= 'a' && s[e] <= 'z' || s[e] >= 'A' && s[e] <= 'Z' || s[e] >= '0' && s[e] <= '9')
+}

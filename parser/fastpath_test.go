@@ -96,3 +96,32 @@ func FuzzParseDecimal(f *testing.F) {
 		}
 	})
 }
+
+// FuzzFastNativeFrame checks the native-frame fast path against the grammar.
+func FuzzFastNativeFrame(f *testing.F) {
+	for _, s := range []string{" 1: 0xb78db3 node::OOMErrorHandler(char const*, v8::OOMDetails const&) [/usr/local/bin/node]",
+		" 1: 00007FF71AD3B106 node::OnFatalError+1318", " 2: 0x8cd49c [/usr/local/bin/node]", "12: 0x6be52e042fd",
+		" 1: node::Abort() [/usr/local/bin/node]", " 2: 0xa1b70e  [node]", "13: 000001B78F25C5C1", "11: 00007FF79726",
+		" 5: 00BFE90F v8::x", "3: 0x", "4: 0000000000000000 sym", "7: ABCDEFABCDEFABCDEF x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if strings.ContainsAny(s, "\n\r") {
+			return
+		}
+		fast, ok := fastNativeFrame(s)
+		if !ok {
+			return
+		}
+		g, err := nativeFrameParser.ParseString("", s)
+		if err != nil && (g == nil || g.Index == "") {
+			return // the grammar refuses the line: the fast path's answer is not compared
+		}
+		slow := nativeFrameEvent(g, s)
+		fj, _ := json.Marshal(fast)
+		sj, _ := json.Marshal(slow)
+		if string(fj) != string(sj) {
+			t.Fatalf("%q\nfast    %s\ngrammar %s", s, fj, sj)
+		}
+	})
+}

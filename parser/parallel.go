@@ -176,13 +176,8 @@ func ParseParallel(r io.Reader, workers int, emit func([]Event)) (Stats, error) 
 func parseBlock(data []byte, first int, slab []gcStore, evs []Event) ([]Event, Stats) {
 	p := newBytes(data, first)
 	p.slab = slab
-	for {
-		ev, err := p.Next()
-		if err != nil {
-			return evs, p.Stats()
-		}
-		evs = append(evs, ev)
-	}
+	evs = p.appendAll(evs)
+	return evs, p.Stats()
 }
 
 func wrap(st Stats, err error) error {

@@ -104,9 +104,10 @@ type Parser struct {
 
 // pendingGC is the start of a --trace-gc line waiting for its rest.
 type pendingGC struct {
-	head string // the line from the GC prefix on: GC text, then the glued application text
-	line int
-	held []Event // events of the lines in between, emitted after the GC
+	head  string // the line from the GC prefix on: GC text, then the glued application text
+	line  int
+	held  []Event // events of the lines in between, emitted after the GC
+	tries int     // candidate lines tried
 }
 
 // pendingWindow is how many lines the rest of a cut GC line is looked for.
@@ -152,6 +153,26 @@ func (p *Parser) Next() (Event, error) {
 		p.stats.Unknown++
 	}
 	return ev, nil
+}
+
+// appendAll parses the whole input, appending the events to evs: Next without the per-event
+// hand-over, for ParseParallel's blocks.
+func (p *Parser) appendAll(evs []Event) []Event {
+	for {
+		err := p.fill()
+		for i := range p.queue {
+			if p.queue[i].Type == TypeUnknown {
+				p.stats.Unknown++
+			}
+		}
+		p.stats.Events += len(p.queue)
+		evs = append(evs, p.queue...)
+		clear(p.queue)
+		p.queue = p.queue[:0]
+		if err != nil {
+			return evs
+		}
+	}
 }
 
 // All reads every event of r.
@@ -367,6 +388,14 @@ func (p *Parser) resumePending(text string, line int) bool {
 	if start < 0 {
 		return false
 	}
+	// A few candidate lines per head: a log full of broken lines must not cost seconds.
+	pd.tries++
+	if pd.tries > 6 {
+		return false
+	}
+	if lo := len(pd.head) - 240; lo > start {
+		start = lo // the cut is near the end of the head: V8's text, then what was glued on
+	}
 	// The joined line must end as V8 ends one: with reasons V8 prints, not with other text.
 	known := func(r *string) bool { return r == nil || knownReasons[*r] || isKnownComment(*r) }
 	accept := func(gc *GC, k int) bool {
@@ -392,7 +421,7 @@ func (p *Parser) resumePending(text string, line int) bool {
 	}
 	// ... then the grammar at a few cuts where a token may end: it is slow.
 	tries := 0
-	for k := len(pd.head); k > start+5 && tries < 12; k-- {
+	for k := len(pd.head); k > start+5 && tries < 6; k-- {
 		if k < len(pd.head) && isWordByte(pd.head[k-1]) && isWordByte(pd.head[k]) {
 			continue
 		}
@@ -490,8 +519,8 @@ func (p *Parser) processBare(text string, line, end int) {
 	}
 	if p.section == sectionNative {
 		if i := symbolFrameStart(text); i >= 0 {
-			if g, err := nativeFrameParser.ParseString("", text[i:]); err == nil || g.Index != "" {
-				ev.Type, ev.NativeFrame = TypeNativeFrame, nativeFrameEvent(g, text[i:])
+			if f, ok := p.nativeFrame(text[i:]); ok {
+				ev.Type, ev.NativeFrame = TypeNativeFrame, f
 				p.sectionItems++
 				p.emit(ev)
 				return
@@ -579,12 +608,11 @@ func (p *Parser) processSegment(a anchor, seg string, glued bool, line, end int)
 		p.processPrefixed(seg, glued, a.kind == anchorBareGC, ev)
 	case anchorNativeFrame:
 		p.enterNativeSection()
-		g, err := nativeFrameParser.ParseString("", seg)
-		if err != nil && (g == nil || g.Index == "") {
-			ev.Type, ev.Unknown = TypeUnknown, &Unknown{Text: seg}
-		} else {
-			ev.Type, ev.NativeFrame = TypeNativeFrame, nativeFrameEvent(g, seg)
+		if f, ok := p.nativeFrame(seg); ok {
+			ev.Type, ev.NativeFrame = TypeNativeFrame, f
 			p.sectionItems++
+		} else {
+			ev.Type, ev.Unknown = TypeUnknown, &Unknown{Text: seg}
 		}
 		p.emit(ev)
 	case anchorKeyword:
@@ -596,6 +624,18 @@ func (p *Parser) enterNativeSection() {
 	if p.section != sectionNative {
 		p.section, p.sectionItems = sectionNative, 0
 	}
+}
+
+// nativeFrame reads a native stack frame: the fast path, else the grammar.
+func (p *Parser) nativeFrame(s string) (*NativeFrame, bool) {
+	if f, ok := fastNativeFrame(s); ok {
+		return f, true
+	}
+	g, err := nativeFrameParser.ParseString("", s)
+	if err != nil && (g == nil || g.Index == "") {
+		return nil, false
+	}
+	return nativeFrameEvent(g, s), true
 }
 
 func (p *Parser) processKeyword(kw, seg string, ev Event) {
@@ -767,15 +807,14 @@ func isNVPStart(rest string) bool {
 // processGC parses a --trace-gc entry. A glued entry (another entry follows on the same line)
 // lost its newline to V8's 256-byte buffer, so it is truncated unless its reasons are whole.
 func (p *Parser) processGC(seg string, glued bool, ev Event) {
-	if p.section != sectionRing && !glued && p.pend == nil && !fastLooksWhole(seg) {
-		if g, err := gcParser.ParseString("", seg); err != nil || !plainReasons(g.Tail.text(seg)) {
-			// A live line that does not read whole, or whose reasons run on into other text:
-			// its rest may come a few lines later.
-			p.pend = &pendingGC{head: seg, line: ev.Line}
-			return
-		}
+	g, err := gcParser.ParseString("", seg)
+	if p.section != sectionRing && !glued && p.pend == nil && (err != nil || !plainReasons(g.Tail.text(seg))) {
+		// A live line that does not read whole, or whose reasons run on into other text: its
+		// rest may come a few lines later.
+		p.pend = &pendingGC{head: seg, line: ev.Line}
+		return
 	}
-	p.processGCNow(seg, glued, ev)
+	p.processGCParsed(seg, glued, ev, g, err)
 }
 
 // plainReasons reports whether the reasons of a GC line are what V8 prints: words, not
@@ -794,15 +833,14 @@ func plainReasons(tail string) bool {
 	return strings.TrimSpace(tail) == "" || complete && plain(reason) && plain(comment)
 }
 
-// fastLooksWhole is a cheap test that a segment is a whole GC line (the fast path reads it).
-func fastLooksWhole(seg string) bool {
-	_, ok := fastGC(seg)
-	return ok
-}
-
 // processGCNow parses a --trace-gc entry as it stands.
 func (p *Parser) processGCNow(seg string, glued bool, ev Event) {
 	g, err := gcParser.ParseString("", seg)
+	p.processGCParsed(seg, glued, ev, g, err)
+}
+
+// processGCParsed makes the event of a parsed --trace-gc entry.
+func (p *Parser) processGCParsed(seg string, glued bool, ev Event, g *gcLineG, err error) {
 	truncated := err != nil
 	if err == nil {
 		tail := strings.TrimSpace(g.Tail.text(seg))
