@@ -27,7 +27,7 @@ var csvColumns = []string{
 	"pause_ms", "external_ms", "incremental_marking_ms", "incremental_steps", "mu_average", "mu_current",
 	"reason", "comment", "in_crash_dump", "repeat", "truncated",
 	"space", "used_kb", "available_kb", "committed_kb",
-	"location", "message", "fatal_kind", "heap_oom",
+	"location", "message", "fatal_kind", "heap_oom", "printed_by",
 	"index", "function", "file", "position", "address", "symbol", "module", "name", "text",
 }
 
@@ -144,6 +144,7 @@ func csvRow(source string, ev parser.Event) []string {
 	case parser.TypeFatal:
 		x := ev.Fatal
 		row["location"], row["message"], row["fatal_kind"], row["heap_oom"] = s(x.Location), s(x.Message), string(x.Kind), b(x.HeapOOM)
+		row["printed_by"] = x.PrintedBy
 	case parser.TypeJSFrame:
 		x := ev.JSFrame
 		row["index"], row["function"], row["file"] = i(x.Index), x.Function, s(x.File)
