@@ -499,7 +499,14 @@ func nativeFrameEvent(g *nativeFrameG, input string) *NativeFrame {
 		a := *g.Address
 		ev.Address = &a
 	}
-	rest := strings.TrimSpace(g.Rest.text(input))
+	ev.Symbol, ev.Module = symbolAndModule(g.Rest.text(input))
+	return ev
+}
+
+// symbolAndModule splits what follows a frame's address: "symbol [module]", the module in
+// brackets at the end when there is one.
+func symbolAndModule(rest string) (symbol, module *string) {
+	rest = strings.TrimSpace(rest)
 	if strings.HasSuffix(rest, "]") {
 		if i := strings.LastIndex(rest, " ["); i >= 0 || strings.HasPrefix(rest, "[") {
 			if i < 0 {
@@ -507,12 +514,11 @@ func nativeFrameEvent(g *nativeFrameG, input string) *NativeFrame {
 			}
 			mod := strings.TrimSpace(rest[i:])
 			mod = mod[1 : len(mod)-1]
-			ev.Module = &mod
+			module = &mod
 			rest = strings.TrimSpace(rest[:i])
 		}
 	}
-	ev.Symbol = strPtr(rest)
-	return ev
+	return strPtr(rest), module
 }
 
 func cFrameEvent(g *cFrameG, input string) *NativeFrame {

@@ -540,19 +540,7 @@ func fastNativeFrame(s string) (*NativeFrame, bool) {
 		ev.Address = &a
 		j = k
 	}
-	rest := strings.TrimSpace(s[j:])
-	if strings.HasSuffix(rest, "]") {
-		if k := strings.LastIndex(rest, " ["); k >= 0 || strings.HasPrefix(rest, "[") {
-			if k < 0 {
-				k = 0
-			}
-			mod := strings.TrimSpace(rest[k:])
-			mod = mod[1 : len(mod)-1]
-			ev.Module = &mod
-			rest = strings.TrimSpace(rest[:k])
-		}
-	}
-	ev.Symbol = strPtr(rest)
+	ev.Symbol, ev.Module = symbolAndModule(s[j:])
 	return ev, true
 }
 
