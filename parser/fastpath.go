@@ -5,6 +5,8 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+
+	"github.com/alecthomas/participle/v2/lexer"
 )
 
 // The fast path reads the hot line — a whole, well-formed --trace-gc line on a line of its
@@ -575,4 +577,137 @@ func addrEnd(s string, j int) int {
 func isWordBoundary16(s string, j int) bool {
 	e := j + 16
 	return e == len(s) || !(s[e] == '_' || s[e] >= 'a' && s[e] <= 'z' || s[e] >= 'A' && s[e] <= 'Z' || s[e] >= '0' && s[e] <= '9')
+}
+
+// fastNVP reads a --trace-gc-nvp line ("[pid:isolate] T ms: k=v k=v …" or Node 25's
+// "… ms: GC: {json}") into the grammar's node, without the grammar: an NVP line holds a hundred
+// tokens and more. It refuses anything unusual; FuzzFastNVP checks it against the grammar.
+func fastNVP(s string) (*nvpLineG, bool) {
+	for k := 0; k < len(s); k++ {
+		if s[k] < 0x20 && s[k] != '\t' {
+			return nil, false // other whitespace and controls: the grammar's lexer decides
+		}
+	}
+	c := scanner{s: s}
+	if !c.ch('[') {
+		return nil, false
+	}
+	pidEnd := scanDigits(s, c.i)
+	if pidEnd == c.i || pidEnd-c.i > 10 || pidEnd >= len(s) || s[pidEnd] != ':' {
+		return nil, false
+	}
+	isoStart := pidEnd + 1
+	isoEnd := scanIsolate(s, isoStart)
+	if isoEnd == isoStart || isoEnd >= len(s) || !strings.HasPrefix(s[isoStart:], "0x") || isoEnd == isoStart+2 {
+		return nil, false
+	}
+	pre := &prefixG{PID: s[c.i:pidEnd]}
+	iso := s[isoStart:isoEnd]
+	pre.Isolate = &iso
+	c.i = isoEnd
+	if s[c.i] == ':' { // Node 24+: [pid:isolate:id]
+		e := scanDigits(s, c.i+1)
+		if e == c.i+1 || e >= len(s) || e-c.i-1 >= 16 {
+			return nil, false
+		}
+		id := s[c.i+1 : e]
+		pre.ID = &id
+		c.i = e
+	}
+	if !c.ch(']') {
+		return nil, false
+	}
+	tStart := c.i
+	if _, ok := c.number(); !ok {
+		return nil, false
+	}
+	g := &nvpLineG{Prefix: pre, Time: strings.TrimRight(s[tStart:c.i], " \t")}
+	if !c.word("ms") || !c.ch(':') {
+		return nil, false
+	}
+	if strings.HasPrefix(s[c.i:], "GC:") {
+		c.i += 3
+		c.spaces()
+		end := len(strings.TrimRight(s, " \t"))
+		if c.i >= end || s[c.i] != '{' {
+			return nil, false
+		}
+		g.JSON = &span{Pos: lexer.Position{Offset: c.i}, EndPos: lexer.Position{Offset: end}}
+		return g, true
+	}
+	for c.i < len(s) {
+		// key: a lower-case word (V8's keys; an upper-case one could lex as an address)
+		k := c.i
+		if b := s[k]; !(b >= 'a' && b <= 'z' || b == '_') {
+			return nil, false
+		}
+		e := wordEnd(s, k)
+		if e >= len(s) || s[e] != '=' {
+			return nil, false
+		}
+		p := &pairG{Key: s[k:e]}
+		c.i = e + 1
+		c.spaces()
+		switch {
+		case c.i < len(s) && (s[c.i] == '-' || s[c.i] >= '0' && s[c.i] <= '9'):
+			if s[c.i] == '-' {
+				p.Minus = true
+				c.i++
+				c.spaces()
+			}
+			n := scanDigits(s, c.i)
+			if n == c.i || n-c.i >= 16 || strings.HasPrefix(s[c.i:], "0x") {
+				return nil, false // no digits, 16 (an address to the lexer), or 0x…
+			}
+			if n+1 < len(s) && s[n] == '.' && s[n+1] >= '0' && s[n+1] <= '9' {
+				n = scanDigits(s, n+1)
+			}
+			if n < len(s) && (s[n] == 'e' || s[n] == 'E') && n+1 < len(s) && (s[n+1] >= '0' && s[n+1] <= '9' || s[n+1] == '+' || s[n+1] == '-') {
+				return nil, false // an exponent: the grammar's lexer reads those
+			}
+			if n < len(s) && (s[n] >= 'A' && s[n] <= 'Z' || s[n] == '.') {
+				return nil, false // digits running into capitals could lex as an address
+			}
+			num := s[c.i:n]
+			p.Num = &num
+			c.i = n
+			c.spaces()
+			if c.i < len(s) && s[c.i] == '%' {
+				c.i++
+				c.spaces()
+			}
+		case c.i < len(s) && s[c.i] >= 'a' && s[c.i] <= 'z':
+			e := wordEnd(s, c.i)
+			if e < len(s) && s[e] == '=' {
+				return nil, false // no value: a key follows; leave that to the grammar
+			}
+			str := s[c.i:e]
+			p.Str = &str
+			c.i = e
+			c.spaces()
+		default:
+			return nil, false
+		}
+		g.Pairs = append(g.Pairs, p)
+	}
+	return g, len(g.Pairs) > 0
+}
+
+// wordEnd returns where the lexer's Word token starting at s[i] ends:
+// [A-Za-z_][A-Za-z0-9_]*([-.][A-Za-z0-9_]+)*
+func wordEnd(s string, i int) int {
+	alnum := func(b byte) bool {
+		return b == '_' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
+	}
+	j := i + 1
+	for j < len(s) && alnum(s[j]) {
+		j++
+	}
+	for j+1 < len(s) && (s[j] == '-' || s[j] == '.') && alnum(s[j+1]) {
+		j += 2
+		for j < len(s) && alnum(s[j]) {
+			j++
+		}
+	}
+	return j
 }

@@ -125,3 +125,38 @@ func FuzzFastNativeFrame(f *testing.F) {
 		}
 	})
 }
+
+// FuzzFastNVP checks the NVP fast path against the grammar; its seeds are the NVP lines of the
+// corpus.
+func FuzzFastNVP(f *testing.F) {
+	for _, log := range corpusLogs(f) {
+		if !strings.Contains(log, "nvp") {
+			continue
+		}
+		fh, err := os.Open(log)
+		if err != nil {
+			f.Fatal(err)
+		}
+		sc := bufio.NewScanner(fh)
+		sc.Buffer(nil, MaxLineBytes)
+		for n := 0; sc.Scan() && n < 20; n++ {
+			f.Add(sc.Text())
+		}
+		fh.Close()
+	}
+	f.Fuzz(func(t *testing.T, line string) {
+		fast, ok := fastNVP(line)
+		if !ok {
+			return
+		}
+		g, err := nvpParser.ParseString("", line)
+		if err != nil {
+			t.Fatalf("%q: the fast path read it, the grammar says %v", line, err)
+		}
+		fj, _ := json.Marshal(nvpEvent(fast, line))
+		sj, _ := json.Marshal(nvpEvent(g, line))
+		if string(fj) != string(sj) {
+			t.Fatalf("%q\nfast    %s\ngrammar %s", line, fj, sj)
+		}
+	})
+}

@@ -743,7 +743,11 @@ func (p *Parser) processPrefixed(seg string, glued, bare bool, ev Event) {
 			return
 		case strings.HasPrefix(rest, "pause=") || strings.HasPrefix(rest, "GC: {") ||
 			(isNVPStart(rest) && !strings.HasPrefix(rest, "action=")):
-			g, err := nvpParser.ParseString("", seg)
+			g, ok := fastNVP(seg)
+			var err error
+			if !ok {
+				g, err = nvpParser.ParseString("", seg)
+			}
 			if err == nil || (g != nil && len(g.Pairs) > 0) || (g != nil && g.JSON != nil) {
 				ev.Type, ev.NVP = TypeNVP, nvpEvent(g, seg)
 				p.emit(ev)
