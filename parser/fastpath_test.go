@@ -160,3 +160,38 @@ func FuzzFastNVP(f *testing.F) {
 		}
 	})
 }
+
+// FuzzFastHeapRow checks the verbose-row fast path against the grammar; its seeds are the
+// verbose rows of the corpus.
+func FuzzFastHeapRow(f *testing.F) {
+	for _, log := range corpusLogs(f) {
+		fh, err := os.Open(log)
+		if err != nil {
+			f.Fatal(err)
+		}
+		sc := bufio.NewScanner(fh)
+		sc.Buffer(nil, MaxLineBytes)
+		for n := 0; sc.Scan() && n < 30; {
+			if l := sc.Text(); strings.Contains(l, "used:") {
+				f.Add(l)
+				n++
+			}
+		}
+		fh.Close()
+	}
+	f.Fuzz(func(t *testing.T, line string) {
+		fast, ok := fastHeapRow(line)
+		if !ok {
+			return
+		}
+		g, err := heapRowParser.ParseString("", line)
+		if err != nil {
+			t.Fatalf("%q: the fast path read it, the grammar says %v", line, err)
+		}
+		fj, _ := json.Marshal(heapStatsEvent(fast))
+		sj, _ := json.Marshal(heapStatsEvent(g))
+		if string(fj) != string(sj) {
+			t.Fatalf("%q\nfast    %s\ngrammar %s", line, fj, sj)
+		}
+	})
+}

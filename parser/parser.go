@@ -755,7 +755,12 @@ func (p *Parser) processPrefixed(seg string, glued, bare bool, ev Event) {
 			}
 		}
 	} else if strings.Contains(t, "used:") {
-		if g, err := heapRowParser.ParseString("", seg); err == nil {
+		g, ok := fastHeapRow(seg)
+		var err error
+		if !ok {
+			g, err = heapRowParser.ParseString("", seg)
+		}
+		if err == nil {
 			ev.Type, ev.HeapStats = TypeHeapStats, heapStatsEvent(g)
 			p.emit(ev)
 			return
