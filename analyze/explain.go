@@ -19,7 +19,7 @@ func Headline(p *Process) string {
 	case VerdictHeapTooSmall:
 		return "HEAP TOO SMALL — the heap that survives full GCs sits at the limit: the working set needs more than the limit allows."
 	case VerdictAllocationBurst:
-		return "ALLOCATION BURST — the heap was stable, then one short burst of allocation ran it into the limit."
+		return "ALLOCATION BURST — one short burst of allocation ran the heap into its limit."
 	case VerdictStructureLimit:
 		return "STRUCTURE LIMIT — a single Map, Set, array or string hit a V8 hard size limit; a bigger heap will not help."
 	case VerdictGCThrashing:
@@ -135,6 +135,20 @@ func explain(p *proc, out *Process) {
 			state = "meets"
 		}
 		ev("V8's OOM rule", "%s it: the last %d full GCs freed under 10%% with mu under 0.4", state, im.Trailing)
+	}
+	if out.Verdict == VerdictAllocationBurst && out.HeapLimitMB != nil {
+		if b := burstOf(p, *out.HeapLimitMB); b != nil {
+			ev("burst", "the heap held ~%s until %s, then reached the limit by %s: %s of climb after %s of steady heap",
+				mb(b.baseMB), secs(b.fromMS), secs(b.toMS), secs(b.toMS-b.fromMS), secs(b.fromMS-*out.FirstMS))
+		} else if n := len(p.recent); n >= 2 {
+			prev, last := p.recent[n-2], p.recent[n-1]
+			mu, _ := last.cur()
+			if last.hasAvg {
+				mu = last.muAvg
+			}
+			ev("burst", "the heap rose by %s in %s between the last two GCs while V8's mutator utilization was still %.2f: it arrived at the limit at once, not after grinding against it",
+				mb(last.BeforeMB-prev.AfterMB), secs(last.TimeMS-prev.TimeMS), mu)
+		}
 	}
 	if out.HeapLimitMB != nil {
 		src := map[string]string{LimitUser: "given with --heap-limit", LimitCrash: "inferred from the crash: what survived its last full GCs", LimitInferred: "from --trace-gc-verbose's memory allocator line; it includes the young generation's reservation"}[out.HeapLimitSource]

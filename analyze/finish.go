@@ -539,10 +539,18 @@ func thrashing(p *proc, out *Process) bool {
 // isBurst reports whether a process that died at its limit had a stable heap and then
 // climbed to the limit in one short run: the climb from near its earlier level to 80% of the
 // limit took less than 30% of the time it lived before reaching the limit.
-func isBurst(p *proc, limit float64) bool {
+func isBurst(p *proc, limit float64) bool { return burstOf(p, limit) != nil }
+
+// burst is how a process ran into its limit at once: the level it held, and when it left it
+// and reached the limit.
+type burst struct {
+	baseMB, fromMS, toMS float64
+}
+
+func burstOf(p *proc, limit float64) *burst {
 	pts := p.chart.all()
 	if len(pts) < 4 || limit <= 0 {
-		return false
+		return nil
 	}
 	t0 := pts[0].TimeMS
 	reach := -1
@@ -553,7 +561,7 @@ func isBurst(p *proc, limit float64) bool {
 		}
 	}
 	if reach < 3 {
-		return false
+		return nil
 	}
 	// The level the heap held before: the first half of the time before it reached the limit.
 	var early []float64
@@ -564,12 +572,12 @@ func isBurst(p *proc, limit float64) bool {
 		}
 	}
 	if len(early) < 3 {
-		return false
+		return nil
 	}
 	sort.Float64s(early)
 	base := stat.Quantile(0.5, stat.Empirical, early, nil)
 	if base >= 0.6*limit {
-		return false
+		return nil
 	}
 	low := base + 0.2*(limit-base)
 	climb := reach
@@ -577,10 +585,13 @@ func isBurst(p *proc, limit float64) bool {
 		climb--
 	}
 	if climb == 0 {
-		return false
+		return nil
 	}
 	lived := pts[reach].TimeMS - t0
-	return lived > 0 && (pts[reach].TimeMS-pts[climb-1].TimeMS) < 0.3*lived
+	if lived <= 0 || pts[reach].TimeMS-pts[climb-1].TimeMS >= 0.3*lived {
+		return nil
+	}
+	return &burst{baseMB: base, fromMS: pts[climb-1].TimeMS, toMS: pts[reach].TimeMS}
 }
 
 // predict extrapolates the trend to the heap limit. Only a leak gets a prediction: a plateau
