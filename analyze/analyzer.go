@@ -181,7 +181,7 @@ var contextMarks = []struct{ mark, name string }{
 	{"worker_threads", "worker"}, {"node::worker::", "worker"}, {"ERR_WORKER_OUT_OF_MEMORY", "worker"},
 	{"vite", "vite"}, {"rollup", "rollup"}, {"esbuild", "esbuild"}, {"babel", "babel"},
 	{"gatsby", "gatsby"}, {"nuxt", "nuxt"}, {"mocha", "mocha"}, {"Electron", "electron"},
-	{"electron", "electron"}, {"deno", "deno"},
+	{"electron", "electron"}, {"deno", "deno"}, {"MaxListenersExceededWarning", "listener-leak"},
 }
 
 func (a *Analyzer) noteContext(s string) {

@@ -134,7 +134,7 @@ func explain(p *proc, out *Process) {
 		if im.Met {
 			state = "meets"
 		}
-		ev("V8's OOM rule", "%s it: the last %d full GCs freed under 10%% with mu under 0.4", state, im.Trailing)
+		ev("V8's OOM rule", "%s it: %s freed under 10%% with mu under 0.4", state, map[bool]string{true: "the last full GC", false: fmt.Sprintf("the last %d full GCs", im.Trailing)}[im.Trailing == 1])
 	}
 	if out.Verdict == VerdictAllocationBurst && out.HeapLimitMB != nil {
 		if b := burstOf(p, *out.HeapLimitMB); b != nil {
@@ -250,6 +250,9 @@ func recommend(out *Process, rec func(string, ...any), ev func(string, string, .
 		case out.hasContext("next"):
 			rec("Next.js: next build/dev can exceed the default heap on large apps; NODE_OPTIONS=--max-old-space-size=… and check experimental.webpackMemoryOptimizations.")
 		}
+	}
+	if out.hasContext("listener-leak") && (out.Verdict == VerdictLeak || out.Verdict == VerdictHeapTooSmall || out.Verdict == VerdictGCThrashing) {
+		rec("Node warned of an EventEmitter listener leak (MaxListenersExceededWarning): listeners added and never removed keep their closures alive. Run with --trace-warnings to see where they are added, and remove them (emitter.off) when done.")
 	}
 	if out.hasContext("worker") {
 		rec("Worker threads each have their own heap: set resourceLimits.maxOldGenerationSizeMb per worker, and handle the worker's 'error' event so one worker's OOM does not kill the process.")
