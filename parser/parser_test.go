@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"testing"
 )
@@ -207,5 +208,38 @@ func TestGCLineCutByApplicationOutput(t *testing.T) {
 	got := strings.Join(lines, "\n")
 	if got != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", got, strings.Join(want, "\n"))
+	}
+}
+
+// TestGCJSONMatchesEncodingJSON holds the hand-written GC encoder to encoding/json's output on
+// every GC of the corpus, and on extreme numbers.
+func TestGCJSONMatchesEncodingJSON(t *testing.T) {
+	check := func(g *GC) {
+		want, err := json.Marshal(g)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := appendGCJSON(nil, g); string(got) != string(want) {
+			t.Fatalf("\n got %s\nwant %s", got, want)
+		}
+	}
+	n := 0
+	for _, log := range corpusLogs(t) {
+		f, _ := os.Open(log)
+		evs, _, _ := All(f)
+		f.Close()
+		for _, ev := range evs {
+			if ev.Type == TypeGC {
+				check(ev.GC)
+				n++
+			}
+		}
+	}
+	for _, v := range []float64{0, -0.5, 1e-7, 1.5e-6, 1e21, 123456789012345678, 3.14159e-10, -2e22} {
+		x, s := v, "a<b>&\"\\\x01é"
+		check(&GC{TimeMS: &x, HeapBeforeMB: &x, Reason: &s, Qualifiers: []string{s, "reduce"}})
+	}
+	if n < 5000 {
+		t.Errorf("only %d GCs checked", n)
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -41,20 +40,22 @@ func newEventWriter(w io.Writer, format string) *eventWriter {
 }
 
 func (w *eventWriter) writeAll(source string, r io.Reader) error {
-	p := parser.New(r)
 	v8 := false
-	for {
-		ev, err := p.Next()
-		if err == io.EOF {
-			break
+	var werr error
+	// Parsed on all cores; written in order as the events come.
+	_, err := parser.ParseParallel(r, 0, func(evs []parser.Event) {
+		for i := range evs {
+			v8 = v8 || evs[i].Type != parser.TypeUnknown
+			if werr == nil {
+				werr = w.write(source, evs[i])
+			}
 		}
-		if err != nil {
-			return fmt.Errorf("line %d: %w", p.Stats().Lines+1, err)
-		}
-		v8 = v8 || ev.Type != parser.TypeUnknown
-		if err := w.write(source, ev); err != nil {
-			return err
-		}
+	})
+	if err != nil {
+		return err
+	}
+	if werr != nil {
+		return werr
 	}
 	if !v8 {
 		return errors.New(noV8Hint)
@@ -64,7 +65,7 @@ func (w *eventWriter) writeAll(source string, r io.Reader) error {
 
 func (w *eventWriter) write(source string, ev parser.Event) error {
 	if w.cw == nil {
-		b, err := json.Marshal(ev)
+		b, err := ev.MarshalJSON() // directly: json.Marshal would re-scan the output
 		if err != nil {
 			return err
 		}
@@ -112,58 +113,72 @@ func i(p *int64) string {
 
 func b(v bool) string { return strconv.FormatBool(v) }
 
+// csvIndex maps a column name to its position.
+var csvIndex = func() map[string]int {
+	m := map[string]int{}
+	for i, c := range csvColumns {
+		m[c] = i
+	}
+	return m
+}()
+
+// csvFields is a row under construction: fields set by column name.
+type csvFields []string
+
+func (f csvFields) set(pairs ...string) {
+	for i := 0; i+1 < len(pairs); i += 2 {
+		f[csvIndex[pairs[i]]] = pairs[i+1]
+	}
+}
+
 func csvRow(source string, ev parser.Event) []string {
-	row := make(map[string]string, 16)
-	row["source"], row["type"], row["line"], row["end_line"] = source, string(ev.Type), strconv.Itoa(ev.Line), strconv.Itoa(ev.EndLine)
-	origin := func(o parser.Origin) { row["pid"], row["isolate"] = i(o.PID), s(o.Isolate) }
+	out := make(csvFields, len(csvColumns))
+	out.set("source", source, "type", string(ev.Type), "line", strconv.Itoa(ev.Line), "end_line", strconv.Itoa(ev.EndLine))
+	origin := func(o parser.Origin) { out.set("pid", i(o.PID), "isolate", s(o.Isolate)) }
 	switch ev.Type {
 	case parser.TypeGC:
 		g := ev.GC
 		origin(g.Origin)
-		row["time_ms"], row["collector"], row["kind"] = f(g.TimeMS), s(g.Collector), s(g.Kind)
-		row["qualifiers"] = strings.Join(g.Qualifiers, ";")
-		row["heap_before_mb"], row["committed_before_mb"] = f(g.HeapBeforeMB), f(g.CommittedBeforeMB)
-		row["heap_after_mb"], row["committed_after_mb"] = f(g.HeapAfterMB), f(g.CommittedAfterMB)
-		row["pooled_mb"], row["pause_ms"], row["external_ms"] = f(g.PooledMB), f(g.PauseMS), f(g.ExternalMS)
+		out.set("time_ms", f(g.TimeMS), "collector", s(g.Collector), "kind", s(g.Kind))
+		out.set("qualifiers", strings.Join(g.Qualifiers, ";"))
+		out.set("heap_before_mb", f(g.HeapBeforeMB), "committed_before_mb", f(g.CommittedBeforeMB))
+		out.set("heap_after_mb", f(g.HeapAfterMB), "committed_after_mb", f(g.CommittedAfterMB))
+		out.set("pooled_mb", f(g.PooledMB), "pause_ms", f(g.PauseMS), "external_ms", f(g.ExternalMS))
 		if g.Incremental != nil {
-			row["incremental_marking_ms"], row["incremental_steps"] = f(g.Incremental.MarkingMS), i(g.Incremental.Steps)
+			out.set("incremental_marking_ms", f(g.Incremental.MarkingMS), "incremental_steps", i(g.Incremental.Steps))
 		}
-		row["mu_average"], row["mu_current"] = f(g.MuAverage), f(g.MuCurrent)
-		row["reason"], row["comment"] = s(g.Reason), s(g.Comment)
-		row["in_crash_dump"], row["repeat"], row["truncated"] = b(g.InCrashDump), b(g.Repeat), b(g.Truncated)
+		out.set("mu_average", f(g.MuAverage), "mu_current", f(g.MuCurrent))
+		out.set("reason", s(g.Reason), "comment", s(g.Comment))
+		out.set("in_crash_dump", b(g.InCrashDump), "repeat", b(g.Repeat), "truncated", b(g.Truncated))
 	case parser.TypeNVP:
 		n := ev.NVP
 		origin(n.Origin)
-		row["time_ms"], row["collector"], row["kind"] = f(n.TimeMS), s(n.Collector), s(n.Kind)
-		row["heap_before_mb"], row["heap_after_mb"], row["pause_ms"] = f(n.HeapBeforeMB), f(n.HeapAfterMB), f(n.PauseMS)
-		row["reason"] = n.Strings["reason"]
+		out.set("time_ms", f(n.TimeMS), "collector", s(n.Collector), "kind", s(n.Kind))
+		out.set("heap_before_mb", f(n.HeapBeforeMB), "heap_after_mb", f(n.HeapAfterMB), "pause_ms", f(n.PauseMS))
+		out.set("reason", n.Strings["reason"])
 	case parser.TypeHeapStats:
 		h := ev.HeapStats
 		origin(h.Origin)
-		row["space"], row["used_kb"], row["available_kb"], row["committed_kb"] = h.Space, f(h.UsedKB), f(h.AvailableKB), f(h.CommittedKB)
+		out.set("space", h.Space, "used_kb", f(h.UsedKB), "available_kb", f(h.AvailableKB), "committed_kb", f(h.CommittedKB))
 	case parser.TypeFatal:
 		x := ev.Fatal
-		row["location"], row["message"], row["fatal_kind"], row["heap_oom"] = s(x.Location), s(x.Message), string(x.Kind), b(x.HeapOOM)
-		row["printed_by"] = x.PrintedBy
+		out.set("location", s(x.Location), "message", s(x.Message), "fatal_kind", string(x.Kind), "heap_oom", b(x.HeapOOM))
+		out.set("printed_by", x.PrintedBy)
 	case parser.TypeJSFrame:
 		x := ev.JSFrame
-		row["index"], row["function"], row["file"] = i(x.Index), x.Function, s(x.File)
-		row["position"] = i(x.Position)
+		out.set("index", i(x.Index), "function", x.Function, "file", s(x.File))
+		out.set("position", i(x.Position))
 	case parser.TypeNativeFrame:
 		x := ev.NativeFrame
-		row["index"], row["address"], row["symbol"], row["module"] = i(x.Index), s(x.Address), s(x.Symbol), s(x.Module)
+		out.set("index", i(x.Index), "address", s(x.Address), "symbol", s(x.Symbol), "module", s(x.Module))
 	case parser.TypeMarker:
-		row["name"], row["text"] = ev.Marker.Name, ev.Marker.Text
+		out.set("name", ev.Marker.Name, "text", ev.Marker.Text)
 	case parser.TypeV8Other:
 		x := ev.Other
 		origin(x.Origin)
-		row["time_ms"], row["name"], row["text"] = f(x.TimeMS), x.Name, x.Text
+		out.set("time_ms", f(x.TimeMS), "name", x.Name, "text", x.Text)
 	case parser.TypeUnknown:
-		row["text"] = ev.Unknown.Text
-	}
-	out := make([]string, len(csvColumns))
-	for k, c := range csvColumns {
-		out[k] = row[c]
+		out.set("text", ev.Unknown.Text)
 	}
 	return out
 }
