@@ -106,6 +106,12 @@ func (a *Analyzer) finish(p *proc, several bool) *Process {
 	}
 	if p.crash != nil {
 		p.crash.TopFrames = userFirst(p.crash.TopFrames)
+		// An isolate does not collect after it died: GC lines printed after the fatal error
+		// were written late (buffered output), and the last of them is the time of death.
+		if p.gcs > 0 && (p.crash.TimeMS == nil || p.last > *p.crash.TimeMS) {
+			t := p.last
+			p.crash.TimeMS = &t
+		}
 	}
 	if p.gcs > 0 {
 		first, last := *p.first, p.last

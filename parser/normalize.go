@@ -132,7 +132,7 @@ var crashKeywords = []string{
 	"V8 javascript OOM (",
 	"V8 process OOM (",
 	"Fatal process out of memory:",
-	"Error [ERR_WORKER_OUT_OF_MEMORY]:",
+	"Worker terminated due to reaching memory limit",
 	"RangeError: Map maximum size exceeded",
 	"RangeError: Invalid array length",
 	"RangeError: Value undefined out of range for undefined options property undefined",

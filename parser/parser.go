@@ -549,6 +549,13 @@ func (p *Parser) processBare(text string, line, end int) {
 			return
 		}
 	}
+	if isCutPrefix(t) {
+		// A line that stops inside its own "[pid:isolate" prefix: the process died before its
+		// buffered trace was written out.
+		ev.Type, ev.Other = TypeV8Other, &Other{Name: "cut_line", Text: t}
+		p.emit(ev)
+		return
+	}
 	if isNVPFragment(t) {
 		// The rest of a --trace-gc-nvp line whose start is not in the log.
 		ev.Type, ev.Other = TypeV8Other, &Other{Name: "nvp_fragment", Text: t}
@@ -709,8 +716,14 @@ func (p *Parser) processKeyword(kw, seg string, ev Event) {
 			g = &embedderOOMG{Process: true}
 		}
 		fatal(embedderOOMEvent(g, seg))
-	case "Error [ERR_WORKER_OUT_OF_MEMORY]:":
-		f := newFatal("", strings.TrimSpace(seg[len(kw):]), "worker")
+	case "Worker terminated due to reaching memory limit":
+		// Node: "Error [ERR_WORKER_OUT_OF_MEMORY]: Worker terminated …"; Deno: "[Error: Worker
+		// terminated …] {".
+		msg := strings.TrimSpace(seg)
+		if i := strings.IndexByte(msg, ']'); i >= 0 {
+			msg = strings.TrimSpace(msg[:i])
+		}
+		f := newFatal("", msg, "worker")
 		f.Kind, f.HeapOOM = FatalWorkerOOM, true
 		fatal(f)
 	case "RangeError: Map maximum size exceeded", "RangeError: Value undefined out of range for undefined options property undefined":
@@ -1041,6 +1054,21 @@ func continuesGC(t string) bool {
 
 func joinWrapped(cur, next string) string {
 	return strings.TrimRight(cur, " ") + " " + strings.TrimLeft(next, " ")
+}
+
+// isCutPrefix reports whether t is the start of a V8 prefix and nothing more: "[123:0x5639fa".
+func isCutPrefix(t string) bool {
+	if !strings.HasPrefix(t, "[") {
+		return false
+	}
+	d := scanDigits(t, 1)
+	if d == 1 || d == len(t) {
+		return d == len(t) && d > 1
+	}
+	if t[d] != ':' {
+		return false
+	}
+	return scanIsolate(t, d+1) == len(t)
 }
 
 // isNVPFragment reports whether t is a run of name=value pairs without a prefix.
