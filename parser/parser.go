@@ -104,8 +104,11 @@ type Parser struct {
 
 // pendingGC is the start of a --trace-gc line waiting for its rest.
 type pendingGC struct {
-	head  string // the line from the GC prefix on: GC text, then the glued application text
-	line  int
+	head string // the line from the GC prefix on: GC text, then the glued application text
+	// prefixCut is set when the cut fell inside the "[pid:isolate" prefix: head[:prefixCut]
+	// is V8's, and the rest of the line comes with the next block.
+	prefixCut int
+	line      int
 	held  []Event // events of the lines in between, emitted after the GC
 	tries int     // candidate lines tried
 }
@@ -384,6 +387,23 @@ func (p *Parser) resumePending(text string, line int) bool {
 	if t == "" || !couldEndGC(t) || findAnchorAtStart(text) {
 		return false
 	}
+	if pd.prefixCut > 0 {
+		pd.tries++
+		if pd.tries > 6 {
+			return false
+		}
+		gc, ok := fastGC(pd.head[:pd.prefixCut] + strings.TrimLeft(text, " \t"))
+		if !ok || !(gc.Reason == nil || knownReasons[*gc.Reason]) || !(gc.Comment == nil || isKnownComment(*gc.Comment)) {
+			return false
+		}
+		p.pend = nil
+		p.finishGC(gc, Event{Line: pd.line, EndLine: line})
+		p.emit(Event{Type: TypeUnknown, Line: pd.line, EndLine: pd.line, Unknown: &Unknown{Text: pd.head[pd.prefixCut:]}})
+		for _, ev := range pd.held {
+			p.emit(ev)
+		}
+		return true
+	}
 	start := strings.Index(pd.head, " ms: ")
 	if start < 0 {
 		return false
@@ -460,6 +480,13 @@ func couldEndGC(t string) bool {
 func (p *Parser) dropPending() {
 	pd := p.pend
 	p.pend = nil
+	if pd.prefixCut > 0 {
+		p.emit(Event{Type: TypeUnknown, Line: pd.line, EndLine: pd.line, Unknown: &Unknown{Text: pd.head}})
+		for _, ev := range pd.held {
+			p.emit(ev)
+		}
+		return
+	}
 	p.processGCNow(pd.head, false, Event{Line: pd.line, EndLine: pd.line})
 	for _, ev := range pd.held {
 		p.emit(ev)
@@ -548,6 +575,12 @@ func (p *Parser) processBare(text string, line, end int) {
 			p.emit(ev)
 			return
 		}
+	}
+	if n := cutPrefixLen(t); n > 0 && n < len(t) && p.pend == nil && p.section != sectionRing {
+		// A line cut inside its "[pid:isolate" prefix, with other output glued on: wait for
+		// the rest of the prefix and the line.
+		p.pend = &pendingGC{head: t, prefixCut: n, line: line}
+		return
 	}
 	if isCutPrefix(t) {
 		// A line that stops inside its own "[pid:isolate" prefix: the process died before its
@@ -1054,6 +1087,23 @@ func continuesGC(t string) bool {
 
 func joinWrapped(cur, next string) string {
 	return strings.TrimRight(cur, " ") + " " + strings.TrimLeft(next, " ")
+}
+
+// cutPrefixLen returns the length of a "[pid:0xhex" prefix cut short at the start of t (no
+// closing bracket), or 0.
+func cutPrefixLen(t string) int {
+	if !strings.HasPrefix(t, "[") {
+		return 0
+	}
+	d := scanDigits(t, 1)
+	if d == 1 || d >= len(t) || t[d] != ':' || !strings.HasPrefix(t[d+1:], "0x") {
+		return 0
+	}
+	e := scanIsolate(t, d+1)
+	if e < len(t) && t[e] == ']' {
+		return 0 // a whole prefix
+	}
+	return e
 }
 
 // isCutPrefix reports whether t is the start of a V8 prefix and nothing more: "[123:0x5639fa".
