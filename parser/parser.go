@@ -109,8 +109,8 @@ type pendingGC struct {
 	// is V8's, and the rest of the line comes with the next block.
 	prefixCut int
 	line      int
-	held  []Event // events of the lines in between, emitted after the GC
-	tries int     // candidate lines tried
+	held      []Event // events of the lines in between, emitted after the GC
+	tries     int     // candidate lines tried
 }
 
 // pendingWindow is how many lines the rest of a cut GC line is looked for.
