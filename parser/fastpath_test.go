@@ -22,27 +22,38 @@ func grammarGC(line string) *GC {
 	return out
 }
 
-// FuzzFastPath is the differential test of the fast path: every line it accepts must yield
-// exactly the event the grammar yields. Its seeds are the --trace-gc lines of the corpus.
-func FuzzFastPath(f *testing.F) {
-	seen := 0
+// addCorpusSeeds adds as fuzz seeds up to perLog lines that keepLine accepts from each corpus
+// log that keepLog accepts, and says how many it added.
+func addCorpusSeeds(f *testing.F, perLog int, keepLog, keepLine func(string) bool) int {
+	added := 0
 	for _, log := range corpusLogs(f) {
+		if !keepLog(log) {
+			continue
+		}
 		fh, err := os.Open(log)
 		if err != nil {
 			f.Fatal(err)
 		}
 		sc := bufio.NewScanner(fh)
 		sc.Buffer(nil, MaxLineBytes)
-		n := 0
-		for sc.Scan() && n < 40 {
-			if l := sc.Text(); strings.HasPrefix(l, "[") && strings.Contains(l, " ms: ") {
+		for n := 0; n < perLog && sc.Scan(); {
+			if l := sc.Text(); keepLine(l) {
 				f.Add(l)
 				n++
-				seen++
+				added++
 			}
 		}
 		fh.Close()
 	}
+	return added
+}
+
+// FuzzFastPath is the differential test of the fast path: every line it accepts must yield
+// exactly the event the grammar yields. Its seeds are the --trace-gc lines of the corpus.
+func FuzzFastPath(f *testing.F) {
+	seen := addCorpusSeeds(f, 40, func(log string) bool { return true }, func(l string) bool {
+		return strings.HasPrefix(l, "[") && strings.Contains(l, " ms: ")
+	})
 	for _, tc := range tableCases {
 		f.Add(tc.line)
 	}
@@ -129,21 +140,8 @@ func FuzzFastNativeFrame(f *testing.F) {
 // FuzzFastNVP checks the NVP fast path against the grammar; its seeds are the NVP lines of the
 // corpus.
 func FuzzFastNVP(f *testing.F) {
-	for _, log := range corpusLogs(f) {
-		if !strings.Contains(log, "nvp") {
-			continue
-		}
-		fh, err := os.Open(log)
-		if err != nil {
-			f.Fatal(err)
-		}
-		sc := bufio.NewScanner(fh)
-		sc.Buffer(nil, MaxLineBytes)
-		for n := 0; sc.Scan() && n < 20; n++ {
-			f.Add(sc.Text())
-		}
-		fh.Close()
-	}
+	addCorpusSeeds(f, 20, func(log string) bool { return strings.Contains(log, "nvp") },
+		func(string) bool { return true })
 	f.Fuzz(func(t *testing.T, line string) {
 		fast, ok := fastNVP(line)
 		if !ok {
@@ -164,21 +162,8 @@ func FuzzFastNVP(f *testing.F) {
 // FuzzFastHeapRow checks the verbose-row fast path against the grammar; its seeds are the
 // verbose rows of the corpus.
 func FuzzFastHeapRow(f *testing.F) {
-	for _, log := range corpusLogs(f) {
-		fh, err := os.Open(log)
-		if err != nil {
-			f.Fatal(err)
-		}
-		sc := bufio.NewScanner(fh)
-		sc.Buffer(nil, MaxLineBytes)
-		for n := 0; sc.Scan() && n < 30; {
-			if l := sc.Text(); strings.Contains(l, "used:") {
-				f.Add(l)
-				n++
-			}
-		}
-		fh.Close()
-	}
+	addCorpusSeeds(f, 30, func(string) bool { return true },
+		func(l string) bool { return strings.Contains(l, "used:") })
 	f.Fuzz(func(t *testing.T, line string) {
 		fast, ok := fastHeapRow(line)
 		if !ok {
