@@ -7,6 +7,8 @@ import (
 	"io"
 	"runtime"
 	"sync"
+
+	"github.com/gcanalyze/gcanalyze/internal/inorder"
 )
 
 // Parallel parsing: a large log is cut into blocks at lines where no parser state crosses —
@@ -93,26 +95,15 @@ func ParseParallel(r io.Reader, workers int, emit func([]Event)) (Stats, error) 
 	}
 	// The orderer hands blocks over in input order.
 	ordered := make(chan struct{})
-	next := 0
 	go func() {
 		defer close(ordered)
-		pending := map[int]parsed{}
-		for p := range results {
-			pending[p.index] = p
-			for {
-				q, ok := pending[next]
-				if !ok {
-					break
-				}
-				delete(pending, next)
-				next++
-				deliver(q.events, q.stats)
-				clear(q.events) // drop the pointers before the slice waits in the pool
-				evs, slab := q.events[:0], q.slab
-				eventPool.Put(&evs)
-				slabPool.Put(&slab)
-			}
-		}
+		inorder.Deliver(results, func(p parsed) int { return p.index }, func(q parsed) {
+			deliver(q.events, q.stats)
+			clear(q.events) // drop the pointers before the slice waits in the pool
+			evs, slab := q.events[:0], q.slab
+			eventPool.Put(&evs)
+			slabPool.Put(&slab)
+		})
 	}()
 
 	line, index := 1, 0

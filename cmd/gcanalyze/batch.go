@@ -19,6 +19,7 @@ import (
 
 	"github.com/gcanalyze/gcanalyze/analyze"
 	"github.com/gcanalyze/gcanalyze/input"
+	"github.com/gcanalyze/gcanalyze/internal/inorder"
 	"github.com/urfave/cli/v2"
 )
 
@@ -222,25 +223,14 @@ func (a *app) batch(args []string, output, format string, jobs int, opts analyze
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		pending := map[int]batchResult{}
-		next := 0
-		for r := range results {
-			pending[r.index] = r
-			for {
-				r, ok := pending[next]
-				if !ok {
-					break
-				}
-				delete(pending, next)
-				next++
-				for _, row := range r.rows {
-					writeRow(row)
-					summary.add(row)
-				}
-				flush()
-				prog.step(r.bytes)
+		inorder.Deliver(results, func(r batchResult) int { return r.index }, func(r batchResult) {
+			for _, row := range r.rows {
+				writeRow(row)
+				summary.add(row)
 			}
-		}
+			flush()
+			prog.step(r.bytes)
+		})
 	}()
 	index := 0
 	interrupted := false
