@@ -9,6 +9,7 @@ import (
 	"image/color"
 	"io"
 	"math"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -459,6 +460,13 @@ func Build(name string, p *analyze.Process) (*plot.Plot, error) {
 
 // Title is the dashboard's title line: source, process, verdict, predicted OOM.
 func Title(source string, p *analyze.Process) string {
+	who, what := titleParts(source, p)
+	return who + " · " + what
+}
+
+// titleParts splits the title into who (source, pid, isolate) and what (verdict, predicted
+// OOM, crash), so that a title too wide for the image can go on two lines.
+func titleParts(source string, p *analyze.Process) (who, what string) {
 	parts := []string{source}
 	if p.PID != 0 {
 		parts = append(parts, fmt.Sprintf("pid %d", p.PID))
@@ -466,14 +474,49 @@ func Title(source string, p *analyze.Process) string {
 	if p.Isolate != "" {
 		parts = append(parts, p.Isolate)
 	}
-	parts = append(parts, "verdict: "+strings.ToUpper(p.Verdict))
+	outcome := []string{"verdict: " + strings.ToUpper(p.Verdict)}
 	if p.PredictedOOMMS != nil {
-		parts = append(parts, "predicted OOM at "+fmtTime(*p.PredictedOOMMS, unitFor(*p.PredictedOOMMS)))
+		outcome = append(outcome, "predicted OOM at "+fmtTime(*p.PredictedOOMMS, unitFor(*p.PredictedOOMMS)))
 	}
 	if p.Crash != nil && p.Crash.TimeMS != nil {
-		parts = append(parts, "crashed at "+fmtTime(*p.Crash.TimeMS, unitFor(*p.Crash.TimeMS)))
+		outcome = append(outcome, "crashed at "+fmtTime(*p.Crash.TimeMS, unitFor(*p.Crash.TimeMS)))
 	}
-	return strings.Join(parts, " · ")
+	return strings.Join(parts, " · "), strings.Join(outcome, " · ")
+}
+
+// titleLayout picks the lines and font size of the dashboard title for a canvas width: one
+// line if it fits at a readable size, else who and what on two lines, and if the source
+// path is what still does not fit, only its file name. A cut title in a bug report is worse
+// than a smaller one.
+func titleLayout(source string, p *analyze.Process, width vg.Length) ([]string, text.Style) {
+	who, what := titleParts(source, p)
+	short, _ := titleParts(filepath.Base(source), p)
+	candidates := [][]string{{who + " · " + what}, {who, what}, {short, what}}
+	sty := text.Style{Color: color.Black, XAlign: draw.XCenter, YAlign: draw.YCenter,
+		Handler: plot.DefaultTextHandler}
+	fits := func(lines []string, size vg.Length) bool {
+		sty.Font = font.From(plot.DefaultFont, size)
+		for _, l := range lines {
+			if sty.Width(l) > width {
+				return false
+			}
+		}
+		return true
+	}
+	for _, lines := range candidates {
+		for size := vg.Points(14); size >= vg.Points(11); size -= vg.Points(1) {
+			if fits(lines, size) {
+				return lines, sty
+			}
+		}
+	}
+	lines := candidates[len(candidates)-1]
+	size := vg.Points(10)
+	for size > vg.Points(6) && !fits(lines, size) {
+		size -= vg.Points(1)
+	}
+	sty.Font = font.From(plot.DefaultFont, size)
+	return lines, sty
 }
 
 // Write renders a chart ("dashboard" or a single chart) as format (png, svg, pdf) of the
@@ -509,10 +552,14 @@ func drawChart(dc draw.Canvas, name, source string, p *analyze.Process) error {
 		return nil
 	}
 	// Title line on top, then the charts stacked.
-	titleH := vg.Points(28)
-	sty := text.Style{Color: color.Black, Font: font.From(plot.DefaultFont, vg.Points(14)),
-		XAlign: draw.XCenter, YAlign: draw.YCenter, Handler: plot.DefaultTextHandler}
-	dc.FillText(sty, vg.Point{X: (dc.Min.X + dc.Max.X) / 2, Y: dc.Max.Y - titleH/2}, Title(source, p))
+	margin := vg.Points(12)
+	lines, sty := titleLayout(source, p, dc.Max.X-dc.Min.X-2*margin)
+	lineH := sty.Font.Size * 1.4
+	titleH := vg.Points(8) + lineH*vg.Length(len(lines))
+	for i, l := range lines {
+		y := dc.Max.Y - vg.Points(4) - lineH*(vg.Length(i)+0.5)
+		dc.FillText(sty, vg.Point{X: (dc.Min.X + dc.Max.X) / 2, Y: y}, l)
+	}
 	body := dc
 	body.Max.Y -= titleH
 	rows := make([][]*plot.Plot, len(Charts))

@@ -136,3 +136,35 @@ func TestUnknownChartAndFormat(t *testing.T) {
 		t.Error("unknown format accepted")
 	}
 }
+
+// TestTitleFitsTheImage: a dashboard title is never wider than the image, whatever the path;
+// it keeps the verdict and the file name, and stays on one line when there is room.
+func TestTitleFitsTheImage(t *testing.T) {
+	p := report(t, "node-22/leak-linear.log").Processes[0]
+	long := strings.Repeat("very-long-directory-name/", 8) + "leak-linear.log"
+	for _, tc := range []struct {
+		source   string
+		width    vg.Length
+		maxLines int
+	}{
+		{"leak-linear.log", 1000 * px, 1},
+		{"corpus/node-22/leak-linear.log", 1000 * px, 1},
+		{"corpus/node-22/leak-linear.log", 600 * px, 2},
+		{long, 1000 * px, 2},
+		{long, 400 * px, 2},
+	} {
+		lines, sty := titleLayout(tc.source, p, tc.width)
+		if len(lines) == 0 || len(lines) > tc.maxLines {
+			t.Errorf("%s at %.0f: %d lines, want 1 to %d", tc.source, tc.width/px, len(lines), tc.maxLines)
+		}
+		joined := strings.Join(lines, "\n")
+		if !strings.Contains(joined, "verdict: LEAK") || !strings.Contains(joined, "leak-linear.log") {
+			t.Errorf("%s at %.0f: title %q lost the verdict or the file name", tc.source, tc.width/px, joined)
+		}
+		for _, l := range lines {
+			if w := sty.Width(l); w > tc.width {
+				t.Errorf("%s: line %q is %.0f px wide, the image %.0f", tc.source, l, w/px, tc.width/px)
+			}
+		}
+	}
+}
