@@ -96,15 +96,20 @@ func setX(pl *plot.Plot, tu timeUnit, t0, t1 float64) {
 	pl.X.Min, pl.X.Max = tu.x(t0-m), tu.x(t1+m)
 }
 
-// placeLegend puts the legend at the bottom left when the data fill the top left corner (a
-// heap near its limit from the start); the crash line stands at the right.
-func placeLegend(pl *plot.Plot, pts plotter.XYs, xmin, xmax, ymin, ymax float64) {
+// placeLegend keeps the legend at the top left, in the room made above the data, unless the
+// data reach into the part of the top left corner the legend covers (a heap near its limit
+// from the start): then it goes to the bottom left; the crash line stands at the right.
+// It says whether the legend stays on top.
+func placeLegend(pl *plot.Plot, pts plotter.XYs, xmin, xmax, ymax float64) bool {
+	// The legend of the heap chart covers about a third of the width and under half of the
+	// height of a dashboard tile; the margins are generous so no marker hides under it.
 	for _, p := range pts {
-		if p.X < xmin+0.35*(xmax-xmin) && p.Y > ymin+0.55*(ymax-ymin) {
+		if p.X < xmin+0.35*(xmax-xmin) && p.Y > 0.55*ymax {
 			pl.Legend.Top, pl.Legend.Left = false, true
-			return
+			return false
 		}
 	}
+	return true
 }
 
 // sizeUnit picks MB or GB for a heap in MB.
@@ -290,11 +295,12 @@ func Heap(p *analyze.Process) *plot.Plot {
 		pl.Legend.Add("crash: "+c.Kind, l)
 	}
 	setX(pl, tu, t0, t1)
-	pl.Y.Min, pl.Y.Max = 0, maxMB*1.12/su.div
-	placeLegend(pl, append(append(append(plotter.XYs{}, fullBefore...), youngBefore...), committed...), pl.X.Min, pl.X.Max, pl.Y.Min, pl.Y.Max)
-	if pl.Legend.Top {
-		// Room above the data for the legend, so the limit line does not run through it.
-		pl.Y.Max = maxMB * 1.45 / su.div
+	// Room above the data for the legend, so that neither the data nor the limit line (at
+	// about the top of the data when the process crashed) run through it in a dashboard tile,
+	// where the legend is some 40% of the height; without the legend on top, only a margin.
+	pl.Y.Min, pl.Y.Max = 0, maxMB*1.7/su.div
+	if !placeLegend(pl, append(append(append(plotter.XYs{}, fullBefore...), youngBefore...), committed...), pl.X.Min, pl.X.Max, pl.Y.Max) {
+		pl.Y.Max = maxMB * 1.12 / su.div
 	}
 	return pl
 }
