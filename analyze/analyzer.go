@@ -155,8 +155,12 @@ func (a *Analyzer) Add(ev parser.Event) {
 			a.frames, a.crashed = a.frames[:0], nil
 		}
 	case parser.TypeNativeFrame:
-		if f := ev.NativeFrame; f.Symbol != nil {
+		f := ev.NativeFrame
+		if f.Symbol != nil {
 			a.noteContext(*f.Symbol)
+		}
+		if f.Module != nil && (*f.Module == "deno" || strings.EqualFold(*f.Module, "deno.exe")) {
+			a.context["deno"] = true // macOS and Windows stacks name the module in a column
 		}
 	case parser.TypeUnknown:
 		if a.unknownSeen < 2000 { // the context of a log shows in its first lines and its crash
@@ -181,7 +185,12 @@ var contextMarks = []struct{ mark, name string }{
 	{"worker_threads", "worker"}, {"node::worker::", "worker"}, {"ERR_WORKER_OUT_OF_MEMORY", "worker"},
 	{"vite", "vite"}, {"rollup", "rollup"}, {"esbuild", "esbuild"}, {"babel", "babel"},
 	{"gatsby", "gatsby"}, {"nuxt", "nuxt"}, {"mocha", "mocha"}, {"Electron", "electron"},
-	{"electron", "electron"}, {"deno", "deno"}, {"MaxListenersExceededWarning", "listener-leak"},
+	{"electron", "electron"}, {"MaxListenersExceededWarning", "listener-leak"},
+	// Deno: its commands, its extension modules in JS stacks, its binary in native stacks
+	// (Linux "…/deno(+0x…)", "<???> at /usr/local/bin/deno"); not a bare "deno", which a path
+	// or a package name of a Node program may hold.
+	{"deno run ", "deno"}, {"deno task ", "deno"}, {"deno test ", "deno"}, {"ext:deno_", "deno"},
+	{"/deno(+0x", "deno"}, {"/bin/deno", "deno"}, {"\\deno.exe", "deno"},
 }
 
 func (a *Analyzer) noteContext(s string) {

@@ -312,3 +312,33 @@ func TestMMUMatchesBruteForce(t *testing.T) {
 		}
 	}
 }
+
+// TestAdviceSpeaksTheRuntime: Deno ignores NODE_OPTIONS and has no
+// --heapsnapshot-near-heap-limit, Node has no --v8-flags; advice given in the other runtime's
+// terms does not work. Every log with Deno's marks gets Deno's, every other log Node's.
+func TestAdviceSpeaksTheRuntime(t *testing.T) {
+	nodeOnly := []string{"NODE_OPTIONS", "node --", "--heapsnapshot-near-heap-limit"}
+	denoSeen := 0
+	for _, log := range corpusLogs(t) {
+		r := analyzeFile(t, log, Options{})
+		for _, p := range r.Processes {
+			recs := strings.Join(p.Recommendations, "\n")
+			if p.hasContext("deno") {
+				denoSeen++
+				if !strings.Contains(log, "deno") {
+					t.Errorf("%s: a Node log taken for Deno", log)
+				}
+				for _, s := range nodeOnly {
+					if strings.Contains(recs, s) {
+						t.Errorf("%s: Deno advice says %q:\n%s", log, s, recs)
+					}
+				}
+			} else if strings.Contains(recs, "--v8-flags") {
+				t.Errorf("%s: Node advice says --v8-flags:\n%s", log, recs)
+			}
+		}
+	}
+	if denoSeen < 5 {
+		t.Errorf("only %d processes taken for Deno's; the corpus holds more Deno crashes", denoSeen)
+	}
+}

@@ -3,6 +3,7 @@ package analyze
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 )
 
@@ -181,6 +182,42 @@ func explain(p *proc, out *Process) {
 	recommend(out, rec, ev)
 }
 
+// launcher says how to give V8 flags to the program that printed the log: Node reads them
+// from its command line or NODE_OPTIONS, Deno only from --v8-flags (it ignores NODE_OPTIONS,
+// and --heapsnapshot-near-heap-limit is Node's own), so advice written for Node is wrong there.
+type launcher struct {
+	// flag is how a V8 flag is written on the command line.
+	flag func(v8flag string) string
+	// command is the program run with a V8 flag.
+	command func(v8flag string) string
+	// setLimit is how to run the program with a heap limit of mb.
+	setLimit func(mb int) string
+	// snapshots is how to get heap snapshots of the growing heap.
+	snapshots string
+	// traceCommand records a GC trace.
+	traceCommand string
+}
+
+func launcherOf(p *Process) launcher {
+	if p.hasContext("deno") {
+		return launcher{
+			flag:     func(f string) string { return "--v8-flags=" + f },
+			command:  func(f string) string { return "deno run --v8-flags=" + f },
+			setLimit: func(mb int) string { return fmt.Sprintf("deno run --v8-flags=--max-old-space-size=%d", mb) },
+			snapshots: "run with deno run --v8-flags=--heap-snapshot-on-oom (V8 writes a .heapsnapshot as the heap runs out), " +
+				"or take two heap snapshots a minute apart with deno run --inspect and DevTools",
+			traceCommand: "deno run --v8-flags=--trace-gc app.ts",
+		}
+	}
+	return launcher{
+		flag:         func(f string) string { return f },
+		command:      func(f string) string { return "node " + f },
+		setLimit:     func(mb int) string { return fmt.Sprintf("NODE_OPTIONS=--max-old-space-size=%d", mb) },
+		snapshots:    "run with node --heapsnapshot-near-heap-limit=2 (or take two heap snapshots a minute apart)",
+		traceCommand: "node --trace-gc app.js",
+	}
+}
+
 func (p *Process) hasContext(name string) bool {
 	for _, c := range p.Context {
 		if c == name {
@@ -192,6 +229,7 @@ func (p *Process) hasContext(name string) bool {
 
 // recommend writes what to do; it follows from the verdict, the numbers and the context.
 func recommend(out *Process, rec func(string, ...any), ev func(string, string, ...any)) {
+	run := launcherOf(out)
 	slope := 0.0
 	if out.LiveHeapSlopeMBPerS != nil {
 		slope = *out.LiveHeapSlopeMBPerS
@@ -208,16 +246,16 @@ func recommend(out *Process, rec func(string, ...any), ev func(string, string, .
 				bigger = 2 * math.Ceil(limit/1024) * 1024
 			}
 			if limit > 0 {
-				rec("A bigger heap only delays this: at +%.1f MB/s, --max-old-space-size=%.0f buys about %s more.", slope, bigger, secs((bigger-limit)/slope*1000))
+				rec("A bigger heap only delays this: at +%.1f MB/s, %s buys about %s more.", slope, run.flag("--max-old-space-size="+strconv.Itoa(int(bigger))), secs((bigger-limit)/slope*1000))
 			} else {
 				rec("A bigger heap only delays this: the heap grows by %.1f MB every second whatever the limit.", slope)
 			}
 		}
-		rec("Find what is retained: run with node --heapsnapshot-near-heap-limit=2 (or take two heap snapshots a minute apart), then compare them in DevTools → Memory → Comparison and look at what grows by ~%.1f MB/s.", math.Max(slope, 0))
+		rec("Find what is retained: %s, then compare them in DevTools → Memory → Comparison and look at what grows by ~%.1f MB/s.", run.snapshots, math.Max(slope, 0))
 	case VerdictHeapTooSmall:
 		need := math.Max(limit, 1) * 1.5
-		rec("The working set needs more than ~%s: raise the limit, e.g. NODE_OPTIONS=--max-old-space-size=%d, or make the working set smaller.", mb(limit), roundUpMB(need))
-		rec("A leak is not ruled out: record the whole life of the process with node --trace-gc (… > gc.log 2>&1) and run gcanalyze on it; a heap after full GCs that keeps growing is a leak, a plateau is a working set.")
+		rec("The working set needs more than ~%s: raise the limit, e.g. %s, or make the working set smaller.", mb(limit), run.setLimit(roundUpMB(need)))
+		rec("A leak is not ruled out: record the whole life of the process with %s (… > gc.log 2>&1) and run gcanalyze on it; a heap after full GCs that keeps growing is a leak, a plateau is a working set.", run.command("--trace-gc"))
 		if out.FullGCs < 6 {
 			ev("history", "the log holds %d full GCs over %s: enough to see the limit, not enough to tell a leak from a large working set", out.FullGCs, secs(spanMS(out)))
 		}
@@ -228,14 +266,14 @@ func recommend(out *Process, rec func(string, ...any), ev func(string, string, .
 		rec("A single Map or Set holds at most 2^24 (16.7 million) entries, an array at most ~2^27 elements in practice: --max-old-space-size will not help.")
 		rec("Split the structure (shard over several Maps, an LRU cache with a bound), or keep the data outside the JS heap (a database, a file, a stream).")
 	case VerdictGCThrashing:
-		rec("GC takes most of the time while freeing little: the live heap is close to the limit. Raise --max-old-space-size or reduce the live set; if the heap after full GCs keeps growing, treat it as a leak.")
+		rec("GC takes most of the time while freeing little: the live heap is close to the limit. Raise the limit (%s) or reduce the live set; if the heap after full GCs keeps growing, treat it as a leak.", run.flag("--max-old-space-size"))
 	case VerdictHealthy:
 		rec("Nothing to fix in the heap.")
 	case VerdictInsufficientData:
 		if out.Crash != nil && out.Crash.HeapOOM && limit > 0 {
-			rec("As a stopgap, raise the limit above ~%s (NODE_OPTIONS=--max-old-space-size=%d).", mb(limit), roundUpMB(limit*1.5))
+			rec("As a stopgap, raise the limit above ~%s (%s).", mb(limit), run.setLimit(roundUpMB(limit*1.5)))
 		}
-		rec("Record a longer log: node --trace-gc app.js > gc.log 2>&1 (add --max-old-space-size to make the limit known), then run gcanalyze on it.")
+		rec("Record a longer log: %s > gc.log 2>&1 (add %s to make the limit known), then run gcanalyze on it.", run.traceCommand, run.flag("--max-old-space-size"))
 	}
 	if out.Verdict == VerdictLeak || out.Verdict == VerdictHeapTooSmall || out.Verdict == VerdictGCThrashing {
 		switch {
