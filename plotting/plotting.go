@@ -96,6 +96,31 @@ func setX(pl *plot.Plot, tu timeUnit, t0, t1 float64) {
 	pl.X.Min, pl.X.Max = tu.x(t0-m), tu.x(t1+m)
 }
 
+// heapLegendRoom is the heap chart's y range over the top of its data when the legend is on
+// top, as built, before the size it is drawn at is known: room for the legend in a default
+// dashboard tile, where it is some 40% of the height.
+const heapLegendRoom = 1.7
+
+// fitLegendRoom makes the room above the heap chart's data as tall as its legend drawn on c,
+// plus a margin: enough in a small tile, no waste in a tall single chart. Where the legend
+// would take more than half the height, its font shrinks first.
+func fitLegendRoom(pl *plot.Plot, c draw.Canvas) {
+	if !pl.Legend.Top {
+		return
+	}
+	top := pl.Y.Max / heapLegendRoom
+	data := pl.DataCanvas(c)
+	height := data.Max.Y - data.Min.Y
+	if height <= 0 {
+		return
+	}
+	share := func() float64 { return float64(pl.Legend.Rectangle(c).Size().Y/height) + 0.05 }
+	for share() > 0.5 && pl.Legend.TextStyle.Font.Size > vg.Points(7) {
+		pl.Legend.TextStyle.Font.Size -= vg.Points(0.5)
+	}
+	pl.Y.Max = math.Max(top*1.12, top/(1-math.Min(share(), 0.6)))
+}
+
 // placeLegend keeps the legend at the top left, in the room made above the data, unless the
 // data reach into the part of the top left corner the legend covers (a heap near its limit
 // from the start): then it goes to the bottom left; the crash line stands at the right.
@@ -296,9 +321,9 @@ func Heap(p *analyze.Process) *plot.Plot {
 	}
 	setX(pl, tu, t0, t1)
 	// Room above the data for the legend, so that neither the data nor the limit line (at
-	// about the top of the data when the process crashed) run through it in a dashboard tile,
-	// where the legend is some 40% of the height; without the legend on top, only a margin.
-	pl.Y.Min, pl.Y.Max = 0, maxMB*1.7/su.div
+	// about the top of the data when the process crashed) run through it; fitLegendRoom sets
+	// it from the size the chart is drawn at. Without the legend on top, only a margin.
+	pl.Y.Min, pl.Y.Max = 0, maxMB*heapLegendRoom/su.div
 	if !placeLegend(pl, append(append(append(plotter.XYs{}, fullBefore...), youngBefore...), committed...), pl.X.Min, pl.X.Max, pl.Y.Max) {
 		pl.Y.Max = maxMB * 1.12 / su.div
 	}
@@ -554,6 +579,9 @@ func drawChart(dc draw.Canvas, name, source string, p *analyze.Process) error {
 		if err != nil {
 			return err
 		}
+		if name == ChartHeap {
+			fitLegendRoom(pl, dc)
+		}
 		pl.Draw(dc)
 		return nil
 	}
@@ -576,6 +604,9 @@ func drawChart(dc draw.Canvas, name, source string, p *analyze.Process) error {
 	tiles := draw.Tiles{Rows: len(Charts), Cols: 1, PadTop: vg.Points(6), PadBottom: vg.Points(6), PadLeft: vg.Points(6), PadRight: vg.Points(10), PadY: vg.Points(14)}
 	canvases := plot.Align(rows, tiles, body)
 	for i := range rows {
+		if Charts[i] == ChartHeap {
+			fitLegendRoom(rows[i][0], canvases[i][0])
+		}
 		rows[i][0].Draw(canvases[i][0])
 	}
 	return nil
