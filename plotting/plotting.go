@@ -410,7 +410,7 @@ func Mu(p *analyze.Process) *plot.Plot {
 		t1 = math.Max(*p.LastMS, t0+1)
 	}
 	tu := axisFor(t0, t1)
-	pl := newPlot("Mutator utilization", tu.label(), "share of time in the program")
+	pl := newPlot("Mutator utilization", tu.label(), "program's share of time")
 	if p.Series == nil || len(p.Series.GCs) == 0 {
 		return emptyPlot(pl, "no GC lines in this log")
 	}
@@ -454,7 +454,7 @@ func Mu(p *analyze.Process) *plot.Plot {
 
 // MMU draws the minimum mutator utilization against the window size.
 func MMU(p *analyze.Process) *plot.Plot {
-	pl := newPlot("Minimum mutator utilization", "window (ms, log scale)", "worst share of a window left to the program")
+	pl := newPlot("Minimum mutator utilization", "window (ms, log scale)", "worst share of a window")
 	if len(p.MMU) == 0 {
 		return emptyPlot(pl, "too few pauses for an MMU curve")
 	}
@@ -596,18 +596,27 @@ func drawChart(dc draw.Canvas, name, source string, p *analyze.Process) error {
 	}
 	body := dc
 	body.Max.Y -= titleH
-	rows := make([][]*plot.Plot, len(Charts))
+	plots := make([]*plot.Plot, len(Charts))
 	for i, n := range Charts {
-		pl, _ := Build(n, p)
-		rows[i] = []*plot.Plot{pl}
+		plots[i], _ = Build(n, p)
 	}
+	// Equal slots, then the data areas' left and right edges lined up. plot.Align would do
+	// this, but it gave the MMU chart twice the data height of the others.
 	tiles := draw.Tiles{Rows: len(Charts), Cols: 1, PadTop: vg.Points(6), PadBottom: vg.Points(6), PadLeft: vg.Points(6), PadRight: vg.Points(10), PadY: vg.Points(14)}
-	canvases := plot.Align(rows, tiles, body)
-	for i := range rows {
+	slots := make([]draw.Canvas, len(plots))
+	left, right := body.Min.X, body.Max.X
+	for i, pl := range plots {
+		slots[i] = tiles.At(body, 0, i)
 		if Charts[i] == ChartHeap {
-			fitLegendRoom(rows[i][0], canvases[i][0])
+			fitLegendRoom(pl, slots[i])
 		}
-		rows[i][0].Draw(canvases[i][0])
+		d := pl.DataCanvas(slots[i])
+		left, right = max(left, d.Min.X), min(right, d.Max.X)
+	}
+	for i, pl := range plots {
+		d := pl.DataCanvas(slots[i])
+		slots[i] = draw.Crop(slots[i], left-d.Min.X, right-d.Max.X, 0, 0)
+		pl.Draw(slots[i])
 	}
 	return nil
 }
