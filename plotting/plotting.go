@@ -573,6 +573,28 @@ func Write(w io.Writer, name, format string, width, height vg.Length, source str
 	return err
 }
 
+// dashboardSlots lays the dashboard's charts out on body: equal slots, then the data areas'
+// left and right edges lined up. plot.Align would do this, but it gave the MMU chart twice
+// the data height of the others.
+func dashboardSlots(plots []*plot.Plot, body draw.Canvas) []draw.Canvas {
+	tiles := draw.Tiles{Rows: len(plots), Cols: 1, PadTop: vg.Points(6), PadBottom: vg.Points(6), PadLeft: vg.Points(6), PadRight: vg.Points(10), PadY: vg.Points(14)}
+	slots := make([]draw.Canvas, len(plots))
+	left, right := body.Min.X, body.Max.X
+	for i, pl := range plots {
+		slots[i] = tiles.At(body, 0, i)
+		if Charts[i] == ChartHeap {
+			fitLegendRoom(pl, slots[i])
+		}
+		d := pl.DataCanvas(slots[i])
+		left, right = max(left, d.Min.X), min(right, d.Max.X)
+	}
+	for i, pl := range plots {
+		d := pl.DataCanvas(slots[i])
+		slots[i] = draw.Crop(slots[i], left-d.Min.X, right-d.Max.X, 0, 0)
+	}
+	return slots
+}
+
 func drawChart(dc draw.Canvas, name, source string, p *analyze.Process) error {
 	if name != ChartDashboard {
 		pl, err := Build(name, p)
@@ -600,23 +622,8 @@ func drawChart(dc draw.Canvas, name, source string, p *analyze.Process) error {
 	for i, n := range Charts {
 		plots[i], _ = Build(n, p)
 	}
-	// Equal slots, then the data areas' left and right edges lined up. plot.Align would do
-	// this, but it gave the MMU chart twice the data height of the others.
-	tiles := draw.Tiles{Rows: len(Charts), Cols: 1, PadTop: vg.Points(6), PadBottom: vg.Points(6), PadLeft: vg.Points(6), PadRight: vg.Points(10), PadY: vg.Points(14)}
-	slots := make([]draw.Canvas, len(plots))
-	left, right := body.Min.X, body.Max.X
-	for i, pl := range plots {
-		slots[i] = tiles.At(body, 0, i)
-		if Charts[i] == ChartHeap {
-			fitLegendRoom(pl, slots[i])
-		}
-		d := pl.DataCanvas(slots[i])
-		left, right = max(left, d.Min.X), min(right, d.Max.X)
-	}
-	for i, pl := range plots {
-		d := pl.DataCanvas(slots[i])
-		slots[i] = draw.Crop(slots[i], left-d.Min.X, right-d.Max.X, 0, 0)
-		pl.Draw(slots[i])
+	for i, slot := range dashboardSlots(plots, body) {
+		plots[i].Draw(slot)
 	}
 	return nil
 }

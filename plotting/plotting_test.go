@@ -4,12 +4,16 @@ import (
 	"bytes"
 	"image"
 	"image/png"
+	"math"
 	"os"
 	"strings"
 	"testing"
 
 	"github.com/gcanalyze/gcanalyze/analyze"
+	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/vgimg"
 )
 
 // chartLogs cover the stories a chart must tell: a leak with a prediction, a plateau, a burst,
@@ -164,6 +168,35 @@ func TestTitleFitsTheImage(t *testing.T) {
 		for _, l := range lines {
 			if w := sty.Width(l); w > tc.width {
 				t.Errorf("%s: line %q is %.0f px wide, the image %.0f", tc.source, l, w/px, tc.width/px)
+			}
+		}
+	}
+}
+
+// TestDashboardTilesEvenAndAligned: in the dashboard every chart gets a data area of about
+// the same height, and the data areas start and end at the same x, at the default size and at
+// a small one. The margin is wide because a log-scale pause chart comes out some 20% shorter
+// (gonum pads it for its tick labels); plot.Align gave the MMU chart 1.8 times the others.
+func TestDashboardTilesEvenAndAligned(t *testing.T) {
+	for _, log := range chartLogs {
+		p := report(t, log).Processes[0]
+		for _, h := range []vg.Length{1400 * px, 1000 * px} {
+			c := vgimg.NewWith(vgimg.UseWH(1000*px, h), vgimg.UseDPI(96))
+			plots := make([]*plot.Plot, len(Charts))
+			for i, n := range Charts {
+				plots[i], _ = Build(n, p)
+			}
+			slots := dashboardSlots(plots, draw.New(c))
+			first := plots[0].DataCanvas(slots[0])
+			for i, pl := range plots {
+				d := pl.DataCanvas(slots[i])
+				if math.Abs(float64(d.Min.X-first.Min.X)) > 0.5 || math.Abs(float64(d.Max.X-first.Max.X)) > 0.5 {
+					t.Errorf("%s at %.0f px: %s data area spans x %.0f–%.0f, the heap's %.0f–%.0f", log, h/px, Charts[i], d.Min.X/px, d.Max.X/px, first.Min.X/px, first.Max.X/px)
+				}
+				height, want := d.Max.Y-d.Min.Y, first.Max.Y-first.Min.Y
+				if height < want*0.75 || height > want*1.33 {
+					t.Errorf("%s at %.0f px: %s data area %.0f px high, the heap's %.0f", log, h/px, Charts[i], height/px, want/px)
+				}
 			}
 		}
 	}
