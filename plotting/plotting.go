@@ -365,7 +365,7 @@ func Pauses(p *analyze.Process) *plot.Plot {
 	if logScale {
 		pl.Y.Scale = plot.LogScale{}
 		pl.Y.Tick.Marker = plot.LogTicks{Prec: -1}
-		pl.Y.Label.Text = "pause (ms, log scale)"
+		pl.Y.Label.Text = "pause (ms, log)"
 	}
 	if len(young) > 0 {
 		s := scatter(young, colScavenge, draw.CircleGlyph{}, vg.Points(1.8))
