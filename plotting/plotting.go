@@ -109,16 +109,36 @@ func fitLegendRoom(pl *plot.Plot, c draw.Canvas) {
 		return
 	}
 	top := pl.Y.Max / heapLegendRoom
+	share := shrinkLegend(pl, c, 0.5)
+	pl.Y.Max = math.Max(top*1.12, top/(1-math.Min(share, 0.6)))
+}
+
+// shrinkLegend makes the legend's font smaller, down to 7 pt, until the legend and a margin
+// take at most maxShare of the height of the plot's data area on c, and returns the share
+// they take.
+func shrinkLegend(pl *plot.Plot, c draw.Canvas, maxShare float64) float64 {
 	data := pl.DataCanvas(c)
 	height := data.Max.Y - data.Min.Y
 	if height <= 0 {
-		return
+		return 0
 	}
 	share := func() float64 { return float64(pl.Legend.Rectangle(c).Size().Y/height) + 0.05 }
-	for share() > 0.5 && pl.Legend.TextStyle.Font.Size > vg.Points(7) {
+	for share() > maxShare && pl.Legend.TextStyle.Font.Size > vg.Points(7) {
 		pl.Legend.TextStyle.Font.Size -= vg.Points(0.5)
 	}
-	pl.Y.Max = math.Max(top*1.12, top/(1-math.Min(share(), 0.6)))
+	return share()
+}
+
+// fitLegend readies a chart's legend for the canvas it is drawn on: the heap chart gets room
+// above its data; the mu chart's legend, at the bottom left, must stay under the 0.4 line
+// (at 38% of the height).
+func fitLegend(name string, pl *plot.Plot, c draw.Canvas) {
+	switch name {
+	case ChartHeap:
+		fitLegendRoom(pl, c)
+	case ChartMu:
+		shrinkLegend(pl, c, 0.36)
+	}
 }
 
 // placeLegend keeps the legend at the top left, in the room made above the data, unless the
@@ -582,9 +602,7 @@ func dashboardSlots(plots []*plot.Plot, body draw.Canvas) []draw.Canvas {
 	left, right := body.Min.X, body.Max.X
 	for i, pl := range plots {
 		slots[i] = tiles.At(body, 0, i)
-		if Charts[i] == ChartHeap {
-			fitLegendRoom(pl, slots[i])
-		}
+		fitLegend(Charts[i], pl, slots[i])
 		d := pl.DataCanvas(slots[i])
 		left, right = max(left, d.Min.X), min(right, d.Max.X)
 	}
@@ -601,9 +619,7 @@ func drawChart(dc draw.Canvas, name, source string, p *analyze.Process) error {
 		if err != nil {
 			return err
 		}
-		if name == ChartHeap {
-			fitLegendRoom(pl, dc)
-		}
+		fitLegend(name, pl, dc)
 		pl.Draw(dc)
 		return nil
 	}
