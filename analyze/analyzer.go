@@ -137,7 +137,7 @@ func (a *Analyzer) Add(ev parser.Event) {
 		if f.File != nil {
 			name += " " + *f.File
 			if f.Position != nil {
-				name += ":" + itoa(*f.Position)
+				name += ":" + strconv.FormatInt(*f.Position, 10)
 			}
 		}
 		a.noteContext(name)
@@ -201,28 +201,6 @@ func (a *Analyzer) noteContext(s string) {
 	}
 }
 
-func itoa(i int64) string {
-	var b [20]byte
-	n := len(b)
-	neg := i < 0
-	if neg {
-		i = -i
-	}
-	for {
-		n--
-		b[n] = byte('0' + i%10)
-		i /= 10
-		if i == 0 {
-			break
-		}
-	}
-	if neg {
-		n--
-		b[n] = '-'
-	}
-	return string(b[n:])
-}
-
 func (a *Analyzer) addGC(g *parser.GC) {
 	if g.TimeMS == nil {
 		return // a fragment of a ring-buffer entry: no time, nothing to place
@@ -249,6 +227,7 @@ func (a *Analyzer) addGC(g *parser.GC) {
 	}
 	if g.MuCurrent != nil {
 		pt.muCur, pt.hasCur = *g.MuCurrent, true
+		p.muPrinted = true
 	}
 	if g.MuAverage != nil {
 		pt.muAvg, pt.hasAvg = *g.MuAverage, true
@@ -267,9 +246,6 @@ func (a *Analyzer) addGC(g *parser.GC) {
 	}
 	if g.Reason != nil {
 		pt.Reason = *g.Reason
-	}
-	if g.MuCurrent != nil {
-		p.muPrinted = true
 	}
 	var incr float64
 	if g.Incremental != nil && g.Incremental.MarkingMS != nil {
@@ -408,7 +384,7 @@ func (a *Analyzer) addFatal(ev parser.Event) {
 		t := p.last
 		c.TimeMS = &t
 	}
-	c.LastGCs = exposeAll(append([]GCPoint(nil), p.recent[max(0, len(p.recent)-3):]...))
+	c.LastGCs = p.lastGCs()
 	c.TopFrames = append([]string(nil), a.frames...)
 	a.frames = a.frames[:0]
 	p.crash = c

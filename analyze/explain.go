@@ -135,7 +135,11 @@ func explain(p *proc, out *Process) {
 		if im.Met {
 			state = "meets"
 		}
-		ev("V8's OOM rule", "%s it: %s freed under 10%% with mu under 0.4", state, map[bool]string{true: "the last full GC", false: fmt.Sprintf("the last %d full GCs", im.Trailing)}[im.Trailing == 1])
+		which := "the last full GC"
+		if im.Trailing > 1 {
+			which = fmt.Sprintf("the last %d full GCs", im.Trailing)
+		}
+		ev("V8's OOM rule", "%s it: %s freed under 10%% with mu under 0.4", state, which)
 	}
 	if out.Verdict == VerdictAllocationBurst && out.HeapLimitMB != nil {
 		if b := burstOf(p, *out.HeapLimitMB); b != nil {
@@ -143,10 +147,7 @@ func explain(p *proc, out *Process) {
 				mb(b.baseMB), secs(b.fromMS), secs(b.toMS), secs(b.toMS-b.fromMS), secs(b.fromMS-*out.FirstMS))
 		} else if n := len(p.recent); n >= 2 {
 			prev, last := p.recent[n-2], p.recent[n-1]
-			mu, _ := last.cur()
-			if last.hasAvg {
-				mu = last.muAvg
-			}
+			mu, _ := last.mu()
 			ev("burst", "the heap rose by %s in %s between the last two GCs while V8's mutator utilization was still %.2f: it arrived at the limit at once, not after grinding against it",
 				mb(last.BeforeMB-prev.AfterMB), secs(last.TimeMS-prev.TimeMS), mu)
 		}
@@ -185,37 +186,50 @@ func explain(p *proc, out *Process) {
 // launcher says how to give V8 flags to the program that printed the log: Node reads them
 // from its command line or NODE_OPTIONS, Deno only from --v8-flags (it ignores NODE_OPTIONS,
 // and --heapsnapshot-near-heap-limit is Node's own), so advice written for Node is wrong there.
-type launcher struct {
-	// flag is how a V8 flag is written on the command line.
-	flag func(v8flag string) string
-	// command is the program run with a V8 flag.
-	command func(v8flag string) string
-	// setLimit is how to run the program with a heap limit of mb.
-	setLimit func(mb int) string
-	// snapshots is how to get heap snapshots of the growing heap.
-	snapshots string
-	// traceCommand records a GC trace.
-	traceCommand string
+type launcher struct{ deno bool }
+
+func launcherOf(p *Process) launcher { return launcher{deno: p.hasContext("deno")} }
+
+// flag is how a V8 flag is written on the command line.
+func (l launcher) flag(v8flag string) string {
+	if l.deno {
+		return "--v8-flags=" + v8flag
+	}
+	return v8flag
 }
 
-func launcherOf(p *Process) launcher {
-	if p.hasContext("deno") {
-		return launcher{
-			flag:     func(f string) string { return "--v8-flags=" + f },
-			command:  func(f string) string { return "deno run --v8-flags=" + f },
-			setLimit: func(mb int) string { return fmt.Sprintf("deno run --v8-flags=--max-old-space-size=%d", mb) },
-			snapshots: "run with deno run --v8-flags=--heap-snapshot-on-oom (V8 writes a .heapsnapshot as the heap runs out), " +
-				"or take two heap snapshots a minute apart with deno run --inspect and DevTools",
-			traceCommand: "deno run --v8-flags=--trace-gc app.ts",
-		}
+// command is the program run with a V8 flag.
+func (l launcher) command(v8flag string) string {
+	if l.deno {
+		return "deno run " + l.flag(v8flag)
 	}
-	return launcher{
-		flag:         func(f string) string { return f },
-		command:      func(f string) string { return "node " + f },
-		setLimit:     func(mb int) string { return fmt.Sprintf("NODE_OPTIONS=--max-old-space-size=%d", mb) },
-		snapshots:    "run with node --heapsnapshot-near-heap-limit=2 (or take two heap snapshots a minute apart)",
-		traceCommand: "node --trace-gc app.js",
+	return "node " + v8flag
+}
+
+// setLimit is how to run the program with a heap limit of mb.
+func (l launcher) setLimit(mb int) string {
+	f := "--max-old-space-size=" + strconv.Itoa(mb)
+	if l.deno {
+		return l.command(f)
 	}
+	return "NODE_OPTIONS=" + f
+}
+
+// snapshots is how to get heap snapshots of the growing heap.
+func (l launcher) snapshots() string {
+	if l.deno {
+		return "run with " + l.command("--heap-snapshot-on-oom") + " (V8 writes a .heapsnapshot as the heap runs out), " +
+			"or take two heap snapshots a minute apart with deno run --inspect and DevTools"
+	}
+	return "run with " + l.command("--heapsnapshot-near-heap-limit=2") + " (or take two heap snapshots a minute apart)"
+}
+
+// traceCommand records a GC trace.
+func (l launcher) traceCommand() string {
+	if l.deno {
+		return l.command("--trace-gc") + " app.ts"
+	}
+	return l.command("--trace-gc") + " app.js"
 }
 
 func (p *Process) hasContext(name string) bool {
@@ -251,7 +265,7 @@ func recommend(out *Process, rec func(string, ...any), ev func(string, string, .
 				rec("A bigger heap only delays this: the heap grows by %.1f MB every second whatever the limit.", slope)
 			}
 		}
-		rec("Find what is retained: %s, then compare them in DevTools → Memory → Comparison and look at what grows by ~%.1f MB/s.", run.snapshots, math.Max(slope, 0))
+		rec("Find what is retained: %s, then compare them in DevTools → Memory → Comparison and look at what grows by ~%.1f MB/s.", run.snapshots(), math.Max(slope, 0))
 	case VerdictHeapTooSmall:
 		need := math.Max(limit, 1) * 1.5
 		rec("The working set needs more than ~%s: raise the limit, e.g. %s, or make the working set smaller.", mb(limit), run.setLimit(roundUpMB(need)))
@@ -273,9 +287,10 @@ func recommend(out *Process, rec func(string, ...any), ev func(string, string, .
 		if out.Crash != nil && out.Crash.HeapOOM && limit > 0 {
 			rec("As a stopgap, raise the limit above ~%s (%s).", mb(limit), run.setLimit(roundUpMB(limit*1.5)))
 		}
-		rec("Record a longer log: %s > gc.log 2>&1 (add %s to make the limit known), then run gcanalyze on it.", run.traceCommand, run.flag("--max-old-space-size"))
+		rec("Record a longer log: %s > gc.log 2>&1 (add %s to make the limit known), then run gcanalyze on it.", run.traceCommand(), run.flag("--max-old-space-size"))
 	}
-	if out.Verdict == VerdictLeak || out.Verdict == VerdictHeapTooSmall || out.Verdict == VerdictGCThrashing {
+	heapPressure := out.Verdict == VerdictLeak || out.Verdict == VerdictHeapTooSmall || out.Verdict == VerdictGCThrashing
+	if heapPressure {
 		switch {
 		case out.hasContext("jest"):
 			rec("jest: run with --logHeapUsage --runInBand to see which test file grows; --workerIdleMemoryLimit (jest 29+) recycles leaking workers.")
@@ -289,7 +304,7 @@ func recommend(out *Process, rec func(string, ...any), ev func(string, string, .
 			rec("Next.js: next build/dev can exceed the default heap on large apps; NODE_OPTIONS=--max-old-space-size=… and check experimental.webpackMemoryOptimizations.")
 		}
 	}
-	if out.hasContext("listener-leak") && (out.Verdict == VerdictLeak || out.Verdict == VerdictHeapTooSmall || out.Verdict == VerdictGCThrashing) {
+	if out.hasContext("listener-leak") && heapPressure {
 		rec("Node warned of an EventEmitter listener leak (MaxListenersExceededWarning): listeners added and never removed keep their closures alive. Run with --trace-warnings to see where they are added, and remove them (emitter.off) when done.")
 	}
 	if out.hasContext("worker") {

@@ -49,7 +49,12 @@ func (a *Analyzer) adoptOrphanCrash() {
 		t := heir.last
 		heir.crash.TimeMS = &t
 	}
-	heir.crash.LastGCs = exposeAll(append([]GCPoint(nil), heir.recent[max(0, len(heir.recent)-3):]...))
+	heir.crash.LastGCs = heir.lastGCs()
+}
+
+// lastGCs are the last three GCs of a process, as a crash shows them.
+func (p *proc) lastGCs() []GCPoint {
+	return exposeAll(append([]GCPoint(nil), p.recent[max(0, len(p.recent)-3):]...))
 }
 
 // jestEvidence adds what jest --logHeapUsage printed: the heap after each test file, an
@@ -497,7 +502,7 @@ func decide(p *proc, out *Process) {
 		case growing && tr.Points >= 4 && ((tr.ToMS-tr.FromMS) >= 0.25*spanMS(out) || tr.Points >= 20) &&
 			(tr.GrowthMB >= 10 || limit > 0 && tr.GrowthMB >= 0.1*limit):
 			out.Verdict = VerdictLeak
-		case thrashing(p, out):
+		case out.IneffectiveMC.Met:
 			out.Verdict = VerdictGCThrashing
 		case growing && tr.GrowthMB >= 5:
 			// Growth, but over too few full GCs or too short a part of the log to call a
@@ -521,10 +526,7 @@ func suddenArrival(p *proc, limit float64) bool {
 		return false
 	}
 	prev, last := p.recent[n-2], p.recent[n-1]
-	mu, ok := last.muAvg, last.hasAvg
-	if !ok {
-		mu, ok = last.cur()
-	}
+	mu, ok := last.mu()
 	return ok && mu >= 0.8 && last.BeforeMB-prev.AfterMB >= 0.02*limit
 }
 
@@ -534,12 +536,6 @@ func riseMB(out *Process) float64 {
 		return h.LastMB - h.FirstMB
 	}
 	return 0
-}
-
-// thrashing: V8's mu under 0.4 at the last full GCs (or our computed one when V8 prints
-// none), and those GCs freed little.
-func thrashing(p *proc, out *Process) bool {
-	return out.IneffectiveMC != nil && out.IneffectiveMC.Trailing >= 3
 }
 
 // isBurst reports whether a process that died at its limit had a stable heap and then
@@ -645,12 +641,14 @@ func extrapolate(t *Trend, limit float64) (float64, [2]float64, bool) {
 func predictableFrom(p *proc, limit, crashMS float64) *float64 {
 	n := len(p.fulls)
 	step := max(1, n/60)
+	all := make([]float64, 2*n)
+	xsAll, ysAll := all[:n], all[n:]
+	for i, f := range p.fulls {
+		xsAll[i], ysAll[i] = f.TimeMS/1000, f.AfterMB
+	}
 	var from *float64
 	for k := n; k >= 4; k -= step {
-		xs, ys := make([]float64, k), make([]float64, k)
-		for i := 0; i < k; i++ {
-			xs[i], ys[i] = p.fulls[i].TimeMS/1000, p.fulls[i].AfterMB
-		}
+		xs, ys := xsAll[:k], ysAll[:k]
 		s := trendStart(xs, ys)
 		if xs[k-1]-xs[s] <= 0 {
 			break

@@ -183,6 +183,14 @@ type GCPoint struct {
 
 func (g *GCPoint) cur() (float64, bool) { return g.muCur, g.hasCur }
 
+// mu is the utilization V8 printed at this GC: the average when printed, else the current.
+func (g *GCPoint) mu() (float64, bool) {
+	if g.hasAvg {
+		return g.muAvg, true
+	}
+	return g.cur()
+}
+
 // expose fills the mu pointers of a point the report shows.
 func (g GCPoint) expose() GCPoint {
 	if g.hasCur {

@@ -4,12 +4,13 @@ import (
 	"math"
 	"sort"
 
+	"gonum.org/v1/gonum/floats"
 	"gonum.org/v1/gonum/stat"
 	"gonum.org/v1/gonum/stat/distuv"
 )
 
 // This file holds the statistics: pause quantiles, the robust trend of the heap after full GCs
-// and its segment, the time-to-OOM extrapolation, and mutator utilization.
+// and its segment, and the pause timeline behind mutator utilization and the MMU curve.
 
 func quantiles(xs []float64) *PauseStats {
 	if len(xs) == 0 {
@@ -18,9 +19,7 @@ func quantiles(xs []float64) *PauseStats {
 	s := append([]float64(nil), xs...)
 	sort.Float64s(s)
 	ps := &PauseStats{Count: len(s), MaxMS: s[len(s)-1]}
-	for _, x := range s {
-		ps.TotalMS += x
-	}
+	ps.TotalMS = floats.Sum(s)
 	ps.MeanMS = ps.TotalMS / float64(len(s))
 	ps.P50MS = stat.Quantile(0.50, stat.Empirical, s, nil)
 	ps.P95MS = stat.Quantile(0.95, stat.Empirical, s, nil)
@@ -30,11 +29,10 @@ func quantiles(xs []float64) *PauseStats {
 
 // fit is a weighted straight line y = a + b·x (x in seconds, y in MB).
 type fit struct {
-	a, b   float64
-	se     float64 // standard error of b
-	r2     float64
-	n      int
-	x0, x1 float64
+	a, b float64
+	se   float64 // standard error of b
+	r2   float64
+	n    int
 }
 
 // robustFit fits a line resistant to the odd outlier GC: iteratively reweighted least squares
@@ -77,7 +75,7 @@ func robustFit(xs, ys []float64) fit {
 			break
 		}
 	}
-	f := fit{a: a, b: b, n: n, x0: xs[0], x1: xs[n-1]}
+	f := fit{a: a, b: b, n: n}
 	// Standard error of the slope from the weighted residuals.
 	var sw, swx float64
 	for i := range xs {
@@ -185,6 +183,13 @@ func (tl timeline) gcIn(from, to float64) float64 {
 	n := len(tl.ps)
 	i := sort.Search(n, func(k int) bool { return tl.ps[k].t > from }) // first ending after from
 	j := sort.Search(n, func(k int) bool { return tl.ps[k].t >= to })  // first ending at or after to
+	return tl.between(i, j, from, to)
+}
+
+// between returns the GC time within [from, to], given i, the first pause ending after from,
+// and j, the first ending at or after to.
+func (tl timeline) between(i, j int, from, to float64) float64 {
+	n := len(tl.ps)
 	if i >= j {
 		if i < n {
 			return overlap(tl.ps[i], from, to)
@@ -224,19 +229,7 @@ func (c *cursor) gcIn(from, to float64) float64 {
 	for c.j < n && ps[c.j].t < to {
 		c.j++
 	}
-	i, j := c.i, c.j
-	if i >= j {
-		if i < n {
-			return overlap(ps[i], from, to)
-		}
-		return 0
-	}
-	s := c.tl.prefix[j] - c.tl.prefix[i]
-	s -= ps[i].ms - overlap(ps[i], from, to)
-	if j < n {
-		s += overlap(ps[j], from, to)
-	}
-	return s
+	return c.tl.between(c.i, c.j, from, to)
 }
 
 // candidates returns the pauses whose windows mmu tries: all of them up to a few thousand;
@@ -257,18 +250,19 @@ func (tl timeline) candidates() []int {
 		byLen[i] = i
 	}
 	sort.Slice(byLen, func(a, b int) bool { return tl.ps[byLen[a]].ms > tl.ps[byLen[b]].ms })
-	pick := map[int]bool{}
+	pick := make([]bool, n)
 	for _, i := range byLen[:1000] {
 		pick[i] = true
 	}
 	for i := 0; i < n; i += n / (dense - 1000) {
 		pick[i] = true
 	}
-	idx := make([]int, 0, len(pick))
-	for i := range pick {
-		idx = append(idx, i)
+	var idx []int
+	for i, ok := range pick {
+		if ok {
+			idx = append(idx, i)
+		}
 	}
-	sort.Ints(idx)
 	return idx
 }
 
