@@ -170,6 +170,15 @@ func sizeFor(maxMB float64) sizeUnit {
 	return sizeUnit{"MB", 1}
 }
 
+// logSpan is the time the log covers, for the charts that draw no prediction.
+func logSpan(p *analyze.Process) (t0, t1 float64) {
+	if p.FirstMS == nil {
+		return 0, 1
+	}
+	return *p.FirstMS, math.Max(*p.LastMS, *p.FirstMS+1)
+}
+
+// span is the time the heap chart covers: the log, and the predicted OOM when it lies ahead.
 func span(p *analyze.Process) (t0, t1 float64) {
 	if p.FirstMS == nil {
 		return 0, 1
@@ -357,13 +366,7 @@ func fmtTime(ms float64, tu timeUnit) string {
 // Pauses draws every pause over time by collector kind, with p95 and max marked, on a log
 // scale when the pauses span more than two decades.
 func Pauses(p *analyze.Process) *plot.Plot {
-	t0, t1 := span(p)
-	if p.FirstMS != nil {
-		t1 = *p.LastMS
-		if t1 <= t0 {
-			t1 = t0 + 1
-		}
-	}
+	t0, t1 := logSpan(p)
 	tu := axisFor(t0, t1)
 	pl := newPlot("GC pauses", tu.label(), "pause (ms)")
 	if p.Series == nil || len(p.Series.GCs) == 0 {
@@ -397,7 +400,7 @@ func Pauses(p *analyze.Process) *plot.Plot {
 		pl.Add(s)
 		pl.Legend.Add("full GC", s)
 	}
-	// p95 and max of the worst kind, from the report.
+	// p95 and max of each kind, from the report.
 	kinds := make([]string, 0, len(p.Pauses))
 	for k := range p.Pauses {
 		kinds = append(kinds, k)
@@ -425,10 +428,7 @@ func Pauses(p *analyze.Process) *plot.Plot {
 // Mu draws V8's printed average and current mutator utilization at each full GC, the
 // utilization computed from the pause timeline, and the 0.4 line of V8's OOM rule.
 func Mu(p *analyze.Process) *plot.Plot {
-	t0, t1 := span(p)
-	if p.FirstMS != nil {
-		t1 = math.Max(*p.LastMS, t0+1)
-	}
+	t0, t1 := logSpan(p)
 	tu := axisFor(t0, t1)
 	pl := newPlot("Mutator utilization", tu.label(), "program's share of time")
 	if p.Series == nil || len(p.Series.GCs) == 0 {
@@ -573,23 +573,20 @@ func titleLayout(source string, p *analyze.Process, width vg.Length) ([]string, 
 // Write renders a chart ("dashboard" or a single chart) as format (png, svg, pdf) of the
 // given size to w.
 func Write(w io.Writer, name, format string, width, height vg.Length, source string, p *analyze.Process) error {
+	var c vg.CanvasWriterTo
 	if format == "png" {
 		// A fixed DPI keeps the pixel size what the user asked for.
-		c := vgimg.NewWith(vgimg.UseWH(width, height), vgimg.UseDPI(96))
-		if err := drawChart(draw.New(c), name, source, p); err != nil {
-			return err
+		c = vgimg.PngCanvas{Canvas: vgimg.NewWith(vgimg.UseWH(width, height), vgimg.UseDPI(96))}
+	} else {
+		var err error
+		if c, err = draw.NewFormattedCanvas(width, height, format); err != nil {
+			return fmt.Errorf("unsupported chart format %q (want png, svg or pdf)", format)
 		}
-		_, err := vgimg.PngCanvas{Canvas: c}.WriteTo(w)
-		return err
-	}
-	c, err := draw.NewFormattedCanvas(width, height, format)
-	if err != nil {
-		return fmt.Errorf("unsupported chart format %q (want png, svg or pdf)", format)
 	}
 	if err := drawChart(draw.New(c), name, source, p); err != nil {
 		return err
 	}
-	_, err = c.WriteTo(w)
+	_, err := c.WriteTo(w)
 	return err
 }
 
@@ -599,16 +596,16 @@ func Write(w io.Writer, name, format string, width, height vg.Length, source str
 func dashboardSlots(plots []*plot.Plot, body draw.Canvas) []draw.Canvas {
 	tiles := draw.Tiles{Rows: len(plots), Cols: 1, PadTop: vg.Points(6), PadBottom: vg.Points(6), PadLeft: vg.Points(6), PadRight: vg.Points(10), PadY: vg.Points(14)}
 	slots := make([]draw.Canvas, len(plots))
+	data := make([]draw.Canvas, len(plots))
 	left, right := body.Min.X, body.Max.X
 	for i, pl := range plots {
 		slots[i] = tiles.At(body, 0, i)
 		fitLegend(Charts[i], pl, slots[i])
-		d := pl.DataCanvas(slots[i])
-		left, right = max(left, d.Min.X), min(right, d.Max.X)
+		data[i] = pl.DataCanvas(slots[i])
+		left, right = max(left, data[i].Min.X), min(right, data[i].Max.X)
 	}
-	for i, pl := range plots {
-		d := pl.DataCanvas(slots[i])
-		slots[i] = draw.Crop(slots[i], left-d.Min.X, right-d.Max.X, 0, 0)
+	for i := range slots {
+		slots[i] = draw.Crop(slots[i], left-data[i].Min.X, right-data[i].Max.X, 0, 0)
 	}
 	return slots
 }
