@@ -129,7 +129,9 @@ func eachPath(path string, visit Visit, report func(string, error)) {
 
 var errNested = errors.New("an archive inside an archive is not opened; extract it first")
 
-func isArchiveName(name string) bool {
+// IsArchiveName reports whether a file name is that of an archive (zip, tar, tar.gz and the
+// kinds this package does not open), by its extension.
+func IsArchiveName(name string) bool {
 	l := strings.ToLower(name)
 	for _, ext := range []string{".zip", ".tar", ".tgz", ".tar.gz", ".tar.bz2", ".tar.xz", ".7z", ".rar"} {
 		if strings.HasSuffix(l, ext) {
@@ -227,7 +229,7 @@ func eachZip(path string, visit Visit, report func(string, error)) {
 			continue
 		}
 		name := path + ":" + f.Name
-		if isArchiveName(f.Name) {
+		if IsArchiveName(f.Name) {
 			report(name, errNested)
 			continue
 		}
@@ -271,7 +273,7 @@ func eachTar(path string, visit Visit, report func(string, error)) {
 			continue
 		}
 		name := path + ":" + h.Name
-		if isArchiveName(h.Name) {
+		if IsArchiveName(h.Name) {
 			report(name, errNested)
 			continue
 		}

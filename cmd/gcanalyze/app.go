@@ -15,7 +15,6 @@ import (
 	"github.com/gcanalyze/gcanalyze/plotting"
 	"github.com/gcanalyze/gcanalyze/render"
 	"github.com/urfave/cli/v2"
-	"gonum.org/v1/plot/vg"
 )
 
 // Exit codes.
@@ -84,10 +83,7 @@ func (a *app) exec(args []string) int {
 			fmt.Fprintf(a.stderr, "gcanalyze: %v\n%s\n", err, usageHint)
 			return exitUsage
 		}
-		fmt.Fprintf(a.stderr, "gcanalyze: %v\n", err)
-		if a.code == exitOK {
-			a.code = exitInput
-		}
+		a.fail(err)
 	}
 	return a.code
 }
@@ -107,19 +103,15 @@ func explainErr(err error) error {
 // interspersed moves a command's flags before its arguments, so that "gcanalyze analyze
 // app.log --format json" works: urfave/cli v2 stops reading flags at the first argument.
 func interspersed(cmds []*cli.Command, args []string) []string {
-	ci := -1
+	// The command is the first argument that is not a global flag (none takes a value).
+	ci := 1
+	for ci < len(args) && strings.HasPrefix(args[ci], "-") {
+		ci++
+	}
 	var cmd *cli.Command
-	for i := 1; i < len(args) && ci < 0; i++ {
-		for _, c := range cmds {
-			if c.HasName(args[i]) {
-				ci, cmd = i, c
-			}
-		}
-		if strings.HasPrefix(args[i], "-") && ci < 0 {
-			continue
-		}
-		if ci < 0 {
-			return args
+	for _, c := range cmds {
+		if ci < len(args) && c.HasName(args[ci]) {
+			cmd = c
 		}
 	}
 	if cmd == nil {
@@ -395,12 +387,8 @@ func (a *app) plotReport(rep *analyze.Report, out string, severalInputs bool, ch
 			if out != "" && len(charts) == 1 && len(rep.Processes) == 1 && !severalInputs {
 				path = out
 			}
-			w, h := chartSize(chart, width, height)
-			err := writeAtomic(path, func(wr io.Writer) error {
-				return plotting.Write(wr, chart, format, vg.Length(w)*pixel, vg.Length(h)*pixel, rep.Source, p)
-			})
-			if err != nil {
-				return written, fmt.Errorf("writing %s: %w", path, err)
+			if err := writeChart(path, chart, format, width, height, rep.Source, p); err != nil {
+				return written, err
 			}
 			written = append(written, path)
 		}

@@ -57,18 +57,11 @@ var batchColumns = []string{"source", "pid", "isolate", "verdict", "crashed", "c
 	"gc_events", "full_gcs", "first_ms", "last_ms", "heap_limit_mb", "heap_limit_source", "live_heap_slope_mb_per_s",
 	"predicted_oom_ms", "gc_overhead", "full_pause_p95_ms", "full_pause_max_ms", "top_frame", "error"}
 
-func ff(p *float64) string {
-	if p == nil {
-		return ""
-	}
-	return strconv.FormatFloat(*p, 'f', -1, 64)
-}
-
 func (r batchRow) csv() []string {
 	return []string{r.Source, strconv.FormatInt(r.PID, 10), r.Isolate, r.Verdict, strconv.FormatBool(r.Crashed), r.CrashKind,
-		ff(r.CrashTimeMS), r.Fatal, strconv.Itoa(r.GCEvents), strconv.Itoa(r.FullGCs), ff(r.FirstMS), ff(r.LastMS),
-		ff(r.HeapLimitMB), r.HeapLimitSource, ff(r.LiveHeapSlopeMBPerS), ff(r.PredictedOOMMS), ff(r.GCOverhead),
-		ff(r.FullPauseP95MS), ff(r.FullPauseMaxMS), r.TopFrame, r.Error}
+		f(r.CrashTimeMS), r.Fatal, strconv.Itoa(r.GCEvents), strconv.Itoa(r.FullGCs), f(r.FirstMS), f(r.LastMS),
+		f(r.HeapLimitMB), r.HeapLimitSource, f(r.LiveHeapSlopeMBPerS), f(r.PredictedOOMMS), f(r.GCOverhead),
+		f(r.FullPauseP95MS), f(r.FullPauseMaxMS), r.TopFrame, r.Error}
 }
 
 func rowsOf(rep *analyze.Report) []batchRow {
@@ -159,29 +152,29 @@ func isTerminal(w io.Writer) bool {
 	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }
 
-// batch analyses the inputs with jobs workers. Rows are written in input order as soon as
-// every earlier log is done, and flushed, so an interrupted batch keeps what it finished.
+// batch analyses the inputs with jobs workers and writes the rows to output (standard output
+// when empty) and the summary after them (to standard error when the rows went to standard
+// output). An output file is replaced only once the batch ends, interrupted or not.
 func (a *app) batch(args []string, output, format string, jobs int, opts analyze.Options, progress bool) error {
-	var out io.Writer = a.stdout
-	var finish func() error
-	if output != "" {
-		dir := filepath.Dir(output)
-		tmp, err := os.CreateTemp(dir, "."+filepath.Base(output)+".*.tmp")
-		if err != nil {
-			return err
-		}
-		out = tmp
-		finish = func() error {
-			if err := tmp.Chmod(0o644); err != nil {
-				return err
-			}
-			if err := tmp.Close(); err != nil {
-				return err
-			}
-			return os.Rename(tmp.Name(), output)
-		}
-		defer os.Remove(tmp.Name())
+	if output == "" {
+		a.batchRows(a.stdout, args, format, jobs, opts, progress).write(a.stderr)
+		return nil
 	}
+	var summary *batchSummary
+	err := writeAtomic(output, func(w io.Writer) error {
+		summary = a.batchRows(w, args, format, jobs, opts, progress)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	summary.write(a.stdout)
+	return nil
+}
+
+// batchRows writes the rows of the inputs to out. Rows are written in input order as soon as
+// every earlier log is done, and flushed, so an interrupted batch keeps what it finished.
+func (a *app) batchRows(out io.Writer, args []string, format string, jobs int, opts analyze.Options, progress bool) *batchSummary {
 	bw := bufio.NewWriter(out)
 	var cw *csv.Writer
 	if format == "csv" {
@@ -278,17 +271,7 @@ func (a *app) batch(args []string, output, format string, jobs int, opts analyze
 		fmt.Fprintln(a.stderr, "gcanalyze: interrupted; the rows of the logs finished so far are written")
 		a.code = exitInput
 	}
-	if finish != nil {
-		if err := finish(); err != nil {
-			return err
-		}
-	}
-	summaryOut := a.stdout
-	if output == "" {
-		summaryOut = a.stderr
-	}
-	summary.write(summaryOut)
-	return nil
+	return &summary
 }
 
 // analyzeRows analyses one log and returns its rows, or one row with the error.

@@ -54,6 +54,19 @@ func chartSize(chart string, width, height int) (int, int) {
 	return width, height
 }
 
+// writeChart writes one chart of a process to path, atomically; width and height are pixels,
+// 0 for the chart's default.
+func writeChart(path, chart, format string, width, height int, source string, p *analyze.Process) error {
+	w, h := chartSize(chart, width, height)
+	err := writeAtomic(path, func(wr io.Writer) error {
+		return plotting.Write(wr, chart, format, vg.Length(w)*pixel, vg.Length(h)*pixel, source, p)
+	})
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	return nil
+}
+
 // baseName makes a file name stem of an input name ("dir/app.log" → "app",
 // "logs.tgz:x/a.log" → "logs-x-a").
 func baseName(source string) string {
@@ -89,12 +102,8 @@ func writeCharts(rep *analyze.Report, dir string, charts []string, format string
 	for i, p := range rep.Processes {
 		for _, chart := range charts {
 			path := filepath.Join(dir, fmt.Sprintf("%s%s-%s.%s", baseName(rep.Source), processSuffix(rep, i), chart, format))
-			w, h := chartSize(chart, width, height)
-			err := writeAtomic(path, func(wr io.Writer) error {
-				return plotting.Write(wr, chart, format, vg.Length(w)*pixel, vg.Length(h)*pixel, rep.Source, p)
-			})
-			if err != nil {
-				return out, fmt.Errorf("writing %s: %w", path, err)
+			if err := writeChart(path, chart, format, width, height, rep.Source, p); err != nil {
+				return out, err
 			}
 			out[i] = append(out[i], path)
 		}

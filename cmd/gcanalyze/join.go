@@ -34,8 +34,7 @@ func joinInputs(args []string) (name string, r io.Reader, closers []io.Closer, e
 	}
 	var pieces []piece
 	for _, p := range paths {
-		l := strings.ToLower(p)
-		if strings.HasSuffix(l, ".zip") || strings.HasSuffix(l, ".tar") || strings.HasSuffix(l, ".tgz") || strings.HasSuffix(l, ".tar.gz") {
+		if input.IsArchiveName(p) {
 			return "", nil, nil, usageError{"--join takes log files (plain or .gz), not archives: " + p}
 		}
 		t, ok, err := firstTime(p)
