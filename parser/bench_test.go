@@ -96,7 +96,7 @@ func BenchmarkParseParallel(b *testing.B) {
 func BenchmarkFastGC(b *testing.B) {
 	line := "[21348:0xa709d70]      138 ms: Scavenge 3.9 (4.0) -> 3.3 (5.0) MB, 4.58 / 0.00 ms  (average mu = 1.000, current mu = 1.000) allocation failure; "
 	var st gcStore
-	var cache isoCache
+	var cache lineCache
 	b.SetBytes(int64(len(line)))
 	for range b.N {
 		st = gcStore{}

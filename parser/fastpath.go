@@ -180,7 +180,7 @@ func shared(m map[string]*string, s string) *string {
 
 var (
 	kindPtrs      = sharedSet(KindScavenge, KindFull)
-	collectorPtrs = sharedSet("Scavenge", "Mark-Compact", "Mark-sweep", "Incremental Mark-Compact", "Minor Mark-Sweep", "Minor Mark-Compact", "Mark-Sweep")
+	collectorPtrs = sharedSet(fastCollectors...)
 	sincePtrs     = sharedSet("start of marking")
 	qualSlices    = map[string][]string{"reduce": {"reduce"}, "interleaved": {"interleaved"}, "during sweeping": {"during sweeping"}}
 )
@@ -193,10 +193,13 @@ func sharedSet(ss ...string) map[string]*string {
 	return m
 }
 
+// fastCollectors are the collector names the fast path reads.
+var fastCollectors = []string{"Scavenge", "Mark-Compact", "Mark-sweep", "Incremental Mark-Compact", "Minor Mark-Sweep", "Minor Mark-Compact", "Mark-Sweep"}
+
 // collectorNames are the names the fast path reads, with their shared strings.
 var collectorNames = func() []collectorName {
 	var out []collectorName
-	for _, n := range []string{"Scavenge", "Mark-Compact", "Mark-sweep", "Incremental Mark-Compact", "Minor Mark-Sweep", "Minor Mark-Compact", "Mark-Sweep"} {
+	for _, n := range fastCollectors {
 		out = append(out, collectorName{text: n, name: collectorPtrs[n], kind: kindPtrs[collectorKind(n)]})
 	}
 	return out
@@ -219,12 +222,12 @@ func smallInt(d string) int64 {
 // fastGC parses a whole --trace-gc line with a "[pid:isolate]" prefix. ok is false when the
 // line is anything else, or anything unusual.
 func fastGC(s string) (*GC, bool) {
-	return fastGCInto(s, &gcStore{}, &isoCache{})
+	return fastGCInto(s, &gcStore{}, &lineCache{})
 }
 
-// isoCache remembers the last isolate addresses a parser saw: a log has a few, and they
-// repeat line after line.
-type isoCache struct {
+// lineCache remembers what consecutive lines of a parser repeat: the last isolate addresses
+// (a log has a few) and the reasons of the last line.
+type lineCache struct {
 	text [4]string
 	ptr  [4]*string
 	next int
@@ -233,7 +236,7 @@ type isoCache struct {
 	tailPtrs [2]*string
 }
 
-func (c *isoCache) get(iso string) *string {
+func (c *lineCache) get(iso string) *string {
 	for i := range c.ptr {
 		if c.ptr[i] != nil && c.text[i] == iso {
 			return c.ptr[i]
@@ -247,7 +250,7 @@ func (c *isoCache) get(iso string) *string {
 }
 
 // fastGCInto is fastGC writing into st, which must be zero.
-func fastGCInto(s string, st *gcStore, cache *isoCache) (*GC, bool) {
+func fastGCInto(s string, st *gcStore, cache *lineCache) (*GC, bool) {
 	c := scanner{s: s}
 	g := &st.gc
 	// Prefix [pid:isolate]
@@ -456,7 +459,7 @@ func fastGCInto(s string, st *gcStore, cache *isoCache) (*GC, bool) {
 
 // reasons splits and shares the reasons of a line, remembering the last tail: consecutive
 // lines mostly end alike ("allocation failure; ").
-func (c *isoCache) reasons(tail string) (reason, comment *string) {
+func (c *lineCache) reasons(tail string) (reason, comment *string) {
 	if c.tailPtrs[0] != nil || c.tailPtrs[1] != nil || c.tail != "" {
 		if tail == c.tail {
 			return c.tailPtrs[0], c.tailPtrs[1]

@@ -90,9 +90,9 @@ type Parser struct {
 	slot int
 	// slab, when set, holds the fast path's events (ParseParallel recycles it once the
 	// block's events were delivered); used counts the slots taken.
-	slab []gcStore
-	used int
-	iso  isoCache
+	slab  []gcStore
+	used  int
+	lines lineCache
 	// pend is a --trace-gc line whose output was cut off by application output glued onto it
 	// (Deno and other embedders write V8's trace in blocks): its rest comes a few lines later.
 	pend *pendingGC
@@ -353,7 +353,7 @@ func (p *Parser) fill() error {
 			} else {
 				st = &gcStore{}
 			}
-			if gc, ok := fastGCInto(unsafe.String(&cur.raw[0], len(cur.raw)), st, &p.iso); ok {
+			if gc, ok := fastGCInto(unsafe.String(&cur.raw[0], len(cur.raw)), st, &p.lines); ok {
 				if p.used < len(p.slab) {
 					p.used++
 				}
