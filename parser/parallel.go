@@ -110,14 +110,21 @@ func ParseParallel(r io.Reader, workers int, emit func([]Event)) (Stats, error) 
 	var readErr error
 	var rest []byte // set when no safe cut was found: parse it, and what follows, sequentially
 	eof := err == io.EOF
+	// fill reads up to another block; it is false when the input failed.
+	fill := func() bool {
+		_, err := readMore(r, &buf, blockSize)
+		if err == io.EOF {
+			eof = true
+		} else if err != nil {
+			readErr = err
+			return false
+		}
+		return true
+	}
 	for {
 		cut := safeCut(buf)
 		if cut < 0 && !eof && len(buf) < maxBlockSize {
-			_, err := readMore(r, &buf, blockSize)
-			if err == io.EOF {
-				eof = true
-			} else if err != nil {
-				readErr = err
+			if !fill() {
 				break
 			}
 			continue
@@ -138,14 +145,8 @@ func ParseParallel(r io.Reader, workers int, emit func([]Event)) (Stats, error) 
 		if eof && len(buf) == 0 {
 			break
 		}
-		if !eof {
-			_, err := readMore(r, &buf, blockSize)
-			if err == io.EOF {
-				eof = true
-			} else if err != nil {
-				readErr = err
-				break
-			}
+		if !eof && !fill() {
+			break
 		}
 	}
 	close(blocks)
