@@ -155,20 +155,33 @@ func checkInvariants(t *testing.T, r *Report) {
 	}
 }
 
+// runMeta is what the evaluation reads of a generated run's .meta.json.
+type runMeta struct {
+	Scenario    string   `json:"scenario"`
+	Crashed     bool     `json:"crashed"`
+	HeapLimitMB *float64 `json:"heap_limit_mb"`
+}
+
+// readMeta reads the .meta.json of a corpus log; ok is false when there is none.
+func readMeta(log string) (runMeta, bool) {
+	var m runMeta
+	b, err := os.ReadFile(strings.TrimSuffix(log, ".log") + ".meta.json")
+	if err != nil {
+		return m, false
+	}
+	_ = json.Unmarshal(b, &m)
+	return m, true
+}
+
 // crashingLeakLogs are the corpus runs designed to leak until they crash, each with one
 // isolate: the set the time-to-OOM evaluation runs over.
 func crashingLeakLogs(t *testing.T) []string {
 	var out []string
 	for _, log := range corpusLogs(t) {
-		b, err := os.ReadFile(strings.TrimSuffix(log, ".log") + ".meta.json")
-		if err != nil {
+		m, ok := readMeta(log)
+		if !ok {
 			continue
 		}
-		var m struct {
-			Scenario string `json:"scenario"`
-			Crashed  bool   `json:"crashed"`
-		}
-		_ = json.Unmarshal(b, &m)
 		switch m.Scenario {
 		case "leak-linear", "leak-with-app-output", "leak-listeners", "leak-slow-long":
 			if m.Crashed {
@@ -272,15 +285,10 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 // prediction.
 func TestNoOOMForHealthyWithLimit(t *testing.T) {
 	for _, log := range corpusLogs(t) {
-		b, err := os.ReadFile(strings.TrimSuffix(log, ".log") + ".meta.json")
-		if err != nil {
+		m, ok := readMeta(log)
+		if !ok {
 			continue
 		}
-		var m struct {
-			Scenario    string   `json:"scenario"`
-			HeapLimitMB *float64 `json:"heap_limit_mb"`
-		}
-		_ = json.Unmarshal(b, &m)
 		switch m.Scenario {
 		case "leak-plateau", "healthy-churn", "sawtooth-large", "idle-after-load":
 		default:
