@@ -13,6 +13,8 @@ import (
 type Options struct {
 	// HeapLimitMB is the heap limit the user states (--heap-limit); nil to infer it.
 	HeapLimitMB *float64
+	// Thresholds tune the verdicts and the prediction; nil means DefaultThresholds.
+	Thresholds *Thresholds
 }
 
 // maxPauses bounds the pause timeline kept for statistics and the MMU curve. Past it,
@@ -61,6 +63,7 @@ type proc struct {
 // Analyzer accumulates events. It is not safe for concurrent use.
 type Analyzer struct {
 	opts  Options
+	th    Thresholds
 	procs map[parser.IsolateKey]*proc
 	order []*proc
 	// lastKey is the isolate of the latest GC; ringKey that of the latest crash-dump entry.
@@ -95,7 +98,11 @@ func jestHeapSize(line string) (float64, bool) {
 
 // New returns an empty Analyzer.
 func New(opts Options) *Analyzer {
-	return &Analyzer{opts: opts, procs: map[parser.IsolateKey]*proc{}, context: map[string]bool{}}
+	a := &Analyzer{opts: opts, th: DefaultThresholds, procs: map[parser.IsolateKey]*proc{}, context: map[string]bool{}}
+	if opts.Thresholds != nil {
+		a.th = *opts.Thresholds
+	}
+	return a
 }
 
 func (a *Analyzer) proc(k parser.IsolateKey) *proc {

@@ -76,7 +76,7 @@ func joinFloats(xs []float64, f string, sep string) string {
 }
 
 // explain writes the evidence and recommendations of a process.
-func explain(p *proc, out *Process) {
+func explain(p *proc, out *Process, th *Thresholds) {
 	ev := func(label, format string, args ...any) {
 		out.Evidence = append(out.Evidence, label+": "+fmt.Sprintf(format, args...))
 	}
@@ -114,9 +114,9 @@ func explain(p *proc, out *Process) {
 		desc := "stayed high"
 		last := mu.CurrentLastFull[len(mu.CurrentLastFull)-1]
 		switch {
-		case last < 0.4:
+		case last < th.LowMu:
 			desc = "collapsed"
-		case last < 0.8:
+		case last < th.HighMu:
 			desc = "fell"
 		}
 		avg := ""
@@ -139,10 +139,10 @@ func explain(p *proc, out *Process) {
 		if im.Trailing > 1 {
 			which = fmt.Sprintf("the last %d full GCs", im.Trailing)
 		}
-		ev("V8's OOM rule", "%s it: %s freed under 10%% with mu under 0.4", state, which)
+		ev("V8's OOM rule", "%s it: %s freed under %.0f%% with mu under %.1f", state, which, 100*th.IneffectiveFreedShare, th.LowMu)
 	}
 	if out.Verdict == VerdictAllocationBurst && out.HeapLimitMB != nil {
-		if b := burstOf(p, *out.HeapLimitMB); b != nil {
+		if b := burstOf(p, *out.HeapLimitMB, th); b != nil {
 			ev("burst", "the heap held ~%s until %s, then reached the limit by %s: %s of climb after %s of steady heap",
 				mb(b.baseMB), secs(b.fromMS), secs(b.toMS), secs(b.toMS-b.fromMS), secs(b.fromMS-*out.FirstMS))
 		} else if n := len(p.recent); n >= 2 {

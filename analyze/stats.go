@@ -132,9 +132,9 @@ func sse(xs, ys []float64) float64 {
 // of the best two-segment fit, when two segments explain the log much better than one and the
 // last segment is long enough to stand on its own. A leak that starts late, or a growth
 // that stopped (a cache filling up, then bounded), is then read from its last part.
-func trendStart(xs, ys []float64) int {
+func trendStart(xs, ys []float64, th *Thresholds) int {
 	n := len(xs)
-	const minSeg = 4
+	minSeg := th.SegmentMinPoints
 	if n < 2*minSeg {
 		return 0
 	}
@@ -147,7 +147,7 @@ func trendStart(xs, ys []float64) int {
 		}
 	}
 	// The last segment must cover a quarter of the time to count as the current trend.
-	if best == 0 || bestSSE > 0.5*one || xs[n-1]-xs[best] < 0.25*(xs[n-1]-xs[0]) {
+	if best == 0 || bestSSE > th.SegmentSSEShare*one || xs[n-1]-xs[best] < th.SegmentMinTimeShare*(xs[n-1]-xs[0]) {
 		return 0
 	}
 	return best

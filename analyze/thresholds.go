@@ -1,0 +1,109 @@
+package analyze
+
+// Thresholds are the numbers the verdicts and the prediction rest on. They are named here, in
+// one place, so that the evidence a report prints and the tests that hold the analysis to real
+// logs can refer to them by name. Shares are fractions (0.2 is 20%).
+type Thresholds struct {
+	// TrendMinR2 is the R² a growing trend needs to count: below it the points scatter too
+	// much around the line for its slope to mean growth.
+	TrendMinR2 float64
+	// TrendNoiseMB and TrendNoiseShare are the fitted growth over the trend's window that is
+	// still measurement noise: a trend is significant only above the larger of the two (the
+	// share is of the mean heap after full GC).
+	TrendNoiseMB, TrendNoiseShare float64
+
+	// LeakShareOfLimitAtCrash: a process that died at its limit leaked when the heap after
+	// full GCs grew by at least this share of the limit over the log.
+	LeakShareOfLimitAtCrash float64
+	// LeakMinPoints, LeakMinSpanShare and LeakManyPoints: a live process leaks when its trend
+	// rests on at least LeakMinPoints full GCs and covers LeakMinSpanShare of the log's time
+	// (or rests on LeakManyPoints full GCs, however short).
+	LeakMinPoints    int
+	LeakMinSpanShare float64
+	LeakManyPoints   int
+	// LeakMinGrowthMB and LeakMinGrowthShareOfLimit: the growth a live process's trend must
+	// show to be called a leak (either suffices).
+	LeakMinGrowthMB, LeakMinGrowthShareOfLimit float64
+	// UnsettledGrowthMB: a live process whose heap grew this much without meeting the leak
+	// rules has too little data to be called healthy.
+	UnsettledGrowthMB float64
+	// FewFullGCs and FewYoungGCs: with fewer full GCs than this no trend is read; with fewer
+	// young GCs too, a live process has too little data for any verdict.
+	FewFullGCs, FewYoungGCs int
+	// CrashBlockFullGCs: a crash with fewer full GCs than this shows only the crash block;
+	// with fewer than MinFullGCsAtCrash it shows too little for any verdict.
+	MinFullGCsAtCrash int
+	CrashBlockFullGCs int
+
+	// HighMu is the mutator utilization at which V8 was not yet grinding against the limit.
+	HighMu float64
+	// LowMu is V8's own threshold (heap.cc, kLowMutatorUtilization): under it a mark-compact
+	// that freed little counts as ineffective.
+	LowMu float64
+	// IneffectiveFreedShare is the share of the heap a mark-compact must free to be effective.
+	IneffectiveFreedShare float64
+	// IneffectiveMet is the number of trailing ineffective mark-compacts that meets V8's rule
+	// as this analyzer reads it (V8 aborts at the fourth; three in a row mean the next ends it).
+	IneffectiveMet int
+
+	// SuddenJumpShareOfLimit: in a crash block without history, a rise between the last two GCs
+	// of at least this share of the limit, at high mu, means the heap arrived at the limit at once.
+	SuddenJumpShareOfLimit float64
+	// BurstReachShare is the share of the limit at which a burst has reached the limit;
+	// BurstMaxBaseShare the highest share of the limit the heap may have held before a burst;
+	// BurstClimbFromShare where, between that level and the limit, the climb begins; and
+	// BurstMaxClimbShare the longest the climb may take, as a share of the time before it.
+	BurstReachShare, BurstMaxBaseShare, BurstClimbFromShare, BurstMaxClimbShare float64
+
+	// SpiralTopShare and SpiralTimeShare: the death spiral at the limit is the trailing full
+	// GCs within SpiralTopShare of the highest heap, in the last (1−SpiralTimeShare) of the time.
+	SpiralTopShare, SpiralTimeShare float64
+	// SegmentMinPoints, SegmentSSEShare and SegmentMinTimeShare decide when the last segment of
+	// a two-segment fit is the current trend: both segments hold SegmentMinPoints full GCs, two
+	// lines leave at most SegmentSSEShare of one line's squared error, and the last segment
+	// covers SegmentMinTimeShare of the time.
+	SegmentMinPoints                     int
+	SegmentSSEShare, SegmentMinTimeShare float64
+
+	// PredictableWithin is how close to the real crash a prediction must stay to count for
+	// "predictable from".
+	PredictableWithin float64
+}
+
+// DefaultThresholds are the thresholds the analysis uses unless Options say otherwise.
+var DefaultThresholds = Thresholds{
+	TrendMinR2:      0.5,
+	TrendNoiseMB:    2,
+	TrendNoiseShare: 0.05,
+
+	LeakShareOfLimitAtCrash:   0.2,
+	LeakMinPoints:             4,
+	LeakMinSpanShare:          0.25,
+	LeakManyPoints:            20,
+	LeakMinGrowthMB:           10,
+	LeakMinGrowthShareOfLimit: 0.1,
+	UnsettledGrowthMB:         5,
+	FewFullGCs:                3,
+	FewYoungGCs:               20,
+	CrashBlockFullGCs:         4,
+	MinFullGCsAtCrash:         2,
+
+	HighMu:                0.8,
+	LowMu:                 0.4,
+	IneffectiveFreedShare: 0.1,
+	IneffectiveMet:        3,
+
+	SuddenJumpShareOfLimit: 0.02,
+	BurstReachShare:        0.8,
+	BurstMaxBaseShare:      0.6,
+	BurstClimbFromShare:    0.2,
+	BurstMaxClimbShare:     0.3,
+
+	SpiralTopShare:      0.9,
+	SpiralTimeShare:     0.85,
+	SegmentMinPoints:    4,
+	SegmentSSEShare:     0.5,
+	SegmentMinTimeShare: 0.25,
+
+	PredictableWithin: 0.2,
+}
