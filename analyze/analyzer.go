@@ -386,7 +386,7 @@ func (a *Analyzer) addFatal(ev parser.Event) {
 		}
 		text += *f.Message
 	}
-	c := &Crash{Kind: string(f.Kind), Fatal: text, HeapOOM: f.HeapOOM, Line: ev.Line}
+	c := &Crash{Kind: f.Kind, Fatal: text, HeapOOM: f.HeapOOM, Line: ev.Line}
 	if p.gcs > 0 {
 		t := p.last
 		c.TimeMS = &t

@@ -107,7 +107,7 @@ func TestCorpusVerdicts(t *testing.T) {
 			switch {
 			case want.CrashKind == nil && p.Crash != nil:
 				t.Errorf("crash %s, want none", p.Crash.Kind)
-			case want.CrashKind != nil && (p.Crash == nil || p.Crash.Kind != *want.CrashKind):
+			case want.CrashKind != nil && (p.Crash == nil || string(p.Crash.Kind) != *want.CrashKind):
 				t.Errorf("crash %+v, want kind %s", p.Crash, *want.CrashKind)
 			}
 			if want.OOMPredictedForNone {

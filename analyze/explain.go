@@ -32,7 +32,7 @@ func Headline(p *Process) string {
 		return "INSUFFICIENT DATA — the process died at its heap limit, but the log shows too few GCs to tell a leak from a working set that needs more heap."
 	}
 	if p.Crash != nil {
-		return "INSUFFICIENT DATA — the process died (" + p.Crash.Kind + "), and the log shows too few GCs to read the heap."
+		return "INSUFFICIENT DATA — the process died (" + string(p.Crash.Kind) + "), and the log shows too few GCs to read the heap."
 	}
 	return "INSUFFICIENT DATA — too few GC events to tell what is going on."
 }

@@ -6,6 +6,8 @@
 // can be analysed in constant memory; Report computes the statistics at the end.
 package analyze
 
+import "github.com/gcanalyze/gcanalyze/parser"
+
 // Verdicts, one per process.
 const (
 	VerdictLeak             = "leak"
@@ -80,11 +82,11 @@ type Process struct {
 // Crash is how a process died.
 type Crash struct {
 	// TimeMS is the time of the last GC before the fatal error (V8 does not stamp it).
-	TimeMS  *float64 `json:"time_ms"`
-	Kind    string   `json:"kind"`
-	Fatal   string   `json:"fatal"`
-	HeapOOM bool     `json:"heap_oom"`
-	Line    int      `json:"line"`
+	TimeMS  *float64         `json:"time_ms"`
+	Kind    parser.FatalKind `json:"kind"`
+	Fatal   string           `json:"fatal"`
+	HeapOOM bool             `json:"heap_oom"`
+	Line    int              `json:"line"`
 	// LastGCs are the last GCs before the crash, as printed.
 	LastGCs []GCPoint `json:"last_gcs"`
 	// TopFrames are the top JavaScript frames of the crash's stack.

@@ -13,10 +13,9 @@ import (
 )
 
 // heapLimitKinds are the fatal kinds that mean the heap reached its limit.
-var heapLimitKinds = map[string]bool{
-	string(parser.FatalHeapLimit): true, string(parser.FatalIneffective): true,
-	string(parser.FatalCallAndRetryLast): true, string(parser.FatalYoungPromotion): true,
-	string(parser.FatalSemiSpace): true, string(parser.FatalWorkerOOM): true,
+var heapLimitKinds = map[parser.FatalKind]bool{
+	parser.FatalHeapLimit: true, parser.FatalIneffective: true, parser.FatalCallAndRetryLast: true,
+	parser.FatalYoungPromotion: true, parser.FatalSemiSpace: true, parser.FatalWorkerOOM: true,
 }
 
 // crashedAtLimit reports whether the process died because its heap reached the limit: a
@@ -24,7 +23,7 @@ var heapLimitKinds = map[string]bool{
 // full GCs, which it runs only when an allocation failed at the limit.
 func crashedAtLimit(p *proc) bool {
 	if p.crash != nil {
-		return heapLimitKinds[p.crash.Kind] || p.crash.Kind == string(parser.FatalOther) && p.crash.HeapOOM
+		return heapLimitKinds[p.crash.Kind] || p.crash.Kind == parser.FatalOther && p.crash.HeapOOM
 	}
 	return lastResort(p)
 }
@@ -38,7 +37,7 @@ func structureLimit(p *proc) bool {
 	if p.crash == nil {
 		return false
 	}
-	switch parser.FatalKind(p.crash.Kind) {
+	switch p.crash.Kind {
 	case parser.FatalInvalidTableSize, parser.FatalInvalidArrayLength, parser.FatalInvalidSize:
 		return true
 	}

@@ -346,7 +346,7 @@ func Heap(p *analyze.Process) *plot.Plot {
 		x := tu.x(*c.TimeMS)
 		l := line(plotter.XYs{{X: x, Y: 0}, {X: x, Y: maxMB * 1.05 / su.div}}, colLimit, vg.Points(1.5))
 		pl.Add(l)
-		pl.Legend.Add("crash: "+c.Kind, l)
+		pl.Legend.Add("crash: "+string(c.Kind), l)
 	}
 	setX(pl, tu, t0, t1)
 	// Room above the data for the legend, so that neither the data nor the limit line (at

@@ -75,7 +75,7 @@ func rowsOf(rep *analyze.Report) []batchRow {
 			FullGCs: p.FullGCs, FirstMS: p.FirstMS, LastMS: p.LastMS, HeapLimitMB: p.HeapLimitMB, HeapLimitSource: p.HeapLimitSource,
 			LiveHeapSlopeMBPerS: p.LiveHeapSlopeMBPerS, PredictedOOMMS: p.PredictedOOMMS, GCOverhead: p.GCOverhead}
 		if c := p.Crash; c != nil {
-			r.Crashed, r.CrashKind, r.CrashTimeMS, r.Fatal = true, c.Kind, c.TimeMS, c.Fatal
+			r.Crashed, r.CrashKind, r.CrashTimeMS, r.Fatal = true, string(c.Kind), c.TimeMS, c.Fatal
 			if len(c.TopFrames) > 0 {
 				r.TopFrame = c.TopFrames[0]
 			}
