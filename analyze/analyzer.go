@@ -1,7 +1,6 @@
 package analyze
 
 import (
-	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -75,9 +74,6 @@ type Analyzer struct {
 	last *proc
 	// frames are JS frames seen before a fatal error, for the crash that follows.
 	frames []string
-	// samples are the first lines that were not V8's, to say what an input is when it is not
-	// a V8 log.
-	samples []string
 	// jestHeap is the heap jest --logHeapUsage printed after each test file, in MB.
 	jestHeap []float64
 }
@@ -175,9 +171,6 @@ func (a *Analyzer) Add(ev parser.Event) {
 			a.noteContext(ev.Unknown.Text)
 			if mb, ok := jestHeapSize(ev.Unknown.Text); ok && len(a.jestHeap) < 10000 {
 				a.jestHeap = append(a.jestHeap, mb)
-			}
-			if len(a.samples) < 20 {
-				a.samples = append(a.samples, ev.Unknown.Text)
 			}
 		}
 	}
@@ -418,17 +411,15 @@ func (a *Analyzer) workerThatDied() *proc {
 	return best
 }
 
-// FromReader parses r and analyses its events. It returns parser.ErrNotV8 (with the report)
-// when the input holds nothing of V8's, and the read error when r fails. A large input is
-// parsed on all cores (parser.ParseParallel) while the events are analysed in order.
+// FromReader parses r and analyses its events. It returns a *parser.NotV8Error (with the
+// report) when the input holds nothing of V8's, and the read error when r fails. A large input
+// is parsed on all cores (parser.ParseParallel) while the events are analysed in order.
 func FromReader(r io.Reader, source string, opts Options) (*Report, error) {
 	a := New(opts)
-	v8 := false
+	var sniff parser.Sniffer
 	stats, err := parser.ParseParallel(r, 0, func(evs []parser.Event) {
 		for i := range evs {
-			if evs[i].Type != parser.TypeUnknown {
-				v8 = true
-			}
+			sniff.Observe(&evs[i])
 			a.Add(evs[i])
 		}
 	})
@@ -436,43 +427,5 @@ func FromReader(r io.Reader, source string, opts Options) (*Report, error) {
 	if err != nil {
 		return rep, err
 	}
-	if !v8 {
-		if what := whatItIs(a.samples, stats); what != "" {
-			return rep, fmt.Errorf("%w; %s", parser.ErrNotV8, what)
-		}
-		return rep, parser.ErrNotV8
-	}
-	return rep, nil
-}
-
-// whatItIs names what an input that holds nothing of V8's looks like instead.
-func whatItIs(samples []string, st parser.Stats) string {
-	if st.Bytes == 0 {
-		return "the input is empty"
-	}
-	if st.Oversize > 0 {
-		return fmt.Sprintf("%d line(s) longer than %d MiB were skipped unread", st.Oversize, parser.MaxLineBytes>>20)
-	}
-	if len(samples) == 0 {
-		return "the input holds only blank lines"
-	}
-	binary := 0
-	for _, s := range samples {
-		for _, r := range s {
-			if r == '\uFFFD' || r < 0x20 && r != '\t' {
-				binary++
-			}
-		}
-		switch {
-		case strings.Contains(s, "[gc") && strings.Contains(s, "]") || strings.Contains(s, "Pause Young") ||
-			strings.Contains(s, "[GC (") || strings.Contains(s, "[Full GC"):
-			return "it looks like a JVM garbage-collector log"
-		case strings.HasPrefix(s, "gc ") && strings.Contains(s, " @") && strings.Contains(s, "%:"):
-			return "it looks like a Go runtime gctrace"
-		}
-	}
-	if binary > 8 {
-		return "it looks like binary data, not text"
-	}
-	return ""
+	return rep, sniff.Err(stats)
 }

@@ -66,7 +66,8 @@ func analyzeFile(t testing.TB, log string, opts Options) *Report {
 	}
 	defer f.Close()
 	r, err := FromReader(f, log, opts)
-	if err != nil && !errors.Is(err, parser.ErrNotV8) {
+	var notV8 *parser.NotV8Error
+	if err != nil && !errors.As(err, &notV8) {
 		t.Fatal(err)
 	}
 	return r

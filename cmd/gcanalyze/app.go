@@ -11,7 +11,6 @@ import (
 
 	"github.com/gcanalyze/gcanalyze/analyze"
 	"github.com/gcanalyze/gcanalyze/input"
-	"github.com/gcanalyze/gcanalyze/parser"
 	"github.com/gcanalyze/gcanalyze/plotting"
 	"github.com/gcanalyze/gcanalyze/render"
 	"github.com/urfave/cli/v2"
@@ -25,7 +24,6 @@ const (
 	exitVerdict = 3 // analyze --fail-on matched
 	version     = "0.1.0"
 	usageHint   = "Run 'gcanalyze --help' for usage."
-	noV8Hint    = "no V8 garbage-collector output found (expected node --trace-gc output or a 'JavaScript heap out of memory' crash log)"
 )
 
 type app struct {
@@ -86,18 +84,6 @@ func (a *app) exec(args []string) int {
 		a.fail(err)
 	}
 	return a.code
-}
-
-// explainErr turns an analysis error into what the user reads: for an input with nothing of
-// V8's, what was expected and, where it can tell, what the input looks like instead.
-func explainErr(err error) error {
-	if errors.Is(err, parser.ErrNotV8) {
-		if rest := strings.TrimPrefix(err.Error(), parser.ErrNotV8.Error()); rest != "" {
-			return errors.New(noV8Hint + rest)
-		}
-		return errors.New(noV8Hint)
-	}
-	return err
 }
 
 // interspersed moves a command's flags before its arguments, so that "gcanalyze analyze
@@ -261,7 +247,7 @@ func (a *app) analyzeCommand() *cli.Command {
 			errs := each(c.Args().Slice(), a.stdin, func(name string, r io.Reader) error {
 				rep, err := analyze.FromReader(r, name, opts)
 				if err != nil {
-					return explainErr(err)
+					return err
 				}
 				if !first && format == "text" {
 					fmt.Fprintln(a.stdout, "\n"+strings.Repeat("═", 72)+"\n")
@@ -346,7 +332,7 @@ func (a *app) plotCommand() *cli.Command {
 			errs := input.Each(inputs, a.stdin, func(name string, r io.Reader) error {
 				rep, err := analyze.FromReader(r, name, opts)
 				if err != nil {
-					return explainErr(err)
+					return err
 				}
 				if len(rep.Processes) == 0 {
 					return errors.New("nothing to draw: no process in this log")

@@ -278,7 +278,7 @@ func (a *app) batchRows(out io.Writer, args []string, format string, jobs int, o
 func analyzeRows(source string, r io.Reader, opts analyze.Options) []batchRow {
 	rep, err := analyze.FromReader(r, source, opts)
 	if err != nil {
-		return []batchRow{{Source: source, Error: explainErr(err).Error()}}
+		return []batchRow{{Source: source, Error: err.Error()}}
 	}
 	return rowsOf(rep)
 }

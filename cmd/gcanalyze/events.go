@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"encoding/csv"
 	"encoding/json"
-	"errors"
 	"io"
 	"strconv"
 	"strings"
@@ -40,12 +39,12 @@ func newEventWriter(w io.Writer, format string) *eventWriter {
 }
 
 func (w *eventWriter) writeAll(source string, r io.Reader) error {
-	v8 := false
+	var sniff parser.Sniffer
 	var werr error
 	// Parsed on all cores; written in order as the events come.
-	_, err := parser.ParseParallel(r, 0, func(evs []parser.Event) {
+	stats, err := parser.ParseParallel(r, 0, func(evs []parser.Event) {
 		for i := range evs {
-			v8 = v8 || evs[i].Type != parser.TypeUnknown
+			sniff.Observe(&evs[i])
 			if werr == nil {
 				werr = w.write(source, evs[i])
 			}
@@ -57,10 +56,7 @@ func (w *eventWriter) writeAll(source string, r io.Reader) error {
 	if werr != nil {
 		return werr
 	}
-	if !v8 {
-		return errors.New(noV8Hint)
-	}
-	return nil
+	return sniff.Err(stats)
 }
 
 func (w *eventWriter) write(source string, ev parser.Event) error {

@@ -1,0 +1,86 @@
+package parser
+
+import (
+	"fmt"
+	"strings"
+)
+
+// NotV8Error reports that an input held nothing of V8's: no GC line, no piece of a crash block,
+// nothing V8 or Node prints about the heap. Read it with errors.As.
+type NotV8Error struct {
+	// Looks says what the input looks like instead ("it looks like a JVM garbage-collector
+	// log", "the input is empty", …), or is empty when nothing can be said.
+	Looks string
+}
+
+func (e *NotV8Error) Error() string {
+	msg := "no V8 garbage-collector output found (expected node --trace-gc output or a 'JavaScript heap out of memory' crash log)"
+	if e.Looks != "" {
+		msg += "; " + e.Looks
+	}
+	return msg
+}
+
+// sniffSamples is how many of an input's first non-V8 lines a Sniffer keeps to name what the
+// input is.
+const sniffSamples = 20
+
+// Sniffer watches the events of one input and tells at its end whether it held anything of
+// V8's; when not, it names what the input looks like from its first lines. Every command that
+// reads an input decides this through a Sniffer, so they all decide alike.
+type Sniffer struct {
+	v8      bool
+	samples []string
+}
+
+// Observe notes one event.
+func (s *Sniffer) Observe(ev *Event) {
+	if ev.Type != TypeUnknown {
+		s.v8 = true
+		return
+	}
+	if !s.v8 && len(s.samples) < sniffSamples {
+		s.samples = append(s.samples, ev.Unknown.Text)
+	}
+}
+
+// Err returns nil when the input held something of V8's, else a *NotV8Error. st are the
+// parser's counts for the input.
+func (s *Sniffer) Err(st Stats) error {
+	if s.v8 {
+		return nil
+	}
+	return &NotV8Error{Looks: looksLike(s.samples, st)}
+}
+
+// looksLike names what an input that holds nothing of V8's looks like instead.
+func looksLike(samples []string, st Stats) string {
+	if st.Bytes == 0 {
+		return "the input is empty"
+	}
+	if st.Oversize > 0 {
+		return fmt.Sprintf("%d line(s) longer than %d MiB were skipped unread", st.Oversize, MaxLineBytes>>20)
+	}
+	if len(samples) == 0 {
+		return "the input holds only blank lines"
+	}
+	binary := 0
+	for _, s := range samples {
+		for _, r := range s {
+			if r == '\uFFFD' || r < 0x20 && r != '\t' {
+				binary++
+			}
+		}
+		switch {
+		case strings.Contains(s, "[gc") && strings.Contains(s, "]") || strings.Contains(s, "Pause Young") ||
+			strings.Contains(s, "[GC (") || strings.Contains(s, "[Full GC"):
+			return "it looks like a JVM garbage-collector log"
+		case strings.HasPrefix(s, "gc ") && strings.Contains(s, " @") && strings.Contains(s, "%:"):
+			return "it looks like a Go runtime gctrace"
+		}
+	}
+	if binary > 8 {
+		return "it looks like binary data, not text"
+	}
+	return ""
+}
