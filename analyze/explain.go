@@ -5,6 +5,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/gcanalyze/gcanalyze/internal/units"
 )
 
 // Evidence lines are "label: text"; renderers align the labels.
@@ -44,28 +46,10 @@ func plural(n int, one, many string) string {
 	return fmt.Sprintf("%d %s", n, many)
 }
 
-// Secs writes a duration in milliseconds as people read it: seconds, minutes or hours.
-func Secs(ms float64) string { return secs(ms) }
+// secs and mb write durations and sizes in the units every report and chart uses.
+func secs(ms float64) string { return units.Duration(ms) }
 
-func secs(ms float64) string {
-	switch s := ms / 1000; {
-	case s >= 3600:
-		return fmt.Sprintf("%.1f h", s/3600)
-	case s >= 120:
-		return fmt.Sprintf("%.1f min", s/60)
-	case s >= 10:
-		return fmt.Sprintf("%.1f s", s)
-	default:
-		return fmt.Sprintf("%.2f s", s)
-	}
-}
-
-func mb(x float64) string {
-	if math.Abs(x) >= 10240 {
-		return fmt.Sprintf("%.1f GB", x/1024)
-	}
-	return fmt.Sprintf("%.1f MB", x)
-}
+func mb(x float64) string { return units.Size(x) }
 
 func joinFloats(xs []float64, f string, sep string) string {
 	parts := make([]string, len(xs))

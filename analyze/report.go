@@ -6,7 +6,12 @@
 // can be analysed in constant memory; Report computes the statistics at the end.
 package analyze
 
-import "github.com/gcanalyze/gcanalyze/parser"
+import (
+	"fmt"
+	"strings"
+
+	"github.com/gcanalyze/gcanalyze/parser"
+)
 
 // Verdicts, one per process.
 const (
@@ -77,6 +82,19 @@ type Process struct {
 
 	// Series holds the points the charts draw, downsampled to a bounded size.
 	Series *Series `json:"-"`
+}
+
+// Name names the process for a title line: the source, then its pid and isolate as far as the
+// log says them ("app.log · pid 26105 · isolate 0x3bd1d000").
+func (p *Process) Name(source string) string {
+	parts := []string{source}
+	if p.PID != 0 {
+		parts = append(parts, fmt.Sprintf("pid %d", p.PID))
+	}
+	if p.Isolate != "" {
+		parts = append(parts, "isolate "+p.Isolate)
+	}
+	return strings.Join(parts, " · ")
 }
 
 // Crash is how a process died.

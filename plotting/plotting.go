@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"github.com/gcanalyze/gcanalyze/analyze"
+	"github.com/gcanalyze/gcanalyze/internal/units"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/plotter"
@@ -56,23 +57,12 @@ var (
 // short against the time the isolate had lived (a crash block from a process that ran for
 // hours), times are drawn from an origin, so the axis reads 0–0.3 s and not 76983.1–76983.4.
 type timeUnit struct {
-	name   string
-	div    float64
+	units.Unit
 	origin float64
 }
 
-func unitFor(spanMS float64) timeUnit {
-	switch {
-	case spanMS >= 3*3600e3:
-		return timeUnit{name: "h", div: 3600e3}
-	case spanMS >= 3*60e3:
-		return timeUnit{name: "min", div: 60e3}
-	}
-	return timeUnit{name: "s", div: 1e3}
-}
-
 func axisFor(t0, t1 float64) timeUnit {
-	tu := unitFor(t1 - t0)
+	tu := timeUnit{Unit: units.TimeUnit(t1 - t0)}
 	if t0 > 10*(t1-t0) {
 		tu.origin = t0
 	}
@@ -80,13 +70,13 @@ func axisFor(t0, t1 float64) timeUnit {
 }
 
 // x maps a time in ms to the axis.
-func (tu timeUnit) x(ms float64) float64 { return (ms - tu.origin) / tu.div }
+func (tu timeUnit) x(ms float64) float64 { return (ms - tu.origin) / tu.Div }
 
 func (tu timeUnit) label() string {
 	if tu.origin > 0 {
-		return fmt.Sprintf("time since %s after isolate start (%s)", fmtTime(tu.origin, unitFor(tu.origin)), tu.name)
+		return fmt.Sprintf("time since %s after isolate start (%s)", units.Duration(tu.origin), tu.Name)
 	}
-	return "time since isolate start (" + tu.name + ")"
+	return "time since isolate start (" + tu.Name + ")"
 }
 
 // setX sets the time axis range with a margin, so points and the crash line at the edges
@@ -155,19 +145,6 @@ func placeLegend(pl *plot.Plot, pts plotter.XYs, xmin, xmax, ymax float64) bool 
 		}
 	}
 	return true
-}
-
-// sizeUnit picks MB or GB for a heap in MB.
-type sizeUnit struct {
-	name string
-	div  float64
-}
-
-func sizeFor(maxMB float64) sizeUnit {
-	if maxMB >= 4096 {
-		return sizeUnit{"GB", 1024}
-	}
-	return sizeUnit{"MB", 1}
 }
 
 // logSpan is the time the log covers, for the charts that draw no prediction.
@@ -284,12 +261,12 @@ func Heap(p *analyze.Process) *plot.Plot {
 	if p.HeapLimitMB != nil {
 		maxMB = math.Max(maxMB, *p.HeapLimitMB)
 	}
-	su := sizeFor(maxMB)
-	pl := newPlot("Heap over time", tu.label(), "heap ("+su.name+")")
+	su := units.SizeUnit(maxMB)
+	pl := newPlot("Heap over time", tu.label(), "heap ("+su.Name+")")
 	if p.Series == nil || len(p.Series.GCs) == 0 {
 		return emptyPlot(pl, "no GC lines in this log: nothing to draw")
 	}
-	xy := func(tms, mb float64) plotter.XY { return plotter.XY{X: tu.x(tms), Y: mb / su.div} }
+	xy := func(tms, mb float64) plotter.XY { return plotter.XY{X: tu.x(tms), Y: mb / su.Div} }
 	var committed, youngBefore, youngAfter, fullBefore, fullAfter plotter.XYs
 	for _, g := range p.Series.GCs {
 		if g.CommittedMB > 0 {
@@ -333,7 +310,7 @@ func Heap(p *analyze.Process) *plot.Plot {
 			band.Color, band.LineStyle.Width = colBand, 0
 			ext := line(plotter.XYs{xy(tr.ToMS, at(tr.ToMS)), xy(*p.PredictedOOMMS, lim)}, colPredict, vg.Points(2), vg.Points(5), vg.Points(3))
 			pl.Add(band, ext)
-			pl.Legend.Add(fmt.Sprintf("predicted OOM at %s (95%% band)", fmtTime(*p.PredictedOOMMS, unitFor(*p.PredictedOOMMS))), ext)
+			pl.Legend.Add(fmt.Sprintf("predicted OOM at %s (95%% band)", units.Duration(*p.PredictedOOMMS)), ext)
 		}
 	}
 	if p.HeapLimitMB != nil {
@@ -344,7 +321,7 @@ func Heap(p *analyze.Process) *plot.Plot {
 	}
 	if c := p.Crash; c != nil && c.TimeMS != nil {
 		x := tu.x(*c.TimeMS)
-		l := line(plotter.XYs{{X: x, Y: 0}, {X: x, Y: maxMB * 1.05 / su.div}}, colLimit, vg.Points(1.5))
+		l := line(plotter.XYs{{X: x, Y: 0}, {X: x, Y: maxMB * 1.05 / su.Div}}, colLimit, vg.Points(1.5))
 		pl.Add(l)
 		pl.Legend.Add("crash: "+string(c.Kind), l)
 	}
@@ -352,15 +329,11 @@ func Heap(p *analyze.Process) *plot.Plot {
 	// Room above the data for the legend, so that neither the data nor the limit line (at
 	// about the top of the data when the process crashed) run through it; fitLegendRoom sets
 	// it from the size the chart is drawn at. Without the legend on top, only a margin.
-	pl.Y.Min, pl.Y.Max = 0, maxMB*heapLegendRoom/su.div
+	pl.Y.Min, pl.Y.Max = 0, maxMB*heapLegendRoom/su.Div
 	if !placeLegend(pl, append(append(append(plotter.XYs{}, fullBefore...), youngBefore...), committed...), pl.X.Min, pl.X.Max, pl.Y.Max) {
-		pl.Y.Max = maxMB * 1.12 / su.div
+		pl.Y.Max = maxMB * 1.12 / su.Div
 	}
 	return pl
-}
-
-func fmtTime(ms float64, tu timeUnit) string {
-	return fmt.Sprintf("%.1f %s", ms/tu.div, tu.name)
 }
 
 // Pauses draws every pause over time by collector kind, with p95 and max marked, on a log
@@ -450,7 +423,7 @@ func Mu(p *analyze.Process) *plot.Plot {
 	if len(comp) > 1 && p.GCEvents >= 10 {
 		l := line(comp, colComputed, vg.Points(1))
 		pl.Add(l)
-		pl.Legend.Add(fmt.Sprintf("computed from pauses (%s window)", fmtTime(p.Series.WindowMS, unitFor(p.Series.WindowMS*10))), l)
+		pl.Legend.Add(fmt.Sprintf("computed from pauses (%s window)", units.Duration(p.Series.WindowMS)), l)
 	}
 	if len(avg) > 0 {
 		l := line(avg, colMuAvg, vg.Points(2))
@@ -518,21 +491,14 @@ func Title(source string, p *analyze.Process) string {
 // titleParts splits the title into who (source, pid, isolate) and what (verdict, predicted
 // OOM, crash), so that a title too wide for the image can go on two lines.
 func titleParts(source string, p *analyze.Process) (who, what string) {
-	parts := []string{source}
-	if p.PID != 0 {
-		parts = append(parts, fmt.Sprintf("pid %d", p.PID))
-	}
-	if p.Isolate != "" {
-		parts = append(parts, p.Isolate)
-	}
 	outcome := []string{"verdict: " + strings.ToUpper(p.Verdict)}
 	if p.PredictedOOMMS != nil {
-		outcome = append(outcome, "predicted OOM at "+fmtTime(*p.PredictedOOMMS, unitFor(*p.PredictedOOMMS)))
+		outcome = append(outcome, "predicted OOM at "+units.Duration(*p.PredictedOOMMS))
 	}
 	if p.Crash != nil && p.Crash.TimeMS != nil {
-		outcome = append(outcome, "crashed at "+fmtTime(*p.Crash.TimeMS, unitFor(*p.Crash.TimeMS)))
+		outcome = append(outcome, "crashed at "+units.Duration(*p.Crash.TimeMS))
 	}
-	return strings.Join(parts, " · "), strings.Join(outcome, " · ")
+	return p.Name(source), strings.Join(outcome, " · ")
 }
 
 // titleLayout picks the lines and font size of the dashboard title for a canvas width: one

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/gcanalyze/gcanalyze/analyze"
+	"github.com/gcanalyze/gcanalyze/internal/units"
 )
 
 // JSON writes the report as one line of JSON. The analyzer keeps every number finite.
@@ -22,17 +23,11 @@ func JSON(w io.Writer, r *analyze.Report) error {
 	return err
 }
 
-func secs(ms float64) string { return analyze.Secs(ms) }
+func secs(ms float64) string { return units.Duration(ms) }
 
 // title is the first line of a process: source, pid, isolate, how many GCs over what span.
 func title(r *analyze.Report, p *analyze.Process) string {
-	parts := []string{r.Source}
-	if p.PID != 0 {
-		parts = append(parts, fmt.Sprintf("pid %d", p.PID))
-	}
-	if p.Isolate != "" {
-		parts = append(parts, "isolate "+p.Isolate)
-	}
+	parts := []string{p.Name(r.Source)}
 	if p.FirstMS != nil {
 		gcs := fmt.Sprintf("%d GCs", p.GCEvents)
 		if p.GCEvents == 1 {
