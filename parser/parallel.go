@@ -79,32 +79,18 @@ func ParseParallel(r io.Reader, workers int, emit func([]Event)) (Stats, error) 
 		return total, wrap(st, err)
 	}
 
-	blocks := make(chan block, workers)
-	results := make(chan parsed, workers)
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for b := range blocks {
-				slab := *slabPool.Get().(*[]gcStore)
-				evs, st := parseBlock(b.data, b.first, slab, (*eventPool.Get().(*[]Event))[:0])
-				results <- parsed{index: b.index, events: evs, stats: st, slab: slab}
-			}
-		}()
-	}
-	// The orderer hands blocks over in input order.
-	ordered := make(chan struct{})
-	go func() {
-		defer close(ordered)
-		inorder.Deliver(results, func(p parsed) int { return p.index }, func(q parsed) {
-			deliver(q.events, q.stats)
-			clear(q.events) // drop the pointers before the slice waits in the pool
-			evs, slab := q.events[:0], q.slab
-			eventPool.Put(&evs)
-			slabPool.Put(&slab)
-		})
-	}()
+	// Blocks are parsed on all cores and handed over in input order.
+	blocks, wait := inorder.Run(workers, func(b block) parsed {
+		slab := *slabPool.Get().(*[]gcStore)
+		evs, st := parseBlock(b.data, b.first, slab, (*eventPool.Get().(*[]Event))[:0])
+		return parsed{index: b.index, events: evs, stats: st, slab: slab}
+	}, func(p parsed) int { return p.index }, func(q parsed) {
+		deliver(q.events, q.stats)
+		clear(q.events) // drop the pointers before the slice waits in the pool
+		evs, slab := q.events[:0], q.slab
+		eventPool.Put(&evs)
+		slabPool.Put(&slab)
+	})
 
 	line, index := 1, 0
 	var readErr error
@@ -149,10 +135,7 @@ func ParseParallel(r io.Reader, workers int, emit func([]Event)) (Stats, error) 
 			break
 		}
 	}
-	close(blocks)
-	wg.Wait()
-	close(results)
-	<-ordered
+	wait()
 	if readErr != nil {
 		return total, fmt.Errorf("line %d: %w", line, readErr)
 	}

@@ -14,7 +14,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/gcanalyze/gcanalyze/analyze"
@@ -93,11 +92,13 @@ func rowsOf(rep *analyze.Report) []batchRow {
 	return rows
 }
 
-// batchJob is one log read for a worker; data is nil when the log is analysed in place.
+// batchJob is one log read for a worker, or one whose rows are already known (it could not be
+// read, or it was too large to hold and was analysed as it streamed).
 type batchJob struct {
 	index  int
 	source string
 	data   []byte
+	done   []batchRow
 }
 
 type batchResult struct {
@@ -200,31 +201,21 @@ func (a *app) batchRows(out io.Writer, args []string, format string, jobs int, o
 	total := totalSize(args)
 	prog := newProgress(a.stderr, progress, total)
 	var summary batchSummary
-	jobsCh := make(chan batchJob, jobs)
-	results := make(chan batchResult, jobs)
-	var wg sync.WaitGroup
-	for range jobs {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := range jobsCh {
-				results <- batchResult{index: j.index, rows: analyzeRows(j.source, bytes.NewReader(j.data), opts), bytes: int64(len(j.data))}
-			}
-		}()
-	}
-	// The writer puts results back in input order.
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		inorder.Deliver(results, func(r batchResult) int { return r.index }, func(r batchResult) {
-			for _, row := range r.rows {
-				writeRow(row)
-				summary.add(row)
-			}
-			flush()
-			prog.step(r.bytes)
-		})
-	}()
+	// Logs are analysed on all cores; their rows are written in input order.
+	submit, wait := inorder.Run(jobs, func(j batchJob) batchResult {
+		rows := j.done
+		if rows == nil {
+			rows = analyzeRows(j.source, bytes.NewReader(j.data), opts)
+		}
+		return batchResult{index: j.index, rows: rows, bytes: int64(len(j.data))}
+	}, func(r batchResult) int { return r.index }, func(r batchResult) {
+		for _, row := range r.rows {
+			writeRow(row)
+			summary.add(row)
+		}
+		flush()
+		prog.step(r.bytes)
+	})
 	index := 0
 	interrupted := false
 	errs := input.Each(args, a.stdin, func(name string, r io.Reader) error {
@@ -236,22 +227,19 @@ func (a *app) batchRows(out io.Writer, args []string, format string, jobs int, o
 		index++
 		data, err := io.ReadAll(io.LimitReader(r, maxInMemory+1))
 		if err != nil {
-			results <- batchResult{index: i, rows: []batchRow{{Source: name, Error: err.Error()}}}
+			submit <- batchJob{index: i, done: []batchRow{{Source: name, Error: err.Error()}}}
 			return nil
 		}
 		if len(data) > maxInMemory {
 			// Too large to hold: analyse it here, streaming the rest.
 			rows := analyzeRows(name, io.MultiReader(bytes.NewReader(data), r), opts)
-			results <- batchResult{index: i, rows: rows, bytes: int64(len(data))}
+			submit <- batchJob{index: i, data: data, done: rows}
 			return nil
 		}
-		jobsCh <- batchJob{index: i, source: name, data: data}
+		submit <- batchJob{index: i, source: name, data: data}
 		return nil
 	})
-	close(jobsCh)
-	wg.Wait()
-	close(results)
-	<-done
+	wait()
 	prog.end()
 	for _, err := range errs {
 		a.fail(err)

@@ -31,3 +31,28 @@ func TestDeliver(t *testing.T) {
 		})
 	}
 }
+
+func TestRun(t *testing.T) {
+	for _, workers := range []int{1, 2, 7} {
+		var got []int
+		submit, wait := Run(workers, func(j int) [2]int {
+			// Later jobs finish first: the order must come from the index, not from timing.
+			for k := 0; k < (100-j)*1000; k++ {
+				_ = k
+			}
+			return [2]int{j, j * j}
+		}, func(r [2]int) int { return r[0] }, func(r [2]int) { got = append(got, r[1]) })
+		for j := 0; j < 100; j++ {
+			submit <- j
+		}
+		wait()
+		if len(got) != 100 {
+			t.Fatalf("%d workers: %d results delivered, want 100", workers, len(got))
+		}
+		for j, v := range got {
+			if v != j*j {
+				t.Fatalf("%d workers: result %d is %d, want %d", workers, j, v, j*j)
+			}
+		}
+	}
+}
