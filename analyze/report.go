@@ -24,6 +24,10 @@ const (
 	VerdictInsufficientData = "insufficient-data"
 )
 
+// Verdicts lists every verdict, worst first.
+var Verdicts = []string{VerdictLeak, VerdictHeapTooSmall, VerdictAllocationBurst, VerdictStructureLimit,
+	VerdictGCThrashing, VerdictHealthy, VerdictInsufficientData}
+
 // Heap limit sources.
 const (
 	LimitUser     = "user"

@@ -39,6 +39,12 @@ const (
 // Charts lists the single charts, in dashboard order.
 var Charts = []string{ChartHeap, ChartPauses, ChartMu, ChartMMU}
 
+// AllCharts lists every chart Write draws: the dashboard, then the single charts.
+var AllCharts = append([]string{ChartDashboard}, Charts...)
+
+// Formats lists the image formats Write writes, the default first.
+var Formats = []string{"png", "svg", "pdf"}
+
 // Palette: colour-blind-safe (Okabe–Ito).
 var (
 	colScavenge  = color.RGBA{R: 0x56, G: 0xb4, B: 0xe9, A: 0xff} // sky blue
@@ -479,7 +485,7 @@ func Build(name string, p *analyze.Process) (*plot.Plot, error) {
 	case ChartMMU:
 		return MMU(p), nil
 	}
-	return nil, fmt.Errorf("unknown chart %q (want heap, pauses, mu, mmu or dashboard)", name)
+	return nil, fmt.Errorf("unknown chart %q (want one of %s)", name, strings.Join(AllCharts, ", "))
 }
 
 // Title is the dashboard's title line: source, process, verdict, predicted OOM.
@@ -546,7 +552,7 @@ func Write(w io.Writer, name, format string, width, height vg.Length, source str
 	} else {
 		var err error
 		if c, err = draw.NewFormattedCanvas(width, height, format); err != nil {
-			return fmt.Errorf("unsupported chart format %q (want png, svg or pdf)", format)
+			return fmt.Errorf("unsupported chart format %q (want one of %s)", format, strings.Join(Formats, ", "))
 		}
 	}
 	if err := drawChart(draw.New(c), name, source, p); err != nil {

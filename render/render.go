@@ -146,3 +146,13 @@ func Markdown(w io.Writer, r *analyze.Report, charts map[int][]string) error {
 	_, err := io.WriteString(w, b.String())
 	return err
 }
+
+// Report formats.
+const (
+	FormatText     = "text"
+	FormatMarkdown = "markdown"
+	FormatJSON     = "json"
+)
+
+// Formats lists the report formats, the default first.
+var Formats = []string{FormatText, FormatMarkdown, FormatJSON}

@@ -58,9 +58,9 @@ var batchColumns = []string{"source", "pid", "isolate", "verdict", "crashed", "c
 
 func (r batchRow) csv() []string {
 	return []string{r.Source, strconv.FormatInt(r.PID, 10), r.Isolate, r.Verdict, strconv.FormatBool(r.Crashed), r.CrashKind,
-		f(r.CrashTimeMS), r.Fatal, strconv.Itoa(r.GCEvents), strconv.Itoa(r.FullGCs), f(r.FirstMS), f(r.LastMS),
-		f(r.HeapLimitMB), r.HeapLimitSource, f(r.LiveHeapSlopeMBPerS), f(r.PredictedOOMMS), f(r.GCOverhead),
-		f(r.FullPauseP95MS), f(r.FullPauseMaxMS), r.TopFrame, r.Error}
+		floatCell(r.CrashTimeMS), r.Fatal, strconv.Itoa(r.GCEvents), strconv.Itoa(r.FullGCs), floatCell(r.FirstMS), floatCell(r.LastMS),
+		floatCell(r.HeapLimitMB), r.HeapLimitSource, floatCell(r.LiveHeapSlopeMBPerS), floatCell(r.PredictedOOMMS), floatCell(r.GCOverhead),
+		floatCell(r.FullPauseP95MS), floatCell(r.FullPauseMaxMS), r.TopFrame, r.Error}
 }
 
 func rowsOf(rep *analyze.Report) []batchRow {
@@ -108,7 +108,7 @@ type batchResult struct {
 }
 
 func (a *app) batchCommand() *cli.Command {
-	return &cli.Command{
+	return command(&cli.Command{
 		Name:      "batch",
 		Usage:     "analyse many logs at once: one row per process, then what goes wrong most",
 		ArgsUsage: "DIR|ARCHIVE|FILE|GLOB ...",
@@ -118,18 +118,18 @@ func (a *app) batchCommand() *cli.Command {
 			"   gcanalyze batch 'ci/**/*.log' --jobs 8",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the rows here (default: standard output)"},
-			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "csv", Usage: "csv or jsonl"},
+			formatFlag(batchFormats, ""),
 			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Value: runtime.NumCPU(), Usage: "logs analysed at once"},
-			&cli.StringFlag{Name: "heap-limit", Usage: "the heap limit all processes ran with (4GB, 512MB, bytes)"},
+			heapLimitFlag("the heap limit all processes ran with"),
 			&cli.BoolFlag{Name: "no-progress", Usage: "no progress line, even on a terminal"},
 		},
 		Action: func(c *cli.Context) error {
 			if err := needInputs(c); err != nil {
 				return err
 			}
-			format := c.String("format")
-			if format != "csv" && format != "jsonl" {
-				return usageError{fmt.Sprintf("--format %q: want csv or jsonl", format)}
+			format, err := choice(c, "format", batchFormats)
+			if err != nil {
+				return err
 			}
 			jobs := c.Int("jobs")
 			if jobs < 1 || jobs > 1024 {
@@ -141,8 +141,11 @@ func (a *app) batchCommand() *cli.Command {
 			}
 			return a.batch(c.Args().Slice(), c.String("output"), format, jobs, opts, !c.Bool("no-progress") && isTerminal(a.stderr))
 		},
-	}
+	})
 }
+
+// batchFormats are the formats of the batch rows, the default first.
+var batchFormats = []string{"csv", "jsonl"}
 
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)

@@ -43,12 +43,12 @@ func writeAtomic(path string, write func(io.Writer) error) error {
 // chartSize is the default size of a chart in pixels.
 func chartSize(chart string, width, height int) (int, int) {
 	if width <= 0 {
-		width = 1000
+		width = defaultWidth
 	}
 	if height <= 0 {
-		height = 500
+		height = defaultHeight
 		if chart == plotting.ChartDashboard {
-			height = 1400
+			height = defaultDashboardHeight
 		}
 	}
 	return width, height

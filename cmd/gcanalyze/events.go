@@ -8,8 +8,13 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/gcanalyze/gcanalyze/input"
 	"github.com/gcanalyze/gcanalyze/parser"
+	"github.com/urfave/cli/v2"
 )
+
+// eventFormats are the formats of the events command, the default first.
+var eventFormats = []string{"jsonl", "csv"}
 
 // eventWriter prints events as JSON Lines (each with its source) or as one CSV table.
 type eventWriter struct {
@@ -27,6 +32,38 @@ var csvColumns = []string{
 	"space", "used_kb", "available_kb", "committed_kb",
 	"location", "message", "fatal_kind", "heap_oom", "printed_by",
 	"index", "function", "file", "position", "address", "symbol", "module", "name", "text",
+}
+
+func (a *app) eventsCommand() *cli.Command {
+	return command(&cli.Command{
+		Name:      "events",
+		Usage:     "print every typed event (GCs, crash lines, frames…) as JSON Lines or CSV",
+		ArgsUsage: "FILE|DIR|ARCHIVE|- ...",
+		Description: "Examples:\n" +
+			"   gcanalyze events gc.log | jq 'select(.type==\"gc\") | .pause_ms'\n" +
+			"   gcanalyze events gc.log --format csv > gc.csv",
+		Flags: []cli.Flag{
+			formatFlag(eventFormats, ""),
+		},
+		Action: func(c *cli.Context) error {
+			if err := needInputs(c); err != nil {
+				return err
+			}
+			format, err := choice(c, "format", eventFormats)
+			if err != nil {
+				return err
+			}
+			w := newEventWriter(a.stdout, format)
+			errs := input.Each(c.Args().Slice(), a.stdin, func(name string, r io.Reader) error {
+				return w.writeAll(name, r)
+			})
+			if err := w.flush(); err != nil {
+				return err
+			}
+			a.failAll(errs)
+			return nil
+		},
+	})
 }
 
 func newEventWriter(w io.Writer, format string) *eventWriter {
@@ -86,28 +123,30 @@ func (w *eventWriter) flush() error {
 	return w.bw.Flush()
 }
 
-func f(p *float64) string {
+// The CSV cells of optional values: empty when the log does not carry the value.
+
+func floatCell(p *float64) string {
 	if p == nil {
 		return ""
 	}
 	return strconv.FormatFloat(*p, 'f', -1, 64)
 }
 
-func s(p *string) string {
+func stringCell(p *string) string {
 	if p == nil {
 		return ""
 	}
 	return *p
 }
 
-func i(p *int64) string {
+func intCell(p *int64) string {
 	if p == nil {
 		return ""
 	}
 	return strconv.FormatInt(*p, 10)
 }
 
-func b(v bool) string { return strconv.FormatBool(v) }
+func boolCell(v bool) string { return strconv.FormatBool(v) }
 
 // csvIndex maps a column name to its position.
 var csvIndex = func() map[string]int {
@@ -130,49 +169,49 @@ func (f csvFields) set(pairs ...string) {
 func csvRow(source string, ev parser.Event) []string {
 	out := make(csvFields, len(csvColumns))
 	out.set("source", source, "type", string(ev.Type), "line", strconv.Itoa(ev.Line), "end_line", strconv.Itoa(ev.EndLine))
-	origin := func(o parser.Origin) { out.set("pid", i(o.PID), "isolate", s(o.Isolate)) }
+	origin := func(o parser.Origin) { out.set("pid", intCell(o.PID), "isolate", stringCell(o.Isolate)) }
 	switch ev.Type {
 	case parser.TypeGC:
 		g := ev.GC
 		origin(g.Origin)
-		out.set("time_ms", f(g.TimeMS), "collector", s(g.Collector), "kind", s(g.Kind))
+		out.set("time_ms", floatCell(g.TimeMS), "collector", stringCell(g.Collector), "kind", stringCell(g.Kind))
 		out.set("qualifiers", strings.Join(g.Qualifiers, ";"))
-		out.set("heap_before_mb", f(g.HeapBeforeMB), "committed_before_mb", f(g.CommittedBeforeMB))
-		out.set("heap_after_mb", f(g.HeapAfterMB), "committed_after_mb", f(g.CommittedAfterMB))
-		out.set("pooled_mb", f(g.PooledMB), "pause_ms", f(g.PauseMS), "external_ms", f(g.ExternalMS))
+		out.set("heap_before_mb", floatCell(g.HeapBeforeMB), "committed_before_mb", floatCell(g.CommittedBeforeMB))
+		out.set("heap_after_mb", floatCell(g.HeapAfterMB), "committed_after_mb", floatCell(g.CommittedAfterMB))
+		out.set("pooled_mb", floatCell(g.PooledMB), "pause_ms", floatCell(g.PauseMS), "external_ms", floatCell(g.ExternalMS))
 		if g.Incremental != nil {
-			out.set("incremental_marking_ms", f(g.Incremental.MarkingMS), "incremental_steps", i(g.Incremental.Steps))
+			out.set("incremental_marking_ms", floatCell(g.Incremental.MarkingMS), "incremental_steps", intCell(g.Incremental.Steps))
 		}
-		out.set("mu_average", f(g.MuAverage), "mu_current", f(g.MuCurrent))
-		out.set("reason", s(g.Reason), "comment", s(g.Comment))
-		out.set("in_crash_dump", b(g.InCrashDump), "repeat", b(g.Repeat), "truncated", b(g.Truncated))
+		out.set("mu_average", floatCell(g.MuAverage), "mu_current", floatCell(g.MuCurrent))
+		out.set("reason", stringCell(g.Reason), "comment", stringCell(g.Comment))
+		out.set("in_crash_dump", boolCell(g.InCrashDump), "repeat", boolCell(g.Repeat), "truncated", boolCell(g.Truncated))
 	case parser.TypeNVP:
 		n := ev.NVP
 		origin(n.Origin)
-		out.set("time_ms", f(n.TimeMS), "collector", s(n.Collector), "kind", s(n.Kind))
-		out.set("heap_before_mb", f(n.HeapBeforeMB), "heap_after_mb", f(n.HeapAfterMB), "pause_ms", f(n.PauseMS))
+		out.set("time_ms", floatCell(n.TimeMS), "collector", stringCell(n.Collector), "kind", stringCell(n.Kind))
+		out.set("heap_before_mb", floatCell(n.HeapBeforeMB), "heap_after_mb", floatCell(n.HeapAfterMB), "pause_ms", floatCell(n.PauseMS))
 		out.set("reason", n.Strings["reason"])
 	case parser.TypeHeapStats:
 		h := ev.HeapStats
 		origin(h.Origin)
-		out.set("space", h.Space, "used_kb", f(h.UsedKB), "available_kb", f(h.AvailableKB), "committed_kb", f(h.CommittedKB))
+		out.set("space", h.Space, "used_kb", floatCell(h.UsedKB), "available_kb", floatCell(h.AvailableKB), "committed_kb", floatCell(h.CommittedKB))
 	case parser.TypeFatal:
 		x := ev.Fatal
-		out.set("location", s(x.Location), "message", s(x.Message), "fatal_kind", string(x.Kind), "heap_oom", b(x.HeapOOM))
+		out.set("location", stringCell(x.Location), "message", stringCell(x.Message), "fatal_kind", string(x.Kind), "heap_oom", boolCell(x.HeapOOM))
 		out.set("printed_by", x.PrintedBy)
 	case parser.TypeJSFrame:
 		x := ev.JSFrame
-		out.set("index", i(x.Index), "function", x.Function, "file", s(x.File))
-		out.set("position", i(x.Position))
+		out.set("index", intCell(x.Index), "function", x.Function, "file", stringCell(x.File))
+		out.set("position", intCell(x.Position))
 	case parser.TypeNativeFrame:
 		x := ev.NativeFrame
-		out.set("index", i(x.Index), "address", s(x.Address), "symbol", s(x.Symbol), "module", s(x.Module))
+		out.set("index", intCell(x.Index), "address", stringCell(x.Address), "symbol", stringCell(x.Symbol), "module", stringCell(x.Module))
 	case parser.TypeMarker:
 		out.set("name", ev.Marker.Name, "text", ev.Marker.Text)
 	case parser.TypeV8Other:
 		x := ev.Other
 		origin(x.Origin)
-		out.set("time_ms", f(x.TimeMS), "name", x.Name, "text", x.Text)
+		out.set("time_ms", floatCell(x.TimeMS), "name", x.Name, "text", x.Text)
 	case parser.TypeUnknown:
 		out.set("text", ev.Unknown.Text)
 	}
