@@ -7,29 +7,14 @@ import (
 	"io"
 	"math"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
 
+	"github.com/gcanalyze/gcanalyze/internal/corpustest"
 	"github.com/gcanalyze/gcanalyze/parser"
 	"gonum.org/v1/gonum/stat"
 )
-
-func corpusLogs(t testing.TB) []string {
-	t.Helper()
-	var logs []string
-	_ = filepath.WalkDir("../corpus", func(path string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && strings.HasSuffix(path, ".log") {
-			logs = append(logs, path)
-		}
-		return err
-	})
-	if len(logs) == 0 {
-		t.Fatal("no corpus logs")
-	}
-	return logs
-}
 
 // analysisExpect is the analyzer's part of a corpus expectation file.
 type analysisExpect struct {
@@ -45,7 +30,7 @@ type analysisExpect struct {
 
 func readAnalysisExpect(t *testing.T, log string) analysisExpect {
 	t.Helper()
-	b, err := os.ReadFile(strings.TrimSuffix(log, ".log") + ".expect.json")
+	b, err := os.ReadFile(corpustest.Stem(log) + ".expect.json")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -60,7 +45,7 @@ func readAnalysisExpect(t *testing.T, log string) analysisExpect {
 
 func analyzeFile(t testing.TB, log string, opts Options) *Report {
 	t.Helper()
-	f, err := os.Open(log)
+	f, err := corpustest.Open(log)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -87,8 +72,8 @@ func target(r *Report) *Process {
 }
 
 func TestCorpusVerdicts(t *testing.T) {
-	for _, log := range corpusLogs(t) {
-		t.Run(strings.TrimPrefix(log, "../corpus/"), func(t *testing.T) {
+	for _, log := range corpustest.Logs(t) {
+		t.Run(corpustest.Name(log), func(t *testing.T) {
 			want := readAnalysisExpect(t, log)
 			r := analyzeFile(t, log, Options{})
 			checkInvariants(t, r)
@@ -156,30 +141,12 @@ func checkInvariants(t *testing.T, r *Report) {
 	}
 }
 
-// runMeta is what the evaluation reads of a generated run's .meta.json.
-type runMeta struct {
-	Scenario    string   `json:"scenario"`
-	Crashed     bool     `json:"crashed"`
-	HeapLimitMB *float64 `json:"heap_limit_mb"`
-}
-
-// readMeta reads the .meta.json of a corpus log; ok is false when there is none.
-func readMeta(log string) (runMeta, bool) {
-	var m runMeta
-	b, err := os.ReadFile(strings.TrimSuffix(log, ".log") + ".meta.json")
-	if err != nil {
-		return m, false
-	}
-	_ = json.Unmarshal(b, &m)
-	return m, true
-}
-
 // crashingLeakLogs are the corpus runs designed to leak until they crash, each with one
 // isolate: the set the time-to-OOM evaluation runs over.
 func crashingLeakLogs(t *testing.T) []string {
 	var out []string
-	for _, log := range corpusLogs(t) {
-		m, ok := readMeta(log)
+	for _, log := range corpustest.Logs(t) {
+		m, ok := corpustest.ReadMeta(log)
 		if !ok {
 			continue
 		}
@@ -196,7 +163,7 @@ func crashingLeakLogs(t *testing.T) []string {
 // cutEvents returns the events of the log that were printed before the given V8 time of the
 // crashing isolate: the log as it stood at that moment, with no crash block.
 func cutEvents(t *testing.T, log string, cutMS float64) []parser.Event {
-	f, err := os.Open(log)
+	f, err := corpustest.Open(log)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -249,7 +216,7 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 					p = q
 				}
 			}
-			name := strings.TrimPrefix(log, "../corpus/")
+			name := corpustest.Name(log)
 			if p == nil || p.PredictedOOMMS == nil {
 				verdict, fulls := "no process", 0
 				if p != nil {
@@ -285,8 +252,8 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 // TestNoOOMForHealthyWithLimit gives the healthy and plateau runs their limit: still no
 // prediction.
 func TestNoOOMForHealthyWithLimit(t *testing.T) {
-	for _, log := range corpusLogs(t) {
-		m, ok := readMeta(log)
+	for _, log := range corpustest.Logs(t) {
+		m, ok := corpustest.ReadMeta(log)
 		if !ok {
 			continue
 		}
@@ -328,7 +295,7 @@ func TestMMUMatchesBruteForce(t *testing.T) {
 func TestAdviceSpeaksTheRuntime(t *testing.T) {
 	nodeOnly := []string{"NODE_OPTIONS", "node --", "--heapsnapshot-near-heap-limit"}
 	denoSeen := 0
-	for _, log := range corpusLogs(t) {
+	for _, log := range corpustest.Logs(t) {
 		r := analyzeFile(t, log, Options{})
 		for _, p := range r.Processes {
 			recs := strings.Join(p.Recommendations, "\n")

@@ -1,0 +1,114 @@
+// Package corpustest gives the tests of every package the project's corpus: the real logs
+// under corpus/, each with its .meta.json (where it comes from) and .expect.json (what the
+// parser and the analyzer must find in it). It is for tests only.
+package corpustest
+
+import (
+	"compress/gzip"
+	"encoding/json"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// Dir is the corpus directory, found from this file's place in the module so that tests of
+// any package can use it.
+func Dir() string {
+	_, file, _, _ := runtime.Caller(0)
+	return filepath.Join(filepath.Dir(file), "..", "..", "corpus")
+}
+
+// IsLog reports whether a corpus file is a log: name.log, or name.log.gz for the larger ones.
+func IsLog(path string) bool {
+	return strings.HasSuffix(path, ".log") || strings.HasSuffix(path, ".log.gz")
+}
+
+// Stem is a log's path without .log or .log.gz: the sidecar files are Stem+".meta.json" and
+// Stem+".expect.json".
+func Stem(log string) string {
+	return strings.TrimSuffix(strings.TrimSuffix(log, ".gz"), ".log")
+}
+
+// Name is a log's path relative to the corpus directory, for test names and messages.
+func Name(log string) string {
+	if rel, err := filepath.Rel(Dir(), log); err == nil {
+		return filepath.ToSlash(rel)
+	}
+	return log
+}
+
+// Logs lists every log of the corpus, sorted.
+func Logs(t testing.TB) []string {
+	t.Helper()
+	var logs []string
+	err := filepath.WalkDir(Dir(), func(path string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && IsLog(path) {
+			logs = append(logs, path)
+		}
+		return err
+	})
+	if err != nil || len(logs) == 0 {
+		t.Fatalf("no corpus logs in %s: %v", Dir(), err)
+	}
+	sort.Strings(logs)
+	return logs
+}
+
+// Open opens a corpus log, decompressing a .gz one.
+func Open(log string) (io.ReadCloser, error) {
+	f, err := os.Open(log)
+	if err != nil || !strings.HasSuffix(log, ".gz") {
+		return f, err
+	}
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	return struct {
+		io.Reader
+		io.Closer
+	}{zr, f}, nil
+}
+
+// ReadAll reads a whole corpus log.
+func ReadAll(t testing.TB, log string) []byte {
+	t.Helper()
+	r, err := Open(log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	b, err := io.ReadAll(r)
+	if err != nil {
+		t.Fatalf("%s: %v", log, err)
+	}
+	return b
+}
+
+// Meta is what the tests read of a log's .meta.json: the facts of a run the project made (its
+// scenario, flags and how it ended), or of a paste a user made public (where it comes from).
+type Meta struct {
+	// Scenario is the program a generated run ran; empty for pastes.
+	Scenario string `json:"scenario"`
+	Crashed  bool   `json:"crashed"`
+	// HeapLimitMB is the --max-old-space-size the run was started with, nil when none.
+	HeapLimitMB *float64 `json:"heap_limit_mb"`
+	// SourceURL is where a paste was found.
+	SourceURL string `json:"source_url"`
+	// Flags are the runtime flags of a run.
+	Flags []string `json:"flags"`
+}
+
+// ReadMeta reads the .meta.json of a corpus log; ok is false when there is none.
+func ReadMeta(log string) (m Meta, ok bool) {
+	b, err := os.ReadFile(Stem(log) + ".meta.json")
+	if err != nil {
+		return m, false
+	}
+	return m, json.Unmarshal(b, &m) == nil
+}
