@@ -38,8 +38,11 @@ type fullGC struct {
 
 // proc is the running state of one process and isolate.
 type proc struct {
-	key    parser.IsolateKey
-	order  int
+	key   parser.IsolateKey
+	order int
+	// run numbers the runs of one pid and isolate (1, 2, …) when the log holds several; 0
+	// when it holds one.
+	run    int
 	gcs    int
 	full   int
 	young  int
@@ -117,6 +120,29 @@ func (a *Analyzer) proc(k parser.IsolateKey) *proc {
 		a.order = append(a.order, p)
 	}
 	return p
+}
+
+// restartBackMS is how far V8's clock must go back within one pid and isolate, to under half
+// of where it was, for the log to hold a new run: a container restarted with the same pid, or
+// logs of several runs concatenated. Times are milliseconds since the isolate started, so a
+// new run starts near zero; lines of one run never go back that far.
+const restartBackMS = 200
+
+// procAt returns the process of key k for an event at time t, starting a new run of it when
+// the clock went back.
+func (a *Analyzer) procAt(k parser.IsolateKey, t float64) *proc {
+	p := a.proc(k)
+	if p.gcs == 0 || t >= p.last/2 || p.last-t < restartBackMS {
+		return p
+	}
+	if p.run == 0 {
+		p.run = 1
+	}
+	q := &proc{key: p.key, order: len(a.order), chart: newPoints(maxChartPoints), run: p.run + 1}
+	a.procs[p.key] = q
+	a.order = append(a.order, q)
+	a.last = q
+	return q
 }
 
 // Add feeds one event.
@@ -220,7 +246,7 @@ func (a *Analyzer) addGC(g *parser.GC) {
 	if g.Repeat || g.Kind == nil || g.HeapBeforeMB == nil || g.HeapAfterMB == nil {
 		return // repeats are counted once, live
 	}
-	p := a.proc(k)
+	p := a.procAt(k, *g.TimeMS)
 	pt := GCPoint{
 		TimeMS: *g.TimeMS, Full: g.IsFull(), BeforeMB: *g.HeapBeforeMB, AfterMB: *g.HeapAfterMB,
 		InCrashDump: g.InCrashDump,
@@ -259,7 +285,7 @@ func (a *Analyzer) addNVP(n *parser.NVP) {
 		return
 	}
 	k := n.Key()
-	p := a.proc(k)
+	p := a.procAt(k, *n.TimeMS)
 	kk := k
 	a.lastKey = &kk
 	pt := GCPoint{TimeMS: *n.TimeMS, Full: *n.Kind == parser.KindFull, BeforeMB: *n.HeapBeforeMB, AfterMB: *n.HeapAfterMB}

@@ -109,7 +109,7 @@ func userFirst(frames []string) []string {
 
 func (a *Analyzer) finish(p *proc, several bool) *Process {
 	out := &Process{
-		PID: p.key.PID, Isolate: p.key.Isolate, GCEvents: p.gcs, FullGCs: p.full, YoungGCs: p.young,
+		PID: p.key.PID, Isolate: p.key.Isolate, Run: p.run, GCEvents: p.gcs, FullGCs: p.full, YoungGCs: p.young,
 		Crash: p.crash, Pauses: map[string]*PauseStats{}, HeapLimitSource: LimitUnknown,
 	}
 	if p.crash != nil {

@@ -46,8 +46,11 @@ type Report struct {
 
 // Process is the analysis of one process and isolate.
 type Process struct {
-	PID      int64    `json:"pid"`
-	Isolate  string   `json:"isolate"`
+	PID     int64  `json:"pid"`
+	Isolate string `json:"isolate"`
+	// Run numbers the runs of one pid and isolate (1, 2, …) when the log holds several: its
+	// clock went back (a restart with the same pid, concatenated logs). Absent for one run.
+	Run      int      `json:"run,omitempty"`
 	GCEvents int      `json:"gc_events"`
 	FirstMS  *float64 `json:"first_ms"`
 	LastMS   *float64 `json:"last_ms"`
@@ -97,6 +100,9 @@ func (p *Process) Name(source string) string {
 	}
 	if p.Isolate != "" {
 		parts = append(parts, "isolate "+p.Isolate)
+	}
+	if p.Run > 0 {
+		parts = append(parts, fmt.Sprintf("run %d", p.Run))
 	}
 	return strings.Join(parts, " · ")
 }
