@@ -143,7 +143,7 @@ func explain(p *proc, out *Process, th *Thresholds) {
 		ev("heap limit", "unknown: the log does not show it; pass --heap-limit to get a time-to-OOM")
 	}
 	if out.GCOverhead != nil && out.GCEvents >= 5 {
-		ev("GC overhead", "%.1f%% of wall time in pauses", 100**out.GCOverhead)
+		ev("GC overhead", "%.1f%% of wall time in GC (pauses and incremental marking)", 100**out.GCOverhead)
 	}
 	if ps := out.Pauses["full"]; ps != nil {
 		ev("full GC pauses", "%d, p50 %.1f ms, p95 %.1f ms, max %.1f ms", ps.Count, ps.P50MS, ps.P95MS, ps.MaxMS)

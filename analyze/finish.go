@@ -195,7 +195,9 @@ func (a *Analyzer) pauseStats(p *proc, out *Process) {
 	var young, full []float64
 	var total float64
 	for _, ps := range p.pauses {
-		total += ps.atom
+		// The incremental marking V8 reports beside a full GC ran on the main thread too: it
+		// is time the program did not get, like the pause itself.
+		total += ps.ms
 		if ps.full {
 			full = append(full, ps.atom)
 		} else {

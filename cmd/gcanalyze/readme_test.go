@@ -5,6 +5,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/gzip"
+	"flag"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -129,6 +130,8 @@ func runREADME(t *testing.T, args []string) result {
 	return runCLI(t, string(stdin), expandGlobs(args)...)
 }
 
+var updateREADME = flag.Bool("update-readme", false, "rewrite README's quoted \"output of\" blocks with what the code prints (review the diff)")
+
 func TestREADMEOutputs(t *testing.T) {
 	root, err := filepath.Abs("../..")
 	if err != nil {
@@ -137,6 +140,7 @@ func TestREADMEOutputs(t *testing.T) {
 	blocks := readmeBlocks(t)
 	t.Chdir(root)
 	checked := 0
+	var updates []readmeUpdate
 	for _, b := range blocks {
 		if b.marker == "" {
 			continue
@@ -150,6 +154,10 @@ func TestREADMEOutputs(t *testing.T) {
 		want := strings.Join(b.lines, "\n") + "\n"
 		switch b.marker {
 		case "of":
+			if *updateREADME && got != want {
+				updates = append(updates, readmeUpdate{b, got})
+				continue
+			}
 			if got != want {
 				t.Errorf("README.md:%d: gcanalyze %s prints\n%s\nbut README quotes\n%s", b.line, b.args, got, want)
 			}
@@ -166,6 +174,34 @@ func TestREADMEOutputs(t *testing.T) {
 	if checked < 3 {
 		t.Errorf("only %d quoted outputs in README are checked", checked)
 	}
+	if len(updates) > 0 {
+		rewriteREADME(t, filepath.Join(root, "README.md"), updates)
+	}
+}
+
+type readmeUpdate struct {
+	block readmeBlock
+	text  string
+}
+
+// rewriteREADME replaces the lines of the given blocks with new text.
+func rewriteREADME(t *testing.T, path string, updates []readmeUpdate) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(b), "\n")
+	// From the last block up, so earlier line numbers stay valid.
+	for i := len(updates) - 1; i >= 0; i-- {
+		u := updates[i]
+		start := u.block.line // the opening fence's index + 1: the first line of the block
+		repl := strings.Split(strings.TrimSuffix(u.text, "\n"), "\n")
+		lines = append(lines[:start], append(repl, lines[start+len(u.block.lines):]...)...)
+	}
+	if err := os.WriteFile(path, []byte(strings.Join(lines, "\n")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("rewrote %d blocks of %s", len(updates), path)
 }
 
 func TestREADMECommandsRun(t *testing.T) {
