@@ -215,6 +215,10 @@ func (a *app) batchRows(out io.Writer, args []string, format string, jobs int, o
 		for _, row := range r.rows {
 			writeRow(row)
 			summary.add(row)
+			if row.Error != "" {
+				prog.clear()
+				fmt.Fprintf(a.stderr, "gcanalyze: %s: %s\n", row.Source, row.Error)
+			}
 		}
 		flush()
 		prog.step(r.bytes)
@@ -245,7 +249,7 @@ func (a *app) batchRows(out io.Writer, args []string, format string, jobs int, o
 	wait()
 	prog.end()
 	for _, err := range errs {
-		a.fail(err)
+		a.fail(err) // named on standard error as it happened; the row says it again
 		row := batchRow{Error: err.Error()}
 		var ie *input.Error
 		if errors.As(err, &ie) {
@@ -301,7 +305,12 @@ type batchSummary struct {
 	kinds      map[string]int
 	frames     map[string]int
 	worst      []batchRow
+	// failed are the first inputs that could not be analysed, with the reason.
+	failed []string
 }
+
+// failedListed is how many failed inputs the summary names; it counts the rest.
+const failedListed = 10
 
 func (s *batchSummary) add(r batchRow) {
 	if s.logs == nil {
@@ -310,6 +319,9 @@ func (s *batchSummary) add(r batchRow) {
 	s.logs[r.Source] = true
 	if r.Error != "" {
 		s.failedRows++
+		if len(s.failed) < failedListed {
+			s.failed = append(s.failed, r.Source+": "+r.Error)
+		}
 		return
 	}
 	s.processes++
@@ -371,6 +383,11 @@ func (s *batchSummary) write(w io.Writer) {
 		worst = append(worst, fmt.Sprintf("%s (pid %d): OOM predicted %.1f s after the log ends", r.Source, r.PID, *r.predictedFromEndMS/1000))
 	}
 	section("Nearest predicted OOM (processes still alive)", worst)
+	failed := s.failed
+	if more := s.failedRows - len(failed); more > 0 {
+		failed = append(failed[:len(failed):len(failed)], fmt.Sprintf("… and %d more (the rows say which)", more))
+	}
+	section("Could not be analysed", failed)
 	io.WriteString(w, b.String())
 }
 
@@ -404,6 +421,13 @@ func (p *progress) step(n int64) {
 		line += fmt.Sprintf(" · about %s left", (time.Duration(left) * time.Second).Round(time.Second))
 	}
 	fmt.Fprintf(p.w, "%-70s", line)
+}
+
+// clear blanks the progress line so that a message can be printed in its place.
+func (p *progress) clear() {
+	if p.on && p.files > 0 {
+		fmt.Fprintf(p.w, "\r%-70s\r", "")
+	}
 }
 
 func (p *progress) end() {

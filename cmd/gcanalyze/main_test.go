@@ -377,3 +377,32 @@ func TestJoinRotatedPieces(t *testing.T) {
 		t.Errorf("joined %+v, whole %+v", j, w)
 	}
 }
+
+// TestBatchNamesFailedInputs: a log that holds nothing of V8's is named on standard error with
+// its reason, listed in the summary, and the others are analysed.
+func TestBatchNamesFailedInputs(t *testing.T) {
+	dir := t.TempDir()
+	leak, err := os.ReadFile(leakLog)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "a.log"), leak, 0o644)
+	os.WriteFile(filepath.Join(dir, "b.log"), []byte("just the application's output\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "c.log"), nil, 0o644)
+	out := filepath.Join(dir, "rows.csv")
+	r := runCLI(t, "", "batch", dir, "-o", out, "--jobs", "2")
+	if r.code != exitInput {
+		t.Errorf("exit %d, want %d", r.code, exitInput)
+	}
+	for _, name := range []string{"b.log", "c.log"} {
+		if !strings.Contains(r.stderr, filepath.Join(dir, name)+": no V8") {
+			t.Errorf("stderr does not name %s with its reason:\n%s", name, r.stderr)
+		}
+		if !strings.Contains(r.stdout, "Could not be analysed\n") || !strings.Contains(r.stdout, filepath.Join(dir, name)+": ") {
+			t.Errorf("summary does not list %s:\n%s", name, r.stdout)
+		}
+	}
+	if !strings.Contains(r.stdout, "3 logs, 1 processes, 1 crashed, 2 could not be analysed") {
+		t.Errorf("summary:\n%s", r.stdout)
+	}
+}
