@@ -161,12 +161,12 @@ func isTerminal(w io.Writer) bool {
 // output). An output file is replaced only once the batch ends, interrupted or not.
 func (a *app) batch(args []string, output, format string, jobs int, opts analyze.Options, progress bool) error {
 	if output == "" {
-		a.batchRows(a.stdout, args, format, jobs, opts, progress).write(a.stderr)
+		a.batchRows(a.stdout, args, "", format, jobs, opts, progress).write(a.stderr)
 		return nil
 	}
 	var summary *batchSummary
 	err := writeAtomic(output, func(w io.Writer) error {
-		summary = a.batchRows(w, args, format, jobs, opts, progress)
+		summary = a.batchRows(w, args, output, format, jobs, opts, progress)
 		return nil
 	})
 	if err != nil {
@@ -178,7 +178,7 @@ func (a *app) batch(args []string, output, format string, jobs int, opts analyze
 
 // batchRows writes the rows of the inputs to out. Rows are written in input order as soon as
 // every earlier log is done, and flushed, so an interrupted batch keeps what it finished.
-func (a *app) batchRows(out io.Writer, args []string, format string, jobs int, opts analyze.Options, progress bool) *batchSummary {
+func (a *app) batchRows(out io.Writer, args []string, output, format string, jobs int, opts analyze.Options, progress bool) *batchSummary {
 	bw := bufio.NewWriter(out)
 	var cw *csv.Writer
 	if format == "csv" {
@@ -226,6 +226,9 @@ func (a *app) batchRows(out io.Writer, args []string, format string, jobs int, o
 	index := 0
 	interrupted := false
 	errs := input.Each(args, a.stdin, func(name string, r io.Reader) error {
+		if isOutput(name, output) {
+			return nil // the rows of this batch, being written into the directory it reads
+		}
 		if a.ctx.Err() != nil {
 			interrupted = true
 			return nil
@@ -267,6 +270,21 @@ func (a *app) batchRows(out io.Writer, args []string, format string, jobs int, o
 		a.code = exitInput
 	}
 	return &summary
+}
+
+// isOutput reports whether an input is the batch's own output file, or the temporary file it
+// is written through (see writeAtomic).
+func isOutput(name, output string) bool {
+	if output == "" {
+		return false
+	}
+	n, err1 := filepath.Abs(name)
+	o, err2 := filepath.Abs(output)
+	if err1 != nil || err2 != nil || filepath.Dir(n) != filepath.Dir(o) {
+		return false
+	}
+	base, obase := filepath.Base(n), filepath.Base(o)
+	return base == obase || strings.HasPrefix(base, "."+obase+".") && strings.HasSuffix(base, ".tmp")
 }
 
 // analyzeRows analyses one log and returns its rows, or one row with the error.
