@@ -91,10 +91,19 @@ type Process struct {
 	Series *Series `json:"-"`
 }
 
-// Name names the process for a title line: the source, then its pid and isolate as far as the
-// log says them ("app.log · pid 26105 · isolate 0x3bd1d000").
+// Name names the process for a title line: the source, then who it is ("app.log · pid 26105 ·
+// isolate 0x3bd1d000").
 func (p *Process) Name(source string) string {
-	parts := []string{source}
+	if who := p.Who(); who != "" {
+		return source + " · " + who
+	}
+	return source
+}
+
+// Who tells the process apart from the others of its log: its pid, isolate and run as far as
+// the log says them, empty when it says none.
+func (p *Process) Who() string {
+	var parts []string
 	if p.PID != 0 {
 		parts = append(parts, fmt.Sprintf("pid %d", p.PID))
 	}

@@ -64,6 +64,14 @@ func Text(w io.Writer, r *analyze.Report) error {
 	if len(r.Processes) == 0 {
 		fmt.Fprintf(&b, "%s · %d lines · no V8 garbage-collector output found\n", r.Source, r.Lines)
 	}
+	if len(r.Processes) > 1 {
+		fmt.Fprintf(&b, "%s · %d processes\n", r.Source, len(r.Processes))
+		for i, p := range r.Processes {
+			fmt.Fprintf(&b, "  %s\n", overview(i, p))
+		}
+		b.WriteString("\n" + strings.Repeat("─", 72) + "\n\n")
+	}
+	frames := framesSeen{}
 	for i, p := range r.Processes {
 		if i > 0 {
 			b.WriteString("\n" + strings.Repeat("─", 72) + "\n\n")
@@ -77,8 +85,8 @@ func Text(w io.Writer, r *analyze.Report) error {
 			label, text := splitEvidence(e)
 			fmt.Fprintf(&b, "  %-20s %s\n", label, wrap(text, 56, 23))
 		}
-		if p.Crash != nil && len(p.Crash.TopFrames) > 0 {
-			fmt.Fprintf(&b, "  %-20s %s\n", "top JS frames", strings.Join(p.Crash.TopFrames, "\n"+strings.Repeat(" ", 23)))
+		if f := frames.show(i, p, "\n"+strings.Repeat(" ", 23)); f != "" {
+			fmt.Fprintf(&b, "  %-20s %s\n", "top JS frames", f)
 		}
 		b.WriteString("\nWhat to do\n")
 		for _, rec := range p.Recommendations {
@@ -90,6 +98,43 @@ func Text(w io.Writer, r *analyze.Report) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// overview is the one line a process gets at the top of a report over several: who it is,
+// its verdict, and how it died.
+func overview(i int, p *analyze.Process) string {
+	who := p.Who()
+	if who == "" {
+		who = fmt.Sprintf("process %d", i+1)
+	}
+	line := who + " · " + strings.ToUpper(p.Verdict)
+	if c := p.Crash; c != nil {
+		line += " · crashed"
+		if c.TimeMS != nil {
+			line += " at " + secs(*c.TimeMS)
+		}
+		line += " (" + string(c.Kind) + ")"
+	} else {
+		line += " · did not crash"
+	}
+	return line
+}
+
+// framesSeen remembers the crash frames already shown, so that processes that died in the
+// same place (workers of one pool, a paste repeated) show them once.
+type framesSeen map[string]int
+
+// show returns a process's top JS frames joined by sep, or where they were shown before.
+func (f framesSeen) show(i int, p *analyze.Process, sep string) string {
+	if p.Crash == nil || len(p.Crash.TopFrames) == 0 {
+		return ""
+	}
+	key := strings.Join(p.Crash.TopFrames, "\n")
+	if j, ok := f[key]; ok {
+		return fmt.Sprintf("the same as process %d above", j+1)
+	}
+	f[key] = i
+	return strings.Join(p.Crash.TopFrames, sep)
 }
 
 // wrap breaks text at spaces so that lines stay near width, indenting continuations.
@@ -121,6 +166,13 @@ func Markdown(w io.Writer, r *analyze.Report, charts map[int][]string) error {
 	if len(r.Processes) == 0 {
 		b.WriteString("No V8 garbage-collector output found.\n")
 	}
+	if len(r.Processes) > 1 {
+		for i, p := range r.Processes {
+			fmt.Fprintf(&b, "%d. %s\n", i+1, overview(i, p))
+		}
+		b.WriteString("\n")
+	}
+	frames := framesSeen{}
 	for i, p := range r.Processes {
 		fmt.Fprintf(&b, "### %s\n\n**%s**\n\n", title(r, p), analyze.Headline(p))
 		if c := crashLine(p); c != "" {
@@ -131,8 +183,8 @@ func Markdown(w io.Writer, r *analyze.Report, charts map[int][]string) error {
 			label, text := splitEvidence(e)
 			fmt.Fprintf(&b, "| %s | %s |\n", label, strings.ReplaceAll(text, "|", "\\|"))
 		}
-		if p.Crash != nil && len(p.Crash.TopFrames) > 0 {
-			fmt.Fprintf(&b, "| top JS frames | %s |\n", strings.ReplaceAll(strings.Join(p.Crash.TopFrames, "<br>"), "|", "\\|"))
+		if f := frames.show(i, p, "<br>"); f != "" {
+			fmt.Fprintf(&b, "| top JS frames | %s |\n", strings.ReplaceAll(f, "|", "\\|"))
 		}
 		b.WriteString("\n**What to do**\n\n")
 		for _, rec := range p.Recommendations {
