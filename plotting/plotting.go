@@ -104,9 +104,51 @@ func fitLegendRoom(pl *plot.Plot, c draw.Canvas) {
 	if !pl.Legend.Top {
 		return
 	}
-	top := pl.Y.Max / heapLegendRoom
+	data := (pl.Y.Max - pl.Y.Min) / heapLegendRoom // the height of the data over the axis's floor
 	share := shrinkLegend(pl, c, 0.5)
-	pl.Y.Max = math.Max(top*1.12, top/(1-math.Min(share, 0.6)))
+	pl.Y.Max = pl.Y.Min + math.Max(data*1.12, data/(1-math.Min(share, 0.6)))
+}
+
+// fewGCs is the most GCs a chart labels one by one: a crash block ("Last few GCs") and little
+// more. Such a log is too short for curves; each GC is what there is to see.
+const fewGCs = 8
+
+// fewOnly reports whether a process shows only a handful of GCs.
+func fewOnly(p *analyze.Process) bool {
+	return p.Series != nil && len(p.Series.GCs) > 0 && len(p.Series.GCs) <= fewGCs
+}
+
+// labels writes a short text beside each point: to its right, or to its left for the points
+// in the right part of the x range [xmin, xmax], so that no text runs off the chart or over
+// the crash line at its right edge.
+func labels(xys plotter.XYs, texts []string, c color.Color, xmin, xmax float64) []plot.Plotter {
+	var out []plot.Plotter
+	for _, left := range []bool{false, true} {
+		var pts plotter.XYs
+		var ts []string
+		for i, p := range xys {
+			if (p.X > xmin+0.6*(xmax-xmin)) == left {
+				pts, ts = append(pts, p), append(ts, texts[i])
+			}
+		}
+		if len(pts) == 0 {
+			continue
+		}
+		l, _ := plotter.NewLabels(plotter.XYLabels{XYs: pts, Labels: ts})
+		for i := range l.TextStyle {
+			l.TextStyle[i].Color = c
+			l.TextStyle[i].Font.Size = vg.Points(9)
+			if left {
+				l.TextStyle[i].XAlign = draw.XRight
+			}
+		}
+		l.Offset = vg.Point{X: vg.Points(6), Y: -vg.Points(4)}
+		if left {
+			l.Offset.X = -vg.Points(6)
+		}
+		out = append(out, l)
+	}
+	return out
 }
 
 // shrinkLegend makes the legend's font smaller, down to 7 pt, until the legend and a margin
@@ -332,14 +374,55 @@ func Heap(p *analyze.Process) *plot.Plot {
 		pl.Legend.Add("crash: "+string(c.Kind), l)
 	}
 	setX(pl, tu, t0, t1)
+	floor := 0.0
+	if fewOnly(p) {
+		floor = zoomHeap(pl, p, xy, &maxMB) / su.Div
+	}
 	// Room above the data for the legend, so that neither the data nor the limit line (at
 	// about the top of the data when the process crashed) run through it; fitLegendRoom sets
 	// it from the size the chart is drawn at. Without the legend on top, only a margin.
-	pl.Y.Min, pl.Y.Max = 0, maxMB*heapLegendRoom/su.Div
-	if !placeLegend(pl, append(append(append(plotter.XYs{}, fullBefore...), youngBefore...), committed...), pl.X.Min, pl.X.Max, pl.Y.Max) {
-		pl.Y.Max = maxMB * 1.12 / su.Div
+	top := maxMB / su.Div
+	pl.Y.Min, pl.Y.Max = floor, floor+(top-floor)*heapLegendRoom
+	// A crash block's few points leave the top free once room is made above them.
+	if !fewOnly(p) && !placeLegend(pl, append(append(append(plotter.XYs{}, fullBefore...), youngBefore...), committed...), pl.X.Min, pl.X.Max, pl.Y.Max) {
+		pl.Y.Max = floor + (top-floor)*1.12
 	}
 	return pl
+}
+
+// zoomHeap readies the heap chart of a crash block: the axis zooms to the band the few GCs
+// lie in (from zero, they would be a flat line at the top), and each GC gets a bar from the
+// heap before it to the heap after with what it freed written beside it, so that a reader sees
+// at once how little the last GCs freed. It returns the floor of the zoomed axis in MB and
+// raises *maxMB to the band's top.
+func zoomHeap(pl *plot.Plot, p *analyze.Process, xy func(tms, mb float64) plotter.XY, maxMB *float64) float64 {
+	lo, hi := math.Inf(1), 0.0
+	for _, g := range p.Series.GCs {
+		lo, hi = math.Min(lo, g.AfterMB), math.Max(hi, math.Max(g.BeforeMB, g.CommittedMB))
+	}
+	if p.HeapLimitMB != nil && *p.HeapLimitMB < 1.5*hi {
+		hi = math.Max(hi, *p.HeapLimitMB)
+	}
+	pad := math.Max(0.15*(hi-lo), math.Max(0.01*hi, 1))
+	var pts plotter.XYs
+	var texts []string
+	for _, g := range p.Series.GCs {
+		c := colScavenge
+		if g.Full {
+			c = colFull
+		}
+		pl.Add(line(plotter.XYs{xy(g.TimeMS, g.BeforeMB), xy(g.TimeMS, g.AfterMB)}, c, vg.Points(2.5)))
+		pts = append(pts, xy(g.TimeMS, (g.BeforeMB+g.AfterMB)/2))
+		freed := g.BeforeMB - g.AfterMB
+		share := ""
+		if g.BeforeMB > 0 {
+			share = fmt.Sprintf(" (%.1f%%)", 100*freed/g.BeforeMB)
+		}
+		texts = append(texts, fmt.Sprintf("freed %s%s", units.Size(freed), share))
+	}
+	pl.Add(labels(pts, texts, color.Gray{Y: 0x30}, pl.X.Min, pl.X.Max)...)
+	*maxMB = hi + pad
+	return math.Max(0, lo-pad)
 }
 
 // Pauses draws every pause over time by collector kind, with p95 and max marked, on a log
@@ -379,12 +462,24 @@ func Pauses(p *analyze.Process) *plot.Plot {
 		pl.Add(s)
 		pl.Legend.Add("full GC", s)
 	}
+	if fewOnly(p) {
+		var pts plotter.XYs
+		var texts []string
+		for _, g := range p.Series.GCs {
+			pts = append(pts, plotter.XY{X: tu.x(g.TimeMS), Y: math.Max(g.PauseMS, 0.01)})
+			texts = append(texts, fmt.Sprintf("%.1f ms", g.PauseMS))
+		}
+		pl.Add(labels(pts, texts, color.Gray{Y: 0x30}, tu.x(t0), tu.x(t1))...)
+	}
 	// p95 and max of each kind, from the report.
 	kinds := make([]string, 0, len(p.Pauses))
 	for k := range p.Pauses {
 		kinds = append(kinds, k)
 	}
 	sort.Strings(kinds)
+	if fewOnly(p) {
+		kinds = nil // the few pauses are labelled one by one; a p95 of two says nothing
+	}
 	for _, k := range kinds {
 		ps := p.Pauses[k]
 		c := colScavenge
@@ -441,6 +536,13 @@ func Mu(p *analyze.Process) *plot.Plot {
 		s := scatter(cur, colMuCur, draw.CircleGlyph{}, vg.Points(2.2))
 		pl.Add(l, s)
 		pl.Legend.Add("V8 current mu (at full GCs)", l, s)
+		if fewOnly(p) {
+			texts := make([]string, len(cur))
+			for i, c := range cur {
+				texts[i] = fmt.Sprintf("%.2f", c.Y)
+			}
+			pl.Add(labels(cur, texts, colMuCur, tu.x(t0), tu.x(t1))...)
+		}
 	}
 	rule := line(plotter.XYs{{X: tu.x(t0), Y: 0.4}, {X: tu.x(t1), Y: 0.4}}, colLimit, vg.Points(1), vg.Points(6), vg.Points(3))
 	pl.Add(rule)
@@ -565,14 +667,14 @@ func Write(w io.Writer, name, format string, width, height vg.Length, source str
 // dashboardSlots lays the dashboard's charts out on body: equal slots, then the data areas'
 // left and right edges lined up. plot.Align would do this, but it gave the MMU chart twice
 // the data height of the others.
-func dashboardSlots(plots []*plot.Plot, body draw.Canvas) []draw.Canvas {
+func dashboardSlots(plots []*plot.Plot, names []string, body draw.Canvas) []draw.Canvas {
 	tiles := draw.Tiles{Rows: len(plots), Cols: 1, PadTop: vg.Points(6), PadBottom: vg.Points(6), PadLeft: vg.Points(6), PadRight: vg.Points(10), PadY: vg.Points(14)}
 	slots := make([]draw.Canvas, len(plots))
 	data := make([]draw.Canvas, len(plots))
 	left, right := body.Min.X, body.Max.X
 	for i, pl := range plots {
 		slots[i] = tiles.At(body, 0, i)
-		fitLegend(Charts[i], pl, slots[i])
+		fitLegend(names[i], pl, slots[i])
 		data[i] = pl.DataCanvas(slots[i])
 		left, right = max(left, data[i].Min.X), min(right, data[i].Max.X)
 	}
@@ -603,11 +705,23 @@ func drawChart(dc draw.Canvas, name, source string, p *analyze.Process) error {
 	}
 	body := dc
 	body.Max.Y -= titleH
-	plots := make([]*plot.Plot, len(Charts))
-	for i, n := range Charts {
+	charts := Charts
+	if fewOnly(p) {
+		// An MMU curve of a handful of pauses is a step or two that means nothing: say so in
+		// a line instead of drawing it.
+		charts = []string{ChartHeap, ChartPauses, ChartMu}
+		note := fmt.Sprintf("No MMU curve: the log shows %d GCs, too few for one. A --trace-gc log of the whole run would show it.", len(p.Series.GCs))
+		sty := text.Style{Color: color.Gray{Y: 0x50}, Font: font.From(plot.DefaultFont, vg.Points(10)),
+			XAlign: draw.XCenter, YAlign: draw.YCenter, Handler: plot.DefaultTextHandler}
+		noteH := vg.Points(22)
+		dc.FillText(sty, vg.Point{X: (dc.Min.X + dc.Max.X) / 2, Y: dc.Min.Y + noteH/2}, note)
+		body.Min.Y += noteH
+	}
+	plots := make([]*plot.Plot, len(charts))
+	for i, n := range charts {
 		plots[i], _ = Build(n, p)
 	}
-	for i, slot := range dashboardSlots(plots, body) {
+	for i, slot := range dashboardSlots(plots, charts, body) {
 		plots[i].Draw(slot)
 	}
 	return nil

@@ -186,7 +186,7 @@ func TestDashboardTilesEvenAndAligned(t *testing.T) {
 			for i, n := range Charts {
 				plots[i], _ = Build(n, p)
 			}
-			slots := dashboardSlots(plots, draw.New(c))
+			slots := dashboardSlots(plots, Charts, draw.New(c))
 			first := plots[0].DataCanvas(slots[0])
 			for i, pl := range plots {
 				d := pl.DataCanvas(slots[i])
