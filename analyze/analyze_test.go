@@ -2,6 +2,7 @@ package analyze
 
 import (
 	"bytes"
+	"math"
 	"strings"
 	"testing"
 
@@ -41,5 +42,34 @@ func TestRestartsAreSeparateRuns(t *testing.T) {
 				t.Errorf("%s: the title %q does not say which run", name, p.Name(name))
 			}
 		}
+	}
+}
+
+func TestRobustQuadAndCrossing(t *testing.T) {
+	var xs, ys []float64
+	for i := 0; i < 12; i++ {
+		x := 2 + float64(i)*0.5
+		xs, ys = append(xs, x), append(ys, 10+2*(x-2)+0.5*(x-2)*(x-2)+0.01*float64(i%3-1))
+	}
+	ys[5] += 30 // one outlier: the bisquare weights must shed it
+	q, ok := robustQuad(xs, ys)
+	if !ok || math.Abs(q.b-2) > 0.05 || math.Abs(q.c-0.5) > 0.01 || math.Abs(q.a-10) > 0.05 {
+		t.Fatalf("fit %+v, want a 10, b 2, c 0.5", q)
+	}
+	if q.c-tQuantile(q.n-3)*q.seC <= 0 {
+		t.Errorf("curvature not significant: c %v ± %v", q.c, q.seC)
+	}
+	// 10 + 2d + 0.5d² = 50 at d = -2 + sqrt(84) ≈ 7.165, x = d + 2.
+	x, ok := crossing(q.at, 50, xs[len(xs)-1], 100)
+	if !ok || math.Abs(x-math.Sqrt(84)) > 0.01 {
+		t.Errorf("crossing at %v, want %v", x, math.Sqrt(84))
+	}
+	if _, ok := crossing(func(float64) float64 { return 0 }, 1, 0, 10); ok {
+		t.Error("a flat line crossed")
+	}
+	// The prediction band of a line grows away from the data.
+	f := robustFit(xs[:5], []float64{1, 2, 3.1, 3.9, 5})
+	if !(f.band(f.mx) < f.band(f.mx+10)) {
+		t.Errorf("band %v at the centre, %v away from it", f.band(f.mx), f.band(f.mx+10))
 	}
 }

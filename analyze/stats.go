@@ -5,6 +5,7 @@ import (
 	"sort"
 
 	"gonum.org/v1/gonum/floats"
+	"gonum.org/v1/gonum/mat"
 	"gonum.org/v1/gonum/stat"
 	"gonum.org/v1/gonum/stat/distuv"
 )
@@ -33,6 +34,23 @@ type fit struct {
 	se   float64 // standard error of b
 	r2   float64
 	n    int
+	// s is the residual scale; mx and sxx the weighted mean and spread of x: with se they
+	// give the prediction band.
+	s, mx, sxx float64
+}
+
+// at is the fitted value at x.
+func (f fit) at(x float64) float64 { return f.a + f.b*x }
+
+// band is the half-width of the 95% prediction band at x: where a new point (the heap after a
+// future full GC) falls, the uncertainty of the line and the scatter of the points together.
+func (f fit) band(x float64) float64 {
+	d := x - f.mx
+	v := f.s * f.s
+	if f.sxx > 0 {
+		v += f.s * f.s * (1/math.Max(float64(f.n), 1) + d*d/f.sxx)
+	}
+	return tQuantile(f.n-2) * math.Sqrt(v)
 }
 
 // robustFit fits a line resistant to the odd outlier GC: iteratively reweighted least squares
@@ -94,6 +112,7 @@ func robustFit(xs, ys []float64) fit {
 		if sxx > 0 {
 			dof := math.Max(sw-2, 1)
 			f.se = math.Sqrt(sse / dof / sxx)
+			f.s, f.mx, f.sxx = math.Sqrt(sse/dof), mx, sxx
 		}
 	}
 	f.r2 = stat.RSquared(xs, ys, w, a, b)
@@ -289,4 +308,161 @@ func (tl timeline) mmu(window, span0, span1 float64, cand []int) float64 {
 		}
 	}
 	return math.Max(worst, 0)
+}
+
+// quadFit is a weighted parabola y = a + b·(x−x0) + c·(x−x0)² through the points, x0 the first x:
+// the model of a trend whose rate changes (a leak that speeds up, a growth that levels off).
+type quadFit struct {
+	x0, a, b, c float64
+	// seC is the standard error of c; s the residual scale; n the points that carry weight.
+	seC, s float64
+	n      int
+	// cov is the covariance of (a, b, c), for the prediction band.
+	cov *mat.SymDense
+}
+
+// at is the fitted value at x.
+func (q quadFit) at(x float64) float64 {
+	d := x - q.x0
+	return q.a + q.b*d + q.c*d*d
+}
+
+// slopeAt is the fitted rate of change at x.
+func (q quadFit) slopeAt(x float64) float64 { return q.b + 2*q.c*(x-q.x0) }
+
+// robustQuad fits a parabola resistant to the odd outlier, as robustFit fits a line: least
+// squares reweighted with Tukey's bisquare until the weights settle. ok is false when the
+// points cannot determine a parabola (fewer than five, or all at two times).
+func robustQuad(xs, ys []float64) (quadFit, bool) {
+	n := len(xs)
+	if n < 5 {
+		return quadFit{}, false
+	}
+	w := make([]float64, n)
+	for i := range w {
+		w[i] = 1
+	}
+	var q quadFit
+	res := make([]float64, n)
+	for iter := 0; iter < 20; iter++ {
+		var ok bool
+		if q, ok = weightedQuad(xs, ys, w); !ok {
+			return q, false
+		}
+		for i := range xs {
+			res[i] = math.Abs(ys[i] - q.at(xs[i]))
+		}
+		sorted := append([]float64(nil), res...)
+		sort.Float64s(sorted)
+		scale := 1.4826 * stat.Quantile(0.5, stat.Empirical, sorted, nil)
+		if scale < 1e-9 {
+			break
+		}
+		changed := false
+		for i := range w {
+			u := res[i] / (4.685 * scale)
+			nw := 0.0
+			if u < 1 {
+				nw = (1 - u*u) * (1 - u*u)
+			}
+			changed = changed || math.Abs(nw-w[i]) > 1e-6
+			w[i] = nw
+		}
+		if !changed {
+			break
+		}
+	}
+	return q, true
+}
+
+// weightedQuad solves the weighted least-squares parabola with gonum's QR.
+func weightedQuad(xs, ys, w []float64) (quadFit, bool) {
+	n := len(xs)
+	x0 := xs[0]
+	X := mat.NewDense(n, 3, nil)
+	y := mat.NewVecDense(n, nil)
+	used := 0
+	for i := range xs {
+		sw := math.Sqrt(w[i])
+		if sw > 0 {
+			used++
+		}
+		d := xs[i] - x0
+		X.SetRow(i, []float64{sw, sw * d, sw * d * d})
+		y.SetVec(i, sw*ys[i])
+	}
+	if used < 5 {
+		return quadFit{}, false
+	}
+	var qr mat.QR
+	qr.Factorize(X)
+	var beta mat.VecDense
+	if err := qr.SolveVecTo(&beta, false, y); err != nil {
+		return quadFit{}, false
+	}
+	q := quadFit{x0: x0, a: beta.AtVec(0), b: beta.AtVec(1), c: beta.AtVec(2), n: used}
+	var sse float64
+	for i := range xs {
+		r := ys[i] - q.at(xs[i])
+		sse += w[i] * r * r
+	}
+	q.s = math.Sqrt(sse / math.Max(float64(used-3), 1))
+	// cov = s²·(XᵀWX)⁻¹
+	var xtx mat.SymDense
+	xtx.SymOuterK(1, X.T())
+	var inv mat.SymDense
+	var chol mat.Cholesky
+	if !chol.Factorize(&xtx) || chol.InverseTo(&inv) != nil {
+		return quadFit{}, false
+	}
+	inv.ScaleSym(q.s*q.s, &inv)
+	q.cov = &inv
+	q.seC = math.Sqrt(math.Max(inv.At(2, 2), 0))
+	return q, true
+}
+
+// band is the half-width of the 95% prediction band of the parabola at x: where a new point
+// (the heap after a future full GC) falls, the fit's own uncertainty and the scatter together.
+func (q quadFit) band(x float64) float64 {
+	d := x - q.x0
+	v := []float64{1, d, d * d}
+	var varFit float64
+	for i := 0; i < 3; i++ {
+		for j := 0; j < 3; j++ {
+			varFit += v[i] * q.cov.At(i, j) * v[j]
+		}
+	}
+	return tQuantile(q.n-3) * math.Sqrt(q.s*q.s+math.Max(varFit, 0))
+}
+
+// tQuantile is the two-sided 95% quantile of Student's t with dof degrees of freedom.
+func tQuantile(dof int) float64 {
+	return distuv.StudentsT{Mu: 0, Sigma: 1, Nu: math.Max(float64(dof), 1)}.Quantile(0.975)
+}
+
+// crossing returns the first x in [from, to] at which rises(x) reaches level, found by
+// scanning and then bisecting; ok is false when it does not within the range.
+func crossing(rises func(float64) float64, level, from, to float64) (float64, bool) {
+	const steps = 400
+	prev := from
+	if rises(from) >= level {
+		return from, true
+	}
+	for i := 1; i <= steps; i++ {
+		x := from + (to-from)*float64(i)/steps
+		if rises(x) >= level {
+			lo, hi := prev, x
+			for k := 0; k < 60; k++ {
+				mid := (lo + hi) / 2
+				if rises(mid) >= level {
+					hi = mid
+				} else {
+					lo = mid
+				}
+			}
+			return hi, true
+		}
+		prev = x
+	}
+	return 0, false
 }
