@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/gcanalyze/gcanalyze/internal/corpustest"
+	"gonum.org/v1/gonum/stat/distuv"
 )
 
 // TestRestartsAreSeparateRuns concatenates real logs of one program, as a container that
@@ -71,5 +72,14 @@ func TestRobustQuadAndCrossing(t *testing.T) {
 	f := robustFit(xs[:5], []float64{1, 2, 3.1, 3.9, 5})
 	if !(f.band(f.mx) < f.band(f.mx+10)) {
 		t.Errorf("band %v at the centre, %v away from it", f.band(f.mx), f.band(f.mx+10))
+	}
+}
+
+func TestTQuantileBeyondTable(t *testing.T) {
+	for _, dof := range []int{256, 300, 1000, 100000} {
+		want := distuv.StudentsT{Mu: 0, Sigma: 1, Nu: float64(dof)}.Quantile(0.975)
+		if got := tQuantile(dof); math.Abs(got-want) > 1e-4 {
+			t.Errorf("dof %d: %v, want %v", dof, got, want)
+		}
 	}
 }

@@ -2,6 +2,7 @@ package analyze
 
 import (
 	"io"
+	"math"
 	"strconv"
 	"strings"
 
@@ -12,6 +13,9 @@ import (
 type Options struct {
 	// HeapLimitMB is the heap limit the user states (--heap-limit); nil to infer it.
 	HeapLimitMB *float64
+	// HeapLimitKind says which quantity HeapLimitMB is: LimitKindOldSpace (the default, what
+	// --max-old-space-size sets) or LimitKindHeapSizeLimit (v8.getHeapStatistics()).
+	HeapLimitKind string
 	// Thresholds tune the verdicts and the prediction; nil means DefaultThresholds.
 	Thresholds *Thresholds
 }
@@ -20,6 +24,9 @@ type Options struct {
 // neighbouring pauses are merged (their sum kept at the later time), which keeps total GC
 // time exact and the MMU of windows wider than the merged gaps close.
 const maxPauses = 1 << 17
+
+// maxYoungSinceFull bounds the young GCs kept since the last full GC.
+const maxYoungSinceFull = 256
 
 // maxFullGCs bounds the full GCs kept for the trend; past it every other one is dropped,
 // which thins the fit evenly and keeps the last point.
@@ -60,6 +67,25 @@ type proc struct {
 	crash          *Crash
 	verboseLimitMB *float64
 	muPrinted      bool
+	// era is what the trace's shape says about the V8 that printed it.
+	era era
+	// youngSinceFull are the young GCs since the last full GC (bounded; merged pairs keep the
+	// smaller heap after): whether the heap kept growing after it, where V8 ran no full GC.
+	youngSinceFull *points
+	// growth is the trend of the heap after full GCs, read once when the report is made.
+	growth *growth
+}
+
+// era is what the shape of the trace says about the V8 that printed it, for the model of
+// where it dies (see limit.go and docs/heap-limit-model.md).
+type era struct {
+	// markCompact: full GCs are named Mark-Compact (V8 11+, Node 20+), not Mark-sweep.
+	markCompact bool
+	// pooled: the lines carry "pooled: N MB" (V8 12+, Node 22+).
+	pooled bool
+	// semiMB is the largest young-generation growth between two GCs before an allocation
+	// failure scavenge: about the semi-space size, which sets the young generation's share.
+	semiMB float64
 }
 
 // Analyzer accumulates events. It is not safe for concurrent use.
@@ -258,8 +284,14 @@ func (a *Analyzer) addGC(g *parser.GC) {
 	if g.MuAverage != nil {
 		pt.muAvg, pt.hasAvg = *g.MuAverage, true
 	}
+	if g.PooledMB != nil {
+		p.era.pooled = true
+	}
 	if g.Collector != nil {
 		pt.Collector = *g.Collector
+		if strings.HasPrefix(pt.Collector, "Mark-Compact") {
+			p.era.markCompact = true
+		}
 		if len(g.Qualifiers) > 0 {
 			pt.Collector += " (" + strings.Join(g.Qualifiers, ") (") + ")"
 		}
@@ -339,8 +371,16 @@ func (p *proc) addPoint(pt GCPoint, incrMS float64) {
 			p.thinFulls()
 		}
 		p.fulls = append(p.fulls, fullGC{GCPoint: pt, incrMS: incrMS})
+		p.youngSinceFull = nil
 	} else {
 		p.young++
+		if p.youngSinceFull == nil {
+			p.youngSinceFull = newPoints(maxYoungSinceFull)
+		}
+		p.youngSinceFull.add(pt)
+		if p.prevAfter != nil && strings.HasPrefix(pt.Reason, "allocation failure") && pt.TimeMS >= p.prevTime {
+			p.era.semiMB = math.Max(p.era.semiMB, pt.BeforeMB-*p.prevAfter)
+		}
 	}
 	if p.prevAfter != nil && pt.TimeMS >= p.prevTime && pt.BeforeMB > *p.prevAfter {
 		p.allocatedMB += pt.BeforeMB - *p.prevAfter

@@ -112,7 +112,11 @@ func explain(p *proc, out *Process, th *Thresholds) {
 			ev("mu check", "utilization computed from the pauses agrees with V8's to %.3f on average", *mu.AgreementMAE)
 		}
 	} else if mu != nil && mu.ComputedOverall != nil {
-		ev("mutator utilization", "%.3f overall, computed from the pauses (this V8 prints no mu)", *mu.ComputedOverall)
+		why := "this V8 prints no mu"
+		if mu.Printed {
+			why = "no full GC to read V8's own at"
+		}
+		ev("mutator utilization", "%.3f overall, computed from the pauses (%s)", *mu.ComputedOverall, why)
 	}
 	if im := out.IneffectiveMC; im != nil && im.Trailing > 0 {
 		state := "approaches"
@@ -137,7 +141,7 @@ func explain(p *proc, out *Process, th *Thresholds) {
 		}
 	}
 	if out.HeapLimitMB != nil {
-		src := map[string]string{LimitUser: "given with --heap-limit", LimitCrash: "inferred from the crash: what survived its last full GCs", LimitInferred: "from --trace-gc-verbose's memory allocator line; it includes the young generation's reservation"}[out.HeapLimitSource]
+		src := map[string]string{LimitUser: "given with --heap-limit", LimitCrash: "inferred from the crash: what survived its last full GCs", LimitVerbose: "from --trace-gc-verbose's memory allocator line, less the young generation's reservation"}[out.HeapLimitSource]
 		ev("heap limit", "~%s (%s)", mb(*out.HeapLimitMB), src)
 	} else {
 		ev("heap limit", "unknown: the log does not show it; pass --heap-limit to get a time-to-OOM")

@@ -137,6 +137,10 @@ func (a *Analyzer) finish(p *proc, several bool) *Process {
 	a.heapSummary(p, out)
 	a.mutator(p, out)
 	a.heapLimit(p, out)
+	if d := deathPointOf(p, out); d != nil && !d.ignored {
+		mid := round1(d.mb)
+		out.OOMAtHeapMB, out.OOMAtHeapRangeMB = &mid, &[2]float64{round1(d.lo), round1(d.hi)}
+	}
 	a.trend(p, out)
 	decide(p, out, &a.th)
 	a.predict(p, out)

@@ -1,25 +1,71 @@
 package analyze
 
-// This file decides the heap limit and where it came from.
+// This file decides the heap limit, where it came from, and where this V8 dies against it: the
+// heap, as --trace-gc prints it after a full GC, at which V8 gives up. docs/heap-limit-model.md
+// gives the V8 source each rule rests on.
 
 import "math"
 
+// Heap limit sources: where heap_limit_mb came from.
+const (
+	LimitUser            = "user"             // --heap-limit
+	LimitProcess         = "process"          // the process itself (gcanalyze run)
+	LimitReport          = "report"           // a Node diagnostic report in the log
+	LimitHeapStats       = "heap-stats"       // v8.getHeapStatistics() printed in the log
+	LimitCommandLine     = "command-line"     // --max-old-space-size on a command line the log prints
+	LimitVerbose         = "verbose"          // --trace-gc-verbose's memory allocator line
+	LimitCrash           = "crash"            // the heap a crash at the limit reached
+	LimitDefaultEstimate = "default-estimate" // V8's default for the version and machine
+	LimitUnknown         = "unknown"
+)
+
+// Heap limit kinds: which quantity a stated limit is.
+const (
+	// LimitKindOldSpace is what --max-old-space-size sets: the old generation's capacity.
+	LimitKindOldSpace = "old-space"
+	// LimitKindHeapSizeLimit is v8.getHeapStatistics().heap_size_limit (and a diagnostic
+	// report's memoryLimit): the old generation plus the young generation's reservation.
+	LimitKindHeapSizeLimit = "heap-size-limit"
+)
+
+// LimitKinds lists the heap limit kinds, the default first.
+var LimitKinds = []string{LimitKindOldSpace, LimitKindHeapSizeLimit}
+
 // heapLimit takes the limit the user gave, else the one a verbose log prints, else the heap a
-// crash at the limit reached; otherwise it stays unknown.
+// crash at the limit reached; otherwise it stays unknown. The limit is stated as old space,
+// the quantity --max-old-space-size sets.
 func (a *Analyzer) heapLimit(p *proc, out *Process) {
 	switch {
 	case a.opts.HeapLimitMB != nil:
-		v := *a.opts.HeapLimitMB
-		out.HeapLimitMB, out.HeapLimitSource = &v, LimitUser
+		out.HeapLimitMB, out.HeapLimitSource = a.oldSpace(p, *a.opts.HeapLimitMB, a.opts.HeapLimitKind), LimitUser
 	case crashedAtLimit(p) && len(p.recent) > 0:
-		// The heap it died at (or ran its last-resort GCs at) is the limit that mattered; a verbose log's heap_size_limit
-		// also counts the young generation's reservation.
+		// The heap it died at (or ran its last-resort GCs at) is the limit that mattered.
 		v := crashHeapMB(p)
 		out.HeapLimitMB, out.HeapLimitSource = &v, LimitCrash
 	case p.verboseLimitMB != nil:
-		v := round1(*p.verboseLimitMB)
-		out.HeapLimitMB, out.HeapLimitSource = &v, LimitInferred
+		// The memory allocator's used + available is heap_size_limit.
+		out.HeapLimitMB, out.HeapLimitSource = a.oldSpace(p, round1(*p.verboseLimitMB), LimitKindHeapSizeLimit), LimitVerbose
 	}
+}
+
+// oldSpace states a limit as old space: heap_size_limit less the young generation's
+// reservation, three semi-spaces (two, and one for young large objects) from V8 7.4 on.
+func (a *Analyzer) oldSpace(p *proc, mb float64, kind string) *float64 {
+	if kind == LimitKindHeapSizeLimit {
+		mb = math.Max(mb-3*maxSemiMB(p), mb/2)
+	}
+	return &mb
+}
+
+// maxSemiMB is the semi-space size V8 reserves: the largest the log shows, rounded up to a
+// power of two as V8 sizes it, between 1 and 64 MB (Node 24's maximum); 16 MB (the maximum up
+// to Node 22 on machines of 4 GB or more) when the log shows no young GC.
+func maxSemiMB(p *proc) float64 {
+	s := p.era.semiMB
+	if s <= 0 {
+		return 16
+	}
+	return math.Min(math.Max(math.Exp2(math.Ceil(math.Log2(s))), 1), 64)
 }
 
 // crashHeapMB is the heap the process died at: what survived its last full GCs (the old
@@ -37,4 +83,42 @@ func crashHeapMB(p *proc) float64 {
 		m = math.Max(m, g.BeforeMB)
 	}
 	return m
+}
+
+// deathPoint is where V8 gives up against an old-space limit F, in the heap --trace-gc prints
+// after a full GC (all spaces' live objects). From V8 6.4 on the limit is hard: V8 dies when
+// the old generation's capacity — its live objects plus fragmentation — passes F, after a GC
+// that may itself promote up to one semi-space S past it (V8 8.8+). Real runs of Node 10–26
+// died with the heap after full GC between 0.93·F and F + S, most within 2% of 0.99·F.
+// Before V8 6.4 (Node 8 and 9) pages taken during GCs were not counted, so a small F is not
+// enforced at all: those runs died anywhere from 1.3·F to 3·F.
+type deathPoint struct {
+	mb, lo, hi float64
+	// soft is set when this V8 may not enforce F: the trace is of the era before V8 6.7 (no
+	// mutator utilization printed), which includes the unenforced V8 < 6.4.
+	soft bool
+	// ignored is set when the heap after full GC already went past F by more than the
+	// model allows, alive: this V8 does not enforce the limit.
+	ignored bool
+}
+
+// deathPointOf returns where this process dies against its limit.
+func deathPointOf(p *proc, out *Process) *deathPoint {
+	if out.HeapLimitMB == nil {
+		return nil
+	}
+	f := *out.HeapLimitMB
+	if out.HeapLimitSource == LimitCrash {
+		return &deathPoint{mb: f, lo: f, hi: f}
+	}
+	s := math.Min(maxSemiMB(p), 0.25*f)
+	d := &deathPoint{mb: 0.99 * f, lo: 0.93 * f, hi: f + s, soft: !p.muPrinted}
+	peak := 0.0
+	for _, g := range p.fulls {
+		peak = math.Max(peak, g.AfterMB)
+	}
+	if peak > d.hi*1.05 {
+		d.ignored = true
+	}
+	return d
 }

@@ -1,57 +1,91 @@
 package analyze
 
-// This file holds the time-to-OOM: the trend of the heap after full GCs extrapolated to the
-// heap limit, and how early in a crashed log that prediction would have been right.
+// This file holds the time-to-OOM: the trend of the heap after full GCs carried forward, by the
+// model that fits it (a straight line, or a parabola when the rate changes), to where this V8
+// dies against its limit; its interval is where the 95% prediction band of the heap meets the
+// range V8 dies in. For a crashed log it also says how early the prediction was right.
 
 import "math"
 
-// predict extrapolates the trend to the heap limit. Only a leak gets a prediction: a plateau
-// or a healthy heap has no time-to-OOM.
+// forecast is a predicted crash: when, the 95% interval, and the model it comes from.
+type forecast struct {
+	ms     float64
+	lo, hi float64
+	model  string
+}
+
+// predict extrapolates the trend to where V8 dies. Only a leak gets a prediction: a plateau or
+// a healthy heap has no time-to-OOM, and neither has a heap that went past a limit this V8
+// does not enforce.
 func (a *Analyzer) predict(p *proc, out *Process) {
-	if out.Verdict != VerdictLeak || out.HeapLimitMB == nil || out.Trend == nil || !out.Trend.Significant {
+	g := p.growth
+	if out.Verdict != VerdictLeak || g == nil || out.Trend == nil || !out.Trend.Significant {
 		return
 	}
-	pred, iv, ok := extrapolate(out.Trend, *out.HeapLimitMB)
+	d := deathPointOf(p, out)
+	if d == nil || d.ignored {
+		return
+	}
+	fc, ok := g.forecast(d)
 	if !ok {
 		return
 	}
-	out.PredictedOOMMS, out.PredictedOOMIntervalMS = &pred, &iv
+	out.PredictedOOMMS, out.PredictedOOMIntervalMS = &fc.ms, &[2]float64{fc.lo, fc.hi}
+	out.PredictionModel = fc.model
 	if p.crash != nil && p.crash.TimeMS != nil {
-		out.PredictableFromMS = predictableFrom(p, *out.HeapLimitMB, *p.crash.TimeMS, &a.th)
+		out.PredictableFromMS = predictableFrom(p, d, *p.crash.TimeMS, a.th.PredictableWithin, &a.th)
+		out.Predictable10FromMS = predictableFrom(p, d, *p.crash.TimeMS, 0.1, &a.th)
 	}
 }
 
-// extrapolate returns when the fitted line reaches limit, with the interval the slope's 95%
-// interval gives.
-func extrapolate(t *Trend, limit float64) (float64, [2]float64, bool) {
-	if t.SlopeMBPerS <= 0 {
-		return 0, [2]float64{}, false
+// forecast carries the growth forward to the death point d. The horizon is generous — a slow
+// leak may have days left — and the interval's far end is left at ten times the predicted
+// time ahead when the lower band never reaches the limit.
+func (g *growth) forecast(d *deathPoint) (forecast, bool) {
+	end := g.xs[len(g.xs)-1]
+	rate := g.rate()
+	if rate <= 0 {
+		return forecast{}, false
 	}
-	tEnd := t.ToMS / 1000
-	h := t.InterceptMB + t.SlopeMBPerS*tEnd
-	left := limit - h
-	if left <= 0 {
-		return t.ToMS, [2]float64{t.ToMS, t.ToMS}, true
+	now := g.at(end)
+	horizon := end + 100*math.Max(end-g.xs[0], 1) + 10*math.Max(d.hi-now, 1)/rate
+	mid, ok := crossing(g.at, d.mb, end, horizon)
+	if !ok {
+		return forecast{}, false
 	}
-	pred := (tEnd + left/t.SlopeMBPerS) * 1000
-	lo, hi := t.Interval95[0], t.Interval95[1]
-	iv := [2]float64{(tEnd + left/hi) * 1000, math.Inf(1)}
-	if lo > 0 {
-		iv[1] = (tEnd + left/lo) * 1000
+	lo, ok := crossing(func(x float64) float64 { return g.at(x) + g.band(x) }, d.lo, end, horizon)
+	if !ok {
+		lo = end
 	}
-	if math.IsInf(iv[1], 1) {
-		iv[1] = pred * 10
+	hi, ok := crossing(func(x float64) float64 { return g.at(x) - g.band(x) }, d.hi, end, horizon)
+	if !ok || d.soft {
+		hi = end + 10*(mid-end) // open-ended: the band never reaches the limit, or V8 may not enforce it
 	}
-	return pred, iv, true
+	return forecast{ms: mid * 1000, lo: math.Min(lo, mid) * 1000, hi: math.Max(hi, mid) * 1000, model: g.model}, true
+}
+
+// at is the heap the model expects after a full GC at time x (seconds).
+func (g *growth) at(x float64) float64 {
+	if g.model != ModelLinear && g.quad != nil {
+		return g.quad.at(x)
+	}
+	return g.lin.at(x)
+}
+
+// band is the half-width of the model's 95% prediction band at x.
+func (g *growth) band(x float64) float64 {
+	if g.model != ModelLinear && g.quad != nil {
+		return g.quad.band(x)
+	}
+	return g.lin.band(x)
 }
 
 // predictableFrom finds the earliest cut of the log from which the prediction made with the
-// full GCs up to the cut stayed within Thresholds.PredictableWithin of the real crash time.
-func predictableFrom(p *proc, limit, crashMS float64, th *Thresholds) *float64 {
+// full GCs up to the cut stayed within the share within of the real crash time.
+func predictableFrom(p *proc, d *deathPoint, crashMS, within float64, th *Thresholds) *float64 {
 	n := len(p.fulls)
 	step := max(1, n/60)
-	all := make([]float64, 2*n)
-	xsAll, ysAll := all[:n], all[n:]
+	xsAll, ysAll := make([]float64, n), make([]float64, n)
 	for i, f := range p.fulls {
 		xsAll[i], ysAll[i] = f.TimeMS/1000, f.AfterMB
 	}
@@ -62,10 +96,10 @@ func predictableFrom(p *proc, limit, crashMS float64, th *Thresholds) *float64 {
 		if xs[k-1]-xs[s] <= 0 {
 			break
 		}
-		f := robustFit(xs[s:], ys[s:])
-		t := &Trend{SlopeMBPerS: f.b, InterceptMB: f.a, ToMS: xs[k-1] * 1000, Interval95: f.interval95()}
-		pred, _, ok := extrapolate(t, limit)
-		if !ok || math.Abs(pred-crashMS) > th.PredictableWithin*crashMS {
+		g := &growth{xs: xs[s:], ys: ys[s:], lin: robustFit(xs[s:], ys[s:]), model: ModelLinear}
+		g.curvature(th, &Trend{})
+		fc, ok := g.forecast(d)
+		if !ok || math.Abs(fc.ms-crashMS) > within*crashMS {
 			break
 		}
 		v := p.fulls[k-1].TimeMS

@@ -28,14 +28,6 @@ const (
 var Verdicts = []string{VerdictLeak, VerdictHeapTooSmall, VerdictAllocationBurst, VerdictStructureLimit,
 	VerdictGCThrashing, VerdictHealthy, VerdictInsufficientData}
 
-// Heap limit sources.
-const (
-	LimitUser     = "user"
-	LimitCrash    = "crash"
-	LimitInferred = "inferred"
-	LimitUnknown  = "unknown"
-)
-
 // Report is the analysis of one input. Its JSON names are a contract (design.md).
 type Report struct {
 	Source        string     `json:"source"`
@@ -70,9 +62,18 @@ type Process struct {
 
 	PredictedOOMMS         *float64    `json:"predicted_oom_ms"`
 	PredictedOOMIntervalMS *[2]float64 `json:"predicted_oom_interval_ms"`
+	// PredictionModel is the model the prediction comes from: linear, accelerating or
+	// decelerating (see Trend.Model).
+	PredictionModel string `json:"prediction_model,omitempty"`
+	// OOMAtHeapMB is where this V8 dies against the limit, in the heap --trace-gc prints
+	// after a full GC, and OOMAtHeapRangeMB the range real runs died in (docs/heap-limit-model.md).
+	OOMAtHeapMB      *float64    `json:"oom_at_heap_mb"`
+	OOMAtHeapRangeMB *[2]float64 `json:"oom_at_heap_range_mb"`
 	// PredictableFromMS, for a crashed process, is the earliest time from which the
-	// prediction made with the log up to then stayed within 20% of the real crash time.
-	PredictableFromMS *float64 `json:"predictable_from_ms"`
+	// prediction made with the log up to then stayed within 20% of the real crash time;
+	// Predictable10FromMS within 10%.
+	PredictableFromMS   *float64 `json:"predictable_from_ms"`
+	Predictable10FromMS *float64 `json:"predictable_10pct_from_ms"`
 
 	Verdict         string   `json:"verdict"`
 	Evidence        []string `json:"evidence"`
@@ -144,6 +145,15 @@ type Trend struct {
 	// growth over the window is more than measurement noise.
 	Significant bool    `json:"significant"`
 	GrowthMB    float64 `json:"growth_mb"`
+	// Model says whether the rate holds (linear) or changes over the window (accelerating,
+	// decelerating); for a changing rate, SlopeNowMBPerS is the rate at the window's end and
+	// AccelerationMBPerS2 how fast it changes.
+	Model               string   `json:"model"`
+	SlopeNowMBPerS      *float64 `json:"slope_now_mb_per_s,omitempty"`
+	AccelerationMBPerS2 *float64 `json:"acceleration_mb_per_s2,omitempty"`
+	// StoppedAtMS is when a young GC after the last full GC showed the heap under what the
+	// trend needs: the growth had ended there.
+	StoppedAtMS *float64 `json:"stopped_at_ms,omitempty"`
 }
 
 // PauseStats summarises the pauses of one collector kind (milliseconds).

@@ -435,10 +435,27 @@ func (q quadFit) band(x float64) float64 {
 	return tQuantile(q.n-3) * math.Sqrt(q.s*q.s+math.Max(varFit, 0))
 }
 
-// tQuantile is the two-sided 95% quantile of Student's t with dof degrees of freedom.
+// tQuantile is the two-sided 95% quantile of Student's t with dof degrees of freedom. The
+// prediction bands ask for it at every point they try, so the first values are kept.
 func tQuantile(dof int) float64 {
-	return distuv.StudentsT{Mu: 0, Sigma: 1, Nu: math.Max(float64(dof), 1)}.Quantile(0.975)
+	dof = max(dof, 1)
+	if dof < len(tQuantiles) {
+		return tQuantiles[dof]
+	}
+	// Past 255 degrees of freedom t is the normal quantile with Cornish–Fisher's first
+	// correction, exact to four digits.
+	const z = 1.959963984540054
+	return z + (z*z*z+z)/(4*float64(dof))
 }
+
+// tQuantiles holds tQuantile for 1–255 degrees of freedom.
+var tQuantiles = func() [256]float64 {
+	var q [256]float64
+	for dof := 1; dof < len(q); dof++ {
+		q[dof] = distuv.StudentsT{Mu: 0, Sigma: 1, Nu: float64(dof)}.Quantile(0.975)
+	}
+	return q
+}()
 
 // crossing returns the first x in [from, to] at which rises(x) reaches level, found by
 // scanning and then bisecting; ok is false when it does not within the range.

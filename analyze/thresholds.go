@@ -65,6 +65,35 @@ type Thresholds struct {
 	SegmentMinPoints                     int
 	SegmentSSEShare, SegmentMinTimeShare float64
 
+	// CurvatureMinPoints is the fewest full GCs a parabola is fitted to; CurvatureShare how much
+	// the rate at the window's end must differ from the straight line's for the rate to count
+	// as changing.
+	CurvatureMinPoints int
+	CurvatureShare     float64
+
+	// RecentWindowShare and RecentRateShare: the growth has stopped when over the last
+	// RecentWindowShare of the trend's window the heap after full GCs rose at under
+	// RecentRateShare of the window's rate.
+	RecentWindowShare, RecentRateShare float64
+
+	// NearLimitShare is the band under the crash heap that counts as at the limit; a process
+	// lingered there when it spent at least LingerMinFullGCs full GCs in it, its heap after
+	// them rising at under LingerSlopeShare of the rate before, for at least LingerCrossings
+	// times as long as that rate would take to cross the band.
+	NearLimitShare   float64
+	LingerMinFullGCs int
+	LingerSlopeShare float64
+	LingerCrossings  float64
+
+	// ThrashMu, ThrashFreedShare, ThrashMinFullGCs and ThrashWindowShare define GC thrashing
+	// short of V8's own rule: over the last ThrashWindowShare of the log, at least
+	// ThrashMinFullGCs full GCs freeing under ThrashFreedShare of the heap on average, with
+	// the program getting under ThrashMu of the time.
+	ThrashMu          float64
+	ThrashFreedShare  float64
+	ThrashMinFullGCs  int
+	ThrashWindowShare float64
+
 	// PredictableWithin is how close to the real crash a prediction must stay to count for
 	// "predictable from".
 	PredictableWithin float64
@@ -104,6 +133,22 @@ var DefaultThresholds = Thresholds{
 	SegmentMinPoints:    4,
 	SegmentSSEShare:     0.5,
 	SegmentMinTimeShare: 0.25,
+
+	CurvatureMinPoints: 6,
+	CurvatureShare:     0.5,
+
+	RecentWindowShare: 0.25,
+	RecentRateShare:   0.25,
+
+	NearLimitShare:   0.9,
+	LingerMinFullGCs: 4,
+	LingerSlopeShare: 0.5,
+	LingerCrossings:  2,
+
+	ThrashMu:          0.6,
+	ThrashFreedShare:  0.3,
+	ThrashMinFullGCs:  8,
+	ThrashWindowShare: 0.3,
 
 	PredictableWithin: 0.2,
 }

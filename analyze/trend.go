@@ -1,13 +1,52 @@
 package analyze
 
-// This file fits the trend of the heap that survives full GCs: over the part of the log where
-// the current trend holds, without the death spiral at the limit.
+// This file reads the trend of the heap that survives full GCs: over the part of the log where
+// the current trend holds, without the death spiral at the limit; whether its rate changes
+// (a leak that speeds up, a growth that levels off); and whether the young GCs after the last
+// full GC show the heap still growing or already flat.
 
 import (
 	"math"
 
 	"gonum.org/v1/gonum/stat"
 )
+
+// Trend models.
+const (
+	ModelLinear       = "linear"
+	ModelAccelerating = "accelerating"
+	ModelDecelerating = "decelerating"
+)
+
+// growth is what the heap after full GCs did, read once per report and used by the verdict,
+// the prediction and the evidence.
+type growth struct {
+	// xs, ys are the window of the trend: seconds and MB after full GC.
+	xs, ys []float64
+	lin    fit
+	// quad is set when the window holds enough points for a parabola.
+	quad *quadFit
+	// model is ModelLinear, or the parabola's direction when its curvature is significant
+	// and changes the rate materially over the window.
+	model string
+	// stopped is set when the young GCs after the last full GC show the heap flat where the
+	// trend says it should have grown: the growth ended after the last full GC.
+	stopped *stop
+}
+
+// stop is the evidence that the growth ended: at atMS a young GC left heapMB, under the trend
+// minus the young generation's share.
+type stop struct {
+	atMS, heapMB, trendMB float64
+}
+
+// rate is the growth rate at the end of the window, by the model that holds.
+func (g *growth) rate() float64 {
+	if g.model != ModelLinear && g.quad != nil {
+		return g.quad.slopeAt(g.xs[len(g.xs)-1])
+	}
+	return g.lin.b
+}
 
 // trend fits the heap after full GCs over the part of the log where the current trend holds.
 func (a *Analyzer) trend(p *proc, out *Process) {
@@ -31,22 +70,125 @@ func (a *Analyzer) trend(p *proc, out *Process) {
 	if sx[len(sx)-1]-sx[0] <= 0 {
 		return
 	}
-	f := robustFit(sx, sy)
+	g := &growth{xs: sx, ys: sy, lin: robustFit(sx, sy), model: ModelLinear}
+	f := g.lin
 	iv := f.interval95()
 	dur := sx[len(sx)-1] - sx[0]
-	growth := f.b * dur
+	growthMB := f.b * dur
 	mean := stat.Mean(sy, nil)
 	t := &Trend{
 		Method: "robust (Tukey bisquare IRLS)", FromMS: sx[0] * 1000, ToMS: sx[len(sx)-1] * 1000, Points: len(sx),
-		SlopeMBPerS: f.b, Interval95: iv, InterceptMB: f.a, RSquared: f.r2, GrowthMB: growth,
+		SlopeMBPerS: f.b, Interval95: iv, InterceptMB: f.a, RSquared: f.r2, GrowthMB: growthMB, Model: ModelLinear,
 	}
 	if start > 0 {
 		t.Method += ", last segment of a two-segment fit"
 	}
-	t.Significant = iv[0] > 0 && growth > math.Max(th.TrendNoiseMB, th.TrendNoiseShare*mean)
+	t.Significant = iv[0] > 0 && growthMB > math.Max(th.TrendNoiseMB, th.TrendNoiseShare*mean)
+	g.curvature(th, t)
+	g.checkRecent(th, t)
+	g.checkStop(p, th, t)
+	p.growth = g
 	out.Trend = t
 	slope := f.b
 	out.LiveHeapSlopeMBPerS = &slope
+}
+
+// curvature decides whether the rate changes over the window: a parabola whose curvature is
+// significant (its 95% interval excludes zero) and material (the rate at the end differs from
+// the straight line's by at least CurvatureShare of it).
+func (g *growth) curvature(th *Thresholds, t *Trend) {
+	if len(g.xs) < th.CurvatureMinPoints {
+		return
+	}
+	q, ok := robustQuad(g.xs, g.ys)
+	if !ok {
+		return
+	}
+	g.quad = &q
+	end := g.xs[len(g.xs)-1]
+	now := q.slopeAt(end)
+	significant := math.Abs(q.c) > tQuantile(q.n-3)*q.seC
+	material := math.Abs(now-g.lin.b) >= th.CurvatureShare*math.Abs(g.lin.b)
+	if !significant || !material || g.lin.b <= 0 {
+		return
+	}
+	if q.c > 0 {
+		g.model = ModelAccelerating
+	} else {
+		g.model = ModelDecelerating
+	}
+	t.Model = g.model
+	t.SlopeNowMBPerS = &now
+	acc := 2 * q.c
+	t.AccelerationMBPerS2 = &acc
+}
+
+// checkRecent asks whether the growth went on to the end of the window. A heap that grew, then
+// stayed flat for a quarter of the time or more — a cache that filled up, then V8's memory
+// reducer collecting a steady heap now and then — has stopped growing, whatever a line through
+// all the points says. For each split of the window into an earlier part that grew (three
+// points or more) and a recent part that spans at least RecentWindowShare of the time since
+// the earlier part's end, the heap after full GCs over the recent part must have risen by at
+// least RecentRateShare of what the earlier rate implies; the longest recent part decides.
+func (g *growth) checkRecent(th *Thresholds, t *Trend) {
+	n := len(g.xs)
+	if !t.Significant || n < 4 {
+		return
+	}
+	end := g.xs[n-1]
+	for b := n - 1; b >= 3; b-- {
+		since := end - g.xs[b-1]
+		if since < th.RecentWindowShare*(end-g.xs[0]) {
+			continue
+		}
+		early := robustFit(g.xs[:b], g.ys[:b])
+		if early.b <= 0 {
+			return
+		}
+		// The recent points' mean against the rise the earlier rate gives at their mean time.
+		rose := stat.Mean(g.ys[b:], nil) - g.ys[b-1]
+		if rose < th.RecentRateShare*early.b*(stat.Mean(g.xs[b:], nil)-g.xs[b-1]) {
+			g.stopped = &stop{atMS: g.xs[b-1] * 1000, heapMB: g.ys[n-1], trendMB: early.at(end)}
+			t.StoppedAtMS = &g.stopped.atMS
+		}
+		return
+	}
+}
+
+// checkStop looks at the young GCs after the last full GC. After a young GC the heap holds the
+// old generation whole — what survived the last full GC plus all that was promoted since — so
+// if the program still retained memory at the trend's rate, the heap after young GCs would
+// have to rise with it (less at most the young generation, which may still hold some of it).
+// Where V8 stopped running full GCs (a cache that filled up, then an idle service), this is
+// the only sign that the growth ended.
+func (g *growth) checkStop(p *proc, th *Thresholds, t *Trend) {
+	if p.youngSinceFull == nil || !t.Significant || g.stopped != nil {
+		return
+	}
+	last := p.fulls[len(p.fulls)-1]
+	ys := p.youngSinceFull.all()
+	if len(ys) >= 3 {
+		// The young GCs must show a heap that stopped, not one that grew more slowly than
+		// the trend (a machine short of memory slows the program down, and its leak with it).
+		xs, hs := make([]float64, len(ys)), make([]float64, len(ys))
+		for i, y := range ys {
+			xs[i], hs[i] = y.TimeMS/1000, y.AfterMB
+		}
+		if xs[len(xs)-1] > xs[0] && robustFit(xs, hs).b >= th.RecentRateShare*g.rate() {
+			return
+		}
+	}
+	slack := math.Max(p.era.semiMB, 1) + 2*g.lin.s + th.TrendNoiseMB
+	for _, y := range ys {
+		dt := (y.TimeMS - last.TimeMS) / 1000
+		want := last.AfterMB + g.rate()*dt - slack
+		if dt > 0 && y.AfterMB < want && (g.stopped == nil || want-y.AfterMB > g.stopped.trendMB-g.stopped.heapMB) {
+			g.stopped = &stop{atMS: y.TimeMS, heapMB: y.AfterMB, trendMB: want + slack}
+		}
+	}
+	if g.stopped != nil {
+		t.StoppedAtMS = &g.stopped.atMS
+	}
 }
 
 // trimDeathSpiral drops the trailing points that sit within 10% of the highest heap and fall

@@ -44,55 +44,204 @@ func structureLimit(p *proc) bool {
 	return false
 }
 
-// decide sets the verdict. The rules are general; their thresholds are stated in the
-// evidence so a reader can judge them.
+// oneAllocationTooBig reports a death by one allocation the machine refused outright: an
+// ArrayBuffer or Buffer backing store (outside the JS heap) larger than the memory there was.
+func oneAllocationTooBig(p *proc) bool {
+	return p.crash != nil && strings.Contains(p.crash.Fatal, "Array buffer allocation failed")
+}
+
+// decide sets the verdict. The rules are general; their thresholds are named in Thresholds
+// and stated in the evidence so a reader can judge them.
 func decide(p *proc, out *Process, th *Thresholds) {
+	out.Verdict = verdictOf(p, out, th)
+}
+
+func verdictOf(p *proc, out *Process, th *Thresholds) string {
 	limit := 0.0
 	if out.HeapLimitMB != nil {
 		limit = *out.HeapLimitMB
 	}
-	tr := out.Trend
-	growing := tr != nil && tr.Significant && tr.RSquared >= th.TrendMinR2
+	tr, g := out.Trend, p.growth
+	// A trend that young GCs after the last full GC contradict has ended: it is not growth.
+	growing := tr != nil && tr.Significant && tr.RSquared >= th.TrendMinR2 && g != nil && g.stopped == nil
 	switch {
 	case structureLimit(p):
-		out.Verdict = VerdictStructureLimit
+		return VerdictStructureLimit
+	case oneAllocationTooBig(p):
+		return VerdictAllocationBurst
 	case crashedAtLimit(p):
 		switch {
 		case isBurst(p, limit, th):
-			out.Verdict = VerdictAllocationBurst
-		case growing && limit > 0 && math.Max(tr.GrowthMB, riseMB(out)) >= th.LeakShareOfLimitAtCrash*limit:
-			out.Verdict = VerdictLeak
+			return VerdictAllocationBurst
 		case p.full < th.MinFullGCsAtCrash:
-			out.Verdict = VerdictInsufficientData
+			return VerdictInsufficientData
+		case lingeredAtLimit(p, th) != nil:
+			return VerdictHeapTooSmall
+		case growing && limit > 0 && math.Max(tr.GrowthMB, riseMB(out)) >= th.LeakShareOfLimitAtCrash*limit:
+			return VerdictLeak
 		case p.full < th.CrashBlockFullGCs && suddenArrival(p, limit, th):
-			out.Verdict = VerdictAllocationBurst
-		default:
-			out.Verdict = VerdictHeapTooSmall
+			return VerdictAllocationBurst
 		}
-	case p.crash != nil:
-		// A process OOM (zone, virtual memory) or another fatal error: the JS heap is not the
-		// cause; read the heap as for a live process.
-		fallthrough
-	default:
-		switch {
-		case p.crash != nil && p.gcs == 0:
-			out.Verdict = VerdictInsufficientData
-		case growing && tr.Points >= th.LeakMinPoints && ((tr.ToMS-tr.FromMS) >= th.LeakMinSpanShare*spanMS(out) || tr.Points >= th.LeakManyPoints) &&
-			(tr.GrowthMB >= th.LeakMinGrowthMB || limit > 0 && tr.GrowthMB >= th.LeakMinGrowthShareOfLimit*limit):
-			out.Verdict = VerdictLeak
-		case out.IneffectiveMC.Met:
-			out.Verdict = VerdictGCThrashing
-		case growing && tr.GrowthMB >= th.UnsettledGrowthMB:
-			// Growth, but over too few full GCs or too short a part of the log to call a
-			// leak: a heap that grew over three points may still level off.
-			out.Verdict = VerdictInsufficientData
-		case tr == nil && (p.young < th.FewYoungGCs || p.crash != nil):
-			// Fewer than three full GCs and little else: no trend can be read.
-			out.Verdict = VerdictInsufficientData
-		default:
-			out.Verdict = VerdictHealthy
+		return VerdictHeapTooSmall
+	}
+	// Alive, or dead of something that is not its heap (the system's memory, a zone, another
+	// fatal error): read the heap as for a live process.
+	switch {
+	case p.crash != nil && p.gcs == 0:
+		return VerdictInsufficientData
+	case growing && tr.Points >= th.LeakMinPoints && ((tr.ToMS-tr.FromMS) >= th.LeakMinSpanShare*spanMS(out) || tr.Points >= th.LeakManyPoints) &&
+		(tr.GrowthMB >= th.LeakMinGrowthMB || limit > 0 && tr.GrowthMB >= th.LeakMinGrowthShareOfLimit*limit):
+		if levelsOff(p, out) != nil {
+			return VerdictHealthy
+		}
+		return VerdictLeak
+	case out.IneffectiveMC.Met || thrashing(p, out, th) != nil:
+		return VerdictGCThrashing
+	case growing && tr.GrowthMB >= th.UnsettledGrowthMB && levelsOff(p, out) == nil:
+		// Growth, but over too few full GCs or too short a part of the log to call a leak:
+		// a heap that grew over three points may still level off.
+		return VerdictInsufficientData
+	case tr == nil && (p.young < th.FewYoungGCs || p.crash != nil):
+		// Fewer than three full GCs and little else: no trend can be read.
+		return VerdictInsufficientData
+	}
+	return VerdictHealthy
+}
+
+// levelsOff reports a growth that slows towards a level under the limit (or, with no limit
+// known, close to where it is): the parabola through the heap after full GCs peaks there. A
+// cache warming up, a working set loading: not a leak.
+func levelsOff(p *proc, out *Process) *plateau {
+	g := p.growth
+	if g == nil || g.model != ModelDecelerating || g.quad == nil || g.quad.c >= 0 {
+		return nil
+	}
+	q := g.quad
+	peakX := q.x0 - q.b/(2*q.c)
+	peak := q.at(peakX)
+	end := g.xs[len(g.xs)-1]
+	ceiling := 1.5 * g.ys[len(g.ys)-1]
+	if d := deathPointOf(p, out); d != nil && !d.ignored {
+		ceiling = d.lo
+	}
+	if peak >= ceiling {
+		return nil
+	}
+	return &plateau{levelMB: peak, atMS: math.Max(peakX, end) * 1000}
+}
+
+// plateau is the level a slowing growth reaches, and when.
+type plateau struct {
+	levelMB, atMS float64
+}
+
+// linger is how a process that died at its limit spent its last part there: it reached the
+// band near the limit at enterMS and lived on in it, its heap after full GCs rising at
+// bandRate against preRate before.
+type linger struct {
+	enterMS, bandRate, preRate float64
+	fullGCs                    int
+}
+
+// lingeredAtLimit tells a working set that does not fit from a leak, when both died at the
+// limit: a leak runs into the limit at the rate it grew; a working set that needs about the
+// limit reaches its band and stays there — full GC after full GC, the heap after them barely
+// rising — for longer than the growth before would have taken to cross the band.
+func lingeredAtLimit(p *proc, th *Thresholds) *linger {
+	n := len(p.fulls)
+	if n < th.MinFullGCsAtCrash+th.LingerMinFullGCs {
+		return nil
+	}
+	xs, ys := make([]float64, n), make([]float64, n)
+	for i, f := range p.fulls {
+		xs[i], ys[i] = f.TimeMS/1000, f.AfterMB
+	}
+	top := crashHeapMB(p)
+	floor := th.NearLimitShare * top
+	enter := bandEntry(ys, floor)
+	band := n - enter
+	if band < th.LingerMinFullGCs || xs[n-1]-xs[enter] <= 0 {
+		return nil
+	}
+	bandFit := robustFit(xs[enter:], ys[enter:])
+	l := &linger{enterMS: xs[enter] * 1000, bandRate: bandFit.b, fullGCs: band}
+	if enter >= th.SegmentMinPoints-1 {
+		l.preRate = robustFit(xs[:enter+1], ys[:enter+1]).b
+	}
+	if l.preRate <= 0 {
+		// It started near the limit: nothing grew into it.
+		return l
+	}
+	cross := (top - floor) / l.preRate // how long the earlier growth would take to cross the band
+	if l.bandRate < th.LingerSlopeShare*l.preRate && xs[n-1]-xs[enter] >= th.LingerCrossings*cross {
+		return l
+	}
+	return nil
+}
+
+// bandEntry is where the heap after full GCs reached floor to stay: the first point at it from
+// which at least four in five points stay near it (a point a little under it, between two
+// GCs that freed more or less, does not end the stay).
+func bandEntry(ys []float64, floor float64) int {
+	for i, y := range ys {
+		if y < floor {
+			continue
+		}
+		in := 0
+		for _, z := range ys[i:] {
+			if z >= 0.97*floor {
+				in++
+			}
+		}
+		if 5*in >= 4*(len(ys)-i) {
+			return i
 		}
 	}
+	return len(ys)
+}
+
+// thrashing reports a process that spends its time in full GCs that free little, without (yet)
+// meeting V8's own rule: over the recent part of the log the program got less than ThrashMu of
+// the time, with full GCs back to back freeing under ThrashFreedShare of the heap each.
+func thrashing(p *proc, out *Process, th *Thresholds) *thrash {
+	if len(p.fulls) < th.ThrashMinFullGCs || out.FirstMS == nil {
+		return nil
+	}
+	span := *out.LastMS - *out.FirstMS
+	from := *out.LastMS - math.Max(th.ThrashWindowShare*span, 0)
+	var fulls []fullGC
+	for _, f := range p.fulls {
+		if f.TimeMS >= from {
+			fulls = append(fulls, f)
+		}
+	}
+	if len(fulls) < th.ThrashMinFullGCs {
+		return nil
+	}
+	window := *out.LastMS - fulls[0].TimeMS
+	if window <= 0 {
+		return nil
+	}
+	tl := newTimeline(p.pauses)
+	mu := 1 - tl.gcIn(fulls[0].TimeMS, *out.LastMS)/window
+	var freed []float64
+	for _, f := range fulls {
+		if f.BeforeMB > 0 {
+			freed = append(freed, (f.BeforeMB-f.AfterMB)/f.BeforeMB)
+		}
+	}
+	share := stat.Mean(freed, nil)
+	if mu >= th.ThrashMu || share >= th.ThrashFreedShare {
+		return nil
+	}
+	return &thrash{fromMS: fulls[0].TimeMS, mu: mu, fullGCs: len(fulls), freedShare: share}
+}
+
+// thrash is what thrashing found: from when, the utilization the program got, how many full
+// GCs and the share of the heap they freed on average.
+type thrash struct {
+	fromMS, mu, freedShare float64
+	fullGCs                int
 }
 
 // suddenArrival reads a crash block without history: the heap jumped by more than 2% of the
