@@ -3,17 +3,14 @@ package analyze
 import (
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"math"
 	"os"
-	"sort"
 	"strings"
 	"testing"
 
 	"github.com/gcanalyze/gcanalyze/internal/corpustest"
 	"github.com/gcanalyze/gcanalyze/parser"
-	"gonum.org/v1/gonum/stat"
 )
 
 // analysisExpect is the analyzer's part of a corpus expectation file.
@@ -141,25 +138,6 @@ func checkInvariants(t *testing.T, r *Report) {
 	}
 }
 
-// crashingLeakLogs are the corpus runs designed to leak until they crash, each with one
-// isolate: the set the time-to-OOM evaluation runs over.
-func crashingLeakLogs(t *testing.T) []string {
-	var out []string
-	for _, log := range corpustest.Logs(t) {
-		m, ok := corpustest.ReadMeta(log)
-		if !ok {
-			continue
-		}
-		switch m.Scenario {
-		case "leak-linear", "leak-with-app-output", "leak-listeners", "leak-slow-long":
-			if m.Crashed {
-				out = append(out, log)
-			}
-		}
-	}
-	return out
-}
-
 // cutEvents returns the events of the log that were printed before the given V8 time of the
 // crashing isolate: the log as it stood at that moment, with no crash block.
 func cutEvents(t *testing.T, log string, cutMS float64) []parser.Event {
@@ -186,91 +164,6 @@ func cutEvents(t *testing.T, log string, cutMS float64) []parser.Event {
 			return out
 		}
 		out = append(out, ev)
-	}
-}
-
-// TestTimeToOOMEvaluation cuts each crashing leak log at 40%, 60% and 80% of its crash time,
-// removes the crash block, and predicts the crash with the heap limit the run died at. It
-// prints the table and holds the errors to the floors.
-func TestTimeToOOMEvaluation(t *testing.T) {
-	var errs []float64
-	declined := 0
-	var table strings.Builder
-	fmt.Fprintf(&table, "%-42s %5s %10s %10s %8s\n", "log", "cut", "predicted", "actual", "error")
-	for _, log := range crashingLeakLogs(t) {
-		full := target(analyzeFile(t, log, Options{}))
-		if full == nil || full.Crash == nil || full.Crash.TimeMS == nil || full.HeapLimitMB == nil {
-			t.Errorf("%s: no crash with a time and a limit", log)
-			continue
-		}
-		crash, limit := *full.Crash.TimeMS, *full.HeapLimitMB
-		for _, frac := range []float64{0.4, 0.6, 0.8} {
-			a := New(Options{HeapLimitMB: &limit})
-			for _, ev := range cutEvents(t, log, frac*crash) {
-				a.Add(ev)
-			}
-			r := a.Report(log, parser.Stats{})
-			var p *Process
-			for _, q := range r.Processes {
-				if q.PID == full.PID && q.Isolate == full.Isolate {
-					p = q
-				}
-			}
-			name := corpustest.Name(log)
-			if p == nil || p.PredictedOOMMS == nil {
-				verdict, fulls := "no process", 0
-				if p != nil {
-					verdict, fulls = p.Verdict, p.FullGCs
-				}
-				fmt.Fprintf(&table, "%-42s %4.0f%% %10s %10.0f %8s (%s, %d full GCs)\n", name, 100*frac, "none", crash, "-", verdict, fulls)
-				// The tool declines to call a leak on three full GCs or fewer: a heap that grew
-				// over three points may still level off. With more, it must predict.
-				if fulls > 3 {
-					t.Errorf("%s cut at %.0f%%: no prediction from %d full GCs (verdict %s)", name, 100*frac, fulls, verdict)
-				}
-				declined++
-				continue
-			}
-			e := math.Abs(*p.PredictedOOMMS-crash) / crash
-			errs = append(errs, e)
-			fmt.Fprintf(&table, "%-42s %4.0f%% %10.0f %10.0f %7.1f%%\n", name, 100*frac, *p.PredictedOOMMS, crash, 100*e)
-		}
-	}
-	sort.Float64s(errs)
-	median := stat.Quantile(0.5, stat.Empirical, errs, nil)
-	worst := errs[len(errs)-1]
-	fmt.Fprintf(&table, "%d predictions: median error %.1f%%, worst %.1f%%; %d cuts declined (three full GCs or fewer)\n", len(errs), 100*median, 100*worst, declined)
-	t.Log("\n" + table.String())
-	if declined > (len(errs)+declined)/10 {
-		t.Errorf("%d of %d cuts got no prediction", declined, len(errs)+declined)
-	}
-	if median > 0.15 || worst > 0.35 {
-		t.Errorf("median error %.1f%% (floor 15%%), worst %.1f%% (floor 35%%)", 100*median, 100*worst)
-	}
-}
-
-// TestNoOOMForHealthyWithLimit gives the healthy and plateau runs their limit: still no
-// prediction.
-func TestNoOOMForHealthyWithLimit(t *testing.T) {
-	for _, log := range corpustest.Logs(t) {
-		m, ok := corpustest.ReadMeta(log)
-		if !ok {
-			continue
-		}
-		switch m.Scenario {
-		case "leak-plateau", "healthy-churn", "sawtooth-large", "idle-after-load":
-		default:
-			continue
-		}
-		limit := 4096.0
-		if m.HeapLimitMB != nil {
-			limit = *m.HeapLimitMB
-		}
-		for _, p := range analyzeFile(t, log, Options{HeapLimitMB: &limit}).Processes {
-			if p.PredictedOOMMS != nil {
-				t.Errorf("%s: OOM predicted at %.0f ms (verdict %s)", log, *p.PredictedOOMMS, p.Verdict)
-			}
-		}
 	}
 }
 

@@ -85,11 +85,17 @@ func crashHeapMB(p *proc) float64 {
 	return m
 }
 
+// liveShareAtDeath is the share of an old-space limit F the heap after full GC reaches when V8
+// gives up: it dies at a full GC that leaves the old generation's capacity — its live objects
+// plus some 3–7% of fragmentation — past F. Real runs of Node 10–26 outlived every full GC
+// that left less than 0.93·F and died at the first one past 0.94–0.96·F.
+const liveShareAtDeath = 0.95
+
 // deathPoint is where V8 gives up against an old-space limit F, in the heap --trace-gc prints
 // after a full GC (all spaces' live objects). From V8 6.4 on the limit is hard: V8 dies when
 // the old generation's capacity — its live objects plus fragmentation — passes F, after a GC
 // that may itself promote up to one semi-space S past it (V8 8.8+). Real runs of Node 10–26
-// died with the heap after full GC between 0.93·F and F + S, most within 2% of 0.99·F.
+// died with the heap after full GC between 0.93·F and F + S.
 // Before V8 6.4 (Node 8 and 9) pages taken during GCs were not counted, so a small F is not
 // enforced at all: those runs died anywhere from 1.3·F to 3·F.
 type deathPoint struct {
@@ -112,7 +118,7 @@ func deathPointOf(p *proc, out *Process) *deathPoint {
 		return &deathPoint{mb: f, lo: f, hi: f}
 	}
 	s := math.Min(maxSemiMB(p), 0.25*f)
-	d := &deathPoint{mb: 0.99 * f, lo: 0.93 * f, hi: f + s, soft: !p.muPrinted}
+	d := &deathPoint{mb: liveShareAtDeath * f, lo: 0.93 * f, hi: f + s, soft: !p.muPrinted}
 	peak := 0.0
 	for _, g := range p.fulls {
 		peak = math.Max(peak, g.AfterMB)

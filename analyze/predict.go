@@ -5,7 +5,10 @@ package analyze
 // dies against its limit; its interval is where the 95% prediction band of the heap meets the
 // range V8 dies in. For a crashed log it also says how early the prediction was right.
 
-import "math"
+import (
+	"math"
+	"sort"
+)
 
 // forecast is a predicted crash: when, the 95% interval, and the model it comes from.
 type forecast struct {
@@ -61,7 +64,24 @@ func (g *growth) forecast(d *deathPoint) (forecast, bool) {
 	if !ok || d.soft {
 		hi = end + 10*(mid-end) // open-ended: the band never reaches the limit, or V8 may not enforce it
 	}
-	return forecast{ms: mid * 1000, lo: math.Min(lo, mid) * 1000, hi: math.Max(hi, mid) * 1000, model: g.model}, true
+	// V8 dies at a full GC, not at the moment the trend crosses the line: on average half
+	// the time between full GCs later.
+	w := g.gcGap() / 2
+	return forecast{ms: (mid + w) * 1000, lo: math.Min(lo, mid) * 1000, hi: (math.Max(hi, mid) + 2*w) * 1000, model: g.model}, true
+}
+
+// gcGap is the typical time between the last full GCs of the window.
+func (g *growth) gcGap() float64 {
+	n := len(g.xs)
+	if n < 2 {
+		return 0
+	}
+	var gaps []float64
+	for i := max(1, n-3); i < n; i++ {
+		gaps = append(gaps, g.xs[i]-g.xs[i-1])
+	}
+	sort.Float64s(gaps)
+	return gaps[len(gaps)/2]
 }
 
 // at is the heap the model expects after a full GC at time x (seconds).

@@ -138,7 +138,7 @@ var DefaultThresholds = Thresholds{
 	CurvatureShare:     0.5,
 
 	RecentWindowShare: 0.25,
-	RecentRateShare:   0.25,
+	RecentRateShare:   0.5,
 
 	NearLimitShare:   0.9,
 	LingerMinFullGCs: 4,

@@ -102,6 +102,15 @@ type Meta struct {
 	SourceURL string `json:"source_url"`
 	// Flags are the runtime flags of a run.
 	Flags []string `json:"flags"`
+	// NodeVersion and V8Version are the runtime's, for a run.
+	NodeVersion string `json:"node_version"`
+	V8Version   string `json:"v8_version"`
+	// RateProfile is how a run's program retains memory: steady, accelerating, stepwise,
+	// spiky, decelerating, plateau or none (runs made for the rate-aware evaluation).
+	RateProfile string `json:"rate_profile"`
+	// ExpectedOOM says whether a time-to-OOM is right to give for the run; nil when the
+	// meta does not say.
+	ExpectedOOM *bool `json:"expected_oom"`
 }
 
 // ReadMeta reads the .meta.json of a corpus log; ok is false when there is none.

@@ -1,0 +1,239 @@
+package analyze
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/gcanalyze/gcanalyze/internal/corpustest"
+	"github.com/gcanalyze/gcanalyze/parser"
+	"gonum.org/v1/gonum/stat"
+)
+
+// The time-to-OOM evaluation, measured the way a user meets it: each crashing leak run of the
+// corpus is cut at 20, 40, 60 and 80% of its life, its crash block removed, and the crash is
+// predicted from what is left with the --max-old-space-size the run was started with as the
+// limit (not the heap it died at, which a user only knows afterwards). Run it with
+//
+//	go test ./analyze -run Evaluation -v
+//
+// to see the table.
+
+// evalCuts are the shares of a run's life the evaluation cuts it at.
+var evalCuts = []float64{0.2, 0.4, 0.6, 0.8}
+
+// rateOf is how a run's program retains memory: the meta's rate profile, or what the scenario
+// of the first corpus runs was designed to do.
+func rateOf(m corpustest.Meta) string {
+	if m.RateProfile != "" {
+		return m.RateProfile
+	}
+	switch m.Scenario {
+	case "leak-linear", "leak-with-app-output", "leak-listeners", "leak-slow-long":
+		return "steady"
+	case "leak-plateau", "idle-after-load":
+		return "plateau"
+	case "healthy-churn", "sawtooth-large", "bench-churn":
+		return "none"
+	}
+	return ""
+}
+
+// enforcesFlag reports whether the run's V8 enforces --max-old-space-size: V8 before 6.4
+// (Node 8 and 9) does not count the pages its GCs take, so a small flag is not a limit there
+// (docs/heap-limit-model.md).
+func enforcesFlag(m corpustest.Meta) bool {
+	v := regexp.MustCompile(`^(\d+)\.(\d+)`).FindStringSubmatch(m.V8Version)
+	if v == nil {
+		return true
+	}
+	major, _ := strconv.Atoi(v[1])
+	minor, _ := strconv.Atoi(v[2])
+	return major > 6 || major == 6 && minor >= 4
+}
+
+// evalRow is one cut of one run.
+type evalRow struct {
+	log, rate    string
+	cut          float64
+	fulls        int
+	verdict      string
+	pred, actual float64
+	iv           [2]float64
+	model        string
+	predicted    bool
+	enforced     bool
+}
+
+func (r evalRow) err() float64 { return math.Abs(r.pred-r.actual) / r.actual }
+
+func (r evalRow) contains() bool { return r.iv[0] <= r.actual && r.actual <= r.iv[1] }
+
+// evalLeakRuns cuts every crashing leak run of one process.
+func evalLeakRuns(t *testing.T) []evalRow {
+	var rows []evalRow
+	for _, log := range corpustest.Logs(t) {
+		m, ok := corpustest.ReadMeta(log)
+		rate := rateOf(m)
+		if !ok || !m.Crashed || m.HeapLimitMB == nil || (rate != "steady" && rate != "accelerating" && rate != "stepwise" && rate != "spiky") {
+			continue
+		}
+		full := analyzeFile(t, log, Options{})
+		if len(full.Processes) != 1 || full.Processes[0].Crash == nil || full.Processes[0].Crash.TimeMS == nil {
+			continue // several isolates or runs: the cut is not of one process's life
+		}
+		crashMS := *full.Processes[0].Crash.TimeMS
+		for _, frac := range evalCuts {
+			a := New(Options{HeapLimitMB: m.HeapLimitMB})
+			for _, ev := range cutEvents(t, log, frac*crashMS) {
+				a.Add(ev)
+			}
+			r := a.Report(log, parser.Stats{})
+			row := evalRow{log: corpustest.Name(log), rate: rate, cut: frac, actual: crashMS, enforced: enforcesFlag(m)}
+			if len(r.Processes) > 0 {
+				p := r.Processes[0]
+				row.fulls, row.verdict = p.FullGCs, p.Verdict
+				if p.PredictedOOMMS != nil {
+					row.predicted, row.pred, row.iv, row.model = true, *p.PredictedOOMMS, *p.PredictedOOMIntervalMS, p.PredictionModel
+				}
+			}
+			rows = append(rows, row)
+		}
+	}
+	return rows
+}
+
+func TestTimeToOOMEvaluation(t *testing.T) {
+	rows := evalLeakRuns(t)
+	var table strings.Builder
+	fmt.Fprintf(&table, "%-52s %-12s %4s %5s %-9s %9s %21s %9s %7s %s\n", "run", "rate", "cut", "fulls", "verdict", "predicted", "interval", "actual", "error", "model")
+	var steady, changing []float64
+	for _, r := range rows {
+		pred, iv, e := "none", "", "-"
+		if r.predicted {
+			pred, iv, e = fmt.Sprintf("%.0f", r.pred), fmt.Sprintf("[%.0f, %.0f]", r.iv[0], r.iv[1]), fmt.Sprintf("%.1f%%", 100*r.err())
+			if !r.contains() {
+				iv += "!"
+			}
+		}
+		note := r.model
+		if !r.enforced {
+			note += " (flag not enforced by this V8)"
+		}
+		fmt.Fprintf(&table, "%-52s %-12s %3.0f%% %5d %-9.9s %9s %21s %9.0f %7s %s\n", r.log, r.rate, 100*r.cut, r.fulls, r.verdict, pred, iv, r.actual, e, note)
+		if !r.enforced || r.fulls < 4 {
+			continue // the floors hold for cuts with four full GCs or more, on V8 that enforces the flag
+		}
+		name := fmt.Sprintf("%s cut at %.0f%%", r.log, 100*r.cut)
+		if !r.predicted {
+			t.Errorf("%s: no prediction from %d full GCs (verdict %s)", name, r.fulls, r.verdict)
+			continue
+		}
+		if r.rate == "steady" {
+			steady = append(steady, r.err())
+			if r.err() > 0.12 {
+				t.Errorf("%s: error %.1f%% on a steady leak (floor 12%%)", name, 100*r.err())
+			}
+			continue
+		}
+		changing = append(changing, r.err())
+		if r.err() > 0.25 || !r.contains() {
+			t.Errorf("%s: predicted %.0f [%.0f, %.0f] for a crash at %.0f (%s leak: the interval must hold it, the estimate within 25%%)",
+				name, r.pred, r.iv[0], r.iv[1], r.actual, r.rate)
+		}
+	}
+	summary := func(name string, errs []float64) string {
+		if len(errs) == 0 {
+			return name + ": none"
+		}
+		sort.Float64s(errs)
+		return fmt.Sprintf("%s: %d predictions, median error %.1f%%, worst %.1f%%", name, len(errs),
+			100*stat.Quantile(0.5, stat.Empirical, errs, nil), 100*errs[len(errs)-1])
+	}
+	fmt.Fprintf(&table, "%s\n%s\n", summary("steady leaks", steady), summary("leaks whose rate changes", changing))
+	t.Log("\n" + table.String())
+	if len(steady) == 0 {
+		t.Fatal("no steady leak run to evaluate")
+	}
+	if m := stat.Quantile(0.5, stat.Empirical, steady, nil); m > 0.03 {
+		t.Errorf("median error %.1f%% on steady leaks (floor 3%%)", 100*m)
+	}
+}
+
+// TestNoOOMWhereNoneComes gives every run that did not leak to its death — healthy, a plateau,
+// a growth that levels off, a thrashing service — its limit: the whole log never gets a
+// time-to-OOM, and neither does a cut of it once the cut shows the level the heap settles at
+// (two full GCs at it). Before that, a cut of a cache still filling up is a heap growing at a
+// steady rate: no log can tell it from a leak, and the table shows what the tool says then.
+func TestNoOOMWhereNoneComes(t *testing.T) {
+	for _, log := range corpustest.Logs(t) {
+		m, ok := corpustest.ReadMeta(log)
+		if !ok || m.Scenario == "" {
+			continue
+		}
+		none := m.ExpectedOOM != nil && !*m.ExpectedOOM
+		switch rateOf(m) {
+		case "plateau", "decelerating", "none":
+			none = true
+		}
+		if !none || m.Crashed {
+			continue
+		}
+		limit := 4096.0
+		if m.HeapLimitMB != nil {
+			limit = *m.HeapLimitMB
+		}
+		whole := analyzeFile(t, log, Options{HeapLimitMB: &limit})
+		for _, p := range whole.Processes {
+			if p.PredictedOOMMS != nil {
+				t.Errorf("%s: OOM predicted at %.0f ms (verdict %s)", corpustest.Name(log), *p.PredictedOOMMS, p.Verdict)
+			}
+		}
+		if len(whole.Processes) != 1 || whole.Processes[0].LastMS == nil {
+			continue
+		}
+		p := whole.Processes[0]
+		settled := settledAt(p)
+		for _, frac := range evalCuts {
+			cut := frac * *p.LastMS
+			a := New(Options{HeapLimitMB: &limit})
+			for _, ev := range cutEvents(t, log, cut) {
+				a.Add(ev)
+			}
+			for _, q := range a.Report(log, parser.Stats{}).Processes {
+				if q.PredictedOOMMS != nil && cut >= settled {
+					t.Errorf("%s cut at %.0f%%: OOM predicted at %.0f ms (verdict %s), though the heap settled at %.0f ms",
+						corpustest.Name(log), 100*frac, *q.PredictedOOMMS, q.Verdict, settled)
+				}
+			}
+		}
+	}
+}
+
+// settledAt is when the log shows the level the heap after full GCs settles at: the second
+// full GC of the final run of full GCs that stay within 5% of the median of the log's last
+// third.
+func settledAt(p *Process) float64 {
+	fulls := p.Series.FullGCs
+	if len(fulls) < 3 {
+		return math.Inf(1)
+	}
+	var tail []float64
+	for _, f := range fulls[len(fulls)*2/3:] {
+		tail = append(tail, f.AfterMB)
+	}
+	sort.Float64s(tail)
+	level := stat.Quantile(0.5, stat.Empirical, tail, nil)
+	from := len(fulls)
+	for from > 0 && math.Abs(fulls[from-1].AfterMB-level) <= 0.05*level {
+		from--
+	}
+	if from+1 >= len(fulls) {
+		return math.Inf(1)
+	}
+	return fulls[from+1].TimeMS
+}
