@@ -106,6 +106,8 @@ type deathPoint struct {
 	// ignored is set when the heap after full GC already went past F by more than the
 	// model allows, alive: this V8 does not enforce the limit.
 	ignored bool
+	// reached is set when the point is the heap a full GC left at the crash itself.
+	reached bool
 }
 
 // deathPointOf returns where this process dies against its limit.
@@ -115,7 +117,7 @@ func deathPointOf(p *proc, out *Process) *deathPoint {
 	}
 	f := *out.HeapLimitMB
 	if out.HeapLimitSource == LimitCrash {
-		return &deathPoint{mb: f, lo: f, hi: f}
+		return &deathPoint{mb: f, lo: f, hi: f, reached: true}
 	}
 	s := math.Min(maxSemiMB(p), 0.25*f)
 	d := &deathPoint{mb: liveShareAtDeath * f, lo: 0.93 * f, hi: f + s, soft: !p.muPrinted}

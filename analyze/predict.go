@@ -65,8 +65,11 @@ func (g *growth) forecast(d *deathPoint) (forecast, bool) {
 		hi = end + 10*(mid-end) // open-ended: the band never reaches the limit, or V8 may not enforce it
 	}
 	// V8 dies at a full GC, not at the moment the trend crosses the line: on average half
-	// the time between full GCs later.
+	// the time between full GCs later (unless the point is the heap the crash's GC left).
 	w := g.gcGap() / 2
+	if d.reached {
+		w = 0
+	}
 	return forecast{ms: (mid + w) * 1000, lo: math.Min(lo, mid) * 1000, hi: (math.Max(hi, mid) + 2*w) * 1000, model: g.model}, true
 }
 

@@ -162,6 +162,12 @@ func TestREADMEOutputs(t *testing.T) {
 				t.Errorf("README.md:%d: gcanalyze %s prints\n%s\nbut README quotes\n%s", b.line, b.args, got, want)
 			}
 		case "contains":
+			if *updateREADME {
+				if fixed := refreshQuoted(b.lines, got); strings.Join(fixed, "\n") != strings.Join(b.lines, "\n") {
+					updates = append(updates, readmeUpdate{b, strings.Join(fixed, "\n") + "\n"})
+					continue
+				}
+			}
 			for _, l := range b.lines {
 				for _, piece := range strings.Split(l, "…") {
 					if piece = strings.TrimSpace(piece); piece != "" && !strings.Contains(got, piece) {
@@ -177,6 +183,32 @@ func TestREADMEOutputs(t *testing.T) {
 	if len(updates) > 0 {
 		rewriteREADME(t, filepath.Join(root, "README.md"), updates)
 	}
+}
+
+// jsonValue is a "name":value pair whose value is a number, a string or an array of numbers,
+// as README quotes them from JSON output.
+var jsonValue = regexp.MustCompile(`"([a-z0-9_]+)":(-?[0-9][0-9.e+-]*|"[^"]*"|\[[-0-9.e+, ]*\]|null|true|false)`)
+
+// refreshQuoted rewrites the values of the "name":value pairs an abridged quote holds with the
+// values of the same names in the output, the first occurrence of each.
+func refreshQuoted(lines []string, output string) []string {
+	current := map[string]string{}
+	for _, m := range jsonValue.FindAllStringSubmatch(output, -1) {
+		if _, ok := current[m[1]]; !ok {
+			current[m[1]] = m[2]
+		}
+	}
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		out[i] = jsonValue.ReplaceAllStringFunc(l, func(pair string) string {
+			m := jsonValue.FindStringSubmatch(pair)
+			if v, ok := current[m[1]]; ok {
+				return `"` + m[1] + `":` + v
+			}
+			return pair
+		})
+	}
+	return out
 }
 
 type readmeUpdate struct {
