@@ -1016,6 +1016,10 @@ func continuation(cur, next string) (string, bool) {
 	last := as[len(as)-1]
 	seg := strings.TrimRight(cur[last.pos:], " ")
 	switch {
+	case last.kind == anchorPrefix && isNVPStart(afterTime(seg)) && (isNVPFragment(nt) || strings.HasPrefix(nt, "_")):
+		// A --trace-gc-nvp line broken inside a name or value. This case comes before the
+		// --trace-gc one below, which takes every prefixed line and would refuse the join.
+		return strings.TrimRight(cur, " ") + strings.TrimLeft(next, " "), true
 	case last.kind == anchorPrefix || last.kind == anchorBareGC:
 		if !strings.Contains(seg, " ms: ") || !startsWithCollector(afterTime(seg)) {
 			if strings.HasSuffix(seg, "Removed pages: 0, removed large pages: 0") && strings.HasPrefix(nt, ", removed") {
@@ -1041,11 +1045,6 @@ func continuation(cur, next string) (string, bool) {
 		fw := firstWord(nt)
 		if lastWord != "" && !reasonWords[lastWord] && reasonWords[lastWord+fw] {
 			return strings.TrimRight(cur, " ") + strings.TrimLeft(next, " "), true // split mid-word
-		}
-	case last.kind == anchorPrefix && isNVPStart(afterTime(seg)):
-		// A --trace-gc-nvp line broken inside a name or value.
-		if isNVPFragment(nt) || strings.HasPrefix(nt, "_") {
-			return strings.TrimRight(cur, " ") + strings.TrimLeft(next, " "), true
 		}
 	case last.kind == anchorKeyword && last.keyword == "FATAL ERROR:":
 		if strings.HasSuffix(seg, "memory") {
