@@ -1,13 +1,3 @@
-// Package parser turns the text V8 prints about its garbage collector into typed events.
-//
-// It reads --trace-gc output of every Node.js era, --trace-gc-nvp, --trace-gc-verbose and the
-// fatal out-of-memory crash block, line by line from an io.Reader, and hands out events in input
-// order, each with the 1-based line it came from. It knows nothing of statistics: that is the job
-// of package analyze.
-//
-// The grammar of every format lives in grammar.go (participle v2); normalize.go strips what real
-// logs wrap around V8's text and cuts glued ring-buffer entries apart; parser.go holds the
-// streaming state machine. A line it cannot classify becomes an Unknown event, never an error.
 package parser
 
 // Type names the kind of an event. The names are a contract: other tools read them in the
