@@ -205,9 +205,10 @@ type NativeFrame struct {
 
 // Marker is a structural line of the crash block: a section header.
 type Marker struct {
-	// Name is one of last_few_gcs, js_stacktrace, js_stack_trace_block, native_stack_trace,
-	// c_stack_trace, security_context, report_written, report_completed, no_stack_in_gc,
-	// v8_fatal_banner.
+	// Name is one of last_few_gcs, js_stacktrace, js_stack_trace_block, js_stack_end,
+	// native_stack_trace, c_stack_trace, security_context, report_written, report_completed,
+	// no_stack_in_gc, v8_fatal_banner; "other" for a crash-block keyword without a name of its
+	// own.
 	Name string `json:"name"`
 	Text string `json:"text"`
 }
@@ -221,9 +222,6 @@ type Other struct {
 	// nvp_action, memory_pool, verbose_footer, …); "other" when only the prefix is V8's.
 	Name string `json:"name"`
 	Text string `json:"text"`
-	// Values holds numbers read off the line where its shape is known (e.g. the heap
-	// controller's new limit in KB).
-	Values map[string]float64 `json:"values,omitempty"`
 }
 
 // Unknown is a line the parser could not classify: the application's own output, mostly.
