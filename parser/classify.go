@@ -206,18 +206,6 @@ func afterPrefixes(seg string) string {
 	return seg
 }
 
-func startsWithCollector(rest string) bool {
-	if strings.HasPrefix(rest, "Scavenge stack") {
-		return false
-	}
-	for _, c := range collectorStarts[:len(collectorStarts)-1] {
-		if strings.HasPrefix(rest, c) {
-			return true
-		}
-	}
-	return false
-}
-
 // isNVPStart reports whether rest starts with a name=value pair.
 func isNVPStart(rest string) bool {
 	i := 0

@@ -18,6 +18,7 @@
 //   - crash.go: the crash block's sections, fatal lines, frames and ring-buffer fragments.
 //   - repeats.go: a GC placed as live or crash-dump entry; entries repeating a live GC marked.
 //   - grammar.go: the participle grammar of every line shape, the single source of truth.
+//   - collectors.go: the collector names V8 prints, in one table the other files read.
 //   - convert.go: grammar nodes to events.
 //   - reasons.go: V8's GC reasons and collector reasons, and how a line's reasons split.
 //   - event.go: the event types.

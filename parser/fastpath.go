@@ -179,10 +179,9 @@ func shared(m map[string]*string, s string) *string {
 }
 
 var (
-	kindPtrs      = sharedSet(KindScavenge, KindFull)
-	collectorPtrs = sharedSet(fastCollectors...)
-	sincePtrs     = sharedSet("start of marking")
-	qualSlices    = map[string][]string{"reduce": {"reduce"}, "interleaved": {"interleaved"}, "during sweeping": {"during sweeping"}}
+	kindPtrs   = sharedSet(KindScavenge, KindFull)
+	sincePtrs  = sharedSet("start of marking")
+	qualSlices = map[string][]string{"reduce": {"reduce"}, "interleaved": {"interleaved"}, "during sweeping": {"during sweeping"}}
 )
 
 func sharedSet(ss ...string) map[string]*string {
@@ -193,14 +192,15 @@ func sharedSet(ss ...string) map[string]*string {
 	return m
 }
 
-// fastCollectors are the collector names the fast path reads.
-var fastCollectors = []string{"Scavenge", "Mark-Compact", "Mark-sweep", "Incremental Mark-Compact", "Minor Mark-Sweep", "Minor Mark-Compact", "Mark-Sweep"}
-
-// collectorNames are the names the fast path reads, with their shared strings.
+// collectorNames are the names the fast path reads (the table's, in its order), with their
+// shared strings.
 var collectorNames = func() []collectorName {
 	var out []collectorName
-	for _, n := range fastCollectors {
-		out = append(out, collectorName{text: n, name: collectorPtrs[n], kind: kindPtrs[collectorKind(n)]})
+	for _, c := range collectors {
+		if c.fast {
+			name := c.name
+			out = append(out, collectorName{text: c.name, name: &name, kind: kindPtrs[c.kind]})
+		}
 	}
 	return out
 }()

@@ -303,22 +303,15 @@ func isHex(c byte) bool {
 	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
 }
 
-// collectorStarts are the words a --trace-gc collector name can start with.
-var collectorStarts = []string{"Scavenge ", "Mark-sweep ", "Mark-Compact ", "Mark-Sweep ", "Minor ", "Incremental ", "Shared ", "pause="}
-
-// bareGCAt reports whether a prefix-less GC entry ("1234 ms: Scavenge …") starts at s[i].
+// bareGCAt reports whether a prefix-less GC entry ("1234 ms: Scavenge …") or NVP line
+// ("1234 ms: pause=…") starts at s[i].
 func bareGCAt(s string, i int) bool {
 	d := scanDigits(s, i)
 	if !strings.HasPrefix(s[d:], " ms: ") {
 		return false
 	}
 	rest := s[d+5:]
-	for _, c := range collectorStarts {
-		if strings.HasPrefix(rest, c) {
-			return !strings.HasPrefix(rest, "Scavenge stack")
-		}
-	}
-	return false
+	return startsWithCollector(rest) || strings.HasPrefix(rest, "pause=")
 }
 
 // nativeFrameAt reports whether a native stack frame with an address (" 1: 0x8cd49c …",
