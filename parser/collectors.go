@@ -15,7 +15,7 @@ type collector struct {
 	name string // as printed: "Scavenge", "Minor Mark-Sweep", …
 	// kind says what the collector collects: KindScavenge the young generation, KindFull
 	// the whole heap.
-	kind string
+	kind Kind
 	// fast is set for the names the fast path reads (and FuzzFastPath checks it on). A name
 	// without it is read by the grammar alone.
 	fast bool

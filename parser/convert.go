@@ -54,7 +54,7 @@ func (p *prefixG) origin() Origin {
 }
 
 // collectorKind maps a printed collector name to KindScavenge or KindFull.
-func collectorKind(name string) string {
+func collectorKind(name string) Kind {
 	if strings.Contains(name, "Minor") || strings.Contains(name, "Scavenge") {
 		return KindScavenge
 	}
@@ -150,7 +150,7 @@ func gcFragmentEvent(g *gcTailG, input string) *GC {
 }
 
 // nvpCollectorKind maps NVP's short collector names.
-func nvpCollectorKind(short string) string {
+func nvpCollectorKind(short string) Kind {
 	switch short {
 	case "s", "mmc", "mms", "scavenge":
 		return KindScavenge

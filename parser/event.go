@@ -63,10 +63,14 @@ type IsolateKey struct {
 	Isolate string
 }
 
-// Collector kinds: what a GC collected.
+// Kind says what a GC collected: the young generation or the whole heap. The names are a
+// contract, like Type's.
+type Kind string
+
+// The collector kinds.
 const (
-	KindScavenge = "scavenge" // young generation: Scavenge, Minor Mark-Compact, Minor Mark-Sweep
-	KindFull     = "full"     // Mark-sweep, Mark-Compact, Incremental Mark-Compact
+	KindScavenge Kind = "scavenge" // young generation: Scavenge, Minor Mark-Compact, Minor Mark-Sweep
+	KindFull     Kind = "full"     // Mark-sweep, Mark-Compact, Incremental Mark-Compact
 )
 
 // GC is one garbage collection as printed by --trace-gc (live, or as an entry of the crash
@@ -78,7 +82,7 @@ type GC struct {
 	// Mark-Compact, Minor Mark-Sweep, …; nil for a fragment that lost its start.
 	Collector *string `json:"collector"`
 	// Kind is KindScavenge or KindFull, nil when the collector is not known.
-	Kind *string `json:"kind"`
+	Kind *Kind `json:"kind"`
 	// Qualifiers are the parenthesised words after the name: reduce, interleaved, during sweeping.
 	Qualifiers        []string `json:"qualifiers"`
 	HeapBeforeMB      *float64 `json:"heap_before_mb"`
@@ -126,7 +130,7 @@ type NVP struct {
 	TimeMS *float64 `json:"time_ms"`
 	// Collector is the short name V8 prints: s, ms, mc, mmc, mms.
 	Collector    *string  `json:"collector"`
-	Kind         *string  `json:"kind"`
+	Kind         *Kind    `json:"kind"`
 	PauseMS      *float64 `json:"pause_ms"`
 	MutatorMS    *float64 `json:"mutator_ms"`
 	HeapBeforeMB *float64 `json:"heap_before_mb"`

@@ -184,8 +184,8 @@ var (
 	qualSlices = map[string][]string{"reduce": {"reduce"}, "interleaved": {"interleaved"}, "during sweeping": {"during sweeping"}}
 )
 
-func sharedSet(ss ...string) map[string]*string {
-	m := map[string]*string{}
+func sharedSet[S ~string](ss ...S) map[S]*S {
+	m := map[S]*S{}
 	for _, s := range ss {
 		m[s] = &s
 	}
@@ -206,8 +206,9 @@ var collectorNames = func() []collectorName {
 }()
 
 type collectorName struct {
-	text       string
-	name, kind *string
+	text string
+	name *string
+	kind *Kind
 }
 
 // smallInt reads up to 18 decimal digits (callers bound the length) without strconv.

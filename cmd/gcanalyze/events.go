@@ -139,7 +139,7 @@ func csvRow(source string, ev parser.Event) []string {
 	case parser.TypeGC:
 		g := ev.GC
 		origin(g.Origin)
-		out.set("time_ms", f(g.TimeMS), "collector", s(g.Collector), "kind", s(g.Kind))
+		out.set("time_ms", f(g.TimeMS), "collector", s(g.Collector), "kind", s((*string)(g.Kind)))
 		out.set("qualifiers", strings.Join(g.Qualifiers, ";"))
 		out.set("heap_before_mb", f(g.HeapBeforeMB), "committed_before_mb", f(g.CommittedBeforeMB))
 		out.set("heap_after_mb", f(g.HeapAfterMB), "committed_after_mb", f(g.CommittedAfterMB))
@@ -153,7 +153,7 @@ func csvRow(source string, ev parser.Event) []string {
 	case parser.TypeNVP:
 		n := ev.NVP
 		origin(n.Origin)
-		out.set("time_ms", f(n.TimeMS), "collector", s(n.Collector), "kind", s(n.Kind))
+		out.set("time_ms", f(n.TimeMS), "collector", s(n.Collector), "kind", s((*string)(n.Kind)))
 		out.set("heap_before_mb", f(n.HeapBeforeMB), "heap_after_mb", f(n.HeapAfterMB), "pause_ms", f(n.PauseMS))
 		out.set("reason", n.Strings["reason"])
 	case parser.TypeHeapStats:
