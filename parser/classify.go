@@ -72,7 +72,7 @@ func (p *Parser) processBare(text string, line, end int) {
 	}
 	t := stripDecoration(text)
 	if t == "#" || (p.section == sectionNative && strings.HasPrefix(t, "# ")) {
-		ev.Type, ev.Marker = TypeMarker, &Marker{Name: "v8_fatal_banner", Text: t}
+		ev.Type, ev.Marker = TypeMarker, &Marker{Name: MarkerV8FatalBanner, Text: t}
 		p.emit(ev)
 		return
 	}
@@ -92,13 +92,13 @@ func (p *Parser) processBare(text string, line, end int) {
 	if isCutPrefix(t) {
 		// A line that stops inside its own "[pid:isolate" prefix: the process died before its
 		// buffered trace was written out.
-		ev.Type, ev.Other = TypeV8Other, &Other{Name: "cut_line", Text: t}
+		ev.Type, ev.Other = TypeV8Other, &Other{Name: OtherCutLine, Text: t}
 		p.emit(ev)
 		return
 	}
 	if isNVPFragment(t) {
 		// The rest of a --trace-gc-nvp line whose start is not in the log.
-		ev.Type, ev.Other = TypeV8Other, &Other{Name: "nvp_fragment", Text: t}
+		ev.Type, ev.Other = TypeV8Other, &Other{Name: OtherNVPFragment, Text: t}
 		p.emit(ev)
 		return
 	}
@@ -107,11 +107,11 @@ func (p *Parser) processBare(text string, line, end int) {
 		return
 	}
 	if p.section == sectionJS && (strings.HasSuffix(t, "...") || strings.HasPrefix(t, "=====")) {
-		ev.Type, ev.Marker = TypeMarker, &Marker{Name: "js_stack_end", Text: t}
+		ev.Type, ev.Marker = TypeMarker, &Marker{Name: MarkerJSStackEnd, Text: t}
 		p.emit(ev)
 		return
 	}
-	if name := otherName(t); name != "other" {
+	if name := otherName(t); name != OtherUnnamed {
 		ev.Type, ev.Other = TypeV8Other, &Other{Name: name, Text: t}
 		p.emit(ev)
 		return
@@ -182,7 +182,7 @@ func (p *Parser) processPrefixed(seg string, glued, bare bool, ev Event) {
 	}
 	g, _ := otherLineParser.ParseString("", seg)
 	if g == nil || g.Prefix == nil {
-		ev.Type, ev.Other = TypeV8Other, &Other{Name: "other", Text: strings.TrimSpace(seg)}
+		ev.Type, ev.Other = TypeV8Other, &Other{Name: OtherUnnamed, Text: strings.TrimSpace(seg)}
 		p.emit(ev)
 		return
 	}

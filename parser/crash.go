@@ -52,7 +52,7 @@ func (p *Parser) nativeFrame(s string) (*NativeFrame, bool) {
 }
 
 func (p *Parser) processKeyword(kw, seg string, ev Event) {
-	marker := func(name string) {
+	marker := func(name MarkerName) {
 		ev.Type, ev.Marker = TypeMarker, &Marker{Name: name, Text: strings.TrimSpace(seg)}
 		p.emit(ev)
 	}
@@ -63,32 +63,32 @@ func (p *Parser) processKeyword(kw, seg string, ev Event) {
 	switch kw {
 	case "<--- Last few GCs --->":
 		p.section, p.ringEntries = sectionRing, 0
-		marker("last_few_gcs")
+		marker(MarkerLastFewGCs)
 		// A ring buffer that starts on the header's own line is a fragment, then entries.
 		if rest := strings.TrimSpace(seg[len(kw):]); rest != "" {
 			p.emitFragment(rest, ev.Line, ev.EndLine)
 		}
 	case "<--- JS stacktrace --->":
 		p.section, p.sectionItems = sectionJS, 0
-		marker("js_stacktrace")
+		marker(MarkerJSStacktrace)
 	case "==== JS stack trace":
 		p.section, p.sectionItems = sectionJS, 0
-		marker("js_stack_trace_block")
+		marker(MarkerJSStackTraceBlock)
 	case "==== C stack trace":
 		p.enterNativeSection()
-		marker("c_stack_trace")
+		marker(MarkerCStackTrace)
 	case "----- Native stack trace -----":
 		p.enterNativeSection()
-		marker("native_stack_trace")
+		marker(MarkerNativeStackTrace)
 	case "Security context:":
 		p.section = sectionJS
-		marker("security_context")
+		marker(MarkerSecurityContext)
 	case "Cannot get stack trace in GC.":
-		marker("no_stack_in_gc")
+		marker(MarkerNoStackInGC)
 	case "Writing Node.js report to file:":
-		marker("report_written")
+		marker(MarkerReportWritten)
 	case "Node.js report completed":
-		marker("report_completed")
+		marker(MarkerReportCompleted)
 	case "FATAL ERROR:":
 		p.enterNativeSection()
 		g, _ := fatalParser.ParseString("", seg)
@@ -141,6 +141,6 @@ func (p *Parser) processKeyword(kw, seg string, ev Event) {
 		f.Kind = FatalInvalidArrayLength
 		fatal(f)
 	default:
-		marker("other")
+		marker(MarkerOther)
 	}
 }

@@ -209,24 +209,62 @@ type NativeFrame struct {
 
 // Marker is a structural line of the crash block: a section header.
 type Marker struct {
-	// Name is one of last_few_gcs, js_stacktrace, js_stack_trace_block, js_stack_end,
-	// native_stack_trace, c_stack_trace, security_context, report_written, report_completed,
-	// no_stack_in_gc, v8_fatal_banner; "other" for a crash-block keyword without a name of its
-	// own.
-	Name string `json:"name"`
-	Text string `json:"text"`
+	Name MarkerName `json:"name"`
+	Text string     `json:"text"`
 }
+
+// MarkerName says which structural line a Marker is. The names are a contract, like Type's.
+type MarkerName string
+
+// The marker names.
+const (
+	MarkerLastFewGCs        MarkerName = "last_few_gcs"         // <--- Last few GCs --->
+	MarkerJSStacktrace      MarkerName = "js_stacktrace"        // <--- JS stacktrace --->
+	MarkerJSStackTraceBlock MarkerName = "js_stack_trace_block" // ==== JS stack trace =====
+	MarkerJSStackEnd        MarkerName = "js_stack_end"         // the "=====" or "..." ending a JS stack
+	MarkerCStackTrace       MarkerName = "c_stack_trace"        // ==== C stack trace
+	MarkerNativeStackTrace  MarkerName = "native_stack_trace"   // ----- Native stack trace -----
+	MarkerSecurityContext   MarkerName = "security_context"     // Security context: …
+	MarkerNoStackInGC       MarkerName = "no_stack_in_gc"       // Cannot get stack trace in GC.
+	MarkerReportWritten     MarkerName = "report_written"       // Writing Node.js report to file: …
+	MarkerReportCompleted   MarkerName = "report_completed"     // Node.js report completed
+	MarkerV8FatalBanner     MarkerName = "v8_fatal_banner"      // a "#" line of V8's fatal banner that names no failure
+	MarkerOther             MarkerName = "other"                // a crash-block keyword without a name of its own
+)
 
 // Other is a line V8 printed under the trace flags that is not a GC event: heap-controller
 // limits, memory reducer, marking speed, Node 25's action= lines, verbose footers, …
 type Other struct {
 	Origin
-	TimeMS *float64 `json:"time_ms"`
-	// Name is a short classification (heap_controller, memory_reducer, marking_speed,
-	// nvp_action, memory_pool, verbose_footer, …); "other" when only the prefix is V8's.
-	Name string `json:"name"`
-	Text string `json:"text"`
+	TimeMS *float64  `json:"time_ms"`
+	Name   OtherName `json:"name"`
+	Text   string    `json:"text"`
 }
+
+// OtherName is a short classification of an Other line. The names are a contract, like
+// Type's.
+type OtherName string
+
+// The names of Other lines.
+const (
+	OtherHeapController        OtherName = "heap_controller"         // [HeapController], [GlobalMemoryController], growing factor
+	OtherMemoryReducer         OtherName = "memory_reducer"          // Memory reducer: …
+	OtherMarkingSpeed          OtherName = "marking_speed"           // Increasing marking speed, Hurrying incremental marking, …
+	OtherMemoryPool            OtherName = "memory_pool"             // Node 26's Memory pool: …
+	OtherNVPAction             OtherName = "nvp_action"              // Node 25's action= lines
+	OtherScavengeStackScanning OtherName = "scavenge_stack_scanning" // Scavenge stack scanning: … (not a GC)
+	OtherShrinkingPage         OtherName = "shrinking_page"          // Shrinking page …
+	OtherFastPromotion         OtherName = "fast_promotion"          // Fast promotion mode: …
+	OtherVerboseFooter         OtherName = "verbose_footer"          // the lines under --trace-gc-verbose's heap table
+	OtherReentrantGC           OtherName = "reentrant_gc"            // [Finished reentrant …
+	OtherIncrementalMarking    OtherName = "incremental_marking"     // [IncrementalMarking] …
+	OtherMutatorUtilization    OtherName = "mutator_utilization"     // Young generation mutator utilization …
+	OtherEvacuation            OtherName = "evacuation"              // evacuation …
+	OtherFreeLists             OtherName = "freelists"               // FreeLists statistics …
+	OtherCutLine               OtherName = "cut_line"                // a line that stops inside its own "[pid:isolate" prefix
+	OtherNVPFragment           OtherName = "nvp_fragment"            // the rest of an NVP line whose start is not in the log
+	OtherUnnamed               OtherName = "other"                   // a line of which only the prefix is V8's
+)
 
 // Unknown is a line the parser could not classify: the application's own output, mostly.
 type Unknown struct {

@@ -172,11 +172,11 @@ func csvRow(source string, ev parser.Event) []string {
 		x := ev.NativeFrame
 		out.set("index", i(x.Index), "address", s(x.Address), "symbol", s(x.Symbol), "module", s(x.Module))
 	case parser.TypeMarker:
-		out.set("name", ev.Marker.Name, "text", ev.Marker.Text)
+		out.set("name", string(ev.Marker.Name), "text", ev.Marker.Text)
 	case parser.TypeV8Other:
 		x := ev.Other
 		origin(x.Origin)
-		out.set("time_ms", f(x.TimeMS), "name", x.Name, "text", x.Text)
+		out.set("time_ms", f(x.TimeMS), "name", string(x.Name), "text", x.Text)
 	case parser.TypeUnknown:
 		out.set("text", ev.Unknown.Text)
 	}
