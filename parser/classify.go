@@ -190,22 +190,6 @@ func (p *Parser) processPrefixed(seg string, glued, bare bool, ev Event) {
 	p.emit(ev)
 }
 
-// afterPrefixes returns seg after its "[pid:isolate]" prefix and a Node 4 "[I:0x…]" tag.
-func afterPrefixes(seg string) string {
-	if n := prefixEnd(seg, 0); n > 0 {
-		seg = seg[n:]
-	} else if i := strings.Index(seg, "]"); i >= 0 {
-		seg = seg[i+1:]
-	}
-	t := strings.TrimLeft(seg, " ")
-	if strings.HasPrefix(t, "[I:") {
-		if i := strings.Index(t, "]"); i >= 0 {
-			return t[i+1:]
-		}
-	}
-	return seg
-}
-
 // isNVPStart reports whether rest starts with a name=value pair.
 func isNVPStart(rest string) bool {
 	i := 0
@@ -213,38 +197,6 @@ func isNVPStart(rest string) bool {
 		i++
 	}
 	return i > 0 && i < len(rest) && rest[i] == '='
-}
-
-// cutPrefixLen returns the length of a "[pid:0xhex" prefix cut short at the start of t (no
-// closing bracket), or 0.
-func cutPrefixLen(t string) int {
-	if !strings.HasPrefix(t, "[") {
-		return 0
-	}
-	d := scanDigits(t, 1)
-	if d == 1 || d >= len(t) || t[d] != ':' || !strings.HasPrefix(t[d+1:], "0x") {
-		return 0
-	}
-	e := scanIsolate(t, d+1)
-	if e < len(t) && t[e] == ']' {
-		return 0 // a whole prefix
-	}
-	return e
-}
-
-// isCutPrefix reports whether t is the start of a V8 prefix and nothing more: "[123:0x5639fa".
-func isCutPrefix(t string) bool {
-	if !strings.HasPrefix(t, "[") {
-		return false
-	}
-	d := scanDigits(t, 1)
-	if d == 1 || d == len(t) {
-		return d == len(t) && d > 1
-	}
-	if t[d] != ':' {
-		return false
-	}
-	return scanIsolate(t, d+1) == len(t)
 }
 
 // isNVPFragment reports whether t is a run of name=value pairs without a prefix.

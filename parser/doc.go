@@ -10,6 +10,7 @@
 //   - parser.go: the Parser, its event queue, and the loop that reads one logical line at a time.
 //   - lines.go: physical lines, from a reader or in place from memory, with one line of look-ahead.
 //   - normalize.go: what logs wrap around V8's text removed; where V8's pieces start in a line.
+//   - prefix.go: V8's "[pid:isolate]" line prefix, read by one scanner for every caller.
 //   - join.go: lines a terminal hard-wrapped or a logger split, joined again.
 //   - pending.go: a --trace-gc line cut off by application output, waiting for its rest.
 //   - fastpath.go: the hot lines (--trace-gc, NVP, verbose rows, native frames) without the grammar.

@@ -255,36 +255,13 @@ func fastGCInto(s string, st *gcStore, cache *lineCache) (*GC, bool) {
 	c := scanner{s: s}
 	g := &st.gc
 	// Prefix [pid:isolate]
-	if !c.ch('[') {
+	p := scanPrefix(s, 0)
+	if p.shape != prefixIsolate || len(p.pid) > maxPIDDigits || !oneTokenIsolate(p.isolate) {
 		return nil, false
 	}
-	pidEnd := scanDigits(s, c.i)
-	if pidEnd == c.i || pidEnd-c.i > 10 || pidEnd >= len(s) || s[pidEnd] != ':' {
-		return nil, false
-	}
-	pid := smallInt(s[c.i:pidEnd]) // at most 10 digits
-	isoStart := pidEnd + 1
-	isoEnd := scanIsolate(s, isoStart)
-	if isoEnd == isoStart || isoEnd >= len(s) || s[isoEnd] != ']' {
-		return nil, false
-	}
-	iso := s[isoStart:isoEnd]
-	// The grammar lexes the isolate as one token only in these shapes: 0x and hex digits, or
-	// upper-case hex digits (Windows).
-	if strings.HasPrefix(iso, "0x") {
-		if len(iso) == 2 {
-			return nil, false
-		}
-	} else {
-		for k := 0; k < len(iso); k++ {
-			if iso[k] >= 'a' && iso[k] <= 'f' {
-				return nil, false
-			}
-		}
-	}
-	st.pid = pid
-	g.PID, g.Isolate = &st.pid, cache.get(iso)
-	c.i = isoEnd + 1
+	st.pid = smallInt(p.pid)
+	g.PID, g.Isolate = &st.pid, cache.get(p.isolate)
+	c.i = p.end
 	c.spaces()
 	// Time
 	t, ok := c.float()
@@ -458,6 +435,20 @@ func fastGCInto(s string, st *gcStore, cache *lineCache) (*GC, bool) {
 	return g, true
 }
 
+// oneTokenIsolate reports whether the grammar lexes an isolate as one token, as the fast path
+// reads it: 0x and hex digits, or upper-case hex digits (Windows).
+func oneTokenIsolate(iso string) bool {
+	if strings.HasPrefix(iso, "0x") {
+		return len(iso) > 2
+	}
+	for k := 0; k < len(iso); k++ {
+		if iso[k] >= 'a' && iso[k] <= 'f' {
+			return false
+		}
+	}
+	return true
+}
+
 // reasons splits and shares the reasons of a line, remembering the last tail: consecutive
 // lines mostly end alike ("allocation failure; ").
 func (c *lineCache) reasons(tail string) (reason, comment *string) {
@@ -592,35 +583,20 @@ func fastNVP(s string) (*nvpLineG, bool) {
 			return nil, false // other whitespace and controls: the grammar's lexer decides
 		}
 	}
-	c := scanner{s: s}
-	if !c.ch('[') {
+	// [pid:0xisolate] or, from Node 24, [pid:0xisolate:id]; an id of 16 digits would lex as
+	// an address.
+	p := scanPrefix(s, 0)
+	if p.shape != prefixIsolate && p.shape != prefixIsolateID || len(p.pid) > maxPIDDigits || !hexIsolate(p.isolate) || len(p.id) >= 16 {
 		return nil, false
 	}
-	pidEnd := scanDigits(s, c.i)
-	if pidEnd == c.i || pidEnd-c.i > 10 || pidEnd >= len(s) || s[pidEnd] != ':' {
-		return nil, false
-	}
-	isoStart := pidEnd + 1
-	isoEnd := scanIsolate(s, isoStart)
-	if isoEnd == isoStart || isoEnd >= len(s) || !strings.HasPrefix(s[isoStart:], "0x") || isoEnd == isoStart+2 {
-		return nil, false
-	}
-	pre := &prefixG{PID: s[c.i:pidEnd]}
-	iso := s[isoStart:isoEnd]
-	pre.Isolate = &iso
-	c.i = isoEnd
-	if s[c.i] == ':' { // Node 24+: [pid:isolate:id]
-		e := scanDigits(s, c.i+1)
-		if e == c.i+1 || e >= len(s) || e-c.i-1 >= 16 {
-			return nil, false
-		}
-		id := s[c.i+1 : e]
+	iso := p.isolate
+	pre := &prefixG{PID: p.pid, Isolate: &iso}
+	if p.shape == prefixIsolateID {
+		id := p.id
 		pre.ID = &id
-		c.i = e
 	}
-	if !c.ch(']') {
-		return nil, false
-	}
+	c := scanner{s: s, i: p.end}
+	c.spaces()
 	tStart := c.i
 	if _, ok := c.number(); !ok {
 		return nil, false
@@ -697,6 +673,12 @@ func fastNVP(s string) (*nvpLineG, bool) {
 	return g, len(g.Pairs) > 0
 }
 
+// hexIsolate reports whether an isolate is 0x and hex digits, the only spelling the NVP and
+// verbose-row fast paths read.
+func hexIsolate(iso string) bool {
+	return len(iso) > 2 && strings.HasPrefix(iso, "0x")
+}
+
 // wordEnd returns where the lexer's Word token starting at s[i] ends:
 // [A-Za-z_][A-Za-z0-9_]*([-.][A-Za-z0-9_]+)*
 func wordEnd(s string, i int) int {
@@ -725,29 +707,18 @@ func fastHeapRow(s string) (*heapRowG, bool) {
 			return nil, false
 		}
 	}
-	c := scanner{s: s}
-	if !c.ch('[') {
+	// [pid] or [pid:0xisolate]
+	p := scanPrefix(s, 0)
+	if p.shape != prefixPID && p.shape != prefixIsolate || len(p.pid) > maxPIDDigits || p.shape == prefixIsolate && !hexIsolate(p.isolate) {
 		return nil, false
 	}
-	pidEnd := scanDigits(s, c.i)
-	if pidEnd == c.i || pidEnd-c.i > 10 || pidEnd >= len(s) {
-		return nil, false
-	}
-	pre := &prefixG{PID: s[c.i:pidEnd]}
-	c.i = pidEnd
-	if s[c.i] == ':' {
-		isoStart := c.i + 1
-		isoEnd := scanIsolate(s, isoStart)
-		if !strings.HasPrefix(s[isoStart:], "0x") || isoEnd == isoStart+2 || isoEnd >= len(s) {
-			return nil, false
-		}
-		iso := s[isoStart:isoEnd]
+	pre := &prefixG{PID: p.pid}
+	if p.shape == prefixIsolate {
+		iso := p.isolate
 		pre.Isolate = &iso
-		c.i = isoEnd
 	}
-	if !c.ch(']') {
-		return nil, false
-	}
+	c := scanner{s: s, i: p.end}
+	c.spaces()
 	g := &heapRowG{Prefix: pre}
 	// Label: words (lower- or title-case: an upper-case run could lex as an address), then ",".
 	for c.i < len(s) && s[c.i] != ',' {

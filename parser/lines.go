@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"io"
-	"unsafe"
 )
 
 // Physical lines: read from the input through one of two buffers that take turns (the
@@ -31,11 +30,6 @@ func (l *physLine) str() string {
 		l.text, l.hasText = cleanLine(l.raw), true
 	}
 	return l.text
-}
-
-// startsWithPrefix reports whether b starts with a V8 "[pid:…]" prefix.
-func startsWithPrefix(b []byte) bool {
-	return len(b) > 1 && b[0] == '[' && b[1] >= '0' && b[1] <= '9' && prefixEnd(unsafe.String(&b[0], len(b)), 0) > 0
 }
 
 // readPhys reads one physical line.
