@@ -252,187 +252,39 @@ func (c *lineCache) get(iso string) *string {
 
 // fastGCInto is fastGC writing into st, which must be zero.
 func fastGCInto(s string, st *gcStore, cache *lineCache) (*GC, bool) {
-	c := scanner{s: s}
-	g := &st.gc
-	// Prefix [pid:isolate]
-	p := scanPrefix(s, 0)
+	r := gcReader{scanner: scanner{s: s}, st: st}
+	if !r.prefix(cache) || !r.time() || !r.collector() || !r.qualifiers() || !r.sizes() || !r.pooled() ||
+		!r.durations() || !r.incremental() || !r.mu() || !r.reasons(cache) {
+		return nil, false
+	}
+	return &st.gc, true
+}
+
+// gcReader reads a --trace-gc line for the fast path one clause at a time, in the order of
+// gcLineG's fields, so that a line the fast path reads wrong (FuzzFastPath names the fields)
+// points at one reader. Each reader takes its clause and the spaces after it and fills in the
+// event, or returns false at anything it does not fully understand: the line then goes to the
+// grammar. An optional clause that is not there is no failure.
+//
+// The line cache is passed to the two readers that use it rather than kept here: escape
+// analysis does not tell a struct's fields apart, and the event's pointers into st would make
+// the cache, and with it the Parser that holds it, escape to the heap.
+type gcReader struct {
+	scanner
+	st *gcStore
+}
+
+// prefix reads "[pid:isolate]".
+func (r *gcReader) prefix(cache *lineCache) bool {
+	p := scanPrefix(r.s, 0)
 	if p.shape != prefixIsolate || len(p.pid) > maxPIDDigits || !oneTokenIsolate(p.isolate) {
-		return nil, false
+		return false
 	}
-	st.pid = smallInt(p.pid)
-	g.PID, g.Isolate = &st.pid, cache.get(p.isolate)
-	c.i = p.end
-	c.spaces()
-	// Time
-	t, ok := c.float()
-	if !ok || !c.lit("ms") || !c.ch(':') {
-		return nil, false
-	}
-	st.vals[0] = t
-	g.TimeMS = &st.vals[0]
-	// Collector
-	if c.i < len(s) {
-		// Look only at the names that start with this letter.
-		first := s[c.i]
-		for k := range collectorNames {
-			if cn := &collectorNames[k]; cn.text[0] == first && c.word(cn.text) {
-				g.Collector, g.Kind = cn.name, cn.kind
-				break
-			}
-		}
-	}
-	if g.Collector == nil {
-		return nil, false
-	}
-	// Qualifiers
-	var quals []string
-	for c.i < len(s) && s[c.i] == '(' {
-		c.ch('(')
-		var q string
-		switch {
-		case c.word("reduce"):
-			q = "reduce"
-		case c.word("interleaved"):
-			q = "interleaved"
-		case c.word("during") && c.word("sweeping"):
-			q = "during sweeping"
-		default:
-			return nil, false
-		}
-		if !c.ch(')') || len(quals) == 2 {
-			return nil, false
-		}
-		if quals == nil {
-			quals = qualSlices[q] // shared: one qualifier is the common case
-		} else {
-			quals = append(append([]string(nil), quals...), q)
-		}
-	}
-	g.Qualifiers = quals
-	// Sizes
-	var ok1, ok2, ok3, ok4 bool
-	st.vals[1], ok1 = c.float()
-	if !ok1 || !c.ch('(') {
-		return nil, false
-	}
-	st.vals[2], ok2 = c.float()
-	if !ok2 || !c.ch(')') || !c.lit("->") {
-		return nil, false
-	}
-	st.vals[3], ok3 = c.float()
-	if !ok3 || !c.ch('(') {
-		return nil, false
-	}
-	st.vals[4], ok4 = c.float()
-	if !ok4 || !c.ch(')') || !c.word("MB") || !c.ch(',') {
-		return nil, false
-	}
-	g.HeapBeforeMB, g.CommittedBeforeMB, g.HeapAfterMB, g.CommittedAfterMB = &st.vals[1], &st.vals[2], &st.vals[3], &st.vals[4]
-	// pooled
-	if c.word("pooled") {
-		if !c.ch(':') {
-			return nil, false
-		}
-		v, ok := c.float()
-		if !ok || !c.word("MB") || !c.ch(',') {
-			return nil, false
-		}
-		st.vals[5] = v
-		g.PooledMB = &st.vals[5]
-	}
-	// Durations: "P / E ms" (Node 4+). The 0.12 shapes go to the grammar.
-	firstAt := c.i
-	pause, ok := c.float()
-	if !ok || !strings.Contains(s[firstAt:c.i], ".") || !c.ch('/') {
-		return nil, false
-	}
-	external, ok := c.float()
-	if !ok || !c.word("ms") {
-		return nil, false
-	}
-	st.vals[6], st.vals[7] = pause, external
-	g.PauseMS, g.ExternalMS = &st.vals[6], &st.vals[7]
-	// Incremental clause
-	if strings.HasPrefix(s[c.i:], "(+") {
-		c.ch('(')
-		c.ch('+')
-		v, ok := c.float()
-		if !ok || !c.word("ms") || !c.word("in") {
-			return nil, false
-		}
-		stepsText, ok := c.number()
-		if !ok || strings.Contains(stepsText, ".") || !c.word("steps") || !c.word("since") || !c.word("start") || !c.word("of") || !c.word("marking") {
-			return nil, false
-		}
-		if len(stepsText) > 18 {
-			return nil, false
-		}
-		steps := smallInt(stepsText)
-		// Full GCs only: allocated apart so the hot scavenge line stays small.
-		in := &incrStore{marking: v, steps: steps}
-		in.incr.MarkingMS, in.incr.Steps, in.incr.Since = &in.marking, &in.steps, sincePtrs["start of marking"]
-		if c.ch(',') {
-			if !c.word("biggest") || !c.word("step") {
-				return nil, false
-			}
-			v, ok := c.float()
-			if !ok || !c.word("ms") {
-				return nil, false
-			}
-			in.biggest = v
-			in.incr.BiggestStepMS = &in.biggest
-			if c.ch(',') {
-				if !c.word("walltime") || !c.word("since") || !c.word("start") || !c.word("of") || !c.word("marking") {
-					return nil, false
-				}
-				v, ok := c.float()
-				if !ok || !c.word("ms") {
-					return nil, false
-				}
-				in.wall = v
-				in.incr.WalltimeMS = &in.wall
-			}
-		}
-		if !c.ch(')') {
-			return nil, false
-		}
-		g.Incremental = &in.incr
-	}
-	// mu clause
-	if strings.HasPrefix(s[c.i:], "(average") {
-		// V8 prints the clause with single spaces; match that text at once, and read any other
-		// spacing token by token.
-		if strings.HasPrefix(s[c.i:], "(average mu = ") {
-			c.i += len("(average mu = ")
-		} else if !c.ch('(') || !c.word("average") || !c.word("mu") || !c.ch('=') {
-			return nil, false
-		}
-		a, ok := c.float()
-		if !ok {
-			return nil, false
-		}
-		if strings.HasPrefix(s[c.i:], ", current mu = ") {
-			c.i += len(", current mu = ")
-		} else if !c.ch(',') || !c.word("current") || !c.word("mu") || !c.ch('=') {
-			return nil, false
-		}
-		cur, ok := c.float()
-		if !ok || !c.ch(')') {
-			return nil, false
-		}
-		st.vals[8], st.vals[9] = a, cur
-		g.MuAverage, g.MuCurrent = &st.vals[8], &st.vals[9]
-	}
-	// Reasons: plain words only; anything else (brackets, a glued next entry) is the grammar's.
-	tail := s[c.i:]
-	for k := 0; k < len(tail); k++ {
-		b := tail[k]
-		if !(b == ' ' || b == ';' || b == '-' || b == '_' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z') {
-			return nil, false
-		}
-	}
-	g.Reason, g.Comment = cache.reasons(tail)
-	return g, true
+	r.st.pid = smallInt(p.pid)
+	r.st.gc.PID, r.st.gc.Isolate = &r.st.pid, cache.get(p.isolate)
+	r.i = p.end
+	r.spaces()
+	return true
 }
 
 // oneTokenIsolate reports whether the grammar lexes an isolate as one token, as the fast path
@@ -446,6 +298,218 @@ func oneTokenIsolate(iso string) bool {
 			return false
 		}
 	}
+	return true
+}
+
+// time reads "T ms:".
+func (r *gcReader) time() bool {
+	t, ok := r.float()
+	if !ok || !r.lit("ms") || !r.ch(':') {
+		return false
+	}
+	r.st.vals[0] = t
+	r.st.gc.TimeMS = &r.st.vals[0]
+	return true
+}
+
+// collector reads the collector's name, one of the table's marked fast.
+func (r *gcReader) collector() bool {
+	if r.i >= len(r.s) {
+		return false
+	}
+	// Look only at the names that start with this letter.
+	first := r.s[r.i]
+	for k := range collectorNames {
+		if cn := &collectorNames[k]; cn.text[0] == first && r.word(cn.text) {
+			r.st.gc.Collector, r.st.gc.Kind = cn.name, cn.kind
+			return true
+		}
+	}
+	return false
+}
+
+// qualifiers reads up to two of "(reduce)", "(interleaved)", "(during sweeping)".
+func (r *gcReader) qualifiers() bool {
+	var quals []string
+	for r.i < len(r.s) && r.s[r.i] == '(' {
+		r.ch('(')
+		var q string
+		switch {
+		case r.word("reduce"):
+			q = "reduce"
+		case r.word("interleaved"):
+			q = "interleaved"
+		case r.word("during") && r.word("sweeping"):
+			q = "during sweeping"
+		default:
+			return false
+		}
+		if !r.ch(')') || len(quals) == 2 {
+			return false
+		}
+		if quals == nil {
+			quals = qualSlices[q] // shared: one qualifier is the common case
+		} else {
+			quals = append(append([]string(nil), quals...), q)
+		}
+	}
+	r.st.gc.Qualifiers = quals
+	return true
+}
+
+// sizes reads "S0 (M0) -> S1 (M1) MB,".
+func (r *gcReader) sizes() bool {
+	st := r.st
+	var ok1, ok2, ok3, ok4 bool
+	st.vals[1], ok1 = r.float()
+	if !ok1 || !r.ch('(') {
+		return false
+	}
+	st.vals[2], ok2 = r.float()
+	if !ok2 || !r.ch(')') || !r.lit("->") {
+		return false
+	}
+	st.vals[3], ok3 = r.float()
+	if !ok3 || !r.ch('(') {
+		return false
+	}
+	st.vals[4], ok4 = r.float()
+	if !ok4 || !r.ch(')') || !r.word("MB") || !r.ch(',') {
+		return false
+	}
+	g := &st.gc
+	g.HeapBeforeMB, g.CommittedBeforeMB, g.HeapAfterMB, g.CommittedAfterMB = &st.vals[1], &st.vals[2], &st.vals[3], &st.vals[4]
+	return true
+}
+
+// pooled reads "pooled: P MB," (Node 22+) when it is there.
+func (r *gcReader) pooled() bool {
+	if !r.word("pooled") {
+		return true
+	}
+	if !r.ch(':') {
+		return false
+	}
+	v, ok := r.float()
+	if !ok || !r.word("MB") || !r.ch(',') {
+		return false
+	}
+	r.st.vals[5] = v
+	r.st.gc.PooledMB = &r.st.vals[5]
+	return true
+}
+
+// durations reads "P / E ms" (Node 4+). The 0.12 shapes go to the grammar.
+func (r *gcReader) durations() bool {
+	firstAt := r.i
+	pause, ok := r.float()
+	if !ok || !strings.Contains(r.s[firstAt:r.i], ".") || !r.ch('/') {
+		return false
+	}
+	external, ok := r.float()
+	if !ok || !r.word("ms") {
+		return false
+	}
+	st := r.st
+	st.vals[6], st.vals[7] = pause, external
+	st.gc.PauseMS, st.gc.ExternalMS = &st.vals[6], &st.vals[7]
+	return true
+}
+
+// incremental reads "(+ X ms in N steps since start of marking[, biggest step B ms[,
+// walltime since start of marking W ms]])" when it is there.
+func (r *gcReader) incremental() bool {
+	if !strings.HasPrefix(r.s[r.i:], "(+") {
+		return true
+	}
+	r.ch('(')
+	r.ch('+')
+	v, ok := r.float()
+	if !ok || !r.word("ms") || !r.word("in") {
+		return false
+	}
+	stepsText, ok := r.number()
+	if !ok || strings.Contains(stepsText, ".") || !r.word("steps") || !r.word("since") || !r.word("start") || !r.word("of") || !r.word("marking") {
+		return false
+	}
+	if len(stepsText) > 18 {
+		return false
+	}
+	steps := smallInt(stepsText)
+	// Full GCs only: allocated apart so the hot scavenge line stays small.
+	in := &incrStore{marking: v, steps: steps}
+	in.incr.MarkingMS, in.incr.Steps, in.incr.Since = &in.marking, &in.steps, sincePtrs["start of marking"]
+	if r.ch(',') {
+		if !r.word("biggest") || !r.word("step") {
+			return false
+		}
+		v, ok := r.float()
+		if !ok || !r.word("ms") {
+			return false
+		}
+		in.biggest = v
+		in.incr.BiggestStepMS = &in.biggest
+		if r.ch(',') {
+			if !r.word("walltime") || !r.word("since") || !r.word("start") || !r.word("of") || !r.word("marking") {
+				return false
+			}
+			v, ok := r.float()
+			if !ok || !r.word("ms") {
+				return false
+			}
+			in.wall = v
+			in.incr.WalltimeMS = &in.wall
+		}
+	}
+	if !r.ch(')') {
+		return false
+	}
+	r.st.gc.Incremental = &in.incr
+	return true
+}
+
+// mu reads "(average mu = A, current mu = C)" (Node 10.4+) when it is there.
+func (r *gcReader) mu() bool {
+	if !strings.HasPrefix(r.s[r.i:], "(average") {
+		return true
+	}
+	// V8 prints the clause with single spaces; match that text at once, and read any other
+	// spacing token by token.
+	if strings.HasPrefix(r.s[r.i:], "(average mu = ") {
+		r.i += len("(average mu = ")
+	} else if !r.ch('(') || !r.word("average") || !r.word("mu") || !r.ch('=') {
+		return false
+	}
+	a, ok := r.float()
+	if !ok {
+		return false
+	}
+	if strings.HasPrefix(r.s[r.i:], ", current mu = ") {
+		r.i += len(", current mu = ")
+	} else if !r.ch(',') || !r.word("current") || !r.word("mu") || !r.ch('=') {
+		return false
+	}
+	cur, ok := r.float()
+	if !ok || !r.ch(')') {
+		return false
+	}
+	st := r.st
+	st.vals[8], st.vals[9] = a, cur
+	st.gc.MuAverage, st.gc.MuCurrent = &st.vals[8], &st.vals[9]
+	return true
+}
+
+// reasons reads the rest of the line as the reasons: plain words only; anything else
+// (brackets, a glued next entry) is the grammar's.
+func (r *gcReader) reasons(cache *lineCache) bool {
+	tail := r.s[r.i:]
+	for k := 0; k < len(tail); k++ {
+		b := tail[k]
+		if !(b == ' ' || b == ';' || b == '-' || b == '_' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z') {
+			return false
+		}
+	}
+	r.st.gc.Reason, r.st.gc.Comment = cache.reasons(tail)
 	return true
 }
 
