@@ -10,11 +10,17 @@ import (
 	"testing"
 )
 
-// grammarGC is what the grammar path makes of a line that holds one --trace-gc entry.
+// grammarGC is what the grammar path makes of a line that holds one --trace-gc entry, as the
+// only line of a log. A line whose reasons do not read whole (a reason V8 does not print,
+// without "; ") waits for its rest (pending.go); at the end of the log it is read as it
+// stands, and that is the event compared.
 func grammarGC(line string) *GC {
 	p := New(strings.NewReader(""))
 	var out *GC
 	p.processGC(line, false, Event{Line: 1})
+	if p.pend != nil {
+		p.dropPending()
+	}
 	for _, ev := range p.queue {
 		if ev.Type == TypeGC {
 			out = ev.GC
@@ -70,6 +76,9 @@ func FuzzFastPath(f *testing.F) {
 			return
 		}
 		slow := grammarGC(line)
+		if slow == nil {
+			t.Fatalf("line %q: the fast path reads it, the grammar path makes no gc event of it", line)
+		}
 		fj, _ := json.Marshal(fast)
 		sj, _ := json.Marshal(slow)
 		if string(fj) != string(sj) {
