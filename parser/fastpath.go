@@ -169,6 +169,12 @@ type gcStore struct {
 	pid  int64
 }
 
+// keep stores v in the k-th number of the store and returns a pointer to it, for the event.
+func (st *gcStore) keep(k int, v float64) *float64 {
+	st.vals[k] = v
+	return &st.vals[k]
+}
+
 // shared returns a pointer to the one shared copy of a string of a small fixed set.
 func shared(m map[string]*string, s string) *string {
 	if p, ok := m[s]; ok {
@@ -301,13 +307,22 @@ func oneTokenIsolate(iso string) bool {
 	return true
 }
 
-// time reads "T ms:".
-func (r *gcReader) time() bool {
-	t, ok := r.float()
-	if !ok || !r.lit("ms") || !r.ch(':') {
+// valueIn reads a number, its unit and the punctuation after it ("0 MB,"), and keeps the
+// number in st.vals[k].
+func (r *gcReader) valueIn(k int, unit string, punct byte) bool {
+	v, ok := r.float()
+	if !ok || !r.word(unit) || !r.ch(punct) {
 		return false
 	}
-	r.st.vals[0] = t
+	r.st.vals[k] = v
+	return true
+}
+
+// time reads "T ms:".
+func (r *gcReader) time() bool {
+	if !r.valueIn(0, "ms", ':') {
+		return false
+	}
 	r.st.gc.TimeMS = &r.st.vals[0]
 	return true
 }
@@ -387,14 +402,9 @@ func (r *gcReader) pooled() bool {
 	if !r.word("pooled") {
 		return true
 	}
-	if !r.ch(':') {
+	if !r.ch(':') || !r.valueIn(5, "MB", ',') {
 		return false
 	}
-	v, ok := r.float()
-	if !ok || !r.word("MB") || !r.ch(',') {
-		return false
-	}
-	r.st.vals[5] = v
 	r.st.gc.PooledMB = &r.st.vals[5]
 	return true
 }
@@ -406,13 +416,11 @@ func (r *gcReader) durations() bool {
 	if !ok || !strings.Contains(r.s[firstAt:r.i], ".") || !r.ch('/') {
 		return false
 	}
-	external, ok := r.float()
-	if !ok || !r.word("ms") {
+	external, ok := r.msAfter()
+	if !ok {
 		return false
 	}
-	st := r.st
-	st.vals[6], st.vals[7] = pause, external
-	st.gc.PauseMS, st.gc.ExternalMS = &st.vals[6], &st.vals[7]
+	r.st.gc.PauseMS, r.st.gc.ExternalMS = r.st.keep(6, pause), r.st.keep(7, external)
 	return true
 }
 
@@ -424,15 +432,12 @@ func (r *gcReader) incremental() bool {
 	}
 	r.ch('(')
 	r.ch('+')
-	v, ok := r.float()
-	if !ok || !r.word("ms") || !r.word("in") {
+	v, ok := r.msAfter()
+	if !ok || !r.word("in") {
 		return false
 	}
 	stepsText, ok := r.number()
-	if !ok || strings.Contains(stepsText, ".") || !r.word("steps") || !r.word("since") || !r.word("start") || !r.word("of") || !r.word("marking") {
-		return false
-	}
-	if len(stepsText) > 18 {
+	if !ok || strings.Contains(stepsText, ".") || !r.words("steps", "since", "start", "of", "marking") || len(stepsText) > 18 {
 		return false
 	}
 	steps := smallInt(stepsText)
@@ -440,21 +445,15 @@ func (r *gcReader) incremental() bool {
 	in := &incrStore{marking: v, steps: steps}
 	in.incr.MarkingMS, in.incr.Steps, in.incr.Since = &in.marking, &in.steps, sincePtrs["start of marking"]
 	if r.ch(',') {
-		if !r.word("biggest") || !r.word("step") {
-			return false
-		}
-		v, ok := r.float()
-		if !ok || !r.word("ms") {
+		v, ok := r.msAfter("biggest", "step")
+		if !ok {
 			return false
 		}
 		in.biggest = v
 		in.incr.BiggestStepMS = &in.biggest
 		if r.ch(',') {
-			if !r.word("walltime") || !r.word("since") || !r.word("start") || !r.word("of") || !r.word("marking") {
-				return false
-			}
-			v, ok := r.float()
-			if !ok || !r.word("ms") {
+			v, ok := r.msAfter("walltime", "since", "start", "of", "marking")
+			if !ok {
 				return false
 			}
 			in.wall = v
@@ -468,35 +467,55 @@ func (r *gcReader) incremental() bool {
 	return true
 }
 
+// words reads the words ws, in order.
+func (r *gcReader) words(ws ...string) bool {
+	for _, w := range ws {
+		if !r.word(w) {
+			return false
+		}
+	}
+	return true
+}
+
+// msAfter reads the words ws, then "N ms", and returns N.
+func (r *gcReader) msAfter(ws ...string) (float64, bool) {
+	if !r.words(ws...) {
+		return 0, false
+	}
+	v, ok := r.float()
+	if !ok || !r.word("ms") {
+		return 0, false
+	}
+	return v, true
+}
+
 // mu reads "(average mu = A, current mu = C)" (Node 10.4+) when it is there.
 func (r *gcReader) mu() bool {
 	if !strings.HasPrefix(r.s[r.i:], "(average") {
 		return true
 	}
-	// V8 prints the clause with single spaces; match that text at once, and read any other
-	// spacing token by token.
-	if strings.HasPrefix(r.s[r.i:], "(average mu = ") {
-		r.i += len("(average mu = ")
-	} else if !r.ch('(') || !r.word("average") || !r.word("mu") || !r.ch('=') {
-		return false
-	}
-	a, ok := r.float()
+	a, ok := r.muValue("(average mu = ", '(', "average")
 	if !ok {
 		return false
 	}
-	if strings.HasPrefix(r.s[r.i:], ", current mu = ") {
-		r.i += len(", current mu = ")
-	} else if !r.ch(',') || !r.word("current") || !r.word("mu") || !r.ch('=') {
-		return false
-	}
-	cur, ok := r.float()
+	cur, ok := r.muValue(", current mu = ", ',', "current")
 	if !ok || !r.ch(')') {
 		return false
 	}
-	st := r.st
-	st.vals[8], st.vals[9] = a, cur
-	st.gc.MuAverage, st.gc.MuCurrent = &st.vals[8], &st.vals[9]
+	r.st.gc.MuAverage, r.st.gc.MuCurrent = r.st.keep(8, a), r.st.keep(9, cur)
 	return true
+}
+
+// muValue reads one half of the mu clause, "(average mu = A" or ", current mu = C": text is
+// the half up to its number as V8 prints it, with single spaces, matched at once; any other
+// spacing is read token by token, from the punctuation punct and the word name on.
+func (r *gcReader) muValue(text string, punct byte, name string) (float64, bool) {
+	if strings.HasPrefix(r.s[r.i:], text) {
+		r.i += len(text)
+	} else if !r.ch(punct) || !r.word(name) || !r.word("mu") || !r.ch('=') {
+		return 0, false
+	}
+	return r.float()
 }
 
 // reasons reads the rest of the line as the reasons: plain words only; anything else
