@@ -54,7 +54,7 @@ func (p *prefixG) origin() Origin {
 }
 
 // collectorKind maps a printed collector name to KindScavenge or KindFull.
-func collectorKind(name string) string {
+func collectorKind(name string) Kind {
 	if strings.Contains(name, "Minor") || strings.Contains(name, "Scavenge") {
 		return KindScavenge
 	}
@@ -150,7 +150,7 @@ func gcFragmentEvent(g *gcTailG, input string) *GC {
 }
 
 // nvpCollectorKind maps NVP's short collector names.
-func nvpCollectorKind(short string) string {
+func nvpCollectorKind(short string) Kind {
 	switch short {
 	case "s", "mmc", "mms", "scavenge":
 		return KindScavenge
@@ -247,40 +247,43 @@ func heapStatsEvent(g *heapRowG) *HeapStats {
 }
 
 // otherNames classify prefixed non-GC lines by how their text starts.
-var otherNames = []struct{ prefix, name string }{
-	{"[HeapController]", "heap_controller"},
-	{"[GlobalMemoryController]", "heap_controller"},
-	{"Heap growing factor", "heap_controller"},
-	{"Grow:", "heap_controller"},
-	{"Memory reducer", "memory_reducer"},
-	{"Increasing marking speed", "marking_speed"},
-	{"Speed up marking", "marking_speed"},
-	{"Hurrying incremental marking", "marking_speed"},
-	{"Memory pool:", "memory_pool"},
-	{"action=", "nvp_action"},
-	{"Scavenge stack scanning", "scavenge_stack_scanning"},
-	{"Shrinking page", "shrinking_page"},
-	{"Fast promotion mode", "fast_promotion"},
-	{"Total time spent in GC", "verbose_footer"},
-	{"External memory", "verbose_footer"},
-	{"Backing store memory", "verbose_footer"},
-	{"Unmapper buffering", "verbose_footer"},
-	{"Pool buffering", "verbose_footer"},
-	{"(*) Sweeping is still", "verbose_footer"},
-	{"[Finished reentrant", "reentrant_gc"},
-	{"[IncrementalMarking]", "incremental_marking"},
-	{"Young generation mutator utilization", "mutator_utilization"},
-	{"evacuation", "evacuation"},
-	{"FreeLists statistics", "freelists"},
+var otherNames = []struct {
+	prefix string
+	name   OtherName
+}{
+	{"[HeapController]", OtherHeapController},
+	{"[GlobalMemoryController]", OtherHeapController},
+	{"Heap growing factor", OtherHeapController},
+	{"Grow:", OtherHeapController},
+	{"Memory reducer", OtherMemoryReducer},
+	{"Increasing marking speed", OtherMarkingSpeed},
+	{"Speed up marking", OtherMarkingSpeed},
+	{"Hurrying incremental marking", OtherMarkingSpeed},
+	{"Memory pool:", OtherMemoryPool},
+	{"action=", OtherNVPAction},
+	{"Scavenge stack scanning", OtherScavengeStackScanning},
+	{"Shrinking page", OtherShrinkingPage},
+	{"Fast promotion mode", OtherFastPromotion},
+	{"Total time spent in GC", OtherVerboseFooter},
+	{"External memory", OtherVerboseFooter},
+	{"Backing store memory", OtherVerboseFooter},
+	{"Unmapper buffering", OtherVerboseFooter},
+	{"Pool buffering", OtherVerboseFooter},
+	{"(*) Sweeping is still", OtherVerboseFooter},
+	{"[Finished reentrant", OtherReentrantGC},
+	{"[IncrementalMarking]", OtherIncrementalMarking},
+	{"Young generation mutator utilization", OtherMutatorUtilization},
+	{"evacuation", OtherEvacuation},
+	{"FreeLists statistics", OtherFreeLists},
 }
 
-func otherName(text string) string {
+func otherName(text string) OtherName {
 	for _, o := range otherNames {
 		if strings.HasPrefix(text, o.prefix) {
 			return o.name
 		}
 	}
-	return "other"
+	return OtherUnnamed
 }
 
 func otherEvent(g *otherLineG, input string) *Other {
@@ -379,9 +382,9 @@ func bannerEvent(g *bannerLineG, input string) (*Fatal, *Marker) {
 		f := newFatal("invalid size error "+strings.TrimSpace(g.InvalidSize.text(input)), "", "v8")
 		return f, nil
 	case g.FatalIn != nil:
-		return nil, &Marker{Name: "v8_fatal_banner", Text: "Fatal error in " + strings.TrimSpace(g.FatalIn.text(input))}
+		return nil, &Marker{Name: MarkerV8FatalBanner, Text: "Fatal error in " + strings.TrimSpace(g.FatalIn.text(input))}
 	}
-	return nil, &Marker{Name: "v8_fatal_banner", Text: strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(input), "#"))}
+	return nil, &Marker{Name: MarkerV8FatalBanner, Text: strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(input), "#"))}
 }
 
 func embedderOOMEvent(g *embedderOOMG, input string) *Fatal {

@@ -48,8 +48,10 @@ type parserExpect struct {
 
 func expectPath(log string) string { return strings.TrimSuffix(log, ".log") + ".expect.json" }
 
-// oracleGC is the regular expression of the format reference (§9), used here only as an
-// independent witness: every line it matches must be covered by a gc event.
+// oracleGC is the --trace-gc regular expression of the format reference (section 9, "Parser
+// notes", of v8-gc-formats.md in ../shared/docs beside the repository), cut after the first
+// size, with a prefixed entry allowed anywhere in a line. It is used here only as an
+// independent witness: every entry it matches must be covered by a gc event.
 var oracleGC = regexp.MustCompile(`(?:\[\d+(?::(?:0x)?[0-9a-fA-F]+)?(?::\d+)?\]\s*|^\s*)\d+ ms: (?:Shared )?(?:Scavenge|Mark-sweep|Mark-Compact|Incremental Mark-Compact|Minor Mark-Compact|Minor Mark-Sweep|Incremental Minor Mark-Sweep)(?: \((?:reduce|interleaved|during sweeping)\))* \d+\.\d \(`)
 
 // v8Marks are strings that only V8's or Node's crash output holds; an Unknown line must not

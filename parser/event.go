@@ -1,13 +1,3 @@
-// Package parser turns the text V8 prints about its garbage collector into typed events.
-//
-// It reads --trace-gc output of every Node.js era, --trace-gc-nvp, --trace-gc-verbose and the
-// fatal out-of-memory crash block, line by line from an io.Reader, and hands out events in input
-// order, each with the 1-based line it came from. It knows nothing of statistics: that is the job
-// of package analyze.
-//
-// The grammar of every format lives in grammar.go (participle v2); normalize.go strips what real
-// logs wrap around V8's text and cuts glued ring-buffer entries apart; parser.go holds the
-// streaming state machine. A line it cannot classify becomes an Unknown event, never an error.
 package parser
 
 // Type names the kind of an event. The names are a contract: other tools read them in the
@@ -73,10 +63,14 @@ type IsolateKey struct {
 	Isolate string
 }
 
-// Collector kinds: what a GC collected.
+// Kind says what a GC collected: the young generation or the whole heap. The names are a
+// contract, like Type's.
+type Kind string
+
+// The collector kinds.
 const (
-	KindScavenge = "scavenge" // young generation: Scavenge, Minor Mark-Compact, Minor Mark-Sweep
-	KindFull     = "full"     // Mark-sweep, Mark-Compact, Incremental Mark-Compact
+	KindScavenge Kind = "scavenge" // young generation: Scavenge, Minor Mark-Compact, Minor Mark-Sweep
+	KindFull     Kind = "full"     // Mark-sweep, Mark-Compact, Incremental Mark-Compact
 )
 
 // GC is one garbage collection as printed by --trace-gc (live, or as an entry of the crash
@@ -88,7 +82,7 @@ type GC struct {
 	// Mark-Compact, Minor Mark-Sweep, …; nil for a fragment that lost its start.
 	Collector *string `json:"collector"`
 	// Kind is KindScavenge or KindFull, nil when the collector is not known.
-	Kind *string `json:"kind"`
+	Kind *Kind `json:"kind"`
 	// Qualifiers are the parenthesised words after the name: reduce, interleaved, during sweeping.
 	Qualifiers        []string `json:"qualifiers"`
 	HeapBeforeMB      *float64 `json:"heap_before_mb"`
@@ -136,7 +130,7 @@ type NVP struct {
 	TimeMS *float64 `json:"time_ms"`
 	// Collector is the short name V8 prints: s, ms, mc, mmc, mms.
 	Collector    *string  `json:"collector"`
-	Kind         *string  `json:"kind"`
+	Kind         *Kind    `json:"kind"`
 	PauseMS      *float64 `json:"pause_ms"`
 	MutatorMS    *float64 `json:"mutator_ms"`
 	HeapBeforeMB *float64 `json:"heap_before_mb"`
@@ -215,26 +209,62 @@ type NativeFrame struct {
 
 // Marker is a structural line of the crash block: a section header.
 type Marker struct {
-	// Name is one of last_few_gcs, js_stacktrace, js_stack_trace_block, native_stack_trace,
-	// c_stack_trace, security_context, report_written, report_completed, no_stack_in_gc,
-	// v8_fatal_banner.
-	Name string `json:"name"`
-	Text string `json:"text"`
+	Name MarkerName `json:"name"`
+	Text string     `json:"text"`
 }
+
+// MarkerName says which structural line a Marker is. The names are a contract, like Type's.
+type MarkerName string
+
+// The marker names.
+const (
+	MarkerLastFewGCs        MarkerName = "last_few_gcs"         // <--- Last few GCs --->
+	MarkerJSStacktrace      MarkerName = "js_stacktrace"        // <--- JS stacktrace --->
+	MarkerJSStackTraceBlock MarkerName = "js_stack_trace_block" // ==== JS stack trace =====
+	MarkerJSStackEnd        MarkerName = "js_stack_end"         // the "=====" or "..." ending a JS stack
+	MarkerCStackTrace       MarkerName = "c_stack_trace"        // ==== C stack trace
+	MarkerNativeStackTrace  MarkerName = "native_stack_trace"   // ----- Native stack trace -----
+	MarkerSecurityContext   MarkerName = "security_context"     // Security context: …
+	MarkerNoStackInGC       MarkerName = "no_stack_in_gc"       // Cannot get stack trace in GC.
+	MarkerReportWritten     MarkerName = "report_written"       // Writing Node.js report to file: …
+	MarkerReportCompleted   MarkerName = "report_completed"     // Node.js report completed
+	MarkerV8FatalBanner     MarkerName = "v8_fatal_banner"      // a "#" line of V8's fatal banner that names no failure
+	MarkerOther             MarkerName = "other"                // a crash-block keyword without a name of its own
+)
 
 // Other is a line V8 printed under the trace flags that is not a GC event: heap-controller
 // limits, memory reducer, marking speed, Node 25's action= lines, verbose footers, …
 type Other struct {
 	Origin
-	TimeMS *float64 `json:"time_ms"`
-	// Name is a short classification (heap_controller, memory_reducer, marking_speed,
-	// nvp_action, memory_pool, verbose_footer, …); "other" when only the prefix is V8's.
-	Name string `json:"name"`
-	Text string `json:"text"`
-	// Values holds numbers read off the line where its shape is known (e.g. the heap
-	// controller's new limit in KB).
-	Values map[string]float64 `json:"values,omitempty"`
+	TimeMS *float64  `json:"time_ms"`
+	Name   OtherName `json:"name"`
+	Text   string    `json:"text"`
 }
+
+// OtherName is a short classification of an Other line. The names are a contract, like
+// Type's.
+type OtherName string
+
+// The names of Other lines.
+const (
+	OtherHeapController        OtherName = "heap_controller"         // [HeapController], [GlobalMemoryController], growing factor
+	OtherMemoryReducer         OtherName = "memory_reducer"          // Memory reducer: …
+	OtherMarkingSpeed          OtherName = "marking_speed"           // Increasing marking speed, Hurrying incremental marking, …
+	OtherMemoryPool            OtherName = "memory_pool"             // Node 26's Memory pool: …
+	OtherNVPAction             OtherName = "nvp_action"              // Node 25's action= lines
+	OtherScavengeStackScanning OtherName = "scavenge_stack_scanning" // Scavenge stack scanning: … (not a GC)
+	OtherShrinkingPage         OtherName = "shrinking_page"          // Shrinking page …
+	OtherFastPromotion         OtherName = "fast_promotion"          // Fast promotion mode: …
+	OtherVerboseFooter         OtherName = "verbose_footer"          // the lines under --trace-gc-verbose's heap table
+	OtherReentrantGC           OtherName = "reentrant_gc"            // [Finished reentrant …
+	OtherIncrementalMarking    OtherName = "incremental_marking"     // [IncrementalMarking] …
+	OtherMutatorUtilization    OtherName = "mutator_utilization"     // Young generation mutator utilization …
+	OtherEvacuation            OtherName = "evacuation"              // evacuation …
+	OtherFreeLists             OtherName = "freelists"               // FreeLists statistics …
+	OtherCutLine               OtherName = "cut_line"                // a line that stops inside its own "[pid:isolate" prefix
+	OtherNVPFragment           OtherName = "nvp_fragment"            // the rest of an NVP line whose start is not in the log
+	OtherUnnamed               OtherName = "other"                   // a line of which only the prefix is V8's
+)
 
 // Unknown is a line the parser could not classify: the application's own output, mostly.
 type Unknown struct {

@@ -169,6 +169,12 @@ type gcStore struct {
 	pid  int64
 }
 
+// keep stores v in the k-th number of the store and returns a pointer to it, for the event.
+func (st *gcStore) keep(k int, v float64) *float64 {
+	st.vals[k] = v
+	return &st.vals[k]
+}
+
 // shared returns a pointer to the one shared copy of a string of a small fixed set.
 func shared(m map[string]*string, s string) *string {
 	if p, ok := m[s]; ok {
@@ -179,35 +185,36 @@ func shared(m map[string]*string, s string) *string {
 }
 
 var (
-	kindPtrs      = sharedSet(KindScavenge, KindFull)
-	collectorPtrs = sharedSet(fastCollectors...)
-	sincePtrs     = sharedSet("start of marking")
-	qualSlices    = map[string][]string{"reduce": {"reduce"}, "interleaved": {"interleaved"}, "during sweeping": {"during sweeping"}}
+	kindPtrs   = sharedSet(KindScavenge, KindFull)
+	sincePtrs  = sharedSet("start of marking")
+	qualSlices = map[string][]string{"reduce": {"reduce"}, "interleaved": {"interleaved"}, "during sweeping": {"during sweeping"}}
 )
 
-func sharedSet(ss ...string) map[string]*string {
-	m := map[string]*string{}
+func sharedSet[S ~string](ss ...S) map[S]*S {
+	m := map[S]*S{}
 	for _, s := range ss {
 		m[s] = &s
 	}
 	return m
 }
 
-// fastCollectors are the collector names the fast path reads.
-var fastCollectors = []string{"Scavenge", "Mark-Compact", "Mark-sweep", "Incremental Mark-Compact", "Minor Mark-Sweep", "Minor Mark-Compact", "Mark-Sweep"}
-
-// collectorNames are the names the fast path reads, with their shared strings.
+// collectorNames are the names the fast path reads (the table's, in its order), with their
+// shared strings.
 var collectorNames = func() []collectorName {
 	var out []collectorName
-	for _, n := range fastCollectors {
-		out = append(out, collectorName{text: n, name: collectorPtrs[n], kind: kindPtrs[collectorKind(n)]})
+	for _, c := range collectors {
+		if c.fast {
+			name := c.name
+			out = append(out, collectorName{text: c.name, name: &name, kind: kindPtrs[c.kind]})
+		}
 	}
 	return out
 }()
 
 type collectorName struct {
-	text       string
-	name, kind *string
+	text string
+	name *string
+	kind *Kind
 }
 
 // smallInt reads up to 18 decimal digits (callers bound the length) without strconv.
@@ -251,78 +258,109 @@ func (c *lineCache) get(iso string) *string {
 
 // fastGCInto is fastGC writing into st, which must be zero.
 func fastGCInto(s string, st *gcStore, cache *lineCache) (*GC, bool) {
-	c := scanner{s: s}
-	g := &st.gc
-	// Prefix [pid:isolate]
-	if !c.ch('[') {
+	r := gcReader{scanner: scanner{s: s}, st: st}
+	if !r.prefix(cache) || !r.time() || !r.collector() || !r.qualifiers() || !r.sizes() || !r.pooled() ||
+		!r.durations() || !r.incremental() || !r.mu() || !r.reasons(cache) {
 		return nil, false
 	}
-	pidEnd := scanDigits(s, c.i)
-	if pidEnd == c.i || pidEnd-c.i > 10 || pidEnd >= len(s) || s[pidEnd] != ':' {
-		return nil, false
+	return &st.gc, true
+}
+
+// gcReader reads a --trace-gc line for the fast path one clause at a time, in the order of
+// gcLineG's fields, so that a line the fast path reads wrong (FuzzFastPath names the fields)
+// points at one reader. Each reader takes its clause and the spaces after it and fills in the
+// event, or returns false at anything it does not fully understand: the line then goes to the
+// grammar. An optional clause that is not there is no failure.
+//
+// The line cache is passed to the two readers that use it rather than kept here: escape
+// analysis does not tell a struct's fields apart, and the event's pointers into st would make
+// the cache, and with it the Parser that holds it, escape to the heap.
+type gcReader struct {
+	scanner
+	st *gcStore
+}
+
+// prefix reads "[pid:isolate]".
+func (r *gcReader) prefix(cache *lineCache) bool {
+	p := scanPrefix(r.s, 0)
+	if p.shape != prefixIsolate || len(p.pid) > maxPIDDigits || !oneTokenIsolate(p.isolate) {
+		return false
 	}
-	pid := smallInt(s[c.i:pidEnd]) // at most 10 digits
-	isoStart := pidEnd + 1
-	isoEnd := scanIsolate(s, isoStart)
-	if isoEnd == isoStart || isoEnd >= len(s) || s[isoEnd] != ']' {
-		return nil, false
-	}
-	iso := s[isoStart:isoEnd]
-	// The grammar lexes the isolate as one token only in these shapes: 0x and hex digits, or
-	// upper-case hex digits (Windows).
+	r.st.pid = smallInt(p.pid)
+	r.st.gc.PID, r.st.gc.Isolate = &r.st.pid, cache.get(p.isolate)
+	r.i = p.end
+	r.spaces()
+	return true
+}
+
+// oneTokenIsolate reports whether the grammar lexes an isolate as one token, as the fast path
+// reads it: 0x and hex digits, or upper-case hex digits (Windows).
+func oneTokenIsolate(iso string) bool {
 	if strings.HasPrefix(iso, "0x") {
-		if len(iso) == 2 {
-			return nil, false
-		}
-	} else {
-		for k := 0; k < len(iso); k++ {
-			if iso[k] >= 'a' && iso[k] <= 'f' {
-				return nil, false
-			}
+		return len(iso) > 2
+	}
+	for k := 0; k < len(iso); k++ {
+		if iso[k] >= 'a' && iso[k] <= 'f' {
+			return false
 		}
 	}
-	st.pid = pid
-	g.PID, g.Isolate = &st.pid, cache.get(iso)
-	c.i = isoEnd + 1
-	c.spaces()
-	// Time
-	t, ok := c.float()
-	if !ok || !c.lit("ms") || !c.ch(':') {
-		return nil, false
+	return true
+}
+
+// valueIn reads a number, its unit and the punctuation after it ("0 MB,"), and keeps the
+// number in st.vals[k].
+func (r *gcReader) valueIn(k int, unit string, punct byte) bool {
+	v, ok := r.float()
+	if !ok || !r.word(unit) || !r.ch(punct) {
+		return false
 	}
-	st.vals[0] = t
-	g.TimeMS = &st.vals[0]
-	// Collector
-	if c.i < len(s) {
-		// Look only at the names that start with this letter.
-		first := s[c.i]
-		for k := range collectorNames {
-			if cn := &collectorNames[k]; cn.text[0] == first && c.word(cn.text) {
-				g.Collector, g.Kind = cn.name, cn.kind
-				break
-			}
+	r.st.vals[k] = v
+	return true
+}
+
+// time reads "T ms:".
+func (r *gcReader) time() bool {
+	if !r.valueIn(0, "ms", ':') {
+		return false
+	}
+	r.st.gc.TimeMS = &r.st.vals[0]
+	return true
+}
+
+// collector reads the collector's name, one of the table's marked fast.
+func (r *gcReader) collector() bool {
+	if r.i >= len(r.s) {
+		return false
+	}
+	// Look only at the names that start with this letter.
+	first := r.s[r.i]
+	for k := range collectorNames {
+		if cn := &collectorNames[k]; cn.text[0] == first && r.word(cn.text) {
+			r.st.gc.Collector, r.st.gc.Kind = cn.name, cn.kind
+			return true
 		}
 	}
-	if g.Collector == nil {
-		return nil, false
-	}
-	// Qualifiers
+	return false
+}
+
+// qualifiers reads up to two of "(reduce)", "(interleaved)", "(during sweeping)".
+func (r *gcReader) qualifiers() bool {
 	var quals []string
-	for c.i < len(s) && s[c.i] == '(' {
-		c.ch('(')
+	for r.i < len(r.s) && r.s[r.i] == '(' {
+		r.ch('(')
 		var q string
 		switch {
-		case c.word("reduce"):
+		case r.word("reduce"):
 			q = "reduce"
-		case c.word("interleaved"):
+		case r.word("interleaved"):
 			q = "interleaved"
-		case c.word("during") && c.word("sweeping"):
+		case r.word("during") && r.word("sweeping"):
 			q = "during sweeping"
 		default:
-			return nil, false
+			return false
 		}
-		if !c.ch(')') || len(quals) == 2 {
-			return nil, false
+		if !r.ch(')') || len(quals) == 2 {
+			return false
 		}
 		if quals == nil {
 			quals = qualSlices[q] // shared: one qualifier is the common case
@@ -330,131 +368,168 @@ func fastGCInto(s string, st *gcStore, cache *lineCache) (*GC, bool) {
 			quals = append(append([]string(nil), quals...), q)
 		}
 	}
-	g.Qualifiers = quals
-	// Sizes
+	r.st.gc.Qualifiers = quals
+	return true
+}
+
+// sizes reads "S0 (M0) -> S1 (M1) MB,".
+func (r *gcReader) sizes() bool {
+	st := r.st
 	var ok1, ok2, ok3, ok4 bool
-	st.vals[1], ok1 = c.float()
-	if !ok1 || !c.ch('(') {
-		return nil, false
+	st.vals[1], ok1 = r.float()
+	if !ok1 || !r.ch('(') {
+		return false
 	}
-	st.vals[2], ok2 = c.float()
-	if !ok2 || !c.ch(')') || !c.lit("->") {
-		return nil, false
+	st.vals[2], ok2 = r.float()
+	if !ok2 || !r.ch(')') || !r.lit("->") {
+		return false
 	}
-	st.vals[3], ok3 = c.float()
-	if !ok3 || !c.ch('(') {
-		return nil, false
+	st.vals[3], ok3 = r.float()
+	if !ok3 || !r.ch('(') {
+		return false
 	}
-	st.vals[4], ok4 = c.float()
-	if !ok4 || !c.ch(')') || !c.word("MB") || !c.ch(',') {
-		return nil, false
+	st.vals[4], ok4 = r.float()
+	if !ok4 || !r.ch(')') || !r.word("MB") || !r.ch(',') {
+		return false
 	}
+	g := &st.gc
 	g.HeapBeforeMB, g.CommittedBeforeMB, g.HeapAfterMB, g.CommittedAfterMB = &st.vals[1], &st.vals[2], &st.vals[3], &st.vals[4]
-	// pooled
-	if c.word("pooled") {
-		if !c.ch(':') {
-			return nil, false
-		}
-		v, ok := c.float()
-		if !ok || !c.word("MB") || !c.ch(',') {
-			return nil, false
-		}
-		st.vals[5] = v
-		g.PooledMB = &st.vals[5]
+	return true
+}
+
+// pooled reads "pooled: P MB," (Node 22+) when it is there.
+func (r *gcReader) pooled() bool {
+	if !r.word("pooled") {
+		return true
 	}
-	// Durations: "P / E ms" (Node 4+). The 0.12 shapes go to the grammar.
-	firstAt := c.i
-	pause, ok := c.float()
-	if !ok || !strings.Contains(s[firstAt:c.i], ".") || !c.ch('/') {
-		return nil, false
+	if !r.ch(':') || !r.valueIn(5, "MB", ',') {
+		return false
 	}
-	external, ok := c.float()
-	if !ok || !c.word("ms") {
-		return nil, false
+	r.st.gc.PooledMB = &r.st.vals[5]
+	return true
+}
+
+// durations reads "P / E ms" (Node 4+). The 0.12 shapes go to the grammar.
+func (r *gcReader) durations() bool {
+	firstAt := r.i
+	pause, ok := r.float()
+	if !ok || !strings.Contains(r.s[firstAt:r.i], ".") || !r.ch('/') {
+		return false
 	}
-	st.vals[6], st.vals[7] = pause, external
-	g.PauseMS, g.ExternalMS = &st.vals[6], &st.vals[7]
-	// Incremental clause
-	if strings.HasPrefix(s[c.i:], "(+") {
-		c.ch('(')
-		c.ch('+')
-		v, ok := c.float()
-		if !ok || !c.word("ms") || !c.word("in") {
-			return nil, false
-		}
-		stepsText, ok := c.number()
-		if !ok || strings.Contains(stepsText, ".") || !c.word("steps") || !c.word("since") || !c.word("start") || !c.word("of") || !c.word("marking") {
-			return nil, false
-		}
-		if len(stepsText) > 18 {
-			return nil, false
-		}
-		steps := smallInt(stepsText)
-		// Full GCs only: allocated apart so the hot scavenge line stays small.
-		in := &incrStore{marking: v, steps: steps}
-		in.incr.MarkingMS, in.incr.Steps, in.incr.Since = &in.marking, &in.steps, sincePtrs["start of marking"]
-		if c.ch(',') {
-			if !c.word("biggest") || !c.word("step") {
-				return nil, false
-			}
-			v, ok := c.float()
-			if !ok || !c.word("ms") {
-				return nil, false
-			}
-			in.biggest = v
-			in.incr.BiggestStepMS = &in.biggest
-			if c.ch(',') {
-				if !c.word("walltime") || !c.word("since") || !c.word("start") || !c.word("of") || !c.word("marking") {
-					return nil, false
-				}
-				v, ok := c.float()
-				if !ok || !c.word("ms") {
-					return nil, false
-				}
-				in.wall = v
-				in.incr.WalltimeMS = &in.wall
-			}
-		}
-		if !c.ch(')') {
-			return nil, false
-		}
-		g.Incremental = &in.incr
+	external, ok := r.msAfter()
+	if !ok {
+		return false
 	}
-	// mu clause
-	if strings.HasPrefix(s[c.i:], "(average") {
-		// V8 prints the clause with single spaces; match that text at once, and read any other
-		// spacing token by token.
-		if strings.HasPrefix(s[c.i:], "(average mu = ") {
-			c.i += len("(average mu = ")
-		} else if !c.ch('(') || !c.word("average") || !c.word("mu") || !c.ch('=') {
-			return nil, false
-		}
-		a, ok := c.float()
+	r.st.gc.PauseMS, r.st.gc.ExternalMS = r.st.keep(6, pause), r.st.keep(7, external)
+	return true
+}
+
+// incremental reads "(+ X ms in N steps since start of marking[, biggest step B ms[,
+// walltime since start of marking W ms]])" when it is there.
+func (r *gcReader) incremental() bool {
+	if !strings.HasPrefix(r.s[r.i:], "(+") {
+		return true
+	}
+	r.ch('(')
+	r.ch('+')
+	v, ok := r.msAfter()
+	if !ok || !r.word("in") {
+		return false
+	}
+	stepsText, ok := r.number()
+	if !ok || strings.Contains(stepsText, ".") || !r.words("steps", "since", "start", "of", "marking") || len(stepsText) > 18 {
+		return false
+	}
+	steps := smallInt(stepsText)
+	// Full GCs only: allocated apart so the hot scavenge line stays small.
+	in := &incrStore{marking: v, steps: steps}
+	in.incr.MarkingMS, in.incr.Steps, in.incr.Since = &in.marking, &in.steps, sincePtrs["start of marking"]
+	if r.ch(',') {
+		v, ok := r.msAfter("biggest", "step")
 		if !ok {
-			return nil, false
+			return false
 		}
-		if strings.HasPrefix(s[c.i:], ", current mu = ") {
-			c.i += len(", current mu = ")
-		} else if !c.ch(',') || !c.word("current") || !c.word("mu") || !c.ch('=') {
-			return nil, false
+		in.biggest = v
+		in.incr.BiggestStepMS = &in.biggest
+		if r.ch(',') {
+			v, ok := r.msAfter("walltime", "since", "start", "of", "marking")
+			if !ok {
+				return false
+			}
+			in.wall = v
+			in.incr.WalltimeMS = &in.wall
 		}
-		cur, ok := c.float()
-		if !ok || !c.ch(')') {
-			return nil, false
-		}
-		st.vals[8], st.vals[9] = a, cur
-		g.MuAverage, g.MuCurrent = &st.vals[8], &st.vals[9]
 	}
-	// Reasons: plain words only; anything else (brackets, a glued next entry) is the grammar's.
-	tail := s[c.i:]
+	if !r.ch(')') {
+		return false
+	}
+	r.st.gc.Incremental = &in.incr
+	return true
+}
+
+// words reads the words ws, in order.
+func (r *gcReader) words(ws ...string) bool {
+	for _, w := range ws {
+		if !r.word(w) {
+			return false
+		}
+	}
+	return true
+}
+
+// msAfter reads the words ws, then "N ms", and returns N.
+func (r *gcReader) msAfter(ws ...string) (float64, bool) {
+	if !r.words(ws...) {
+		return 0, false
+	}
+	v, ok := r.float()
+	if !ok || !r.word("ms") {
+		return 0, false
+	}
+	return v, true
+}
+
+// mu reads "(average mu = A, current mu = C)" (Node 10.4+) when it is there.
+func (r *gcReader) mu() bool {
+	if !strings.HasPrefix(r.s[r.i:], "(average") {
+		return true
+	}
+	a, ok := r.muValue("(average mu = ", '(', "average")
+	if !ok {
+		return false
+	}
+	cur, ok := r.muValue(", current mu = ", ',', "current")
+	if !ok || !r.ch(')') {
+		return false
+	}
+	r.st.gc.MuAverage, r.st.gc.MuCurrent = r.st.keep(8, a), r.st.keep(9, cur)
+	return true
+}
+
+// muValue reads one half of the mu clause, "(average mu = A" or ", current mu = C": text is
+// the half up to its number as V8 prints it, with single spaces, matched at once; any other
+// spacing is read token by token, from the punctuation punct and the word name on.
+func (r *gcReader) muValue(text string, punct byte, name string) (float64, bool) {
+	if strings.HasPrefix(r.s[r.i:], text) {
+		r.i += len(text)
+	} else if !r.ch(punct) || !r.word(name) || !r.word("mu") || !r.ch('=') {
+		return 0, false
+	}
+	return r.float()
+}
+
+// reasons reads the rest of the line as the reasons: plain words only; anything else
+// (brackets, a glued next entry) is the grammar's.
+func (r *gcReader) reasons(cache *lineCache) bool {
+	tail := r.s[r.i:]
 	for k := 0; k < len(tail); k++ {
 		b := tail[k]
 		if !(b == ' ' || b == ';' || b == '-' || b == '_' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z') {
-			return nil, false
+			return false
 		}
 	}
-	g.Reason, g.Comment = cache.reasons(tail)
-	return g, true
+	r.st.gc.Reason, r.st.gc.Comment = cache.reasons(tail)
+	return true
 }
 
 // reasons splits and shares the reasons of a line, remembering the last tail: consecutive
@@ -591,35 +666,20 @@ func fastNVP(s string) (*nvpLineG, bool) {
 			return nil, false // other whitespace and controls: the grammar's lexer decides
 		}
 	}
-	c := scanner{s: s}
-	if !c.ch('[') {
+	// [pid:0xisolate] or, from Node 24, [pid:0xisolate:id]; an id of 16 digits would lex as
+	// an address.
+	p := scanPrefix(s, 0)
+	if p.shape != prefixIsolate && p.shape != prefixIsolateID || len(p.pid) > maxPIDDigits || !hexIsolate(p.isolate) || len(p.id) >= 16 {
 		return nil, false
 	}
-	pidEnd := scanDigits(s, c.i)
-	if pidEnd == c.i || pidEnd-c.i > 10 || pidEnd >= len(s) || s[pidEnd] != ':' {
-		return nil, false
-	}
-	isoStart := pidEnd + 1
-	isoEnd := scanIsolate(s, isoStart)
-	if isoEnd == isoStart || isoEnd >= len(s) || !strings.HasPrefix(s[isoStart:], "0x") || isoEnd == isoStart+2 {
-		return nil, false
-	}
-	pre := &prefixG{PID: s[c.i:pidEnd]}
-	iso := s[isoStart:isoEnd]
-	pre.Isolate = &iso
-	c.i = isoEnd
-	if s[c.i] == ':' { // Node 24+: [pid:isolate:id]
-		e := scanDigits(s, c.i+1)
-		if e == c.i+1 || e >= len(s) || e-c.i-1 >= 16 {
-			return nil, false
-		}
-		id := s[c.i+1 : e]
+	iso := p.isolate
+	pre := &prefixG{PID: p.pid, Isolate: &iso}
+	if p.shape == prefixIsolateID {
+		id := p.id
 		pre.ID = &id
-		c.i = e
 	}
-	if !c.ch(']') {
-		return nil, false
-	}
+	c := scanner{s: s, i: p.end}
+	c.spaces()
 	tStart := c.i
 	if _, ok := c.number(); !ok {
 		return nil, false
@@ -696,6 +756,12 @@ func fastNVP(s string) (*nvpLineG, bool) {
 	return g, len(g.Pairs) > 0
 }
 
+// hexIsolate reports whether an isolate is 0x and hex digits, the only spelling the NVP and
+// verbose-row fast paths read.
+func hexIsolate(iso string) bool {
+	return len(iso) > 2 && strings.HasPrefix(iso, "0x")
+}
+
 // wordEnd returns where the lexer's Word token starting at s[i] ends:
 // [A-Za-z_][A-Za-z0-9_]*([-.][A-Za-z0-9_]+)*
 func wordEnd(s string, i int) int {
@@ -724,29 +790,18 @@ func fastHeapRow(s string) (*heapRowG, bool) {
 			return nil, false
 		}
 	}
-	c := scanner{s: s}
-	if !c.ch('[') {
+	// [pid] or [pid:0xisolate]
+	p := scanPrefix(s, 0)
+	if p.shape != prefixPID && p.shape != prefixIsolate || len(p.pid) > maxPIDDigits || p.shape == prefixIsolate && !hexIsolate(p.isolate) {
 		return nil, false
 	}
-	pidEnd := scanDigits(s, c.i)
-	if pidEnd == c.i || pidEnd-c.i > 10 || pidEnd >= len(s) {
-		return nil, false
-	}
-	pre := &prefixG{PID: s[c.i:pidEnd]}
-	c.i = pidEnd
-	if s[c.i] == ':' {
-		isoStart := c.i + 1
-		isoEnd := scanIsolate(s, isoStart)
-		if !strings.HasPrefix(s[isoStart:], "0x") || isoEnd == isoStart+2 || isoEnd >= len(s) {
-			return nil, false
-		}
-		iso := s[isoStart:isoEnd]
+	pre := &prefixG{PID: p.pid}
+	if p.shape == prefixIsolate {
+		iso := p.isolate
 		pre.Isolate = &iso
-		c.i = isoEnd
 	}
-	if !c.ch(']') {
-		return nil, false
-	}
+	c := scanner{s: s, i: p.end}
+	c.spaces()
 	g := &heapRowG{Prefix: pre}
 	// Label: words (lower- or title-case: an upper-case run could lex as an address), then ",".
 	for c.i < len(s) && s[c.i] != ',' {

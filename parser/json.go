@@ -136,11 +136,11 @@ func appendIntPtr(b []byte, v *int64) []byte {
 	return strconv.AppendInt(b, *v, 10)
 }
 
-func appendStrPtr(b []byte, v *string) []byte {
+func appendStrPtr[S ~string](b []byte, v *S) []byte {
 	if v == nil {
 		return append(b, "null"...)
 	}
-	return appendString(b, *v)
+	return appendString(b, string(*v))
 }
 
 // appendString writes a JSON string; text with anything encoding/json would escape goes

@@ -207,58 +207,6 @@ func sortAnchors(a []anchor) []anchor {
 	return a[:w]
 }
 
-// prefixEnd returns the index after a V8 line prefix starting at s[i] ('['), or 0 if none is
-// there. A prefix is [pid], [pid:isolate] or [pid:isolate:id]. A bare [pid] is only taken for
-// V8's when a timestamp or a verbose heap row follows, because "[1] " is also what
-// concurrently, foreman and friends put before every line.
-func prefixEnd(s string, i int) int {
-	j := i + 1
-	k := scanDigits(s, j)
-	if k == j || k-j > 10 || k >= len(s) {
-		return 0
-	}
-	if s[k] == ']' {
-		if pidOnlyFollowedByV8(s[k+1:]) {
-			return k + 1
-		}
-		return 0
-	}
-	if s[k] != ':' {
-		return 0
-	}
-	j = k + 1
-	k = scanIsolate(s, j)
-	if k == j || k >= len(s) {
-		return 0
-	}
-	if s[k] == ':' {
-		m := scanDigits(s, k+1)
-		if m == k+1 || m >= len(s) {
-			return 0
-		}
-		k = m
-	}
-	if s[k] != ']' {
-		return 0
-	}
-	return k + 1
-}
-
-// pidOnlyFollowedByV8 reports whether what follows a "[pid]" prefix is V8's: a timestamp
-// ("   115 ms: ") or a verbose heap row ("Memory allocator, used: …").
-func pidOnlyFollowedByV8(rest string) bool {
-	t := strings.TrimLeft(rest, " \t")
-	if len(t) == len(rest) {
-		return false
-	}
-	if d := scanDigits(t, 0); d > 0 && strings.HasPrefix(t[d:], " ms: ") {
-		return true
-	}
-	return strings.Contains(t, "used:") && strings.Contains(t, ",") || strings.HasPrefix(t, "Total time spent in GC") ||
-		strings.HasPrefix(t, "External memory") || strings.HasPrefix(t, "Hurrying incremental marking") ||
-		strings.HasPrefix(t, "Increasing marking speed") || strings.HasPrefix(t, "Memory reducer")
-}
-
 // skipTimestamp returns the index after the "[I:0x…]" tag and "   T ms: " that may follow a
 // prefix ending at i, so that the timestamp is not taken for a prefix-less entry.
 func skipTimestamp(s string, i int) int {
@@ -287,38 +235,19 @@ func scanDigits(s string, i int) int {
 	return i
 }
 
-// scanIsolate scans an isolate address: 0x + hex digits, or bare hex digits (Windows).
-func scanIsolate(s string, i int) int {
-	if strings.HasPrefix(s[i:], "0x") {
-		i += 2
-	}
-	j := i
-	for j < len(s) && isHex(s[j]) {
-		j++
-	}
-	return j
-}
-
 func isHex(c byte) bool {
 	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
 }
 
-// collectorStarts are the words a --trace-gc collector name can start with.
-var collectorStarts = []string{"Scavenge ", "Mark-sweep ", "Mark-Compact ", "Mark-Sweep ", "Minor ", "Incremental ", "Shared ", "pause="}
-
-// bareGCAt reports whether a prefix-less GC entry ("1234 ms: Scavenge …") starts at s[i].
+// bareGCAt reports whether a prefix-less GC entry ("1234 ms: Scavenge …") or NVP line
+// ("1234 ms: pause=…") starts at s[i].
 func bareGCAt(s string, i int) bool {
 	d := scanDigits(s, i)
 	if !strings.HasPrefix(s[d:], " ms: ") {
 		return false
 	}
 	rest := s[d+5:]
-	for _, c := range collectorStarts {
-		if strings.HasPrefix(rest, c) {
-			return !strings.HasPrefix(rest, "Scavenge stack")
-		}
-	}
-	return false
+	return startsWithCollector(rest) || strings.HasPrefix(rest, "pause=")
 }
 
 // nativeFrameAt reports whether a native stack frame with an address (" 1: 0x8cd49c …",

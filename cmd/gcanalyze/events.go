@@ -174,7 +174,7 @@ func csvRow(source string, ev parser.Event) []string {
 	case parser.TypeGC:
 		g := ev.GC
 		origin(g.Origin)
-		out.set("time_ms", floatCell(g.TimeMS), "collector", stringCell(g.Collector), "kind", stringCell(g.Kind))
+		out.set("time_ms", floatCell(g.TimeMS), "collector", stringCell(g.Collector), "kind", stringCell((*string)(g.Kind)))
 		out.set("qualifiers", strings.Join(g.Qualifiers, ";"))
 		out.set("heap_before_mb", floatCell(g.HeapBeforeMB), "committed_before_mb", floatCell(g.CommittedBeforeMB))
 		out.set("heap_after_mb", floatCell(g.HeapAfterMB), "committed_after_mb", floatCell(g.CommittedAfterMB))
@@ -188,7 +188,7 @@ func csvRow(source string, ev parser.Event) []string {
 	case parser.TypeNVP:
 		n := ev.NVP
 		origin(n.Origin)
-		out.set("time_ms", floatCell(n.TimeMS), "collector", stringCell(n.Collector), "kind", stringCell(n.Kind))
+		out.set("time_ms", floatCell(n.TimeMS), "collector", stringCell(n.Collector), "kind", stringCell((*string)(n.Kind)))
 		out.set("heap_before_mb", floatCell(n.HeapBeforeMB), "heap_after_mb", floatCell(n.HeapAfterMB), "pause_ms", floatCell(n.PauseMS))
 		out.set("reason", n.Strings["reason"])
 	case parser.TypeHeapStats:
@@ -207,11 +207,11 @@ func csvRow(source string, ev parser.Event) []string {
 		x := ev.NativeFrame
 		out.set("index", intCell(x.Index), "address", stringCell(x.Address), "symbol", stringCell(x.Symbol), "module", stringCell(x.Module))
 	case parser.TypeMarker:
-		out.set("name", ev.Marker.Name, "text", ev.Marker.Text)
+		out.set("name", string(ev.Marker.Name), "text", ev.Marker.Text)
 	case parser.TypeV8Other:
 		x := ev.Other
 		origin(x.Origin)
-		out.set("time_ms", floatCell(x.TimeMS), "name", x.Name, "text", x.Text)
+		out.set("time_ms", floatCell(x.TimeMS), "name", string(x.Name), "text", x.Text)
 	case parser.TypeUnknown:
 		out.set("text", ev.Unknown.Text)
 	}

@@ -1,0 +1,206 @@
+package parser
+
+import "strings"
+
+// Classification: a logical line is cut at its anchors (normalize.go), and each piece goes to
+// the reader of its shape — a --trace-gc entry, an NVP line, a verbose heap row, a crash-block
+// keyword, a stack frame — or becomes an Other or an Unknown event.
+
+// processLine classifies one logical line and queues its events.
+func (p *Parser) processLine(text string, line, end int) {
+	if stripDecoration(text) == "" {
+		p.stats.Blank++
+		switch {
+		case p.section == sectionRing && p.ringEntries > 0:
+			p.section = sectionNone
+		case (p.section == sectionNative || p.section == sectionJS) && p.sectionItems > 0:
+			p.section = sectionNone
+		}
+		return
+	}
+	anchors := findAnchors(text)
+	if len(anchors) == 0 {
+		p.processBare(text, line, end)
+		return
+	}
+	if lead := text[:anchors[0].pos]; stripDecoration(lead) != "" && p.section == sectionRing &&
+		anchors[0].kind != anchorKeyword && p.ringEntries == 0 {
+		// The ring buffer's oldest entry lost its start: what is left precedes the first entry.
+		p.emitFragment(lead, line, end)
+	}
+	for i, a := range anchors {
+		stop := len(text)
+		if i+1 < len(anchors) {
+			stop = anchors[i+1].pos
+		}
+		seg := text[a.pos:stop]
+		glued := i+1 < len(anchors) && (anchors[i+1].kind == anchorPrefix || anchors[i+1].kind == anchorBareGC)
+		p.processSegment(a, seg, glued, line, end)
+	}
+}
+
+// processBare handles a line with no anchor: a JS or native frame, the start-less fragment of
+// a ring-buffer entry, or the application's own text.
+func (p *Parser) processBare(text string, line, end int) {
+	ev := Event{Line: line, EndLine: end}
+	if i := jsFrameStart(text, p.section == sectionJS); i >= 0 && (p.section == sectionJS || p.section == sectionNone) {
+		if g, err := jsFrameParser.ParseString("", text[i:]); err == nil || g.Index != "" {
+			ev.Type, ev.JSFrame = TypeJSFrame, jsFrameEvent(g, text[i:])
+			p.sectionItems++
+			p.emit(ev)
+			return
+		}
+	}
+	if p.section == sectionNative {
+		if i := symbolFrameStart(text); i >= 0 {
+			if f, ok := p.nativeFrame(text[i:]); ok {
+				ev.Type, ev.NativeFrame = TypeNativeFrame, f
+				p.sectionItems++
+				p.emit(ev)
+				return
+			}
+		}
+	}
+	if p.section == sectionNative {
+		if g, err := cFrameParser.ParseString("", text); err == nil && (g.Address != nil || g.Index != nil && g.Module != nil ||
+			g.Rest != nil && strings.Contains(g.Rest.text(text), "0x")) {
+			ev.Type, ev.NativeFrame = TypeNativeFrame, cFrameEvent(g, text)
+			p.sectionItems++
+			p.emit(ev)
+			return
+		}
+	}
+	t := stripDecoration(text)
+	if t == "#" || (p.section == sectionNative && strings.HasPrefix(t, "# ")) {
+		ev.Type, ev.Marker = TypeMarker, &Marker{Name: MarkerV8FatalBanner, Text: t}
+		p.emit(ev)
+		return
+	}
+	if strings.HasPrefix(t, "at ") && (strings.HasSuffix(t, ")") || strings.Contains(t, ":")) {
+		if g, err := atFrameParser.ParseString("", t); err == nil {
+			ev.Type, ev.JSFrame = TypeJSFrame, atFrameEvent(g, t)
+			p.emit(ev)
+			return
+		}
+	}
+	if n := cutPrefixLen(t); n > 0 && n < len(t) && p.pend == nil && p.section != sectionRing {
+		// A line cut inside its "[pid:isolate" prefix, with other output glued on: wait for
+		// the rest of the prefix and the line.
+		p.pend = &pendingGC{head: t, prefixCut: n, line: line}
+		return
+	}
+	if isCutPrefix(t) {
+		// A line that stops inside its own "[pid:isolate" prefix: the process died before its
+		// buffered trace was written out.
+		ev.Type, ev.Other = TypeV8Other, &Other{Name: OtherCutLine, Text: t}
+		p.emit(ev)
+		return
+	}
+	if isNVPFragment(t) {
+		// The rest of a --trace-gc-nvp line whose start is not in the log.
+		ev.Type, ev.Other = TypeV8Other, &Other{Name: OtherNVPFragment, Text: t}
+		p.emit(ev)
+		return
+	}
+	if p.section == sectionRing && looksLikeFragment(t) {
+		p.emitFragment(t, line, end)
+		return
+	}
+	if p.section == sectionJS && (strings.HasSuffix(t, "...") || strings.HasPrefix(t, "=====")) {
+		ev.Type, ev.Marker = TypeMarker, &Marker{Name: MarkerJSStackEnd, Text: t}
+		p.emit(ev)
+		return
+	}
+	if name := otherName(t); name != OtherUnnamed {
+		ev.Type, ev.Other = TypeV8Other, &Other{Name: name, Text: t}
+		p.emit(ev)
+		return
+	}
+	ev.Type, ev.Unknown = TypeUnknown, &Unknown{Text: text}
+	p.emit(ev)
+}
+
+// processSegment handles the piece of a line that starts at one anchor.
+func (p *Parser) processSegment(a anchor, seg string, glued bool, line, end int) {
+	ev := Event{Line: line, EndLine: end}
+	switch a.kind {
+	case anchorPrefix, anchorBareGC:
+		p.processPrefixed(seg, glued, a.kind == anchorBareGC, ev)
+	case anchorNativeFrame:
+		p.enterNativeSection()
+		if f, ok := p.nativeFrame(seg); ok {
+			ev.Type, ev.NativeFrame = TypeNativeFrame, f
+			p.sectionItems++
+		} else {
+			ev.Type, ev.Unknown = TypeUnknown, &Unknown{Text: seg}
+		}
+		p.emit(ev)
+	case anchorKeyword:
+		p.processKeyword(a.keyword, seg, ev)
+	}
+}
+
+// processPrefixed handles a segment that starts with a V8 prefix (or a bare "T ms: " entry).
+func (p *Parser) processPrefixed(seg string, glued, bare bool, ev Event) {
+	body := seg
+	if !bare {
+		body = afterPrefixes(seg)
+	}
+	t := strings.TrimLeft(body, " \t")
+	d := scanDigits(t, 0)
+	timed := d > 0 && strings.HasPrefix(t[d:], " ms: ")
+	if timed {
+		rest := t[d+5:]
+		switch {
+		case startsWithCollector(rest):
+			p.processGC(seg, glued, ev)
+			return
+		case strings.HasPrefix(rest, "pause=") || strings.HasPrefix(rest, "GC: {") ||
+			(isNVPStart(rest) && !strings.HasPrefix(rest, "action=")):
+			g, ok := fastNVP(seg)
+			var err error
+			if !ok {
+				g, err = nvpParser.ParseString("", seg)
+			}
+			if err == nil || (g != nil && len(g.Pairs) > 0) || (g != nil && g.JSON != nil) {
+				ev.Type, ev.NVP = TypeNVP, nvpEvent(g, seg)
+				p.emit(ev)
+				return
+			}
+		}
+	} else if strings.Contains(t, "used:") {
+		g, ok := fastHeapRow(seg)
+		var err error
+		if !ok {
+			g, err = heapRowParser.ParseString("", seg)
+		}
+		if err == nil {
+			ev.Type, ev.HeapStats = TypeHeapStats, heapStatsEvent(g)
+			p.emit(ev)
+			return
+		}
+	}
+	g, _ := otherLineParser.ParseString("", seg)
+	if g == nil || g.Prefix == nil {
+		ev.Type, ev.Other = TypeV8Other, &Other{Name: OtherUnnamed, Text: strings.TrimSpace(seg)}
+		p.emit(ev)
+		return
+	}
+	ev.Type, ev.Other = TypeV8Other, otherEvent(g, seg)
+	p.emit(ev)
+}
+
+// isNVPStart reports whether rest starts with a name=value pair.
+func isNVPStart(rest string) bool {
+	i := 0
+	for i < len(rest) && (rest[i] == '_' || rest[i] == '.' || rest[i] >= 'a' && rest[i] <= 'z' || rest[i] >= 'A' && rest[i] <= 'Z' || rest[i] >= '0' && rest[i] <= '9') {
+		i++
+	}
+	return i > 0 && i < len(rest) && rest[i] == '='
+}
+
+// isNVPFragment reports whether t is a run of name=value pairs without a prefix.
+func isNVPFragment(t string) bool {
+	return strings.Count(t, "=") >= 4 && strings.Count(t, " ") < 2*strings.Count(t, "=")+2 &&
+		!strings.Contains(t, "(") && !strings.Contains(t, "\"")
+}

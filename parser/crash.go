@@ -1,0 +1,146 @@
+package parser
+
+import "strings"
+
+// The crash block: its section headers and fatal lines, native stack frames, and what is left
+// of a "Last few GCs" entry that lost its start. The section the parser is in decides how a
+// line without a prefix reads.
+
+// looksLikeFragment reports whether text is the tail of a --trace-gc entry.
+func looksLikeFragment(t string) bool {
+	if strings.Contains(t, "(average mu = ") || strings.Contains(t, " steps since ") ||
+		strings.Contains(t, "walltime since start of marking") {
+		return true
+	}
+	r, c, _ := splitReasons(t)
+	return knownReasons[r] || isKnownComment(c) || strings.HasSuffix(t, "ms") && len(t) < 40
+}
+
+func (p *Parser) emitFragment(text string, line, end int) {
+	var g *gcTailG
+	if i := strings.Index(text, "("); i >= 0 {
+		g, _ = gcTailParser.ParseString("", text[i:])
+		if g != nil && (g.Incr != nil || g.Mu != nil) {
+			p.emit(Event{Type: TypeGC, Line: line, EndLine: end, GC: gcFragmentEvent(g, text[i:])})
+			return
+		}
+	}
+	// Only reasons (or nothing usable) survived.
+	ev := &GC{Truncated: true, InCrashDump: true}
+	if r, c, complete := splitReasons(text); complete {
+		ev.Reason, ev.Comment = strPtr(r), strPtr(c)
+	}
+	p.emit(Event{Type: TypeGC, Line: line, EndLine: end, GC: ev})
+}
+
+func (p *Parser) enterNativeSection() {
+	if p.section != sectionNative {
+		p.section, p.sectionItems = sectionNative, 0
+	}
+}
+
+// nativeFrame reads a native stack frame: the fast path, else the grammar.
+func (p *Parser) nativeFrame(s string) (*NativeFrame, bool) {
+	if f, ok := fastNativeFrame(s); ok {
+		return f, true
+	}
+	g, err := nativeFrameParser.ParseString("", s)
+	if err != nil && (g == nil || g.Index == "") {
+		return nil, false
+	}
+	return nativeFrameEvent(g, s), true
+}
+
+func (p *Parser) processKeyword(kw, seg string, ev Event) {
+	marker := func(name MarkerName) {
+		ev.Type, ev.Marker = TypeMarker, &Marker{Name: name, Text: strings.TrimSpace(seg)}
+		p.emit(ev)
+	}
+	fatal := func(f *Fatal) {
+		ev.Type, ev.Fatal = TypeFatal, f
+		p.emit(ev)
+	}
+	switch kw {
+	case "<--- Last few GCs --->":
+		p.section, p.ringEntries = sectionRing, 0
+		marker(MarkerLastFewGCs)
+		// A ring buffer that starts on the header's own line is a fragment, then entries.
+		if rest := strings.TrimSpace(seg[len(kw):]); rest != "" {
+			p.emitFragment(rest, ev.Line, ev.EndLine)
+		}
+	case "<--- JS stacktrace --->":
+		p.section, p.sectionItems = sectionJS, 0
+		marker(MarkerJSStacktrace)
+	case "==== JS stack trace":
+		p.section, p.sectionItems = sectionJS, 0
+		marker(MarkerJSStackTraceBlock)
+	case "==== C stack trace":
+		p.enterNativeSection()
+		marker(MarkerCStackTrace)
+	case "----- Native stack trace -----":
+		p.enterNativeSection()
+		marker(MarkerNativeStackTrace)
+	case "Security context:":
+		p.section = sectionJS
+		marker(MarkerSecurityContext)
+	case "Cannot get stack trace in GC.":
+		marker(MarkerNoStackInGC)
+	case "Writing Node.js report to file:":
+		marker(MarkerReportWritten)
+	case "Node.js report completed":
+		marker(MarkerReportCompleted)
+	case "FATAL ERROR:":
+		p.enterNativeSection()
+		g, _ := fatalParser.ParseString("", seg)
+		if g == nil {
+			g = &fatalLineG{}
+		}
+		fatal(fatalEvent(g, seg))
+	case "# Fatal", "#FailureMessage":
+		p.enterNativeSection()
+		g, _ := bannerParser.ParseString("", seg)
+		if g == nil {
+			g = &bannerLineG{}
+		}
+		if f, m := bannerEvent(g, seg); f != nil {
+			fatal(f)
+		} else {
+			ev.Type, ev.Marker = TypeMarker, m
+			p.emit(ev)
+		}
+	case "OOM error in V8:", "V8 javascript OOM (", "V8 process OOM (":
+		p.enterNativeSection()
+		g, _ := embedderOOMParser.ParseString("", seg)
+		if g == nil {
+			g = &embedderOOMG{}
+		}
+		fatal(embedderOOMEvent(g, seg))
+	case "Fatal process out of memory:":
+		p.enterNativeSection()
+		g, _ := embedderOOMParser.ParseString("", seg)
+		if g == nil || !g.Process {
+			g = &embedderOOMG{Process: true}
+		}
+		fatal(embedderOOMEvent(g, seg))
+	case "Worker terminated due to reaching memory limit":
+		// Node: "Error [ERR_WORKER_OUT_OF_MEMORY]: Worker terminated …"; Deno: "[Error: Worker
+		// terminated …] {".
+		msg := strings.TrimSpace(seg)
+		if i := strings.IndexByte(msg, ']'); i >= 0 {
+			msg = strings.TrimSpace(msg[:i])
+		}
+		f := newFatal("", msg, "worker")
+		f.Kind, f.HeapOOM = FatalWorkerOOM, true
+		fatal(f)
+	case "RangeError: Map maximum size exceeded", "RangeError: Value undefined out of range for undefined options property undefined":
+		f := newFatal("", strings.TrimSpace(seg), "js")
+		f.Kind = FatalInvalidTableSize
+		fatal(f)
+	case "RangeError: Invalid array length":
+		f := newFatal("", strings.TrimSpace(seg), "js")
+		f.Kind = FatalInvalidArrayLength
+		fatal(f)
+	default:
+		marker(MarkerOther)
+	}
+}

@@ -1,0 +1,134 @@
+package parser
+
+import "strings"
+
+// Joining: a line a terminal hard-wrapped, or a logger split, is joined to the line that
+// continues it before it is classified. Whether the next line continues this one is decided by
+// what this one ends with and what the next one starts with.
+
+// continuation reports whether next continues cur (a line a terminal hard-wrapped, or a
+// logger split), and returns the joined text.
+func continuation(cur, next string) (string, bool) {
+	if len(next) > 1 && next[0] == '[' && prefixEnd(next, 0) > 0 {
+		return "", false // the next line starts a V8 line of its own: the common case, cheaply
+	}
+	nt := strings.TrimSpace(next)
+	if nt == "" || strings.TrimSpace(cur) == "" {
+		return "", false
+	}
+	// A logger that put a frame's number and its symbol on two lines (Netlify).
+	if sc := stripDecoration(cur); len(sc) <= 4 && strings.HasSuffix(sc, ":") && scanDigits(sc, 0) == len(sc)-1 {
+		if sn := stripDecoration(next); sn != "" && (scanDigits(sn, 0) == 0 || strings.HasPrefix(sn, "0x")) {
+			return sc + " " + sn, true
+		}
+	}
+	if as := findAnchors(next); len(as) > 0 && strings.TrimSpace(next[:as[0].pos]) == "" {
+		return "", false
+	}
+	as := findAnchors(cur)
+	if len(as) == 0 {
+		return "", false
+	}
+	last := as[len(as)-1]
+	seg := strings.TrimRight(cur[last.pos:], " ")
+	switch {
+	case last.kind == anchorPrefix && isNVPStart(afterTime(seg)) && (isNVPFragment(nt) || strings.HasPrefix(nt, "_")):
+		// A --trace-gc-nvp line broken inside a name or value. This case comes before the
+		// --trace-gc one below, which takes every prefixed line and would refuse the join.
+		return strings.TrimRight(cur, " ") + strings.TrimLeft(next, " "), true
+	case last.kind == anchorPrefix || last.kind == anchorBareGC:
+		if !strings.Contains(seg, " ms: ") || !startsWithCollector(afterTime(seg)) {
+			if strings.HasSuffix(seg, "Removed pages: 0, removed large pages: 0") && strings.HasPrefix(nt, ", removed") {
+				return cur + next, true // Node 26's memory-pool message ends on the next line.
+			}
+			return "", false
+		}
+		mb := strings.Index(seg, " MB, ")
+		if mb < 0 || !strings.Contains(seg[mb:], " ms") {
+			if !continuesGC(nt) {
+				return "", false // not the rest of this line: application output after it
+			}
+			return joinWrapped(cur, next), true // cut inside the sizes or durations
+		}
+		tail := gcTailText(seg)
+		if tail == "" {
+			if reasonFirstWords[firstWord(nt)] {
+				return joinWrapped(cur, next), true
+			}
+			return "", false
+		}
+		lastWord := tail[strings.LastIndexAny(tail, " ;")+1:]
+		fw := firstWord(nt)
+		if lastWord != "" && !reasonWords[lastWord] && reasonWords[lastWord+fw] {
+			return strings.TrimRight(cur, " ") + strings.TrimLeft(next, " "), true // split mid-word
+		}
+	case last.kind == anchorKeyword && last.keyword == "FATAL ERROR:":
+		if strings.HasSuffix(seg, "memory") {
+			return "", false
+		}
+		if strings.HasPrefix(nt, "Allocation failed") || strings.HasPrefix(nt, "JavaScript heap out of memory") ||
+			strings.HasPrefix(nt, "process out of memory") || strings.HasSuffix(seg, "Allocation failed -") {
+			return joinWrapped(cur, next), true
+		}
+	case last.kind == anchorNativeFrame:
+		if strings.HasSuffix(seg, "]") || nativeFrameAt(nt, 0) || symbolFrameStart(nt) == 0 {
+			return "", false
+		}
+		// A symbol a terminal wrapped: the rest of a C++ signature, or the [module].
+		if strings.HasPrefix(nt, "[") || strings.Count(seg, "(") > strings.Count(seg, ")") ||
+			strings.Contains(nt, "::") && !strings.Contains(nt, " at ") {
+			return joinWrapped(cur, next), true
+		}
+	}
+	return "", false
+}
+
+// continuesGC reports whether a line can be the rest of a --trace-gc line a terminal wrapped:
+// it starts where a GC line goes on (a size, a clause, a unit), not with other text.
+func continuesGC(t string) bool {
+	if t == "" {
+		return false
+	}
+	if c := t[0]; c == '(' || c == '-' || c == '/' || c == ',' || c >= '0' && c <= '9' {
+		return true
+	}
+	for _, p := range []string{"MB", "ms", "pooled"} {
+		if strings.HasPrefix(t, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func joinWrapped(cur, next string) string {
+	return strings.TrimRight(cur, " ") + " " + strings.TrimLeft(next, " ")
+}
+
+func firstWord(s string) string {
+	if i := strings.IndexAny(s, " ;"); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// afterTime returns what follows "T ms: " in a GC segment.
+func afterTime(seg string) string {
+	if i := strings.Index(seg, " ms: "); i >= 0 {
+		return seg[i+5:]
+	}
+	return ""
+}
+
+// gcTailText returns the reasons part of a complete-looking GC segment: what follows the last
+// ")" of the mu or incremental clause, or the durations' "ms".
+func gcTailText(seg string) string {
+	mb := strings.Index(seg, " MB, ")
+	rest := seg[mb:]
+	if i := strings.LastIndex(rest, ")"); i >= 0 {
+		return strings.TrimSpace(rest[i+1:])
+	}
+	if i := strings.Index(rest, " ms"); i >= 0 {
+		return strings.TrimSpace(rest[i+3:])
+	}
+	return ""
+}

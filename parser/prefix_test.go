@@ -1,0 +1,99 @@
+package parser
+
+import "testing"
+
+// TestScanPrefix pins what the prefix scanner reads in every shape a prefix comes in.
+func TestScanPrefix(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want prefixScan
+	}{
+		{"", prefixScan{}},
+		{"[x", prefixScan{}},
+		{"[123x", prefixScan{}},
+		{"[123:]", prefixScan{}},
+		{"[123", prefixScan{shape: prefixCut, pid: "123", end: 4}},
+		{"[123]", prefixScan{shape: prefixPID, pid: "123", end: 5}},
+		{"[123:", prefixScan{shape: prefixCut, pid: "123", end: 5}},
+		{"[123:0x5639fa", prefixScan{shape: prefixCut, pid: "123", isolate: "0x5639fa", end: 13}},
+		{"[123:0x5639fa[app]", prefixScan{shape: prefixCut, pid: "123", isolate: "0x5639fa", end: 13}},
+		{"[123:0x5639fa:7", prefixScan{shape: prefixCut, pid: "123", isolate: "0x5639fa", end: 13}},
+		{"[123:0x5639fa] 1 ms", prefixScan{shape: prefixIsolate, pid: "123", isolate: "0x5639fa", end: 14}},
+		{"[34748:0000022C7EDCD000]", prefixScan{shape: prefixIsolate, pid: "34748", isolate: "0000022C7EDCD000", end: 24}},
+		{"[123:0x5639fa:0]", prefixScan{shape: prefixIsolateID, pid: "123", isolate: "0x5639fa", id: "0", end: 16}},
+		{"[ 123:0x5639fa]", prefixScan{shape: prefixIsolate, spaced: true, pid: "123", isolate: "0x5639fa", end: 15}},
+		{"x [123]", prefixScan{}}, // the scan starts at s[0]
+	} {
+		if got := scanPrefix(tc.text, 0); got != tc.want {
+			t.Errorf("scanPrefix(%q) = %+v, want %+v", tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestPrefixCallers pins which prefix shapes each caller of scanPrefix takes: the classifier's
+// prefixEnd (before a timestamp), the three fast paths (before the rest of their line),
+// cutPrefixLen (before glued application output) and isCutPrefix (alone). These are the sets
+// each caller took when it had a scanner of its own.
+func TestPrefixCallers(t *testing.T) {
+	const (
+		gcRest  = "      10 ms: Scavenge 1.0 (2.0) -> 0.5 (2.0) MB, 0.50 / 0.00 ms  (average mu = 1.000, current mu = 1.000) allocation failure; "
+		nvpRest = "      10 ms: pause=0.7 mutator=1.2 gc=s"
+		rowRest = " Old space,   used: 2417 KB, available: 141 KB, committed: 2608 KB"
+		glued   = "[app] tick 31"
+	)
+	for _, tc := range []struct {
+		prefix                      string
+		shape                       prefixShape
+		prefixEnd, fastGC, nvp, row bool
+		cutLen                      int
+		isCut                       bool
+	}{
+		{"", prefixNone, false, false, false, false, 0, false},
+		{"[x", prefixNone, false, false, false, false, 0, false},
+		{"[123", prefixCut, false, false, false, false, 0, true},
+		{"[123]", prefixPID, true, false, false, true, 0, false},
+		{"[\t123]", prefixPID, false, false, false, true, 0, false},
+		{"[123x", prefixNone, false, false, false, false, 0, false},
+		{"[123:", prefixCut, false, false, false, false, 0, true},
+		{"[123:]", prefixNone, false, false, false, false, 0, false},
+		{"[123:0x", prefixCut, false, false, false, false, 7, true},
+		{"[123:0x]", prefixIsolate, true, false, false, false, 0, false},
+		{"[123:0x5639fa", prefixCut, false, false, false, false, 13, true},
+		{"[123:0x5639fa]", prefixIsolate, true, true, true, true, 0, false},
+		{"[ 123:0x5639fa]", prefixIsolate, false, true, true, true, 0, false},
+		{"[1234567890:0x5639fa]", prefixIsolate, true, true, true, true, 0, false},
+		{"[12345678901:0x5639fa]", prefixIsolate, false, false, false, false, 0, false},
+		{"[123:0000022C7EDCD000]", prefixIsolate, true, true, false, false, 0, false},
+		{"[123:0000022c7edcd000]", prefixIsolate, true, false, false, false, 0, false},
+		{"[123:abc]", prefixIsolate, true, false, false, false, 0, false},
+		{"[123:0x5639fa:0]", prefixIsolateID, true, false, true, false, 13, false},
+		{"[123:0x5639fa:123456789012345]", prefixIsolateID, true, false, true, false, 13, false},
+		{"[123:0x5639fa:1234567890123456]", prefixIsolateID, true, false, false, false, 13, false},
+		{"[12345678901:0x5639fa:0]", prefixIsolateID, false, false, false, false, 21, false},
+		{"[123:0x5639fa:]", prefixCut, false, false, false, false, 13, false},
+		{"[123:0x5639fa:7", prefixCut, false, false, false, false, 13, false},
+		{"[123:0x5639faZ]", prefixCut, false, false, false, false, 13, false},
+	} {
+		if got := scanPrefix(tc.prefix, 0).shape; got != tc.shape {
+			t.Errorf("%q: shape %d, want %d", tc.prefix, got, tc.shape)
+		}
+		if got := prefixEnd(tc.prefix+gcRest, 0) > 0; got != tc.prefixEnd {
+			t.Errorf("%q: prefixEnd takes it: %v, want %v", tc.prefix, got, tc.prefixEnd)
+		}
+		if _, got := fastGC(tc.prefix + gcRest); got != tc.fastGC {
+			t.Errorf("%q: fastGC takes it: %v, want %v", tc.prefix, got, tc.fastGC)
+		}
+		if _, got := fastNVP(tc.prefix + nvpRest); got != tc.nvp {
+			t.Errorf("%q: fastNVP takes it: %v, want %v", tc.prefix, got, tc.nvp)
+		}
+		if _, got := fastHeapRow(tc.prefix + rowRest); got != tc.row {
+			t.Errorf("%q: fastHeapRow takes it: %v, want %v", tc.prefix, got, tc.row)
+		}
+		if got := cutPrefixLen(tc.prefix + glued); got != tc.cutLen {
+			t.Errorf("%q: cutPrefixLen %d, want %d", tc.prefix, got, tc.cutLen)
+		}
+		if got := isCutPrefix(tc.prefix); got != tc.isCut {
+			t.Errorf("%q: isCutPrefix %v, want %v", tc.prefix, got, tc.isCut)
+		}
+	}
+}

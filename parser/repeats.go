@@ -1,0 +1,78 @@
+package parser
+
+// Where a GC belongs: live, or an entry of the crash dump's "Last few GCs" ring buffer, which
+// repeats GCs traced live. Repeats marks those so that nothing is counted twice.
+
+type liveKey struct {
+	pid     int64
+	time    float64
+	before  float64
+	isFull  bool
+	hasIso  bool
+	isolate string
+}
+
+// finishGC places a GC in the log's structure: a crash-dump entry (and whether it repeats a
+// live one) or a live GC, which ends any crash section.
+func (p *Parser) finishGC(gc *GC, ev Event) {
+	inRing := p.section == sectionRing
+	gc.InCrashDump = inRing
+	if inRing {
+		p.ringEntries++
+	} else {
+		p.section = sectionNone
+	}
+	p.repeats.Observe(gc)
+	ev.Type, ev.GC = TypeGC, gc
+	p.emit(ev)
+}
+
+func keyOf(g *GC) (liveKey, bool) {
+	if g.TimeMS == nil || g.HeapBeforeMB == nil {
+		return liveKey{}, false
+	}
+	k := liveKey{time: *g.TimeMS, before: *g.HeapBeforeMB, isFull: g.IsFull()}
+	if g.PID != nil {
+		k.pid = *g.PID
+	}
+	if g.Isolate != nil {
+		k.hasIso, k.isolate = true, *g.Isolate
+	}
+	return k, true
+}
+
+// Repeats remembers the last live GCs and marks the crash dump's ring-buffer entries that
+// repeat one of them, so nothing is counted twice. The parser uses one; a caller that parses
+// a log in pieces runs one over the joined stream to catch repeats across the pieces.
+type Repeats struct {
+	recent [256]liveKey
+	n, pos int
+}
+
+// Observe remembers a live GC or, for a crash-dump entry, marks it when it repeats one.
+func (r *Repeats) Observe(g *GC) {
+	k, ok := keyOf(g)
+	if !ok {
+		return
+	}
+	if !g.InCrashDump {
+		r.recent[r.pos] = k
+		r.pos = (r.pos + 1) % len(r.recent)
+		if r.n < len(r.recent) {
+			r.n++
+		}
+		return
+	}
+	if g.Repeat {
+		return
+	}
+	// Entries of Node ≤ 6 carry no prefix, so they match on time, size and collector alone.
+	for i := 0; i < r.n; i++ {
+		x := r.recent[i]
+		if x.time == k.time && x.before == k.before && x.isFull == k.isFull &&
+			(!k.hasIso || (x.pid == k.pid && x.isolate == k.isolate)) {
+			g.Repeat = true
+			return
+		}
+	}
+}
