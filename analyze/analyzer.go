@@ -206,7 +206,7 @@ func (a *Analyzer) Add(ev parser.Event) {
 			a.frames = append(a.frames, name)
 		}
 	case parser.TypeMarker:
-		if ev.Marker.Name == "last_few_gcs" {
+		if ev.Marker.Name == parser.MarkerLastFewGCs {
 			a.frames, a.crashed = a.frames[:0], nil
 		}
 	case parser.TypeNativeFrame:

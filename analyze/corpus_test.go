@@ -156,7 +156,7 @@ func cutEvents(t *testing.T, log string, cutMS float64) []parser.Event {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if ev.Type == parser.TypeMarker && ev.Marker.Name == "last_few_gcs" {
+		if ev.Type == parser.TypeMarker && ev.Marker.Name == parser.MarkerLastFewGCs {
 			return out
 		}
 		if ev.Type == parser.TypeGC && ev.GC.TimeMS != nil && *ev.GC.TimeMS > cutMS ||

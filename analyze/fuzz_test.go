@@ -45,7 +45,7 @@ func FuzzAnalyze(f *testing.F) {
 				kinds := []parser.FatalKind{parser.FatalHeapLimit, parser.FatalInvalidTableSize, parser.FatalWorkerOOM, parser.FatalZone, parser.FatalOther}
 				a.Add(parser.Event{Type: parser.TypeFatal, Line: i, EndLine: i, Fatal: &parser.Fatal{Kind: kinds[int(data[i+1])%len(kinds)], HeapOOM: data[i+2]%2 == 0}})
 			case 4:
-				a.Add(parser.Event{Type: parser.TypeMarker, Line: i, EndLine: i, Marker: &parser.Marker{Name: "last_few_gcs"}})
+				a.Add(parser.Event{Type: parser.TypeMarker, Line: i, EndLine: i, Marker: &parser.Marker{Name: parser.MarkerLastFewGCs}})
 			}
 		}
 		r := a.Report("fuzz", parser.Stats{})

@@ -4,30 +4,29 @@ import (
 	"bufio"
 	"encoding/json"
 	"flag"
+	"io"
 	"os"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/gcanalyze/gcanalyze/internal/corpustest"
 )
 
 var update = flag.Bool("update", false, "rewrite the parser part of the corpus expectation files")
 
 // corpusLogs lists every log of the project's corpus.
-func corpusLogs(t testing.TB) []string {
+func corpusLogs(t testing.TB) []string { return corpustest.Logs(t) }
+
+// openLog opens a corpus log, decompressing a .gz one.
+func openLog(t testing.TB, log string) io.ReadCloser {
 	t.Helper()
-	var logs []string
-	err := filepath.WalkDir("../corpus", func(path string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && strings.HasSuffix(path, ".log") {
-			logs = append(logs, path)
-		}
-		return err
-	})
-	if err != nil || len(logs) == 0 {
-		t.Fatalf("no corpus logs: %v", err)
+	f, err := corpustest.Open(log)
+	if err != nil {
+		t.Fatal(err)
 	}
-	return logs
+	return f
 }
 
 // parserExpect is the parser's part of a corpus expectation file (<log>.expect.json). The
@@ -46,7 +45,7 @@ type parserExpect struct {
 	UnknownLines []int `json:"unknown_lines"`
 }
 
-func expectPath(log string) string { return strings.TrimSuffix(log, ".log") + ".expect.json" }
+func expectPath(log string) string { return corpustest.Stem(log) + ".expect.json" }
 
 // oracleGC is the --trace-gc regular expression of the format reference (section 9, "Parser
 // notes", of v8-gc-formats.md in ../shared/docs beside the repository), cut after the first
@@ -60,11 +59,8 @@ var v8Marks = []string{" ms: Scavenge", " ms: Mark-", "FATAL ERROR", "<--- ", "=
 
 func TestCorpus(t *testing.T) {
 	for _, log := range corpusLogs(t) {
-		t.Run(strings.TrimPrefix(log, "../corpus/"), func(t *testing.T) {
-			f, err := os.Open(log)
-			if err != nil {
-				t.Fatal(err)
-			}
+		t.Run(corpustest.Name(log), func(t *testing.T) {
+			f := openLog(t, log)
 			defer f.Close()
 			events, stats, err := All(f)
 			if err != nil {
@@ -123,10 +119,7 @@ func checkWitnesses(t *testing.T, log string, events []Event) {
 			}
 		}
 	}
-	f, err := os.Open(log)
-	if err != nil {
-		t.Fatal(err)
-	}
+	f := openLog(t, log)
 	defer f.Close()
 	sc := bufio.NewScanner(f)
 	sc.Buffer(nil, MaxLineBytes)
@@ -159,14 +152,7 @@ func checkWitnesses(t *testing.T, log string, events []Event) {
 }
 
 func readMetaFlags(log string) []string {
-	b, err := os.ReadFile(strings.TrimSuffix(log, ".log") + ".meta.json")
-	if err != nil {
-		return nil
-	}
-	var m struct {
-		Flags []string `json:"flags"`
-	}
-	_ = json.Unmarshal(b, &m)
+	m, _ := corpustest.ReadMeta(log)
 	return m.Flags
 }
 

@@ -3,7 +3,6 @@ package parser
 import (
 	"bufio"
 	"encoding/json"
-	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -37,10 +36,7 @@ func addCorpusSeeds(f *testing.F, perLog int, keepLog, keepLine func(string) boo
 		if !keepLog(log) {
 			continue
 		}
-		fh, err := os.Open(log)
-		if err != nil {
-			f.Fatal(err)
-		}
+		fh := openLog(f, log)
 		sc := bufio.NewScanner(fh)
 		sc.Buffer(nil, MaxLineBytes)
 		for n := 0; n < perLog && sc.Scan(); {

@@ -2,20 +2,18 @@ package parser
 
 import (
 	"bytes"
-	"os"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/gcanalyze/gcanalyze/internal/corpustest"
 )
 
 // FuzzParse feeds arbitrary text to the parser. Its seeds are the corpus logs (their first
 // 4 KB and last 4 KB, where the crash block is) and the table lines; they run in every go test.
 func FuzzParse(f *testing.F) {
 	for _, log := range corpusLogs(f) {
-		b, err := os.ReadFile(log)
-		if err != nil {
-			f.Fatal(err)
-		}
+		b := corpustest.ReadAll(f, log)
 		if len(b) > 8192 {
 			f.Add(append(append([]byte{}, b[:4096]...), b[len(b)-4096:]...))
 		} else {

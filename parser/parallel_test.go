@@ -3,9 +3,10 @@ package parser
 import (
 	"bytes"
 	"encoding/json"
-	"os"
 	"strings"
 	"testing"
+
+	"github.com/gcanalyze/gcanalyze/internal/corpustest"
 )
 
 // TestParallelEqualsSequential parses logs made of many corpus logs back to back — crash
@@ -14,10 +15,7 @@ import (
 func TestParallelEqualsSequential(t *testing.T) {
 	var big bytes.Buffer
 	for _, log := range corpusLogs(t) {
-		b, err := os.ReadFile(log)
-		if err != nil {
-			t.Fatal(err)
-		}
+		b := corpustest.ReadAll(t, log)
 		big.Write(b)
 		if len(b) > 0 && b[len(b)-1] != '\n' {
 			big.WriteByte('\n')

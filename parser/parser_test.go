@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"testing"
 )
@@ -225,7 +224,7 @@ func TestGCJSONMatchesEncodingJSON(t *testing.T) {
 	}
 	n := 0
 	for _, log := range corpusLogs(t) {
-		f, _ := os.Open(log)
+		f := openLog(t, log)
 		evs, _, _ := All(f)
 		f.Close()
 		for _, ev := range evs {
