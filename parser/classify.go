@@ -8,6 +8,16 @@ import "strings"
 
 // processLine classifies one logical line and queues its events.
 func (p *Parser) processLine(text string, line, end int) {
+	if p.report != nil || strings.Contains(text, `"`) && startsReport(stripDecoration(text)) {
+		t := stripDecoration(text)
+		if p.report == nil {
+			p.report = &reportAcc{first: line}
+		}
+		if p.report.add(t, end) {
+			return
+		}
+		p.endReport()
+	}
 	if stripDecoration(text) == "" {
 		p.stats.Blank++
 		switch {
@@ -116,6 +126,9 @@ func (p *Parser) processBare(text string, line, end int) {
 		p.emit(ev)
 		return
 	}
+	if p.foreign(t, ev) {
+		return
+	}
 	ev.Type, ev.Unknown = TypeUnknown, &Unknown{Text: text}
 	p.emit(ev)
 }
@@ -203,4 +216,32 @@ func isNVPStart(rest string) bool {
 func isNVPFragment(t string) bool {
 	return strings.Count(t, "=") >= 4 && strings.Count(t, " ") < 2*strings.Count(t, "=")+2 &&
 		!strings.Contains(t, "(") && !strings.Contains(t, "\"")
+}
+
+// foreign reads a line other printers wrote about the process (foreign.go, memory.go): a death
+// told by the kernel, a shell or a container; a sample of the heap the program printed; heap
+// flags on a command line. It reports whether the line was one.
+func (p *Parser) foreign(t string, ev Event) bool {
+	if pairs := memoryPairs(t); pairs != nil {
+		if p.mem != nil && !p.mem.add(pairs, ev.EndLine) {
+			p.flushMemory()
+		}
+		if p.mem == nil {
+			p.mem = &memoryAcc{values: pairs, first: ev.Line, last: ev.EndLine}
+		}
+		return true
+	}
+	if f, ok := deathLine(t); ok {
+		ev.Type, ev.Fatal = TypeFatal, f
+		p.emit(ev)
+		return true
+	}
+	if flags := heapFlags(t); len(flags) > 0 {
+		for _, f := range flags {
+			ev.Type, ev.HeapFlag = TypeHeapFlag, f
+			p.emit(ev)
+		}
+		return true
+	}
+	return false
 }

@@ -567,3 +567,42 @@ func atFrameEvent(g *atFrameG, input string) *JSFrame {
 	}
 	return ev
 }
+
+// jsErrorKinds classify the uncaught errors of V8's and Node's size limits by their message
+// (or Node's error code): a structure past its hard limit, or an allocation the machine
+// refused.
+var jsErrorKinds = []struct {
+	prefix string
+	kind   FatalKind
+}{
+	{"Map maximum size exceeded", FatalInvalidTableSize},
+	{"Value undefined out of range for undefined options property undefined", FatalInvalidTableSize},
+	{"Invalid array length", FatalInvalidArrayLength},
+	{"Invalid string length", FatalInvalidStringLength},
+	{"ERR_STRING_TOO_LONG", FatalInvalidStringLength},
+	{"Invalid typed array length", FatalInvalidTypedArrayLength},
+	{"Invalid array buffer length", FatalInvalidTypedArrayLength},
+	{"ERR_BUFFER_TOO_LARGE", FatalBufferTooLarge},
+	{"Array buffer allocation failed", FatalArrayBufferAllocation},
+}
+
+// jsErrorEvent reads an uncaught RangeError of a size limit.
+func jsErrorEvent(seg string) *Fatal {
+	seg = strings.TrimSpace(seg)
+	f := newFatal("", seg, "js")
+	g, err := jsErrorParser.ParseString("", seg)
+	key := seg
+	if err == nil && g.Message != nil {
+		key = strings.TrimSpace(g.Message.text(seg))
+		if g.Code != nil {
+			key = *g.Code
+		}
+	}
+	for _, k := range jsErrorKinds {
+		if strings.HasPrefix(key, k.prefix) {
+			f.Kind = k.kind
+			break
+		}
+	}
+	return f
+}

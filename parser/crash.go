@@ -132,14 +132,11 @@ func (p *Parser) processKeyword(kw, seg string, ev Event) {
 		f := newFatal("", msg, "worker")
 		f.Kind, f.HeapOOM = FatalWorkerOOM, true
 		fatal(f)
-	case "RangeError: Map maximum size exceeded", "RangeError: Value undefined out of range for undefined options property undefined":
-		f := newFatal("", strings.TrimSpace(seg), "js")
-		f.Kind = FatalInvalidTableSize
-		fatal(f)
-	case "RangeError: Invalid array length":
-		f := newFatal("", strings.TrimSpace(seg), "js")
-		f.Kind = FatalInvalidArrayLength
-		fatal(f)
+	case "RangeError: Map maximum size exceeded", "RangeError: Value undefined out of range for undefined options property undefined",
+		"RangeError: Invalid array length", "RangeError: Invalid string length", "RangeError: Invalid typed array length",
+		"RangeError: Invalid array buffer length", "RangeError: Array buffer allocation failed",
+		"RangeError [ERR_BUFFER_TOO_LARGE]", "Error [ERR_STRING_TOO_LONG]":
+		fatal(jsErrorEvent(seg))
 	default:
 		marker(MarkerOther)
 	}

@@ -14,6 +14,9 @@ const (
 	TypeNativeFrame Type = "native_frame"
 	TypeMarker      Type = "marker"
 	TypeV8Other     Type = "v8_other"
+	TypeReport      Type = "report"
+	TypeMemory      Type = "memory"
+	TypeHeapFlag    Type = "heap_flag"
 	TypeUnknown     Type = "unknown"
 )
 
@@ -33,6 +36,9 @@ type Event struct {
 	NativeFrame *NativeFrame
 	Marker      *Marker
 	Other       *Other
+	Report      *Report
+	Memory      *Memory
+	HeapFlag    *HeapFlag
 	Unknown     *Unknown
 }
 
@@ -167,7 +173,19 @@ const (
 	FatalZone               FatalKind = "zone"
 	FatalProcessOOM         FatalKind = "process-oom"
 	FatalWorkerOOM          FatalKind = "worker-oom"
-	FatalOther              FatalKind = "other"
+	// The uncaught RangeErrors of V8's and Node's per-object size limits, and an allocation
+	// outside the heap the machine refused.
+	FatalInvalidStringLength     FatalKind = "invalid-string-length"
+	FatalInvalidTypedArrayLength FatalKind = "invalid-typed-array-length"
+	FatalBufferTooLarge          FatalKind = "buffer-too-large"
+	FatalArrayBufferAllocation   FatalKind = "array-buffer-allocation-failed"
+	// FatalSystemOOM is a kill by the kernel's OOM killer or a container's memory limit
+	// (SIGKILL, exit 137, OOMKilled): the machine's memory, not the process's heap.
+	FatalSystemOOM FatalKind = "system-oom"
+	// FatalUnknown is a death whose message is not in the log: V8's OOM path seen only in a
+	// stack or a crash block, an abort (SIGABRT, exit 134), a renderer gone for "oom".
+	FatalUnknown FatalKind = "unknown"
+	FatalOther   FatalKind = "other"
 )
 
 // Fatal is a fatal error: Node's "FATAL ERROR: <location> <message>", V8's "# Fatal …" banner
@@ -184,7 +202,9 @@ type Fatal struct {
 	// HeapOOM is true when V8 flagged the failure as a JavaScript heap out-of-memory.
 	HeapOOM bool `json:"heap_oom"`
 	// PrintedBy says which printer wrote it: node, v8 (a "# Fatal" banner), electron,
-	// chromium, worker, js (an uncaught RangeError).
+	// chromium, worker, js (an uncaught RangeError), and for deaths told by others: kernel
+	// (the OOM killer), shell (Killed, Aborted), npm, yarn, container (Docker, Kubernetes),
+	// platform (a hosting or CI service).
 	PrintedBy string `json:"printed_by"`
 }
 
@@ -273,4 +293,72 @@ type Unknown struct {
 	Oversize bool `json:"oversize,omitempty"`
 	// Bytes is the length of the original line.
 	Bytes int `json:"bytes,omitempty"`
+}
+
+// Report is a Node.js diagnostic report (--report-on-fatalerror, --report-uncaught-exception,
+// process.report.writeReport(): JSON, whole or a pasted part of it; or the text node-report of
+// Node 8), read for what says how the process died and what its heap held. A field the report
+// (or the part of it in the log) does not carry is nil or empty.
+type Report struct {
+	// Event and Trigger say why the report was written ("Allocation failed - JavaScript heap
+	// out of memory", "OOMError"/"FatalError"; "JavaScript API" for writeReport()).
+	Event   *string `json:"event"`
+	Trigger *string `json:"trigger"`
+	// Location is the text report's fatal location ("CALL_AND_RETRY_LAST").
+	Location    *string  `json:"location"`
+	PID         *int64   `json:"pid"`
+	NodeVersion *string  `json:"node_version"`
+	V8Version   *string  `json:"v8_version"`
+	CommandLine []string `json:"command_line"`
+	// NodeOptions is NODE_OPTIONS from the report's environment variables.
+	NodeOptions *string `json:"node_options"`
+	// The JavaScript heap at the time of the report, in MB: heap_size_limit (memoryLimit),
+	// used, total and available, and the spaces.
+	HeapLimitMB     *float64      `json:"heap_limit_mb"`
+	HeapUsedMB      *float64      `json:"heap_used_mb"`
+	HeapTotalMB     *float64      `json:"heap_total_mb"`
+	HeapAvailableMB *float64      `json:"heap_available_mb"`
+	Spaces          []ReportSpace `json:"spaces"`
+	// RSSMB is the resident set; the machine's and the container's memory where the report
+	// says them (Node 18+: total_memory, constrained_memory).
+	RSSMB         *float64 `json:"rss_mb"`
+	TotalMemoryMB *float64 `json:"total_memory_mb"`
+	CgroupLimitMB *float64 `json:"cgroup_limit_mb"`
+	// JSMessage and JSStack are the JavaScript stack; NativeStack the native frames' symbols.
+	JSMessage   *string  `json:"js_message"`
+	JSStack     []string `json:"js_stack"`
+	NativeStack []string `json:"native_stack"`
+	// Partial is set when the log holds only part of the report (a paste cut it, or began
+	// inside it).
+	Partial bool `json:"partial"`
+}
+
+// ReportSpace is one heap space of a diagnostic report, in MB.
+type ReportSpace struct {
+	Name        string   `json:"name"`
+	SizeMB      *float64 `json:"size_mb"`
+	CommittedMB *float64 `json:"committed_mb"`
+	CapacityMB  *float64 `json:"capacity_mb"`
+	UsedMB      *float64 `json:"used_mb"`
+	AvailableMB *float64 `json:"available_mb"`
+}
+
+// Memory is a sample of the heap a program printed itself: process.memoryUsage() or
+// v8.getHeapStatistics() (an object literal as Node prints it, JSON, key: value lines), in MB.
+type Memory struct {
+	// Printer is memory_usage or heap_statistics, by the names the sample holds.
+	Printer string `json:"printer"`
+	// Values holds every number of the sample, by the name printed, in MB.
+	Values map[string]float64 `json:"values"`
+}
+
+// HeapFlag is a V8 heap flag on a command line the log shows — a CI job echoing it, a process
+// title, NODE_OPTIONS, a report's command line: --max-old-space-size and
+// --max-semi-space-size, in MB.
+type HeapFlag struct {
+	Name string  `json:"name"`
+	MB   float64 `json:"mb"`
+	// Context is NODE_OPTIONS, node (the node command's own arguments), v8-flags (Deno).
+	Context string `json:"context"`
+	Text    string `json:"text"`
 }

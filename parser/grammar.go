@@ -227,6 +227,17 @@ type cFrameG struct {
 	Rest    *span   `parser:"@@?"`
 }
 
+// jsErrorG is an uncaught JavaScript error of V8's or Node's size limits:
+//
+//	RangeError: Invalid string length
+//	RangeError [ERR_BUFFER_TOO_LARGE]: Cannot create a Buffer larger than 4294967296 bytes
+//	Uncaught RangeError: Invalid typed array length: 9007199254740992
+type jsErrorG struct {
+	Name    string  `parser:"'Uncaught'? @('RangeError' | 'Error')"`
+	Code    *string `parser:"( '[' @Word ']' )?"`
+	Message *span   `parser:"':' @@"`
+}
+
 // atFrameG is a frame of a JavaScript Error's stack: "at fn (file:line:col)".
 type atFrameG struct {
 	Rest *span `parser:"'at' @@"`
@@ -235,6 +246,7 @@ type atFrameG struct {
 var (
 	cFrameParser      = participle.MustBuild[cFrameG](participle.Lexer(v8Lexer), participle.Elide("Space"))
 	atFrameParser     = participle.MustBuild[atFrameG](participle.Lexer(v8Lexer), participle.Elide("Space"))
+	jsErrorParser     = participle.MustBuild[jsErrorG](participle.Lexer(v8Lexer), participle.Elide("Space"))
 	gcParser          = participle.MustBuild[gcLineG](participle.Lexer(v8Lexer), participle.Elide("Space"), participle.UseLookahead(6))
 	gcTailParser      = participle.MustBuild[gcTailG](participle.Lexer(v8Lexer), participle.Elide("Space"), participle.UseLookahead(6))
 	nvpParser         = participle.MustBuild[nvpLineG](participle.Lexer(v8Lexer), participle.Elide("Space"), participle.UseLookahead(4))

@@ -26,6 +26,12 @@ func (e Event) payload() any {
 		return e.Marker
 	case TypeV8Other:
 		return e.Other
+	case TypeReport:
+		return e.Report
+	case TypeMemory:
+		return e.Memory
+	case TypeHeapFlag:
+		return e.HeapFlag
 	case TypeUnknown:
 		return e.Unknown
 	}

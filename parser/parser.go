@@ -57,6 +57,10 @@ type Parser struct {
 	// pend is a --trace-gc line whose output was cut off by application output glued onto it
 	// (Deno and other embedders write V8's trace in blocks): its rest comes a few lines later.
 	pend *pendingGC
+	// report is a diagnostic report being collected; mem a sample of the heap the program
+	// printed, waiting for its next line.
+	report *reportAcc
+	mem    *memoryAcc
 	// src, when set, is the whole input in memory (a block of ParseParallel): lines are read
 	// off it in place, with no copy.
 	src    []byte
@@ -146,11 +150,16 @@ func All(r io.Reader) ([]Event, Stats, error) {
 func (p *Parser) fill() error {
 	cur, err := p.readPhys()
 	if err != nil {
-		if p.pend != nil && err == io.EOF {
+		if err == io.EOF && (p.pend != nil || p.report != nil || p.mem != nil) {
 			p.dropPending()
+			p.endReport()
+			p.flushMemory()
 			return nil
 		}
 		return err
+	}
+	if p.mem != nil && cur.oversize == 0 && memoryPairs(stripDecoration(cur.str())) == nil {
+		p.flushMemory() // the heap sample ended with the line before this one
 	}
 	if p.pend != nil {
 		if p.resumePending(cur.str(), cur.no) {
@@ -185,7 +194,7 @@ func (p *Parser) fill() error {
 	if !joined {
 		// The hot line: a whole --trace-gc line, read in place without a copy. fastGC keeps
 		// no part of the line it reads.
-		if len(cur.raw) > 0 && cur.raw[0] == '[' && !dirty(cur.raw) {
+		if len(cur.raw) > 0 && cur.raw[0] == '[' && p.report == nil && !dirty(cur.raw) {
 			var st *gcStore
 			if p.used < len(p.slab) {
 				st = &p.slab[p.used]
@@ -216,4 +225,20 @@ func (p *Parser) emit(ev Event) {
 		return
 	}
 	p.queue = append(p.queue, ev)
+}
+
+// endReport emits the diagnostic report being collected, if any.
+func (p *Parser) endReport() {
+	if r := p.report; r != nil {
+		p.report = nil
+		p.emit(Event{Type: TypeReport, Line: r.first, EndLine: r.last, Report: r.event()})
+	}
+}
+
+// flushMemory emits the heap sample being collected, if any.
+func (p *Parser) flushMemory() {
+	if m := p.mem; m != nil {
+		p.mem = nil
+		p.emit(Event{Type: TypeMemory, Line: m.first, EndLine: m.last, Memory: m.event()})
+	}
 }

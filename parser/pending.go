@@ -121,6 +121,9 @@ func couldEndGC(t string) bool {
 // dropPending gives up waiting: the head is emitted as what it is, a GC line cut short.
 func (p *Parser) dropPending() {
 	pd := p.pend
+	if pd == nil {
+		return
+	}
 	p.pend = nil
 	if pd.prefixCut > 0 {
 		p.emit(Event{Type: TypeUnknown, Line: pd.line, EndLine: pd.line, Unknown: &Unknown{Text: pd.head}})

@@ -1,0 +1,150 @@
+package parser
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// Lines other printers write about a Node process: the kernel's OOM killer, a shell or a
+// package manager reporting a death by signal, a container runtime, Electron reporting a
+// renderer gone; and heap flags on the command lines a log echoes. They are not V8's formats —
+// the grammar stays V8's — so they are matched here by their fixed words.
+
+// killPatterns are the lines that say the system killed a process for memory, with the pid and
+// process name where the line names them. Order matters: the first match wins.
+var killPatterns = []struct {
+	re         *regexp.Regexp
+	printedBy  string
+	pid, comm  int // submatch indexes, 0 when absent
+	message    string
+	notIfFalse bool
+}{
+	{re: regexp.MustCompile(`(?:Out of memory|Memory cgroup out of memory): Kill(?:ed)? process (\d+) \(([^)]*)\)`), printedBy: "kernel", pid: 1, comm: 2, message: "killed by the kernel's OOM killer"},
+	{re: regexp.MustCompile(`oom-kill:.*\btask=([^,\s]+),pid=(\d+)`), printedBy: "kernel", pid: 2, comm: 1, message: "killed by the kernel's OOM killer"},
+	{re: regexp.MustCompile(`oom_reaper: reaped process (\d+) \(([^)]*)\)`), printedBy: "kernel", pid: 1, comm: 2, message: "killed by the kernel's OOM killer"},
+	{re: regexp.MustCompile(`\bKilled process (\d+) \(([^)]*)\)`), printedBy: "kernel", pid: 1, comm: 2, message: "killed by the kernel's OOM killer"},
+	{re: regexp.MustCompile(`^(?:\S+: )?(?:line \d+: +)?(\d+)? *Killed(?:: 9)?(?:\s+(\S+).*)?$`), printedBy: "shell", pid: 1, comm: 2, message: "killed (SIGKILL)"},
+	{re: regexp.MustCompile(`^(?:\[\d+\] +[+-]? *(\d+) +)?(?:zsh: )?killed +(\S+)`), printedBy: "shell", pid: 1, comm: 2, message: "killed (SIGKILL)"},
+	{re: regexp.MustCompile(`\bOOMKilled\b`), printedBy: "container", message: "OOMKilled: the container went past its memory limit", notIfFalse: true},
+	{re: regexp.MustCompile(`Error R15 \(Memory quota vastly exceeded\)`), printedBy: "platform", message: "R15: the dyno went past its memory quota and was killed"},
+	{re: regexp.MustCompile(`(?i)signal:? "?(?:SIGKILL|killed)"?`), printedBy: "npm", message: "killed (SIGKILL)"},
+	{re: regexp.MustCompile(`(?i)\b(?:exit(?:ed)?|errno|code|status)(?: with)?(?: exit)?(?: code| status)?\s*[:=]?\s*137\b`), printedBy: "npm", message: "exit code 137: killed (SIGKILL)"},
+}
+
+// abortPattern is a death by SIGABRT reported by a shell, a package manager or an auditor:
+// what V8 does on its own out-of-memory path, but also on any other fatal error.
+var abortPattern = regexp.MustCompile(`^(?:\S+: )?(?:line \d+: +)?(?:\d+ +)?Aborted\b|\bSIGABRT\b|\bsig=6\b|(?i)\b(?:exit(?:ed)?|errno|code|status)(?: with)?(?: exit)?(?: code| status)?\s*[:=]?\s*134\b`)
+
+// rendererOOM is Electron or Chromium reporting a renderer (or other child) gone for "oom".
+var rendererOOM = regexp.MustCompile(`(?i)(?:render-process-gone|renderer process gone|child-process-gone|terminated unexpectedly|crashed).*reason[^a-z]{0,4}oom\b|-536870904`)
+
+// chromiumOOM is Chromium's allocator giving up ("Out of memory. size=…").
+var chromiumOOM = regexp.MustCompile(`\bOut of memory\. size=(\d+)|Oilpan: Out of memory`)
+
+// deathLine reads a line that tells of a process's death by someone other than V8: a kill for
+// memory, an abort, a renderer gone for "oom". ok is false for any other line.
+func deathLine(t string) (*Fatal, bool) {
+	if !mayTellOfDeath(t) {
+		return nil, false
+	}
+	for _, k := range killPatterns {
+		m := k.re.FindStringSubmatch(t)
+		if m == nil || k.notIfFalse && strings.Contains(strings.ToLower(t), "oomkilled\": false") ||
+			k.notIfFalse && strings.Contains(strings.ToLower(t), "oomkilled: false") {
+			continue
+		}
+		f := newFatal("", k.message, k.printedBy)
+		f.Kind = FatalSystemOOM
+		if k.pid > 0 && m[k.pid] != "" {
+			if pid, err := strconv.ParseInt(m[k.pid], 10, 64); err == nil {
+				f.PID = &pid
+			}
+		}
+		if k.comm > 0 && m[k.comm] != "" {
+			f.Location = strPtr(m[k.comm])
+		}
+		return f, true
+	}
+	if abortPattern.MatchString(t) {
+		f := newFatal("", "aborted (SIGABRT)", "shell")
+		f.Kind = FatalUnknown
+		return f, true
+	}
+	if rendererOOM.MatchString(t) {
+		f := newFatal("", "renderer gone: out of memory", "electron")
+		f.Kind = FatalUnknown
+		return f, true
+	}
+	if m := chromiumOOM.FindStringSubmatch(t); m != nil {
+		msg := "out of memory"
+		if m[1] != "" {
+			msg = "out of memory allocating " + m[1] + " bytes"
+		}
+		f := newFatal("", msg, "chromium")
+		f.Kind = FatalUnknown
+		return f, true
+	}
+	return nil, false
+}
+
+// mayTellOfDeath is a cheap test that lets most lines skip the patterns.
+func mayTellOfDeath(t string) bool {
+	return strings.Contains(t, "ill") || strings.Contains(t, "137") || strings.Contains(t, "134") ||
+		strings.Contains(t, "SIG") || strings.Contains(t, "bort") || strings.Contains(t, "oom") ||
+		strings.Contains(t, "OOM") || strings.Contains(t, "R15") || strings.Contains(t, "-536870904") ||
+		strings.Contains(t, "sig=6") || strings.Contains(t, "Out of memory")
+}
+
+// heapFlagRE finds V8's heap flags: --max-old-space-size=N, --max_old_space_size N, and the
+// semi-space flag.
+var heapFlagRE = regexp.MustCompile(`(?:^|[\s"'=,\[])--(max[-_]old[-_]space[-_]size|max[-_]semi[-_]space[-_]size)[= ](\d+(?:\.\d+)?)`)
+
+// heapFlags returns the heap flags a line gives the node (or deno) it runs. A flag counts when
+// the line gives it to V8: in NODE_OPTIONS, after a node command and before its script, or in
+// Deno's --v8-flags; a flag after a script is that script's argument.
+func heapFlags(t string) []*HeapFlag {
+	if !strings.Contains(t, "space") || !strings.Contains(t, "--max") {
+		return nil
+	}
+	var out []*HeapFlag
+	for _, m := range heapFlagRE.FindAllStringSubmatchIndex(t, -1) {
+		ctx := flagContext(t[:m[0]+1])
+		if ctx == "" {
+			continue
+		}
+		name := strings.ReplaceAll(t[m[2]:m[3]], "_", "-")
+		mb, err := strconv.ParseFloat(t[m[4]:m[5]], 64)
+		if err != nil || mb <= 0 {
+			continue
+		}
+		out = append(out, &HeapFlag{Name: name, MB: mb, Context: ctx, Text: strings.TrimSpace(t)})
+	}
+	return out
+}
+
+// flagContext says what gives the flag that follows before to V8: NODE_OPTIONS, a node
+// command whose script has not come yet, Deno's --v8-flags; "" when nothing does.
+func flagContext(before string) string {
+	switch {
+	case strings.Contains(before, "NODE_OPTIONS"):
+		return "NODE_OPTIONS"
+	case strings.Contains(before, "--v8-flags"):
+		return "v8-flags"
+	}
+	// The last node command before the flag, and no script between them: its arguments so far
+	// are all options.
+	fields := strings.FieldsFunc(before, func(r rune) bool { return r == ' ' || r == '"' || r == '\'' || r == ',' || r == '[' || r == '\t' })
+	for i := len(fields) - 1; i >= 0; i-- {
+		f := fields[i]
+		base := f[strings.LastIndexAny(f, `/\`)+1:]
+		switch strings.TrimSuffix(strings.ToLower(base), ".exe") {
+		case "node", "nodejs":
+			return "node"
+		}
+		if !strings.HasPrefix(f, "-") {
+			return "" // a script or another command came first
+		}
+	}
+	return ""
+}

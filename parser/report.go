@@ -1,0 +1,253 @@
+package parser
+
+import (
+	"encoding/json"
+	"strconv"
+	"strings"
+)
+
+// A Node.js diagnostic report is JSON over many lines, pasted whole or in part. The parser
+// collects its lines from the first that can only be a report's (a "header" object, the
+// "javascriptHeap" section, …) until its braces close or a line can no longer be JSON, then
+// reads what it can: a report a paste cut off is read as far as it goes.
+
+// reportStarts are the lines that start (a part of) a diagnostic report.
+var reportStarts = []string{
+	`"header": {`, `"header":{`, `"javascriptHeap": {`, `"javascriptHeap":{`, `"nativeStack": [`,
+	`"javascriptStack": {`, `"resourceUsage": {`, `"heapSpaces": {`, `"reportVersion":`,
+	`"dumpEventTime":`, `"libuv": [`, `"environmentVariables": {`, `"userLimits": {`, `"sharedObjects": [`,
+}
+
+// maxReportBytes bounds the text of one report the parser holds; the rest is not read.
+const maxReportBytes = 4 << 20
+
+// reportAcc is a report being collected.
+type reportAcc struct {
+	text        strings.Builder
+	first, last int
+	depth       int
+	opened      bool
+	inString    bool
+	escaped     bool
+}
+
+// startsReport reports whether a line (decorations removed) begins a diagnostic report.
+func startsReport(t string) bool {
+	if !strings.HasPrefix(t, `"`) && !strings.HasPrefix(t, "{") {
+		return false
+	}
+	for _, s := range reportStarts {
+		if strings.HasPrefix(t, s) || strings.HasPrefix(t, "{"+s) || strings.HasPrefix(t, "{ "+s) {
+			return true
+		}
+	}
+	return false
+}
+
+// mayBeJSON reports whether a line can continue a report: JSON text, not prose.
+func mayBeJSON(t string) bool {
+	if t == "" || t == "..." || strings.HasPrefix(t, "//") {
+		return false
+	}
+	switch c := t[0]; {
+	case c == '{' || c == '}' || c == '[' || c == ']' || c == '"' || c == ',' || c == '-' || c >= '0' && c <= '9':
+		return true
+	}
+	return t == "true" || t == "false" || t == "null" || strings.HasPrefix(t, "true,") ||
+		strings.HasPrefix(t, "false,") || strings.HasPrefix(t, "null,")
+}
+
+// add takes one line; it returns false when the report ended before this line, which the
+// caller then reads as usual.
+func (r *reportAcc) add(t string, line int) bool {
+	if r.opened && r.depth <= 0 || !mayBeJSON(t) || r.text.Len()+len(t) > maxReportBytes {
+		return false
+	}
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		switch {
+		case r.escaped:
+			r.escaped = false
+		case r.inString && c == '\\':
+			r.escaped = true
+		case c == '"':
+			r.inString = !r.inString
+		case r.inString:
+		case c == '{' || c == '[':
+			r.depth++
+			r.opened = true
+		case c == '}' || c == ']':
+			r.depth--
+		}
+	}
+	r.inString, r.escaped = false, false // a string never spans lines in a report
+	r.text.WriteString(t)
+	r.text.WriteByte('\n')
+	r.last = line
+	return true
+}
+
+// reportEvent reads the collected text. A part of a report without its opening brace, or cut
+// before its end, is read as far as it goes.
+func (r *reportAcc) event() *Report {
+	text := r.text.String()
+	rep := &Report{}
+	if !strings.HasPrefix(strings.TrimSpace(text), "{") {
+		text = "{" + text
+		rep.Partial = true
+	}
+	w := &reportWalker{rep: rep, spaces: map[string]*ReportSpace{}}
+	dec := json.NewDecoder(strings.NewReader(text))
+	dec.UseNumber()
+	if !w.walk(dec) || r.depth > 0 {
+		rep.Partial = true
+	}
+	for _, name := range w.spaceOrder {
+		rep.Spaces = append(rep.Spaces, *w.spaces[name])
+	}
+	return rep
+}
+
+// reportWalker reads a report token by token, keeping the path of keys to each value.
+type reportWalker struct {
+	rep        *Report
+	path       []string
+	spaces     map[string]*ReportSpace
+	spaceOrder []string
+}
+
+// walk reads the tokens of one value at the current path; it returns false when the text ends
+// or breaks first.
+func (w *reportWalker) walk(dec *json.Decoder) bool {
+	tok, err := dec.Token()
+	if err != nil {
+		return false
+	}
+	switch v := tok.(type) {
+	case json.Delim:
+		switch v {
+		case '{':
+			for dec.More() {
+				k, err := dec.Token()
+				key, ok := k.(string)
+				if err != nil || !ok {
+					return false
+				}
+				w.path = append(w.path, key)
+				ok = w.walk(dec)
+				w.path = w.path[:len(w.path)-1]
+				if !ok {
+					return false
+				}
+			}
+		case '[':
+			for i := 0; dec.More(); i++ {
+				w.path = append(w.path, "[]")
+				ok := w.walk(dec)
+				w.path = w.path[:len(w.path)-1]
+				if !ok {
+					return false
+				}
+			}
+		}
+		_, err := dec.Token() // the closing delimiter
+		return err == nil
+	case string:
+		w.value(v, nil)
+	case json.Number:
+		if f, err := v.Float64(); err == nil {
+			w.value(v.String(), &f)
+		}
+	}
+	return true
+}
+
+// value files one scalar by its path. Numbers may come as strings ("rss": "88784896").
+func (w *reportWalker) value(s string, num *float64) {
+	if num == nil {
+		if f, err := strconv.ParseFloat(s, 64); err == nil {
+			num = &f
+		}
+	}
+	mb := func() *float64 {
+		if num == nil {
+			return nil
+		}
+		v := *num / (1 << 20)
+		return &v
+	}
+	path := strings.Join(w.path, ".")
+	r := w.rep
+	switch path {
+	case "header.event":
+		r.Event = strPtr(s)
+	case "header.trigger":
+		r.Trigger = strPtr(s)
+	case "header.processId":
+		if num != nil {
+			pid := int64(*num)
+			r.PID = &pid
+		}
+	case "header.nodejsVersion":
+		r.NodeVersion = strPtr(s)
+	case "header.componentVersions.v8":
+		r.V8Version = strPtr(s)
+	case "header.commandLine.[]":
+		r.CommandLine = append(r.CommandLine, s)
+	case "environmentVariables.NODE_OPTIONS":
+		r.NodeOptions = strPtr(s)
+	case "javascriptHeap.memoryLimit":
+		r.HeapLimitMB = mb()
+	case "javascriptHeap.usedMemory":
+		r.HeapUsedMB = mb()
+	case "javascriptHeap.totalMemory":
+		r.HeapTotalMB = mb()
+	case "javascriptHeap.availableMemory":
+		r.HeapAvailableMB = mb()
+	case "resourceUsage.rss":
+		r.RSSMB = mb()
+	case "resourceUsage.total_memory":
+		r.TotalMemoryMB = mb()
+	case "resourceUsage.constrained_memory":
+		// libuv reports "no limit" as the largest number it has.
+		if v := mb(); v != nil && *v > 0 && *v < 1<<40 {
+			r.CgroupLimitMB = v
+		}
+	case "javascriptStack.message":
+		r.JSMessage = strPtr(s)
+	case "javascriptStack.stack.[]":
+		if len(r.JSStack) < 20 {
+			r.JSStack = append(r.JSStack, strings.TrimSpace(s))
+		}
+	case "nativeStack.[].symbol":
+		if len(r.NativeStack) < 40 {
+			r.NativeStack = append(r.NativeStack, strings.TrimSpace(s))
+		}
+	default:
+		if len(w.path) == 4 && w.path[0] == "javascriptHeap" && w.path[1] == "heapSpaces" {
+			w.space(w.path[2], w.path[3], mb())
+		}
+	}
+}
+
+// space files one figure of a heap space.
+func (w *reportWalker) space(name, field string, mb *float64) {
+	sp := w.spaces[name]
+	if sp == nil {
+		sp = &ReportSpace{Name: name}
+		w.spaces[name] = sp
+		w.spaceOrder = append(w.spaceOrder, name)
+	}
+	switch field {
+	case "memorySize":
+		sp.SizeMB = mb
+	case "committedMemory":
+		sp.CommittedMB = mb
+	case "capacity":
+		sp.CapacityMB = mb
+	case "used":
+		sp.UsedMB = mb
+	case "available":
+		sp.AvailableMB = mb
+	}
+}
