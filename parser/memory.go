@@ -15,7 +15,7 @@ import (
 // printer each belongs to.
 var memoryNames = map[string]string{
 	"rss": "memory_usage", "heapTotal": "memory_usage", "heapUsed": "memory_usage", "external": "memory_usage",
-	"arrayBuffers": "memory_usage",
+	"arrayBuffers":    "memory_usage",
 	"total_heap_size": "heap_statistics", "total_heap_size_executable": "heap_statistics",
 	"total_physical_size": "heap_statistics", "total_available_size": "heap_statistics",
 	"used_heap_size": "heap_statistics", "heap_size_limit": "heap_statistics",
