@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"io"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -212,6 +213,24 @@ func csvRow(source string, ev parser.Event) []string {
 		x := ev.Other
 		origin(x.Origin)
 		out.set("time_ms", floatCell(x.TimeMS), "name", string(x.Name), "text", x.Text)
+	case parser.TypeReport:
+		x := ev.Report
+		out.set("name", "report", "message", stringCell(x.Event), "location", stringCell(x.Trigger), "pid", intCell(x.PID))
+		out.set("text", strings.Join(x.CommandLine, " "))
+	case parser.TypeMemory:
+		x := ev.Memory
+		names := make([]string, 0, len(x.Values))
+		for k := range x.Values {
+			names = append(names, k)
+		}
+		sort.Strings(names)
+		for i, k := range names {
+			names[i] = k + "=" + strconv.FormatFloat(x.Values[k], 'f', -1, 64)
+		}
+		out.set("name", x.Printer, "text", strings.Join(names, ";"))
+	case parser.TypeHeapFlag:
+		x := ev.HeapFlag
+		out.set("name", x.Name+"="+strconv.FormatFloat(x.MB, 'f', -1, 64), "text", x.Text)
 	case parser.TypeUnknown:
 		out.set("text", ev.Unknown.Text)
 	}
