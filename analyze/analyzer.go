@@ -74,6 +74,8 @@ type proc struct {
 	youngSinceFull *points
 	// growth is the trend of the heap after full GCs, read once when the report is made.
 	growth *growth
+	// report is the first diagnostic report of the process in the log.
+	report *parser.Report
 }
 
 // era is what the shape of the trace says about the V8 that printed it, for the model of
@@ -105,6 +107,16 @@ type Analyzer struct {
 	frames []string
 	// jestHeap is the heap jest --logHeapUsage printed after each test file, in MB.
 	jestHeap []float64
+	// evidence is a trace of a death whose fatal line has not (yet) come.
+	evidence *evidence
+	// newBlock is set by a crash block's header until its first entry: a block of a log
+	// without pids, after a crash, is another process's.
+	newBlock bool
+	// flags are the heap flags the log's command lines give; memory the heap samples the
+	// program printed; reports the diagnostic reports.
+	flags   []*parser.HeapFlag
+	memory  []*parser.Memory
+	reports []*parser.Report
 }
 
 // jestHeapSize reads jest --logHeapUsage's "PASS path/x.test.ts (6.8 s, 221 MB heap size)".
@@ -147,6 +159,9 @@ func (a *Analyzer) proc(k parser.IsolateKey) *proc {
 	}
 	return p
 }
+
+// maxSamples bounds the heap flags and samples kept.
+const maxSamples = 4096
 
 // restartBackMS is how far V8's clock must go back within one pid and isolate, to under half
 // of where it was, for the log to hold a new run: a container restarted with the same pid, or
@@ -206,16 +221,18 @@ func (a *Analyzer) Add(ev parser.Event) {
 			a.frames = append(a.frames, name)
 		}
 	case parser.TypeMarker:
-		if ev.Marker.Name == parser.MarkerLastFewGCs {
-			a.frames, a.crashed = a.frames[:0], nil
-		}
+		a.addMarker(ev)
 	case parser.TypeNativeFrame:
-		f := ev.NativeFrame
-		if f.Symbol != nil {
-			a.noteContext(*f.Symbol)
+		a.addNativeFrame(ev)
+	case parser.TypeReport:
+		a.addReport(ev)
+	case parser.TypeMemory:
+		if len(a.memory) < maxSamples {
+			a.memory = append(a.memory, ev.Memory)
 		}
-		if f.Module != nil && (*f.Module == "deno" || strings.EqualFold(*f.Module, "deno.exe")) {
-			a.context["deno"] = true // macOS and Windows stacks name the module in a column
+	case parser.TypeHeapFlag:
+		if len(a.flags) < maxSamples {
+			a.flags = append(a.flags, ev.HeapFlag)
 		}
 	case parser.TypeUnknown:
 		if a.unknownSeen < 2000 { // the context of a log shows in its first lines and its crash
@@ -273,6 +290,12 @@ func (a *Analyzer) addGC(g *parser.GC) {
 		return // repeats are counted once, live
 	}
 	p := a.procAt(k, *g.TimeMS)
+	if g.InCrashDump && a.newBlock {
+		a.newBlock = false
+		if k == (parser.IsolateKey{}) && a.lastKey == nil && p.crash != nil {
+			p = a.newRun(p) // another crash block, without pids: another process
+		}
+	}
 	pt := GCPoint{
 		TimeMS: *g.TimeMS, Full: g.IsFull(), BeforeMB: *g.HeapBeforeMB, AfterMB: *g.HeapAfterMB,
 		InCrashDump: g.InCrashDump,
@@ -413,48 +436,6 @@ func (p *proc) mergePauses() {
 		out = append(out, pause{t: b.t, ms: a.ms + b.ms, full: a.full || b.full, atom: max(a.atom, b.atom)})
 	}
 	p.pauses = out
-}
-
-func (a *Analyzer) addFatal(ev parser.Event) {
-	f := ev.Fatal
-	var p *proc
-	switch {
-	case f.Kind == parser.FatalWorkerOOM:
-		p = a.workerThatDied()
-	case a.ringKey != nil:
-		p = a.proc(*a.ringKey)
-	case a.lastKey != nil:
-		p = a.proc(*a.lastKey)
-	default:
-		p = a.proc(parser.IsolateKey{})
-	}
-	a.ringKey = nil
-	if p.crash != nil {
-		// A second fatal for the same isolate (two threads, a duplicated paste): the first
-		// one is the cause.
-		a.crashed = p
-		return
-	}
-	text := ""
-	if f.Location != nil {
-		text = *f.Location
-	}
-	if f.Message != nil {
-		if text != "" {
-			text += " "
-		}
-		text += *f.Message
-	}
-	c := &Crash{Kind: f.Kind, Fatal: text, HeapOOM: f.HeapOOM, Line: ev.Line}
-	if p.gcs > 0 {
-		t := p.last
-		c.TimeMS = &t
-	}
-	c.LastGCs = p.lastGCs()
-	c.TopFrames = append([]string(nil), a.frames...)
-	a.frames = a.frames[:0]
-	p.crash = c
-	a.crashed = p
 }
 
 // workerThatDied picks the isolate a worker's ERR_WORKER_OUT_OF_MEMORY belongs to: among the

@@ -1,15 +1,19 @@
 package analyze
 
+// This file writes the headline and the evidence of a process. Evidence lines are "label:
+// text"; renderers align the labels. Every claim a headline makes is one the evidence shows.
+
 import (
 	"fmt"
 	"math"
-	"strconv"
 	"strings"
 
 	"github.com/gcanalyze/gcanalyze/internal/units"
+	"github.com/gcanalyze/gcanalyze/parser"
 )
 
-// Evidence lines are "label: text"; renderers align the labels.
+// littleGCShare is the share of the time in GC under which a report may say GC takes little.
+const littleGCShare = 0.05
 
 // Headline returns the one-sentence root cause for a verdict.
 func Headline(p *Process) string {
@@ -22,21 +26,44 @@ func Headline(p *Process) string {
 	case VerdictHeapTooSmall:
 		return "HEAP TOO SMALL — the heap that survives full GCs sits at the limit: the working set needs more than the limit allows."
 	case VerdictAllocationBurst:
+		if p.Crash != nil && !p.Crash.HeapOOM && (p.Crash.Kind == parser.FatalArrayBufferAllocation || p.Crash.Kind == parser.FatalUnknown) {
+			return "ALLOCATION BURST — one allocation asked for more memory than the machine would give."
+		}
 		return "ALLOCATION BURST — one short burst of allocation ran the heap into its limit."
 	case VerdictStructureLimit:
-		return "STRUCTURE LIMIT — a single Map, Set, array or string hit a V8 hard size limit; a bigger heap will not help."
+		return "STRUCTURE LIMIT — a single Map, Set, array, string or buffer hit a V8 hard size limit; a bigger heap will not help."
 	case VerdictGCThrashing:
-		return "GC THRASHING — full GCs free little and the program gets less than 40% of the time."
+		return "GC THRASHING — full GCs come back to back and free little: the program gets a small share of the time."
 	case VerdictHealthy:
-		return "HEALTHY — no significant growth of the heap after full GCs, and GC takes little time."
+		return healthyHeadline(p)
 	}
-	if p.Crash != nil && p.Crash.HeapOOM {
+	switch {
+	case p.Crash != nil && p.Crash.Kind == parser.FatalSystemOOM:
+		return "INSUFFICIENT DATA — the system killed the process for memory (the machine's or the container's, not V8's heap limit), and the log shows too few GCs to read its heap."
+	case p.Crash != nil && p.Crash.HeapOOM:
 		return "INSUFFICIENT DATA — the process died at its heap limit, but the log shows too few GCs to tell a leak from a working set that needs more heap."
-	}
-	if p.Crash != nil {
+	case p.Crash != nil && p.Crash.Kind == parser.FatalUnknown:
+		return "INSUFFICIENT DATA — the process died, but its fatal message is not in the log and too few GCs show what its heap did."
+	case p.Crash != nil:
 		return "INSUFFICIENT DATA — the process died (" + string(p.Crash.Kind) + "), and the log shows too few GCs to read the heap."
 	}
 	return "INSUFFICIENT DATA — too few GC events to tell what is going on."
+}
+
+// healthyHeadline says what a healthy heap did: stayed level, or grew and stopped, and how much
+// of the time GC took.
+func healthyHeadline(p *Process) string {
+	what := "no significant growth of the heap after full GCs"
+	if t := p.Trend; t != nil && t.StoppedAtMS != nil {
+		what = "the heap after full GCs grew, then stopped growing"
+	} else if t != nil && t.Model == ModelDecelerating {
+		what = "the heap after full GCs grows ever more slowly, towards a level under the limit"
+	}
+	gc := ", and GC takes little time."
+	if p.GCOverhead != nil && *p.GCOverhead >= littleGCShare {
+		gc = fmt.Sprintf("; GC takes %.0f%% of the time.", 100**p.GCOverhead)
+	}
+	return "HEALTHY — " + what + gc
 }
 
 func plural(n int, one, many string) string {
@@ -59,16 +86,150 @@ func joinFloats(xs []float64, f string, sep string) string {
 	return strings.Join(parts, sep)
 }
 
+// explainer writes the evidence and advice of one process.
+type explainer struct {
+	a   *Analyzer
+	p   *proc
+	out *Process
+	th  *Thresholds
+}
+
+func (e *explainer) ev(label, format string, args ...any) {
+	e.out.Evidence = append(e.out.Evidence, label+": "+fmt.Sprintf(format, args...))
+}
+
+func (e *explainer) rec(format string, args ...any) {
+	e.out.Recommendations = append(e.out.Recommendations, fmt.Sprintf(format, args...))
+}
+
 // explain writes the evidence and recommendations of a process.
-func explain(p *proc, out *Process, th *Thresholds) {
-	ev := func(label, format string, args ...any) {
-		out.Evidence = append(out.Evidence, label+": "+fmt.Sprintf(format, args...))
+func (a *Analyzer) explain(p *proc, out *Process) {
+	e := &explainer{a: a, p: p, out: out, th: &a.th}
+	e.crash()
+	e.trend()
+	e.fullGCs()
+	e.mutator()
+	e.burst()
+	e.limit()
+	if out.GCOverhead != nil && out.GCEvents >= 5 {
+		e.ev("GC overhead", "%.1f%% of wall time in GC (pauses and incremental marking)", 100**out.GCOverhead)
 	}
-	rec := func(format string, args ...any) {
-		out.Recommendations = append(out.Recommendations, fmt.Sprintf(format, args...))
+	if ps := out.Pauses["full"]; ps != nil {
+		e.ev("full GC pauses", "%d, p50 %.1f ms, p95 %.1f ms, max %.1f ms", ps.Count, ps.P50MS, ps.P95MS, ps.MaxMS)
 	}
-	h := out.HeapAfterFullGC
-	if t := out.Trend; t != nil && h != nil {
+	e.prediction()
+	e.samples()
+	e.recommend()
+}
+
+// crash says who reported the death and what the log shows of it besides the fatal line.
+func (e *explainer) crash() {
+	c := e.out.Crash
+	if c == nil {
+		return
+	}
+	switch c.Kind {
+	case parser.FatalSystemOOM:
+		e.ev("killed", "%s, reported by the %s: the system ran out of memory for it (the machine's or the container's), which is not V8's heap limit", c.Fatal, c.PrintedBy)
+	case parser.FatalUnknown:
+		if c.PrintedBy == "" {
+			e.ev("crash", "%s; a leak and a heap too small for the working set both end like this", c.Fatal)
+		} else {
+			e.ev("crash", "%s, reported by the %s; the fatal message is not in the log", c.Fatal, c.PrintedBy)
+		}
+	case parser.FatalInvalidStringLength, parser.FatalInvalidTypedArrayLength, parser.FatalBufferTooLarge,
+		parser.FatalInvalidTableSize, parser.FatalInvalidArrayLength, parser.FatalInvalidSize:
+		e.ev("size limit", "one structure reached the most V8 (or Node) lets a single one hold, whatever the heap's size")
+	case parser.FatalArrayBufferAllocation:
+		e.ev("allocation", "an ArrayBuffer or Buffer's memory (outside the JS heap) was refused by the machine")
+	}
+	if r := e.p.report; r != nil {
+		e.report(r)
+	}
+}
+
+// report writes what a diagnostic report says of the death and the heap.
+func (e *explainer) report(r *parser.Report) {
+	var who []string
+	if r.NodeVersion != nil {
+		who = append(who, "Node "+*r.NodeVersion)
+	}
+	if r.V8Version != nil {
+		who = append(who, "V8 "+*r.V8Version)
+	}
+	what := "a diagnostic report"
+	if len(who) > 0 {
+		what += " of " + strings.Join(who, ", ")
+	}
+	if r.Event != nil {
+		what += ", written for " + fmt.Sprintf("%q", *r.Event)
+	}
+	if r.Trigger != nil {
+		what += " (trigger " + *r.Trigger + ")"
+	}
+	if r.Partial {
+		what += "; the log holds only part of it"
+	}
+	e.ev("report", "%s", what)
+	if r.HeapUsedMB != nil && r.HeapLimitMB != nil {
+		e.ev("heap at the report", "%s used of a heap_size_limit of %s", mb(*r.HeapUsedMB), mb(*r.HeapLimitMB))
+	}
+	if s := spacesStory(r.Spaces); s != "" {
+		e.ev("heap spaces", "%s", s)
+	}
+	if r.NodeOptions != nil {
+		e.ev("NODE_OPTIONS", "%s", *r.NodeOptions)
+	}
+	if r.RSSMB != nil {
+		mem := ""
+		if r.TotalMemoryMB != nil {
+			mem = " of the machine's " + mb(*r.TotalMemoryMB)
+		}
+		if r.CgroupLimitMB != nil {
+			mem += ", in a container limited to " + mb(*r.CgroupLimitMB)
+		}
+		e.ev("process memory", "resident %s%s", mb(*r.RSSMB), mem)
+	}
+}
+
+// spacesStory says which heap space was full and what that means: an old space full of live
+// objects is the heap running out; most of the heap in the large-object space is a few huge
+// objects — often one allocation too big — which is another story.
+func spacesStory(spaces []parser.ReportSpace) string {
+	var total, large float64
+	var full []string
+	for _, s := range spaces {
+		if s.UsedMB == nil {
+			continue
+		}
+		total += *s.UsedMB
+		if s.Name == "large_object_space" {
+			large = *s.UsedMB
+		}
+		if s.AvailableMB != nil && s.CapacityMB != nil && *s.CapacityMB > 1 && *s.AvailableMB < 0.02**s.CapacityMB {
+			full = append(full, fmt.Sprintf("%s (%s)", strings.ReplaceAll(s.Name, "_", " "), mb(*s.UsedMB)))
+		}
+	}
+	if total <= 0 {
+		return ""
+	}
+	story := ""
+	if len(full) > 0 {
+		story = "full: " + strings.Join(full, ", ")
+	}
+	if large >= 0.5*total {
+		story += fmt.Sprintf("; the large-object space holds %s of %s used: a few huge objects (arrays, strings, buffers of over ~0.5 MB each), often one allocation too big", mb(large), mb(total))
+	} else if len(full) > 0 {
+		story += fmt.Sprintf(" — the old generation of ordinary objects filled up (%s used in all): the heap ran out", mb(total))
+	}
+	return strings.TrimPrefix(story, "; ")
+}
+
+// trend writes the heap after full GCs and how its trend was read.
+func (e *explainer) trend() {
+	h, t, g := e.out.HeapAfterFullGC, e.out.Trend, e.p.growth
+	switch {
+	case t != nil && h != nil:
 		sign := "+"
 		if t.SlopeMBPerS < 0 {
 			sign = ""
@@ -77,23 +238,63 @@ func explain(p *proc, out *Process, th *Thresholds) {
 		if t.FromMS > h.FirstMS {
 			since = fmt.Sprintf("; since %s", secs(t.FromMS))
 		}
-		ev("heap after full GC", "%s at %s → %s at %s%s: %s%.2f MB/s (robust fit over %d full GCs, 95%% interval %.2f–%.2f, R² %.2f)",
+		e.ev("heap after full GC", "%s at %s → %s at %s%s: %s%.2f MB/s (robust fit over %d full GCs, 95%% interval %.2f–%.2f, R² %.2f)",
 			mb(h.FirstMB), secs(h.FirstMS), mb(h.LastMB), secs(h.LastMS), since, sign, t.SlopeMBPerS, t.Points, t.Interval95[0], t.Interval95[1], t.RSquared)
 		if !t.Significant {
-			ev("trend", "no significant growth: the fitted change over the window is %+.1f MB", t.GrowthMB)
+			e.ev("trend", "no significant growth: the fitted change over the window is %+.1f MB", t.GrowthMB)
 		}
-	} else if h != nil {
-		ev("heap after full GC", "%s at %s → %s at %s (%s: too few for a trend)", mb(h.FirstMB), secs(h.FirstMS), mb(h.LastMB), secs(h.LastMS), plural(out.FullGCs, "full GC", "full GCs"))
+	case h != nil:
+		e.ev("heap after full GC", "%s at %s → %s at %s (%s: too few for a trend)", mb(h.FirstMB), secs(h.FirstMS), mb(h.LastMB), secs(h.LastMS), plural(e.out.FullGCs, "full GC", "full GCs"))
 	}
-	if h != nil && len(h.LastFreedMB) > 0 && len(p.fulls) > 0 {
-		last := p.fulls[len(p.fulls)-1]
+	if t == nil || g == nil {
+		return
+	}
+	if t.SlopeNowMBPerS != nil {
+		switch t.Model {
+		case ModelAccelerating:
+			e.ev("rate", "speeding up: %.2f MB/s at the end against %.2f MB/s on average (a parabola fits the heap after full GCs significantly better than a line)", *t.SlopeNowMBPerS, t.SlopeMBPerS)
+		case ModelDecelerating:
+			e.ev("rate", "slowing down: %.2f MB/s at the end against %.2f MB/s on average", *t.SlopeNowMBPerS, t.SlopeMBPerS)
+		}
+	}
+	if pl := levelsOff(e.p, e.out); pl != nil && e.out.Verdict == VerdictHealthy {
+		e.ev("levels off", "at this slowing, the heap after full GCs levels off near %s by %s, under the limit: a cache or working set filling up, not a leak", mb(pl.levelMB), secs(pl.atMS))
+	}
+	if s := g.stopped; s != nil {
+		e.ev("growth ended", "after %s the heap stopped growing: at %s it held %s where the earlier growth would have reached %s", secs(*t.StoppedAtMS), secs(s.atMS), mb(s.heapMB), mb(s.trendMB))
+	}
+}
+
+// fullGCs writes what the last full GCs freed, and, for a process that lingered at its limit,
+// how long it did.
+func (e *explainer) fullGCs() {
+	h := e.out.HeapAfterFullGC
+	if h != nil && len(h.LastFreedMB) > 0 && len(e.p.fulls) > 0 {
+		last := e.p.fulls[len(e.p.fulls)-1]
 		if len(h.LastFreedMB) == 1 {
-			ev("full GCs", "the last one freed %.1f MB of ~%.0f MB", h.LastFreedMB[0], last.BeforeMB)
+			e.ev("full GCs", "the last one freed %.1f MB of ~%.0f MB", h.LastFreedMB[0], last.BeforeMB)
 		} else {
-			ev("full GCs", "the last %d freed %s MB of ~%.0f MB", len(h.LastFreedMB), joinFloats(h.LastFreedMB, "%.1f", ", "), last.BeforeMB)
+			e.ev("full GCs", "the last %d freed %s MB of ~%.0f MB", len(h.LastFreedMB), joinFloats(h.LastFreedMB, "%.1f", ", "), last.BeforeMB)
 		}
 	}
-	mu := out.MutatorUtilization
+	if e.out.Verdict != VerdictHeapTooSmall {
+		return
+	}
+	if l := lingeredAtLimit(e.p, e.th); l != nil {
+		before := fmt.Sprintf(" against %.2f MB/s before", l.preRate)
+		if l.preRate <= 0 {
+			before = "; it started there"
+		}
+		e.ev("at the limit", "from %s the heap after full GCs stayed within %.0f%% of where it died for %s and %d full GCs, rising at %.2f MB/s%s",
+			secs(l.enterMS), 100*(1-e.th.NearLimitShare), secs(*e.out.LastMS-l.enterMS), l.fullGCs, l.bandRate, before)
+	} else if e.out.FullGCs < 6 {
+		e.ev("history", "the log holds %d full GCs over %s: enough to see the limit, not enough to tell a leak from a large working set", e.out.FullGCs, secs(spanMS(e.out)))
+	}
+}
+
+// mutator writes V8's and the computed mutator utilization, thrashing and V8's own rule.
+func (e *explainer) mutator() {
+	mu, th := e.out.MutatorUtilization, e.th
 	if mu != nil && len(mu.CurrentLastFull) > 0 {
 		desc := "stayed high"
 		last := mu.CurrentLastFull[len(mu.CurrentLastFull)-1]
@@ -107,18 +308,21 @@ func explain(p *proc, out *Process, th *Thresholds) {
 		if mu.AverageFirst != nil && mu.AverageLast != nil {
 			avg = fmt.Sprintf(", average mu %.3f → %.3f", *mu.AverageFirst, *mu.AverageLast)
 		}
-		ev("mutator utilization", "%s: current mu at the last full GCs %s%s", desc, joinFloats(mu.CurrentLastFull, "%.3f", " → "), avg)
+		e.ev("mutator utilization", "%s: current mu at the last full GCs %s%s", desc, joinFloats(mu.CurrentLastFull, "%.3f", " → "), avg)
 		if mu.AgreementMAE != nil {
-			ev("mu check", "utilization computed from the pauses agrees with V8's to %.3f on average", *mu.AgreementMAE)
+			e.ev("mu check", "utilization computed from the pauses agrees with V8's to %.3f on average", *mu.AgreementMAE)
 		}
 	} else if mu != nil && mu.ComputedOverall != nil {
 		why := "this V8 prints no mu"
 		if mu.Printed {
 			why = "no full GC to read V8's own at"
 		}
-		ev("mutator utilization", "%.3f overall, computed from the pauses (%s)", *mu.ComputedOverall, why)
+		e.ev("mutator utilization", "%.3f overall, computed from the pauses (%s)", *mu.ComputedOverall, why)
 	}
-	if im := out.IneffectiveMC; im != nil && im.Trailing > 0 {
+	if t := thrashing(e.p, e.out, th); t != nil {
+		e.ev("thrashing", "since %s the program got %.0f%% of the time: %d full GCs, each freeing %.0f%% of the heap on average", secs(t.fromMS), 100*t.mu, t.fullGCs, 100*t.freedShare)
+	}
+	if im := e.out.IneffectiveMC; im != nil && im.Trailing > 0 {
 		state := "approaches"
 		if im.Met {
 			state = "meets"
@@ -127,184 +331,114 @@ func explain(p *proc, out *Process, th *Thresholds) {
 		if im.Trailing > 1 {
 			which = fmt.Sprintf("the last %d full GCs", im.Trailing)
 		}
-		ev("V8's OOM rule", "%s it: %s freed under %.0f%% with mu under %.1f", state, which, 100*th.IneffectiveFreedShare, th.LowMu)
+		e.ev("V8's OOM rule", "%s it: %s freed under %.0f%% with mu under %.1f", state, which, 100*th.IneffectiveFreedShare, th.LowMu)
 	}
-	if out.Verdict == VerdictAllocationBurst && out.HeapLimitMB != nil {
-		if b := burstOf(p, *out.HeapLimitMB, th); b != nil {
-			ev("burst", "the heap held ~%s until %s, then reached the limit by %s: %s of climb after %s of steady heap",
-				mb(b.baseMB), secs(b.fromMS), secs(b.toMS), secs(b.toMS-b.fromMS), secs(b.fromMS-*out.FirstMS))
-		} else if n := len(p.recent); n >= 2 {
-			prev, last := p.recent[n-2], p.recent[n-1]
-			mu, _ := last.mu()
-			ev("burst", "the heap rose by %s in %s between the last two GCs while V8's mutator utilization was still %.2f: it arrived at the limit at once, not after grinding against it",
-				mb(last.BeforeMB-prev.AfterMB), secs(last.TimeMS-prev.TimeMS), mu)
+}
+
+// burst writes how a burst ran the heap into its limit.
+func (e *explainer) burst() {
+	out, p := e.out, e.p
+	if out.Verdict != VerdictAllocationBurst || out.HeapLimitMB == nil {
+		return
+	}
+	if b := burstOf(p, *out.HeapLimitMB, e.th); b != nil {
+		e.ev("burst", "the heap held ~%s until %s, then reached the limit by %s: %s of climb after %s of steady heap",
+			mb(b.baseMB), secs(b.fromMS), secs(b.toMS), secs(b.toMS-b.fromMS), secs(b.fromMS-*out.FirstMS))
+	} else if n := len(p.recent); n >= 2 {
+		prev, last := p.recent[n-2], p.recent[n-1]
+		mu, _ := last.mu()
+		e.ev("burst", "the heap rose by %s in %s between the last two GCs while V8's mutator utilization was still %.2f: it arrived at the limit at once, not after grinding against it",
+			mb(last.BeforeMB-prev.AfterMB), secs(last.TimeMS-prev.TimeMS), mu)
+	}
+}
+
+// limitSources says where each heap limit came from, for the evidence.
+var limitSources = map[string]string{
+	LimitUser:            "given with --heap-limit",
+	LimitProcess:         "from the process itself",
+	LimitReport:          "from the diagnostic report",
+	LimitHeapStats:       "from the heap_size_limit the program printed, less the young generation's reservation",
+	LimitCommandLine:     "from --max-old-space-size on the command line the log shows",
+	LimitVerbose:         "from --trace-gc-verbose's memory allocator line, less the young generation's reservation",
+	LimitCrash:           "inferred from the crash: what survived its last full GCs",
+	LimitDefaultEstimate: "an estimate: V8's default for this Node version and the machine's memory the report names",
+}
+
+// limit writes the heap limit, its source, and where this V8 dies against it.
+func (e *explainer) limit() {
+	out := e.out
+	if out.HeapLimitMB == nil {
+		e.ev("heap limit", "unknown: the log does not show it; pass --heap-limit (the --max-old-space-size the process ran with) to get a time-to-OOM")
+		return
+	}
+	e.ev("heap limit", "~%s (%s)", mb(*out.HeapLimitMB), limitSources[out.HeapLimitSource])
+	d := deathPointOf(e.p, out)
+	switch {
+	case d == nil || d.reached:
+	case d.ignored:
+		e.ev("limit not enforced", "the heap after full GCs went past %s while the process ran on: this V8 does not enforce the limit (V8 before 6.4, Node 8 and 9, did not count what its GCs took), so no time-to-OOM can be told from it", mb(*out.HeapLimitMB))
+	default:
+		e.ev("dies at", "V8 gives up when the heap after a full GC reaches about %s (%.0f–%s): the old generation's live objects plus fragmentation past the limit", mb(d.mb), d.lo, mb(d.hi))
+		if d.soft {
+			e.ev("old V8", "this trace prints no mutator utilization (V8 before 6.7, Node 10.5 and older): if it is Node 8 or 9, a small limit is not enforced and the process may run well past it")
 		}
 	}
-	if out.HeapLimitMB != nil {
-		src := map[string]string{LimitUser: "given with --heap-limit", LimitCrash: "inferred from the crash: what survived its last full GCs", LimitVerbose: "from --trace-gc-verbose's memory allocator line, less the young generation's reservation"}[out.HeapLimitSource]
-		ev("heap limit", "~%s (%s)", mb(*out.HeapLimitMB), src)
-	} else {
-		ev("heap limit", "unknown: the log does not show it; pass --heap-limit to get a time-to-OOM")
-	}
-	if out.GCOverhead != nil && out.GCEvents >= 5 {
-		ev("GC overhead", "%.1f%% of wall time in GC (pauses and incremental marking)", 100**out.GCOverhead)
-	}
-	if ps := out.Pauses["full"]; ps != nil {
-		ev("full GC pauses", "%d, p50 %.1f ms, p95 %.1f ms, max %.1f ms", ps.Count, ps.P50MS, ps.P95MS, ps.MaxMS)
-	}
+}
+
+// prediction writes the time-to-OOM and how early a crashed log had it right.
+func (e *explainer) prediction() {
+	out := e.out
 	if out.PredictedOOMMS != nil {
 		iv := out.PredictedOOMIntervalMS
-		if out.Crash != nil {
+		model := ""
+		if out.PredictionModel != "" && out.PredictionModel != ModelLinear {
+			model = ", from the " + out.PredictionModel + " trend"
+		}
+		switch {
+		case out.Crash != nil && out.HeapLimitSource == LimitCrash:
 			// With the limit read off the crash itself the extrapolation only checks the fit;
 			// "predictable" below says how early it would have warned.
-			if out.HeapLimitSource != LimitCrash {
-				ev("prediction", "the trend reaches the limit at %s (interval %s–%s)", secs(*out.PredictedOOMMS), secs(iv[0]), secs(iv[1]))
-			}
-		} else {
-			ev("time to OOM", "the trend reaches the limit at %s, %s after the log ends (interval %s–%s)",
-				secs(*out.PredictedOOMMS), secs(*out.PredictedOOMMS-*out.LastMS), secs(iv[0]), secs(iv[1]))
+		case out.Crash != nil:
+			e.ev("prediction", "the trend reaches the limit at %s (95%% interval %s–%s%s)", secs(*out.PredictedOOMMS), secs(iv[0]), secs(iv[1]), model)
+		default:
+			e.ev("time to OOM", "the trend reaches the limit at %s, %s after the log ends (95%% interval %s–%s%s)",
+				secs(*out.PredictedOOMMS), secs(*out.PredictedOOMMS-*out.LastMS), secs(iv[0]), secs(iv[1]), model)
 		}
 	}
-	if out.PredictableFromMS != nil {
-		ev("predictable", "from %s on, the predicted crash time stayed within 20%% of the real one", secs(*out.PredictableFromMS))
+	switch {
+	case out.Predictable10FromMS != nil && out.PredictableFromMS != nil && *out.Predictable10FromMS != *out.PredictableFromMS:
+		e.ev("predictable", "from %s on, the predicted crash time stayed within 20%% of the real one; from %s within 10%%", secs(*out.PredictableFromMS), secs(*out.Predictable10FromMS))
+	case out.PredictableFromMS != nil:
+		e.ev("predictable", "from %s on, the predicted crash time stayed within 20%% of the real one", secs(*out.PredictableFromMS))
 	}
-	recommend(out, rec, ev)
 }
 
-// launcher says how to give V8 flags to the program that printed the log: Node reads them
-// from its command line or NODE_OPTIONS, Deno only from --v8-flags (it ignores NODE_OPTIONS,
-// and --heapsnapshot-near-heap-limit is Node's own), so advice written for Node is wrong there.
-type launcher struct{ deno bool }
-
-func launcherOf(p *Process) launcher { return launcher{deno: p.hasContext("deno")} }
-
-// flag is how a V8 flag is written on the command line.
-func (l launcher) flag(v8flag string) string {
-	if l.deno {
-		return "--v8-flags=" + v8flag
-	}
-	return v8flag
-}
-
-// command is the program run with a V8 flag.
-func (l launcher) command(v8flag string) string {
-	if l.deno {
-		return "deno run " + l.flag(v8flag)
-	}
-	return "node " + v8flag
-}
-
-// setLimit is how to run the program with a heap limit of mb.
-func (l launcher) setLimit(mb int) string {
-	f := "--max-old-space-size=" + strconv.Itoa(mb)
-	if l.deno {
-		return l.command(f)
-	}
-	return "NODE_OPTIONS=" + f
-}
-
-// snapshots is how to get heap snapshots of the growing heap.
-func (l launcher) snapshots() string {
-	if l.deno {
-		return "run with " + l.command("--heap-snapshot-on-oom") + " (V8 writes a .heapsnapshot as the heap runs out), " +
-			"or take two heap snapshots a minute apart with deno run --inspect and DevTools"
-	}
-	return "run with " + l.command("--heapsnapshot-near-heap-limit=2") + " (or take two heap snapshots a minute apart)"
-}
-
-// traceCommand records a GC trace.
-func (l launcher) traceCommand() string {
-	if l.deno {
-		return l.command("--trace-gc") + " app.ts"
-	}
-	return l.command("--trace-gc") + " app.js"
-}
-
-func (p *Process) hasContext(name string) bool {
-	for _, c := range p.Context {
-		if c == name {
-			return true
+// samples writes the heap the program printed of itself and the heap flags the log shows.
+func (e *explainer) samples() {
+	var used []float64
+	for _, m := range e.a.memory {
+		if v, ok := m.Values["heapUsed"]; ok {
+			used = append(used, v)
+		} else if v, ok := m.Values["used_heap_size"]; ok {
+			used = append(used, v)
 		}
 	}
-	return false
-}
-
-// recommend writes what to do; it follows from the verdict, the numbers and the context.
-func recommend(out *Process, rec func(string, ...any), ev func(string, string, ...any)) {
-	run := launcherOf(out)
-	slope := 0.0
-	if out.LiveHeapSlopeMBPerS != nil {
-		slope = *out.LiveHeapSlopeMBPerS
+	if len(used) >= 2 {
+		e.ev("heap it printed", "%d samples of the heap in use (process.memoryUsage / v8.getHeapStatistics): %s → %s, %s at most; they carry no time, so they show a direction, not a rate",
+			len(used), mb(used[0]), mb(used[len(used)-1]), mb(maxOf(used)))
 	}
-	limit := 0.0
-	if out.HeapLimitMB != nil {
-		limit = *out.HeapLimitMB
-	}
-	switch out.Verdict {
-	case VerdictLeak:
-		if slope > 0 {
-			bigger := 4096.0
-			if limit >= 3500 {
-				bigger = 2 * math.Ceil(limit/1024) * 1024
-			}
-			if limit > 0 {
-				rec("A bigger heap only delays this: at +%.1f MB/s, %s buys about %s more.", slope, run.flag("--max-old-space-size="+strconv.Itoa(int(bigger))), secs((bigger-limit)/slope*1000))
-			} else {
-				rec("A bigger heap only delays this: the heap grows by %.1f MB every second whatever the limit.", slope)
-			}
-		}
-		rec("Find what is retained: %s, then compare them in DevTools → Memory → Comparison and look at what grows by ~%.1f MB/s.", run.snapshots(), math.Max(slope, 0))
-	case VerdictHeapTooSmall:
-		need := math.Max(limit, 1) * 1.5
-		rec("The working set needs more than ~%s: raise the limit, e.g. %s, or make the working set smaller.", mb(limit), run.setLimit(roundUpMB(need)))
-		rec("A leak is not ruled out: record the whole life of the process with %s (… > gc.log 2>&1) and run gcanalyze on it; a heap after full GCs that keeps growing is a leak, a plateau is a working set.", run.command("--trace-gc"))
-		if out.FullGCs < 6 {
-			ev("history", "the log holds %d full GCs over %s: enough to see the limit, not enough to tell a leak from a large working set", out.FullGCs, secs(spanMS(out)))
-		}
-	case VerdictAllocationBurst:
-		rec("One operation allocated the heap full in a short time: find it in the JS stack of the crash, and stream or chunk that data instead of building it in memory.")
-		rec("Raising --max-old-space-size helps only if the burst has a known bound.")
-	case VerdictStructureLimit:
-		rec("A single Map or Set holds at most 2^24 (16.7 million) entries, an array at most ~2^27 elements in practice: --max-old-space-size will not help.")
-		rec("Split the structure (shard over several Maps, an LRU cache with a bound), or keep the data outside the JS heap (a database, a file, a stream).")
-	case VerdictGCThrashing:
-		rec("GC takes most of the time while freeing little: the live heap is close to the limit. Raise the limit (%s) or reduce the live set; if the heap after full GCs keeps growing, treat it as a leak.", run.flag("--max-old-space-size"))
-	case VerdictHealthy:
-		rec("Nothing to fix in the heap.")
-	case VerdictInsufficientData:
-		if out.Crash != nil && out.Crash.HeapOOM && limit > 0 {
-			rec("As a stopgap, raise the limit above ~%s (%s).", mb(limit), run.setLimit(roundUpMB(limit*1.5)))
-		}
-		rec("Record a longer log: %s > gc.log 2>&1 (add %s to make the limit known), then run gcanalyze on it.", run.traceCommand(), run.flag("--max-old-space-size"))
-	}
-	heapPressure := out.Verdict == VerdictLeak || out.Verdict == VerdictHeapTooSmall || out.Verdict == VerdictGCThrashing
-	if heapPressure {
-		switch {
-		case out.hasContext("jest"):
-			rec("jest: run with --logHeapUsage --runInBand to see which test file grows; --workerIdleMemoryLimit (jest 29+) recycles leaking workers.")
-		case out.hasContext("angular"):
-			rec("Angular CLI builds: set NODE_OPTIONS=--max-old-space-size for ng build; large builds need it, leaks in builds are rare.")
-		case out.hasContext("webpack"):
-			rec("webpack builds: the heap holds the module graph and source maps; NODE_OPTIONS=--max-old-space-size=… for the build, or turn off source maps / split the build.")
-		case out.hasContext("tsc"):
-			rec("TypeScript: the type checker holds the whole program; raise the limit for tsc or split the project with project references.")
-		case out.hasContext("next"):
-			rec("Next.js: next build/dev can exceed the default heap on large apps; NODE_OPTIONS=--max-old-space-size=… and check experimental.webpackMemoryOptimizations.")
-		}
-	}
-	if out.hasContext("listener-leak") && heapPressure {
-		rec("Node warned of an EventEmitter listener leak (MaxListenersExceededWarning): listeners added and never removed keep their closures alive. Run with --trace-warnings to see where they are added, and remove them (emitter.off) when done.")
-	}
-	if out.hasContext("worker") {
-		rec("Worker threads each have their own heap: set resourceLimits.maxOldGenerationSizeMb per worker, and handle the worker's 'error' event so one worker's OOM does not kill the process.")
+	if len(e.a.flags) > 0 && e.out.HeapLimitSource != LimitCommandLine {
+		f := e.a.flags[len(e.a.flags)-1]
+		e.ev("command line", "--%s=%s (%s)", f.Name, trimFloat(f.MB), f.Context)
 	}
 }
 
-func roundUpMB(x float64) int {
-	for _, v := range []int{512, 1024, 1536, 2048, 3072, 4096, 6144, 8192, 12288, 16384, 24576, 32768} {
-		if float64(v) >= x {
-			return v
-		}
+func maxOf(xs []float64) float64 {
+	m := math.Inf(-1)
+	for _, x := range xs {
+		m = math.Max(m, x)
 	}
-	return int(math.Ceil(x/1024)) * 1024
+	return m
 }
+
+func trimFloat(x float64) string { return strings.TrimSuffix(fmt.Sprintf("%.1f", x), ".0") }

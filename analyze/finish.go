@@ -144,7 +144,7 @@ func (a *Analyzer) finish(p *proc, several bool) *Process {
 	a.trend(p, out)
 	decide(p, out, &a.th)
 	a.predict(p, out)
-	explain(p, out, &a.th)
+	a.explain(p, out)
 	a.jestEvidence(out)
 	out.Series = &Series{GCs: exposeAll(p.chart.all())}
 	for _, f := range p.fulls {

@@ -4,7 +4,13 @@ package analyze
 // heap, as --trace-gc prints it after a full GC, at which V8 gives up. docs/heap-limit-model.md
 // gives the V8 source each rule rests on.
 
-import "math"
+import (
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/gcanalyze/gcanalyze/parser"
+)
 
 // Heap limit sources: where heap_limit_mb came from.
 const (
@@ -31,21 +37,133 @@ const (
 // LimitKinds lists the heap limit kinds, the default first.
 var LimitKinds = []string{LimitKindOldSpace, LimitKindHeapSizeLimit}
 
-// heapLimit takes the limit the user gave, else the one a verbose log prints, else the heap a
-// crash at the limit reached; otherwise it stays unknown. The limit is stated as old space,
-// the quantity --max-old-space-size sets.
+// heapLimit finds the limit, stated as old space (the quantity --max-old-space-size sets), from
+// the best source the log has: the user's word; the process's own diagnostic report (its
+// command line, else its memoryLimit); a heap_size_limit the program printed; a
+// --max-old-space-size on a command line the log echoes; --trace-gc-verbose's memory allocator
+// line; the heap a crash at the limit reached; V8's default for the version and machine a
+// report names. Otherwise it stays unknown.
 func (a *Analyzer) heapLimit(p *proc, out *Process) {
+	set := func(mb *float64, source string) {
+		out.HeapLimitMB, out.HeapLimitSource = mb, source
+	}
 	switch {
 	case a.opts.HeapLimitMB != nil:
-		out.HeapLimitMB, out.HeapLimitSource = a.oldSpace(p, *a.opts.HeapLimitMB, a.opts.HeapLimitKind), LimitUser
+		set(a.oldSpace(p, *a.opts.HeapLimitMB, a.opts.HeapLimitKind), LimitUser)
+	case p.report != nil && (flagOf(p.report.CommandLine) != nil || p.report.HeapLimitMB != nil):
+		if f := flagOf(p.report.CommandLine); f != nil {
+			set(f, LimitReport)
+		} else {
+			set(reportOldSpace(p.report), LimitReport)
+		}
+	case heapStatsLimit(a.memory) != nil:
+		set(a.oldSpace(p, *heapStatsLimit(a.memory), LimitKindHeapSizeLimit), LimitHeapStats)
+	case commandLineLimit(a.flags) != nil:
+		set(commandLineLimit(a.flags), LimitCommandLine)
+	case p.verboseLimitMB != nil:
+		// The memory allocator's used + available is heap_size_limit.
+		set(a.oldSpace(p, round1(*p.verboseLimitMB), LimitKindHeapSizeLimit), LimitVerbose)
 	case crashedAtLimit(p) && len(p.recent) > 0:
 		// The heap it died at (or ran its last-resort GCs at) is the limit that mattered.
 		v := crashHeapMB(p)
-		out.HeapLimitMB, out.HeapLimitSource = &v, LimitCrash
-	case p.verboseLimitMB != nil:
-		// The memory allocator's used + available is heap_size_limit.
-		out.HeapLimitMB, out.HeapLimitSource = a.oldSpace(p, round1(*p.verboseLimitMB), LimitKindHeapSizeLimit), LimitVerbose
+		set(&v, LimitCrash)
+	case p.report != nil && defaultOldSpace(p.report) != nil:
+		set(defaultOldSpace(p.report), LimitDefaultEstimate)
 	}
+}
+
+// flagOf is the --max-old-space-size a command line gives node (before its script), nil when
+// it gives none.
+func flagOf(cmd []string) *float64 {
+	if len(cmd) == 0 {
+		return nil
+	}
+	for _, f := range parser.HeapFlags(strings.Join(cmd, " ")) {
+		if f.Name == "max-old-space-size" {
+			v := f.MB
+			return &v
+		}
+	}
+	return nil
+}
+
+// reportOldSpace is a report's memoryLimit less the young generation's reservation: three
+// semi-spaces, the new space's size (two of them) telling one.
+func reportOldSpace(r *parser.Report) *float64 {
+	semi := 16.0
+	for _, s := range r.Spaces {
+		if s.Name == "new_space" && s.SizeMB != nil && *s.SizeMB > 0 {
+			semi = *s.SizeMB / 2
+		}
+	}
+	v := math.Max(*r.HeapLimitMB-3*semi, *r.HeapLimitMB/2)
+	return &v
+}
+
+// heapStatsLimit is the heap_size_limit the program printed, nil when it printed none.
+func heapStatsLimit(samples []*parser.Memory) *float64 {
+	for _, m := range samples {
+		if v, ok := m.Values["heap_size_limit"]; ok && v > 0 {
+			return &v
+		}
+	}
+	return nil
+}
+
+// commandLineLimit is the --max-old-space-size the log's command lines give node, the last
+// one given, nil when none.
+func commandLineLimit(flags []*parser.HeapFlag) *float64 {
+	var v *float64
+	for _, f := range flags {
+		if f.Name == "max-old-space-size" {
+			mb := f.MB
+			v = &mb
+		}
+	}
+	return v
+}
+
+// defaultOldSpace is V8's default old-space limit for the Node version and machine a report
+// names (64-bit; docs/heap-limit-model.md): 1400 MB up to Node 11; from Node 12 half the
+// memory (the container's, when it is less), at least 256 MB and at most 2 GB — 4 GB from Node
+// 14 on machines of 15 GB or more. Nil when the report does not say enough.
+func defaultOldSpace(r *parser.Report) *float64 {
+	major := nodeMajor(r.NodeVersion)
+	if major == 0 {
+		return nil
+	}
+	v := 1400.0
+	if major >= 12 {
+		ram := 0.0
+		if r.TotalMemoryMB != nil {
+			ram = *r.TotalMemoryMB
+		}
+		if r.CgroupLimitMB != nil && (ram == 0 || *r.CgroupLimitMB < ram) {
+			ram = *r.CgroupLimitMB
+		}
+		if ram <= 0 {
+			return nil
+		}
+		limit := 2048.0
+		if major >= 14 && ram >= 15*1024 {
+			limit = 4096
+		}
+		v = math.Min(math.Max(ram/2, 256), limit)
+	}
+	return &v
+}
+
+// nodeMajor reads the major of a Node version ("v20.20.2", "20.20.2"), 0 when it cannot.
+func nodeMajor(v *string) int {
+	if v == nil {
+		return 0
+	}
+	s := strings.TrimPrefix(*v, "v")
+	if i := strings.IndexByte(s, '.'); i > 0 {
+		s = s[:i]
+	}
+	n, _ := strconv.Atoi(s)
+	return n
 }
 
 // oldSpace states a limit as old space: heap_size_limit less the young generation's

@@ -120,11 +120,15 @@ func (p *Process) Who() string {
 // Crash is how a process died.
 type Crash struct {
 	// TimeMS is the time of the last GC before the fatal error (V8 does not stamp it).
-	TimeMS  *float64         `json:"time_ms"`
-	Kind    parser.FatalKind `json:"kind"`
-	Fatal   string           `json:"fatal"`
-	HeapOOM bool             `json:"heap_oom"`
-	Line    int              `json:"line"`
+	TimeMS *float64         `json:"time_ms"`
+	Kind   parser.FatalKind `json:"kind"`
+	Fatal  string           `json:"fatal"`
+	// PrintedBy says who reported the death: node, v8, electron, chromium, worker, js (an
+	// uncaught RangeError), kernel, shell, npm, container, platform, report (a diagnostic
+	// report), or empty when only its traces show it.
+	PrintedBy string `json:"printed_by,omitempty"`
+	HeapOOM   bool   `json:"heap_oom"`
+	Line      int    `json:"line"`
 	// LastGCs are the last GCs before the crash, as printed.
 	LastGCs []GCPoint `json:"last_gcs"`
 	// TopFrames are the top JavaScript frames of the crash's stack.

@@ -236,7 +236,7 @@ func (p *Parser) foreign(t string, ev Event) bool {
 		p.emit(ev)
 		return true
 	}
-	if flags := heapFlags(t); len(flags) > 0 {
+	if flags := HeapFlags(t); len(flags) > 0 {
 		for _, f := range flags {
 			ev.Type, ev.HeapFlag = TypeHeapFlag, f
 			p.emit(ev)

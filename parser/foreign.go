@@ -100,10 +100,10 @@ func mayTellOfDeath(t string) bool {
 // semi-space flag.
 var heapFlagRE = regexp.MustCompile(`(?:^|[\s"'=,\[])--(max[-_]old[-_]space[-_]size|max[-_]semi[-_]space[-_]size)[= ](\d+(?:\.\d+)?)`)
 
-// heapFlags returns the heap flags a line gives the node (or deno) it runs. A flag counts when
+// HeapFlags returns the heap flags a line gives the node (or deno) it runs. A flag counts when
 // the line gives it to V8: in NODE_OPTIONS, after a node command and before its script, or in
 // Deno's --v8-flags; a flag after a script is that script's argument.
-func heapFlags(t string) []*HeapFlag {
+func HeapFlags(t string) []*HeapFlag {
 	if !strings.Contains(t, "space") || !strings.Contains(t, "--max") {
 		return nil
 	}

@@ -25,13 +25,12 @@ func (a *app) analyzeCommand() *cli.Command {
 			"   gcanalyze analyze logs.tar.gz --format json | jq .processes[].verdict\n" +
 			"   gcanalyze analyze ci.log --fail-on leak,heap-too-small   # exit 3 on those verdicts\n" +
 			"   gcanalyze analyze --join app.log app.log.1.gz app.log.2.gz  # rotated pieces as one log",
-		Flags: []cli.Flag{
+		Flags: append([]cli.Flag{
 			formatFlag(render.Formats, "JSON Lines when several inputs"),
-			heapLimitFlag("the heap limit the process ran with; inferred from the log when absent"),
 			&cli.StringFlag{Name: "fail-on", Usage: "comma-separated verdicts that make the exit code 3 (for CI): " + oneOf(analyze.Verdicts)},
 			&cli.StringFlag{Name: "charts", Usage: "also write all charts (PNG) into this directory; markdown output links them"},
 			&cli.BoolFlag{Name: "join", Usage: "the inputs are rotated pieces of one log (app.log app.log.1.gz): join them in time order"},
-		},
+		}, heapLimitFlags("the heap limit the process ran with; inferred from the log when absent")...),
 		Action: func(c *cli.Context) error {
 			if err := needInputs(c); err != nil {
 				return err

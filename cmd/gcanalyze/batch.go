@@ -116,13 +116,12 @@ func (a *app) batchCommand() *cli.Command {
 			"   gcanalyze batch crashlogs/ -o summary.csv\n" +
 			"   gcanalyze batch logs-2026-11.tar.gz --format jsonl -o summary.jsonl\n" +
 			"   gcanalyze batch 'ci/**/*.log' --jobs 8",
-		Flags: []cli.Flag{
+		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the rows here (default: standard output)"},
 			formatFlag(batchFormats, ""),
 			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Value: runtime.NumCPU(), Usage: "logs analysed at once"},
-			heapLimitFlag("the heap limit all processes ran with"),
 			&cli.BoolFlag{Name: "no-progress", Usage: "no progress line, even on a terminal"},
-		},
+		}, heapLimitFlags("the heap limit all processes ran with")...),
 		Action: func(c *cli.Context) error {
 			if err := needInputs(c); err != nil {
 				return err

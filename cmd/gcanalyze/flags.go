@@ -48,9 +48,12 @@ func choice(c *cli.Context, flag string, choices []string) (string, error) {
 	return "", usageError{fmt.Sprintf("--%s %q: want %s", flag, v, oneOf(choices))}
 }
 
-// heapLimitFlag is --heap-limit; what describes whose limit it is.
-func heapLimitFlag(what string) *cli.StringFlag {
-	return &cli.StringFlag{Name: "heap-limit", Usage: what + " (4GB, 512MB, bytes)"}
+// heapLimitFlags are --heap-limit and --heap-limit-kind; what describes whose limit it is.
+func heapLimitFlags(what string) []cli.Flag {
+	return []cli.Flag{
+		&cli.StringFlag{Name: "heap-limit", Usage: what + ": the --max-old-space-size it was given (4096, 4GB, 512MB), or heap_size_limit in bytes (4345298944)"},
+		&cli.StringFlag{Name: "heap-limit-kind", Usage: "what --heap-limit is: " + oneOf(analyze.LimitKinds) + " (default: " + analyze.LimitKindOldSpace + ", or " + analyze.LimitKindHeapSizeLimit + " for a number of bytes)"},
+	}
 }
 
 // command fills in what every command shares: usage errors are reported as such (exit 2).
@@ -70,17 +73,35 @@ func needInputs(c *cli.Context) error {
 func analysisOptions(c *cli.Context) (analyze.Options, error) {
 	var opts analyze.Options
 	if s := c.String("heap-limit"); s != "" {
-		v, err := parseSize(s)
+		v, bytes, err := parseSize(s)
 		if err != nil {
 			return opts, err
 		}
 		opts.HeapLimitMB = &v
+		opts.HeapLimitKind = analyze.LimitKindOldSpace
+		if bytes {
+			// A number of bytes is what v8.getHeapStatistics() and reports print.
+			opts.HeapLimitKind = analyze.LimitKindHeapSizeLimit
+		}
+	}
+	if c.IsSet("heap-limit-kind") {
+		k, err := choice(c, "heap-limit-kind", analyze.LimitKinds)
+		if err != nil {
+			return opts, err
+		}
+		opts.HeapLimitKind = k
 	}
 	return opts, nil
 }
 
-// parseSize reads a heap limit: "4GB", "512MB", "512m", "4345298944" (bytes), "4096MiB".
-func parseSize(s string) (float64, error) {
+// bareBytesFrom is the smallest bare number read as bytes: below it a bare number is the MB of
+// --max-old-space-size (no one runs V8 with a terabyte of heap, nor with under a megabyte).
+const bareBytesFrom = 1 << 20
+
+// parseSize reads a heap limit in MB: "4GB", "512MB", "512m", "4096MiB", "4096" (MB, as
+// --max-old-space-size takes it), "4345298944" (bytes, as heap_size_limit prints it). bytes
+// says the value was a bare number of bytes.
+func parseSize(s string) (mb float64, bytes bool, err error) {
 	t := strings.ToUpper(strings.TrimSpace(s))
 	mult := 1.0 / (1 << 20) // bytes → MB
 	for _, u := range []struct {
@@ -92,9 +113,13 @@ func parseSize(s string) (float64, error) {
 			break
 		}
 	}
+	bare := t == strings.ToUpper(strings.TrimSpace(s))
 	v, err := strconv.ParseFloat(t, 64)
 	if err != nil || v <= 0 || v*mult > 1<<30 {
-		return 0, usageError{fmt.Sprintf("--heap-limit %q: want a size such as 4GB, 512MB or a number of bytes", s)}
+		return 0, false, usageError{fmt.Sprintf("--heap-limit %q: want a size such as 4096 (MB, as --max-old-space-size takes it), 4GB, 512MB or a number of bytes", s)}
 	}
-	return v * mult, nil
+	if bare && v < bareBytesFrom {
+		return v, false, nil
+	}
+	return v * mult, bare, nil
 }

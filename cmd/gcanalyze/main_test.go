@@ -8,6 +8,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -77,13 +78,30 @@ func TestAnalyzeHeapLimitAndFailOn(t *testing.T) {
 	if r.code != exitVerdict || !strings.Contains(r.stdout, "~512.0 MB (given with --heap-limit)") {
 		t.Errorf("code %d\n%s", r.code, r.stdout)
 	}
-	for _, s := range []string{"4GB", "4345298944", "512m", "1.5 GiB"} {
-		if _, err := parseSize(s); err != nil {
-			t.Errorf("parseSize(%q): %v", s, err)
+	for _, c := range []struct {
+		in    string
+		mb    float64
+		bytes bool
+	}{
+		{"4GB", 4096, false}, {"512m", 512, false}, {"1.5 GiB", 1536, false},
+		{"4096", 4096, false},                          // the MB of --max-old-space-size
+		{"4345298944", 4345298944.0 / (1 << 20), true}, // heap_size_limit in bytes
+		{"4345298944B", 4345298944.0 / (1 << 20), false},
+	} {
+		v, bytes, err := parseSize(c.in)
+		if err != nil || math.Abs(v-c.mb) > 1e-6 || bytes != c.bytes {
+			t.Errorf("parseSize(%q) = %v MB, bytes %v, %v; want %v MB, bytes %v", c.in, v, bytes, err, c.mb, c.bytes)
 		}
 	}
-	if v, _ := parseSize("4345298944"); v < 4143 || v > 4145 {
-		t.Errorf("4345298944 bytes = %v MB", v)
+	// heap_size_limit in bytes is turned into old space: 128 here, with the 16 MB semi-spaces
+	// the log shows (128 + 3·16 = 176 MB = 184549376 bytes).
+	r = runCLI(t, "", "analyze", "--format", "json", "--heap-limit", "184549376", leakLog)
+	if !strings.Contains(r.stdout, `"heap_limit_mb":128,`) {
+		t.Errorf("heap_size_limit in bytes not read as such: %.300s", r.stdout)
+	}
+	r = runCLI(t, "", "analyze", "--format", "json", "--heap-limit", "176", "--heap-limit-kind", "heap-size-limit", leakLog)
+	if !strings.Contains(r.stdout, `"heap_limit_mb":128,`) {
+		t.Errorf("--heap-limit-kind heap-size-limit not applied: %.300s", r.stdout)
 	}
 	r = runCLI(t, "", "analyze", "--heap-limit", "lots", leakLog)
 	if r.code != exitUsage || !strings.Contains(r.stderr, "--heap-limit") {

@@ -26,13 +26,12 @@ func (a *app) plotCommand() *cli.Command {
 			"   gcanalyze plot crash.log -o crash.png              # the dashboard: all charts in one image\n" +
 			"   gcanalyze plot gc.log --chart heap -o heap.svg\n" +
 			"   gcanalyze plot gc.log --chart all -o charts/gc.png  # charts/gc-heap.png, charts/gc-pauses.png, …",
-		Flags: []cli.Flag{
+		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: fmt.Sprintf("output file; its extension picks %s (default <input>-<chart>.%s in the current directory)", oneOf(plotting.Formats), plotting.Formats[0])},
 			&cli.StringFlag{Name: "chart", Value: plotting.ChartDashboard, Usage: oneOf(append(plotting.AllCharts, allCharts))},
-			heapLimitFlag("the heap limit the process ran with"),
 			&cli.IntFlag{Name: "width", Value: defaultWidth, Usage: "width in pixels"},
 			&cli.IntFlag{Name: "height", Usage: "height in pixels", DefaultText: fmt.Sprintf("%d for the dashboard, %d for one chart", defaultDashboardHeight, defaultHeight)},
-		},
+		}, heapLimitFlags("the heap limit the process ran with")...),
 		Action: func(c *cli.Context) error {
 			if err := needInputs(c); err != nil {
 				return err

@@ -1,0 +1,169 @@
+package analyze
+
+// This file writes what to do: the advice follows from the verdict, the numbers and the
+// context the log shows (the tool that ran, the runtime, workers), in the runtime's own terms.
+
+import (
+	"math"
+	"strconv"
+
+	"github.com/gcanalyze/gcanalyze/parser"
+)
+
+// launcher says how to give V8 flags to the program that printed the log: Node reads them
+// from its command line or NODE_OPTIONS, Deno only from --v8-flags (it ignores NODE_OPTIONS,
+// and --heapsnapshot-near-heap-limit is Node's own), so advice written for Node is wrong there.
+type launcher struct{ deno bool }
+
+func launcherOf(p *Process) launcher { return launcher{deno: p.hasContext("deno")} }
+
+// flag is how a V8 flag is written on the command line.
+func (l launcher) flag(v8flag string) string {
+	if l.deno {
+		return "--v8-flags=" + v8flag
+	}
+	return v8flag
+}
+
+// command is the program run with a V8 flag.
+func (l launcher) command(v8flag string) string {
+	if l.deno {
+		return "deno run " + l.flag(v8flag)
+	}
+	return "node " + v8flag
+}
+
+// setLimit is how to run the program with a heap limit of mb.
+func (l launcher) setLimit(mb int) string {
+	f := "--max-old-space-size=" + strconv.Itoa(mb)
+	if l.deno {
+		return l.command(f)
+	}
+	return "NODE_OPTIONS=" + f
+}
+
+// snapshots is how to get heap snapshots of the growing heap.
+func (l launcher) snapshots() string {
+	if l.deno {
+		return "run with " + l.command("--heap-snapshot-on-oom") + " (V8 writes a .heapsnapshot as the heap runs out), " +
+			"or take two heap snapshots a minute apart with deno run --inspect and DevTools"
+	}
+	return "run with " + l.command("--heapsnapshot-near-heap-limit=2") + " (or take two heap snapshots a minute apart)"
+}
+
+// traceCommand records a GC trace.
+func (l launcher) traceCommand() string {
+	if l.deno {
+		return l.command("--trace-gc") + " app.ts"
+	}
+	return l.command("--trace-gc") + " app.js"
+}
+
+func (p *Process) hasContext(name string) bool {
+	for _, c := range p.Context {
+		if c == name {
+			return true
+		}
+	}
+	return false
+}
+
+// recommend writes what to do; it follows from the verdict, the numbers and the context.
+func (e *explainer) recommend() {
+	out, rec := e.out, e.rec
+	run := launcherOf(out)
+	slope := 0.0
+	if out.LiveHeapSlopeMBPerS != nil {
+		slope = *out.LiveHeapSlopeMBPerS
+	}
+	limit := 0.0
+	if out.HeapLimitMB != nil {
+		limit = *out.HeapLimitMB
+	}
+	switch out.Verdict {
+	case VerdictLeak:
+		if slope > 0 {
+			bigger := 4096.0
+			if limit >= 3500 {
+				bigger = 2 * math.Ceil(limit/1024) * 1024
+			}
+			if limit > 0 {
+				rec("A bigger heap only delays this: at +%.1f MB/s, %s buys about %s more.", slope, run.flag("--max-old-space-size="+strconv.Itoa(int(bigger))), secs((bigger-limit)/slope*1000))
+			} else {
+				rec("A bigger heap only delays this: the heap grows by %.1f MB every second whatever the limit.", slope)
+			}
+		}
+		rec("Find what is retained: %s, then compare them in DevTools → Memory → Comparison and look at what grows by ~%.1f MB/s.", run.snapshots(), math.Max(slope, 0))
+	case VerdictHeapTooSmall:
+		need := math.Max(limit, 1) * 1.5
+		rec("The working set needs more than ~%s: raise the limit, e.g. %s, or make the working set smaller.", mb(limit), run.setLimit(roundUpMB(need)))
+		if lingeredAtLimit(e.p, e.th) == nil {
+			rec("A leak is not ruled out: record the whole life of the process with %s (… > gc.log 2>&1) and run gcanalyze on it; a heap after full GCs that keeps growing is a leak, a plateau is a working set.", run.command("--trace-gc"))
+		}
+	case VerdictAllocationBurst:
+		if out.Crash != nil && out.Crash.Kind == parser.FatalArrayBufferAllocation {
+			rec("One ArrayBuffer or Buffer asked for more memory than the machine (or its ulimit) would give: its memory is outside the JS heap, so --max-old-space-size does not matter. Find the allocation in the stack and read or write the data in chunks (streams) instead.")
+			break
+		}
+		rec("One operation allocated the heap full in a short time: find it in the JS stack of the crash, and stream or chunk that data instead of building it in memory.")
+		rec("Raising --max-old-space-size helps only if the burst has a known bound.")
+	case VerdictStructureLimit:
+		rec("V8 caps single structures whatever the heap's size: a Map or Set at 2^24 (16.7 million) entries, an array at ~2^27 elements in practice, a string at ~2^29 characters (512 MB; 2^28 on 32-bit), a typed array or Buffer at its maximum length: --max-old-space-size will not help.")
+		rec("Split the structure (shard over several Maps, an LRU cache with a bound, an array of strings joined as a stream), or keep the data outside the JS heap (a database, a file, a stream).")
+	case VerdictGCThrashing:
+		rec("GC takes most of the time while freeing little: the live heap is close to the limit. Raise the limit (%s) or reduce the live set; if the heap after full GCs keeps growing, treat it as a leak.", run.flag("--max-old-space-size"))
+	case VerdictHealthy:
+		rec("Nothing to fix in the heap.")
+	case VerdictInsufficientData:
+		if out.Crash != nil && out.Crash.Kind == parser.FatalSystemOOM {
+			break // the system-OOM advice below says what to do
+		}
+		if out.Crash != nil && out.Crash.HeapOOM && limit > 0 {
+			rec("As a stopgap, raise the limit above ~%s (%s).", mb(limit), run.setLimit(roundUpMB(limit*1.5)))
+		}
+		rec("Record a longer log: %s > gc.log 2>&1 (add %s to make the limit known), then run gcanalyze on it.", run.traceCommand(), run.flag("--max-old-space-size"))
+	}
+	if out.Crash != nil && out.Crash.Kind == parser.FatalSystemOOM {
+		e.systemOOM(run)
+	}
+	heapPressure := out.Verdict == VerdictLeak || out.Verdict == VerdictHeapTooSmall || out.Verdict == VerdictGCThrashing
+	if heapPressure {
+		switch {
+		case out.hasContext("jest"):
+			rec("jest: run with --logHeapUsage --runInBand to see which test file grows; --workerIdleMemoryLimit (jest 29+) recycles leaking workers.")
+		case out.hasContext("angular"):
+			rec("Angular CLI builds: set NODE_OPTIONS=--max-old-space-size for ng build; large builds need it, leaks in builds are rare.")
+		case out.hasContext("webpack"):
+			rec("webpack builds: the heap holds the module graph and source maps; NODE_OPTIONS=--max-old-space-size=… for the build, or turn off source maps / split the build.")
+		case out.hasContext("tsc"):
+			rec("TypeScript: the type checker holds the whole program; raise the limit for tsc or split the project with project references.")
+		case out.hasContext("next"):
+			rec("Next.js: next build/dev can exceed the default heap on large apps; NODE_OPTIONS=--max-old-space-size=… and check experimental.webpackMemoryOptimizations.")
+		}
+	}
+	if out.hasContext("listener-leak") && heapPressure {
+		rec("Node warned of an EventEmitter listener leak (MaxListenersExceededWarning): listeners added and never removed keep their closures alive. Run with --trace-warnings to see where they are added, and remove them (emitter.off) when done.")
+	}
+	if out.hasContext("worker") {
+		rec("Worker threads each have their own heap: set resourceLimits.maxOldGenerationSizeMb per worker, and handle the worker's 'error' event so one worker's OOM does not kill the process.")
+	}
+}
+
+func roundUpMB(x float64) int {
+	for _, v := range []int{512, 1024, 1536, 2048, 3072, 4096, 6144, 8192, 12288, 16384, 24576, 32768} {
+		if float64(v) >= x {
+			return v
+		}
+	}
+	return int(math.Ceil(x/1024)) * 1024
+}
+
+// systemOOM is the advice for a process the system killed for memory: unlike V8's heap limit,
+// which is one process's heap and not caused by the others, this is the machine's (or the
+// container's) memory, which every process there shares — and a heap limit above it turns a
+// catchable heap-limit crash into a SIGKILL with no stack.
+func (e *explainer) systemOOM(run launcher) {
+	e.rec("This was the machine's or the container's memory running out, not V8's heap limit: every process there counts (the other Node processes of a build, jest workers, a database), and so does what Node holds outside the heap (Buffers, native modules).")
+	e.rec("Keep V8's limit under the memory the process may really have: with %s at about 75%% of the container's memory, a runaway heap ends in V8's own heap-limit error, with a stack and a report (node --report-on-fatalerror), instead of a SIGKILL that leaves nothing.", run.flag("--max-old-space-size"))
+	e.rec("Then run with %s > gc.log 2>&1 and run gcanalyze on the log: it will tell a leak from a working set that needs more memory than the container has.", run.traceCommand())
+}

@@ -1,0 +1,259 @@
+package analyze
+
+// This file reads what a log tells of a process's death and its heap besides the GC trace: the
+// fatal lines of V8, Node and the others who report a death (the kernel, a shell, a container);
+// a crash seen only by its traces (a crash block, the out-of-memory frames of a stack) when the
+// fatal message is not in the paste; Node's diagnostic reports; the heap samples a program
+// printed; and the heap flags on the command lines a log echoes.
+
+import (
+	"strings"
+
+	"github.com/gcanalyze/gcanalyze/parser"
+)
+
+// v8Kinds are the fatal kinds V8 and Node name themselves: when one of these and a death told
+// by others (a shell's Aborted, npm's exit code) meet for one process, V8's says what died.
+func v8Kind(k parser.FatalKind) bool {
+	return k != parser.FatalSystemOOM && k != parser.FatalUnknown
+}
+
+// adjacentFatalLines is how close two different fatal lines must be to be one death: V8 prints
+// a second one when another thread fails in the same moment.
+const adjacentFatalLines = 2
+
+// addFatal gives a fatal error to the process that died, and decides when it is another
+// process's death: a fatal message repeated (the same crash of another process: pm2 workers, a
+// service restarted), or a second fatal line apart from the first, is another process.
+func (a *Analyzer) addFatal(ev parser.Event) {
+	f := ev.Fatal
+	p := a.dyingProc(f)
+	a.ringKey = nil
+	a.evidence = nil // the fatal message says what the traces before it could only suggest
+	c := newCrash(f, ev.Line)
+	if old := p.crash; old != nil {
+		switch {
+		case !v8Kind(old.Kind) && v8Kind(c.Kind):
+			// V8's own message names the death a shell or a package manager only reported.
+		case !v8Kind(c.Kind):
+			return // npm, the shell and the platform all report the one death
+		case old.Fatal != c.Fatal && ev.Line-old.Line <= adjacentFatalLines:
+			a.crashed = p
+			return // two threads failing in the same moment: the first is the cause
+		default:
+			p = a.newRun(p)
+		}
+	}
+	if p.gcs > 0 {
+		t := p.last
+		c.TimeMS = &t
+	}
+	c.LastGCs = p.lastGCs()
+	if old := p.crash; old != nil && len(old.TopFrames) > 0 {
+		c.TopFrames = old.TopFrames
+	} else {
+		c.TopFrames = append([]string(nil), a.frames...)
+	}
+	a.frames = a.frames[:0]
+	p.crash = c
+	a.crashed = p
+}
+
+// newCrash is the crash a fatal line reports.
+func newCrash(f *parser.Fatal, line int) *Crash {
+	var parts []string
+	for _, s := range []*string{f.Location, f.Message} {
+		if s != nil && *s != "" {
+			parts = append(parts, *s)
+		}
+	}
+	return &Crash{Kind: f.Kind, Fatal: strings.Join(parts, " "), HeapOOM: f.HeapOOM, Line: line, PrintedBy: f.PrintedBy}
+}
+
+// dyingProc finds the process a fatal line is about: the one whose pid a kill names, the
+// worker that reached its limit, the isolate whose crash block came before, else the one
+// printing last.
+func (a *Analyzer) dyingProc(f *parser.Fatal) *proc {
+	switch {
+	case f.Kind == parser.FatalWorkerOOM:
+		return a.workerThatDied()
+	case f.PID != nil:
+		return a.procOfPID(*f.PID)
+	case a.ringKey != nil:
+		return a.proc(*a.ringKey)
+	case a.lastKey != nil:
+		return a.proc(*a.lastKey)
+	}
+	return a.proc(parser.IsolateKey{})
+}
+
+// procOfPID is the process with this pid: its main isolate when the trace shows it, the one
+// process a log without pids holds, else a new process known only by its pid.
+func (a *Analyzer) procOfPID(pid int64) *proc {
+	for _, p := range a.order {
+		if p.key.PID == pid {
+			return a.procs[p.key]
+		}
+	}
+	if len(a.order) == 1 && a.order[0].key.PID == 0 && a.order[0].crash == nil {
+		return a.order[0]
+	}
+	return a.proc(parser.IsolateKey{PID: pid})
+}
+
+// newRun starts another process of the same key: a new run of it, or, without a pid, another
+// process the log does not tell apart by name.
+func (a *Analyzer) newRun(p *proc) *proc {
+	if p.run == 0 {
+		p.run = 1
+	}
+	q := &proc{key: p.key, order: len(a.order), chart: newPoints(maxChartPoints), run: p.run + 1}
+	a.procs[p.key] = q
+	a.order = append(a.order, q)
+	a.last = q
+	return q
+}
+
+// oomFrames are symbols only V8's and its embedders' out-of-memory path has on a stack: where
+// they show, the process died of memory even when its fatal message is not in the paste.
+var oomFrames = []string{
+	"FatalProcessOutOfMemory", "ReportOOMFailure", "OOMErrorHandler", "V8OOMErrorCallback",
+	"ReportV8OOMError", "OnNoMemory", "TerminateBecauseOutOfMemory", "OOM_CRASH", "OutOfMemoryCallback",
+}
+
+// noteEvidence remembers a trace of a death whose fatal message the log may not hold: a crash
+// block's header, an out-of-memory frame. It becomes the process's crash if no fatal line
+// follows for it.
+func (a *Analyzer) noteEvidence(what string, heapOOM bool, line int) {
+	if a.evidence == nil {
+		a.evidence = &evidence{what: what, heapOOM: heapOOM, line: line}
+		return
+	}
+	a.evidence.heapOOM = a.evidence.heapOOM || heapOOM
+}
+
+// evidence is a trace of a death without its fatal message.
+type evidence struct {
+	what    string
+	heapOOM bool
+	line    int
+}
+
+// settleEvidence turns a trace of a death that no fatal line followed into the crash of the
+// process it belongs to, of unknown kind.
+func (a *Analyzer) settleEvidence() {
+	e := a.evidence
+	if e == nil {
+		return
+	}
+	a.evidence = nil
+	p := a.proc(parser.IsolateKey{})
+	switch {
+	case a.ringKey != nil:
+		p = a.proc(*a.ringKey)
+	case a.lastKey != nil:
+		p = a.proc(*a.lastKey)
+	}
+	if p.crash != nil {
+		return
+	}
+	c := &Crash{Kind: parser.FatalUnknown, HeapOOM: e.heapOOM, Line: e.line, Fatal: "the fatal message is not in the log (" + e.what + ")"}
+	if p.gcs > 0 {
+		t := p.last
+		c.TimeMS = &t
+	}
+	c.LastGCs = p.lastGCs()
+	c.TopFrames = append([]string(nil), a.frames...)
+	p.crash = c
+}
+
+// addMarker reads a crash block's section headers: each starts (or shows) a crash, and a
+// second block of a log without pids is another process's.
+func (a *Analyzer) addMarker(ev parser.Event) {
+	switch ev.Marker.Name {
+	case parser.MarkerLastFewGCs:
+		a.settleEvidence()
+		a.frames, a.crashed = a.frames[:0], nil
+		a.noteEvidence("a crash block: V8 prints <--- Last few GCs ---> only when it runs out of memory", true, ev.Line)
+		a.newBlock = true
+	case parser.MarkerJSStacktrace:
+		a.noteEvidence("a crash block: V8 prints <--- JS stacktrace ---> only when it runs out of memory", true, ev.Line)
+	}
+}
+
+// addNativeFrame reads a native frame: the symbols of V8's out-of-memory path show a death of
+// memory; its module names the runtime.
+func (a *Analyzer) addNativeFrame(ev parser.Event) {
+	f := ev.NativeFrame
+	if f.Symbol != nil {
+		a.noteContext(*f.Symbol)
+		for _, s := range oomFrames {
+			if strings.Contains(*f.Symbol, s) {
+				a.noteEvidence("a native stack in V8's out-of-memory path ("+s+")", true, ev.Line)
+				break
+			}
+		}
+		if strings.Contains(*f.Symbol, "node::OnFatalError") {
+			a.noteEvidence("a native stack in Node's fatal-error handler", false, ev.Line)
+		}
+	}
+	if f.Module != nil && (*f.Module == "deno" || strings.EqualFold(*f.Module, "deno.exe")) {
+		a.context["deno"] = true // macOS and Windows stacks name the module in a column
+	}
+}
+
+// fatalTriggers are the report triggers of a death (Node 11–26).
+var fatalTriggers = map[string]bool{"OOMError": true, "FatalError": true, "OOMErrorHandler": true}
+
+// addReport reads a diagnostic report: the process it is of (by its pid), the death it was
+// written for when it was, and what it says of the heap.
+func (a *Analyzer) addReport(ev parser.Event) {
+	r := ev.Report
+	if len(a.reports) >= maxSamples {
+		return
+	}
+	a.reports = append(a.reports, r)
+	var p *proc
+	switch {
+	case r.PID != nil:
+		p = a.procOfPID(*r.PID)
+	case a.ringKey != nil:
+		p = a.proc(*a.ringKey)
+	case a.lastKey != nil:
+		p = a.proc(*a.lastKey)
+	default:
+		p = a.proc(parser.IsolateKey{})
+	}
+	if p.report == nil {
+		p.report = r
+	}
+	event := ""
+	if r.Event != nil {
+		event = *r.Event
+	}
+	fatal := r.Trigger != nil && fatalTriggers[*r.Trigger] || strings.Contains(strings.ToLower(event), "out of memory")
+	if !fatal {
+		return
+	}
+	for _, f := range r.CommandLine {
+		a.noteContext(f)
+	}
+	if p.crash == nil {
+		c := &Crash{Kind: parser.FatalUnknown, HeapOOM: strings.Contains(strings.ToLower(event), "heap out of memory"),
+			Fatal: event, Line: ev.Line, PrintedBy: "report"}
+		if p.gcs > 0 {
+			t := p.last
+			c.TimeMS = &t
+		}
+		c.LastGCs = p.lastGCs()
+		p.crash = c
+		a.evidence = nil
+	}
+	if c := p.crash; len(c.TopFrames) == 0 {
+		for _, f := range r.JSStack {
+			if f != "" && f != "Unavailable." && len(c.TopFrames) < 5 {
+				c.TopFrames = append(c.TopFrames, strings.TrimPrefix(f, "at "))
+			}
+		}
+	}
+}
