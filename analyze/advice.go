@@ -115,15 +115,19 @@ func (e *explainer) recommend() {
 	case VerdictHealthy:
 		rec("Nothing to fix in the heap.")
 	case VerdictInsufficientData:
-		if out.Crash != nil && out.Crash.Kind == parser.FatalSystemOOM {
+		if out.Crash != nil && out.Crash.Kind == parser.FatalSystemOOM || e.p.oomInvokedLine > 0 {
 			break // the system-OOM advice below says what to do
+		}
+		if notAboutMemory(out.Crash) {
+			rec("Memory is not the cause: a failed CHECK is a bug in V8, Node or a native addon (or memory corrupted by one). Search the failed check's text in the Node and V8 issue trackers, and report it with the native stack if it is new; raising --max-old-space-size will not help.")
+			break
 		}
 		if out.Crash != nil && out.Crash.HeapOOM && limit > 0 {
 			rec("As a stopgap, raise the limit above ~%s (%s).", mb(limit), run.setLimit(roundUpMB(limit*1.5)))
 		}
 		rec("Record a longer log: %s > gc.log 2>&1 (add %s to make the limit known), then run gcanalyze on it.", run.traceCommand(), run.flag("--max-old-space-size"))
 	}
-	if out.Crash != nil && out.Crash.Kind == parser.FatalSystemOOM {
+	if out.Crash != nil && out.Crash.Kind == parser.FatalSystemOOM || e.p.oomInvokedLine > 0 {
 		e.systemOOM(run)
 	}
 	heapPressure := out.Verdict == VerdictLeak || out.Verdict == VerdictHeapTooSmall || out.Verdict == VerdictGCThrashing

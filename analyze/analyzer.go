@@ -76,6 +76,12 @@ type proc struct {
 	growth *growth
 	// report is the first diagnostic report of the process in the log.
 	report *parser.Report
+	// seen is set when the log shows the process by something other than its GCs or its
+	// death: a diagnostic report, the heap it printed.
+	seen bool
+	// oomInvokedLine is the line where the kernel names this process as the one that invoked
+	// its OOM killer (0 when it does not).
+	oomInvokedLine int
 }
 
 // era is what the shape of the trace says about the V8 that printed it, for the model of
@@ -109,6 +115,8 @@ type Analyzer struct {
 	jestHeap []float64
 	// evidence is a trace of a death whose fatal line has not (yet) come.
 	evidence *evidence
+	// nativeFrames counts native stack frames since the last crash.
+	nativeFrames int
 	// newBlock is set by a crash block's header until its first entry: a block of a log
 	// without pids, after a crash, is another process's.
 	newBlock bool
@@ -199,6 +207,9 @@ func (a *Analyzer) Add(ev parser.Event) {
 			limit := (*hs.UsedKB + *hs.AvailableKB) / 1024
 			a.proc(hs.Key()).verboseLimitMB = &limit
 		}
+		if k := hs.Key(); k.PID != 0 {
+			a.proc(k).seen = true // V8's own line about this process, if no GC of it shows
+		}
 	case parser.TypeFatal:
 		a.addFatal(ev)
 	case parser.TypeJSFrame:
@@ -226,6 +237,17 @@ func (a *Analyzer) Add(ev parser.Event) {
 		a.addNativeFrame(ev)
 	case parser.TypeReport:
 		a.addReport(ev)
+	case parser.TypeV8Other:
+		switch o := ev.Other; {
+		case o.Name == parser.OtherNodeWarning && o.PID != nil:
+			a.noteContext(o.Text)
+			a.procOfPID(*o.PID).seen = true
+		case o.Name == parser.OtherKernelTask && o.PID != nil:
+			p := a.procOfPID(*o.PID)
+			p.seen, p.oomInvokedLine = true, ev.Line
+		case o.PID != nil:
+			a.proc(o.Key()).seen = true // V8's own line about this process, if no GC of it shows
+		}
 	case parser.TypeMemory:
 		if len(a.memory) < maxSamples {
 			a.memory = append(a.memory, ev.Memory)
@@ -238,6 +260,7 @@ func (a *Analyzer) Add(ev parser.Event) {
 		if a.unknownSeen < 2000 { // the context of a log shows in its first lines and its crash
 			a.unknownSeen++
 			a.noteContext(ev.Unknown.Text)
+			a.oomSymbolIn(ev.Unknown.Text, ev.Line)
 			if mb, ok := jestHeapSize(ev.Unknown.Text); ok && len(a.jestHeap) < 10000 {
 				a.jestHeap = append(a.jestHeap, mb)
 			}
@@ -438,14 +461,15 @@ func (p *proc) mergePauses() {
 	p.pauses = out
 }
 
-// workerThatDied picks the isolate a worker's ERR_WORKER_OUT_OF_MEMORY belongs to: among the
-// isolates other than the first (the main thread), the one whose heap was largest at its last
-// GC, since resource limits stop a worker when its heap reaches them.
+// workerThatDied picks the isolate a worker's ERR_WORKER_OUT_OF_MEMORY belongs to: the one
+// whose heap was largest at its last GC, since resource limits stop a worker when its heap
+// reaches them. The main thread is not left out by its place in the log: a worker may print
+// its first GC before the main thread does.
 func (a *Analyzer) workerThatDied() *proc {
 	var best *proc
 	var bestMB float64
 	for _, p := range a.order {
-		if p.order == 0 && len(a.order) > 1 || p.crash != nil || len(p.recent) == 0 {
+		if p.crash != nil || len(p.recent) == 0 {
 			continue
 		}
 		if mb := p.recent[len(p.recent)-1].BeforeMB; best == nil || mb > bestMB {

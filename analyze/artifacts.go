@@ -7,6 +7,8 @@ package analyze
 // printed; and the heap flags on the command lines a log echoes.
 
 import (
+	"math"
+	"slices"
 	"strings"
 
 	"github.com/gcanalyze/gcanalyze/parser"
@@ -16,6 +18,15 @@ import (
 // by others (a shell's Aborted, npm's exit code) meet for one process, V8's says what died.
 func v8Kind(k parser.FatalKind) bool {
 	return k != parser.FatalSystemOOM && k != parser.FatalUnknown
+}
+
+// sameMessage reports whether two fatal messages are one, the shorter maybe cut short by a
+// paste.
+func sameMessage(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	return strings.HasPrefix(b, a)
 }
 
 // adjacentFatalLines is how close two different fatal lines must be to be one death: V8 prints
@@ -29,15 +40,25 @@ func (a *Analyzer) addFatal(ev parser.Event) {
 	f := ev.Fatal
 	p := a.dyingProc(f)
 	a.ringKey = nil
-	a.evidence = nil // the fatal message says what the traces before it could only suggest
 	c := newCrash(f, ev.Line)
+	if e := a.evidence; e != nil && c.Kind == parser.FatalUnknown {
+		c.HeapOOM = c.HeapOOM || e.heapOOM // an abort after a crash block: V8's heap ran out
+	}
+	a.evidence = nil // the fatal message says what the traces before it could only suggest
+	a.nativeFrames = 0
 	if old := p.crash; old != nil {
 		switch {
 		case !v8Kind(old.Kind) && v8Kind(c.Kind):
 			// V8's own message names the death a shell or a package manager only reported.
-		case !v8Kind(c.Kind):
-			return // npm, the shell and the platform all report the one death
-		case old.Fatal != c.Fatal && ev.Line-old.Line <= adjacentFatalLines:
+			c.HeapOOM = c.HeapOOM || old.HeapOOM
+		case !v8Kind(c.Kind) && (c.Fatal != old.Fatal || c.PrintedBy != "electron"):
+			// npm, the shell and the platform all report the one death, each in its words
+			// and some twice (npm's errno and exit status); a renderer gone again is another.
+			if c.Kind == parser.FatalUnknown && old.Kind == parser.FatalUnknown {
+				old.HeapOOM = old.HeapOOM || c.HeapOOM
+			}
+			return
+		case v8Kind(c.Kind) && !sameMessage(old.Fatal, c.Fatal) && ev.Line-old.Line <= adjacentFatalLines:
 			a.crashed = p
 			return // two threads failing in the same moment: the first is the cause
 		default:
@@ -83,6 +104,8 @@ func (a *Analyzer) dyingProc(f *parser.Fatal) *proc {
 		return a.proc(*a.ringKey)
 	case a.lastKey != nil:
 		return a.proc(*a.lastKey)
+	case len(a.order) == 1:
+		return a.order[0] // the one process the log shows (by a warning, a report)
 	}
 	return a.proc(parser.IsolateKey{})
 }
@@ -119,6 +142,9 @@ func (a *Analyzer) newRun(p *proc) *proc {
 var oomFrames = []string{
 	"FatalProcessOutOfMemory", "ReportOOMFailure", "OOMErrorHandler", "V8OOMErrorCallback",
 	"ReportV8OOMError", "OnNoMemory", "TerminateBecauseOutOfMemory", "OOM_CRASH", "OutOfMemoryCallback",
+	// The allocation slow path and the heap-limit checks: on a native stack, which Node and V8
+	// print only at a fatal error, they mean the fatal error was the heap's.
+	"AllocateRawWithRetryOrFail", "AllocateRawWithLightRetry", "Heap::RecomputeLimits",
 }
 
 // noteEvidence remembers a trace of a death whose fatal message the log may not hold: a crash
@@ -155,6 +181,8 @@ func (a *Analyzer) settleEvidence() {
 		p = a.proc(*a.lastKey)
 	}
 	if p.crash != nil {
+		// A death an abort or a platform reported: the traces say whether it was V8's heap.
+		p.crash.HeapOOM = p.crash.HeapOOM || e.heapOOM && p.crash.Kind == parser.FatalUnknown
 		return
 	}
 	c := &Crash{Kind: parser.FatalUnknown, HeapOOM: e.heapOOM, Line: e.line, Fatal: "the fatal message is not in the log (" + e.what + ")"}
@@ -173,6 +201,7 @@ func (a *Analyzer) addMarker(ev parser.Event) {
 	switch ev.Marker.Name {
 	case parser.MarkerLastFewGCs:
 		a.settleEvidence()
+		a.nativeFrames = 0
 		a.frames, a.crashed = a.frames[:0], nil
 		a.noteEvidence("a crash block: V8 prints <--- Last few GCs ---> only when it runs out of memory", true, ev.Line)
 		a.newBlock = true
@@ -181,18 +210,30 @@ func (a *Analyzer) addMarker(ev parser.Event) {
 	}
 }
 
+// oomSymbolIn notes V8's out-of-memory path in a line of a stack the parser did not read as a
+// frame (a bare symbol per line, a report of strings pulled from a minidump).
+func (a *Analyzer) oomSymbolIn(text string, line int) {
+	for _, s := range oomFrames {
+		if strings.Contains(text, s) {
+			a.noteEvidence("a stack in V8's out-of-memory path ("+s+")", true, line)
+			return
+		}
+	}
+}
+
 // addNativeFrame reads a native frame: the symbols of V8's out-of-memory path show a death of
 // memory; its module names the runtime.
 func (a *Analyzer) addNativeFrame(ev parser.Event) {
 	f := ev.NativeFrame
+	a.nativeFrames++
+	// Three frames make a stack; so does the tail of one, whose frame numbers say how many
+	// came before.
+	if a.nativeFrames == 3 || a.nativeFrames == 1 && f.Index != nil && *f.Index >= 3 {
+		a.noteEvidence("a native stack: Node and V8 print one only when the process dies of a fatal error", false, ev.Line)
+	}
 	if f.Symbol != nil {
 		a.noteContext(*f.Symbol)
-		for _, s := range oomFrames {
-			if strings.Contains(*f.Symbol, s) {
-				a.noteEvidence("a native stack in V8's out-of-memory path ("+s+")", true, ev.Line)
-				break
-			}
-		}
+		a.oomSymbolIn(*f.Symbol, ev.Line)
 		if strings.Contains(*f.Symbol, "node::OnFatalError") {
 			a.noteEvidence("a native stack in Node's fatal-error handler", false, ev.Line)
 		}
@@ -227,11 +268,15 @@ func (a *Analyzer) addReport(ev parser.Event) {
 	if p.report == nil {
 		p.report = r
 	}
+	p.seen = true
 	event := ""
 	if r.Event != nil {
 		event = *r.Event
 	}
 	fatal := r.Trigger != nil && fatalTriggers[*r.Trigger] || strings.Contains(strings.ToLower(event), "out of memory")
+	if r.Event == nil && r.Trigger == nil && (heapFull(r) || oomStack(r.NativeStack)) {
+		fatal = true // a part of a report without its header, written as the heap ran out
+	}
 	if !fatal {
 		return
 	}
@@ -256,4 +301,136 @@ func (a *Analyzer) addReport(ev parser.Event) {
 			}
 		}
 	}
+}
+
+// heapAtDeath is the heap the process held when it died, as far as the log shows: the largest
+// of its last GCs, else what a report or the program's own heap sample says it used; 0 when the
+// log shows none.
+func (a *Analyzer) heapAtDeath(p *proc) float64 {
+	if n := len(p.recent); n > 0 {
+		g := p.recent[n-1]
+		return math.Max(g.BeforeMB, g.AfterMB)
+	}
+	if p.report != nil && p.report.HeapUsedMB != nil {
+		return *p.report.HeapUsedMB
+	}
+	for i := len(a.memory) - 1; i >= 0; i-- {
+		for _, k := range []string{"used_heap_size", "heapUsed"} {
+			if v, ok := a.memory[i].Values[k]; ok {
+				return v
+			}
+		}
+	}
+	return 0
+}
+
+// heapFull reports whether a report's heap was full: used within 2% of heap_size_limit, or the
+// old space without room.
+func heapFull(r *parser.Report) bool {
+	if r.HeapUsedMB != nil && r.HeapLimitMB != nil && *r.HeapUsedMB >= 0.98**r.HeapLimitMB {
+		return true
+	}
+	for _, s := range r.Spaces {
+		if s.Name == "old_space" && s.AvailableMB != nil && s.CapacityMB != nil && *s.CapacityMB > 1 && *s.AvailableMB < 0.02**s.CapacityMB {
+			return true
+		}
+	}
+	return false
+}
+
+// oomStack reports whether native frames are V8's out-of-memory path.
+func oomStack(symbols []string) bool {
+	for _, sym := range symbols {
+		for _, s := range oomFrames {
+			if strings.Contains(sym, s) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// mergePIDOnly folds a process known only by its pid — from a Node warning, a kill line or a
+// report that came before its trace — into the traced isolate of the same pid, so that one
+// process is not reported twice.
+func (a *Analyzer) mergePIDOnly() {
+	var kept []*proc
+	for _, p := range a.order {
+		if p.key.Isolate == "" && p.key.PID != 0 && p.gcs == 0 {
+			if into := a.tracedOfPID(p.key.PID); into != nil {
+				if into.crash == nil {
+					into.crash = p.crash
+				}
+				if into.report == nil {
+					into.report = p.report
+				}
+				continue
+			}
+		}
+		kept = append(kept, p)
+	}
+	a.order = kept
+	a.mergeOrphanDeath()
+}
+
+// mergeOrphanDeath gives deaths that name no process (a shell's "Aborted", a CI step's "exit
+// code 134" printed before the log it ends, FATAL lines that interleaved output put before
+// the crash block they belong to) to the processes the log shows by their traces whose own
+// death is missing or shown without its message: one traced process and one such death are
+// one process that died, whatever their order. A message beats an abort; traces that already
+// show a death without its message (a crash block) beat an abort too.
+func (a *Analyzer) mergeOrphanDeath() {
+	var orphans, traced []*proc
+	for _, p := range a.order {
+		switch {
+		case p.key == (parser.IsolateKey{}) && p.gcs == 0 && p.crash != nil && p.report == nil:
+			orphans = append(orphans, p)
+		case p.gcs > 0 || p.key != (parser.IsolateKey{}):
+			traced = append(traced, p)
+		}
+	}
+	if len(orphans) == 0 || len(orphans) > len(traced) && len(traced) != 1 {
+		return
+	}
+	merged := map[*proc]bool{}
+	for _, t := range traced {
+		if len(merged) == len(orphans) {
+			break
+		}
+		if t.crash != nil && !evidenceOnly(t.crash) {
+			continue
+		}
+		for _, o := range orphans {
+			if merged[o] {
+				continue
+			}
+			switch {
+			case t.crash == nil:
+				t.crash = o.crash
+			case o.crash.Kind != parser.FatalUnknown:
+				// The message of a death whose traces the process shows.
+				o.crash.TimeMS, o.crash.LastGCs = t.crash.TimeMS, t.crash.LastGCs
+				if len(o.crash.TopFrames) == 0 {
+					o.crash.TopFrames = t.crash.TopFrames
+				}
+				t.crash = o.crash
+			}
+			merged[o] = true
+			break
+		}
+	}
+	a.order = slices.DeleteFunc(a.order, func(p *proc) bool { return merged[p] })
+}
+
+// evidenceOnly reports a crash known only by its traces: no fatal line, no one's report of it.
+func evidenceOnly(c *Crash) bool { return c.Kind == parser.FatalUnknown && c.PrintedBy == "" }
+
+// tracedOfPID is the first isolate of a pid that has GCs, nil when none has.
+func (a *Analyzer) tracedOfPID(pid int64) *proc {
+	for _, p := range a.order {
+		if p.key.PID == pid && p.key.Isolate != "" && p.gcs > 0 {
+			return p
+		}
+	}
+	return nil
 }

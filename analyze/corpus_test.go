@@ -23,6 +23,17 @@ type analysisExpect struct {
 	// process of theirs may get a time-to-OOM.
 	OOMPredictedForNone bool   `json:"oom_predicted_for_none"`
 	Why                 string `json:"why"`
+	// ProcessCount and Processes, for a paste, are the processes it shows and what each
+	// should get, labelled from the paste's text before the tool was run on it.
+	ProcessCount *int            `json:"process_count,omitempty"`
+	Processes    []processExpect `json:"processes,omitempty"`
+}
+
+// processExpect is the label of one process of a paste.
+type processExpect struct {
+	PID       *int64  `json:"pid"`
+	Verdict   string  `json:"verdict"`
+	CrashKind *string `json:"crash_kind"`
 }
 
 func readAnalysisExpect(t *testing.T, log string) analysisExpect {
@@ -74,6 +85,9 @@ func TestCorpusVerdicts(t *testing.T) {
 			want := readAnalysisExpect(t, log)
 			r := analyzeFile(t, log, Options{})
 			checkInvariants(t, r)
+			if want.ProcessCount != nil {
+				return // a paste labelled process by process: TestPasteLabels holds it to its labels
+			}
 			p := target(r)
 			if want.Verdict == nil {
 				if p != nil {

@@ -42,6 +42,8 @@ func Headline(p *Process) string {
 		return "INSUFFICIENT DATA — the system killed the process for memory (the machine's or the container's, not V8's heap limit), and the log shows too few GCs to read its heap."
 	case p.Crash != nil && p.Crash.HeapOOM:
 		return "INSUFFICIENT DATA — the process died at its heap limit, but the log shows too few GCs to tell a leak from a working set that needs more heap."
+	case notAboutMemory(p.Crash):
+		return "NOT A MEMORY CRASH — the process died of a fatal error that is not about memory: V8 or Node stopped on a broken invariant."
 	case p.Crash != nil && p.Crash.Kind == parser.FatalUnknown:
 		return "INSUFFICIENT DATA — the process died, but its fatal message is not in the log and too few GCs show what its heap did."
 	case p.Crash != nil:
@@ -124,6 +126,9 @@ func (a *Analyzer) explain(p *proc, out *Process) {
 
 // crash says who reported the death and what the log shows of it besides the fatal line.
 func (e *explainer) crash() {
+	if e.p.oomInvokedLine > 0 {
+		e.ev("kernel", "line %d: the kernel's OOM killer ran when this process asked for memory: the machine (or the container) was out of memory, which is not V8's heap limit", e.p.oomInvokedLine)
+	}
 	c := e.out.Crash
 	if c == nil {
 		return
@@ -442,3 +447,16 @@ func maxOf(xs []float64) float64 {
 }
 
 func trimFloat(x float64) string { return strings.TrimSuffix(fmt.Sprintf("%.1f", x), ".0") }
+
+// notAboutMemory reports whether a crash is a fatal error that names a cause other than
+// memory, such as a failed V8 CHECK: the heap is not what to look at.
+func notAboutMemory(c *Crash) bool {
+	if c == nil || c.Kind != parser.FatalOther || c.HeapOOM {
+		return false
+	}
+	if strings.HasPrefix(c.Fatal, "Check failed") {
+		return true
+	}
+	f := strings.ToLower(c.Fatal)
+	return !strings.Contains(f, "memory") && !strings.Contains(f, "alloc") && !strings.Contains(f, "oom")
+}

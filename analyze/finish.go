@@ -17,9 +17,15 @@ import (
 // Report computes the report of everything added so far. stats are the parser's counts.
 func (a *Analyzer) Report(source string, stats parser.Stats) *Report {
 	r := &Report{Source: source, Lines: stats.Lines, UnparsedLines: stats.Unknown, Processes: []*Process{}}
+	a.settleEvidence()
+	a.mergePIDOnly()
 	a.adoptOrphanCrash()
+	if len(a.order) == 0 && (len(a.memory) > 0 || len(a.jestHeap) > 0) {
+		// Only the heap the program printed of itself: a process, with too little to judge.
+		a.proc(parser.IsolateKey{}).seen = true
+	}
 	for _, p := range a.order {
-		if p.gcs == 0 && p.crash == nil {
+		if p.gcs == 0 && p.crash == nil && !p.seen {
 			continue
 		}
 		r.Processes = append(r.Processes, a.finish(p, len(a.order) > 1))
@@ -142,7 +148,7 @@ func (a *Analyzer) finish(p *proc, several bool) *Process {
 		out.OOMAtHeapMB, out.OOMAtHeapRangeMB = &mid, &[2]float64{round1(d.lo), round1(d.hi)}
 	}
 	a.trend(p, out)
-	decide(p, out, &a.th)
+	out.Verdict = verdictOf(p, out, &a.th, a.heapAtDeath(p))
 	a.predict(p, out)
 	a.explain(p, out)
 	a.jestEvidence(out)

@@ -76,6 +76,15 @@ type Thresholds struct {
 	// RecentRateShare of the window's rate.
 	RecentWindowShare, RecentRateShare float64
 
+	// FarBelowLimitShare: a death at the heap limit with the heap under this share of a stated
+	// limit was one allocation too big.
+	FarBelowLimitShare float64
+	// CalmMu and CalmFullGCGapMS: a death at an unstated limit whose last two full GCs both
+	// left V8's current utilization at CalmMu or more and came at least CalmFullGCGapMS apart
+	// was one allocation too big, not a full heap.
+	CalmMu          float64
+	CalmFullGCGapMS float64
+
 	// NearLimitShare is the band under the crash heap that counts as at the limit; a process
 	// lingered there when it spent at least LingerMinFullGCs full GCs in it, its heap after
 	// them rising at under LingerSlopeShare of the rate before, for at least LingerCrossings
@@ -139,6 +148,10 @@ var DefaultThresholds = Thresholds{
 
 	RecentWindowShare: 0.25,
 	RecentRateShare:   0.5,
+
+	FarBelowLimitShare: 0.5,
+	CalmMu:             0.9,
+	CalmFullGCGapMS:    2000,
 
 	NearLimitShare:   0.9,
 	LingerMinFullGCs: 4,

@@ -4,6 +4,7 @@ package analyze
 // trend of the heap after full GCs and V8's mutator utilization, with Thresholds by name.
 
 import (
+	"fmt"
 	"math"
 	"sort"
 	"strings"
@@ -23,7 +24,7 @@ var heapLimitKinds = map[parser.FatalKind]bool{
 // full GCs, which it runs only when an allocation failed at the limit.
 func crashedAtLimit(p *proc) bool {
 	if p.crash != nil {
-		return heapLimitKinds[p.crash.Kind] || p.crash.Kind == parser.FatalOther && p.crash.HeapOOM
+		return heapLimitKinds[p.crash.Kind] || (p.crash.Kind == parser.FatalOther || p.crash.Kind == parser.FatalUnknown) && p.crash.HeapOOM
 	}
 	return lastResort(p)
 }
@@ -44,19 +45,32 @@ func structureLimit(p *proc) bool {
 	return false
 }
 
+// hugeAllocationMB is the size from which one allocation an allocator refused is "too big"
+// rather than the last straw: more than a Node heap commonly holds in one object.
+const hugeAllocationMB = 256
+
 // oneAllocationTooBig reports a death by one allocation the machine refused outright: an
-// ArrayBuffer or Buffer backing store (outside the JS heap) larger than the memory there was.
+// ArrayBuffer or Buffer backing store (outside the JS heap) larger than the memory there was,
+// or an allocation Chromium's allocator refused of hundreds of MB or more.
 func oneAllocationTooBig(p *proc) bool {
-	return p.crash != nil && strings.Contains(p.crash.Fatal, "Array buffer allocation failed")
+	c := p.crash
+	if c == nil {
+		return false
+	}
+	if c.Kind == parser.FatalArrayBufferAllocation {
+		return true
+	}
+	var bytes float64
+	if _, err := fmt.Sscanf(c.Fatal, "out of memory allocating %g bytes", &bytes); err == nil {
+		return bytes >= hugeAllocationMB*(1<<20)
+	}
+	return false
 }
 
-// decide sets the verdict. The rules are general; their thresholds are named in Thresholds
-// and stated in the evidence so a reader can judge them.
-func decide(p *proc, out *Process, th *Thresholds) {
-	out.Verdict = verdictOf(p, out, th)
-}
-
-func verdictOf(p *proc, out *Process, th *Thresholds) string {
+// verdictOf decides the verdict. The rules are general; their thresholds are named in
+// Thresholds and stated in the evidence so a reader can judge them. heapMB is the heap the
+// process held when it died, as far as the log shows it (0 when it does not).
+func verdictOf(p *proc, out *Process, th *Thresholds, heapMB float64) string {
 	limit := 0.0
 	if out.HeapLimitMB != nil {
 		limit = *out.HeapLimitMB
@@ -71,7 +85,9 @@ func verdictOf(p *proc, out *Process, th *Thresholds) string {
 		return VerdictAllocationBurst
 	case crashedAtLimit(p):
 		switch {
-		case isBurst(p, limit, th):
+		case isBurst(p, limit, th) || !growing && (farBelowLimit(out, heapMB, th) || calmAtDeath(p, out, th)):
+			// A heap that grew steadily into its death is not the victim of one allocation,
+			// whatever limit the user stated.
 			return VerdictAllocationBurst
 		case p.full < th.MinFullGCsAtCrash:
 			return VerdictInsufficientData
@@ -106,6 +122,41 @@ func verdictOf(p *proc, out *Process, th *Thresholds) string {
 		return VerdictInsufficientData
 	}
 	return VerdictHealthy
+}
+
+// farBelowLimit reports a death at the heap limit while the heap held far less than a limit
+// the log states (not one inferred from the crash): the allocation that failed was itself
+// huge — a giant string, array or buffer — not the last of many.
+func farBelowLimit(out *Process, heapMB float64, th *Thresholds) bool {
+	if out.HeapLimitMB == nil || heapMB <= 0 {
+		return false
+	}
+	switch out.HeapLimitSource {
+	case LimitUser, LimitProcess, LimitReport, LimitHeapStats, LimitCommandLine:
+		return heapMB < th.FarBelowLimitShare**out.HeapLimitMB
+	}
+	return false
+}
+
+// calmAtDeath reports a death at the heap limit that the heap's own last full GCs do not
+// show: with no limit stated, V8's utilization at each of the last full GCs stayed high and
+// they came seconds apart. A heap pressed against its limit makes V8 collect back to back
+// with utilization falling; a calm one that dies anyway died of one allocation bigger than
+// all the room left, not of the heap filling up.
+func calmAtDeath(p *proc, out *Process, th *Thresholds) bool {
+	if out.HeapLimitSource != LimitCrash && out.HeapLimitSource != LimitUnknown || lastResort(p) {
+		return false
+	}
+	n := len(p.fulls)
+	if n < 2 {
+		return false
+	}
+	for _, f := range p.fulls[n-2:] {
+		if mu, ok := f.cur(); !ok || mu < th.CalmMu {
+			return false
+		}
+	}
+	return p.fulls[n-1].TimeMS-p.fulls[n-2].TimeMS >= th.CalmFullGCGapMS
 }
 
 // levelsOff reports a growth that slows towards a level under the limit (or, with no limit

@@ -112,7 +112,7 @@ func (p *Parser) processBare(text string, line, end int) {
 		p.emit(ev)
 		return
 	}
-	if p.section == sectionRing && looksLikeFragment(t) {
+	if p.section == sectionRing && looksLikeFragment(t) || strings.Contains(t, "(average mu = ") {
 		p.emitFragment(t, line, end)
 		return
 	}
@@ -123,6 +123,16 @@ func (p *Parser) processBare(text string, line, end int) {
 	}
 	if name := otherName(t); name != OtherUnnamed {
 		ev.Type, ev.Other = TypeV8Other, &Other{Name: name, Text: t}
+		p.emit(ev)
+		return
+	}
+	if pid, ok := nodeWarningPID(t); ok {
+		ev.Type, ev.Other = TypeV8Other, &Other{Origin: Origin{PID: &pid}, Name: OtherNodeWarning, Text: t}
+		p.emit(ev)
+		return
+	}
+	if pid, ok := kernelTaskPID(t); ok {
+		ev.Type, ev.Other = TypeV8Other, &Other{Origin: Origin{PID: &pid}, Name: OtherKernelTask, Text: t}
 		p.emit(ev)
 		return
 	}
@@ -222,6 +232,16 @@ func isNVPFragment(t string) bool {
 // told by the kernel, a shell or a container; a sample of the heap the program printed; heap
 // flags on a command line. It reports whether the line was one.
 func (p *Parser) foreign(t string, ev Event) bool {
+	if f, ok := debuggerFrame(t); ok {
+		ev.Type, ev.NativeFrame = TypeNativeFrame, f
+		p.emit(ev)
+		return true
+	}
+	if f, ok := deathLine(t); ok {
+		ev.Type, ev.Fatal = TypeFatal, f
+		p.emit(ev)
+		return true
+	}
 	if pairs := memoryPairs(t); pairs != nil {
 		if p.mem != nil && !p.mem.add(pairs, ev.EndLine) {
 			p.flushMemory()
@@ -229,11 +249,6 @@ func (p *Parser) foreign(t string, ev Event) bool {
 		if p.mem == nil {
 			p.mem = &memoryAcc{values: pairs, first: ev.Line, last: ev.EndLine}
 		}
-		return true
-	}
-	if f, ok := deathLine(t); ok {
-		ev.Type, ev.Fatal = TypeFatal, f
-		p.emit(ev)
 		return true
 	}
 	if flags := HeapFlags(t); len(flags) > 0 {

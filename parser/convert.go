@@ -381,6 +381,11 @@ func bannerEvent(g *bannerLineG, input string) (*Fatal, *Marker) {
 	case g.InvalidSize != nil:
 		f := newFatal("invalid size error "+strings.TrimSpace(g.InvalidSize.text(input)), "", "v8")
 		return f, nil
+	case g.CheckFailed != nil:
+		// A failed CHECK or DCHECK: V8 stopped on a broken invariant, not for want of memory.
+		f := newFatal("Check failed", strings.TrimSpace(g.CheckFailed.text(input)), "v8")
+		f.Kind = FatalOther
+		return f, nil
 	case g.FatalIn != nil:
 		return nil, &Marker{Name: MarkerV8FatalBanner, Text: "Fatal error in " + strings.TrimSpace(g.FatalIn.text(input))}
 	}

@@ -85,6 +85,8 @@ func (p *Parser) processKeyword(kw, seg string, ev Event) {
 		marker(MarkerSecurityContext)
 	case "Cannot get stack trace in GC.":
 		marker(MarkerNoStackInGC)
+	case "<--- Heap statistics --->", "<--- Near heap limit --->":
+		marker(MarkerOther) // embedders' own headers (isolated-vm, Electron) around a crash
 	case "Writing Node.js report to file:":
 		marker(MarkerReportWritten)
 	case "Node.js report completed":
@@ -96,7 +98,7 @@ func (p *Parser) processKeyword(kw, seg string, ev Event) {
 			g = &fatalLineG{}
 		}
 		fatal(fatalEvent(g, seg))
-	case "# Fatal", "#FailureMessage":
+	case "# Fatal", "#FailureMessage", "# Debug check failed:", "# Check failed:":
 		p.enterNativeSection()
 		g, _ := bannerParser.ParseString("", seg)
 		if g == nil {
@@ -115,6 +117,26 @@ func (p *Parser) processKeyword(kw, seg string, ev Event) {
 			g = &embedderOOMG{}
 		}
 		fatal(embedderOOMEvent(g, seg))
+	case "Fatal JavaScript out of memory:":
+		// V8's banner without its "#" (an embedder that logs it on one line).
+		p.enterNativeSection()
+		g, _ := bannerParser.ParseString("", "# "+seg)
+		if f, _ := bannerEvent(g, "# "+seg); g != nil && f != nil {
+			fatal(f)
+		} else {
+			marker(MarkerOther)
+		}
+	case "Fatal error in V8:":
+		// Old Electron: "Fatal error in V8: CALL_AND_RETRY_LAST Allocation failed - …".
+		p.enterNativeSection()
+		in := "FATAL ERROR: " + strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(seg), kw))
+		g, _ := fatalParser.ParseString("", in)
+		if g == nil {
+			g = &fatalLineG{}
+		}
+		f := fatalEvent(g, in)
+		f.PrintedBy = "electron"
+		fatal(f)
 	case "Fatal process out of memory:":
 		p.enterNativeSection()
 		g, _ := embedderOOMParser.ParseString("", seg)

@@ -34,10 +34,17 @@ var killPatterns = []struct {
 
 // abortPattern is a death by SIGABRT reported by a shell, a package manager or an auditor:
 // what V8 does on its own out-of-memory path, but also on any other fatal error.
-var abortPattern = regexp.MustCompile(`^(?:\S+: )?(?:line \d+: +)?(?:\d+ +)?Aborted\b|\bSIGABRT\b|\bsig=6\b|(?i)\b(?:exit(?:ed)?|errno|code|status)(?: with)?(?: exit)?(?: code| status)?\s*[:=]?\s*134\b`)
+var abortPattern = regexp.MustCompile(`^(?:\S+: )?(?:line \d+: +)?(?:\d+ +)?Aborted\b|\bSIGABRT\b|\bsig=6\b|\bANOM_ABEND\b.*exe="[^"]*node[^"/]*"(?:\s+\S+)?$|(?i)\b(?:exit(?:ed)?|errno|code|status)(?: with)?(?: exit)?(?: code| status)?\s*[:=]?\s*134\b`)
+
+// auditPID is the pid of an audit line (ANOM_ABEND … pid=10565 … sig=6).
+var auditPID = regexp.MustCompile(`\bANOM_ABEND\b.*\bpid=(\d+)`)
 
 // rendererOOM is Electron or Chromium reporting a renderer (or other child) gone for "oom".
 var rendererOOM = regexp.MustCompile(`(?i)(?:render-process-gone|renderer process gone|child-process-gone|terminated unexpectedly|crashed).*reason[^a-z]{0,4}oom\b|-536870904`)
+
+// crashReason is a crash report's reason, when it is memory: a minidump's "Crash reason: Out of
+// Memory", a crash signature "[Out of Memory] v8::internal::Zone::NewExpand".
+var crashReason = regexp.MustCompile(`(?i)(?:^Crash reason:\s+Out of Memory|\[Out of Memory\])(.*)$`)
 
 // chromiumOOM is Chromium's allocator giving up ("Out of memory. size=…").
 var chromiumOOM = regexp.MustCompile(`\bOut of memory\. size=(\d+)|Oilpan: Out of memory`)
@@ -66,14 +73,39 @@ func deathLine(t string) (*Fatal, bool) {
 		}
 		return f, true
 	}
+	if strings.Contains(t, "Jest worker ran out of memory") {
+		f := newFatal("", "Jest worker ran out of memory and crashed", "jest")
+		f.Kind, f.HeapOOM = FatalWorkerOOM, true
+		return f, true
+	}
 	if abortPattern.MatchString(t) {
 		f := newFatal("", "aborted (SIGABRT)", "shell")
 		f.Kind = FatalUnknown
+		if m := auditPID.FindStringSubmatch(t); m != nil {
+			if pid, err := strconv.ParseInt(m[1], 10, 64); err == nil {
+				f.PID, f.PrintedBy = &pid, "audit"
+			}
+		}
 		return f, true
 	}
 	if rendererOOM.MatchString(t) {
 		f := newFatal("", "renderer gone: out of memory", "electron")
 		f.Kind = FatalUnknown
+		return f, true
+	}
+	if strings.Contains(t, "RETRY_LAST") {
+		// CALL_AND_RETRY_LAST alone (isolated-vm), or its remains in strings pulled from a
+		// minidump: V8's allocation that failed after its last-resort GCs.
+		f := newFatal("CALL_AND_RETRY_LAST", "allocation failed", "text")
+		f.Kind = FatalCallAndRetryLast
+		return f, true
+	}
+	if m := crashReason.FindStringSubmatch(t); m != nil {
+		f := newFatal("", "out of memory: "+strings.TrimSpace(m[1]), "minidump")
+		f.Kind = FatalUnknown
+		if strings.Contains(m[1], "Zone::") {
+			f.Kind = FatalZone
+		}
 		return f, true
 	}
 	if m := chromiumOOM.FindStringSubmatch(t); m != nil {
@@ -93,7 +125,8 @@ func mayTellOfDeath(t string) bool {
 	return strings.Contains(t, "ill") || strings.Contains(t, "137") || strings.Contains(t, "134") ||
 		strings.Contains(t, "SIG") || strings.Contains(t, "bort") || strings.Contains(t, "oom") ||
 		strings.Contains(t, "OOM") || strings.Contains(t, "R15") || strings.Contains(t, "-536870904") ||
-		strings.Contains(t, "sig=6") || strings.Contains(t, "Out of memory")
+		strings.Contains(t, "sig=6") || strings.Contains(t, "Out of memory") || strings.Contains(t, "Out of Memory") ||
+		strings.Contains(t, "RETRY_LAST") || strings.Contains(t, "Jest worker") || strings.Contains(t, "ANOM_ABEND")
 }
 
 // heapFlagRE finds V8's heap flags: --max-old-space-size=N, --max_old_space_size N, and the
@@ -147,4 +180,82 @@ func flagContext(before string) string {
 		}
 	}
 	return ""
+}
+
+// debuggerFrames are the stack frames of crash reporters and debuggers, which show a crashed
+// thread where V8's own native stack is not printed: a macOS crash report, lldb, gdb and
+// systemd-coredump, a symbolised minidump, Backtrace.io. Submatches: index, address (may be
+// empty), module (may be empty), symbol.
+var debuggerFrames = []*regexp.Regexp{
+	// 2   libnode.dylib    0x0000000104463d12 v8::internal::V8::FatalProcessOutOfMemory(char const*, bool) + 594
+	regexp.MustCompile(`^(\d+)\s+(?P<module>\S[^\t]*?)\s+(?P<addr>0x[0-9a-fA-F]+) (?P<sym>.+?)(?: \+ \d+)?$`),
+	// frame #3: 0x000000010f5c66f4 Electron Framework` + "`" + `v8::Utils::ReportOOMFailure(…) at api.cc:341:7 [opt]
+	regexp.MustCompile(`^\*?\s*frame #(\d+): (?P<addr>0x[0-9a-fA-F]+) (?P<module>[^` + "`" + `]+)` + "`" + `(?P<sym>.+?)(?: at \S+)?(?: \[opt\])?$`),
+	// #3  0x0000000000b82c95 _ZN4node15OOMErrorHandler… (node + 0x782c95)
+	regexp.MustCompile(`^#(\d+)\s+(?P<addr>0x[0-9a-fA-F]+) (?:in )?(?P<sym>.+?)(?: \((?P<module>[^()]+?) \+ 0x[0-9a-fA-F]+\))?$`),
+	// 13 Electron Framework!base::internal::OnNoMemoryInternal(unsigned long) [memory.cc : 62 + 0x0]
+	regexp.MustCompile(`^(\d+)\s+(?P<module>[^!\s][^!]*)!(?P<sym>.+?)(?: \[[^\]]*\])?$`),
+	// [ 04 ] v8::Utils::ReportOOMFailure(v8::internal::Isolate*, char const*, bool)
+	regexp.MustCompile(`^\[\s*(\d+)\s*\]\s+(?P<sym>\S.*)$`),
+}
+
+// debuggerFrame reads a frame of a crash reporter's or a debugger's stack.
+func debuggerFrame(t string) (*NativeFrame, bool) {
+	if len(t) < 6 || !(t[0] >= '0' && t[0] <= '9' || t[0] == '#' || t[0] == '[' || t[0] == 'f' || t[0] == '*') {
+		return nil, false
+	}
+	for _, re := range debuggerFrames {
+		m := re.FindStringSubmatch(t)
+		if m == nil {
+			continue
+		}
+		f := &NativeFrame{Index: intPtr(m[1])}
+		for i, name := range re.SubexpNames() {
+			switch name {
+			case "addr":
+				f.Address = strPtr(m[i])
+			case "module":
+				f.Module = strPtr(strings.TrimSpace(m[i]))
+			case "sym":
+				f.Symbol = strPtr(strings.TrimSpace(m[i]))
+			}
+		}
+		if f.Symbol == nil {
+			continue
+		}
+		return f, true
+	}
+	return nil, false
+}
+
+// nodeWarningPID reads the pid of Node's process warnings: "(node:7702) [DEP0005]
+// DeprecationWarning: …", "(node:12) MaxListenersExceededWarning: …".
+func nodeWarningPID(t string) (int64, bool) {
+	if !strings.HasPrefix(t, "(node:") {
+		return 0, false
+	}
+	d := scanDigits(t, 6)
+	if d == 6 || d >= len(t) || t[d] != ')' || d-6 > 10 {
+		return 0, false
+	}
+	pid, err := strconv.ParseInt(t[6:d], 10, 64)
+	return pid, err == nil
+}
+
+// kernelTask is the kernel's line naming the task a dump is about ("CPU: 1 PID: 15464 Comm: node
+// Not tainted …", before Linux 3.10 "Pid: 15464, comm: node …"): in an OOM-killer report, the
+// process that asked for memory the machine did not have.
+var kernelTask = regexp.MustCompile(`\b(?:CPU: \d+ PID|Pid): (\d+),? [Cc]omm: (?:node|nodejs|node\.exe)\b`)
+
+// kernelTaskPID reads the pid of a node task the kernel names.
+func kernelTaskPID(t string) (int64, bool) {
+	if !strings.Contains(t, "omm: node") {
+		return 0, false
+	}
+	m := kernelTask.FindStringSubmatch(t)
+	if m == nil {
+		return 0, false
+	}
+	pid, err := strconv.ParseInt(m[1], 10, 64)
+	return pid, err == nil
 }

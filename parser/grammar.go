@@ -179,6 +179,7 @@ type bannerLineG struct {
 	OldProcOOM  *span `parser:"  | 'Fatal' 'process' 'OOM' 'in' @@"`
 	InvalidSize *span `parser:"  | 'Fatal' 'JavaScript' 'invalid' 'size' 'error' @@"`
 	FatalIn     *span `parser:"  | 'Fatal' 'error' 'in' @@"`
+	CheckFailed *span `parser:"  | ( 'Debug' 'check' | 'Check' ) 'failed' ':' @@"`
 	Failure     *span `parser:"  | 'FailureMessage' @@"`
 	Text        *span `parser:"  | @@ )?"`
 }

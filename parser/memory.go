@@ -26,23 +26,45 @@ var memoryNames = map[string]string{
 
 // memoryPair matches one name and its value: rss: 4935680, "heapUsed":"139.69 MB",
 // heap_size_limit: 4,345,298,944.
-var memoryPair = regexp.MustCompile(`(?:^|[\s{,])["']?([a-zA-Z_]+)["']?\s*:\s*["']?(\d{1,3}(?:[,_]\d{3})+|\d+(?:\.\d+)?)\s*(bytes|[kKMG]i?B|[kKMG]b)?["']?`)
+var memoryPair = regexp.MustCompile(`(?:^|[\s{,])["']?([a-zA-Z_]+)["']?\s*([:=])\s*["']?(\d{1,3}(?:[,_]\d{3})+|\d+(?:\.\d+)?)\s*(bytes|[kKMG]i?B|[kKMG]b)?["']?`)
 
 // memoryPairs returns the known names and values (in MB) of a line, nil when it has none.
 func memoryPairs(t string) map[string]float64 {
-	if !strings.Contains(t, ":") {
+	if !strings.ContainsAny(t, ":=") {
 		return nil
+	}
+	if ms := humanMemory.FindAllStringSubmatch(t, -1); len(ms) >= 2 {
+		out := map[string]float64{}
+		for _, m := range ms {
+			v, _ := strconv.ParseFloat(m[2], 64)
+			switch strings.ToUpper(m[3][:1]) {
+			case "K":
+				v /= 1 << 10
+			case "G":
+				v *= 1 << 10
+			}
+			out[humanNames[strings.ToLower(m[1])]] = v
+		}
+		return out
+	}
+	if m := electronHeap.FindStringSubmatch(t); m != nil {
+		used, _ := strconv.ParseFloat(m[1], 64)
+		limit, _ := strconv.ParseFloat(m[2], 64)
+		return map[string]float64{"used_heap_size": used, "heap_size_limit": limit}
 	}
 	var out map[string]float64
 	for _, m := range memoryPair.FindAllStringSubmatch(t, -1) {
-		if _, ok := memoryNames[m[1]]; !ok {
+		printer, ok := memoryNames[m[1]]
+		// "name = value" only for getHeapStatistics' names, as embedders print them: an
+		// application's "heapUsed=…" is its own log line.
+		if !ok || m[2] == "=" && printer != "heap_statistics" {
 			continue
 		}
-		v, err := strconv.ParseFloat(strings.NewReplacer(",", "", "_", "").Replace(m[2]), 64)
+		v, err := strconv.ParseFloat(strings.NewReplacer(",", "", "_", "").Replace(m[3]), 64)
 		if err != nil {
 			continue
 		}
-		switch strings.ToUpper(strings.TrimSuffix(strings.TrimSuffix(m[3], "B"), "b")) {
+		switch strings.ToUpper(strings.TrimSuffix(strings.TrimSuffix(m[4], "B"), "b")) {
 		case "", "BYTES", "BYTE":
 			v /= 1 << 20
 		case "K", "KI":
@@ -57,6 +79,16 @@ func memoryPairs(t string) map[string]float64 {
 	}
 	return out
 }
+
+// humanMemory is a program's own line of its memory in words: "RSS: 427.36 MB | Heap Used:
+// 58.44 MB / Heap Total: 64.29 MB". Two such names on a line make a sample.
+var humanMemory = regexp.MustCompile(`(?i)(?:^|[\s|\]])(RSS|Heap Used|Heap Total|External)\s*[:=]\s*([\d.]+)\s*([KMG]i?B)\b`)
+
+// humanNames maps the words of humanMemory to process.memoryUsage()'s names.
+var humanNames = map[string]string{"rss": "rss", "heap used": "heapUsed", "heap total": "heapTotal", "external": "external"}
+
+// electronHeap is Electron's own line before a V8 OOM: "Heap: used=21.9MB limit=4192.0MB".
+var electronHeap = regexp.MustCompile(`\bHeap: used=([\d.]+)MB limit=([\d.]+)MB`)
 
 // memoryAcc is a sample being collected over consecutive lines.
 type memoryAcc struct {

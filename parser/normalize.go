@@ -36,6 +36,11 @@ func cleanLine(b []byte) string {
 				i++
 				continue
 			}
+			if r == utf8.RuneError && i+n < len(b) && b[i+n] == '[' {
+				// An escape sequence whose ESC a copy turned into U+FFFD ("�[91mKilled").
+				i = skipEscape(b, i+n-1)
+				continue
+			}
 			sb.Write(b[i : i+n])
 			i += n
 		}
@@ -128,10 +133,14 @@ var crashKeywords = []string{
 	"Security context:",
 	"# Fatal",
 	"#FailureMessage",
+	"# Debug check failed:",
+	"# Check failed:",
 	"OOM error in V8:",
 	"V8 javascript OOM (",
 	"V8 process OOM (",
 	"Fatal process out of memory:",
+	"Fatal JavaScript out of memory:",
+	"Fatal error in V8:",
 	"Worker terminated due to reaching memory limit",
 	"RangeError: Map maximum size exceeded",
 	"RangeError: Invalid array length",
@@ -143,6 +152,8 @@ var crashKeywords = []string{
 	"RangeError [ERR_BUFFER_TOO_LARGE]",
 	"Error [ERR_STRING_TOO_LONG]",
 	"Cannot get stack trace in GC.",
+	"<--- Heap statistics --->",
+	"<--- Near heap limit --->",
 	"Writing Node.js report to file:",
 	"Node.js report completed",
 }
@@ -319,6 +330,19 @@ func decorationLen(t string) int {
 		}
 		if i > d+3 {
 			return i
+		}
+	}
+	// BuildKit: "#12 3.456 " (a step and the seconds since it started) or "#12 ".
+	if len(t) > 2 && t[0] == '#' && t[1] >= '0' && t[1] <= '9' {
+		i := scanDigits(t, 1)
+		if i < len(t) && t[i] == ' ' {
+			j := i + 1
+			if k := scanDigits(t, j); k > j && k < len(t) && t[k] == '.' {
+				if m := scanDigits(t, k+1); m > k+1 && m < len(t) && t[m] == ' ' {
+					return m + 1
+				}
+			}
+			return j
 		}
 	}
 	// [1] , [Error] , [INFO] and the like: a short bracketed tag without spaces.

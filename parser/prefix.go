@@ -39,6 +39,10 @@ type prefixScan struct {
 // scanPrefix reads the prefix that starts at s[i], if one does. The isolate is what
 // scanIsolate takes (0x and hex digits, or bare hex digits); the pid and the id are digits of
 // any length.
+// minBareIsolate is the fewest digits of an isolate printed without 0x: Windows prints 8 (ia32)
+// or 16 (x64).
+const minBareIsolate = 8
+
 func scanPrefix(s string, i int) prefixScan {
 	var p prefixScan
 	if i >= len(s) || s[i] != '[' {
@@ -70,6 +74,10 @@ func scanPrefix(s string, i int) prefixScan {
 	case e == len(s):
 		p.shape, p.end = prefixCut, e
 	case p.isolate == "":
+		return prefixScan{}
+	case !strings.HasPrefix(p.isolate, "0x") && len(p.isolate) < minBareIsolate:
+		// "[02:39:27]" is a clock, not a pid and an isolate: Windows prints an isolate
+		// without 0x, but as 8 or 16 digits.
 		return prefixScan{}
 	case s[e] == ']':
 		p.shape, p.end = prefixIsolate, e+1

@@ -65,7 +65,10 @@ func TestPrefixCallers(t *testing.T) {
 		{"[12345678901:0x5639fa]", prefixIsolate, false, false, false, false, 0, false},
 		{"[123:0000022C7EDCD000]", prefixIsolate, true, true, false, false, 0, false},
 		{"[123:0000022c7edcd000]", prefixIsolate, true, false, false, false, 0, false},
-		{"[123:abc]", prefixIsolate, true, false, false, false, 0, false},
+		// An isolate without 0x has 8 or 16 digits (Windows); "[02:39:27]" is a clock.
+		{"[123:abc]", prefixNone, false, false, false, false, 0, false},
+		{"[02:39:27]", prefixNone, false, false, false, false, 0, false},
+		{"[123:0A1B2C3D]", prefixIsolate, true, true, false, false, 0, false},
 		{"[123:0x5639fa:0]", prefixIsolateID, true, false, true, false, 13, false},
 		{"[123:0x5639fa:123456789012345]", prefixIsolateID, true, false, true, false, 13, false},
 		{"[123:0x5639fa:1234567890123456]", prefixIsolateID, true, false, false, false, 13, false},

@@ -16,6 +16,7 @@ var reportStarts = []string{
 	`"header": {`, `"header":{`, `"javascriptHeap": {`, `"javascriptHeap":{`, `"nativeStack": [`,
 	`"javascriptStack": {`, `"resourceUsage": {`, `"heapSpaces": {`, `"reportVersion":`,
 	`"dumpEventTime":`, `"libuv": [`, `"environmentVariables": {`, `"userLimits": {`, `"sharedObjects": [`,
+	`"pc": "0x`, `"totalCommittedMemory":`, `"memoryLimit":`,
 }
 
 // maxReportBytes bounds the text of one report the parser holds; the rest is not read.
@@ -162,7 +163,9 @@ func (w *reportWalker) walk(dec *json.Decoder) bool {
 	return true
 }
 
-// value files one scalar by its path. Numbers may come as strings ("rss": "88784896").
+// value files one scalar by its key and the key of the object around it. A part of a report
+// pasted without its outer objects has them missing, so each field is also taken where its
+// parent is the top of the text.
 func (w *reportWalker) value(s string, num *float64) {
 	if num == nil {
 		if f, err := strconv.ParseFloat(s, 64); err == nil {
@@ -176,57 +179,61 @@ func (w *reportWalker) value(s string, num *float64) {
 		v := *num / (1 << 20)
 		return &v
 	}
-	path := strings.Join(w.path, ".")
+	n := len(w.path)
+	key, parent, grand := w.path[n-1], "", ""
+	if n >= 2 {
+		parent = w.path[n-2]
+	}
+	if n >= 3 {
+		grand = w.path[n-3]
+	}
+	under := func(p string) bool { return parent == p || parent == "" }
 	r := w.rep
-	switch path {
-	case "header.event":
+	switch {
+	case under("header") && key == "event":
 		r.Event = strPtr(s)
-	case "header.trigger":
+	case under("header") && key == "trigger":
 		r.Trigger = strPtr(s)
-	case "header.processId":
-		if num != nil {
-			pid := int64(*num)
-			r.PID = &pid
-		}
-	case "header.nodejsVersion":
+	case under("header") && key == "processId" && num != nil:
+		pid := int64(*num)
+		r.PID = &pid
+	case under("header") && key == "nodejsVersion":
 		r.NodeVersion = strPtr(s)
-	case "header.componentVersions.v8":
+	case parent == "componentVersions" && key == "v8":
 		r.V8Version = strPtr(s)
-	case "header.commandLine.[]":
+	case key == "[]" && parent == "commandLine":
 		r.CommandLine = append(r.CommandLine, s)
-	case "environmentVariables.NODE_OPTIONS":
+	case key == "NODE_OPTIONS":
 		r.NodeOptions = strPtr(s)
-	case "javascriptHeap.memoryLimit":
+	case under("javascriptHeap") && key == "memoryLimit":
 		r.HeapLimitMB = mb()
-	case "javascriptHeap.usedMemory":
+	case under("javascriptHeap") && key == "usedMemory":
 		r.HeapUsedMB = mb()
-	case "javascriptHeap.totalMemory":
+	case under("javascriptHeap") && key == "totalMemory":
 		r.HeapTotalMB = mb()
-	case "javascriptHeap.availableMemory":
+	case under("javascriptHeap") && key == "availableMemory":
 		r.HeapAvailableMB = mb()
-	case "resourceUsage.rss":
+	case under("resourceUsage") && key == "rss":
 		r.RSSMB = mb()
-	case "resourceUsage.total_memory":
+	case under("resourceUsage") && key == "total_memory":
 		r.TotalMemoryMB = mb()
-	case "resourceUsage.constrained_memory":
+	case under("resourceUsage") && key == "constrained_memory":
 		// libuv reports "no limit" as the largest number it has.
 		if v := mb(); v != nil && *v > 0 && *v < 1<<40 {
 			r.CgroupLimitMB = v
 		}
-	case "javascriptStack.message":
+	case under("javascriptStack") && key == "message":
 		r.JSMessage = strPtr(s)
-	case "javascriptStack.stack.[]":
+	case key == "[]" && parent == "stack" && (grand == "javascriptStack" || grand == ""):
 		if len(r.JSStack) < 20 {
 			r.JSStack = append(r.JSStack, strings.TrimSpace(s))
 		}
-	case "nativeStack.[].symbol":
+	case key == "symbol" && parent == "[]" && (grand == "nativeStack" || grand == ""):
 		if len(r.NativeStack) < 40 {
 			r.NativeStack = append(r.NativeStack, strings.TrimSpace(s))
 		}
-	default:
-		if len(w.path) == 4 && w.path[0] == "javascriptHeap" && w.path[1] == "heapSpaces" {
-			w.space(w.path[2], w.path[3], mb())
-		}
+	case strings.HasSuffix(parent, "_space") && (grand == "heapSpaces" || grand == ""):
+		w.space(parent, key, mb())
 	}
 }
 
