@@ -498,5 +498,10 @@ func FromReader(r io.Reader, source string, opts Options) (*Report, error) {
 	if err != nil {
 		return rep, err
 	}
+	if len(rep.Processes) > 0 {
+		// No GC line, but what the log shows of a process (its death, the kernel's word on
+		// it, the heap it printed) is worth a report.
+		return rep, nil
+	}
 	return rep, sniff.Err(stats)
 }

@@ -1,11 +1,13 @@
 package analyze
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
 
 	"github.com/gcanalyze/gcanalyze/internal/corpustest"
+	"github.com/gcanalyze/gcanalyze/parser"
 )
 
 // TestPasteLabels holds the analysis to what real pastes show, as a person labelled them from
@@ -21,9 +23,12 @@ func TestPasteLabels(t *testing.T) {
 		if want.ProcessCount == nil {
 			continue
 		}
-		r := analyzeFile(t, log, Options{})
+		r, notV8 := analyzePaste(t, log)
 		name := corpustest.Name(log)
 		pastes++
+		if notV8 && len(r.Processes) > 0 {
+			t.Errorf("%s: %d processes, yet the error says no V8 output was found", name, len(r.Processes))
+		}
 		if len(r.Processes) == *want.ProcessCount {
 			countRight++
 		} else {
@@ -66,6 +71,22 @@ func TestPasteLabels(t *testing.T) {
 			t.Errorf("%s right for %.1f%% of pastes (floor 97%%)", what, 100*share(n))
 		}
 	}
+}
+
+// analyzePaste analyses a paste as the CLI does; notV8 is whether it said nothing was found.
+func analyzePaste(t *testing.T, log string) (r *Report, notV8 bool) {
+	t.Helper()
+	f, err := corpustest.Open(log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	r, err = FromReader(f, log, Options{})
+	var nv *parser.NotV8Error
+	if err != nil && !errors.As(err, &nv) {
+		t.Fatal(err)
+	}
+	return r, nv != nil
 }
 
 // matchProcess finds the process a label speaks of: by its pid when the label names one and
