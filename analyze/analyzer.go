@@ -82,6 +82,9 @@ type proc struct {
 	// oomInvokedLine is the line where the kernel names this process as the one that invoked
 	// its OOM killer (0 when it does not).
 	oomInvokedLine int
+	// teardownMS is the time of the full GC that freed the heap as the process ended, left
+	// out of the survivor series.
+	teardownMS *float64
 }
 
 // era is what the shape of the trace says about the V8 that printed it, for the model of

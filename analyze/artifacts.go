@@ -407,6 +407,10 @@ func (a *Analyzer) mergeOrphanDeath() {
 			switch {
 			case t.crash == nil:
 				t.crash = o.crash
+				if t.gcs > 0 {
+					last := t.last
+					t.crash.TimeMS, t.crash.LastGCs = &last, t.lastGCs()
+				}
 			case o.crash.Kind != parser.FatalUnknown:
 				// The message of a death whose traces the process shows.
 				o.crash.TimeMS, o.crash.LastGCs = t.crash.TimeMS, t.crash.LastGCs

@@ -19,7 +19,6 @@ func (a *Analyzer) Report(source string, stats parser.Stats) *Report {
 	r := &Report{Source: source, Lines: stats.Lines, UnparsedLines: stats.Unknown, Processes: []*Process{}}
 	a.settleEvidence()
 	a.mergePIDOnly()
-	a.adoptOrphanCrash()
 	if len(a.order) == 0 && (len(a.memory) > 0 || len(a.jestHeap) > 0) {
 		// Only the heap the program printed of itself: a process, with too little to judge.
 		a.proc(parser.IsolateKey{}).seen = true
@@ -31,34 +30,6 @@ func (a *Analyzer) Report(source string, stats parser.Stats) *Report {
 		r.Processes = append(r.Processes, a.finish(p, len(a.order) > 1))
 	}
 	return r
-}
-
-// adoptOrphanCrash gives a fatal error printed before any GC line (stderr and stdout out of
-// order, or a paste that put the FATAL line first) to the one isolate without a crash of its
-// own.
-func (a *Analyzer) adoptOrphanCrash() {
-	orphan := a.procs[parser.IsolateKey{}]
-	if orphan == nil || orphan.crash == nil || orphan.gcs > 0 {
-		return
-	}
-	var heir *proc
-	for _, p := range a.order {
-		if p != orphan && p.crash == nil && p.gcs > 0 {
-			if heir != nil {
-				return // several candidates: leave it where it is
-			}
-			heir = p
-		}
-	}
-	if heir == nil {
-		return
-	}
-	heir.crash, orphan.crash = orphan.crash, nil
-	if heir.crash.TimeMS == nil {
-		t := heir.last
-		heir.crash.TimeMS = &t
-	}
-	heir.crash.LastGCs = heir.lastGCs()
 }
 
 // lastGCs are the last three GCs of a process, as a crash shows them.
@@ -139,6 +110,7 @@ func (a *Analyzer) finish(p *proc, several bool) *Process {
 	}
 	sort.Strings(out.Context)
 
+	p.dropTeardown()
 	a.pauseStats(p, out)
 	a.heapSummary(p, out)
 	a.mutator(p, out)
@@ -316,6 +288,12 @@ func (a *Analyzer) mutator(p *proc, out *Process) {
 				out.MMU = append(out.MMU, MMUPoint{WindowMS: w, MMU: m})
 			}
 		}
+		// The bounded MMU: the worst utilization of any window at least this wide, which
+		// never falls as the window widens (the plain MMU may, by a little, where pauses
+		// cluster at one window's width).
+		for i := len(out.MMU) - 2; i >= 0; i-- {
+			out.MMU[i].MMU = math.Min(out.MMU[i].MMU, out.MMU[i+1].MMU)
+		}
 	}
 	out.MutatorUtilization = mu
 	// V8's rule: consecutive mark-compacts that freed little while mu stayed under 0.4.
@@ -352,5 +330,20 @@ func (a *Analyzer) utilizationSeries(p *proc, out *Process) {
 		t := *out.FirstMS + w + (span-w)*float64(i)/n
 		u := 1 - tl.gcIn(t-w, t)/w
 		out.Series.Utilization = append(out.Series.Utilization, UtilPoint{TimeMS: t, MU: math.Max(u, 0)})
+	}
+}
+
+// dropTeardown leaves out of the survivor series a last full GC that freed almost the whole
+// heap as the process ended without a crash: Node and V8 collect everything when an isolate is
+// torn down, which says nothing of what the program kept alive.
+func (p *proc) dropTeardown() {
+	n := len(p.fulls)
+	if n < 3 || p.crash != nil {
+		return
+	}
+	last := p.fulls[n-1]
+	if last.TimeMS >= p.last && last.AfterMB < 0.1*p.fulls[n-2].AfterMB {
+		p.fulls = p.fulls[:n-1]
+		p.teardownMS = &last.TimeMS
 	}
 }

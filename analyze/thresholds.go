@@ -21,6 +21,8 @@ type Thresholds struct {
 	LeakMinPoints    int
 	LeakMinSpanShare float64
 	LeakManyPoints   int
+	// LeakMinPointsAtKill replaces LeakMinPoints for a process the system killed for memory.
+	LeakMinPointsAtKill int
 	// LeakMinGrowthMB and LeakMinGrowthShareOfLimit: the growth a live process's trend must
 	// show to be called a leak (either suffices).
 	LeakMinGrowthMB, LeakMinGrowthShareOfLimit float64
@@ -118,6 +120,7 @@ var DefaultThresholds = Thresholds{
 	LeakMinPoints:             4,
 	LeakMinSpanShare:          0.25,
 	LeakManyPoints:            20,
+	LeakMinPointsAtKill:       3,
 	LeakMinGrowthMB:           10,
 	LeakMinGrowthShareOfLimit: 0.1,
 	UnsettledGrowthMB:         5,

@@ -85,8 +85,12 @@ func (a *Analyzer) trend(p *proc, out *Process) {
 	}
 	t.Significant = iv[0] > 0 && growthMB > math.Max(th.TrendNoiseMB, th.TrendNoiseShare*mean)
 	g.curvature(th, t)
-	g.checkRecent(th, t)
-	g.checkStop(p, th, t)
+	if !crashedAtLimit(p) {
+		// A heap that died at its limit did not stop growing: the limit stopped it, and the
+		// points under that ceiling cannot rise as the trend would have them.
+		g.checkRecent(th, t)
+		g.checkStop(p, th, t)
+	}
 	p.growth = g
 	out.Trend = t
 	slope := f.b
@@ -146,8 +150,18 @@ func (g *growth) checkRecent(th *Thresholds, t *Trend) {
 			return
 		}
 		// The recent points' mean against the rise the earlier rate gives at their mean time.
-		rose := stat.Mean(g.ys[b:], nil) - g.ys[b-1]
-		if rose < th.RecentRateShare*early.b*(stat.Mean(g.xs[b:], nil)-g.xs[b-1]) {
+		// The shortfall must also stand out of the scatter about the line: in a leak with
+		// spikes, two low points in a row are luck, not a stop.
+		rose := stat.Mean(g.ys[b:], nil) - early.at(g.xs[b-1])
+		want := early.b * (stat.Mean(g.xs[b:], nil) - g.xs[b-1])
+		// The scatter is the early line's or, if larger, the recent points' own: a heap that
+		// levelled off sits still, one whose spikes some full GCs caught does not.
+		scatter := early.s
+		if n-b >= 2 {
+			scatter = math.Max(scatter, stat.StdDev(g.ys[b:], nil))
+		}
+		noise := 2 * scatter / math.Sqrt(float64(n-b))
+		if rose < th.RecentRateShare*want && want-rose > noise {
 			g.stopped = &stop{atMS: g.xs[b-1] * 1000, heapMB: g.ys[n-1], trendMB: early.at(end)}
 			t.StoppedAtMS = &g.stopped.atMS
 		}

@@ -39,7 +39,8 @@ func structureLimit(p *proc) bool {
 		return false
 	}
 	switch p.crash.Kind {
-	case parser.FatalInvalidTableSize, parser.FatalInvalidArrayLength, parser.FatalInvalidSize:
+	case parser.FatalInvalidTableSize, parser.FatalInvalidArrayLength, parser.FatalInvalidSize,
+		parser.FatalInvalidStringLength, parser.FatalInvalidTypedArrayLength, parser.FatalBufferTooLarge:
 		return true
 	}
 	return false
@@ -105,7 +106,7 @@ func verdictOf(p *proc, out *Process, th *Thresholds, heapMB float64) string {
 	switch {
 	case p.crash != nil && p.gcs == 0:
 		return VerdictInsufficientData
-	case growing && tr.Points >= th.LeakMinPoints && ((tr.ToMS-tr.FromMS) >= th.LeakMinSpanShare*spanMS(out) || tr.Points >= th.LeakManyPoints) &&
+	case growing && tr.Points >= leakMinPoints(p, th) && ((tr.ToMS-tr.FromMS) >= th.LeakMinSpanShare*spanMS(out) || tr.Points >= th.LeakManyPoints) &&
 		(tr.GrowthMB >= th.LeakMinGrowthMB || limit > 0 && tr.GrowthMB >= th.LeakMinGrowthShareOfLimit*limit):
 		if levelsOff(p, out) != nil {
 			return VerdictHealthy
@@ -122,6 +123,15 @@ func verdictOf(p *proc, out *Process, th *Thresholds, heapMB float64) string {
 		return VerdictInsufficientData
 	}
 	return VerdictHealthy
+}
+
+// leakMinPoints is how many full GCs a growth must rest on to be a leak: fewer when the system
+// killed the process for memory, which ends the series where a leak would.
+func leakMinPoints(p *proc, th *Thresholds) int {
+	if p.crash != nil && p.crash.Kind == parser.FatalSystemOOM {
+		return th.LeakMinPointsAtKill
+	}
+	return th.LeakMinPoints
 }
 
 // farBelowLimit reports a death at the heap limit while the heap held far less than a limit
@@ -224,10 +234,41 @@ func lingeredAtLimit(p *proc, th *Thresholds) *linger {
 		return l
 	}
 	cross := (top - floor) / l.preRate // how long the earlier growth would take to cross the band
-	if l.bandRate < th.LingerSlopeShare*l.preRate && xs[n-1]-xs[enter] >= th.LingerCrossings*cross {
-		return l
+	if l.bandRate >= th.LingerSlopeShare*l.preRate || xs[n-1]-xs[enter] < th.LingerCrossings*cross {
+		return nil
 	}
-	return nil
+	// A leak retains memory as the program works: starved by GC at the limit, the program
+	// does less and the heap rises more slowly in wall time, not in the time it ran.
+	ran := mutatorClock(p)
+	ms := make([]float64, n)
+	for i, x := range xs {
+		ms[i] = ran(x)
+	}
+	if ms[n-1] > ms[enter] {
+		pre, in := robustFit(ms[:enter+1], ys[:enter+1]).b, robustFit(ms[enter:], ys[enter:]).b
+		if pre > 0 && in >= th.LingerSlopeShare*pre {
+			return nil
+		}
+	}
+	return l
+}
+
+// mutatorClock maps a time in seconds to the seconds the program ran until then: wall time
+// less the GC pauses and incremental marking before it.
+func mutatorClock(p *proc) func(float64) float64 {
+	ends, spent := make([]float64, len(p.pauses)), make([]float64, len(p.pauses))
+	sum := 0.0
+	for i, q := range p.pauses {
+		sum += q.ms
+		ends[i], spent[i] = q.t, sum
+	}
+	return func(t float64) float64 {
+		gc := 0.0
+		if i := sort.SearchFloat64s(ends, t*1000+1e-6); i > 0 {
+			gc = spent[i-1]
+		}
+		return t - gc/1000
+	}
 }
 
 // bandEntry is where the heap after full GCs reached floor to stay: the first point at it from
@@ -327,6 +368,22 @@ type burst struct {
 	baseMB, fromMS, toMS float64
 }
 
+// grewBefore is how much the heap after full GCs grew before a time, by a robust line
+// through them (0 with fewer than three).
+func grewBefore(p *proc, beforeMS float64) float64 {
+	var xs, ys []float64
+	for _, f := range p.fulls {
+		if f.TimeMS > beforeMS {
+			break
+		}
+		xs, ys = append(xs, f.TimeMS/1000), append(ys, f.AfterMB)
+	}
+	if len(xs) < 3 || xs[len(xs)-1] <= xs[0] {
+		return 0
+	}
+	return math.Max(0, robustFit(xs, ys).b*(xs[len(xs)-1]-xs[0]))
+}
+
 func burstOf(p *proc, limit float64, th *Thresholds) *burst {
 	pts := p.chart.all()
 	if len(pts) < 4 || limit <= 0 {
@@ -369,6 +426,11 @@ func burstOf(p *proc, limit float64, th *Thresholds) *burst {
 	}
 	lived := pts[reach].TimeMS - t0
 	if lived <= 0 || pts[reach].TimeMS-pts[climb-1].TimeMS >= th.BurstMaxClimbShare*lived {
+		return nil
+	}
+	if grewBefore(p, pts[climb-1].TimeMS) >= th.BurstClimbFromShare*(limit-base) {
+		// Not a level that a burst left: the heap after full GCs was already climbing, and
+		// what looks like a sudden arrival is a noisy leak's last stretch.
 		return nil
 	}
 	return &burst{baseMB: base, fromMS: pts[climb-1].TimeMS, toMS: pts[reach].TimeMS}
