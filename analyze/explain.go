@@ -251,6 +251,9 @@ func (e *explainer) trend() {
 	case h != nil:
 		e.ev("heap after full GC", "%s at %s → %s at %s (%s: too few for a trend)", mb(h.FirstMB), secs(h.FirstMS), mb(h.LastMB), secs(h.LastMS), plural(e.out.FullGCs, "full GC", "full GCs"))
 	}
+	if e.p.teardownMS != nil {
+		e.ev("at exit", "the full GC at %s freed almost the whole heap as the process ended: left out of the trend", secs(*e.p.teardownMS))
+	}
 	if t == nil || g == nil {
 		return
 	}
@@ -262,7 +265,7 @@ func (e *explainer) trend() {
 			e.ev("rate", "slowing down: %.2f MB/s at the end against %.2f MB/s on average", *t.SlopeNowMBPerS, t.SlopeMBPerS)
 		}
 	}
-	if pl := levelsOff(e.p, e.out); pl != nil && e.out.Verdict == VerdictHealthy {
+	if pl := levelsOff(e.p, e.out, e.th); pl != nil && e.out.Verdict == VerdictHealthy {
 		e.ev("levels off", "at this slowing, the heap after full GCs levels off near %s by %s, under the limit: a cache or working set filling up, not a leak", mb(pl.levelMB), secs(pl.atMS))
 	}
 	if s := g.stopped; s != nil {

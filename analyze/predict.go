@@ -64,6 +64,13 @@ func (g *growth) forecast(d *deathPoint) (forecast, bool) {
 	if !ok || d.soft {
 		hi = end + 10*(mid-end) // open-ended: the band never reaches the limit, or V8 may not enforce it
 	}
+	if q := g.quad; g.model == ModelLinear && q != nil && q.c > 0 {
+		// The straight line was preferred, but a curve that bends up fits the points too:
+		// the interval holds the earlier death it would bring.
+		if qlo, ok := crossing(func(x float64) float64 { return q.at(x) + q.band(x) }, d.lo, end, horizon); ok {
+			lo = math.Min(lo, qlo)
+		}
+	}
 	// V8 dies at a full GC, not at the moment the trend crosses the line: on average half
 	// the time between full GCs later (unless the point is the heap the crash's GC left).
 	w := g.gcGap() / 2

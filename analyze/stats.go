@@ -345,10 +345,13 @@ func robustQuad(xs, ys []float64) (quadFit, bool) {
 	var q quadFit
 	res := make([]float64, n)
 	for iter := 0; iter < 20; iter++ {
-		var ok bool
-		if q, ok = weightedQuad(xs, ys, w); !ok {
-			return q, false
+		next, ok := weightedQuad(xs, ys, w)
+		if !ok {
+			// Too few points kept their weight for a parabola: the last fit stands, or none
+			// if even the unweighted one failed.
+			return q, iter > 0
 		}
+		q = next
 		for i := range xs {
 			res[i] = math.Abs(ys[i] - q.at(xs[i]))
 		}

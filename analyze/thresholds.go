@@ -146,8 +146,8 @@ var DefaultThresholds = Thresholds{
 	SegmentSSEShare:     0.5,
 	SegmentMinTimeShare: 0.25,
 
-	CurvatureMinPoints: 6,
-	CurvatureShare:     0.5,
+	CurvatureMinPoints: 5,
+	CurvatureShare:     0.3,
 
 	RecentWindowShare: 0.25,
 	RecentRateShare:   0.5,

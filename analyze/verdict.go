@@ -108,13 +108,13 @@ func verdictOf(p *proc, out *Process, th *Thresholds, heapMB float64) string {
 		return VerdictInsufficientData
 	case growing && tr.Points >= leakMinPoints(p, th) && ((tr.ToMS-tr.FromMS) >= th.LeakMinSpanShare*spanMS(out) || tr.Points >= th.LeakManyPoints) &&
 		(tr.GrowthMB >= th.LeakMinGrowthMB || limit > 0 && tr.GrowthMB >= th.LeakMinGrowthShareOfLimit*limit):
-		if levelsOff(p, out) != nil {
+		if levelsOff(p, out, th) != nil {
 			return VerdictHealthy
 		}
 		return VerdictLeak
 	case out.IneffectiveMC.Met || thrashing(p, out, th) != nil:
 		return VerdictGCThrashing
-	case growing && tr.GrowthMB >= th.UnsettledGrowthMB && levelsOff(p, out) == nil:
+	case growing && tr.GrowthMB >= th.UnsettledGrowthMB && levelsOff(p, out, th) == nil:
 		// Growth, but over too few full GCs or too short a part of the log to call a leak:
 		// a heap that grew over three points may still level off.
 		return VerdictInsufficientData
@@ -172,7 +172,7 @@ func calmAtDeath(p *proc, out *Process, th *Thresholds) bool {
 // levelsOff reports a growth that slows towards a level under the limit (or, with no limit
 // known, close to where it is): the parabola through the heap after full GCs peaks there. A
 // cache warming up, a working set loading: not a leak.
-func levelsOff(p *proc, out *Process) *plateau {
+func levelsOff(p *proc, out *Process, th *Thresholds) *plateau {
 	g := p.growth
 	if g == nil || g.model != ModelDecelerating || g.quad == nil || g.quad.c >= 0 {
 		return nil
@@ -187,6 +187,13 @@ func levelsOff(p *proc, out *Process) *plateau {
 	}
 	if peak >= ceiling {
 		return nil
+	}
+	if n := len(g.xs); peakX <= end && n >= 4 {
+		// The parabola says the heap has levelled off already: the last full GCs must not
+		// rise significantly, or the curve bent to the scatter of a few points.
+		if last := robustFit(g.xs[n-4:], g.ys[n-4:]); last.interval95()[0] > th.RecentRateShare*g.lin.b {
+			return nil
+		}
 	}
 	return &plateau{levelMB: peak, atMS: math.Max(peakX, end) * 1000}
 }
