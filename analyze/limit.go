@@ -239,6 +239,14 @@ func deathPointOf(p *proc, out *Process) *deathPoint {
 	}
 	s := math.Min(maxSemiMB(p), 0.25*f)
 	d := &deathPoint{mb: liveShareAtDeath * f, lo: 0.93 * f, hi: f + s, soft: !p.muPrinted}
+	if n := len(p.fulls); n > 0 {
+		// V8's ineffective-mark-compacts rule ends a process that GC starves (average mu
+		// under 0.4 over consecutive mark-compacts) from 0.8·F on: with utilization falling
+		// that way, death can come that early.
+		if mu, ok := p.fulls[n-1].mu(); ok && mu < 0.5 {
+			d.lo = math.Min(d.lo, 0.8*f)
+		}
+	}
 	peak := 0.0
 	for _, g := range p.fulls {
 		peak = math.Max(peak, g.AfterMB)
