@@ -284,7 +284,10 @@ func (a *Analyzer) addReport(ev parser.Event) {
 		a.noteContext(f)
 	}
 	if p.crash == nil {
-		c := &Crash{Kind: parser.FatalUnknown, HeapOOM: strings.Contains(strings.ToLower(event), "heap out of memory"),
+		if event == "" {
+			event = "the heap ran out, by its spaces (the header that names the event is not in the log)"
+		}
+		c := &Crash{Kind: parser.FatalUnknown, HeapOOM: strings.Contains(strings.ToLower(event), "heap out of memory") || r.Event == nil && heapFull(r),
 			Fatal: event, Line: ev.Line, PrintedBy: "report"}
 		if p.gcs > 0 {
 			t := p.last

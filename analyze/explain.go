@@ -137,9 +137,12 @@ func (e *explainer) crash() {
 	case parser.FatalSystemOOM:
 		e.ev("killed", "%s, reported by the %s: the system ran out of memory for it (the machine's or the container's), which is not V8's heap limit", c.Fatal, c.PrintedBy)
 	case parser.FatalUnknown:
-		if c.PrintedBy == "" {
+		switch c.PrintedBy {
+		case "":
 			e.ev("crash", "%s; a leak and a heap too small for the working set both end like this", c.Fatal)
-		} else {
+		case "report":
+			e.ev("crash", "%s, from the diagnostic report; the fatal line itself is not in the log", c.Fatal)
+		default:
 			e.ev("crash", "%s, reported by the %s; the fatal message is not in the log", c.Fatal, c.PrintedBy)
 		}
 	case parser.FatalInvalidStringLength, parser.FatalInvalidTypedArrayLength, parser.FatalBufferTooLarge,
