@@ -550,7 +550,27 @@ func Mu(p *analyze.Process) *plot.Plot {
 	pl.Legend.Top, pl.Legend.Left = false, true
 	setX(pl, tu, t0, t1)
 	pl.Y.Min, pl.Y.Max = 0, 1.05
+	if lowAtLeft(tu.x(t0), tu.x(t1), avg, cur, comp) {
+		// Utilization that collapsed lies where the legend would: give the legend room of
+		// its own under the axis's zero, with ticks only over the data's range.
+		pl.Y.Min = -0.5
+		pl.Y.Tick.Marker = plot.ConstantTicks([]plot.Tick{{Value: 0, Label: "0"}, {Value: 0.2, Label: "0.2"},
+			{Value: 0.4, Label: "0.4"}, {Value: 0.6, Label: "0.6"}, {Value: 0.8, Label: "0.8"}, {Value: 1, Label: "1"}})
+	}
 	return pl
+}
+
+// lowAtLeft reports whether any point lies in the bottom left of a 0–1 chart, where its
+// legend goes.
+func lowAtLeft(xmin, xmax float64, series ...plotter.XYs) bool {
+	for _, xy := range series {
+		for _, p := range xy {
+			if p.X < xmin+0.45*(xmax-xmin) && p.Y < 0.45 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // MMU draws the minimum mutator utilization against the window size.
