@@ -187,14 +187,7 @@ func (a *Analyzer) procAt(k parser.IsolateKey, t float64) *proc {
 	if p.gcs == 0 || t >= p.last/2 || p.last-t < restartBackMS {
 		return p
 	}
-	if p.run == 0 {
-		p.run = 1
-	}
-	q := &proc{key: p.key, order: len(a.order), chart: newPoints(maxChartPoints), run: p.run + 1}
-	a.procs[p.key] = q
-	a.order = append(a.order, q)
-	a.last = q
-	return q
+	return a.newRun(p)
 }
 
 // Add feeds one event.

@@ -53,6 +53,32 @@ func (f fit) band(x float64) float64 {
 	return tQuantile(f.n-2) * math.Sqrt(v)
 }
 
+// bisquare sets Tukey's bisquare weights for residuals res, with the residual scale from
+// their median absolute deviation. It reports whether a weight changed: false when the
+// weights have settled or the residuals are all but zero, and the reweighting is done.
+func bisquare(res, w []float64) bool {
+	abs := make([]float64, len(res))
+	for i, r := range res {
+		abs[i] = math.Abs(r)
+	}
+	sort.Float64s(abs)
+	scale := 1.4826 * stat.Quantile(0.5, stat.Empirical, abs, nil)
+	if scale < 1e-9 {
+		return false
+	}
+	changed := false
+	for i, r := range res {
+		u := r / (4.685 * scale)
+		nw := 0.0
+		if math.Abs(u) < 1 {
+			nw = (1 - u*u) * (1 - u*u)
+		}
+		changed = changed || math.Abs(nw-w[i]) > 1e-6
+		w[i] = nw
+	}
+	return changed
+}
+
 // robustFit fits a line resistant to the odd outlier GC: iteratively reweighted least squares
 // with Tukey's bisquare weights, the residual scale from the median absolute deviation.
 func robustFit(xs, ys []float64) fit {
@@ -63,33 +89,12 @@ func robustFit(xs, ys []float64) fit {
 	}
 	var a, b float64
 	res := make([]float64, n)
-	abs := make([]float64, n)
 	for iter := 0; iter < 20; iter++ {
 		a, b = stat.LinearRegression(xs, ys, w, false)
 		for i := range xs {
 			res[i] = ys[i] - (a + b*xs[i])
-			abs[i] = math.Abs(res[i])
 		}
-		sorted := append([]float64(nil), abs...)
-		sort.Float64s(sorted)
-		mad := stat.Quantile(0.5, stat.Empirical, sorted, nil)
-		scale := 1.4826 * mad
-		if scale < 1e-9 {
-			break
-		}
-		changed := false
-		for i := range w {
-			u := res[i] / (4.685 * scale)
-			nw := 0.0
-			if math.Abs(u) < 1 {
-				nw = (1 - u*u) * (1 - u*u)
-			}
-			if math.Abs(nw-w[i]) > 1e-6 {
-				changed = true
-			}
-			w[i] = nw
-		}
-		if !changed {
+		if !bisquare(res, w) {
 			break
 		}
 	}
@@ -353,25 +358,9 @@ func robustQuad(xs, ys []float64) (quadFit, bool) {
 		}
 		q = next
 		for i := range xs {
-			res[i] = math.Abs(ys[i] - q.at(xs[i]))
+			res[i] = ys[i] - q.at(xs[i])
 		}
-		sorted := append([]float64(nil), res...)
-		sort.Float64s(sorted)
-		scale := 1.4826 * stat.Quantile(0.5, stat.Empirical, sorted, nil)
-		if scale < 1e-9 {
-			break
-		}
-		changed := false
-		for i := range w {
-			u := res[i] / (4.685 * scale)
-			nw := 0.0
-			if u < 1 {
-				nw = (1 - u*u) * (1 - u*u)
-			}
-			changed = changed || math.Abs(nw-w[i]) > 1e-6
-			w[i] = nw
-		}
-		if !changed {
+		if !bisquare(res, w) {
 			break
 		}
 	}
