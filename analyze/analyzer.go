@@ -126,6 +126,8 @@ type Analyzer struct {
 	// flags are the heap flags the log's command lines give; memory the heap samples the
 	// program printed; reports the diagnostic reports.
 	flags   []*parser.HeapFlag
+	// announced are the processes `gcanalyze run` traced, by pid, as they described themselves.
+	announced map[int64]*parser.Process
 	memory  []*parser.Memory
 	reports []*parser.Report
 }
@@ -146,7 +148,7 @@ func jestHeapSize(line string) (float64, bool) {
 
 // New returns an empty Analyzer.
 func New(opts Options) *Analyzer {
-	a := &Analyzer{opts: opts, th: DefaultThresholds, procs: map[parser.IsolateKey]*proc{}, context: map[string]bool{}}
+	a := &Analyzer{opts: opts, th: DefaultThresholds, procs: map[parser.IsolateKey]*proc{}, context: map[string]bool{}, announced: map[int64]*parser.Process{}}
 	if opts.Thresholds != nil {
 		a.th = *opts.Thresholds
 	}
@@ -247,6 +249,10 @@ func (a *Analyzer) Add(ev parser.Event) {
 	case parser.TypeMemory:
 		if len(a.memory) < maxSamples {
 			a.memory = append(a.memory, ev.Memory)
+		}
+	case parser.TypeProcess:
+		if pr := ev.Process; pr.PID != nil && len(a.announced) < maxSamples {
+			a.announced[*pr.PID] = pr
 		}
 	case parser.TypeHeapFlag:
 		if len(a.flags) < maxSamples {

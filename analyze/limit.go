@@ -50,6 +50,12 @@ func (a *Analyzer) heapLimit(p *proc, out *Process) {
 	switch {
 	case a.opts.HeapLimitMB != nil:
 		set(a.oldSpace(p, *a.opts.HeapLimitMB, a.opts.HeapLimitKind), LimitUser)
+	case a.announced[p.key.PID] != nil:
+		if pr := a.announced[p.key.PID]; pr.MaxOldSpaceMB != nil {
+			set(pr.MaxOldSpaceMB, LimitProcess)
+		} else {
+			set(a.oldSpace(p, round1(pr.HeapSizeLimitMB), LimitKindHeapSizeLimit), LimitProcess)
+		}
 	case p.report != nil && (flagOf(p.report.CommandLine) != nil || p.report.HeapLimitMB != nil):
 		if f := flagOf(p.report.CommandLine); f != nil {
 			set(f, LimitReport)

@@ -80,6 +80,11 @@ func (p *Parser) processBare(text string, line, end int) {
 			return
 		}
 	}
+	if proc, ok := processLine(strings.TrimSpace(text)); ok {
+		ev.Type, ev.Process = TypeProcess, proc
+		p.emit(ev)
+		return
+	}
 	t := stripDecoration(text)
 	if t == "#" || (p.section == sectionNative && strings.HasPrefix(t, "# ")) {
 		ev.Type, ev.Marker = TypeMarker, &Marker{Name: MarkerV8FatalBanner, Text: t}

@@ -17,6 +17,7 @@ const (
 	TypeReport      Type = "report"
 	TypeMemory      Type = "memory"
 	TypeHeapFlag    Type = "heap_flag"
+	TypeProcess     Type = "process"
 	TypeUnknown     Type = "unknown"
 )
 
@@ -39,6 +40,7 @@ type Event struct {
 	Report      *Report
 	Memory      *Memory
 	HeapFlag    *HeapFlag
+	Process     *Process
 	Unknown     *Unknown
 }
 
@@ -352,6 +354,20 @@ type Memory struct {
 	Printer string `json:"printer"`
 	// Values holds every number of the sample, by the name printed, in MB.
 	Values map[string]float64 `json:"values"`
+}
+
+// Process is what a Node process says of itself when `gcanalyze run` traces it: its preload
+// prints one line, "[gcanalyze] " and a JSON object, as the process starts.
+type Process struct {
+	Origin
+	NodeVersion string `json:"node_version"`
+	// HeapSizeLimitMB is v8.getHeapStatistics().heap_size_limit: the old generation's limit
+	// plus the young generation's reservation.
+	HeapSizeLimitMB float64 `json:"heap_size_limit_mb"`
+	// MaxOldSpaceMB is the --max-old-space-size the process was given (its command line or
+	// NODE_OPTIONS), nil when none.
+	MaxOldSpaceMB *float64 `json:"max_old_space_mb"`
+	Argv          []string `json:"argv"`
 }
 
 // HeapFlag is a V8 heap flag on a command line the log shows — a CI job echoing it, a process

@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"encoding/json"
 	"regexp"
 	"strconv"
 	"strings"
@@ -258,4 +259,27 @@ func kernelTaskPID(t string) (int64, bool) {
 	}
 	pid, err := strconv.ParseInt(m[1], 10, 64)
 	return pid, err == nil
+}
+
+// ProcessLinePrefix starts the line `gcanalyze run`'s preload prints for each Node process it
+// traces; a JSON object follows.
+const ProcessLinePrefix = "[gcanalyze] "
+
+// processLine reads the line `gcanalyze run`'s preload prints: "[gcanalyze] {"pid":…,
+// "node":…,"heap_size_limit":…,"argv":[…]}".
+func processLine(t string) (*Process, bool) {
+	if !strings.HasPrefix(t, ProcessLinePrefix+"{") {
+		return nil, false
+	}
+	var v struct {
+		PID           *int64   `json:"pid"`
+		Node          string   `json:"node"`
+		HeapSizeLimit float64  `json:"heap_size_limit"`
+		MaxOldSpace   *float64 `json:"max_old_space_size"`
+		Argv          []string `json:"argv"`
+	}
+	if json.Unmarshal([]byte(t[len(ProcessLinePrefix):]), &v) != nil || v.PID == nil || v.HeapSizeLimit <= 0 {
+		return nil, false
+	}
+	return &Process{Origin: Origin{PID: v.PID}, NodeVersion: v.Node, HeapSizeLimitMB: v.HeapSizeLimit / (1 << 20), MaxOldSpaceMB: v.MaxOldSpace, Argv: v.Argv}, true
 }

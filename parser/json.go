@@ -32,6 +32,8 @@ func (e Event) payload() any {
 		return e.Memory
 	case TypeHeapFlag:
 		return e.HeapFlag
+	case TypeProcess:
+		return e.Process
 	case TypeUnknown:
 		return e.Unknown
 	}

@@ -231,6 +231,9 @@ func csvRow(source string, ev parser.Event) []string {
 	case parser.TypeHeapFlag:
 		x := ev.HeapFlag
 		out.set("name", x.Name+"="+strconv.FormatFloat(x.MB, 'f', -1, 64), "text", x.Text)
+	case parser.TypeProcess:
+		x := ev.Process
+		out.set("name", x.NodeVersion, "pid", intCell(x.PID), "text", strings.Join(x.Argv, " "))
 	case parser.TypeUnknown:
 		out.set("text", ev.Unknown.Text)
 	}
