@@ -3,9 +3,7 @@ package analyze
 import (
 	"fmt"
 	"math"
-	"regexp"
 	"sort"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -41,19 +39,6 @@ func rateOf(m corpustest.Meta) string {
 		return "none"
 	}
 	return ""
-}
-
-// enforcesFlag reports whether the run's V8 enforces --max-old-space-size: V8 before 6.4
-// (Node 8 and 9) does not count the pages its GCs take, so a small flag is not a limit there
-// (docs/heap-limit-model.md).
-func enforcesFlag(m corpustest.Meta) bool {
-	v := regexp.MustCompile(`^(\d+)\.(\d+)`).FindStringSubmatch(m.V8Version)
-	if v == nil {
-		return true
-	}
-	major, _ := strconv.Atoi(v[1])
-	minor, _ := strconv.Atoi(v[2])
-	return major > 6 || major == 6 && minor >= 4
 }
 
 // evalRow is one cut of one run.
@@ -93,7 +78,7 @@ func evalLeakRuns(t *testing.T) []evalRow {
 				a.Add(ev)
 			}
 			r := a.Report(log, parser.Stats{})
-			row := evalRow{log: corpustest.Name(log), rate: rate, cut: frac, actual: crashMS, enforced: enforcesFlag(m)}
+			row := evalRow{log: corpustest.Name(log), rate: rate, cut: frac, actual: crashMS, enforced: m.EnforcesFlag()}
 			if len(r.Processes) > 0 {
 				p := r.Processes[0]
 				row.fulls, row.verdict = p.FullGCs, p.Verdict

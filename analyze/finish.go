@@ -14,6 +14,19 @@ import (
 	"gonum.org/v1/gonum/stat"
 )
 
+// Peek computes the report of everything added so far without ending the input, for a live
+// view: a death whose fatal line may still follow is not settled and nothing is merged, so
+// Add may go on. Only processes with GCs are in it.
+func (a *Analyzer) Peek(source string, stats parser.Stats) *Report {
+	r := &Report{Source: source, Lines: stats.Lines, UnparsedLines: stats.Unknown, Processes: []*Process{}}
+	for _, p := range a.order {
+		if p.gcs > 0 {
+			r.Processes = append(r.Processes, a.finish(p, len(a.order) > 1))
+		}
+	}
+	return r
+}
+
 // Report computes the report of everything added so far. stats are the parser's counts.
 func (a *Analyzer) Report(source string, stats parser.Stats) *Report {
 	r := &Report{Source: source, Lines: stats.Lines, UnparsedLines: stats.Unknown, Processes: []*Process{}}
@@ -110,7 +123,9 @@ func (a *Analyzer) finish(p *proc, several bool) *Process {
 	}
 	sort.Strings(out.Context)
 
-	p.dropTeardown()
+	if all := p.fulls; p.dropTeardown() {
+		defer func() { p.fulls = all }() // a live view may see more full GCs after it
+	}
 	a.pauseStats(p, out)
 	a.heapSummary(p, out)
 	a.mutator(p, out)
@@ -336,14 +351,18 @@ func (a *Analyzer) utilizationSeries(p *proc, out *Process) {
 // dropTeardown leaves out of the survivor series a last full GC that freed almost the whole
 // heap as the process ended without a crash: Node and V8 collect everything when an isolate is
 // torn down, which says nothing of what the program kept alive.
-func (p *proc) dropTeardown() {
+// It reports whether it left one out.
+func (p *proc) dropTeardown() bool {
+	p.teardownMS = nil
 	n := len(p.fulls)
 	if n < 3 || p.crash != nil {
-		return
+		return false
 	}
 	last := p.fulls[n-1]
 	if last.TimeMS >= p.last && last.AfterMB < 0.1*p.fulls[n-2].AfterMB {
 		p.fulls = p.fulls[:n-1]
 		p.teardownMS = &last.TimeMS
+		return true
 	}
+	return false
 }

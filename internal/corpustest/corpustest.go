@@ -10,7 +10,9 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -120,4 +122,17 @@ func ReadMeta(log string) (m Meta, ok bool) {
 		return m, false
 	}
 	return m, json.Unmarshal(b, &m) == nil
+}
+
+// EnforcesFlag reports whether the run's V8 enforces --max-old-space-size: V8 before 6.4
+// (Node 8 and 9) does not count the pages its GCs take, so a small flag is not a limit there
+// (docs/heap-limit-model.md). A run whose V8 version is not known is taken to enforce it.
+func (m Meta) EnforcesFlag() bool {
+	v := regexp.MustCompile(`^(\d+)\.(\d+)`).FindStringSubmatch(m.V8Version)
+	if v == nil {
+		return true
+	}
+	major, _ := strconv.Atoi(v[1])
+	minor, _ := strconv.Atoi(v[2])
+	return major > 6 || major == 6 && minor >= 4
 }

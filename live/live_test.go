@@ -1,0 +1,96 @@
+package live
+
+import (
+	"bytes"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/gcanalyze/gcanalyze/analyze"
+	"github.com/gcanalyze/gcanalyze/internal/corpustest"
+	"github.com/gcanalyze/gcanalyze/internal/units"
+	"github.com/gcanalyze/gcanalyze/parser"
+)
+
+// replay feeds a corpus log through a Session line by line, as watch does with a log file,
+// with the run's --max-old-space-size as the limit; it returns the warnings and the report.
+func replay(t *testing.T, log string, limit *float64) ([]Alert, *analyze.Report) {
+	t.Helper()
+	opts := DefaultOptions
+	opts.Analysis.HeapLimitMB = limit
+	var mu sync.Mutex
+	var alerts []Alert
+	s := Start(opts, func(a Alert) {
+		mu.Lock()
+		alerts = append(alerts, a)
+		mu.Unlock()
+	})
+	if err := Lines(bytes.NewReader(corpustest.ReadAll(t, log)), s.Line); err != nil {
+		t.Fatal(err)
+	}
+	rep := s.Close(log)
+	return alerts, rep
+}
+
+// TestReplayWarnsBeforeLeaksOnly replays the corpus's runs as watch would: every steady leak
+// that ran its course to a crash is warned of, on the process's own clock at least a second
+// before it died; no run that did not leak to its death gets an OOM warning.
+func TestReplayWarnsBeforeLeaksOnly(t *testing.T) {
+	warned, leaks := 0, 0
+	var leads []string
+	for _, log := range corpustest.Logs(t) {
+		m, ok := corpustest.ReadMeta(log)
+		if !ok || m.Scenario == "" || strings.Contains(log, "workers") || strings.Contains(log, "restarts") {
+			continue
+		}
+		leaking := m.Crashed && (m.RateProfile == "steady" && strings.HasPrefix(m.Scenario, "leak") ||
+			m.Scenario == "leak-linear" || m.Scenario == "leak-with-app-output" || m.Scenario == "leak-slow-long")
+		none := m.ExpectedOOM != nil && !*m.ExpectedOOM || m.RateProfile == "plateau" || m.RateProfile == "decelerating" ||
+			m.Scenario == "healthy-churn" || m.Scenario == "leak-plateau" || m.Scenario == "idle-after-load"
+		if !leaking && !none || !m.EnforcesFlag() {
+			continue
+		}
+		alerts, rep := replay(t, log, m.HeapLimitMB)
+		var oom *Alert
+		for i := range alerts {
+			if alerts[i].Kind == AlertOOM {
+				oom = &alerts[i]
+				break
+			}
+		}
+		name := corpustest.Name(log)
+		if none {
+			if oom != nil {
+				t.Errorf("%s: did not leak to its death, warned at %.0f ms: %s", name, oom.TimeMS, oom.Message)
+			}
+			continue
+		}
+		if len(rep.Processes) != 1 || rep.Processes[0].Crash == nil || rep.Processes[0].Crash.TimeMS == nil ||
+			rep.Processes[0].Crash.Kind == parser.FatalSystemOOM {
+			continue
+		}
+		crash := *rep.Processes[0].Crash.TimeMS
+		if crash < 2*float64(DefaultOptions.MinTrend.Milliseconds()) {
+			// Too short a life to be warned of: its trend cannot have held MinTrend and
+			// still leave a second.
+			if oom != nil {
+				t.Logf("%s: died at %.0f ms, warned at %.0f ms", name, crash, oom.TimeMS)
+			}
+			continue
+		}
+		leaks++
+		if oom == nil {
+			t.Errorf("%s: leaked to a crash at %.0f ms without a warning", name, crash)
+			continue
+		}
+		warned++
+		leads = append(leads, name+": "+units.Duration(crash-oom.TimeMS))
+		if crash-oom.TimeMS < 1000 {
+			t.Errorf("%s: warned at %.0f ms, %.0f ms before the crash (want a second or more): %s", name, oom.TimeMS, crash-oom.TimeMS, oom.Message)
+		}
+	}
+	if leaks == 0 {
+		t.Fatal("no leak run to replay")
+	}
+	t.Logf("%d of %d leaks warned of; lead time before the crash:\n  %s", warned, leaks, strings.Join(leads, "\n  "))
+}

@@ -1,0 +1,262 @@
+// Package live follows a V8 trace as it is written — a running program's output, a growing log
+// file, a pipe — and warns while there is still time: a time-to-OOM under a bound, V8's
+// ineffective-mark-compact rule about to end a process, utilization that stays low, a long
+// pause. It keeps the analysis current at a cost that does not grow with the length of the
+// input: the analyzer's state is bounded, and the report behind the warnings is recomputed at
+// most a few times a second.
+package live
+
+import (
+	"fmt"
+	"math"
+	"sync"
+	"time"
+
+	"github.com/gcanalyze/gcanalyze/analyze"
+	"github.com/gcanalyze/gcanalyze/internal/units"
+	"github.com/gcanalyze/gcanalyze/parser"
+)
+
+// Alert kinds.
+const (
+	AlertOOM         = "oom"         // the predicted time-to-OOM fell under WarnBefore
+	AlertIneffective = "ineffective" // V8's ineffective-mark-compact rule is about to fire
+	AlertLowMu       = "low-mu"      // the program has got under MinMu of the time for a while
+	AlertPause       = "pause"       // one GC pause was longer than MaxPause
+)
+
+// Alert is one warning about one process.
+type Alert struct {
+	// Time is when the warning was raised (wall clock); TimeMS the process's own clock (ms
+	// since its isolate started) at the GC that raised it.
+	Time    time.Time `json:"time"`
+	TimeMS  float64   `json:"time_ms"`
+	PID     int64     `json:"pid"`
+	Isolate string    `json:"isolate"`
+	Kind    string    `json:"kind"`
+	Message string    `json:"message"`
+	// PredictedOOMMS and IntervalMS are the time-to-OOM on the process's clock (oom alerts).
+	PredictedOOMMS *float64    `json:"predicted_oom_ms,omitempty"`
+	IntervalMS     *[2]float64 `json:"interval_ms,omitempty"`
+	HeapMB         *float64    `json:"heap_mb,omitempty"`
+	HeapLimitMB    *float64    `json:"heap_limit_mb,omitempty"`
+	SlopeMBPerS    *float64    `json:"slope_mb_per_s,omitempty"`
+	PauseMS        *float64    `json:"pause_ms,omitempty"`
+}
+
+// Options says when to warn.
+type Options struct {
+	// WarnBefore is the time-to-OOM under which a leak is warned of.
+	WarnBefore time.Duration
+	// MinMu is the utilization under which, kept over LowMuFullGCs full GCs, the program is
+	// warned of as starved.
+	MinMu        float64
+	LowMuFullGCs int
+	// MaxPause is the longest GC pause that passes without a warning (0: no pause warnings).
+	MaxPause time.Duration
+	// TrendHeld and MinTrend: a trend is warned of once it has held TrendHeld times as long as
+	// the time it says is left, and MinTrend at least. A service loading its working set, a
+	// cache filling up, a batch job's big phase climb for seconds, often fast enough to promise
+	// an OOM soon, and stop; a leak's trend outlasts both bounds. Real runs that load 88% of
+	// their limit in 3 s were warned of without MinTrend.
+	TrendHeld float64
+	MinTrend  time.Duration
+	// Analysis is passed to the analyzer.
+	Analysis analyze.Options
+}
+
+// DefaultOptions are the defaults of the run and watch commands.
+var DefaultOptions = Options{WarnBefore: 10 * time.Minute, MinMu: 0.5, LowMuFullGCs: 3, MaxPause: time.Second, TrendHeld: 2,
+	MinTrend: 20 * time.Second}
+
+// Monitor keeps an analyzer current and raises each warning once per condition and process,
+// again only after the condition has cleared. It is safe for one goroutine to Add while
+// another calls Check.
+type Monitor struct {
+	opts   Options
+	mu     sync.Mutex
+	a      *analyze.Analyzer
+	stats  parser.Stats
+	dirty  bool
+	raised map[string]bool // condition|process → raised and not yet cleared
+	// lowMu counts, per process, the full GCs in a row under MinMu.
+	lowMu map[parser.IsolateKey]int
+	now   func() time.Time
+}
+
+// NewMonitor returns a Monitor.
+func NewMonitor(opts Options) *Monitor {
+	return &Monitor{opts: opts, a: analyze.New(opts.Analysis), raised: map[string]bool{},
+		lowMu: map[parser.IsolateKey]int{}, now: time.Now}
+}
+
+// Add feeds one event. Pause and utilization warnings come from the event itself; the
+// others wait for Check.
+func (m *Monitor) Add(ev parser.Event) []Alert {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.a.Add(ev)
+	m.stats.Events++
+	if _, full := FullGCAt(ev); full {
+		m.dirty = true
+	}
+	if ev.Type != parser.TypeGC || ev.GC.TimeMS == nil || ev.GC.InCrashDump {
+		return nil
+	}
+	g := ev.GC
+	var out []Alert
+	if g.PauseMS != nil && m.opts.MaxPause > 0 && *g.PauseMS > float64(m.opts.MaxPause.Milliseconds()) {
+		collector := "GC"
+		if g.Collector != nil {
+			collector = *g.Collector
+		}
+		out = append(out, m.alert(g, AlertPause, fmt.Sprintf("a %s pause of %s (over %s)", collector,
+			units.Duration(*g.PauseMS), units.Duration(float64(m.opts.MaxPause.Milliseconds()))), func(al *Alert) { al.PauseMS = g.PauseMS }))
+	}
+	if g.Kind != nil && *g.Kind == parser.KindFull {
+		out = append(out, m.lowUtilization(g)...)
+	}
+	return out
+}
+
+// lowUtilization counts full GCs in a row whose average mu is under MinMu.
+func (m *Monitor) lowUtilization(g *parser.GC) []Alert {
+	k := g.Key()
+	if g.MuAverage == nil || *g.MuAverage >= m.opts.MinMu {
+		m.lowMu[k] = 0
+		m.clear(AlertLowMu, k)
+		return nil
+	}
+	m.lowMu[k]++
+	if m.lowMu[k] < m.opts.LowMuFullGCs {
+		return nil
+	}
+	msg := fmt.Sprintf("the program got %.0f%% of the time over the last %d full GCs (V8's average mu %.2f): GC is starving it",
+		100**g.MuAverage, m.lowMu[k], *g.MuAverage)
+	if a := m.raise(AlertLowMu, k); a {
+		return []Alert{m.alert(g, AlertLowMu, msg, nil)}
+	}
+	return nil
+}
+
+// alert makes an alert about the process of g.
+func (m *Monitor) alert(g *parser.GC, kind, msg string, more func(*Alert)) Alert {
+	k := g.Key()
+	al := Alert{Time: m.now(), TimeMS: *g.TimeMS, PID: k.PID, Isolate: k.Isolate, Kind: kind,
+		Message: who(k.PID, k.Isolate) + ": " + msg}
+	if more != nil {
+		more(&al)
+	}
+	return al
+}
+
+// raise reports whether a condition is new for a process (and marks it raised); clear re-arms
+// it once the condition no longer holds.
+func (m *Monitor) raise(kind string, k parser.IsolateKey) bool {
+	id := kind + "|" + k.Isolate + "|" + fmt.Sprint(k.PID)
+	if m.raised[id] {
+		return false
+	}
+	m.raised[id] = true
+	return true
+}
+
+func (m *Monitor) clear(kind string, k parser.IsolateKey) {
+	delete(m.raised, kind+"|"+k.Isolate+"|"+fmt.Sprint(k.PID))
+}
+
+// Check recomputes the report if a full GC came since the last check, and returns the
+// warnings it raises: a time-to-OOM under WarnBefore from a trend that has held long enough,
+// V8's ineffective-mark-compact rule two mark-compacts from firing.
+func (m *Monitor) Check() []Alert {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if !m.dirty {
+		return nil
+	}
+	m.dirty = false
+	var out []Alert
+	for _, p := range m.a.Peek("", m.stats).Processes {
+		k := parser.IsolateKey{PID: p.PID, Isolate: p.Isolate}
+		if al, ok := m.oomAlert(p); ok {
+			if m.raise(AlertOOM, k) {
+				out = append(out, al)
+			}
+		} else {
+			m.clear(AlertOOM, k)
+		}
+		if im := p.IneffectiveMC; im != nil && im.Trailing >= 2 && p.Crash == nil {
+			if m.raise(AlertIneffective, k) {
+				out = append(out, Alert{Time: m.now(), TimeMS: lastMS(p), PID: p.PID, Isolate: p.Isolate, Kind: AlertIneffective,
+					Message: fmt.Sprintf("%s: V8's ineffective-mark-compact rule is close: the last %d mark-compacts freed little while the program got under 40%% of the time; V8 ends the process at the fourth", who(p.PID, p.Isolate), im.Trailing)})
+			}
+		} else {
+			m.clear(AlertIneffective, k)
+		}
+	}
+	return out
+}
+
+// oomAlert is the warning of a leak whose predicted time-to-OOM is under WarnBefore, from a
+// trend that has held TrendHeld times as long as the time it says is left.
+func (m *Monitor) oomAlert(p *analyze.Process) (Alert, bool) {
+	if p.Crash != nil || p.PredictedOOMMS == nil || p.LastMS == nil || p.Trend == nil || p.HeapLimitMB == nil {
+		return Alert{}, false
+	}
+	left := *p.PredictedOOMMS - *p.LastMS
+	held := p.Trend.ToMS - p.Trend.FromMS
+	if left > float64(m.opts.WarnBefore.Milliseconds()) || held < m.opts.TrendHeld*math.Max(left, 0) ||
+		held < float64(m.opts.MinTrend.Milliseconds()) {
+		return Alert{}, false
+	}
+	iv := *p.PredictedOOMIntervalMS
+	slope := p.Trend.SlopeMBPerS
+	msg := fmt.Sprintf("leaks %+.1f MB/s, heap limit %s reached in ~%s (%s–%s)", slope, units.Size(*p.HeapLimitMB),
+		units.Duration(math.Max(left, 0)), units.Duration(math.Max(iv[0]-*p.LastMS, 0)), units.Duration(math.Max(iv[1]-*p.LastMS, 0)))
+	al := Alert{Time: m.now(), TimeMS: *p.LastMS, PID: p.PID, Isolate: p.Isolate, Kind: AlertOOM,
+		Message: who(p.PID, p.Isolate) + " " + msg, PredictedOOMMS: p.PredictedOOMMS, IntervalMS: p.PredictedOOMIntervalMS,
+		HeapLimitMB: p.HeapLimitMB, SlopeMBPerS: &slope}
+	if h := p.HeapAfterFullGC; h != nil {
+		last := h.LastMB
+		al.HeapMB = &last
+	}
+	return al, true
+}
+
+// Report is the analysis of everything added so far, as analyze's.
+func (m *Monitor) Report(source string, stats parser.Stats) *analyze.Report {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.a.Report(source, stats)
+}
+
+func lastMS(p *analyze.Process) float64 {
+	if p.LastMS == nil {
+		return 0
+	}
+	return *p.LastMS
+}
+
+// who names a process in a warning: "pid 4242", with its isolate when the trace shows one.
+func who(pid int64, isolate string) string {
+	s := "pid " + fmt.Sprint(pid)
+	if pid == 0 {
+		s = "the process"
+	}
+	if isolate != "" {
+		s += " (isolate " + isolate + ")"
+	}
+	return s
+}
+
+// FullGCAt returns the time of a full GC traced live (a --trace-gc or --trace-gc-nvp line), and
+// whether the event is one.
+func FullGCAt(ev parser.Event) (float64, bool) {
+	switch {
+	case ev.Type == parser.TypeGC && ev.GC.TimeMS != nil && ev.GC.Kind != nil && *ev.GC.Kind == parser.KindFull && !ev.GC.InCrashDump:
+		return *ev.GC.TimeMS, true
+	case ev.Type == parser.TypeNVP && ev.NVP.TimeMS != nil && ev.NVP.Kind != nil && *ev.NVP.Kind == parser.KindFull:
+		return *ev.NVP.TimeMS, true
+	}
+	return 0, false
+}

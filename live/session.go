@@ -1,0 +1,120 @@
+package live
+
+import (
+	"io"
+	"sync"
+	"time"
+
+	"github.com/gcanalyze/gcanalyze/analyze"
+	"github.com/gcanalyze/gcanalyze/parser"
+)
+
+// checkEvery is how often a Session recomputes the report behind its warnings while full GCs
+// come: a warning appears within this long of the GC line that raised it, and a stream of GC
+// lines costs at most this many reports a second whatever its rate.
+const checkEvery = 250 * time.Millisecond
+
+// Session parses lines as they arrive and keeps a Monitor current. Lines may come from several
+// goroutines (a program's stdout and stderr); each line is passed whole.
+type Session struct {
+	m       *Monitor
+	onAlert func(Alert)
+
+	mu     sync.Mutex // serializes Line and Close
+	pw     *io.PipeWriter
+	closed bool
+
+	parsed chan parser.Stats // the parser's counts when the input ended
+	stop   chan struct{}
+	ticker sync.WaitGroup
+}
+
+// Start begins a session; onAlert receives each warning, from the session's goroutines.
+func Start(opts Options, onAlert func(Alert)) *Session {
+	pr, pw := io.Pipe()
+	s := &Session{m: NewMonitor(opts), onAlert: onAlert, pw: pw, parsed: make(chan parser.Stats, 1), stop: make(chan struct{})}
+	go s.parse(pr)
+	s.ticker.Add(1)
+	go s.tick()
+	return s
+}
+
+// parse reads the lines through the parser into the monitor until the input ends. After a
+// full GC it checks for warnings when checkEvery has passed, or when the trace's own clock has
+// moved on by a second or by 0.5% of its time so far: a log replayed faster than it was
+// written gets its warnings at the GC lines a live run would have got them at, at a cost that
+// grows with the logarithm of its length.
+func (s *Session) parse(pr *io.PipeReader) {
+	p := parser.New(pr)
+	var wall time.Time
+	var traced float64
+	for {
+		ev, err := p.Next()
+		if err != nil {
+			break
+		}
+		for _, al := range s.m.Add(ev) {
+			s.onAlert(al)
+		}
+		t, full := FullGCAt(ev)
+		if !full {
+			continue
+		}
+		if time.Since(wall) >= checkEvery || t-traced >= max(1000, 0.005*t) || t < traced {
+			wall, traced = time.Now(), t
+			for _, al := range s.m.Check() {
+				s.onAlert(al)
+			}
+		}
+	}
+	pr.Close()
+	s.parsed <- p.Stats()
+}
+
+// tick checks the report for warnings while the session runs.
+func (s *Session) tick() {
+	defer s.ticker.Done()
+	t := time.NewTicker(checkEvery)
+	defer t.Stop()
+	for {
+		select {
+		case <-s.stop:
+			return
+		case <-t.C:
+			for _, al := range s.m.Check() {
+				s.onAlert(al)
+			}
+		}
+	}
+}
+
+// Line passes one line of input (with or without its newline). After Close it does nothing.
+func (s *Session) Line(b []byte) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed {
+		return
+	}
+	s.pw.Write(b)
+	if len(b) == 0 || b[len(b)-1] != '\n' {
+		s.pw.Write([]byte{'\n'})
+	}
+}
+
+// Close ends the input, raises what the last lines warn of, and returns the report of
+// everything read, named source.
+func (s *Session) Close(source string) *analyze.Report {
+	s.mu.Lock()
+	if !s.closed {
+		s.closed = true
+		s.pw.Close()
+	}
+	s.mu.Unlock()
+	stats := <-s.parsed
+	close(s.stop)
+	s.ticker.Wait()
+	for _, al := range s.m.Check() {
+		s.onAlert(al)
+	}
+	return s.m.Report(source, stats)
+}
