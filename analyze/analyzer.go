@@ -125,11 +125,11 @@ type Analyzer struct {
 	newBlock bool
 	// flags are the heap flags the log's command lines give; memory the heap samples the
 	// program printed; reports the diagnostic reports.
-	flags   []*parser.HeapFlag
+	flags []*parser.HeapFlag
 	// announced are the processes `gcanalyze run` traced, by pid, as they described themselves.
 	announced map[int64]*parser.Process
-	memory  []*parser.Memory
-	reports []*parser.Report
+	memory    []*parser.Memory
+	reports   []*parser.Report
 }
 
 // jestHeapSize reads jest --logHeapUsage's "PASS path/x.test.ts (6.8 s, 221 MB heap size)".
