@@ -42,6 +42,10 @@ func (a *Analyzer) Report(source string, stats parser.Stats) *Report {
 		}
 		r.Processes = append(r.Processes, a.finish(p, len(a.order) > 1))
 	}
+	for _, pr := range a.announced {
+		r.Traced = append(r.Traced, pr)
+	}
+	sort.Slice(r.Traced, func(i, j int) bool { return *r.Traced[i].PID < *r.Traced[j].PID })
 	return r
 }
 

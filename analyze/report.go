@@ -34,6 +34,9 @@ type Report struct {
 	Lines         int        `json:"lines"`
 	UnparsedLines int        `json:"unparsed_lines"`
 	Processes     []*Process `json:"processes"`
+	// Traced are the Node processes `gcanalyze run` traced, as each described itself, in pid
+	// order; a process here may have printed no GC line.
+	Traced []*parser.Process `json:"traced,omitempty"`
 }
 
 // Process is the analysis of one process and isolate.

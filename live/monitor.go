@@ -80,8 +80,9 @@ type Monitor struct {
 	dirty  bool
 	raised map[string]bool // condition|process → raised and not yet cleared
 	// lowMu counts, per process, the full GCs in a row under MinMu.
-	lowMu map[parser.IsolateKey]int
-	now   func() time.Time
+	lowMu   map[parser.IsolateKey]int
+	crashed bool
+	now     func() time.Time
 }
 
 // NewMonitor returns a Monitor.
@@ -97,6 +98,9 @@ func (m *Monitor) Add(ev parser.Event) []Alert {
 	defer m.mu.Unlock()
 	m.a.Add(ev)
 	m.stats.Events++
+	if ev.Type == parser.TypeFatal {
+		m.crashed = true
+	}
 	if _, full := FullGCAt(ev); full {
 		m.dirty = true
 	}
@@ -221,6 +225,13 @@ func (m *Monitor) oomAlert(p *analyze.Process) (Alert, bool) {
 		al.HeapMB = &last
 	}
 	return al, true
+}
+
+// Crashed reports whether a fatal error has been read.
+func (m *Monitor) Crashed() bool {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.crashed
 }
 
 // Report is the analysis of everything added so far, as analyze's.

@@ -101,6 +101,9 @@ func (s *Session) Line(b []byte) {
 	}
 }
 
+// Crashed reports whether a fatal error has been read.
+func (s *Session) Crashed() bool { return s.m.Crashed() }
+
 // Close ends the input, raises what the last lines warn of, and returns the report of
 // everything read, named source.
 func (s *Session) Close(source string) *analyze.Report {

@@ -59,7 +59,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *app {
 			fmt.Fprintf(stderr, "gcanalyze: no command %q\n%s\n", name, usageHint)
 			a.code = exitUsage
 		},
-		Commands: []*cli.Command{a.analyzeCommand(), a.plotCommand(), a.batchCommand(), a.eventsCommand()},
+		Commands: []*cli.Command{a.analyzeCommand(), a.plotCommand(), a.batchCommand(), a.eventsCommand(), a.watchCommand(), a.runCommand()},
 	}
 	return a
 }
@@ -111,6 +111,10 @@ func interspersed(cmds []*cli.Command, args []string) []string {
 		switch {
 		case t == "--":
 			rest = append(rest, tail[i+1:]...)
+			i = len(tail)
+		case cmd.Name == "run" && !strings.HasPrefix(t, "-"):
+			// run's command and its own arguments, flags included, as given.
+			rest = append(rest, tail[i:]...)
 			i = len(tail)
 		case t == "-" || !strings.HasPrefix(t, "-"):
 			rest = append(rest, t)

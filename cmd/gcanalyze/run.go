@@ -1,0 +1,237 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"os/signal"
+	"strings"
+	"sync"
+	"syscall"
+
+	"github.com/gcanalyze/gcanalyze/analyze"
+	"github.com/gcanalyze/gcanalyze/live"
+	"github.com/urfave/cli/v2"
+)
+
+// Exit codes of run when the command could not be started, as shells give them.
+const (
+	exitNotFound = 127
+	exitNoExec   = 126
+)
+
+// briefGCs is the most GCs a process that ended without a full GC or a crash may have had
+// and be counted among the brief ones, not reported on.
+const briefGCs = 20
+
+func (a *app) runCommand() *cli.Command {
+	return command(&cli.Command{
+		Name:      "run",
+		Usage:     "run a command with every Node process it starts traced, warn before a crash, report at the end",
+		ArgsUsage: "[--] COMMAND [ARGS...]",
+		Description: "Every Node process COMMAND starts (workers and children too; Node 8 or later) loads a\n" +
+			"preload through NODE_OPTIONS that turns on --trace-gc and tells gcanalyze its pid and\n" +
+			"heap limit. The program's own output passes through; its GC lines go to the analysis.\n\n" +
+			"Examples:\n" +
+			"   gcanalyze run -- node server.js\n" +
+			"   gcanalyze run --log gc.log --charts charts/ -- npx jest --runInBand\n" +
+			"   gcanalyze run --fail-on leak --report report.md --format markdown -- npm test",
+		Flags: append(liveFlags("standard error"),
+			&cli.StringFlag{Name: "log", Usage: "also write everything the program printed, GC lines included, to this file (gcanalyze analyze reads it later)"},
+			&cli.BoolFlag{Name: "show-gc", Usage: "pass the GC lines through with the program's output"},
+		),
+		Action: a.runAction,
+	})
+}
+
+func (a *app) runAction(c *cli.Context) error {
+	args := c.Args().Slice()
+	if len(args) == 0 {
+		return usageError{"run needs a command: gcanalyze run -- node app.js"}
+	}
+	opts, err := liveOptions(c)
+	if err != nil {
+		return err
+	}
+	a.locked()
+	alerts, err := newAlerter(c, a.stderr)
+	if err != nil {
+		a.fail(err)
+		return nil
+	}
+	defer alerts.close()
+	dir, err := os.MkdirTemp("", "gcanalyze-run-")
+	if err != nil {
+		a.fail(err)
+		return nil
+	}
+	defer os.RemoveAll(dir)
+	preload, err := live.WritePreload(dir)
+	if err != nil {
+		a.fail(err)
+		return nil
+	}
+	r := &router{showGC: c.Bool("show-gc")}
+	if path := c.String("log"); path != "" {
+		if r.log, err = os.Create(path); err != nil {
+			a.fail(err)
+			return nil
+		}
+		defer r.log.Close()
+	}
+	cmd := exec.Command(args[0], args[1:]...)
+	cmd.Env = append(os.Environ(), "NODE_OPTIONS="+live.NodeOptions(os.Getenv("NODE_OPTIONS"), preload))
+	cmd.Stdin = a.stdin
+	code, err := a.runTraced(cmd, r, live.Start(opts, alerts.send), c)
+	if err != nil {
+		a.fail(err)
+	}
+	a.code = code
+	return nil
+}
+
+// runTraced runs cmd, passing its output through r, and writes the report at the end. It
+// returns the exit code: the command's, or exitVerdict for a --fail-on verdict.
+func (a *app) runTraced(cmd *exec.Cmd, r *router, s *live.Session, c *cli.Context) (int, error) {
+	r.session = s
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		return exitInput, err
+	}
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		return exitInput, err
+	}
+	if err := cmd.Start(); err != nil {
+		s.Close(cmd.Path)
+		if errors.Is(err, exec.ErrNotFound) || errors.Is(err, os.ErrNotExist) {
+			return exitNotFound, err
+		}
+		return exitNoExec, err
+	}
+	stop := forwardSignals(cmd.Process)
+	var pumps sync.WaitGroup
+	pumps.Add(2)
+	go r.pump(stdout, a.stdout, true, &pumps)
+	go r.pump(stderr, a.stderr, false, &pumps)
+	pumps.Wait()
+	cmd.Wait()
+	stop()
+	code := exitCodeOf(cmd.ProcessState)
+	rep := s.Close(strings.Join(cmd.Args, " "))
+	a.tracedNotes(rep)
+	verdictCode, err := writeFinal(c, reportable(rep), a.stderr)
+	if verdictCode != exitOK {
+		code = verdictCode
+	}
+	return code, err
+}
+
+// forwardSignals passes Ctrl-C and SIGTERM on to the child, every time they come, until
+// stop is called; gcanalyze itself stays to write the report.
+func forwardSignals(p *os.Process) (stop func()) {
+	sig := make(chan os.Signal, 4)
+	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
+	done := make(chan struct{})
+	go func() {
+		for {
+			select {
+			case s := <-sig:
+				p.Signal(s)
+			case <-done:
+				return
+			}
+		}
+	}()
+	return func() {
+		signal.Stop(sig)
+		close(done)
+	}
+}
+
+// exitCodeOf is a finished command's exit code as a shell reports it: 128+N for a death by
+// signal N.
+func exitCodeOf(ps *os.ProcessState) int {
+	if ps == nil {
+		return exitInput
+	}
+	if ws, ok := ps.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
+		return 128 + int(ws.Signal())
+	}
+	return ps.ExitCode()
+}
+
+// router passes a program's lines on: each to the log and to the analysis, and all but the GC
+// trace (unless showGC) to where the program wrote them.
+type router struct {
+	mu      sync.Mutex
+	session *live.Session
+	log     *os.File
+	showGC  bool
+}
+
+// pump reads one of the program's streams to its end. V8 traces GCs on standard output
+// (trace): those lines are taken out; the crash block's on standard error stay.
+func (r *router) pump(from io.Reader, to io.Writer, trace bool, done *sync.WaitGroup) {
+	defer done.Done()
+	live.Lines(from, func(b []byte) {
+		r.mu.Lock()
+		defer r.mu.Unlock()
+		if r.log != nil {
+			r.log.Write(b)
+			if b[len(b)-1] != '\n' {
+				r.log.Write([]byte{'\n'})
+			}
+		}
+		if r.showGC || !trace || !live.IsTraceLine(b) {
+			to.Write(b)
+		}
+		r.session.Line(b)
+	})
+}
+
+// reportable leaves out of a run's report the processes that ended with nothing to say: no
+// full GC, no crash, a handful of young GCs (npm, a CLI wrapper, a short build step).
+func reportable(rep *analyze.Report) *analyze.Report {
+	out := *rep
+	out.Processes = nil
+	for _, p := range rep.Processes {
+		if !brief(p) {
+			out.Processes = append(out.Processes, p)
+		}
+	}
+	return &out
+}
+
+func brief(p *analyze.Process) bool {
+	return p.FullGCs == 0 && p.Crash == nil && p.GCEvents <= briefGCs
+}
+
+// tracedNotes says on stderr what the report leaves out or cannot show: the processes that
+// ran briefly, those that said who they were but whose GC lines never came, and a command
+// in which no Node process reported at all.
+func (a *app) tracedNotes(rep *analyze.Report) {
+	if len(rep.Traced) == 0 {
+		fmt.Fprintln(a.stderr, "gcanalyze: no Node process reported to gcanalyze: the command may not run Node (8 or later), or it cleared NODE_OPTIONS; nothing was traced")
+		return
+	}
+	seen := map[int64]bool{}
+	nBrief := 0
+	for _, p := range rep.Processes {
+		seen[p.PID] = true
+		if brief(p) {
+			nBrief++
+		}
+	}
+	if nBrief > 0 {
+		fmt.Fprintf(a.stderr, "gcanalyze: %d Node process(es) ran briefly (no full GC, no crash) and are not reported on\n", nBrief)
+	}
+	for _, t := range rep.Traced {
+		if !seen[*t.PID] {
+			fmt.Fprintf(a.stderr, "gcanalyze: pid %d (%s) printed no GC line that reached gcanalyze: it ended before its first GC, or its standard output went elsewhere\n",
+				*t.PID, strings.Join(t.Argv, " "))
+		}
+	}
+}

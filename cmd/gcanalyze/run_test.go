@@ -1,0 +1,221 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/gcanalyze/gcanalyze/analyze"
+	"github.com/gcanalyze/gcanalyze/live"
+)
+
+// These tests run real Node: the machine's node. .ci/run makes sure there is one.
+
+func needNode(t *testing.T) {
+	t.Helper()
+	if _, err := exec.LookPath("node"); err != nil {
+		t.Skip("node is not on PATH: the tests of gcanalyze run and watch need a real Node (.ci/run installs one)")
+	}
+}
+
+// readAlerts reads an --alerts file.
+func readAlerts(t *testing.T, path string) []live.Alert {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil && !os.IsNotExist(err) {
+		t.Fatal(err)
+	}
+	var out []live.Alert
+	sc := bufio.NewScanner(bytes.NewReader(b))
+	for sc.Scan() {
+		var a live.Alert
+		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+func readJSONReport(t *testing.T, path string) *analyze.Report {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var r analyze.Report
+	if err := json.Unmarshal(b, &r); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return &r
+}
+
+var tickLines = regexp.MustCompile(`^(tick \d+\n)*(done\n)?$`)
+
+// TestRunLeak: a leaking program run under gcanalyze is warned of at least a second before it
+// dies, ends with the LEAK verdict and the child's exit code, and its own output comes through
+// byte for byte; --log holds the whole trace, analyze on it agrees, and watch following it as
+// it is written warns as run did. (The tests run one at a time: the CLI library's help flag is
+// shared by every app.)
+func TestRunLeak(t *testing.T) {
+	needNode(t)
+	dir := t.TempDir()
+	alerts, logPath, report := filepath.Join(dir, "alerts.jsonl"), filepath.Join(dir, "gc.log"), filepath.Join(dir, "report.json")
+	r := runCLI(t, "", "run", "--alerts", alerts, "--log", logPath, "--report", report, "--format", "json",
+		"--", "node", "--max-old-space-size=96", "testdata/run/leak.js")
+	ended := time.Now()
+	if r.code != 134 {
+		t.Errorf("exit code %d, want the child's 134 (V8's abort)\n%s", r.code, r.stderr)
+	}
+	if !tickLines.MatchString(r.stdout) || r.stdout == "" {
+		t.Errorf("the program's standard output was not passed through as it printed it:\n%q", r.stdout)
+	}
+	rep := readJSONReport(t, report)
+	if len(rep.Processes) != 1 || rep.Processes[0].Verdict != analyze.VerdictLeak || rep.Processes[0].HeapLimitSource != analyze.LimitProcess {
+		t.Fatalf("want one LEAK process with its limit from the process itself: %+v", rep.Processes)
+	}
+	var oom *live.Alert
+	for _, a := range readAlerts(t, alerts) {
+		if a.Kind == live.AlertOOM {
+			oom = &a
+			break
+		}
+	}
+	if oom == nil {
+		t.Fatalf("no warning before the crash; stderr:\n%s", r.stderr)
+	}
+	lead := ended.Sub(oom.Time)
+	t.Logf("warned %v before gcanalyze ended (%.1f s before the crash on the process's clock): %s",
+		lead.Round(time.Millisecond), (*rep.Processes[0].Crash.TimeMS-oom.TimeMS)/1000, oom.Message)
+	if lead < time.Second || *rep.Processes[0].Crash.TimeMS-oom.TimeMS < 1000 {
+		t.Errorf("warned only %v before the end", lead)
+	}
+	if !strings.Contains(r.stderr, "gcanalyze: "+oom.Message) {
+		t.Errorf("the warning is not on stderr")
+	}
+	again := runCLI(t, "", "analyze", "--format", "json", logPath)
+	var fromLog analyze.Report
+	if err := json.Unmarshal([]byte(again.stdout), &fromLog); err != nil || len(fromLog.Processes) != 1 ||
+		fromLog.Processes[0].Verdict != analyze.VerdictLeak || *fromLog.Processes[0].HeapLimitMB != *rep.Processes[0].HeapLimitMB {
+		t.Errorf("analyze --log's file does not give the same report: %v %s", err, again.stdout)
+	}
+	watchFollowsLikeRun(t, alerts, logPath)
+}
+
+// TestRunHealthy: a healthy program run as long is not warned of, and is HEALTHY.
+func TestRunHealthy(t *testing.T) {
+	needNode(t)
+	dir := t.TempDir()
+	alerts, report := filepath.Join(dir, "alerts.jsonl"), filepath.Join(dir, "report.json")
+	r := runCLI(t, "", "run", "--alerts", alerts, "--report", report, "--format", "json",
+		"--", "node", "--max-old-space-size=96", "testdata/run/healthy.js", "45")
+	if r.code != 0 || !tickLines.MatchString(r.stdout) {
+		t.Errorf("exit code %d, stdout %q", r.code, r.stdout)
+	}
+	for _, a := range readAlerts(t, alerts) {
+		t.Errorf("warned of a healthy program: %s", a.Message)
+	}
+	rep := readJSONReport(t, report)
+	if len(rep.Processes) != 1 || rep.Processes[0].Verdict != analyze.VerdictHealthy {
+		t.Errorf("want one HEALTHY process: %s", r.stderr)
+	}
+}
+
+// TestRunForks: a program that forks a Node child and starts a worker gets a verdict for each
+// process and isolate that did something.
+func TestRunForks(t *testing.T) {
+	needNode(t)
+	report := filepath.Join(t.TempDir(), "report.json")
+	r := runCLI(t, "", "run", "--report", report, "--format", "json", "--", "node", "testdata/run/forks.js")
+	if r.code != 0 {
+		t.Fatalf("exit code %d: %s", r.code, r.stderr)
+	}
+	rep := readJSONReport(t, report)
+	pids, isolates := map[int64]bool{}, 0
+	for _, p := range rep.Processes {
+		pids[p.PID] = true
+		isolates++
+		if p.Verdict == "" {
+			t.Errorf("pid %d isolate %s: no verdict", p.PID, p.Isolate)
+		}
+	}
+	if len(pids) != 2 || isolates != 3 || len(rep.Traced) != 2 {
+		t.Errorf("want the parent (main thread and worker) and the child: %d pids, %d isolates, %d traced", len(pids), isolates, len(rep.Traced))
+	}
+}
+
+// TestRunInterrupt: Ctrl-C (SIGINT to gcanalyze) stops the program and still leaves the report
+// and a complete --log.
+func TestRunInterrupt(t *testing.T) {
+	needNode(t)
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "gcanalyze")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	logPath, report := filepath.Join(dir, "gc.log"), filepath.Join(dir, "report.txt")
+	cmd := exec.Command(bin, "run", "--log", logPath, "--report", report, "--", "node", "testdata/run/leak.js")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(4 * time.Second)
+	cmd.Process.Signal(syscall.SIGINT)
+	err := cmd.Wait()
+	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 130 {
+		t.Errorf("exit: %v, want 130 (the child's death by SIGINT)\n%s", err, stderr.String())
+	}
+	b, err := os.ReadFile(report)
+	if err != nil || !bytes.Contains(b, []byte("testdata/run/leak.js")) {
+		t.Errorf("no report after Ctrl-C: %v\n%s", err, b)
+	}
+	log, err := os.ReadFile(logPath)
+	if err != nil || !bytes.HasSuffix(log, []byte("\n")) || !bytes.Contains(log, []byte("[gcanalyze] {")) ||
+		!regexp.MustCompile(`(?m)^\[\d+:0x[0-9a-f]+\]\s+\d+ ms: Scavenge`).Match(log) {
+		t.Errorf("--log is not a complete trace: %v\n%.500s", err, log)
+	}
+}
+
+// watchFollowsLikeRun: watch on a file that a test writes line by line, from a real run's
+// --log, gives the warnings run gave on it, at the same GC lines.
+func watchFollowsLikeRun(t *testing.T, runAlerts, logPath string) {
+	dir := t.TempDir()
+	src, err := os.ReadFile(logPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	growing, watchAlerts := filepath.Join(dir, "growing.log"), filepath.Join(dir, "watch.jsonl")
+	f, err := os.Create(growing)
+	if err != nil {
+		t.Fatal(err)
+	}
+	go func() {
+		defer f.Close()
+		for _, line := range bytes.SplitAfter(src, []byte("\n")) {
+			f.Write(line)
+			time.Sleep(time.Millisecond)
+		}
+	}()
+	r := runCLI(t, "", "watch", "--until-exit", "--alerts", watchAlerts, growing)
+	if !strings.Contains(r.stdout, "LEAK") {
+		t.Errorf("watch's report: %s", r.stdout)
+	}
+	want, got := readAlerts(t, runAlerts), readAlerts(t, watchAlerts)
+	if len(want) == 0 || len(got) != len(want) {
+		t.Fatalf("run warned %d times, watch %d", len(want), len(got))
+	}
+	for i := range want {
+		if got[i].Kind != want[i].Kind || got[i].PID != want[i].PID || got[i].TimeMS != want[i].TimeMS {
+			t.Errorf("warning %d: run %s at %.0f ms, watch %s at %.0f ms", i, want[i].Kind, want[i].TimeMS, got[i].Kind, got[i].TimeMS)
+		}
+	}
+}

@@ -1,0 +1,46 @@
+package live
+
+import (
+	_ "embed"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"github.com/gcanalyze/gcanalyze/parser"
+)
+
+// preload is the script `gcanalyze run` has every Node process load (NODE_OPTIONS=--require,
+// which Node reads from version 8 on): it turns on --trace-gc, which NODE_OPTIONS may not
+// carry itself ("--trace-gc is not allowed in NODE_OPTIONS"), and prints one line saying
+// who the process is and its heap_size_limit.
+//
+//go:embed preload.js
+var preload []byte
+
+// WritePreload writes the preload script into dir and returns its path.
+func WritePreload(dir string) (string, error) {
+	path := filepath.Join(dir, "gcanalyze-preload.js")
+	return path, os.WriteFile(path, preload, 0o644)
+}
+
+// NodeOptions is NODE_OPTIONS with the preload added to what the user already has there. The
+// "--require PATH" form is the one every Node reads (Node 9 rejects "--require=PATH" there);
+// a path with spaces is quoted, which Node 12 and later understand.
+func NodeOptions(existing, preloadPath string) string {
+	p := preloadPath
+	if strings.ContainsAny(p, " \t\"") {
+		p = `"` + strings.ReplaceAll(p, `"`, `\"`) + `"`
+	}
+	return strings.TrimSpace(existing + " --require " + p)
+}
+
+// traceLine matches the lines --trace-gc and --trace-gc-nvp print for a GC: "[pid:isolate]"
+// (or "[pid:isolate:id]") and the time since the isolate started.
+var traceLine = regexp.MustCompile(`^\[\d+:(?:0x)?[0-9a-fA-F]+(?::\d+)?\]\s+\d+(?:\.\d+)? ms: `)
+
+// IsTraceLine reports whether a line of a program's output is V8's GC trace or the preload's
+// own line — what run and watch take out of the output they pass through.
+func IsTraceLine(b []byte) bool {
+	return traceLine.Match(b) || len(b) > len(parser.ProcessLinePrefix) && string(b[:len(parser.ProcessLinePrefix)]) == parser.ProcessLinePrefix
+}
