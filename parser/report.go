@@ -2,6 +2,7 @@ package parser
 
 import (
 	"encoding/json"
+	"math"
 	"strconv"
 	"strings"
 )
@@ -173,8 +174,8 @@ func (w *reportWalker) value(s string, num *float64) {
 		}
 	}
 	mb := func() *float64 {
-		if num == nil {
-			return nil
+		if num == nil || *num < 0 || math.IsInf(*num, 0) || math.IsNaN(*num) {
+			return nil // not a size: a report never prints one below zero
 		}
 		v := *num / (1 << 20)
 		return &v
