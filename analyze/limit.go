@@ -51,11 +51,7 @@ func (a *Analyzer) heapLimit(p *proc, out *Process) {
 	case a.opts.HeapLimitMB != nil:
 		set(a.oldSpace(p, *a.opts.HeapLimitMB, a.opts.HeapLimitKind), LimitUser)
 	case a.announced[p.key.PID] != nil:
-		if pr := a.announced[p.key.PID]; pr.MaxOldSpaceMB != nil {
-			set(pr.MaxOldSpaceMB, LimitProcess)
-		} else {
-			set(a.oldSpace(p, round1(pr.HeapSizeLimitMB), LimitKindHeapSizeLimit), LimitProcess)
-		}
+		set(processOldSpace(a.announced[p.key.PID]), LimitProcess)
 	case p.report != nil && (flagOf(p.report.CommandLine) != nil || p.report.HeapLimitMB != nil):
 		if f := flagOf(p.report.CommandLine); f != nil {
 			set(f, LimitReport)
@@ -263,4 +259,29 @@ func deathPointOf(p *proc, out *Process) *deathPoint {
 		d.ignored = true
 	}
 	return d
+}
+
+// processOldSpace is the old-space limit of a process that said its heap_size_limit (gcanalyze
+// run's preload): the --max-old-space-size it was given, else heap_size_limit less the young
+// generation's three semi-spaces — the --max-semi-space-size given, else the default of its
+// Node version on a machine of 4 GB or more (docs/heap-limit-model.md §4): 16 MB up to Node 23,
+// 64 MB in Node 24 and 25, 32 MB from Node 26 on.
+func processOldSpace(pr *parser.Process) *float64 {
+	if pr.MaxOldSpaceMB != nil {
+		return pr.MaxOldSpaceMB
+	}
+	semi := 16.0
+	if major, err := strconv.Atoi(strings.SplitN(strings.TrimPrefix(pr.NodeVersion, "v"), ".", 2)[0]); err == nil {
+		switch {
+		case major >= 26:
+			semi = 32
+		case major >= 24:
+			semi = 64
+		}
+	}
+	if pr.MaxSemiSpaceMB != nil {
+		semi = *pr.MaxSemiSpaceMB
+	}
+	v := round1(math.Max(pr.HeapSizeLimitMB-3*semi, pr.HeapSizeLimitMB/2))
+	return &v
 }

@@ -367,7 +367,9 @@ type Process struct {
 	// MaxOldSpaceMB is the --max-old-space-size the process was given (its command line or
 	// NODE_OPTIONS), nil when none.
 	MaxOldSpaceMB *float64 `json:"max_old_space_mb"`
-	Argv          []string `json:"argv"`
+	// MaxSemiSpaceMB is the --max-semi-space-size it was given, nil when none.
+	MaxSemiSpaceMB *float64 `json:"max_semi_space_mb"`
+	Argv           []string `json:"argv"`
 }
 
 // HeapFlag is a V8 heap flag on a command line the log shows — a CI job echoing it, a process

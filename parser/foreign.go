@@ -276,10 +276,11 @@ func processLine(t string) (*Process, bool) {
 		Node          string   `json:"node"`
 		HeapSizeLimit float64  `json:"heap_size_limit"`
 		MaxOldSpace   *float64 `json:"max_old_space_size"`
+		MaxSemiSpace  *float64 `json:"max_semi_space_size"`
 		Argv          []string `json:"argv"`
 	}
 	if json.Unmarshal([]byte(t[len(ProcessLinePrefix):]), &v) != nil || v.PID == nil || v.HeapSizeLimit <= 0 {
 		return nil, false
 	}
-	return &Process{Origin: Origin{PID: v.PID}, NodeVersion: v.Node, HeapSizeLimitMB: v.HeapSizeLimit / (1 << 20), MaxOldSpaceMB: v.MaxOldSpace, Argv: v.Argv}, true
+	return &Process{Origin: Origin{PID: v.PID}, NodeVersion: v.Node, HeapSizeLimitMB: v.HeapSizeLimit / (1 << 20), MaxOldSpaceMB: v.MaxOldSpace, MaxSemiSpaceMB: v.MaxSemiSpace, Argv: v.Argv}, true
 }

@@ -5,12 +5,14 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/gzip"
+	"context"
 	"flag"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 )
 
 // README is a promise: this test runs every gcanalyze command it shows and compares the
@@ -266,7 +268,13 @@ func TestREADMECommandsRun(t *testing.T) {
 			if piped {
 				stdin = string(leak)
 			}
-			r := runCLI(t, stdin, expandGlobs(args)...)
+			// run and watch go on until their program ends or Ctrl-C; a short while is enough
+			// to see that they start.
+			ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+			var out, errb bytes.Buffer
+			code := runContext(ctx, append([]string{"gcanalyze"}, expandGlobs(args)...), strings.NewReader(stdin), &out, &errb)
+			cancel()
+			r := result{code, out.String(), errb.String()}
 			if r.code == exitUsage || strings.Contains(r.stderr, "goroutine ") || strings.Contains(r.stderr, "panic") {
 				t.Errorf("README.md: %q: exit %d\n%s", l, r.code, r.stderr)
 			}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -10,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"syscall"
+	"time"
 
 	"github.com/gcanalyze/gcanalyze/analyze"
 	"github.com/gcanalyze/gcanalyze/live"
@@ -111,7 +113,7 @@ func (a *app) runTraced(cmd *exec.Cmd, r *router, s *live.Session, c *cli.Contex
 		}
 		return exitNoExec, err
 	}
-	stop := forwardSignals(cmd.Process)
+	stop := forwardSignals(a.ctx, cmd.Process)
 	var pumps sync.WaitGroup
 	pumps.Add(2)
 	go r.pump(stdout, a.stdout, true, &pumps)
@@ -130,16 +132,31 @@ func (a *app) runTraced(cmd *exec.Cmd, r *router, s *live.Session, c *cli.Contex
 }
 
 // forwardSignals passes Ctrl-C and SIGTERM on to the child, every time they come, until
-// stop is called; gcanalyze itself stays to write the report.
-func forwardSignals(p *os.Process) (stop func()) {
+// stop is called; gcanalyze itself stays to write the report. A ctx cancelled by anything but
+// a signal (a test's timeout) interrupts the child as Ctrl-C would.
+func forwardSignals(ctx context.Context, p *os.Process) (stop func()) {
 	sig := make(chan os.Signal, 4)
 	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
 	done := make(chan struct{})
 	go func() {
+		ctxDone, signalled := ctx.Done(), false
 		for {
 			select {
 			case s := <-sig:
 				p.Signal(s)
+				signalled = true
+			case <-ctxDone:
+				ctxDone = nil
+				// Ctrl-C cancels ctx too: give the signal itself a moment to arrive.
+				select {
+				case s := <-sig:
+					p.Signal(s)
+					signalled = true
+				case <-time.After(100 * time.Millisecond):
+					if !signalled {
+						p.Signal(os.Interrupt)
+					}
+				}
 			case <-done:
 				return
 			}
