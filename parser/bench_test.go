@@ -128,3 +128,23 @@ func BenchmarkParseParallelBig(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkEventsJSON encodes the events of a whole --trace-gc log as JSON lines, as the events
+// command does (one reused buffer); MB/s are of the log.
+func BenchmarkEventsJSON(b *testing.B) {
+	data := benchLog(b)
+	evs, _, err := All(bytes.NewReader(data))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	b.ResetTimer()
+	var buf []byte
+	for range b.N {
+		for _, ev := range evs {
+			if buf, err = ev.AppendJSON(buf[:0], `{"source":"bench.log",`); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}

@@ -1,7 +1,6 @@
 package parser
 
 import (
-	"bytes"
 	"encoding/json"
 	"math"
 	"strconv"
@@ -42,30 +41,39 @@ func (e Event) payload() any {
 
 // MarshalJSON writes the event as one flat object: type, line, end_line (when it spans
 // several lines), then the fields of its kind.
-func (e Event) MarshalJSON() ([]byte, error) {
-	var b bytes.Buffer
-	b.WriteString(`{"type":`)
-	b.WriteString(strconv.Quote(string(e.Type)))
-	b.WriteString(`,"line":`)
-	b.WriteString(strconv.Itoa(e.Line))
+func (e Event) MarshalJSON() ([]byte, error) { return e.AppendJSON(make([]byte, 0, 512), "{") }
+
+// AppendJSON appends the event as MarshalJSON writes it to b, opened with open instead of
+// "{" — `{"source":"app.log",` for the events command — without an allocation of its own
+// for the common event.
+func (e Event) AppendJSON(b []byte, open string) ([]byte, error) {
+	b = append(b, open...)
+	b = append(b, `"type":`...)
+	b = strconv.AppendQuote(b, string(e.Type))
+	b = append(b, `,"line":`...)
+	b = strconv.AppendInt(b, int64(e.Line), 10)
 	if e.EndLine != 0 && e.EndLine != e.Line {
-		b.WriteString(`,"end_line":`)
-		b.WriteString(strconv.Itoa(e.EndLine))
+		b = append(b, `,"end_line":`...)
+		b = strconv.AppendInt(b, int64(e.EndLine), 10)
 	}
-	var body []byte
-	var err error
 	if e.Type == TypeGC && e.GC != nil {
-		body = appendGCJSON(make([]byte, 0, 512), e.GC) // the common event, without reflection
-	} else if body, err = json.Marshal(e.payload()); err != nil {
+		// The common event, without reflection: its object is written in place, its
+		// opening brace turned into the comma that joins it.
+		at := len(b)
+		b = appendGCJSON(b, e.GC)
+		b[at] = ','
+		return b, nil
+	}
+	body, err := json.Marshal(e.payload())
+	if err != nil {
 		return nil, err
 	}
 	if len(body) > 2 && body[0] == '{' {
-		b.WriteByte(',')
-		b.Write(body[1:])
+		b = append(append(b, ','), body[1:]...)
 	} else {
-		b.WriteByte('}')
+		b = append(b, '}')
 	}
-	return b.Bytes(), nil
+	return b, nil
 }
 
 // appendGCJSON appends a GC as encoding/json writes it (same fields, order and number format),
@@ -180,6 +188,11 @@ func appendFloatPtr(b []byte, v *float64) []byte {
 	if abs != 0 && (abs < 1e-6 || abs >= 1e21) {
 		format = 'e'
 	}
+	if format == 'f' && abs < 1e15 {
+		if d, ok := appendShortDecimal(b, f); ok {
+			return d
+		}
+	}
 	start := len(b)
 	b = strconv.AppendFloat(b, f, format, -1, 64)
 	if format == 'e' {
@@ -190,4 +203,40 @@ func appendFloatPtr(b []byte, v *float64) []byte {
 		}
 	}
 	return b
+}
+
+// appendShortDecimal writes f with at most three decimals when that writes it exactly as
+// strconv's shortest form would: V8 prints at most three, and a number parsed from such text
+// is the double nearest to n/10^k, which the same digits write back. The fewest decimals that
+// give f back are the shortest form. ok is false for any other number.
+func appendShortDecimal(b []byte, f float64) ([]byte, bool) {
+	if f == 0 && math.Signbit(f) {
+		return b, false // -0: strconv's business
+	}
+	neg := f < 0
+	if neg {
+		f = -f
+	}
+	for k := 0; k <= 3; k++ {
+		n := math.Round(f * pow10[k])
+		if n/pow10[k] != f || n >= 1<<53 {
+			continue
+		}
+		if neg && n != 0 {
+			b = append(b, '-')
+		}
+		u := uint64(n)
+		if k == 0 {
+			return strconv.AppendUint(b, u, 10), true
+		}
+		div := uint64(pow10[k])
+		b = strconv.AppendUint(b, u/div, 10)
+		b = append(b, '.')
+		frac := u % div
+		for d := div / 10; d > 0; d /= 10 {
+			b = append(b, byte('0'+frac/d%10))
+		}
+		return b, true
+	}
+	return b, false
 }

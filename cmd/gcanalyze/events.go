@@ -22,6 +22,10 @@ type eventWriter struct {
 	format string
 	bw     *bufio.Writer
 	cw     *csv.Writer
+	// source and open are the input being written and the JSON object's opening with it;
+	// buf is reused for each line.
+	source, open string
+	buf          []byte
 }
 
 // csvColumns are the CSV header: every field of every event type, flattened.
@@ -99,17 +103,18 @@ func (w *eventWriter) writeAll(source string, r io.Reader) error {
 
 func (w *eventWriter) write(source string, ev parser.Event) error {
 	if w.cw == nil {
-		b, err := ev.MarshalJSON() // directly: json.Marshal would re-scan the output
+		if source != w.source || w.open == "" {
+			src, _ := json.Marshal(source)
+			w.source, w.open = source, `{"source":`+string(src)+","
+		}
+		// Directly, into one reused buffer: json.Marshal would re-scan the output.
+		b, err := ev.AppendJSON(w.buf[:0], w.open)
 		if err != nil {
 			return err
 		}
-		// Insert the source as the first member.
-		w.bw.WriteString(`{"source":`)
-		src, _ := json.Marshal(source)
-		w.bw.Write(src)
-		w.bw.WriteByte(',')
-		w.bw.Write(b[1:])
-		return w.bw.WriteByte('\n')
+		w.buf = append(b, '\n')
+		_, err = w.bw.Write(w.buf)
+		return err
 	}
 	return w.cw.Write(csvRow(source, ev))
 }

@@ -7,13 +7,35 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"syscall"
 )
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	os.Exit(runContext(ctx, os.Args, os.Stdin, os.Stdout, os.Stderr))
+	code := profiled(os.Getenv("GCANALYZE_CPUPROFILE"), func() int {
+		return runContext(ctx, os.Args, os.Stdin, os.Stdout, os.Stderr)
+	})
+	os.Exit(code)
+}
+
+// profiled runs f with a CPU profile written to path, when path is set: how the performance
+// work measures where the time goes (go tool pprof -top gcanalyze path).
+func profiled(path string, f func() int) int {
+	if path == "" {
+		return f()
+	}
+	out, err := os.Create(path)
+	if err != nil {
+		return f()
+	}
+	defer out.Close()
+	if pprof.StartCPUProfile(out) != nil {
+		return f()
+	}
+	defer pprof.StopCPUProfile()
+	return f()
 }
 
 // run is the whole program; tests drive it directly. It returns the exit code.
