@@ -52,6 +52,23 @@ func liveOptions(c *cli.Context) (live.Options, error) {
 	return opts, nil
 }
 
+// liveSetup reads the flags run and watch share and opens where their warnings go. With a
+// nil alerter the command ends: err is a usage error to return, or nil when the problem was
+// reported (exit 1).
+func (a *app) liveSetup(c *cli.Context) (live.Options, *alerter, error) {
+	opts, err := liveOptions(c)
+	if err != nil {
+		return opts, nil, err
+	}
+	a.locked()
+	alerts, err := newAlerter(c, a.stderr)
+	if err != nil {
+		a.fail(err)
+		return opts, nil, nil
+	}
+	return opts, alerts, nil
+}
+
 // alerter sends each warning where the flags say: a line on stderr always, a JSON line to
 // --alerts, the JSON to --exec's command.
 type alerter struct {

@@ -53,15 +53,9 @@ func (a *app) runAction(c *cli.Context) error {
 	if len(args) == 0 {
 		return usageError{"run needs a command: gcanalyze run -- node app.js"}
 	}
-	opts, err := liveOptions(c)
-	if err != nil {
+	opts, alerts, err := a.liveSetup(c)
+	if alerts == nil {
 		return err
-	}
-	a.locked()
-	alerts, err := newAlerter(c, a.stderr)
-	if err != nil {
-		a.fail(err)
-		return nil
 	}
 	defer alerts.close()
 	dir, err := os.MkdirTemp("", "gcanalyze-run-")

@@ -31,15 +31,9 @@ func (a *app) watchCommand() *cli.Command {
 			if c.NArg() != 1 {
 				return usageError{"watch follows one input: a file, or - for standard input"}
 			}
-			opts, err := liveOptions(c)
-			if err != nil {
+			opts, alerts, err := a.liveSetup(c)
+			if alerts == nil {
 				return err
-			}
-			a.locked()
-			alerts, err := newAlerter(c, a.stderr)
-			if err != nil {
-				a.fail(err)
-				return nil
 			}
 			defer alerts.close()
 			name := c.Args().First()
