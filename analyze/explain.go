@@ -300,8 +300,15 @@ func (e *explainer) fullGCs() {
 			secs(l.enterMS), 100*(1-e.th.NearLimitShare), secs(*e.out.LastMS-l.enterMS), l.fullGCs, l.bandRate, before)
 	} else if e.out.FullGCs < 6 {
 		e.ev("history", "the log holds %d full GCs over %s: enough to see the limit, not enough to tell a leak from a large working set", e.out.FullGCs, secs(spanMS(e.out)))
+		if c := e.out.Crash; c != nil && c.TimeMS != nil && *c.TimeMS >= longUptimeMS {
+			e.ev("uptime", "the process had run %s when it died: a working set too big for its limit fails soon after the load that needs it; reaching the limit after this long is what a slow leak does", secs(*c.TimeMS))
+		}
 	}
 }
+
+// longUptimeMS is the time alive from which a death at the limit points at a slow leak rather
+// than a working set too big: an hour.
+const longUptimeMS = 3600e3
 
 // mutator writes V8's and the computed mutator utilization, thrashing and V8's own rule.
 func (e *explainer) mutator() {
