@@ -142,7 +142,7 @@ func labels(xys plotter.XYs, texts []string, c color.Color, xmin, xmax float64) 
 				l.TextStyle[i].XAlign = draw.XRight
 			}
 		}
-		l.Offset = vg.Point{X: vg.Points(6), Y: -vg.Points(4)}
+		l.Offset = vg.Point{X: vg.Points(6), Y: vg.Points(3)} // above the point: lines through it (the limit, a mean) do not strike the text
 		if left {
 			l.Offset.X = -vg.Points(6)
 		}
