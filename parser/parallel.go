@@ -150,7 +150,7 @@ func ParseParallel(r io.Reader, workers int, emit func([]Event)) (Stats, error) 
 // has no read error.
 func parseBlock(data []byte, first int, slab []gcStore, evs []Event) ([]Event, Stats) {
 	p := newBytes(data, first)
-	p.slab = slab
+	p.slab, p.repeatsLater = slab, true
 	evs = p.appendAll(evs)
 	return evs, p.Stats()
 }
@@ -165,6 +165,7 @@ func wrap(st Stats, err error) error {
 // sequential parses r from line first, delivering events in batches.
 func sequential(r io.Reader, first int, deliver func([]Event, Stats)) (Stats, error) {
 	p := NewAt(r, first)
+	p.repeatsLater = true
 	batch := make([]Event, 0, 512)
 	for {
 		ev, err := p.Next()

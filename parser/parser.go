@@ -61,6 +61,9 @@ type Parser struct {
 	// printed, waiting for its next line.
 	report *reportAcc
 	mem    *memoryAcc
+	// repeatsLater is set when the caller marks repeats over the whole stream (ParseParallel
+	// does, across its blocks), so the parser need not.
+	repeatsLater bool
 	// src, when set, is the whole input in memory (a block of ParseParallel): lines are read
 	// off it in place, with no copy.
 	src    []byte

@@ -22,7 +22,9 @@ func (p *Parser) finishGC(gc *GC, ev Event) {
 	} else {
 		p.section = sectionNone
 	}
-	p.repeats.Observe(gc)
+	if !p.repeatsLater {
+		p.repeats.Observe(gc)
+	}
 	ev.Type, ev.GC = TypeGC, gc
 	p.emit(ev)
 }
