@@ -82,6 +82,9 @@ type proc struct {
 	// oomInvokedLine is the line where the kernel names this process as the one that invoked
 	// its OOM killer (0 when it does not).
 	oomInvokedLine int
+	// mallocFailedLine is the first line where the system's allocator refused this process
+	// memory outside V8's heap (0 when none).
+	mallocFailedLine int
 	// teardownMS is the time of the full GC that freed the heap as the process ended, left
 	// out of the survivor series.
 	teardownMS *float64
@@ -243,6 +246,12 @@ func (a *Analyzer) Add(ev parser.Event) {
 		case o.Name == parser.OtherKernelTask && o.PID != nil:
 			p := a.procOfPID(*o.PID)
 			p.seen, p.oomInvokedLine = true, ev.Line
+		case o.Name == parser.OtherMallocFailure && o.PID != nil:
+			p := a.procOfPID(*o.PID)
+			if !p.seen || p.mallocFailedLine == 0 {
+				p.mallocFailedLine = ev.Line
+			}
+			p.seen = true
 		case o.PID != nil:
 			a.proc(o.Key()).seen = true // V8's own line about this process, if no GC of it shows
 		}

@@ -51,6 +51,11 @@ func (a *Analyzer) addFatal(ev parser.Event) {
 		case !v8Kind(old.Kind) && v8Kind(c.Kind):
 			// V8's own message names the death a shell or a package manager only reported.
 			c.HeapOOM = c.HeapOOM || old.HeapOOM
+		case c.PrintedBy == "js" && old.PrintedBy == "js" && c.Fatal == old.Fatal && ev.Line-old.Line <= sameErrorLines:
+			return // one uncaught error printed twice (a supervisor's "Uncaught Exception:", then Node's)
+		case !v8Kind(c.Kind) && c.PrintedBy == "shell" && old.PrintedBy == "shell" && c.Fatal == old.Fatal:
+			// A shell reports each job it saw killed once: a second "Killed" is another death.
+			p = a.newRun(p)
 		case !v8Kind(c.Kind) && (c.Fatal != old.Fatal || c.PrintedBy != "electron"):
 			// npm, the shell and the platform all report the one death, each in its words
 			// and some twice (npm's errno and exit status); a renderer gone again is another.
@@ -79,6 +84,10 @@ func (a *Analyzer) addFatal(ev parser.Event) {
 	p.crash = c
 	a.crashed = p
 }
+
+// sameErrorLines is how near a second report of the same uncaught JavaScript error must come
+// to be the same death printed again: a stack's length.
+const sameErrorLines = 40
 
 // newCrash is the crash a fatal line reports.
 func newCrash(f *parser.Fatal, line int) *Crash {

@@ -126,6 +126,9 @@ func (a *Analyzer) explain(p *proc, out *Process) {
 
 // crash says who reported the death and what the log shows of it besides the fatal line.
 func (e *explainer) crash() {
+	if e.p.mallocFailedLine > 0 {
+		e.ev("malloc", "line %d: the system's allocator refused this process memory outside V8's heap (a Buffer, an ArrayBuffer, a native module): the JS heap limit does not govern it", e.p.mallocFailedLine)
+	}
 	if e.p.oomInvokedLine > 0 {
 		e.ev("kernel", "line %d: the kernel's OOM killer ran when this process asked for memory: the machine (or the container) was out of memory, which is not V8's heap limit", e.p.oomInvokedLine)
 	}

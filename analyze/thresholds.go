@@ -163,7 +163,7 @@ var DefaultThresholds = Thresholds{
 
 	ThrashMu:          0.6,
 	ThrashFreedShare:  0.3,
-	ThrashMinFullGCs:  8,
+	ThrashMinFullGCs:  4,
 	ThrashWindowShare: 0.3,
 
 	PredictableWithin: 0.2,

@@ -47,8 +47,8 @@ func structureLimit(p *proc) bool {
 }
 
 // hugeAllocationMB is the size from which one allocation an allocator refused is "too big"
-// rather than the last straw: more than a Node heap commonly holds in one object.
-const hugeAllocationMB = 256
+// rather than the last straw: far more than a JavaScript object or a heap page takes.
+const hugeAllocationMB = 64
 
 // oneAllocationTooBig reports a death by one allocation the machine refused outright: an
 // ArrayBuffer or Buffer backing store (outside the JS heap) larger than the memory there was,
@@ -308,6 +308,9 @@ func thrashing(p *proc, out *Process, th *Thresholds) *thrash {
 	}
 	span := *out.LastMS - *out.FirstMS
 	from := *out.LastMS - math.Max(th.ThrashWindowShare*span, 0)
+	// Or the last ThrashMinFullGCs full GCs, when they reach further back: a paste of a few
+	// full GCs is all recent.
+	from = math.Min(from, p.fulls[len(p.fulls)-th.ThrashMinFullGCs].TimeMS)
 	var fulls []fullGC
 	for _, f := range p.fulls {
 		if f.TimeMS >= from {

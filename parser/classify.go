@@ -1,6 +1,9 @@
 package parser
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // Classification: a logical line is cut at its anchors (normalize.go), and each piece goes to
 // the reader of its shape — a --trace-gc entry, an NVP line, a verbose heap row, a crash-block
@@ -104,7 +107,7 @@ func (p *Parser) processBare(text string, line, end int) {
 		p.pend = &pendingGC{head: t, prefixCut: n, line: line}
 		return
 	}
-	if isCutPrefix(t) {
+	if isCutPrefix(t) || cutInCollector(t) {
 		// A line that stops inside its own "[pid:isolate" prefix: the process died before its
 		// buffered trace was written out.
 		ev.Type, ev.Other = TypeV8Other, &Other{Name: OtherCutLine, Text: t}
@@ -140,6 +143,13 @@ func (p *Parser) processBare(text string, line, end int) {
 		ev.Type, ev.Other = TypeV8Other, &Other{Origin: Origin{PID: &pid}, Name: OtherKernelTask, Text: t}
 		p.emit(ev)
 		return
+	}
+	if m := mallocFailure.FindStringSubmatch(t); m != nil {
+		if pid, err := strconv.ParseInt(m[1], 10, 64); err == nil {
+			ev.Type, ev.Other = TypeV8Other, &Other{Origin: Origin{PID: &pid}, Name: OtherMallocFailure, Text: t}
+			p.emit(ev)
+			return
+		}
 	}
 	if p.foreign(t, ev) {
 		return

@@ -66,3 +66,29 @@ func startsWithCollector(rest string) bool {
 	}
 	return false
 }
+
+// cutInCollector reports a --trace-gc line cut inside its collector's name ("  295494 ms:
+// Mark-"): a paste or a dying process ended it there, and nothing of the GC can be read.
+func cutInCollector(t string) bool {
+	i := strings.Index(t, " ms: ")
+	if i < 0 {
+		return false
+	}
+	head := strings.TrimSpace(t[:i])
+	if j := strings.LastIndexByte(head, ']'); j >= 0 && strings.HasPrefix(head, "[") {
+		head = strings.TrimSpace(head[j+1:])
+	}
+	if head == "" || strings.Trim(head, "0123456789.") != "" {
+		return false
+	}
+	rest := strings.TrimSpace(t[i+len(" ms: "):])
+	if rest == "" {
+		return true
+	}
+	for _, c := range collectors {
+		if strings.HasPrefix(c.name, rest) && rest != c.name {
+			return true
+		}
+	}
+	return false
+}

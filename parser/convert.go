@@ -588,6 +588,13 @@ var jsErrorKinds = []struct {
 	{"Invalid typed array length", FatalInvalidTypedArrayLength},
 	{"Invalid array buffer length", FatalInvalidTypedArrayLength},
 	{"ERR_BUFFER_TOO_LARGE", FatalBufferTooLarge},
+	// Buffer's own limit in the words of each era: Node ≤ 0.12's SlowBuffer, Node 4–8's
+	// allocUnsafe, Node 10+'s range check of a size or a concatenated length.
+	{"length > kMaxLength", FatalBufferTooLarge},
+	{"Attempt to allocate Buffer larger than maximum size", FatalBufferTooLarge},
+	{`"size" argument must not be larger than`, FatalBufferTooLarge},
+	{`The value of "size" is out of range`, FatalBufferTooLarge},
+	{`The value of "length" is out of range`, FatalBufferTooLarge},
 	{"Array buffer allocation failed", FatalArrayBufferAllocation},
 }
 
@@ -599,7 +606,7 @@ func jsErrorEvent(seg string) *Fatal {
 	key := seg
 	if err == nil && g.Message != nil {
 		key = strings.TrimSpace(g.Message.text(seg))
-		if g.Code != nil {
+		if g.Code != nil && *g.Code != "ERR_OUT_OF_RANGE" { // that code says too little: its message decides
 			key = *g.Code
 		}
 	}

@@ -157,7 +157,11 @@ func (p *Parser) processKeyword(kw, seg string, ev Event) {
 	case "RangeError: Map maximum size exceeded", "RangeError: Value undefined out of range for undefined options property undefined",
 		"RangeError: Invalid array length", "RangeError: Invalid string length", "RangeError: Invalid typed array length",
 		"RangeError: Invalid array buffer length", "RangeError: Array buffer allocation failed",
-		"RangeError [ERR_BUFFER_TOO_LARGE]", "Error [ERR_STRING_TOO_LONG]":
+		"RangeError [ERR_BUFFER_TOO_LARGE]", "Error [ERR_STRING_TOO_LONG]",
+		"RangeError: length > kMaxLength", "RangeError: Attempt to allocate Buffer larger than maximum size",
+		"RangeError: \"size\" argument must not be larger than",
+		"RangeError [ERR_OUT_OF_RANGE]: The value of \"size\" is out of range",
+		"RangeError [ERR_OUT_OF_RANGE]: The value of \"length\" is out of range":
 		fatal(jsErrorEvent(seg))
 	default:
 		marker(MarkerOther)

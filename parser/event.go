@@ -286,6 +286,7 @@ const (
 	OtherCutLine               OtherName = "cut_line"                // a line that stops inside its own "[pid:isolate" prefix
 	OtherNVPFragment           OtherName = "nvp_fragment"            // the rest of an NVP line whose start is not in the log
 	OtherNodeWarning           OtherName = "node_warning"            // (node:1234) …Warning: Node's process warnings, with the pid
+	OtherMallocFailure         OtherName = "malloc_failure"          // macOS's "node(pid,0x…) malloc: can't allocate region", with the pid
 	OtherKernelTask            OtherName = "kernel_task"             // the kernel naming a node task in a dump (the one that invoked the OOM killer), with its pid
 	OtherUnnamed               OtherName = "other"                   // a line of which only the prefix is V8's
 )

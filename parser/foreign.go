@@ -27,6 +27,9 @@ var killPatterns = []struct {
 	{re: regexp.MustCompile(`\bKilled process (\d+) \(([^)]*)\)`), printedBy: "kernel", pid: 1, comm: 2, message: "killed by the kernel's OOM killer"},
 	{re: regexp.MustCompile(`^(?:\S+: )?(?:line \d+: +)?(\d+)? *Killed(?:: 9)?(?:\s+(\S+).*)?$`), printedBy: "shell", pid: 1, comm: 2, message: "killed (SIGKILL)"},
 	{re: regexp.MustCompile(`^(?:\[\d+\] +[+-]? *(\d+) +)?(?:zsh: )?killed +(\S+)`), printedBy: "shell", pid: 1, comm: 2, message: "killed (SIGKILL)"},
+	// The shell's "Killed" glued to a progress bar that had no newline of its own (webpack's
+	// "28% building modules … iterator.jsKilled").
+	{re: regexp.MustCompile(`\d%.*\SKilled$`), printedBy: "shell", message: "killed (SIGKILL)"},
 	{re: regexp.MustCompile(`\bOOMKilled\b`), printedBy: "container", message: "OOMKilled: the container went past its memory limit", notIfFalse: true},
 	{re: regexp.MustCompile(`Error R15 \(Memory quota vastly exceeded\)`), printedBy: "platform", message: "R15: the dyno went past its memory quota and was killed"},
 	{re: regexp.MustCompile(`(?i)signal:? "?(?:SIGKILL|killed)"?`), printedBy: "npm", message: "killed (SIGKILL)"},
@@ -48,7 +51,7 @@ var rendererOOM = regexp.MustCompile(`(?i)(?:render-process-gone|renderer proces
 var crashReason = regexp.MustCompile(`(?i)(?:^Crash reason:\s+Out of Memory|\[Out of Memory\])(.*)$`)
 
 // chromiumOOM is Chromium's allocator giving up ("Out of memory. size=…").
-var chromiumOOM = regexp.MustCompile(`\bOut of memory\. size=(\d+)|Oilpan: Out of memory`)
+var chromiumOOM = regexp.MustCompile(`\bOut of memory[.,]? size ?= ?(\d+)|Oilpan: Out of memory`)
 
 // deathLine reads a line that tells of a process's death by someone other than V8: a kill for
 // memory, an abort, a renderer gone for "oom". ok is false for any other line.
@@ -284,3 +287,7 @@ func processLine(t string) (*Process, bool) {
 	}
 	return &Process{Origin: Origin{PID: v.PID}, NodeVersion: v.Node, HeapSizeLimitMB: v.HeapSizeLimit / (1 << 20), MaxOldSpaceMB: v.MaxOldSpace, MaxSemiSpaceMB: v.MaxSemiSpace, Argv: v.Argv}, true
 }
+
+// mallocFailure is macOS's libmalloc refusing a node process memory outside V8's heap:
+// "node(62702,0x106d05dc0) malloc: can't allocate region".
+var mallocFailure = regexp.MustCompile(`^(?:node|nodejs|Electron[^(]*)\((\d+),0x[0-9a-f]+\) malloc: (?:can't allocate region|\*\*\* mach_vm_map)`)

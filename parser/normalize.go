@@ -2,6 +2,7 @@ package parser
 
 import (
 	"encoding/binary"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 )
@@ -150,6 +151,11 @@ var crashKeywords = []string{
 	"RangeError: Invalid array buffer length",
 	"RangeError: Array buffer allocation failed",
 	"RangeError [ERR_BUFFER_TOO_LARGE]",
+	"RangeError: length > kMaxLength",
+	"RangeError: Attempt to allocate Buffer larger than maximum size",
+	"RangeError: \"size\" argument must not be larger than",
+	"RangeError [ERR_OUT_OF_RANGE]: The value of \"size\" is out of range",
+	"RangeError [ERR_OUT_OF_RANGE]: The value of \"length\" is out of range",
 	"Error [ERR_STRING_TOO_LONG]",
 	"Cannot get stack trace in GC.",
 	"<--- Heap statistics --->",
@@ -406,3 +412,10 @@ func symbolFrameStart(s string) int {
 	}
 	return -1
 }
+
+// mdLink is a markdown link whose text is digits: what GitHub Actions' log view puts into a
+// line it links ("[18](https://…#step:16:19)4.88" for 184.88), copied with the page.
+var mdLink = regexp.MustCompile(`\[(\d+)\]\(https?://[^)\s]*\)`)
+
+// unwrapLinks puts such links' text back in place of the links.
+func unwrapLinks(s string) string { return mdLink.ReplaceAllString(s, "$1") }

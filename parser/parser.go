@@ -3,6 +3,7 @@ package parser
 import (
 	"bufio"
 	"io"
+	"strings"
 	"unsafe"
 )
 
@@ -214,6 +215,9 @@ func (p *Parser) fill() error {
 			}
 		}
 		text = cur.str()
+	}
+	if strings.Contains(text, "](http") {
+		text = unwrapLinks(text)
 	}
 	p.processLine(text, cur.no, end)
 	return nil
