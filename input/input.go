@@ -29,7 +29,9 @@ type Error struct {
 	Err  error
 }
 
+// Error names the input, then what went wrong.
 func (e *Error) Error() string { return e.Name + ": " + e.Err.Error() }
+// Unwrap returns the underlying error, for errors.Is and errors.As.
 func (e *Error) Unwrap() error { return e.Err }
 
 // ErrTooLarge is returned when a compressed input expands past MaxDecompressed.
@@ -205,6 +207,7 @@ type capped struct {
 	left int64
 }
 
+// Read reads on until the cap, then fails with the error that says so.
 func (c *capped) Read(p []byte) (int, error) {
 	if c.left <= 0 {
 		return 0, ErrTooLarge

@@ -13,6 +13,7 @@ type NotV8Error struct {
 	Looks string
 }
 
+// Error says that nothing of V8's was found, and what the input looks like instead.
 func (e *NotV8Error) Error() string {
 	msg := "no V8 garbage-collector output found (expected node --trace-gc output or a 'JavaScript heap out of memory' crash log)"
 	if e.Looks != "" {

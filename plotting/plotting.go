@@ -224,6 +224,7 @@ func span(p *analyze.Process) (t0, t1 float64) {
 // "250.00").
 type plainTicks struct{}
 
+// Ticks returns the ticks of an axis from lo to hi.
 func (plainTicks) Ticks(lo, hi float64) []plot.Tick {
 	if !(hi > lo) {
 		return plot.DefaultTicks{}.Ticks(lo, hi)
@@ -270,6 +271,7 @@ func newPlot(title, xlabel, ylabel string) *plot.Plot {
 // noData marks an empty chart with a message in place of data.
 type noData struct{ msg string }
 
+// Plot draws the note in the middle of the canvas.
 func (n noData) Plot(c draw.Canvas, _ *plot.Plot) {
 	sty := text.Style{Color: color.Gray{Y: 0x60}, Font: font.From(plot.DefaultFont, vg.Points(12)),
 		XAlign: draw.XCenter, YAlign: draw.YCenter, Handler: plot.DefaultTextHandler}

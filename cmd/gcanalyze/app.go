@@ -32,6 +32,7 @@ type app struct {
 // usageError marks errors in how the command was called (exit 2).
 type usageError struct{ msg string }
 
+// Error is the message, as the user should read it.
 func (e usageError) Error() string { return e.msg }
 
 func newApp(stdin io.Reader, stdout, stderr io.Writer) *app {

@@ -169,6 +169,7 @@ type lockedWriter struct {
 	w  io.Writer
 }
 
+// Write writes b whole before another goroutine may write.
 func (l *lockedWriter) Write(b []byte) (int, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
