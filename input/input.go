@@ -31,6 +31,7 @@ type Error struct {
 
 // Error names the input, then what went wrong.
 func (e *Error) Error() string { return e.Name + ": " + e.Err.Error() }
+
 // Unwrap returns the underlying error, for errors.Is and errors.As.
 func (e *Error) Unwrap() error { return e.Err }
 
