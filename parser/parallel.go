@@ -40,6 +40,10 @@ type parsed struct {
 var (
 	eventPool = sync.Pool{New: func() any { s := make([]Event, 0, blockSize/128); return &s }}
 	slabPool  = sync.Pool{New: func() any { s := make([]gcStore, blockSize/128); return &s }}
+	// dataPool holds the blocks' bytes. A block's bytes can go back as soon as it is parsed:
+	// no event keeps any part of its lines (the fast path reads in place and keeps nothing;
+	// every other line is copied, by cleanLine, before it is read).
+	dataPool = sync.Pool{New: func() any { s := make([]byte, 0, 2*blockSize); return &s }}
 )
 
 // ParseParallel parses r and calls emit with the events in input order, in batches. emit runs
@@ -83,6 +87,8 @@ func ParseParallel(r io.Reader, workers int, emit func([]Event)) (Stats, error) 
 	blocks, wait := inorder.Run(workers, func(b block) parsed {
 		slab := *slabPool.Get().(*[]gcStore)
 		evs, st := parseBlock(b.data, b.first, slab, (*eventPool.Get().(*[]Event))[:0])
+		data := b.data[:0]
+		dataPool.Put(&data)
 		return parsed{index: b.index, events: evs, stats: st, slab: slab}
 	}, func(p parsed) int { return p.index }, func(q parsed) {
 		deliver(q.events, q.stats)
@@ -123,7 +129,7 @@ func ParseParallel(r io.Reader, workers int, emit func([]Event)) (Stats, error) 
 				break
 			}
 		}
-		data := append([]byte(nil), buf[:cut]...)
+		data := append((*dataPool.Get().(*[]byte))[:0], buf[:cut]...)
 		blocks <- block{index: index, data: data, first: line}
 		index++
 		line += bytes.Count(data, []byte{'\n'})

@@ -74,3 +74,64 @@ func TestParallelLongLineFallsBack(t *testing.T) {
 		t.Errorf("%d events (last line %d), want %d (last line %d)", len(got), got[len(got)-1].Line, len(want), want[len(want)-1].Line)
 	}
 }
+
+// TestParallelStringsOutliveBlocks: the strings of events (isolates, reasons, texts) stay
+// intact after ParseParallel has reused the memory of the blocks they came from, so a
+// consumer may keep them without a copy.
+func TestParallelStringsOutliveBlocks(t *testing.T) {
+	var big bytes.Buffer
+	for _, log := range corpusLogs(t) {
+		big.Write(corpustest.ReadAll(t, log))
+		big.WriteByte('\n')
+	}
+	data := big.Bytes()
+	want, _, err := All(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var kept []string // the strings themselves, not copies
+	if _, err := ParseParallel(bytes.NewReader(data), 4, func(evs []Event) {
+		for _, ev := range evs {
+			kept = append(kept, eventStrings(ev)...)
+		}
+	}); err != nil {
+		t.Fatal(err)
+	}
+	var all []string
+	for _, ev := range want {
+		all = append(all, eventStrings(ev)...)
+	}
+	if len(kept) != len(all) {
+		t.Fatalf("%d strings, want %d", len(kept), len(all))
+	}
+	for i := range all {
+		if kept[i] != all[i] {
+			t.Fatalf("string %d changed after its block was reused: %q, want %q", i, kept[i], all[i])
+		}
+	}
+}
+
+// eventStrings are the strings an event carries that a consumer is likely to keep.
+func eventStrings(ev Event) []string {
+	var out []string
+	add := func(s *string) {
+		if s != nil {
+			out = append(out, *s)
+		}
+	}
+	switch ev.Type {
+	case TypeGC:
+		add(ev.GC.Isolate)
+		add(ev.GC.Reason)
+		add(ev.GC.Comment)
+		add(ev.GC.Collector)
+	case TypeUnknown:
+		out = append(out, ev.Unknown.Text)
+	case TypeFatal:
+		add(ev.Fatal.Message)
+		add(ev.Fatal.Location)
+	case TypeJSFrame:
+		out = append(out, ev.JSFrame.Function)
+	}
+	return out
+}
