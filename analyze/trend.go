@@ -89,6 +89,7 @@ func (a *Analyzer) trend(p *proc, out *Process) {
 		// A heap that died at its limit did not stop growing: the limit stopped it, and the
 		// points under that ceiling cannot rise as the trend would have them.
 		g.checkRecent(th, t)
+		g.checkFlatTail(xs, ys, th, t)
 		g.checkStop(p, th, t)
 	}
 	p.growth = g
@@ -166,6 +167,30 @@ func (g *growth) checkRecent(th *Thresholds, t *Trend) {
 			t.StoppedAtMS = &g.stopped.atMS
 		}
 		return
+	}
+}
+
+// checkFlatTail looks at all the full GCs, not only the trend's window: a heap that grew and
+// has then held one level — within a megabyte and 2% — over its last full GCs for at least
+// RecentWindowShare of the time they cover has stopped growing, however few points the
+// window's last segment left to checkRecent.
+func (g *growth) checkFlatTail(xs, ys []float64, th *Thresholds, t *Trend) {
+	n := len(xs)
+	if g.stopped != nil || !t.Significant || n < 3 {
+		return
+	}
+	level := ys[n-1]
+	tol := math.Max(1, 0.02*level)
+	from := n - 1
+	for from > 0 && math.Abs(ys[from-1]-level) <= tol {
+		from--
+	}
+	if from == 0 || n-from < 2 || ys[from-1] > level-tol {
+		return // no tail of two, or it did not grow into it
+	}
+	if xs[n-1]-xs[from] >= th.RecentWindowShare*(xs[n-1]-xs[0]) {
+		g.stopped = &stop{atMS: xs[from] * 1000, heapMB: level, trendMB: g.lin.at(xs[n-1])}
+		t.StoppedAtMS = &g.stopped.atMS
 	}
 }
 
