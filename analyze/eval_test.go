@@ -68,8 +68,9 @@ func evalLeakRuns(t *testing.T) []evalRow {
 			continue
 		}
 		full := analyzeFile(t, log, Options{})
-		if len(full.Processes) != 1 || full.Processes[0].Crash == nil || full.Processes[0].Crash.TimeMS == nil {
-			continue // several isolates or runs: the cut is not of one process's life
+		if len(full.Processes) != 1 || full.Processes[0].Crash == nil || full.Processes[0].Crash.TimeMS == nil ||
+			full.Processes[0].Crash.Kind == parser.FatalSystemOOM {
+			continue // several isolates or runs: the cut is not of one process's life; or the machine's memory ended it, not the heap limit
 		}
 		crashMS := *full.Processes[0].Crash.TimeMS
 		for _, frac := range evalCuts {
