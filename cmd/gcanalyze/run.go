@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -184,23 +185,64 @@ type router struct {
 }
 
 // pump reads one of the program's streams to its end. V8 traces GCs on standard output
-// (trace): those lines are taken out; the crash block's on standard error stay.
+// (trace): those lines are taken out; the crash block's on standard error stay. What the
+// program writes without a newline (a prompt, a progress bar redrawn with \r) is passed on as
+// it comes, unless it may be the start of a trace line, which waits for its end.
 func (r *router) pump(from io.Reader, to io.Writer, trace bool, done *sync.WaitGroup) {
 	defer done.Done()
-	live.Lines(from, func(b []byte) {
-		r.mu.Lock()
-		defer r.mu.Unlock()
-		if r.log != nil {
-			r.log.Write(b)
-			if b[len(b)-1] != '\n' {
-				r.log.Write([]byte{'\n'})
+	buf := make([]byte, 64<<10)
+	var line []byte // the line so far
+	passed := 0     // how much of it was passed on already
+	for {
+		n, err := from.Read(buf)
+		chunk := buf[:n]
+		for {
+			i := bytes.IndexByte(chunk, '\n')
+			if i < 0 {
+				line = append(line, chunk...)
+				break
 			}
+			line = append(line, chunk[:i+1]...)
+			chunk = chunk[i+1:]
+			r.whole(line, passed, to, trace)
+			line, passed = line[:0], 0
 		}
-		if r.showGC || !trace || !live.IsTraceLine(b) {
-			to.Write(b)
+		if len(line) > passed && (!trace || line[0] != '[' || len(line) > maxHeldLine) {
+			r.mu.Lock()
+			to.Write(line[passed:])
+			r.mu.Unlock()
+			passed = len(line)
 		}
-		r.session.Line(b)
-	})
+		if err != nil {
+			if len(line) > 0 {
+				r.whole(line, passed, to, trace)
+			}
+			return
+		}
+	}
+}
+
+// maxHeldLine bounds a line held back as a possible GC trace line: none is this long.
+const maxHeldLine = 4096
+
+// whole handles a line once it is whole: to the log and the analysis, and through to the
+// program's stream unless it is V8's trace — the part not already passed on.
+func (r *router) whole(line []byte, passed int, to io.Writer, trace bool) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.log != nil {
+		r.log.Write(line)
+		if line[len(line)-1] != '\n' {
+			r.log.Write([]byte{'\n'})
+		}
+	}
+	switch {
+	case passed > 0:
+		to.Write(line[passed:])
+	case r.showGC || !trace || !live.IsTraceLine(line):
+		to.Write(line)
+	}
+	r.session.Line(line)
 }
 
 // reportable leaves out of a run's report the processes that ended with nothing to say: no

@@ -219,3 +219,15 @@ func watchFollowsLikeRun(t *testing.T, runAlerts, logPath string) {
 		}
 	}
 }
+
+// TestRunPassesPartialLines: what a program writes without a newline (a prompt, a progress bar
+// redrawn with \r) comes through byte for byte.
+func TestRunPassesPartialLines(t *testing.T) {
+	needNode(t)
+	prog := filepath.Join(t.TempDir(), "prompt.js")
+	os.WriteFile(prog, []byte(`process.stdout.write("Name: "); setTimeout(() => { process.stdout.write("\r10%"); setTimeout(() => console.log("\rdone"), 200) }, 200)`), 0o644)
+	r := runCLI(t, "", "run", "--", "node", prog)
+	if r.code != 0 || r.stdout != "Name: \r10%\rdone\n" {
+		t.Errorf("exit %d, stdout %q", r.code, r.stdout)
+	}
+}
