@@ -105,7 +105,8 @@ func (p *Process) Name(source string) string {
 }
 
 // Who tells the process apart from the others of its log: its pid, isolate and run as far as
-// the log says them, empty when it says none.
+// the log says them ("process N" for deaths it tells apart by nothing else), empty when it
+// says none.
 func (p *Process) Who() string {
 	var parts []string
 	if p.PID != 0 {
@@ -114,7 +115,11 @@ func (p *Process) Who() string {
 	if p.Isolate != "" {
 		parts = append(parts, "isolate "+p.Isolate)
 	}
-	if p.Run > 0 {
+	switch {
+	case p.Run > 0 && len(parts) == 0:
+		// Deaths the log does not tell apart by pid: separate processes, not runs of one.
+		parts = append(parts, fmt.Sprintf("process %d", p.Run))
+	case p.Run > 0:
 		parts = append(parts, fmt.Sprintf("run %d", p.Run))
 	}
 	return strings.Join(parts, " · ")
