@@ -113,6 +113,13 @@ func (e *explainer) recommend() {
 	case VerdictGCThrashing:
 		rec("GC takes most of the time while freeing little: the live heap is close to the limit. Raise the limit (%s) or reduce the live set; if the heap after full GCs keeps growing, treat it as a leak.", run.flag("--max-old-space-size"))
 	case VerdictHealthy:
+		if held, ok := tightHeadroom(e.p, out, e.th); ok {
+			rec("No leak, but no headroom: the heap settles at ~%s, close to where V8 gives up. Raise the limit (%s) or bound what fills the heap (a cache's size, a batch's).", mb(held), run.setLimit(roundUpMB(limit*1.5)))
+			break
+		}
+		if out.hasContext(offHeapContext) {
+			break // the advice on memory outside the heap below says what to do
+		}
 		rec("Nothing to fix in the heap.")
 	case VerdictInsufficientData:
 		if out.Crash != nil && out.Crash.Kind == parser.FatalSystemOOM || e.p.oomInvokedLine > 0 {
@@ -148,11 +155,37 @@ func (e *explainer) recommend() {
 	if out.hasContext("listener-leak") && heapPressure {
 		rec("Node warned of an EventEmitter listener leak (MaxListenersExceededWarning): listeners added and never removed keep their closures alive. Run with --trace-warnings to see where they are added, and remove them (emitter.off) when done.")
 	}
+	if out.hasContext(offHeapContext) {
+		rec("Memory outside the JS heap grows: Buffers or ArrayBuffers are kept (chunks collected in a list or a cache, streams read and never consumed, a native addon). In a heap snapshot, look at the retainers of ArrayBuffer and Buffer objects: small in the heap, they hold the memory. --max-old-space-size does not limit it; the machine's or the container's memory runs out instead, and the kernel kills the process (exit 137) with no heap OOM.")
+	}
 	if out.hasContext("worker") {
 		rec("Worker threads each have their own heap: set resourceLimits.maxOldGenerationSizeMb per worker, and handle the worker's 'error' event so one worker's OOM does not kill the process.")
 	}
 }
 
+// tightHeadroomShare is how close to the point where V8 gives up a live heap may settle before
+// the report says it has no room left.
+const tightHeadroomShare = 0.85
+
+// tightHeadroom returns the heap a live process holds after its full GCs — the level a slowing
+// growth reaches, when that is higher — when it sits within tightHeadroomShare of where V8
+// gives up against a limit the log or the user states: healthy, yet one burst from death.
+func tightHeadroom(p *proc, out *Process, th *Thresholds) (float64, bool) {
+	d := deathPointOf(p, out)
+	if p.crash != nil || d == nil || d.reached || d.ignored || len(p.fulls) == 0 {
+		return 0, false
+	}
+	held := 0.0
+	for _, g := range p.fulls[max(0, len(p.fulls)-3):] {
+		held = math.Max(held, g.AfterMB)
+	}
+	if lv := levelsOff(p, out, th); lv != nil {
+		held = math.Max(held, lv.levelMB)
+	}
+	return held, held >= tightHeadroomShare*d.mb
+}
+
+// roundUpMB rounds a limit up to one people write.
 func roundUpMB(x float64) int {
 	for _, v := range []int{512, 1024, 1536, 2048, 3072, 4096, 6144, 8192, 12288, 16384, 24576, 32768} {
 		if float64(v) >= x {

@@ -109,6 +109,8 @@ func (a *Analyzer) dyingProc(f *parser.Fatal) *proc {
 		return a.workerThatDied()
 	case f.PID != nil:
 		return a.procOfPID(*f.PID)
+	case a.tracedNamed(f.NamedPIDs) != nil:
+		return a.tracedNamed(f.NamedPIDs)
 	case a.ringKey != nil:
 		return a.proc(*a.ringKey)
 	case a.lastKey != nil:
@@ -440,6 +442,17 @@ func (a *Analyzer) mergeOrphanDeath() {
 
 // evidenceOnly reports a crash known only by its traces: no fatal line, no one's report of it.
 func evidenceOnly(c *Crash) bool { return c.Kind == parser.FatalUnknown && c.PrintedBy == "" }
+
+// tracedNamed is the traced process of the first of pids that has one, nil when none has: a
+// death a supervisor reports belongs to the child it names, if the log traced that child.
+func (a *Analyzer) tracedNamed(pids []int64) *proc {
+	for _, pid := range pids {
+		if p := a.tracedOfPID(pid); p != nil {
+			return p
+		}
+	}
+	return nil
+}
 
 // tracedOfPID is the first isolate of a pid that has GCs, nil when none has.
 func (a *Analyzer) tracedOfPID(pid int64) *proc {

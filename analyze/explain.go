@@ -65,6 +65,9 @@ func healthyHeadline(p *Process) string {
 	if p.GCOverhead != nil && *p.GCOverhead >= littleGCShare {
 		gc = fmt.Sprintf("; GC takes %.0f%% of the time.", 100**p.GCOverhead)
 	}
+	if p.hasContext(offHeapContext) {
+		gc = strings.TrimSuffix(gc, ".") + "; but memory outside the JS heap grows."
+	}
 	return "HEALTHY — " + what + gc
 }
 
@@ -400,6 +403,13 @@ func (e *explainer) limit() {
 		e.ev("limit not enforced", "the heap after full GCs went past %s while the process ran on: this V8 does not enforce the limit (V8 before 6.4, Node 8 and 9, did not count what its GCs took), so no time-to-OOM can be told from it", mb(*out.HeapLimitMB))
 	default:
 		e.ev("dies at", "V8 gives up when the heap after a full GC reaches about %s (%.0f–%s): the old generation's live objects plus fragmentation past the limit", mb(d.mb), d.lo, mb(d.hi))
+		if held, ok := tightHeadroom(e.p, out, e.th); ok {
+			where := fmt.Sprintf("%.0f%% of where V8 gives up", 100*held/d.mb)
+			if held >= d.mb {
+				where = "already where V8 may give up"
+			}
+			e.ev("headroom", "little: the heap after full GCs holds %s, %s; a burst of allocation or a little more data ends the process", mb(held), where)
+		}
 		if d.soft {
 			e.ev("old V8", "this trace prints no mutator utilization (V8 before 6.7, Node 10.5 and older): if it is Node 8 or 9, a small limit is not enforced and the process may run well past it")
 		}
@@ -442,6 +452,17 @@ func (e *explainer) samples() {
 			used = append(used, v)
 		} else if v, ok := m.Values["used_heap_size"]; ok {
 			used = append(used, v)
+		}
+	}
+	if o := e.a.offHeapOf(); o != nil && e.p.gcs > 0 {
+		heap := ""
+		if !math.IsNaN(o.heapFirst) {
+			heap = fmt.Sprintf(" while heapUsed went %s → %s", mb(o.heapFirst), mb(o.heapLast))
+		}
+		e.ev("outside the heap", "the program's memoryUsage samples: %s grew %s → %s over %d samples%s — memory held outside the JS heap (Buffers, ArrayBuffers, native memory), which --max-old-space-size does not cap",
+			o.name, mb(o.first), mb(o.last), o.samples, heap)
+		if n := externalPressureGCs(e.p); n > 0 {
+			e.ev("external pressure", "V8 ran %s because memory outside the heap grew (reason \"external memory pressure\")", plural(n, "full GC", "full GCs"))
 		}
 	}
 	if len(used) >= 2 {

@@ -125,6 +125,9 @@ func (a *Analyzer) finish(p *proc, several bool) *Process {
 	if several {
 		out.Context = append(out.Context, "several-isolates")
 	}
+	if p.gcs > 0 && a.offHeapOf() != nil {
+		out.Context = append(out.Context, offHeapContext)
+	}
 	sort.Strings(out.Context)
 
 	if all := p.fulls; p.dropTeardown() {

@@ -239,8 +239,20 @@ func isNVPStart(rest string) bool {
 
 // isNVPFragment reports whether t is a run of name=value pairs without a prefix.
 func isNVPFragment(t string) bool {
-	return strings.Count(t, "=") >= 4 && strings.Count(t, " ") < 2*strings.Count(t, "=")+2 &&
-		!strings.Contains(t, "(") && !strings.Contains(t, "\"")
+	if strings.Count(t, "=") < 4 || strings.Count(t, " ") >= 2*strings.Count(t, "=")+2 ||
+		strings.Contains(t, "(") || strings.Contains(t, "\"") {
+		return false
+	}
+	// V8's values are numbers (a rate with %), but for the collector's letter (gc=s): a run
+	// of values with units ("rss=75.0MB external=31.1MB") is a program's own log line.
+	words := 0
+	for _, f := range strings.Fields(t) {
+		_, v, ok := strings.Cut(f, "=")
+		if _, err := strconv.ParseFloat(strings.TrimSuffix(v, "%"), 64); ok && err != nil {
+			words++
+		}
+	}
+	return words <= 1
 }
 
 // foreign reads a line other printers wrote about the process (foreign.go, memory.go): a death

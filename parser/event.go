@@ -208,6 +208,10 @@ type Fatal struct {
 	// (the OOM killer), shell (Killed, Aborted), npm, yarn, container (Docker, Kubernetes),
 	// platform (a hosting or CI service).
 	PrintedBy string `json:"printed_by"`
+	// NamedPIDs are numbers a death told by others gives as a process's ("child 19375
+	// exited … signal=SIGABRT"), when the line carries no pid of its own: a supervisor
+	// reporting its child's death names the child, not itself.
+	NamedPIDs []int64 `json:"named_pids,omitempty"`
 }
 
 // JSFrame is one frame of the crash block's JavaScript stack trace (Node 4–13).

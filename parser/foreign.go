@@ -59,6 +59,29 @@ func deathLine(t string) (*Fatal, bool) {
 	if !mayTellOfDeath(t) {
 		return nil, false
 	}
+	f, ok := deathOf(t)
+	if ok && f.PID == nil {
+		f.NamedPIDs = namedPIDs(t)
+	}
+	return f, ok
+}
+
+// namedPIDRE is a number a line gives as a process's: "pid 4711", "child 19375", "process=12".
+var namedPIDRE = regexp.MustCompile(`(?i)\b(?:pid|process|child|worker|subprocess)[\s:=#]*(\d+)\b`)
+
+// namedPIDs returns the numbers a line gives as processes'.
+func namedPIDs(t string) []int64 {
+	var out []int64
+	for _, m := range namedPIDRE.FindAllStringSubmatch(t, -1) {
+		if pid, err := strconv.ParseInt(m[1], 10, 64); err == nil {
+			out = append(out, pid)
+		}
+	}
+	return out
+}
+
+// deathOf reads a line that may tell of a death (mayTellOfDeath said so).
+func deathOf(t string) (*Fatal, bool) {
 	for _, k := range killPatterns {
 		m := k.re.FindStringSubmatch(t)
 		if m == nil || k.notIfFalse && strings.Contains(strings.ToLower(t), "oomkilled\": false") ||

@@ -26,25 +26,17 @@ var memoryNames = map[string]string{
 
 // memoryPair matches one name and its value: rss: 4935680, "heapUsed":"139.69 MB",
 // heap_size_limit: 4,345,298,944.
-var memoryPair = regexp.MustCompile(`(?:^|[\s{,])["']?([a-zA-Z_]+)["']?\s*([:=])\s*["']?(\d{1,3}(?:[,_]\d{3})+|\d+(?:\.\d+)?)\s*(bytes|[kKMG]i?B|[kKMG]b)?["']?`)
+var memoryPair = regexp.MustCompile(`(?:^|[\s{,])["']?([a-zA-Z_]+)["']?\s*([:=])\s*["']?(\d{1,3}(?:[,_]\d{3})+|\d+(?:\.\d+)?)(?:\s*(bytes|[kKMG]i?B|[kKMG]b))?["']?`)
 
 // memoryPairs returns the known names and values (in MB) of a line, nil when it has none.
 func memoryPairs(t string) map[string]float64 {
 	if !strings.ContainsAny(t, ":=") {
 		return nil
 	}
-	if ms := humanMemory.FindAllStringSubmatch(t, -1); len(ms) >= 2 {
-		out := map[string]float64{}
-		for _, m := range ms {
-			v, _ := strconv.ParseFloat(m[2], 64)
-			switch strings.ToUpper(m[3][:1]) {
-			case "K":
-				v /= 1 << 10
-			case "G":
-				v *= 1 << 10
-			}
-			out[humanNames[strings.ToLower(m[1])]] = v
-		}
+	if out := namedPairs(t); len(out) >= 2 {
+		return out
+	}
+	if out := humanPairs(t); out != nil {
 		return out
 	}
 	if m := electronHeap.FindStringSubmatch(t); m != nil {
@@ -52,12 +44,39 @@ func memoryPairs(t string) map[string]float64 {
 		limit, _ := strconv.ParseFloat(m[2], 64)
 		return map[string]float64{"used_heap_size": used, "heap_size_limit": limit}
 	}
+	return namedPairs(t)
+}
+
+// humanPairs reads a line of memory in words, nil unless it gives two or more.
+func humanPairs(t string) map[string]float64 {
+	ms := humanMemory.FindAllStringSubmatch(t, -1)
+	if len(ms) < 2 {
+		return nil
+	}
+	out := map[string]float64{}
+	for _, m := range ms {
+		v, _ := strconv.ParseFloat(m[2], 64)
+		switch strings.ToUpper(m[3][:1]) {
+		case "K":
+			v /= 1 << 10
+		case "G":
+			v *= 1 << 10
+		}
+		out[humanNames[strings.ToLower(m[1])]] = v
+	}
+	return out
+}
+
+// namedPairs reads the pairs of memoryUsage's and getHeapStatistics' own names.
+func namedPairs(t string) map[string]float64 {
 	var out map[string]float64
-	for _, m := range memoryPair.FindAllStringSubmatch(t, -1) {
+	matches := memoryPair.FindAllStringSubmatch(t, -1)
+	for _, m := range matches {
 		printer, ok := memoryNames[m[1]]
-		// "name = value" only for getHeapStatistics' names, as embedders print them: an
-		// application's "heapUsed=…" is its own log line.
-		if !ok || m[2] == "=" && printer != "heap_statistics" {
+		// "name = value" for getHeapStatistics' names, as embedders print them; for
+		// memoryUsage's only when the line gives several ("rss=75.0MB heapUsed=3.4MB
+		// external=31.1MB"): an application's lone "heapUsed=…" is its own log line.
+		if !ok || m[2] == "=" && printer != "heap_statistics" && usageAssignments(matches) < 2 {
 			continue
 		}
 		v, err := strconv.ParseFloat(strings.NewReplacer(",", "", "_", "").Replace(m[3]), 64)
@@ -78,6 +97,17 @@ func memoryPairs(t string) map[string]float64 {
 		out[m[1]] = v
 	}
 	return out
+}
+
+// usageAssignments counts the process.memoryUsage() names a line gives with "=".
+func usageAssignments(matches [][]string) int {
+	n := 0
+	for _, m := range matches {
+		if m[2] == "=" && memoryNames[m[1]] == "memory_usage" {
+			n++
+		}
+	}
+	return n
 }
 
 // humanMemory is a program's own line of its memory in words: "RSS: 427.36 MB | Heap Used:
