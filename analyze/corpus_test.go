@@ -31,7 +31,9 @@ type analysisExpect struct {
 
 // processExpect is the label of one process of a paste.
 type processExpect struct {
-	PID       *int64  `json:"pid"`
+	PID *int64 `json:"pid"`
+	// Isolate tells apart the isolates of one pid (workers), when the label gives it.
+	Isolate   *string `json:"isolate,omitempty"`
 	Verdict   string  `json:"verdict"`
 	CrashKind *string `json:"crash_kind"`
 }

@@ -64,7 +64,10 @@ func evalLeakRuns(t *testing.T) []evalRow {
 	for _, log := range corpustest.Logs(t) {
 		m, ok := corpustest.ReadMeta(log)
 		rate := rateOf(m)
-		if !ok || !m.Crashed || m.HeapLimitMB == nil || (rate != "steady" && rate != "accelerating" && rate != "stepwise" && rate != "spiky") {
+		if !ok || !m.Crashed || m.HeapLimitMB == nil || (rate != "steady" && rate != "accelerating" && rate != "stepwise" && rate != "spiky") ||
+			m.ExpectedVerdict != "" && m.ExpectedVerdict != VerdictLeak {
+			// Not a leak: a working set that creeps into a limit it never fitted (designed
+			// heap-too-small, thrashing all its life) is not forecast as a leak.
 			continue
 		}
 		full := analyzeFile(t, log, Options{})
@@ -161,7 +164,7 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// holding the crash, its estimate within 25%) are not met on every run of the new program
 	// behaviours yet; the share that meets them may not fall below what was measured when
 	// those runs were added (see the note).
-	for kind, floor := range map[string]float64{"steady": 0.85, "changing": 0.55} {
+	for kind, floor := range map[string]float64{"steady": 0.9, "changing": 0.55} {
 		if share := float64(met[kind]) / float64(max(cuts[kind], 1)); share < floor {
 			t.Errorf("%s-rate cuts meeting the floor: %.0f%%, below the %.0f%% measured before", kind, 100*share, 100*floor)
 		}

@@ -100,7 +100,7 @@ func matchProcess(r *Report, w processExpect, labels []processExpect, used map[*
 	}
 	if w.PID != nil {
 		for _, p := range r.Processes {
-			if p.PID == *w.PID && !used[p] {
+			if p.PID == *w.PID && !used[p] && (w.Isolate == nil || p.Isolate == *w.Isolate) {
 				return p
 			}
 		}

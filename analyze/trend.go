@@ -98,11 +98,13 @@ func (a *Analyzer) trend(p *proc, out *Process) {
 	out.LiveHeapSlopeMBPerS = &slope
 }
 
-// curvature decides whether the rate changes over the window: a parabola whose curvature is
-// significant (its 95% interval excludes zero) and material (the rate at the end differs from
+// curvature decides whether the rate of a significant growth changes over the window: a
+// parabola whose curvature is significant (its 95% interval excludes zero) and material (the rate at the end differs from
 // the straight line's by at least CurvatureShare of it).
 func (g *growth) curvature(th *Thresholds, t *Trend) {
-	if len(g.xs) < th.CurvatureMinPoints {
+	if len(g.xs) < th.CurvatureMinPoints || !t.Significant {
+		// Without growth there is no rate to change: a parabola through a sawtooth (batches
+		// built and freed, caught by some full GCs) bends to the scatter, not to a trend.
 		return
 	}
 	q, ok := robustQuad(g.xs, g.ys)

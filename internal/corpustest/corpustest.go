@@ -113,6 +113,9 @@ type Meta struct {
 	// ExpectedOOM says whether a time-to-OOM is right to give for the run; nil when the
 	// meta does not say.
 	ExpectedOOM *bool `json:"expected_oom"`
+	// ExpectedVerdict is the verdict a run was designed to get; empty when the meta does
+	// not say.
+	ExpectedVerdict string `json:"expected_verdict"`
 }
 
 // ReadMeta reads the .meta.json of a corpus log; ok is false when there is none.
