@@ -29,7 +29,11 @@ func (a *Analyzer) predict(p *proc, out *Process) {
 	if d == nil || d.ignored {
 		return
 	}
-	fc, ok := g.forecast(d)
+	alive := 0.0
+	if p.crash == nil {
+		alive = p.last / 1000 // the log shows the process alive until its last line
+	}
+	fc, ok := g.forecast(d, alive)
 	if !ok {
 		return
 	}
@@ -43,8 +47,10 @@ func (a *Analyzer) predict(p *proc, out *Process) {
 
 // forecast carries the growth forward to the death point d. The horizon is generous — a slow
 // leak may have days left — and the interval's far end is left at ten times the predicted
-// time ahead when the lower band never reaches the limit.
-func (g *growth) forecast(d *deathPoint) (forecast, bool) {
+// time ahead when the lower band never reaches the limit. alive is the last time (seconds)
+// the log shows the process alive, 0 for a process that died: a heap that the trend puts at
+// the death point already may die at any full GC from then on, not before.
+func (g *growth) forecast(d *deathPoint, alive float64) (forecast, bool) {
 	end := g.xs[len(g.xs)-1]
 	rate := g.rate()
 	if rate <= 0 {
@@ -77,7 +83,9 @@ func (g *growth) forecast(d *deathPoint) (forecast, bool) {
 	if d.reached {
 		w = 0
 	}
-	return forecast{ms: (mid + w) * 1000, lo: math.Min(lo, mid) * 1000, hi: (math.Max(hi, mid) + 2*w) * 1000, model: g.model}, true
+	mid = math.Max(mid, alive)
+	lo = math.Max(math.Min(lo, mid), alive)
+	return forecast{ms: (mid + w) * 1000, lo: lo * 1000, hi: (math.Max(hi, mid) + 2*w) * 1000, model: g.model}, true
 }
 
 // gcGap is the typical time between the last full GCs of the window.
@@ -127,8 +135,8 @@ func predictableFrom(p *proc, d *deathPoint, crashMS, within float64, th *Thresh
 			break
 		}
 		g := &growth{xs: xs[s:], ys: ys[s:], lin: robustFit(xs[s:], ys[s:]), model: ModelLinear}
-		g.curvature(th, &Trend{})
-		fc, ok := g.forecast(d)
+		g.curvature(th, &Trend{Significant: true}) // the growth of a leak, cut short
+		fc, ok := g.forecast(d, 0)
 		if !ok || math.Abs(fc.ms-crashMS) > within*crashMS {
 			break
 		}
