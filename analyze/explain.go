@@ -254,7 +254,10 @@ func (e *explainer) trend() {
 		}
 		e.ev("heap after full GC", "%s at %s → %s at %s%s: %s%.2f MB/s (robust fit over %d full GCs, 95%% interval %.2f–%.2f, R² %.2f)",
 			mb(h.FirstMB), secs(h.FirstMS), mb(h.LastMB), secs(h.LastMS), since, sign, t.SlopeMBPerS, t.Points, t.Interval95[0], t.Interval95[1], t.RSquared)
-		if !t.Significant {
+		switch u := e.p.growth; {
+		case u != nil && u.undercut != nil:
+			e.ev("trend", "no growth: a full GC at %s left %s, under the %s the heap held after every full GC of the window's first half: what it gained was freed", secs(u.undercut.atMS), mb(u.undercut.heapMB), mb(u.undercut.fromMB))
+		case !t.Significant:
 			e.ev("trend", "no significant growth: the fitted change over the window is %+.1f MB", t.GrowthMB)
 		}
 	case h != nil:

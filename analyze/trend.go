@@ -32,6 +32,35 @@ type growth struct {
 	// stopped is set when the young GCs after the last full GC show the heap flat where the
 	// trend says it should have grown: the growth ended after the last full GC.
 	stopped *stop
+	// transient is the most a later full GC found freed of what an earlier one had left
+	// (MB): memory some full GCs caught in use — a burst of requests, a batch — and not
+	// kept. Changes of the heap after full GCs smaller than it may be no more than that.
+	transient float64
+	// undercut is set when a full GC in the second half of the window left less than any
+	// in its first half: what the heap gained was freed, so the line's rise is no growth.
+	undercut *undercut
+}
+
+// undercut is a full GC that left the heap (heapMB at atMS) under fromMB, the least of the
+// window's first half.
+type undercut struct{ atMS, heapMB, fromMB float64 }
+
+// undercutOf finds the lowest full GC of the window's second half that left less than every
+// one of its first half, beyond the noise: retained memory only grows, so such a window did
+// not retain what it gained.
+func undercutOf(xs, ys []float64, th *Thresholds) *undercut {
+	half := len(ys) / 2
+	from := math.Inf(1)
+	for _, y := range ys[:half] {
+		from = math.Min(from, y)
+	}
+	var u *undercut
+	for i := half; i < len(ys); i++ {
+		if ys[i] < from-math.Max(th.TrendNoiseMB, th.TrendNoiseShare*from) && (u == nil || ys[i] < u.heapMB) {
+			u = &undercut{atMS: xs[i] * 1000, heapMB: ys[i], fromMB: from}
+		}
+	}
+	return u
 }
 
 // stop is the evidence that the growth ended: at atMS a young GC left heapMB, under the trend
@@ -70,7 +99,7 @@ func (a *Analyzer) trend(p *proc, out *Process) {
 	if sx[len(sx)-1]-sx[0] <= 0 {
 		return
 	}
-	g := &growth{xs: sx, ys: sy, lin: robustFit(sx, sy), model: ModelLinear}
+	g := &growth{xs: sx, ys: sy, lin: robustFit(sx, sy), model: ModelLinear, transient: transientMB(ys, th)}
 	f := g.lin
 	iv := f.interval95()
 	dur := sx[len(sx)-1] - sx[0]
@@ -84,6 +113,11 @@ func (a *Analyzer) trend(p *proc, out *Process) {
 		t.Method += ", last segment of a two-segment fit"
 	}
 	t.Significant = iv[0] > 0 && growthMB > math.Max(th.TrendNoiseMB, th.TrendNoiseShare*mean)
+	if t.Significant {
+		if g.undercut = undercutOf(sx, sy, th); g.undercut != nil {
+			t.Significant = false
+		}
+	}
 	g.curvature(th, t)
 	if !crashedAtLimit(p) {
 		// A heap that died at its limit did not stop growing: the limit stopped it, and the
@@ -163,7 +197,7 @@ func (g *growth) checkRecent(th *Thresholds, t *Trend) {
 		if n-b >= 2 {
 			scatter = math.Max(scatter, stat.StdDev(g.ys[b:], nil))
 		}
-		noise := 2 * scatter / math.Sqrt(float64(n-b))
+		noise := math.Max(2*scatter/math.Sqrt(float64(n-b)), g.transient)
 		if rose < th.RecentRateShare*want && want-rose > noise {
 			g.stopped = &stop{atMS: g.xs[b-1] * 1000, heapMB: g.ys[n-1], trendMB: early.at(end)}
 			t.StoppedAtMS = &g.stopped.atMS
@@ -219,7 +253,7 @@ func (g *growth) checkStop(p *proc, th *Thresholds, t *Trend) {
 			return
 		}
 	}
-	slack := math.Max(p.era.semiMB, 1) + 2*g.lin.s + th.TrendNoiseMB
+	slack := math.Max(p.era.semiMB, 1) + 2*g.lin.s + th.TrendNoiseMB + g.transient
 	for _, y := range ys {
 		dt := (y.TimeMS - last.TimeMS) / 1000
 		want := last.AfterMB + g.rate()*dt - slack
@@ -230,6 +264,19 @@ func (g *growth) checkStop(p *proc, th *Thresholds, t *Trend) {
 	if g.stopped != nil {
 		t.StoppedAtMS = &g.stopped.atMS
 	}
+}
+
+// transientMB is the most any full GC left that a later one found freed, when more than the
+// noise: the size of the transient memory the full GCs of this process catch.
+func transientMB(ys []float64, th *Thresholds) float64 {
+	least, most := math.Inf(1), 0.0
+	for i := len(ys) - 1; i >= 0; i-- {
+		least = math.Min(least, ys[i])
+		if d := ys[i] - least; d > math.Max(th.TrendNoiseMB, th.TrendNoiseShare*ys[i]) {
+			most = math.Max(most, d)
+		}
+	}
+	return most
 }
 
 // trimDeathSpiral drops the trailing points that sit within 10% of the highest heap and fall
