@@ -321,7 +321,9 @@ func fatalKind(location, message string) FatalKind {
 		return FatalInvalidArrayLength
 	case strings.Contains(l, "invalid size error"):
 		return FatalInvalidSize
-	case strings.Contains(l, "young object promotion failed"):
+	case strings.Contains(l, "young object promotion failed"), strings.Contains(l, "scavenger: promoting"):
+		// The same failure in V8 5 and 6's words ("Scavenger: promoting marked"): the
+		// scavenger could not move a survivor into the old generation.
 		return FatalYoungPromotion
 	case strings.Contains(l, "semi-space"), strings.Contains(l, "semi space"),
 		strings.Contains(l, "newspace::"), strings.Contains(l, "new space setup"):
