@@ -341,7 +341,10 @@ func (e *explainer) mutator() {
 		}
 	} else if mu != nil && mu.ComputedOverall != nil {
 		why := "this V8 prints no mu"
-		if mu.Printed {
+		switch {
+		case mu.Printed && len(e.p.fulls) > 0:
+			why = "its full GCs were all asked for — a heap snapshot, gc() — and V8's mu at them says how close together, not how pressed the heap is"
+		case mu.Printed:
 			why = "no full GC to read V8's own at"
 		}
 		e.ev("mutator utilization", "%.3f overall, computed from the pauses (%s)", *mu.ComputedOverall, why)

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 
@@ -283,12 +284,12 @@ func (a *Analyzer) mutator(p *proc, out *Process) {
 			diffs = append(diffs, math.Abs(cur-c))
 		}
 	}
-	from := max(0, len(p.fulls)-5)
-	for _, f := range p.fulls[from:] {
-		if cur, ok := f.cur(); ok {
+	for i := len(p.fulls) - 1; i >= 0 && len(mu.CurrentLastFull) < 5; i-- {
+		if cur, ok := p.fulls[i].cur(); ok && !p.fulls[i].forced() {
 			mu.CurrentLastFull = append(mu.CurrentLastFull, cur)
 		}
 	}
+	slices.Reverse(mu.CurrentLastFull)
 	if len(diffs) > 0 {
 		mae := stat.Mean(diffs, nil)
 		mu.AgreementMAE = &mae
@@ -322,6 +323,9 @@ func (a *Analyzer) mutator(p *proc, out *Process) {
 	trailing := 0
 	for i := len(p.fulls) - 1; i >= 0; i-- {
 		f := p.fulls[i]
+		if f.forced() {
+			continue // asked for, back to back: not V8 running out of room
+		}
 		cur, hasCur := f.cur()
 		low := hasCur && cur < a.th.LowMu
 		if !hasCur && i > 0 {

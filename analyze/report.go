@@ -244,6 +244,22 @@ type GCPoint struct {
 
 func (g *GCPoint) cur() (float64, bool) { return g.muCur, g.hasCur }
 
+// forcedReasons are the GC reasons of collections the program or a tool asked for: a heap
+// snapshot (two full GCs back to back), gc() under --expose-gc, an embedder's low-memory
+// notification. V8's utilization right after one says how close together they were asked
+// for, not how hard the heap is pressed.
+var forcedReasons = []string{"heap profiler", "testing", "low memory notification"}
+
+// forced reports a GC the program or a tool asked for.
+func (g *GCPoint) forced() bool {
+	for _, r := range forcedReasons {
+		if strings.HasPrefix(g.Reason, r) {
+			return true
+		}
+	}
+	return false
+}
+
 // mu is the utilization V8 printed at this GC: the average when printed, else the current.
 func (g *GCPoint) mu() (float64, bool) {
 	if g.hasAvg {
