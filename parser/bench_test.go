@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io"
 	"os"
+	"path/filepath"
 	"testing"
 )
 
@@ -64,7 +65,7 @@ func BenchmarkLineMarkCompact(b *testing.B) {
 	benchLine(b, "[26105:0x3bd1d000]      433 ms: Mark-Compact 14.6 (26.9) -> 12.0 (29.1) MB, pooled: 0 MB, 1.37 / 0.00 ms  (+ 3.3 ms in 0 steps since start of marking, biggest step 0.0 ms, walltime since start of marking 5 ms) (average mu = 0.989, current mu = 0.989) finalize incremental marking via task; GC in old space requested")
 }
 
-func BenchmarkLineOldEraGrammar(b *testing.B) {
+func BenchmarkLineOldEra(b *testing.B) {
 	benchLine(b, "[30207:0x12e26fd0]      218 ms: Mark-sweep 12.2 (22.0) -> 7.0 (30.0) MB, 90.8 / 0.0 ms [allocation failure] [promotion limit reached].")
 }
 
@@ -146,5 +147,43 @@ func BenchmarkEventsJSON(b *testing.B) {
 				b.Fatal(err)
 			}
 		}
+	}
+}
+
+// Lines the grammar reads: a Node 4–8 JavaScript stack frame of the crash block, and a
+// ring-buffer entry of Node 4–6's "Last few GCs" without its prefix.
+func BenchmarkLineJSFrame(b *testing.B) {
+	benchLine(b, "    2: _onTimeout(aka tick) [/srv/app/leak-linear.js:~44] [pc=0x6be52f8a21f](this=0x2ab8a89c2fc1 <Timeout map = 0x3d527393c591>)")
+}
+
+func BenchmarkLineRingEntry(b *testing.B) {
+	benchLine(b, "     340 ms: Scavenge 40.7 (67.3) -> 40.7 (67.3) MB, 18.1 / 0 ms (+ 5.2 ms in 1 steps since last GC) [allocation failure] [incremental marking delaying mark-sweep].")
+}
+
+// BenchmarkLineTimestamped is a --trace-gc line under a CI runner's timestamp: decoration the
+// normalizer strips before the line is read.
+func BenchmarkLineTimestamped(b *testing.B) {
+	benchLine(b, "2024-05-02T10:11:12.1234567Z [21348:0xa709d70]      138 ms: Scavenge 3.9 (4.0) -> 3.3 (5.0) MB, 4.58 / 0.00 ms  (average mu = 1.000, current mu = 1.000) allocation failure; ")
+}
+
+// BenchmarkParsePastes parses the crash logs users pasted (corpus/realworld and corpus/pastes,
+// concatenated): crash blocks, frames, reports and the text around them, the lines the
+// grammar reads most.
+func BenchmarkParsePastes(b *testing.B) {
+	var data []byte
+	for _, dir := range []string{"../corpus/realworld", "../corpus/pastes"} {
+		logs, _ := filepath.Glob(filepath.Join(dir, "*.log"))
+		for _, l := range logs {
+			d, err := os.ReadFile(l)
+			if err != nil {
+				b.Fatal(err)
+			}
+			data = append(append(data, d...), '\n')
+		}
+	}
+	b.SetBytes(int64(len(data)))
+	b.ResetTimer()
+	for range b.N {
+		drain(b, data)
 	}
 }

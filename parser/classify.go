@@ -57,6 +57,12 @@ func (p *Parser) processLine(text string, line, end int) {
 func (p *Parser) processBare(text string, line, end int) {
 	ev := Event{Line: line, EndLine: end}
 	if i := jsFrameStart(text, p.section == sectionJS); i >= 0 && (p.section == sectionJS || p.section == sectionNone) {
+		if f, ok := fastJSFrame(text[i:]); fastPaths && ok {
+			ev.Type, ev.JSFrame = TypeJSFrame, f
+			p.sectionItems++
+			p.emit(ev)
+			return
+		}
 		if g, err := jsFrameParser.ParseString("", text[i:]); err == nil || g.Index != "" {
 			ev.Type, ev.JSFrame = TypeJSFrame, jsFrameEvent(g, text[i:])
 			p.sectionItems++
@@ -75,8 +81,7 @@ func (p *Parser) processBare(text string, line, end int) {
 		}
 	}
 	if p.section == sectionNative {
-		if g, err := cFrameParser.ParseString("", text); err == nil && (g.Address != nil || g.Index != nil && g.Module != nil ||
-			g.Rest != nil && strings.Contains(g.Rest.text(text), "0x")) {
+		if g, err := parseCFrame(text); err == nil && cFrameAccepted(g, text) {
 			ev.Type, ev.NativeFrame = TypeNativeFrame, cFrameEvent(g, text)
 			p.sectionItems++
 			p.emit(ev)
@@ -95,6 +100,11 @@ func (p *Parser) processBare(text string, line, end int) {
 		return
 	}
 	if strings.HasPrefix(t, "at ") && (strings.HasSuffix(t, ")") || strings.Contains(t, ":")) {
+		if f, ok := fastAtFrame(t); fastPaths && ok {
+			ev.Type, ev.JSFrame = TypeJSFrame, f
+			p.emit(ev)
+			return
+		}
 		if g, err := atFrameParser.ParseString("", t); err == nil {
 			ev.Type, ev.JSFrame = TypeJSFrame, atFrameEvent(g, t)
 			p.emit(ev)
@@ -195,7 +205,7 @@ func (p *Parser) processPrefixed(seg string, glued, bare bool, ev Event) {
 			return
 		case strings.HasPrefix(rest, "pause=") || strings.HasPrefix(rest, "GC: {") ||
 			(isNVPStart(rest) && !strings.HasPrefix(rest, "action=")):
-			g, ok := fastNVP(seg)
+			g, ok := fastNVPIf(seg)
 			var err error
 			if !ok {
 				g, err = nvpParser.ParseString("", seg)
@@ -207,7 +217,7 @@ func (p *Parser) processPrefixed(seg string, glued, bare bool, ev Event) {
 			}
 		}
 	} else if strings.Contains(t, "used:") {
-		g, ok := fastHeapRow(seg)
+		g, ok := fastHeapRowIf(seg)
 		var err error
 		if !ok {
 			g, err = heapRowParser.ParseString("", seg)

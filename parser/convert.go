@@ -433,8 +433,13 @@ func embedderOOMEvent(g *embedderOOMG, input string) *Fatal {
 
 // jsFrameEvent splits a JS frame: "name [file:~line] [pc=…](this=…)".
 func jsFrameEvent(g *jsFrameG, input string) *JSFrame {
-	ev := &JSFrame{Index: intPtr(g.Index)}
-	rest := strings.TrimSpace(g.Rest.text(input))
+	return jsFrame(g.Index, g.Rest.text(input))
+}
+
+// jsFrame makes the frame of index and the text after its colon.
+func jsFrame(index, rest string) *JSFrame {
+	ev := &JSFrame{Index: intPtr(index)}
+	rest = strings.TrimSpace(rest)
 	if i := strings.Index(rest, "(this="); i >= 0 {
 		rest = strings.TrimSpace(rest[:i])
 	}
@@ -550,7 +555,12 @@ func cFrameEvent(g *cFrameG, input string) *NativeFrame {
 
 // atFrameEvent splits "fn (file:line:col)" or "file:line:col".
 func atFrameEvent(g *atFrameG, input string) *JSFrame {
-	rest := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(g.Rest.text(input)), "{"))
+	return atFrame(g.Rest.text(input))
+}
+
+// atFrame makes the frame of the text after "at".
+func atFrame(rest string) *JSFrame {
+	rest = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "{"))
 	ev := &JSFrame{}
 	loc := rest
 	if strings.HasSuffix(rest, ")") {

@@ -41,7 +41,7 @@ func (p *Parser) enterNativeSection() {
 
 // nativeFrame reads a native stack frame: the fast path, else the grammar.
 func (p *Parser) nativeFrame(s string) (*NativeFrame, bool) {
-	if f, ok := fastNativeFrame(s); ok {
+	if f, ok := fastNativeFrame(s); fastPaths && ok {
 		return f, true
 	}
 	g, err := nativeFrameParser.ParseString("", s)

@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"errors"
 	"strconv"
 	"strings"
 	"sync"
@@ -186,7 +187,7 @@ func shared(m map[string]*string, s string) *string {
 
 var (
 	kindPtrs   = sharedSet(KindScavenge, KindFull)
-	sincePtrs  = sharedSet("start of marking")
+	sincePtrs  = sharedSet("start of marking", "last GC")
 	qualSlices = map[string][]string{"reduce": {"reduce"}, "interleaved": {"interleaved"}, "during sweeping": {"during sweeping"}}
 )
 
@@ -256,14 +257,149 @@ func (c *lineCache) get(iso string) *string {
 	return p
 }
 
-// fastGCInto is fastGC writing into st, which must be zero.
-func fastGCInto(s string, st *gcStore, cache *lineCache) (*GC, bool) {
-	r := gcReader{scanner: scanner{s: s}, st: st}
-	if !r.prefix(cache) || !r.time() || !r.collector() || !r.qualifiers() || !r.sizes() || !r.pooled() ||
-		!r.durations() || !r.incremental() || !r.mu() || !r.reasons(cache) {
+// fastJSFrame reads a JavaScript stack frame "N: rest" as jsFrameParser does: an index of
+// digits that the grammar lexes as one Number (no exponent, no decimals, under 16 digits, which
+// would lex as a Windows address), spaces, a colon, and whatever follows as the rest.
+func fastJSFrame(s string) (*JSFrame, bool) {
+	i := 0
+	for i < len(s) && lexSpace(s[i]) {
+		i++
+	}
+	d := scanDigits(s, i)
+	if d == i || d-i > 15 {
 		return nil, false
 	}
-	return &st.gc, true
+	j := d
+	for j < len(s) && lexSpace(s[j]) {
+		j++
+	}
+	if j >= len(s) || s[j] != ':' {
+		return nil, false
+	}
+	return jsFrame(s[i:d], s[j+1:]), true
+}
+
+// fastAtFrame reads a stack frame of an Error's stack, "at fn (file:line:col)", as
+// atFrameParser does: the word "at" (a space after it, or the lexer would read a longer word),
+// then at least one token.
+func fastAtFrame(s string) (*JSFrame, bool) {
+	if len(s) < 3 || s[0] != 'a' || s[1] != 't' || !lexSpace(s[2]) {
+		return nil, false
+	}
+	rest := s[2:]
+	for k := 0; k < len(rest); k++ {
+		if !lexSpace(rest[k]) {
+			return atFrame(rest), true
+		}
+	}
+	return nil, false
+}
+
+// parseCFrame parses a native frame of the crash block's C stack with the grammar, when the
+// grammar could take it: most lines after a native stack are the program's own output, and
+// the grammar takes only a line with an address or an index followed by a module, or with
+// "0x" in it (FuzzCFrameGuard).
+func parseCFrame(text string) (*cFrameG, error) {
+	if !mayBeCFrame(text) {
+		return nil, errNotCFrame
+	}
+	return cFrameParser.ParseString("", text)
+}
+
+var errNotCFrame = errors.New("not a native frame")
+
+// cFrameAccepted reports a parse of cFrameParser that is a native frame.
+func cFrameAccepted(g *cFrameG, text string) bool {
+	return g.Address != nil || g.Index != nil && g.Module != nil || g.Rest != nil && strings.Contains(g.Rest.text(text), "0x")
+}
+
+// mayBeCFrame is false only for a text cFrameAccepted refuses: no "0x", and neither its first
+// token nor the one after a leading word can lex as a number or an address.
+func mayBeCFrame(s string) bool {
+	if strings.Contains(s, "0x") {
+		return true
+	}
+	i := 0
+	for i < len(s) && lexSpace(s[i]) {
+		i++
+	}
+	if i == len(s) {
+		return false
+	}
+	if b := s[i]; b >= '0' && b <= '9' || b >= 'A' && b <= 'F' {
+		return true
+	}
+	if b := s[i]; !(b == '_' || b >= 'a' && b <= 'z' || b >= 'G' && b <= 'Z') {
+		return false // punctuation or other: no index, module or address
+	}
+	i = lexWordEnd(s, i)
+	for i < len(s) && lexSpace(s[i]) {
+		i++
+	}
+	return i < len(s) && (s[i] >= '0' && s[i] <= '9' || s[i] >= 'A' && s[i] <= 'F')
+}
+
+// lexWordEnd returns the end of the Word token that starts at s[i]: letters, digits and '_',
+// with inner '-' or '.' followed by more of them.
+func lexWordEnd(s string, i int) int {
+	word := func(b byte) bool {
+		return b == '_' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
+	}
+	i++
+	for i < len(s) {
+		switch {
+		case word(s[i]):
+			i++
+		case (s[i] == '-' || s[i] == '.') && i+1 < len(s) && word(s[i+1]):
+			i += 2
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+// lexSpace reports a byte the grammar's lexer reads as space (RE2's \s).
+func lexSpace(b byte) bool { return b == ' ' || b == '\t' || b == '\n' || b == '\f' || b == '\r' }
+
+// fastPaths switches the fast paths on; TestFastPathsChangeNothing parses the corpus without
+// them too, and holds the two parses to the same events.
+var fastPaths = true
+
+// fastNVPIf is fastNVP when the fast paths are on.
+func fastNVPIf(s string) (*nvpLineG, bool) {
+	if !fastPaths {
+		return nil, false
+	}
+	return fastNVP(s)
+}
+
+// fastHeapRowIf is fastHeapRow when the fast paths are on.
+func fastHeapRowIf(s string) (*heapRowG, bool) {
+	if !fastPaths {
+		return nil, false
+	}
+	return fastHeapRow(s)
+}
+
+// fastGCInto is fastGC writing into st, which must be zero.
+func fastGCInto(s string, st *gcStore, cache *lineCache) (*GC, bool) {
+	gc, _, ok := fastGCTail(s, st, cache)
+	return gc, ok
+}
+
+// fastGCTail is fastGCInto that also returns where the reasons start.
+func fastGCTail(s string, st *gcStore, cache *lineCache) (*GC, int, bool) {
+	r := gcReader{scanner: scanner{s: s}, st: st}
+	if !r.prefix(cache) || !r.time() || !r.collector() || !r.qualifiers() || !r.sizes() || !r.pooled() ||
+		!r.durations() || !r.incremental() || !r.mu() {
+		return nil, 0, false
+	}
+	at := r.i
+	if !r.reasons(cache) {
+		return nil, 0, false
+	}
+	return &st.gc, at, true
 }
 
 // gcReader reads a --trace-gc line for the fast path one clause at a time, in the order of
@@ -280,14 +416,26 @@ type gcReader struct {
 	st *gcStore
 }
 
-// prefix reads "[pid:isolate]".
+// prefix reads "[pid:isolate]", or "[pid]" (Node 0.12 and io.js), or nothing before the time
+// (a ring-buffer entry of Node 4–6's crash block).
 func (r *gcReader) prefix(cache *lineCache) bool {
+	if r.s != "" && r.s[0] != '[' {
+		r.spaces()
+		return true
+	}
 	p := scanPrefix(r.s, 0)
-	if p.shape != prefixIsolate || len(p.pid) > maxPIDDigits || !oneTokenIsolate(p.isolate) {
+	switch {
+	case len(p.pid) > maxPIDDigits:
+		return false
+	case p.shape == prefixPID:
+		r.st.pid = smallInt(p.pid)
+		r.st.gc.PID = &r.st.pid
+	case p.shape == prefixIsolate && oneTokenIsolate(p.isolate):
+		r.st.pid = smallInt(p.pid)
+		r.st.gc.PID, r.st.gc.Isolate = &r.st.pid, cache.get(p.isolate)
+	default:
 		return false
 	}
-	r.st.pid = smallInt(p.pid)
-	r.st.gc.PID, r.st.gc.Isolate = &r.st.pid, cache.get(p.isolate)
 	r.i = p.end
 	r.spaces()
 	return true
@@ -409,18 +557,32 @@ func (r *gcReader) pooled() bool {
 	return true
 }
 
-// durations reads "P / E ms" (Node 4+). The 0.12 shapes go to the grammar.
+// durations reads "P / E ms" (Node 4+), "E / P ms" (Node 0.12: the external time first, an
+// integer) or "P ms" (0.12 and io.js without external time), telling which is which from the
+// digits as the grammar's conversion does (setDurations).
 func (r *gcReader) durations() bool {
 	firstAt := r.i
-	pause, ok := r.float()
-	if !ok || !strings.Contains(r.s[firstAt:r.i], ".") || !r.ch('/') {
-		return false
-	}
-	external, ok := r.msAfter()
+	first, ok := r.float()
 	if !ok {
 		return false
 	}
-	r.st.gc.PauseMS, r.st.gc.ExternalMS = r.st.keep(6, pause), r.st.keep(7, external)
+	firstDot := strings.Contains(r.s[firstAt:r.i], ".")
+	if !r.ch('/') {
+		if !r.word("ms") {
+			return false
+		}
+		r.st.gc.PauseMS = r.st.keep(6, first)
+		return true
+	}
+	secondAt := r.i
+	second, ok := r.msAfter()
+	if !ok {
+		return false
+	}
+	if !firstDot && strings.Contains(r.s[secondAt:r.i], ".") {
+		first, second = second, first
+	}
+	r.st.gc.PauseMS, r.st.gc.ExternalMS = r.st.keep(6, first), r.st.keep(7, second)
 	return true
 }
 
@@ -437,13 +599,21 @@ func (r *gcReader) incremental() bool {
 		return false
 	}
 	stepsText, ok := r.number()
-	if !ok || strings.Contains(stepsText, ".") || !r.words("steps", "since", "start", "of", "marking") || len(stepsText) > 18 {
+	if !ok || strings.Contains(stepsText, ".") || !r.words("steps", "since") || len(stepsText) > 18 {
+		return false
+	}
+	since := "start of marking"
+	switch {
+	case r.words("start", "of", "marking"):
+	case r.words("last", "GC"): // Node ≤ 6: steps since the last GC, a scavenge included
+		since = "last GC"
+	default:
 		return false
 	}
 	steps := smallInt(stepsText)
 	// Full GCs only: allocated apart so the hot scavenge line stays small.
 	in := &incrStore{marking: v, steps: steps}
-	in.incr.MarkingMS, in.incr.Steps, in.incr.Since = &in.marking, &in.steps, sincePtrs["start of marking"]
+	in.incr.MarkingMS, in.incr.Steps, in.incr.Since = &in.marking, &in.steps, sincePtrs[since]
 	if r.ch(',') {
 		v, ok := r.msAfter("biggest", "step")
 		if !ok {
@@ -518,18 +688,51 @@ func (r *gcReader) muValue(text string, punct byte, name string) (float64, bool)
 	return r.float()
 }
 
-// reasons reads the rest of the line as the reasons: plain words only; anything else
-// (brackets, a glued next entry) is the grammar's.
+// reasons reads the rest of the line as the reasons: plain words, or Node ≤ 6's bracketed
+// groups of plain words ending in a full stop ("[allocation failure] [promotion limit
+// reached]."); anything else (a colon, digits, a glued next entry) is the grammar's.
 func (r *gcReader) reasons(cache *lineCache) bool {
 	tail := r.s[r.i:]
+	if strings.HasPrefix(tail, "[") && !bracketReasons(tail) {
+		return false
+	}
 	for k := 0; k < len(tail); k++ {
-		b := tail[k]
-		if !(b == ' ' || b == ';' || b == '-' || b == '_' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z') {
+		if b := tail[k]; !reasonByte(b) && (tail[0] != '[' || b != '[' && b != ']' && b != '.') {
 			return false
 		}
 	}
 	r.st.gc.Reason, r.st.gc.Comment = cache.reasons(tail)
 	return true
+}
+
+// reasonByte reports a byte of a plain-word reason.
+func reasonByte(b byte) bool {
+	return b == ' ' || b == ';' || b == '-' || b == '_' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
+}
+
+// bracketReasons reports a tail of the shape "[words] [words]." with any spacing between the
+// groups and after them, the full stop optional, no bracket inside a group.
+func bracketReasons(tail string) bool {
+	i := 0
+	groups := 0
+	for i < len(tail) && tail[i] == '[' {
+		end := strings.IndexByte(tail[i+1:], ']')
+		if end < 0 || strings.IndexByte(tail[i+1:i+1+end], '[') >= 0 {
+			return false
+		}
+		i += end + 2
+		groups++
+		for i < len(tail) && tail[i] == ' ' {
+			i++
+		}
+	}
+	if i < len(tail) && tail[i] == '.' {
+		i++
+	}
+	for i < len(tail) && tail[i] == ' ' {
+		i++
+	}
+	return groups > 0 && i == len(tail)
 }
 
 // reasons splits and shares the reasons of a line, remembering the last tail: consecutive

@@ -2,7 +2,9 @@ package parser
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
+	"io"
 	"math"
 	"slices"
 	"strconv"
@@ -15,6 +17,8 @@ import (
 // without "; ") waits for its rest (pending.go); at the end of the log it is read as it
 // stands, and that is the event compared.
 func grammarGC(line string) *GC {
+	fastPaths = false // processGC would take the fast path itself
+	defer func() { fastPaths = true }()
 	p := New(strings.NewReader(""))
 	var out *GC
 	p.processGC(line, false, Event{Line: 1})
@@ -249,6 +253,120 @@ func FuzzShortDecimal(f *testing.F) {
 		got, ok := appendShortDecimal(nil, v)
 		if want := strconv.FormatFloat(v, 'f', -1, 64); ok && string(got) != want {
 			t.Fatalf("%v: wrote %s, strconv %s", v, got, want)
+		}
+	})
+}
+
+// TestFastPathsChangeNothing parses every corpus log with the fast paths and with the grammar
+// alone, and holds the two to the same events: the fuzzers prove each fast path line by line,
+// this proves them in the parser, where a line may reach them from any state.
+func TestFastPathsChangeNothing(t *testing.T) {
+	parseAll := func(log string) []byte {
+		fh := openLog(t, log)
+		defer fh.Close()
+		var out []byte
+		p := New(fh)
+		for {
+			ev, err := p.Next()
+			if err == io.EOF {
+				return out
+			}
+			if err != nil {
+				t.Fatalf("%s: %v", log, err)
+			}
+			b, err := json.Marshal(ev)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out = append(append(out, b...), '\n')
+		}
+	}
+	for _, log := range corpusLogs(t) {
+		fast := parseAll(log)
+		fastPaths = false
+		slow := parseAll(log)
+		fastPaths = true
+		if !bytes.Equal(fast, slow) {
+			fl, sl := bytes.Split(fast, []byte("\n")), bytes.Split(slow, []byte("\n"))
+			for i := range min(len(fl), len(sl)) {
+				if !bytes.Equal(fl[i], sl[i]) {
+					t.Errorf("%s: event %d differs\nfast    %s\ngrammar %s", log, i+1, fl[i], sl[i])
+					break
+				}
+			}
+			if len(fl) != len(sl) {
+				t.Errorf("%s: %d events with the fast paths, %d without", log, len(fl), len(sl))
+			}
+		}
+	}
+}
+
+// FuzzFastJSFrame checks the JavaScript frame fast path against the grammar.
+func FuzzFastJSFrame(f *testing.F) {
+	for _, s := range []string{"    2: _onTimeout(aka tick) [/srv/app/leak-linear.js:~44] [pc=0x6be52f8a21f](this=0x2ab8a89c2fc1 <Timeout map = 0x3d527393c591>)",
+		"1: ExitFrame [pc: 0x1374fd9]", "3: arguments adaptor frame: 1->2", "12 : x", "7:", "0012: a [b:*3]", "1e5: x", "2.5: y",
+		"1234567890123456: z", "5:\v\u00a0x\t", "9: [pc=0x1](this=0x2)", "4: f [native array.js:~1]..."} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if strings.ContainsAny(s, "\n\r") {
+			return
+		}
+		fast, ok := fastJSFrame(s)
+		if !ok {
+			return
+		}
+		g, err := jsFrameParser.ParseString("", s)
+		if err != nil && (g == nil || g.Index == "") {
+			t.Fatalf("%q: the fast path reads a frame, the grammar refuses it (%v)", s, err)
+		}
+		fj, _ := json.Marshal(fast)
+		sj, _ := json.Marshal(jsFrameEvent(g, s))
+		if string(fj) != string(sj) {
+			t.Fatalf("%q\nfast    %s\ngrammar %s", s, fj, sj)
+		}
+	})
+}
+
+// FuzzFastAtFrame checks the fast path of an Error stack's frames against the grammar.
+func FuzzFastAtFrame(f *testing.F) {
+	for _, s := range []string{"at Object.<anonymous> (/app/index.js:10:5)", "at /app/x.js:1:2", "at new Foo (a.js:3:4) {",
+		"at  \t", "at\fx", "at-x (y:1:2)", "at async Promise.all (index 0)", "at \v", "at ( : )"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if strings.ContainsAny(s, "\n\r") {
+			return
+		}
+		fast, ok := fastAtFrame(s)
+		if !ok {
+			return
+		}
+		g, err := atFrameParser.ParseString("", s)
+		if err != nil {
+			t.Fatalf("%q: the fast path reads a frame, the grammar refuses it (%v)", s, err)
+		}
+		fj, _ := json.Marshal(fast)
+		sj, _ := json.Marshal(atFrameEvent(g, s))
+		if string(fj) != string(sj) {
+			t.Fatalf("%q\nfast    %s\ngrammar %s", s, fj, sj)
+		}
+	})
+}
+
+// FuzzCFrameGuard holds mayBeCFrame to the grammar: a text it turns away is one the grammar
+// does not take as a native frame.
+func FuzzCFrameGuard(f *testing.F) {
+	for _, s := range []string{" 1: 0xb78db3 node::OOMErrorHandler", "node 0x1234", "ABC def", "foo DEAD", "foo-bar.baz 12 x",
+		"some output line", "[app] done", "FATAL ERROR", "x 0", "_ 9", "Gz A", "a.b-c d", "\v1 x", "Ä 1"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if strings.ContainsAny(s, "\n\r") || mayBeCFrame(s) {
+			return
+		}
+		if g, err := cFrameParser.ParseString("", s); err == nil && cFrameAccepted(g, s) {
+			t.Fatalf("%q: turned away, yet the grammar reads a native frame %+v", s, g)
 		}
 	})
 }

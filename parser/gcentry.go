@@ -8,6 +8,14 @@ import "strings"
 // processGC parses a --trace-gc entry. A glued entry (another entry follows on the same line)
 // lost its newline to V8's 256-byte buffer, so it is truncated unless its reasons are whole.
 func (p *Parser) processGC(seg string, glued bool, ev Event) {
+	if fastPaths && !glued && p.pend == nil {
+		// A whole entry the fast path reads, whose reasons end where V8's do, is what the
+		// grammar would make of it (FuzzFastPath).
+		if gc, at, ok := fastGCTail(seg, &gcStore{}, &p.lines); ok && plainReasons(seg[at:]) {
+			p.finishGC(gc, ev)
+			return
+		}
+	}
 	g, err := gcParser.ParseString("", seg)
 	if p.section != sectionRing && !glued && p.pend == nil && (err != nil || !plainReasons(g.Tail.text(seg))) {
 		// A live line that does not read whole, or whose reasons run on into other text: its

@@ -30,7 +30,7 @@ var memoryPair = regexp.MustCompile(`(?:^|[\s{,])["']?([a-zA-Z_]+)["']?\s*([:=])
 
 // memoryPairs returns the known names and values (in MB) of a line, nil when it has none.
 func memoryPairs(t string) map[string]float64 {
-	if !strings.ContainsAny(t, ":=") {
+	if !strings.ContainsAny(t, ":=") || !mayNameMemory(t) {
 		return nil
 	}
 	if out := namedPairs(t); len(out) >= 2 {
@@ -97,6 +97,34 @@ func namedPairs(t string) map[string]float64 {
 		out[m[1]] = v
 	}
 	return out
+}
+
+// memoryWords are, lower-cased, parts of every name memoryPairs knows: each name holds one.
+var memoryWords = []string{"rss", "heap", "external", "arraybuffers", "malloced", "global_handles", "total_physical", "total_available"}
+
+// mayNameMemory reports whether t holds one of memoryWords in any case: most lines hold none,
+// and the patterns are then not run.
+func mayNameMemory(t string) bool {
+	for _, w := range memoryWords {
+		if containsFold(t, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// containsFold reports whether s holds the lower-case ASCII word w in any case.
+func containsFold(s, w string) bool {
+	for i := 0; i+len(w) <= len(s); i++ {
+		k := 0
+		for k < len(w) && (s[i+k] == w[k] || s[i+k] >= 'A' && s[i+k] <= 'Z' && s[i+k]|0x20 == w[k]) {
+			k++
+		}
+		if k == len(w) {
+			return true
+		}
+	}
+	return false
 }
 
 // usageAssignments counts the process.memoryUsage() names a line gives with "=".

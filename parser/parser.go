@@ -198,7 +198,7 @@ func (p *Parser) fill() error {
 	if !joined {
 		// The hot line: a whole --trace-gc line, read in place without a copy. fastGC keeps
 		// no part of the line it reads.
-		if len(cur.raw) > 0 && cur.raw[0] == '[' && p.report == nil && !dirty(cur.raw) {
+		if fastPaths && len(cur.raw) > 0 && cur.raw[0] == '[' && p.report == nil && !dirty(cur.raw) {
 			var st *gcStore
 			if p.used < len(p.slab) {
 				st = &p.slab[p.used]

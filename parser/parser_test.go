@@ -242,3 +242,23 @@ func TestGCJSONMatchesEncodingJSON(t *testing.T) {
 		t.Errorf("only %d GCs checked", n)
 	}
 }
+
+// TestMemoryPrefilterKnowsEveryName holds mayNameMemory to the names memoryPairs reads: a
+// name it missed would silently stop a sample from being read.
+func TestMemoryPrefilterKnowsEveryName(t *testing.T) {
+	names := []string{"Heap Used", "HEAP TOTAL", "RSS", "External", "Heap: used=21.9MB"}
+	for n := range memoryNames {
+		names = append(names, n)
+	}
+	for n := range humanNames {
+		names = append(names, n)
+	}
+	for _, n := range names {
+		if !mayNameMemory(n) {
+			t.Errorf("mayNameMemory(%q) = false", n)
+		}
+	}
+	if mayNameMemory("[app] tick 45 handled 20000 requests") {
+		t.Error("an application line without a memory name passes the prefilter")
+	}
+}

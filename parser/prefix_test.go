@@ -48,11 +48,11 @@ func TestPrefixCallers(t *testing.T) {
 		cutLen                      int
 		isCut                       bool
 	}{
-		{"", prefixNone, false, false, false, false, 0, false},
+		{"", prefixNone, false, true, false, false, 0, false},
 		{"[x", prefixNone, false, false, false, false, 0, false},
 		{"[123", prefixCut, false, false, false, false, 0, true},
-		{"[123]", prefixPID, true, false, false, true, 0, false},
-		{"[\t123]", prefixPID, false, false, false, true, 0, false},
+		{"[123]", prefixPID, true, true, false, true, 0, false},
+		{"[\t123]", prefixPID, false, true, false, true, 0, false},
 		{"[123x", prefixNone, false, false, false, false, 0, false},
 		{"[123:", prefixCut, false, false, false, false, 0, true},
 		{"[123:]", prefixNone, false, false, false, false, 0, false},
