@@ -2,7 +2,9 @@ package analyze
 
 import (
 	"bytes"
+	"encoding/json"
 	"math"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -81,5 +83,28 @@ func TestTQuantileBeyondTable(t *testing.T) {
 		if got := tQuantile(dof); math.Abs(got-want) > 1e-4 {
 			t.Errorf("dof %d: %v, want %v", dof, got, want)
 		}
+	}
+}
+
+// TestFiniteClearsEveryNaN puts NaNs and infinities where extreme input could leave them — an
+// optional number, a map of stats, a series of points — and holds finite to clearing them all.
+func TestFiniteClearsEveryNaN(t *testing.T) {
+	nan, inf := math.NaN(), math.Inf(1)
+	out := &Process{
+		GCOverhead: &nan,
+		Pauses:     map[string]*PauseStats{"full": {MeanMS: inf, P50MS: 1}},
+		Series:     &Series{GCs: []GCPoint{{TimeMS: nan, AfterMB: 2}}},
+	}
+	finite(reflect.ValueOf(out))
+	switch {
+	case out.GCOverhead != nil:
+		t.Errorf("GC overhead %v, want nil", *out.GCOverhead)
+	case out.Pauses["full"].MeanMS != 0 || out.Pauses["full"].P50MS != 1:
+		t.Errorf("pause stats %+v, want the infinity cleared and the rest kept", *out.Pauses["full"])
+	case out.Series.GCs[0].TimeMS != 0 || out.Series.GCs[0].AfterMB != 2:
+		t.Errorf("series point %+v, want the NaN cleared and the rest kept", out.Series.GCs[0])
+	}
+	if _, err := json.Marshal(out); err != nil {
+		t.Errorf("report does not marshal: %v", err)
 	}
 }

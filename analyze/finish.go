@@ -10,6 +10,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/gcanalyze/gcanalyze/parser"
 	"gonum.org/v1/gonum/stat"
@@ -176,12 +177,13 @@ func finite(v reflect.Value) {
 		}
 		finite(v.Elem())
 	case reflect.Struct:
-		for i := 0; i < v.NumField(); i++ {
-			if v.Type().Field(i).IsExported() {
-				finite(v.Field(i))
-			}
+		for _, i := range floatFields(v.Type()) {
+			finite(v.Field(i))
 		}
 	case reflect.Slice, reflect.Array:
+		if !holdsFloat(v.Type().Elem()) {
+			return
+		}
 		for i := 0; i < v.Len(); i++ {
 			finite(v.Index(i))
 		}
@@ -194,6 +196,45 @@ func finite(v reflect.Value) {
 			v.SetFloat(0)
 		}
 	}
+}
+
+// floatPlans caches, per struct type, the exported fields that can hold a float64: finite runs
+// on every report, and most of a report's fields (strings, counts, evidence) cannot.
+var floatPlans sync.Map // reflect.Type → []int
+
+// floatFields returns the exported fields of struct type t that can hold a float64.
+func floatFields(t reflect.Type) []int {
+	if plan, ok := floatPlans.Load(t); ok {
+		return plan.([]int)
+	}
+	var plan []int
+	for i := 0; i < t.NumField(); i++ {
+		if f := t.Field(i); f.IsExported() && holdsFloat(f.Type) {
+			plan = append(plan, i)
+		}
+	}
+	floatPlans.Store(t, plan)
+	return plan
+}
+
+// holdsFloat reports whether a value of type t can hold a float64 (the report's types do not
+// refer to themselves).
+func holdsFloat(t reflect.Type) bool {
+	switch t.Kind() {
+	case reflect.Float64:
+		return true
+	case reflect.Pointer, reflect.Slice, reflect.Array:
+		return holdsFloat(t.Elem())
+	case reflect.Map:
+		return holdsFloat(t.Elem())
+	case reflect.Struct:
+		for i := 0; i < t.NumField(); i++ {
+			if f := t.Field(i); f.IsExported() && holdsFloat(f.Type) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (a *Analyzer) pauseStats(p *proc, out *Process) {
