@@ -93,6 +93,10 @@ func (p *Parser) processKeyword(kw, seg string, ev Event) {
 		marker(MarkerReportCompleted)
 	case "FATAL ERROR:":
 		p.enterNativeSection()
+		if f, ok := fastFatal(seg); fastPaths && ok {
+			fatal(f)
+			break
+		}
 		g, _ := fatalParser.ParseString("", seg)
 		if g == nil {
 			g = &fatalLineG{}

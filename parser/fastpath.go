@@ -359,6 +359,27 @@ func lexWordEnd(s string, i int) int {
 	return i
 }
 
+// fastFatal reads Node's "FATAL ERROR: <location> Allocation failed - <message>" as
+// fatalParser does, when the line is plain: it starts "FATAL ERROR:" exactly, and the word
+// "Allocation" occurs at most once, as a token of its own (a space before it, a space or the
+// end after it). The location is what lies between, the message the rest from "Allocation".
+func fastFatal(s string) (*Fatal, bool) {
+	rest, ok := strings.CutPrefix(s, "FATAL ERROR:")
+	if !ok {
+		return nil, false
+	}
+	trim := func(t string) string { return strings.TrimFunc(t, func(r rune) bool { return r < 0x80 && lexSpace(byte(r)) }) }
+	at := strings.Index(rest, "Allocation")
+	if at < 0 {
+		return newFatal(trim(rest), "", "node"), true
+	}
+	end := at + len("Allocation")
+	if strings.Contains(rest[end:], "Allocation") || at == 0 || !lexSpace(rest[at-1]) || end < len(rest) && !lexSpace(rest[end]) {
+		return nil, false
+	}
+	return newFatal(trim(rest[:at]), trim(rest[at:]), "node"), true
+}
+
 // lexSpace reports a byte the grammar's lexer reads as space (RE2's \s).
 func lexSpace(b byte) bool { return b == ' ' || b == '\t' || b == '\n' || b == '\f' || b == '\r' }
 

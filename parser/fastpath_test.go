@@ -370,3 +370,32 @@ func FuzzCFrameGuard(f *testing.F) {
 		}
 	})
 }
+
+// FuzzFastFatal checks the fast path of Node's FATAL ERROR line against the grammar.
+func FuzzFastFatal(f *testing.F) {
+	for _, s := range []string{"FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory",
+		"FATAL ERROR: CALL_AND_RETRY_LAST Allocation failed - process out of memory", "FATAL ERROR: Allocation failed",
+		"FATAL ERROR: Ineffective mark-compacts near heap limit Allocation failed - JavaScript heap out of memory",
+		"FATAL ERROR:", "FATAL ERROR: x\vAllocation y", "FATAL ERROR: Scavenger: promoting marked", "FATAL ERROR: 1Allocation x",
+		"FATAL ERROR: a Allocation-failed", "FATAL ERROR:  \t "} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if strings.ContainsAny(s, "\n\r") {
+			return
+		}
+		fast, ok := fastFatal(s)
+		if !ok {
+			return
+		}
+		g, _ := fatalParser.ParseString("", s)
+		if g == nil {
+			g = &fatalLineG{}
+		}
+		fj, _ := json.Marshal(fast)
+		sj, _ := json.Marshal(fatalEvent(g, s))
+		if string(fj) != string(sj) {
+			t.Fatalf("%q\nfast    %s\ngrammar %s", s, fj, sj)
+		}
+	})
+}
