@@ -368,7 +368,9 @@ func fastFatal(s string) (*Fatal, bool) {
 	if !ok {
 		return nil, false
 	}
-	trim := func(t string) string { return strings.TrimFunc(t, func(r rune) bool { return r < 0x80 && lexSpace(byte(r)) }) }
+	trim := func(t string) string {
+		return strings.TrimFunc(t, func(r rune) bool { return r < 0x80 && lexSpace(byte(r)) })
+	}
 	at := strings.Index(rest, "Allocation")
 	if at < 0 {
 		return newFatal(trim(rest), "", "node"), true
