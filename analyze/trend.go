@@ -117,6 +117,10 @@ func (a *Analyzer) trend(p *proc, out *Process) {
 		if g.undercut = undercutOf(sx, sy, th); g.undercut != nil {
 			t.Significant = false
 		}
+		// A rise smaller than memory the full GCs caught in passing may be no more than that.
+		if growthMB <= g.transient {
+			t.Significant = false
+		}
 	}
 	g.curvature(th, t)
 	if !crashedAtLimit(p) {
