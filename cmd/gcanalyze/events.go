@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"encoding/csv"
 	"encoding/json"
 	"io"
 	"sort"
@@ -21,7 +20,7 @@ var eventFormats = []string{"jsonl", "csv"}
 type eventWriter struct {
 	format string
 	bw     *bufio.Writer
-	cw     *csv.Writer
+	csv    bool
 	// source and open are the input being written and the JSON object's opening with it;
 	// buf is reused for each line.
 	source, open string
@@ -74,8 +73,9 @@ func (a *app) eventsCommand() *cli.Command {
 func newEventWriter(w io.Writer, format string) *eventWriter {
 	ew := &eventWriter{format: format, bw: bufio.NewWriterSize(w, 64<<10)}
 	if format == "csv" {
-		ew.cw = csv.NewWriter(ew.bw)
-		_ = ew.cw.Write(csvColumns)
+		ew.csv = true
+		ew.buf = appendCSVRecord(ew.buf[:0], csvColumns)
+		_, _ = ew.bw.Write(ew.buf)
 	}
 	return ew
 }
@@ -102,32 +102,26 @@ func (w *eventWriter) writeAll(source string, r io.Reader) error {
 }
 
 func (w *eventWriter) write(source string, ev parser.Event) error {
-	if w.cw == nil {
-		if source != w.source || w.open == "" {
-			src, _ := json.Marshal(source)
-			w.source, w.open = source, `{"source":`+string(src)+","
-		}
-		// Directly, into one reused buffer: json.Marshal would re-scan the output.
-		b, err := ev.AppendJSON(w.buf[:0], w.open)
-		if err != nil {
-			return err
-		}
-		w.buf = append(b, '\n')
-		_, err = w.bw.Write(w.buf)
+	if w.csv {
+		w.buf = appendCSVRow(w.buf[:0], source, ev)
+		_, err := w.bw.Write(w.buf)
 		return err
 	}
-	return w.cw.Write(csvRow(source, ev))
+	if source != w.source || w.open == "" {
+		src, _ := json.Marshal(source)
+		w.source, w.open = source, `{"source":`+string(src)+","
+	}
+	// Directly, into one reused buffer: json.Marshal would re-scan the output.
+	b, err := ev.AppendJSON(w.buf[:0], w.open)
+	if err != nil {
+		return err
+	}
+	w.buf = append(b, '\n')
+	_, err = w.bw.Write(w.buf)
+	return err
 }
 
-func (w *eventWriter) flush() error {
-	if w.cw != nil {
-		w.cw.Flush()
-		if err := w.cw.Error(); err != nil {
-			return err
-		}
-	}
-	return w.bw.Flush()
-}
+func (w *eventWriter) flush() error { return w.bw.Flush() }
 
 // The CSV cells of optional values: empty when the log does not carry the value.
 

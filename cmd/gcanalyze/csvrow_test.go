@@ -1,0 +1,48 @@
+package main
+
+import (
+	"bytes"
+	"encoding/csv"
+	"io"
+	"testing"
+
+	"github.com/gcanalyze/gcanalyze/internal/corpustest"
+	"github.com/gcanalyze/gcanalyze/parser"
+)
+
+// TestCSVRowsMatchEncodingCSV holds the events command's CSV writer to encoding/csv writing
+// csvRow's cells, event by event, over the whole corpus and a few cells that need quoting.
+func TestCSVRowsMatchEncodingCSV(t *testing.T) {
+	check := func(what string, ev parser.Event) {
+		var want bytes.Buffer
+		cw := csv.NewWriter(&want)
+		_ = cw.Write(csvRow("logs/a,b.log", ev))
+		cw.Flush()
+		if got := appendCSVRow(nil, "logs/a,b.log", ev); !bytes.Equal(got, want.Bytes()) {
+			t.Fatalf("%s line %d:\n got %q\nwant %q", what, ev.Line, got, want.Bytes())
+		}
+	}
+	odd := []string{" lead", "a\"b", "x\r\ny", "cr\ronly", `\.`, "\u00a0nbsp", "tab\tin", ""}
+	for _, s := range odd {
+		check("odd reason", parser.Event{Type: parser.TypeGC, Line: 1, EndLine: 1, GC: &parser.GC{Reason: &s, Qualifiers: []string{s, "reduce"}}})
+		check("odd text", parser.Event{Type: parser.TypeUnknown, Line: 1, EndLine: 1, Unknown: &parser.Unknown{Text: s}})
+	}
+	for _, log := range corpustest.Logs(t) {
+		f, err := corpustest.Open(log)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := parser.New(f)
+		for {
+			ev, err := p.Next()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			check(log, ev)
+		}
+		f.Close()
+	}
+}
