@@ -18,7 +18,7 @@ import (
 // on the joined stream (Repeats).
 
 const (
-	blockSize    = 1 << 20
+	blockSize    = 1 << 18
 	maxBlockSize = 8 << 20 // past this without a safe cut, the rest is parsed sequentially
 )
 
