@@ -312,10 +312,12 @@ func (a *Analyzer) addGC(g *parser.GC) {
 	// included.
 	k := g.Key()
 	if k != (parser.IsolateKey{}) {
-		kk := k
-		a.lastKey = &kk
+		if a.lastKey == nil || *a.lastKey != k {
+			kk := k // a new key only when it changes: the keys are never written through
+			a.lastKey = &kk
+		}
 		if g.InCrashDump {
-			a.ringKey = &kk
+			a.ringKey = a.lastKey
 		}
 	} else if g.InCrashDump && a.lastKey != nil {
 		a.ringKey = a.lastKey
