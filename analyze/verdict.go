@@ -428,7 +428,10 @@ func burstOf(p *proc, limit float64, th *Thresholds) *burst {
 	}
 	low := base + th.BurstClimbFromShare*(limit-base)
 	climb := reach
-	for climb > 0 && math.Max(pts[climb-1].BeforeMB, pts[climb-1].AfterMB) > low {
+	// The climb is of what the GCs left: before a scavenge the heap holds the young
+	// generation's garbage too, as much as the young generation holds (32 MB and more on
+	// Node 24+), however level the heap is.
+	for climb > 0 && pts[climb-1].AfterMB > low {
 		climb--
 	}
 	if climb == 0 {
