@@ -17,6 +17,7 @@ secs() { local s; s=$(date +%s.%N); "$@" > /dev/null; awk -v s="$s" -v e="$(date
 wc_s=$(secs wc -l "$log")
 an_s=$(secs bench/gcanalyze analyze "$log" --format json)
 ev_s=$(secs bench/gcanalyze events "$log")
+csv_s=$(secs bench/gcanalyze events --format csv "$log")
 rss=$( { /usr/bin/time -v bench/gcanalyze analyze "$log" --format json > /dev/null; } 2>&1 | awk -F': ' '/Maximum resident/ { printf "%.0f", $2 / 1024 }')
 
 rate() { awk -v mb="$mb" -v s="$1" 'BEGIN { printf "%.0f MB/s", mb / s }'; }
@@ -25,4 +26,5 @@ echo "log: $log ($mb MB, $(nproc) cores)"
 echo "wc -l:                       ${wc_s}s  $(rate "$wc_s")"
 echo "gcanalyze analyze --json:    ${an_s}s  $(rate "$an_s")  ($(ratio "$an_s"))"
 echo "gcanalyze events (jsonl):    ${ev_s}s  $(rate "$ev_s")  ($(ratio "$ev_s"))"
+echo "gcanalyze events (csv):      ${csv_s}s  $(rate "$csv_s")  ($(ratio "$csv_s"))"
 echo "peak RSS of analyze:         ${rss} MB"

@@ -228,6 +228,11 @@ func (p *Parser) processPrefixed(seg string, glued, bare bool, ev Event) {
 			return
 		}
 	}
+	if o, ok := fastOtherLine(seg); fastPaths && ok {
+		ev.Type, ev.Other = TypeV8Other, o
+		p.emit(ev)
+		return
+	}
 	g, _ := otherLineParser.ParseString("", seg)
 	if g == nil || g.Prefix == nil {
 		ev.Type, ev.Other = TypeV8Other, &Other{Name: OtherUnnamed, Text: strings.TrimSpace(seg)}

@@ -382,6 +382,46 @@ func fastFatal(s string) (*Fatal, bool) {
 	return newFatal(trim(rest[:at]), trim(rest[at:]), "node"), true
 }
 
+// fastOtherLine reads a prefixed line of V8's that is neither a GC nor a heap row nor NVP
+// ("[pid:isolate] Memory reducer: …", "[pid:isolate]   123 ms: Scavenge stack scanning: …")
+// as otherLineParser does: the prefix, an optional "T ms:", the rest as text. A prefix the
+// grammar could lex otherwise, or Node 4's "[I:…]" mark, is the grammar's.
+func fastOtherLine(s string) (*Other, bool) {
+	p := scanPrefix(s, 0)
+	if p.spaced || len(p.pid) > maxPIDDigits || len(p.id) > maxPIDDigits {
+		return nil, false
+	}
+	g := prefixG{PID: p.pid}
+	switch p.shape {
+	case prefixPID:
+	case prefixIsolate, prefixIsolateID:
+		if !oneTokenIsolate(p.isolate) {
+			return nil, false
+		}
+		g.Isolate = &p.isolate
+	default:
+		return nil, false
+	}
+	c := scanner{s: s, i: p.end}
+	c.spaces()
+	if strings.HasPrefix(s[c.i:], "[I") {
+		return nil, false
+	}
+	ev := &Other{Origin: g.origin()}
+	if c.i < len(s) && s[c.i] >= '0' && s[c.i] <= '9' {
+		// "T ms:" as V8 prints it; any other text that starts with a digit ("12ms:",
+		// "1e5 ms:", "12 foo") the grammar's lexer reads its own way.
+		t, ok := c.number()
+		if !ok || !c.word("ms") || !c.ch(':') {
+			return nil, false
+		}
+		ev.TimeMS = numPtr(&t)
+	}
+	ev.Text = strings.TrimSpace(s[c.i:])
+	ev.Name = otherName(ev.Text)
+	return ev, true
+}
+
 // lexSpace reports a byte the grammar's lexer reads as space (RE2's \s).
 func lexSpace(b byte) bool { return b == ' ' || b == '\t' || b == '\n' || b == '\f' || b == '\r' }
 

@@ -399,3 +399,32 @@ func FuzzFastFatal(f *testing.F) {
 		}
 	})
 }
+
+// FuzzFastOtherLine checks the fast path of V8's other prefixed lines against the grammar.
+func FuzzFastOtherLine(f *testing.F) {
+	for _, s := range []string{"[31357:0x18412da0] [HeapController] Limit: old size: 2748 KB, new limit: 4096 KB (1.1)",
+		"[26649:0x4670b000]      133 ms: Scavenge stack scanning: survived_before=123 survived_after=100",
+		"[19240:0x170c9000:0]      221 ms: action=SetOldGenerationAndGlobalAllocationLimit", "[123] 12 foo", "[123:0x1] 12ms: x",
+		"[123:0x1] 1.5 ms : y", "[123:0x1] 12 msx: z", "[123:0x1]", "[123:0x1] [I:0x1] 5 ms: pause=1", "[ 12:0x1] a", "[123:0x1] 1e5 ms: q",
+		"[1234567890123456:0x1] a", "[123:ABCDEF01] b", "[123:0x1:77] c"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if strings.ContainsAny(s, "\n\r") {
+			return
+		}
+		fast, ok := fastOtherLine(s)
+		if !ok {
+			return
+		}
+		g, _ := otherLineParser.ParseString("", s)
+		if g == nil || g.Prefix == nil {
+			t.Fatalf("%q: the fast path reads a line, the grammar finds no prefix", s)
+		}
+		fj, _ := json.Marshal(fast)
+		sj, _ := json.Marshal(otherEvent(g, s))
+		if string(fj) != string(sj) {
+			t.Fatalf("%q\nfast    %s\ngrammar %s", s, fj, sj)
+		}
+	})
+}

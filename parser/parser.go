@@ -78,7 +78,13 @@ func newBytes(src []byte, first int) *Parser {
 
 // New returns a Parser reading from r.
 func New(r io.Reader) *Parser {
-	return &Parser{r: bufio.NewReaderSize(r, 64<<10)}
+	size := 64 << 10
+	if l, ok := r.(interface{ Len() int }); ok && l.Len() < size {
+		// An input held in memory and smaller than the buffer (a crash log of a batch):
+		// a buffer its size, not 64 KB cleared for every log.
+		size = max(l.Len()+1, 16)
+	}
+	return &Parser{r: bufio.NewReaderSize(r, size)}
 }
 
 // NewAt returns a Parser for a piece of a log whose first line is line number first.
