@@ -188,11 +188,7 @@ func FuzzFastNativeFrame(f *testing.F) {
 			return // the grammar refuses the line: the fast path's answer is not compared
 		}
 		slow := nativeFrameEvent(g, s)
-		fj, _ := json.Marshal(fast)
-		sj, _ := json.Marshal(slow)
-		if string(fj) != string(sj) {
-			t.Fatalf("%q\nfast    %s\ngrammar %s", s, fj, sj)
-		}
+		sameAsGrammar(t, s, fast, slow)
 	})
 }
 
@@ -320,11 +316,7 @@ func FuzzFastJSFrame(f *testing.F) {
 		if err != nil && (g == nil || g.Index == "") {
 			t.Fatalf("%q: the fast path reads a frame, the grammar refuses it (%v)", s, err)
 		}
-		fj, _ := json.Marshal(fast)
-		sj, _ := json.Marshal(jsFrameEvent(g, s))
-		if string(fj) != string(sj) {
-			t.Fatalf("%q\nfast    %s\ngrammar %s", s, fj, sj)
-		}
+		sameAsGrammar(t, s, fast, jsFrameEvent(g, s))
 	})
 }
 
@@ -346,11 +338,7 @@ func FuzzFastAtFrame(f *testing.F) {
 		if err != nil {
 			t.Fatalf("%q: the fast path reads a frame, the grammar refuses it (%v)", s, err)
 		}
-		fj, _ := json.Marshal(fast)
-		sj, _ := json.Marshal(atFrameEvent(g, s))
-		if string(fj) != string(sj) {
-			t.Fatalf("%q\nfast    %s\ngrammar %s", s, fj, sj)
-		}
+		sameAsGrammar(t, s, fast, atFrameEvent(g, s))
 	})
 }
 
@@ -392,11 +380,7 @@ func FuzzFastFatal(f *testing.F) {
 		if g == nil {
 			g = &fatalLineG{}
 		}
-		fj, _ := json.Marshal(fast)
-		sj, _ := json.Marshal(fatalEvent(g, s))
-		if string(fj) != string(sj) {
-			t.Fatalf("%q\nfast    %s\ngrammar %s", s, fj, sj)
-		}
+		sameAsGrammar(t, s, fast, fatalEvent(g, s))
 	})
 }
 
@@ -421,10 +405,16 @@ func FuzzFastOtherLine(f *testing.F) {
 		if g == nil || g.Prefix == nil {
 			t.Fatalf("%q: the fast path reads a line, the grammar finds no prefix", s)
 		}
-		fj, _ := json.Marshal(fast)
-		sj, _ := json.Marshal(otherEvent(g, s))
-		if string(fj) != string(sj) {
-			t.Fatalf("%q\nfast    %s\ngrammar %s", s, fj, sj)
-		}
+		sameAsGrammar(t, s, fast, otherEvent(g, s))
 	})
+}
+
+// sameAsGrammar fails a fuzz run when a fast path's event and the grammar's differ.
+func sameAsGrammar(t *testing.T, s string, fast, slow any) {
+	t.Helper()
+	fj, _ := json.Marshal(fast)
+	sj, _ := json.Marshal(slow)
+	if string(fj) != string(sj) {
+		t.Fatalf("%q\nfast    %s\ngrammar %s", s, fj, sj)
+	}
 }
