@@ -213,6 +213,13 @@ func (m *Monitor) oomAlert(p *analyze.Process) (Alert, bool) {
 		held < float64(m.opts.MinTrend.Milliseconds()) {
 		return Alert{}, false
 	}
+	// The trend must rest on full GCs of the recent past too, not only on a stretch long
+	// gone: a heap that climbed, then showed a full GC now and then, may have levelled off
+	// between them (a cache over a bounded key space filling up near its limit).
+	recent := *p.LastMS - math.Max(float64(m.opts.MinTrend.Milliseconds()), m.opts.TrendHeld*math.Max(left, 0))
+	if p.Series == nil || fullGCsSince(p.Series.FullGCs, recent) < recentFullGCs {
+		return Alert{}, false
+	}
 	iv := *p.PredictedOOMIntervalMS
 	slope := p.Trend.SlopeMBPerS
 	msg := fmt.Sprintf("leaks %+.1f MB/s, heap limit %s reached in ~%s (%s–%s)", slope, units.Size(*p.HeapLimitMB),
@@ -225,6 +232,18 @@ func (m *Monitor) oomAlert(p *analyze.Process) (Alert, bool) {
 		al.HeapMB = &last
 	}
 	return al, true
+}
+
+// recentFullGCs is how many full GCs the recent past of a trend must hold for a warning.
+const recentFullGCs = 4
+
+// fullGCsSince counts the full GCs at or after ms.
+func fullGCsSince(fulls []analyze.GCPoint, ms float64) int {
+	n := 0
+	for i := len(fulls) - 1; i >= 0 && fulls[i].TimeMS >= ms; i-- {
+		n++
+	}
+	return n
 }
 
 // Crashed reports whether a fatal error has been read.
