@@ -350,9 +350,18 @@ func Heap(p *analyze.Process) *plot.Plot {
 	}
 	if tr := p.Trend; tr != nil {
 		at := func(tms float64) float64 { return tr.InterceptMB + tr.SlopeMBPerS*tms/1000 }
-		l := line(plotter.XYs{xy(tr.FromMS, at(tr.FromMS)), xy(tr.ToMS, at(tr.ToMS))}, colTrend, vg.Points(2))
+		pts := plotter.XYs{xy(tr.FromMS, at(tr.FromMS)), xy(tr.ToMS, at(tr.ToMS))}
+		label := fmt.Sprintf("trend of survivors: %+.2f MB/s", tr.SlopeMBPerS)
+		if s := tr.StoppedAtMS; s != nil && *s > tr.FromMS && *s < tr.ToMS && p.HeapAfterFullGC != nil {
+			// The report says the growth ended: the line stops there, and the heap it
+			// held after goes on flat, as the report tells it.
+			level := p.HeapAfterFullGC.LastMB
+			pts = plotter.XYs{xy(tr.FromMS, at(tr.FromMS)), xy(*s, at(*s)), xy(*s, level), xy(math.Max(tr.ToMS, p.HeapAfterFullGC.LastMS), level)}
+			label = fmt.Sprintf("trend of survivors: %+.2f MB/s until %s, then flat", tr.SlopeMBPerS, units.Duration(*s))
+		}
+		l := line(pts, colTrend, vg.Points(2))
 		pl.Add(l)
-		pl.Legend.Add(fmt.Sprintf("trend of survivors: %+.2f MB/s", tr.SlopeMBPerS), l)
+		pl.Legend.Add(label, l)
 		if p.PredictedOOMMS != nil && p.HeapLimitMB != nil {
 			lim := *p.HeapLimitMB
 			iv := p.PredictedOOMIntervalMS
