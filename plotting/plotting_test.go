@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/gcanalyze/gcanalyze/analyze"
+	"github.com/gcanalyze/gcanalyze/internal/corpustest"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
@@ -199,5 +200,32 @@ func TestDashboardTilesEvenAndAligned(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestStoppedTrendDrawnFlat holds the heap chart to the report: a growth the report says ended
+// is not drawn rising to the end of the log.
+func TestStoppedTrendDrawnFlat(t *testing.T) {
+	log := "../corpus/node-22/memo-cache-bounded-keyspace.96.log.gz"
+	f, err := corpustest.Open(log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	limit := 96.0
+	r, err := analyze.FromReader(f, log, analyze.Options{HeapLimitMB: &limit})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := r.Processes[0]
+	if p.Trend == nil || p.Trend.StoppedAtMS == nil {
+		t.Fatalf("the report says no stop (trend %+v): the run levelled off under its limit", p.Trend)
+	}
+	var b bytes.Buffer
+	if err := Write(&b, ChartHeap, "svg", 900*px, 450*px, "memo", p); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "then flat") {
+		t.Error("the heap chart draws the trend on past where the report says it ended")
 	}
 }
