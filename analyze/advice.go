@@ -111,6 +111,10 @@ func (e *explainer) recommend() {
 		rec("V8 caps single structures whatever the heap's size: a Map or Set at 2^24 (16.7 million) entries, an array at ~2^27 elements in practice, a string at ~2^29 characters (512 MB; 2^28 on 32-bit), a typed array or Buffer at its maximum length: --max-old-space-size will not help.")
 		rec("Split the structure (shard over several Maps, an LRU cache with a bound, an array of strings joined as a stream), or keep the data outside the JS heap (a database, a file, a stream).")
 	case VerdictGCThrashing:
+		if h := out.HeapAfterFullGC; h != nil && limit > 0 && out.HeapLimitSource != LimitCrash && h.LastMB < farFromLimitShare*limit {
+			rec("GC takes most of the time while freeing little, though the heap after full GCs (%s) is far from the limit (%s): V8 runs full GCs this often because the program keeps filling the old generation with objects that live long enough to be promoted, then die (a cache replacing its entries, a long queue). Reduce that churn, or give the heap more room (%s) so that V8 collects less often.", mb(h.LastMB), mb(limit), run.flag("--max-old-space-size"))
+			break
+		}
 		rec("GC takes most of the time while freeing little: the live heap is close to the limit. Raise the limit (%s) or reduce the live set; if the heap after full GCs keeps growing, treat it as a leak.", run.flag("--max-old-space-size"))
 	case VerdictHealthy:
 		if held, ok := tightHeadroom(e.p, out, e.th); ok {
@@ -162,6 +166,9 @@ func (e *explainer) recommend() {
 		rec("Worker threads each have their own heap: set resourceLimits.maxOldGenerationSizeMb per worker, and handle the worker's 'error' event so one worker's OOM does not kill the process.")
 	}
 }
+
+// farFromLimitShare: a heap after full GCs under this share of a stated limit is far from it.
+const farFromLimitShare = 0.7
 
 // tightHeadroomShare is how close to the point where V8 gives up a live heap may settle before
 // the report says it has no room left.
