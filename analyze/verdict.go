@@ -126,12 +126,30 @@ func verdictOf(p *proc, out *Process, th *Thresholds, heapMB float64) string {
 }
 
 // leakMinPoints is how many full GCs a growth must rest on to be a leak: fewer when the system
-// killed the process for memory, which ends the series where a leak would.
+// killed the process for memory, which ends the series where a leak would, or when every full
+// GC kept what came before it.
 func leakMinPoints(p *proc, th *Thresholds) int {
-	if p.crash != nil && p.crash.Kind == parser.FatalSystemOOM {
+	if p.crash != nil && p.crash.Kind == parser.FatalSystemOOM || keptAll(p, th) {
 		return th.LeakMinPointsAtKill
 	}
 	return th.LeakMinPoints
+}
+
+// keptAll reports full GCs that each found almost nothing to free while each left more than
+// the last: what the program promoted between them it kept. Three of them on a line say as
+// much as four that free the garbage of a working set (the slowest of several leaking
+// workers shows no more before the log ends).
+func keptAll(p *proc, th *Thresholds) bool {
+	if len(p.fulls) < th.LeakMinPointsAtKill {
+		return false
+	}
+	for i, f := range p.fulls {
+		if f.BeforeMB <= 0 || f.BeforeMB-f.AfterMB >= th.IneffectiveFreedShare*f.BeforeMB || f.forced() ||
+			i > 0 && f.AfterMB <= p.fulls[i-1].AfterMB {
+			return false
+		}
+	}
+	return true
 }
 
 // farBelowLimit reports a death at the heap limit while the heap held far less than a limit
