@@ -84,49 +84,38 @@ func (c *scanner) number() (string, bool) {
 	return c.s[start:j], true
 }
 
-// float reads a number as number does and returns its value, computed while scanning.
+// float reads a number as number does and returns its value, computed while scanning: the
+// integer digits, then the fraction's, into one mantissa.
 func (c *scanner) float() (float64, bool) {
 	s, i := c.s, c.i
 	var m uint64
-	digits, frac := 0, -1
-	for i < len(s) {
-		b := s[i]
-		if b >= '0' && b <= '9' {
-			m = m*10 + uint64(b-'0')
-			digits++
-			if frac >= 0 {
-				frac++
-			}
-			i++
-			continue
-		}
-		if b == '.' && frac < 0 && digits > 0 && i+1 < len(s) && s[i+1] >= '0' && s[i+1] <= '9' {
-			frac = 0
-			i++
-			continue
-		}
-		break
+	for i < len(s) && s[i]-'0' < 10 {
+		m = m*10 + uint64(s[i]-'0')
+		i++
 	}
-	if digits == 0 || digits > 15 {
+	intDigits, frac := i-c.i, 0
+	if i+1 < len(s) && s[i] == '.' && s[i+1]-'0' < 10 {
+		i++
+		from := i
+		for i < len(s) && s[i]-'0' < 10 {
+			m = m*10 + uint64(s[i]-'0')
+			i++
+		}
+		frac = i - from
+	}
+	if intDigits == 0 || intDigits+frac > 15 {
 		n, ok := c.number() // rare: the general path decides
 		if !ok {
 			return 0, false
 		}
 		return parseDecimal(n)
 	}
-	intDigits := digits
-	if frac > 0 {
-		intDigits -= frac
-	}
-	if intDigits >= 16 {
-		return 0, false
-	}
 	if i < len(s) && (isWordByte(s[i]) && s[i] != '.' || s[i] == '.' && i+1 < len(s) && isWordByte(s[i+1])) {
 		return 0, false
 	}
 	c.i = i
 	c.spaces()
-	if frac <= 0 {
+	if frac == 0 {
 		return float64(m), true
 	}
 	return float64(m) / pow10[frac], true
@@ -404,7 +393,7 @@ func fastOtherLine(s string) (*Other, bool) {
 	}
 	c := scanner{s: s, i: p.end}
 	c.spaces()
-	if strings.HasPrefix(s[c.i:], "[I") {
+	if markAhead(s[c.i:]) {
 		return nil, false
 	}
 	ev := &Other{Origin: g.origin()}
@@ -420,6 +409,19 @@ func fastOtherLine(s string) (*Other, bool) {
 	ev.Text = strings.TrimSpace(s[c.i:])
 	ev.Name = otherName(ev.Text)
 	return ev, true
+}
+
+// markAhead reports text that may open Node 4's "[I:…]" isolate mark, spaces allowed where
+// the grammar allows them: "[", spaces, "I".
+func markAhead(t string) bool {
+	if t == "" || t[0] != '[' {
+		return false
+	}
+	j := 1
+	for j < len(t) && lexSpace(t[j]) {
+		j++
+	}
+	return j < len(t) && t[j] == 'I'
 }
 
 // lexSpace reports a byte the grammar's lexer reads as space (RE2's \s).

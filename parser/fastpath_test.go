@@ -76,6 +76,11 @@ func FuzzFastPath(f *testing.F) {
 		if !ok {
 			return
 		}
+		if dirty([]byte(line)) {
+			// The hot path gives the fast path raw lines, decoration and all: what it
+			// accepts must be clean, or the normalizer would have made another line of it.
+			t.Fatalf("line %q: the fast path reads a line with bytes the normalizer would change", line)
+		}
 		slow := grammarGC(line)
 		if slow == nil {
 			t.Fatalf("line %q: the fast path reads it, the grammar path makes no gc event of it", line)
@@ -417,4 +422,27 @@ func sameAsGrammar(t *testing.T, s string, fast, slow any) {
 	if string(fj) != string(sj) {
 		t.Fatalf("%q\nfast    %s\ngrammar %s", s, fj, sj)
 	}
+}
+
+// FuzzScannerFloat holds the scanner's number reader to the general one: the same numbers
+// read, to the same place, with the value strconv gives.
+func FuzzScannerFloat(f *testing.F) {
+	for _, s := range []string{"12.3 MB", "0.00 ms", "1234567890123456 x", "123456789012.3456", "1.", "1.x", "1e5", "007", ".5", "3.14159265358979 ", "99-x", "5.5.5"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		a, b := scanner{s: s}, scanner{s: s}
+		v, ok := a.float()
+		n, ok2 := b.number()
+		if ok != ok2 {
+			t.Fatalf("%q: float ok=%v, number ok=%v", s, ok, ok2)
+		}
+		if !ok {
+			return
+		}
+		want, err := strconv.ParseFloat(n, 64)
+		if err != nil || v != want || a.i != b.i {
+			t.Fatalf("%q: float %v at %d, number %q (%v) at %d", s, v, a.i, n, want, b.i)
+		}
+	})
 }

@@ -204,7 +204,9 @@ func (p *Parser) fill() error {
 	if !joined {
 		// The hot line: a whole --trace-gc line, read in place without a copy. fastGC keeps
 		// no part of the line it reads.
-		if fastPaths && len(cur.raw) > 0 && cur.raw[0] == '[' && p.report == nil && !dirty(cur.raw) {
+		// Raw, decoration and all: the fast path refuses any byte the normalizer would change
+		// (FuzzFastPath holds it to that).
+		if fastPaths && len(cur.raw) > 0 && cur.raw[0] == '[' && p.report == nil {
 			var st *gcStore
 			if p.used < len(p.slab) {
 				st = &p.slab[p.used]
