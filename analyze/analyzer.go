@@ -61,7 +61,8 @@ type proc struct {
 	// allocatedMB sums, over consecutive GCs, the growth from one GC's end to the next's
 	// start: what the program allocated in between.
 	allocatedMB    float64
-	prevAfter      *float64
+	prevAfter      float64 // the heap after the previous GC, when hasPrev
+	hasPrev        bool
 	prevTime       float64
 	recent         []GCPoint // last GCs, for the crash block
 	crash          *Crash
@@ -377,8 +378,10 @@ func (a *Analyzer) addNVP(n *parser.NVP) {
 	}
 	k := n.Key()
 	p := a.procAt(k, *n.TimeMS)
-	kk := k
-	a.lastKey = &kk
+	if a.lastKey == nil || *a.lastKey != k {
+		kk := k
+		a.lastKey = &kk
+	}
 	pt := GCPoint{TimeMS: *n.TimeMS, Full: *n.Kind == parser.KindFull, BeforeMB: *n.HeapBeforeMB, AfterMB: *n.HeapAfterMB}
 	if n.Collector != nil {
 		pt.Collector = *n.Collector
@@ -437,15 +440,14 @@ func (p *proc) addPoint(pt GCPoint, incrMS float64) {
 			p.youngSinceFull = newPoints(maxYoungSinceFull)
 		}
 		p.youngSinceFull.add(pt)
-		if p.prevAfter != nil && strings.HasPrefix(pt.Reason, "allocation failure") && pt.TimeMS >= p.prevTime {
-			p.era.semiMB = math.Max(p.era.semiMB, pt.BeforeMB-*p.prevAfter)
+		if p.hasPrev && strings.HasPrefix(pt.Reason, "allocation failure") && pt.TimeMS >= p.prevTime {
+			p.era.semiMB = math.Max(p.era.semiMB, pt.BeforeMB-p.prevAfter)
 		}
 	}
-	if p.prevAfter != nil && pt.TimeMS >= p.prevTime && pt.BeforeMB > *p.prevAfter {
-		p.allocatedMB += pt.BeforeMB - *p.prevAfter
+	if p.hasPrev && pt.TimeMS >= p.prevTime && pt.BeforeMB > p.prevAfter {
+		p.allocatedMB += pt.BeforeMB - p.prevAfter
 	}
-	after := pt.AfterMB
-	p.prevAfter, p.prevTime = &after, pt.TimeMS
+	p.prevAfter, p.prevTime, p.hasPrev = pt.AfterMB, pt.TimeMS, true
 	p.chart.add(pt)
 	if len(p.pauses) >= maxPauses {
 		p.mergePauses()
