@@ -392,7 +392,9 @@ func fastOtherLine(s string) (*Other, bool) {
 		return nil, false
 	}
 	c := scanner{s: s, i: p.end}
-	c.spaces()
+	for c.i < len(s) && lexSpace(s[c.i]) { // the grammar's spaces, form feeds included
+		c.i++
+	}
 	if markAhead(s[c.i:]) {
 		return nil, false
 	}
