@@ -97,6 +97,11 @@ type explainer struct {
 	p   *proc
 	out *Process
 	th  *Thresholds
+	// off is the growth outside the JS heap the program's samples show, nil when none.
+	off *offHeap
+	// held and tight are tightHeadroom's answer, for the evidence and the advice alike.
+	held  float64
+	tight bool
 }
 
 func (e *explainer) ev(label, format string, args ...any) {
@@ -108,8 +113,9 @@ func (e *explainer) rec(format string, args ...any) {
 }
 
 // explain writes the evidence and recommendations of a process.
-func (a *Analyzer) explain(p *proc, out *Process) {
-	e := &explainer{a: a, p: p, out: out, th: &a.th}
+func (a *Analyzer) explain(p *proc, out *Process, off *offHeap) {
+	e := &explainer{a: a, p: p, out: out, th: &a.th, off: off}
+	e.held, e.tight = tightHeadroom(p, out, &a.th)
 	e.crash()
 	e.trend()
 	e.fullGCs()
@@ -409,7 +415,7 @@ func (e *explainer) limit() {
 		e.ev("limit not enforced", "the heap after full GCs went past %s while the process ran on: this V8 does not enforce the limit (V8 before 6.4, Node 8 and 9, did not count what its GCs took), so no time-to-OOM can be told from it", mb(*out.HeapLimitMB))
 	default:
 		e.ev("dies at", "V8 gives up when the heap after a full GC reaches about %s (%.0f–%s): the old generation's live objects plus fragmentation past the limit", mb(d.mb), d.lo, mb(d.hi))
-		if held, ok := tightHeadroom(e.p, out, e.th); ok {
+		if held := e.held; e.tight {
 			where := fmt.Sprintf("%.0f%% of where V8 gives up", 100*held/d.mb)
 			if held >= d.mb {
 				where = "already where V8 may give up"
@@ -460,7 +466,7 @@ func (e *explainer) samples() {
 			used = append(used, v)
 		}
 	}
-	if o := e.a.offHeapOf(); o != nil && e.p.gcs > 0 {
+	if o := e.off; o != nil {
 		heap := ""
 		if !math.IsNaN(o.heapFirst) {
 			heap = fmt.Sprintf(" while heapUsed went %s → %s", mb(o.heapFirst), mb(o.heapLast))

@@ -127,7 +127,11 @@ func (a *Analyzer) finish(p *proc, several bool) *Process {
 	if several {
 		out.Context = append(out.Context, "several-isolates")
 	}
-	if p.gcs > 0 && a.offHeapOf() != nil {
+	var off *offHeap
+	if p.gcs > 0 {
+		off = a.offHeapOf()
+	}
+	if off != nil {
 		out.Context = append(out.Context, offHeapContext)
 	}
 	sort.Strings(out.Context)
@@ -146,7 +150,7 @@ func (a *Analyzer) finish(p *proc, several bool) *Process {
 	a.trend(p, out)
 	out.Verdict = verdictOf(p, out, &a.th, a.heapAtDeath(p))
 	a.predict(p, out)
-	a.explain(p, out)
+	a.explain(p, out, off)
 	a.jestEvidence(out)
 	out.Series = &Series{GCs: exposeAll(p.chart.all())}
 	for _, f := range p.fulls {

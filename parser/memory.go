@@ -33,8 +33,9 @@ func memoryPairs(t string) map[string]float64 {
 	if !strings.ContainsAny(t, ":=") || !mayNameMemory(t) {
 		return nil
 	}
-	if out := namedPairs(t); len(out) >= 2 {
-		return out
+	named := namedPairs(t)
+	if len(named) >= 2 {
+		return named
 	}
 	if out := humanPairs(t); out != nil {
 		return out
@@ -44,7 +45,7 @@ func memoryPairs(t string) map[string]float64 {
 		limit, _ := strconv.ParseFloat(m[2], 64)
 		return map[string]float64{"used_heap_size": used, "heap_size_limit": limit}
 	}
-	return namedPairs(t)
+	return named
 }
 
 // humanPairs reads a line of memory in words, nil unless it gives two or more.
