@@ -205,7 +205,8 @@ func (p *Parser) processPrefixed(seg string, glued, bare bool, ev Event) {
 			return
 		case strings.HasPrefix(rest, "pause=") || strings.HasPrefix(rest, "GC: {") ||
 			(isNVPStart(rest) && !strings.HasPrefix(rest, "action=")):
-			g, ok := fastNVPIf(seg)
+			g, ok := fastNVP(seg)
+			ok = ok && fastPaths
 			var err error
 			if !ok {
 				g, err = nvpParser.ParseString("", seg)
@@ -217,7 +218,8 @@ func (p *Parser) processPrefixed(seg string, glued, bare bool, ev Event) {
 			}
 		}
 	} else if strings.Contains(t, "used:") {
-		g, ok := fastHeapRowIf(seg)
+		g, ok := fastHeapRow(seg)
+		ok = ok && fastPaths
 		var err error
 		if !ok {
 			g, err = heapRowParser.ParseString("", seg)

@@ -433,22 +433,6 @@ func lexSpace(b byte) bool { return b == ' ' || b == '\t' || b == '\n' || b == '
 // them too, and holds the two parses to the same events.
 var fastPaths = true
 
-// fastNVPIf is fastNVP when the fast paths are on.
-func fastNVPIf(s string) (*nvpLineG, bool) {
-	if !fastPaths {
-		return nil, false
-	}
-	return fastNVP(s)
-}
-
-// fastHeapRowIf is fastHeapRow when the fast paths are on.
-func fastHeapRowIf(s string) (*heapRowG, bool) {
-	if !fastPaths {
-		return nil, false
-	}
-	return fastHeapRow(s)
-}
-
 // fastGCInto is fastGC writing into st, which must be zero.
 func fastGCInto(s string, st *gcStore, cache *lineCache) (*GC, bool) {
 	gc, _, ok := fastGCTail(s, st, cache)
