@@ -110,12 +110,14 @@ type Analyzer struct {
 	procs map[parser.IsolateKey]*proc
 	order []*proc
 	// lastKey is the isolate of the latest GC; ringKey that of the latest crash-dump entry.
-	lastKey, ringKey *parser.IsolateKey
+	lastKey, ringKey seenKey
 	crashed          *proc // the process the latest fatal error was given to
 	context          map[string]bool
 	unknownSeen      int
-	// last is the process of the latest event.
-	last *proc
+	// last is the process of the latest event; recent the processes of the events before it,
+	// so that isolates printing in turn do not each cost a map lookup.
+	last   *proc
+	recent [4]*proc
 	// frames are JS frames seen before a fatal error, for the crash that follows.
 	frames []string
 	// jestHeap is the heap jest --logHeapUsage printed after each test file, in MB.
@@ -160,21 +162,42 @@ func New(opts Options) *Analyzer {
 }
 
 func (a *Analyzer) proc(k parser.IsolateKey) *proc {
-	if k == (parser.IsolateKey{}) && a.lastKey != nil {
+	if k == (parser.IsolateKey{}) && a.lastKey.set {
 		// Entries without prefix (Node ≤ 6 ring buffer) belong to the isolate printing them.
-		k = *a.lastKey
+		k = a.lastKey.key
 	}
 	if a.last != nil && a.last.key == k {
 		return a.last // consecutive events mostly come from one isolate
 	}
+	for i, q := range a.recent {
+		if q != nil && q.key == k {
+			a.recent[i], a.last = a.last, q
+			return q
+		}
+	}
 	p := a.procs[k]
-	defer func() { a.last = p }()
 	if p == nil {
 		p = &proc{key: k, order: len(a.order), chart: newPoints(maxChartPoints)}
 		a.procs[k] = p
 		a.order = append(a.order, p)
 	}
+	a.setLast(p)
 	return p
+}
+
+// setLast makes p the process of the latest event, keeping the one before it among the recent.
+func (a *Analyzer) setLast(p *proc) {
+	if a.last != nil && a.last != p {
+		copy(a.recent[1:], a.recent[:len(a.recent)-1])
+		a.recent[0] = a.last
+	}
+	a.last = p
+}
+
+// seenKey is an isolate key that may not have been seen yet.
+type seenKey struct {
+	key parser.IsolateKey
+	set bool
 }
 
 // maxSamples bounds the heap flags and samples kept.
@@ -313,14 +336,11 @@ func (a *Analyzer) addGC(g *parser.GC) {
 	// included.
 	k := g.Key()
 	if k != (parser.IsolateKey{}) {
-		if a.lastKey == nil || *a.lastKey != k {
-			kk := k // a new key only when it changes: the keys are never written through
-			a.lastKey = &kk
-		}
+		a.lastKey = seenKey{k, true}
 		if g.InCrashDump {
 			a.ringKey = a.lastKey
 		}
-	} else if g.InCrashDump && a.lastKey != nil {
+	} else if g.InCrashDump && a.lastKey.set {
 		a.ringKey = a.lastKey
 	}
 	if g.Repeat || g.Kind == nil || g.HeapBeforeMB == nil || g.HeapAfterMB == nil {
@@ -329,7 +349,7 @@ func (a *Analyzer) addGC(g *parser.GC) {
 	p := a.procAt(k, *g.TimeMS)
 	if g.InCrashDump && a.newBlock {
 		a.newBlock = false
-		if k == (parser.IsolateKey{}) && a.lastKey == nil && p.crash != nil {
+		if k == (parser.IsolateKey{}) && !a.lastKey.set && p.crash != nil {
 			p = a.newRun(p) // another crash block, without pids: another process
 		}
 	}
@@ -378,10 +398,7 @@ func (a *Analyzer) addNVP(n *parser.NVP) {
 	}
 	k := n.Key()
 	p := a.procAt(k, *n.TimeMS)
-	if a.lastKey == nil || *a.lastKey != k {
-		kk := k
-		a.lastKey = &kk
-	}
+	a.lastKey = seenKey{k, true}
 	pt := GCPoint{TimeMS: *n.TimeMS, Full: *n.Kind == parser.KindFull, BeforeMB: *n.HeapBeforeMB, AfterMB: *n.HeapAfterMB}
 	if n.Collector != nil {
 		pt.Collector = *n.Collector
@@ -453,8 +470,8 @@ func (p *proc) addPoint(pt GCPoint, incrMS float64) {
 		p.mergePauses()
 	}
 	p.pauses = append(p.pauses, pause{t: pt.TimeMS, ms: pt.PauseMS + incrMS, full: pt.Full, atom: pt.PauseMS})
-	if len(p.recent) == 16 { // keep the last 8, without allocating on every GC
-		p.recent = p.recent[:copy(p.recent, p.recent[8:])]
+	if len(p.recent) == 64 { // keep the last 8, without allocating or moving them on every GC
+		p.recent = p.recent[:copy(p.recent, p.recent[56:])]
 	}
 	p.recent = append(p.recent, pt)
 }

@@ -39,7 +39,7 @@ const adjacentFatalLines = 2
 func (a *Analyzer) addFatal(ev parser.Event) {
 	f := ev.Fatal
 	p := a.dyingProc(f)
-	a.ringKey = nil
+	a.ringKey = seenKey{}
 	c := newCrash(f, ev.Line)
 	if e := a.evidence; e != nil && c.Kind == parser.FatalUnknown {
 		c.HeapOOM = c.HeapOOM || e.heapOOM // an abort after a crash block: V8's heap ran out
@@ -111,10 +111,10 @@ func (a *Analyzer) dyingProc(f *parser.Fatal) *proc {
 		return a.procOfPID(*f.PID)
 	case a.tracedNamed(f.NamedPIDs) != nil:
 		return a.tracedNamed(f.NamedPIDs)
-	case a.ringKey != nil:
-		return a.proc(*a.ringKey)
-	case a.lastKey != nil:
-		return a.proc(*a.lastKey)
+	case a.ringKey.set:
+		return a.proc(a.ringKey.key)
+	case a.lastKey.set:
+		return a.proc(a.lastKey.key)
 	case len(a.order) == 1:
 		return a.order[0] // the one process the log shows (by a warning, a report)
 	}
@@ -144,7 +144,12 @@ func (a *Analyzer) newRun(p *proc) *proc {
 	q := &proc{key: p.key, order: len(a.order), chart: newPoints(maxChartPoints), run: p.run + 1}
 	a.procs[p.key] = q
 	a.order = append(a.order, q)
-	a.last = q
+	a.setLast(q)
+	for i, r := range a.recent {
+		if r == p {
+			a.recent[i] = nil // the earlier run's events are over
+		}
+	}
 	return q
 }
 
@@ -186,10 +191,10 @@ func (a *Analyzer) settleEvidence() {
 	a.evidence = nil
 	p := a.proc(parser.IsolateKey{})
 	switch {
-	case a.ringKey != nil:
-		p = a.proc(*a.ringKey)
-	case a.lastKey != nil:
-		p = a.proc(*a.lastKey)
+	case a.ringKey.set:
+		p = a.proc(a.ringKey.key)
+	case a.lastKey.set:
+		p = a.proc(a.lastKey.key)
 	}
 	if p.crash != nil {
 		// A death an abort or a platform reported: the traces say whether it was V8's heap.
@@ -269,10 +274,10 @@ func (a *Analyzer) addReport(ev parser.Event) {
 	switch {
 	case r.PID != nil:
 		p = a.procOfPID(*r.PID)
-	case a.ringKey != nil:
-		p = a.proc(*a.ringKey)
-	case a.lastKey != nil:
-		p = a.proc(*a.lastKey)
+	case a.ringKey.set:
+		p = a.proc(a.ringKey.key)
+	case a.lastKey.set:
+		p = a.proc(a.lastKey.key)
 	default:
 		p = a.proc(parser.IsolateKey{})
 	}

@@ -2,9 +2,12 @@ package analyze
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/gcanalyze/gcanalyze/parser"
 )
 
 // BenchmarkAnalyzeLog parses and analyses a whole --trace-gc log end to end.
@@ -50,4 +53,32 @@ func BenchmarkAnalyzeCrashLogs(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.N*len(data))/b.Elapsed().Seconds(), "logs/s")
+}
+
+// BenchmarkAnalyzerAdd feeds parsed events to the analyzer alone, the report left out: the
+// serial stage of analyze that the parallel parser waits on. GCANALYZE_BENCH_LOG names a log (its first 64 MB are
+// read, e.g. bench/big-400M-interleaved.log for isolates printing in turn); MB/s are of the log.
+func BenchmarkAnalyzerAdd(b *testing.B) {
+	path := os.Getenv("GCANALYZE_BENCH_LOG")
+	if path == "" {
+		path = "../corpus/node-24/healthy-churn.log"
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		b.Skip("no benchmark log: set GCANALYZE_BENCH_LOG")
+	}
+	defer f.Close()
+	data, _ := io.ReadAll(io.LimitReader(f, 64<<20))
+	var events []parser.Event
+	if _, err := parser.ParseParallel(bytes.NewReader(data), 0, func(evs []parser.Event) { events = append(events, evs...) }); err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	b.ResetTimer()
+	for range b.N {
+		a := New(Options{})
+		for _, ev := range events {
+			a.Add(ev)
+		}
+	}
 }

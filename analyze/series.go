@@ -30,25 +30,53 @@ type points struct {
 	cap int
 	// stride is how many original points one kept point stands for.
 	stride int
-	// pending holds the points of a merge group not yet complete.
-	pending []GCPoint
+	// group merges, as they come, the points of a group not yet complete (n of them); peak
+	// is the first of them with the largest pause. Merging as they come, rather than keeping
+	// the group and merging it whole, spares a copy of each point.
+	group, peak GCPoint
+	n           int
 }
 
 func newPoints(capacity int) *points { return &points{cap: capacity, stride: 1} }
 
 func (p *points) add(g GCPoint) {
 	if p.stride > 1 {
-		p.pending = append(p.pending, g)
-		if len(p.pending) < p.stride {
+		if p.n == 0 {
+			p.group, p.peak = g, g
+		} else {
+			p.group = mergeInto(p.group, g)
+			if g.PauseMS > p.peak.PauseMS {
+				p.peak = g
+			}
+		}
+		p.n++
+		if p.n < p.stride {
 			return
 		}
-		g = mergeGroup(p.pending)
-		p.pending = p.pending[:0]
+		g, p.n = p.merged(), 0
 	}
 	p.pts = append(p.pts, g)
 	if len(p.pts) >= 2*p.cap {
 		p.compact()
 	}
+}
+
+// mergeInto returns g, the later point, with the extremes of the group m before it.
+func mergeInto(m, g GCPoint) GCPoint {
+	g.BeforeMB = max(m.BeforeMB, g.BeforeMB)
+	g.AfterMB = min(m.AfterMB, g.AfterMB)
+	g.CommittedMB = max(m.CommittedMB, g.CommittedMB)
+	g.Full = m.Full || g.Full
+	return g
+}
+
+// merged is the point the group stands as, as mergeGroup would make it.
+func (p *points) merged() GCPoint {
+	m := p.group
+	if p.peak.PauseMS > m.PauseMS {
+		m.PauseMS, m.TimeMS, m.Collector = p.peak.PauseMS, p.peak.TimeMS, p.peak.Collector
+	}
+	return m
 }
 
 // compact halves the series.
@@ -65,8 +93,9 @@ func (p *points) compact() {
 }
 
 // mergeGroup stands one point for a group: the time and pause of the group's largest pause
-// (so pause spikes survive), the largest heap before and smallest heap after (so the
-// sawtooth's extent survives), full if any was full.
+// (so pause spikes survive; the last point's on a tie, else the first's), the largest heap
+// before and smallest heap after (so the sawtooth's extent survives), full if any was full;
+// the rest is the last point's.
 func mergeGroup(g []GCPoint) GCPoint {
 	m := g[len(g)-1]
 	for _, x := range g {
@@ -81,8 +110,11 @@ func mergeGroup(g []GCPoint) GCPoint {
 	return m
 }
 
-// all returns the kept points and the incomplete group, so the tail is never dropped.
+// all returns the kept points and the incomplete group, merged, so the tail is never dropped.
 func (p *points) all() []GCPoint {
 	out := append([]GCPoint(nil), p.pts...)
-	return append(out, p.pending...)
+	if p.n > 0 {
+		out = append(out, p.merged())
+	}
+	return out
 }

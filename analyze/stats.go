@@ -1,7 +1,9 @@
 package analyze
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"sort"
 
 	"gonum.org/v1/gonum/floats"
@@ -188,7 +190,7 @@ func newTimeline(ps []pause) timeline {
 		// A log whose clock goes backwards (a restart with the same isolate address, a
 		// garbled line): the timeline needs time order.
 		ps = append([]pause(nil), ps...)
-		sort.SliceStable(ps, func(i, j int) bool { return ps[i].t < ps[j].t })
+		slices.SortStableFunc(ps, func(a, b pause) int { return cmp.Compare(a.t, b.t) })
 	}
 	prefix := make([]float64, len(ps)+1)
 	for i, p := range ps {

@@ -1,0 +1,62 @@
+package analyze
+
+import (
+	"math/rand/v2"
+	"reflect"
+	"testing"
+)
+
+// TestPointsMergeAsTheyCome holds the bounded series, which merges a group's points as they
+// come, to what merging each complete group whole (mergeGroup) gives, ties of pauses included.
+func TestPointsMergeAsTheyCome(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for _, capacity := range []int{2, 3, 8} {
+		p := newPoints(capacity)
+		var all []GCPoint
+		for i := range 200 {
+			g := GCPoint{
+				TimeMS: float64(i), PauseMS: float64(rng.IntN(4)), BeforeMB: rng.Float64() * 100,
+				AfterMB: rng.Float64() * 100, CommittedMB: rng.Float64() * 100, Full: rng.IntN(5) == 0,
+				Collector: []string{"Scavenge", "Mark-Compact"}[rng.IntN(2)], Reason: "r" + string(rune('a'+i%26)),
+			}
+			all = append(all, g)
+			p.add(g)
+		}
+		// Replay the compactions: every kept point stands for stride consecutive points.
+		want := reference(all, capacity)
+		if got := p.all(); !reflect.DeepEqual(got, want) {
+			t.Errorf("capacity %d: the series differs from merging whole groups:\n got %v\nwant %v", capacity, got, want)
+		}
+	}
+}
+
+// reference builds the bounded series by keeping each incomplete group whole.
+func reference(all []GCPoint, capacity int) []GCPoint {
+	var pts, pending []GCPoint
+	stride := 1
+	for _, g := range all {
+		if stride > 1 {
+			pending = append(pending, g)
+			if len(pending) < stride {
+				continue
+			}
+			g = mergeGroup(pending)
+			pending = pending[:0]
+		}
+		pts = append(pts, g)
+		if len(pts) >= 2*capacity {
+			var out []GCPoint
+			for i := 0; i+1 < len(pts); i += 2 {
+				out = append(out, mergeGroup(pts[i:i+2]))
+			}
+			if len(pts)%2 == 1 {
+				out = append(out, pts[len(pts)-1])
+			}
+			pts, stride = out, stride*2
+		}
+	}
+	if len(pending) > 0 {
+		pts = append(pts, mergeGroup(pending))
+	}
+	return pts
+}
