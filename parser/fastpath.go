@@ -231,6 +231,10 @@ type lineCache struct {
 	// tail and tailPtrs remember the reasons of the last line.
 	tail     string
 	tailPtrs [2]*string
+	// pre is the prefix of the line the fast path reads next, when hasPre says the parser
+	// read it already: a line's prefix is read first to decide that the line before it ends.
+	pre    prefixScan
+	hasPre bool
 }
 
 func (c *lineCache) get(iso string) *string {
@@ -470,11 +474,18 @@ type gcReader struct {
 // prefix reads "[pid:isolate]", or "[pid]" (Node 0.12 and io.js), or nothing before the time
 // (a ring-buffer entry of Node 4–6's crash block).
 func (r *gcReader) prefix(cache *lineCache) bool {
+	known := cache.hasPre
+	cache.hasPre = false
 	if r.s != "" && r.s[0] != '[' {
 		r.spaces()
 		return true
 	}
-	p := scanPrefix(r.s, 0)
+	var p prefixScan
+	if known {
+		p = cache.pre
+	} else {
+		p = scanPrefix(r.s, 0)
+	}
 	switch {
 	case len(p.pid) > maxPIDDigits:
 		return false

@@ -55,6 +55,9 @@ type Parser struct {
 	slab  []gcStore
 	used  int
 	lines lineCache
+	// pre is the prefix of line preLine, read when it was peeked at.
+	pre     prefixScan
+	preLine int
 	// pend is a --trace-gc line whose output was cut off by application output glued onto it
 	// (Deno and other embedders write V8's trace in blocks): its rest comes a few lines later.
 	pend *pendingGC
@@ -183,12 +186,14 @@ func (p *Parser) fill() error {
 		p.emit(Event{Type: TypeUnknown, Line: cur.no, EndLine: cur.no, Unknown: &Unknown{Text: cur.str(), Oversize: true, Bytes: cur.oversize}})
 		return nil
 	}
+	// The prefix of this line was read when it was the line after the last one.
+	curPre, curHasPre := p.pre, p.preLine == cur.no
 	end := cur.no
 	joined := false
 	var text string
 	for joins := 0; joins < 8; joins++ {
 		nxt := p.peek()
-		if nxt == nil || nxt.oversize > 0 || startsWithPrefix(nxt.raw) {
+		if nxt == nil || nxt.oversize > 0 || p.peekedPrefix(nxt) {
 			break // the common case, decided without copying either line
 		}
 		if !joined {
@@ -214,6 +219,7 @@ func (p *Parser) fill() error {
 			} else {
 				st = &gcStore{}
 			}
+			p.lines.pre, p.lines.hasPre = curPre, curHasPre
 			if gc, ok := fastGCInto(unsafe.String(&cur.raw[0], len(cur.raw)), st, &p.lines); ok {
 				if p.used < len(p.slab) {
 					p.used++
@@ -229,6 +235,19 @@ func (p *Parser) fill() error {
 	}
 	p.processLine(text, cur.no, end)
 	return nil
+}
+
+// peekedPrefix reports whether the line after the current one starts with a V8 prefix, as
+// startsWithPrefix does, and keeps what it read of the prefix for the fast path, which reads
+// that line next.
+func (p *Parser) peekedPrefix(l *physLine) bool {
+	b := l.raw
+	if len(b) < 2 || b[0] != '[' || b[1] < '0' || b[1] > '9' {
+		return false
+	}
+	s := unsafe.String(&b[0], len(b))
+	p.pre, p.preLine = scanPrefix(s, 0), l.no
+	return prefixEndOf(s, p.pre) > 0
 }
 
 func (p *Parser) emit(ev Event) {

@@ -103,7 +103,11 @@ const maxPIDDigits = 10
 // V8's when a timestamp or a verbose heap row follows, because "[1] " is also what
 // concurrently, foreman and friends put before every line.
 func prefixEnd(s string, i int) int {
-	p := scanPrefix(s, i)
+	return prefixEndOf(s, scanPrefix(s, i))
+}
+
+// prefixEndOf is prefixEnd given what scanPrefix read of s.
+func prefixEndOf(s string, p prefixScan) int {
 	if p.spaced || len(p.pid) > maxPIDDigits {
 		return 0
 	}
