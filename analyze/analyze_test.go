@@ -108,3 +108,27 @@ func TestFiniteClearsEveryNaN(t *testing.T) {
 		t.Errorf("report does not marshal: %v", err)
 	}
 }
+
+// TestSpikeAtDeath holds a death right after a full GC that freed a transient allocation back
+// to the level the heap held (a real paste: 220 MB, then 336 MB, then 219 MB and the crash) to
+// allocation-burst, with a limit no lower than what that GC found in the old generation; and a
+// crash block whose full GCs freed little to heap-too-small.
+func TestSpikeAtDeath(t *testing.T) {
+	for _, tc := range []struct {
+		log          string
+		verdict      string
+		limitAtLeast float64
+	}{
+		{"../corpus/heldout-f/f039-homebridge-magichome-big-free-then-limit.log", VerdictAllocationBurst, 280},
+		{"../corpus/realworld/004-gemini-cli-linux-hard-wrapped.log", VerdictHeapTooSmall, 1650},
+	} {
+		r := analyzeFile(t, tc.log, Options{})
+		p := r.Processes[len(r.Processes)-1]
+		if p.Verdict != tc.verdict {
+			t.Errorf("%s: verdict %s, want %s", tc.log, p.Verdict, tc.verdict)
+		}
+		if p.HeapLimitMB == nil || *p.HeapLimitMB < tc.limitAtLeast {
+			t.Errorf("%s: heap limit %v, want at least %.0f MB", tc.log, p.HeapLimitMB, tc.limitAtLeast)
+		}
+	}
+}

@@ -377,7 +377,10 @@ func (e *explainer) burst() {
 	if out.Verdict != VerdictAllocationBurst || out.HeapLimitMB == nil {
 		return
 	}
-	if b := burstOf(p, *out.HeapLimitMB, e.th); b != nil {
+	if s := spikeAtDeath(p, e.th); s != nil {
+		e.ev("burst", "the heap held ~%s, then rose to %s in %s: the full GC at %s freed it back to ~%s, and the next allocation did not fit — a transient allocation on a steady heap, not the live objects, ran into the limit",
+			mb(s.levelMB), mb(s.beforeMB), secs(s.atMS-s.sinceMS), secs(s.atMS), mb(s.levelMB))
+	} else if b := burstOf(p, *out.HeapLimitMB, e.th); b != nil {
 		e.ev("burst", "the heap held ~%s until %s, then reached the limit by %s: %s of climb after %s of steady heap",
 			mb(b.baseMB), secs(b.fromMS), secs(b.toMS), secs(b.toMS-b.fromMS), secs(b.fromMS-*out.FirstMS))
 	} else if n := len(p.recent); n >= 2 {
@@ -396,7 +399,7 @@ var limitSources = map[string]string{
 	LimitHeapStats:       "from the heap_size_limit the program printed, less the young generation's reservation",
 	LimitCommandLine:     "from --max-old-space-size on the command line the log shows",
 	LimitVerbose:         "from --trace-gc-verbose's memory allocator line, less the young generation's reservation",
-	LimitCrash:           "inferred from the crash: what survived its last full GCs",
+	LimitCrash:           "inferred from the crash: the most its last full GCs found in the old generation",
 	LimitDefaultEstimate: "an estimate: V8's default for this Node version and the machine's memory the report names",
 }
 

@@ -189,13 +189,16 @@ func maxSemiMB(p *proc) float64 {
 }
 
 // crashHeapMB is the heap the process died at: what survived its last full GCs (the old
-// generation at its cap, which is what --max-old-space-size sets), or, when the log shows no
-// full GC, the largest heap before its last GCs.
+// generation at its cap, which is what --max-old-space-size sets) or, when one of them found
+// more than that in the old generation (the heap before it less what the young generation
+// holds: a transient allocation it freed), that; when the log shows no full GC, the largest
+// heap before its last GCs.
 func crashHeapMB(p *proc) float64 {
 	var m float64
 	if n := len(p.fulls); n > 0 {
+		young := 3 * math.Max(maxSemiMB(p), 16)
 		for _, f := range p.fulls[max(0, n-3):] {
-			m = math.Max(m, f.AfterMB)
+			m = math.Max(m, math.Max(f.AfterMB, f.BeforeMB-young))
 		}
 		return m
 	}

@@ -51,6 +51,10 @@ type Thresholds struct {
 	// SuddenJumpShareOfLimit: in a crash block without history, a rise between the last two GCs
 	// of at least this share of the limit, at high mu, means the heap arrived at the limit at once.
 	SuddenJumpShareOfLimit float64
+	// SpikeShare: the last full GC before a death at the limit freed, beyond what the young
+	// generation holds, at least this share of the heap it left (and 32 MB), which is no more
+	// than the GCs before it left: a transient allocation on a steady heap is what did not fit.
+	SpikeShare float64
 	// BurstReachShare is the share of the limit at which a burst has reached the limit;
 	// BurstMaxBaseShare the highest share of the limit the heap may have held before a burst;
 	// BurstClimbFromShare where, between that level and the limit, the climb begins; and
@@ -135,6 +139,7 @@ var DefaultThresholds = Thresholds{
 	IneffectiveMet:        3,
 
 	SuddenJumpShareOfLimit: 0.02,
+	SpikeShare:             0.2,
 	BurstReachShare:        0.8,
 	BurstMaxBaseShare:      0.6,
 	BurstClimbFromShare:    0.2,

@@ -86,7 +86,7 @@ func verdictOf(p *proc, out *Process, th *Thresholds, heapMB float64) string {
 		return VerdictAllocationBurst
 	case crashedAtLimit(p):
 		switch {
-		case isBurst(p, limit, th) || !growing && (farBelowLimit(out, heapMB, th) || calmAtDeath(p, out, th)):
+		case isBurst(p, limit, th) || !growing && (farBelowLimit(out, heapMB, th) || calmAtDeath(p, out, th) || spikeAtDeath(p, th) != nil):
 			// A heap that grew steadily into its death is not the victim of one allocation,
 			// whatever limit the user stated.
 			return VerdictAllocationBurst
@@ -375,6 +375,37 @@ func suddenArrival(p *proc, limit float64, th *Thresholds) bool {
 	prev, last := p.recent[n-2], p.recent[n-1]
 	mu, ok := last.mu()
 	return ok && mu >= th.HighMu && last.BeforeMB-prev.AfterMB >= th.SuddenJumpShareOfLimit*limit
+}
+
+// spike is a transient allocation a death at the limit came right after: the last full GC
+// found the heap at beforeMB and left levelMB, no more than the GCs before it had left.
+type spike struct {
+	levelMB, beforeMB, atMS, sinceMS float64
+}
+
+// spikeAtDeath reads a death at the limit that came right after a full GC which found the
+// heap far above what it left — more than the young generation holds, by SpikeShare of what it
+// left and 32 MB — while what it left was no more than the GCs before it had left. The heap
+// had reached the limit (or near it) and the live objects were not what filled it: a transient
+// allocation on a steady heap was, and the next one did not fit.
+func spikeAtDeath(p *proc, th *Thresholds) *spike {
+	n, m := len(p.fulls), len(p.recent)
+	if n == 0 || m < 2 {
+		return nil
+	}
+	last := p.fulls[n-1]
+	if p.recent[m-1].TimeMS != last.TimeMS || !last.Full {
+		return nil // not the last GC before the death
+	}
+	young := 3 * math.Max(maxSemiMB(p), 16)
+	if last.BeforeMB-last.AfterMB-young < math.Max(32, th.SpikeShare*last.AfterMB) {
+		return nil
+	}
+	prev := p.recent[m-2]
+	if last.AfterMB > prev.AfterMB+th.TrendNoiseMB || prev.BeforeMB > last.AfterMB+young {
+		return nil // the heap grew into the death, or was already high before
+	}
+	return &spike{levelMB: prev.AfterMB, beforeMB: last.BeforeMB, atMS: last.TimeMS, sinceMS: prev.TimeMS}
 }
 
 // riseMB is how much the heap after full GCs rose from the first full GC to the last.
