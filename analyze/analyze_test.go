@@ -132,3 +132,25 @@ func TestSpikeAtDeath(t *testing.T) {
 		}
 	}
 }
+
+// TestStartsProcess holds the lines read as a process manager starting a process, and lines
+// of application output that only look like one.
+func TestStartsProcess(t *testing.T) {
+	for _, tc := range []struct {
+		line string
+		want bool
+	}{
+		{"[09/08/2022, 22:16:10] [HB Supervisor] Started Homebridge v1.5.0 with PID: 3958", true},
+		{"PM2        | 2026-04-05T13:33:37: PM2 log: App [prisma-backend:11] starting in -fork mode-", true},
+		{"[nodemon] restarting due to changes...", true},
+		{"[nodemon] starting `node server.js`", true},
+		{"Jan 31 10:00:01 host systemd[1]: app.service: Scheduled restart job, restart counter is at 3.", true},
+		{"Started GET /api/users for 127.0.0.1", false},
+		{"[app] restart the worker pool", false},
+		{"Starting compilation in watch mode...", false},
+	} {
+		if got := startsProcess(tc.line); got != tc.want {
+			t.Errorf("startsProcess(%q) = %v, want %v", tc.line, got, tc.want)
+		}
+	}
+}

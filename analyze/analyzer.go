@@ -49,15 +49,18 @@ type proc struct {
 	order int
 	// run numbers the runs of one pid and isolate (1, 2, …) when the log holds several; 0
 	// when it holds one.
-	run    int
-	gcs    int
-	full   int
-	young  int
-	first  *float64
-	last   float64
-	chart  *points
-	fulls  []fullGC
-	pauses []pause
+	run int
+	// startedAfter is set on a death no trace names when a process manager started a
+	// process after it: it was the death of the process before, not of one traced later.
+	startedAfter bool
+	gcs          int
+	full         int
+	young        int
+	first        *float64
+	last         float64
+	chart        *points
+	fulls        []fullGC
+	pauses       []pause
 	// allocatedMB sums, over consecutive GCs, the growth from one GC's end to the next's
 	// start: what the program allocated in between.
 	allocatedMB    float64
@@ -292,12 +295,48 @@ func (a *Analyzer) Add(ev parser.Event) {
 			a.flags = append(a.flags, ev.HeapFlag)
 		}
 	case parser.TypeUnknown:
+		if startsProcess(ev.Unknown.Text) {
+			a.processStarted()
+		}
 		if a.unknownSeen < 2000 { // the context of a log shows in its first lines and its crash
 			a.unknownSeen++
 			a.noteContext(ev.Unknown.Text)
 			a.oomSymbolIn(ev.Unknown.Text, ev.Line)
 			if mb, ok := jestHeapSize(ev.Unknown.Text); ok && len(a.jestHeap) < 10000 {
 				a.jestHeap = append(a.jestHeap, mb)
+			}
+		}
+	}
+}
+
+// startsProcess reports whether a line is a process manager saying it started (or restarts)
+// a process: Homebridge's supervisor ("Started Homebridge v1.5.0 with PID: 3958"), pm2 ("App
+// [api:0] starting in -fork mode-"), nodemon, forever, systemd.
+func startsProcess(s string) bool {
+	if !strings.Contains(s, "tart") {
+		return false // the common line, at the cost of one search
+	}
+	switch {
+	case strings.Contains(s, "Started ") && (strings.Contains(s, " with PID: ") || strings.Contains(s, " with pid ")):
+		return true
+	case strings.Contains(s, "] starting in -fork mode-") || strings.Contains(s, "] starting in -cluster mode-"):
+		return true
+	case strings.Contains(s, "[nodemon] starting `") || strings.Contains(s, "[nodemon] restarting"):
+		return true
+	case strings.Contains(s, "Script restart attempt #") || strings.Contains(s, "Scheduled restart job"):
+		return true
+	}
+	return false
+}
+
+// processStarted marks the deaths no trace names so far as the deaths of processes before
+// the one a process manager just started: a trace that comes later is another process's.
+func (a *Analyzer) processStarted() {
+	for _, p := range a.order {
+		if p.key == (parser.IsolateKey{}) && p.gcs == 0 && p.crash != nil && !p.startedAfter {
+			p.startedAfter = true
+			if a.procs[p.key] == p {
+				a.newRun(p)
 			}
 		}
 	}

@@ -402,6 +402,8 @@ func (a *Analyzer) mergeOrphanDeath() {
 	var orphans, traced []*proc
 	for _, p := range a.order {
 		switch {
+		case p.startedAfter:
+			// The death of a process before a start a process manager printed.
 		case p.key == (parser.IsolateKey{}) && p.gcs == 0 && p.crash != nil && p.report == nil:
 			orphans = append(orphans, p)
 		case p.gcs > 0 || p.key != (parser.IsolateKey{}):
