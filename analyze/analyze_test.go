@@ -148,9 +148,30 @@ func TestStartsProcess(t *testing.T) {
 		{"Started GET /api/users for 127.0.0.1", false},
 		{"[app] restart the worker pool", false},
 		{"Starting compilation in watch mode...", false},
+		{"2016-06-05 22:39:09: Starting execution sequence in -fork mode- for app name:related-words id:0", true},
 	} {
 		if got := startsProcess(tc.line); got != tc.want {
 			t.Errorf("startsProcess(%q) = %v, want %v", tc.line, got, tc.want)
+		}
+	}
+}
+
+// TestStoppedBy holds the lines read as pm2 stopping an app (a process that ended, not one
+// that died) in both of pm2's formats, and deaths that are not stops.
+func TestStoppedBy(t *testing.T) {
+	for _, tc := range []struct {
+		line string
+		want bool
+	}{
+		{"PM2        | 2026-04-05T13:33:37: PM2 log: App [prisma-backend:11] exited with code [0] via signal [SIGINT]", true},
+		{"2016-06-05 22:39:09: App [related-words] with id [0] and pid [8817], exited with code [255] via signal [SIGINT]", true},
+		{"App [api:0] exited with code [0] via signal [SIGTERM]", true},
+		{"App [api:0] exited with code [0] via signal [SIGABRT]", false},
+		{"2016-06-05 21:49:11: App [related-words] with id [0] and pid [8279], exited with code [0] via signal [SIGKILL]", false},
+		{"worker exited with code [0] via signal [SIGINT]", false},
+	} {
+		if _, got := stoppedBy(tc.line); got != tc.want {
+			t.Errorf("stoppedBy(%q) = %v, want %v", tc.line, got, tc.want)
 		}
 	}
 }

@@ -53,14 +53,17 @@ type proc struct {
 	// startedAfter is set on a death no trace names when a process manager started a
 	// process after it: it was the death of the process before, not of one traced later.
 	startedAfter bool
-	gcs          int
-	full         int
-	young        int
-	first        *float64
-	last         float64
-	chart        *points
-	fulls        []fullGC
-	pauses       []pause
+	// stopped is a process manager's line saying it stopped this process (a signal asked
+	// for, not a death), empty when none did.
+	stopped string
+	gcs     int
+	full    int
+	young   int
+	first   *float64
+	last    float64
+	chart   *points
+	fulls   []fullGC
+	pauses  []pause
 	// allocatedMB sums, over consecutive GCs, the growth from one GC's end to the next's
 	// start: what the program allocated in between.
 	allocatedMB    float64
@@ -297,6 +300,8 @@ func (a *Analyzer) Add(ev parser.Event) {
 	case parser.TypeUnknown:
 		if startsProcess(ev.Unknown.Text) {
 			a.processStarted()
+		} else if stop, ok := stoppedBy(ev.Unknown.Text); ok {
+			a.processStopped(stop)
 		}
 		if a.unknownSeen < 2000 { // the context of a log shows in its first lines and its crash
 			a.unknownSeen++
@@ -319,7 +324,7 @@ func startsProcess(s string) bool {
 	switch {
 	case strings.Contains(s, "Started ") && (strings.Contains(s, " with PID: ") || strings.Contains(s, " with pid ")):
 		return true
-	case strings.Contains(s, "] starting in -fork mode-") || strings.Contains(s, "] starting in -cluster mode-"):
+	case strings.Contains(s, " in -fork mode-") || strings.Contains(s, " in -cluster mode-"):
 		return true
 	case strings.Contains(s, "[nodemon] starting `") || strings.Contains(s, "[nodemon] restarting"):
 		return true
@@ -329,11 +334,40 @@ func startsProcess(s string) bool {
 	return false
 }
 
-// processStarted marks the deaths no trace names so far as the deaths of processes before
-// the one a process manager just started: a trace that comes later is another process's.
+// stoppedBy reads pm2's word that it stopped an app with a signal that asks a process to end
+// ("App [api:0] exited with code [0] via signal [SIGINT]", before pm2 2: "App [api] with id
+// [0] and pid [8817], exited with code [255] via signal [SIGINT]"): a process that ended, not
+// one that died. It returns the words from "exited".
+func stoppedBy(s string) (string, bool) {
+	i := strings.Index(s, "exited with code [")
+	if i < 0 || !strings.Contains(s[:i], "App [") {
+		return "", false
+	}
+	rest := s[i:]
+	for _, sig := range []string{"via signal [SIGINT]", "via signal [SIGTERM]", "via signal [SIGQUIT]"} {
+		if strings.HasSuffix(strings.TrimSpace(rest), sig) {
+			return strings.TrimSpace(rest), true
+		}
+	}
+	return "", false
+}
+
+// processStopped records a process its manager stopped: a process of its own, of which the
+// log shows no trace, and whose run is over.
+func (a *Analyzer) processStopped(how string) {
+	p := a.proc(parser.IsolateKey{})
+	if p.gcs > 0 || p.crash != nil || p.stopped != "" || p.seen {
+		p = a.newRun(p)
+	}
+	p.stopped, p.seen = how, true
+}
+
+// processStarted marks the deaths no trace names so far, and the stops, as those of processes
+// before the one a process manager just started: a trace that comes later is another
+// process's.
 func (a *Analyzer) processStarted() {
 	for _, p := range a.order {
-		if p.key == (parser.IsolateKey{}) && p.gcs == 0 && p.crash != nil && !p.startedAfter {
+		if p.key == (parser.IsolateKey{}) && p.gcs == 0 && (p.crash != nil || p.stopped != "") && !p.startedAfter {
 			p.startedAfter = true
 			if a.procs[p.key] == p {
 				a.newRun(p)

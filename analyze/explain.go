@@ -141,6 +141,9 @@ func (e *explainer) crash() {
 	if e.p.oomInvokedLine > 0 {
 		e.ev("kernel", "line %d: the kernel's OOM killer ran when this process asked for memory: the machine (or the container) was out of memory, which is not V8's heap limit", e.p.oomInvokedLine)
 	}
+	if e.p.stopped != "" {
+		e.ev("stopped", "its process manager says it %s: a stop that was asked for, not a death", e.p.stopped)
+	}
 	c := e.out.Crash
 	if c == nil {
 		return

@@ -44,12 +44,13 @@ func TestPasteLabels(t *testing.T) {
 	for _, tl := range []*labelTally{pastes, runs, heldOut, heldOutF} {
 		t.Logf("%s", tl)
 	}
-	// The floors: 97% of pastes for each; the multi-process runs and the third held-out set
-	// at what was measured when they came (the slowest of several leaking workers shows too
-	// few full GCs to call; pm2's stopped runs are not counted as processes).
+	// The floors: 97% of pastes for each; the multi-process runs and the held-out sets as a
+	// ratchet at what is measured now (the slowest of several leaking workers shows too few
+	// full GCs to call; an Electron renderer "gone" with reason "crashed"; two uncaught errors
+	// a few lines apart read as one death; two unsure labels of heldout-f).
 	pastes.atLeast(t, 0.97)
 	runs.atLeast(t, 0.8)
-	heldOut.atLeast(t, 0.85)
+	heldOut.atLeast(t, 0.95)
 	heldOutF.atLeast(t, 0.9)
 }
 

@@ -54,6 +54,9 @@ type Process struct {
 	FullGCs  int    `json:"full_gcs"`
 	YoungGCs int    `json:"young_gcs"`
 	Crash    *Crash `json:"crash"`
+	// Stopped is its process manager's word that it stopped the process ("exited with code
+	// [0] via signal [SIGINT]"): a run that ended, not a death. Absent otherwise.
+	Stopped string `json:"stopped,omitempty"`
 
 	HeapLimitMB     *float64 `json:"heap_limit_mb"`
 	HeapLimitSource string   `json:"heap_limit_source"`

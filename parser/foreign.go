@@ -32,7 +32,7 @@ var killPatterns = []struct {
 	{re: regexp.MustCompile(`\d%.*\SKilled$`), printedBy: "shell", message: "killed (SIGKILL)"},
 	{re: regexp.MustCompile(`\bOOMKilled\b`), printedBy: "container", message: "OOMKilled: the container went past its memory limit", notIfFalse: true},
 	{re: regexp.MustCompile(`Error R15 \(Memory quota vastly exceeded\)`), printedBy: "platform", message: "R15: the dyno went past its memory quota and was killed"},
-	{re: regexp.MustCompile(`(?i)signal:? "?(?:SIGKILL|killed)"?`), printedBy: "npm", message: "killed (SIGKILL)"},
+	{re: regexp.MustCompile(`(?i)signal:? ["\[]?(?:SIGKILL|killed)["\]]?`), printedBy: "npm", message: "killed (SIGKILL)"},
 	{re: regexp.MustCompile(`(?i)\b(?:exit(?:ed)?|errno|code|status)(?: with)?(?: exit)?(?: code| status)?\s*[:=]?\s*137\b`), printedBy: "npm", message: "exit code 137: killed (SIGKILL)"},
 }
 

@@ -114,6 +114,8 @@ func overview(i int, p *analyze.Process) string {
 			line += " at " + secs(*c.TimeMS)
 		}
 		line += " (" + string(c.Kind) + ")"
+	} else if p.Stopped != "" {
+		line += " · stopped (" + p.Stopped + ")"
 	} else {
 		line += " · did not crash"
 	}
