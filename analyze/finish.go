@@ -143,6 +143,7 @@ func (a *Analyzer) finish(p *proc, several bool) *Process {
 	a.heapSummary(p, out)
 	a.mutator(p, out)
 	a.heapLimit(p, out)
+	a.ineffectiveMCs(p, out)
 	if d := deathPointOf(p, out); d != nil && !d.ignored {
 		mid := round1(d.mb)
 		out.OOMAtHeapMB, out.OOMAtHeapRangeMB = &mid, &[2]float64{round1(d.lo), round1(d.hi)}
@@ -364,7 +365,19 @@ func (a *Analyzer) mutator(p *proc, out *Process) {
 		}
 	}
 	out.MutatorUtilization = mu
-	// V8's rule: consecutive mark-compacts that freed little while mu stayed under 0.4.
+}
+
+// ineffectiveMCs reads V8's rule (heap.cc, Heap::IsIneffectiveMarkCompact and
+// CheckIneffectiveMarkCompact): consecutive mark-compacts that left the old generation at 80%
+// of its limit or more while mutator utilization stayed under 0.4; the fourth ends the process.
+// Where the limit is known other than from the crash, a full GC under 80% of it does not count
+// (a report that fills the heap for a while, far from the limit); this analyzer also asks that
+// each freed little.
+func (a *Analyzer) ineffectiveMCs(p *proc, out *Process) {
+	floor := 0.0
+	if out.HeapLimitMB != nil && out.HeapLimitSource != LimitCrash {
+		floor = highHeapShare * *out.HeapLimitMB
+	}
 	trailing := 0
 	for i := len(p.fulls) - 1; i >= 0; i-- {
 		f := p.fulls[i]
@@ -377,13 +390,17 @@ func (a *Analyzer) mutator(p *proc, out *Process) {
 			dt := f.TimeMS - p.fulls[i-1].TimeMS
 			low = dt > 0 && 1-(f.PauseMS+f.incrMS)/dt < a.th.LowMu
 		}
-		if !low || f.BeforeMB-f.AfterMB > a.th.IneffectiveFreedShare*f.BeforeMB {
+		if !low || f.BeforeMB-f.AfterMB > a.th.IneffectiveFreedShare*f.BeforeMB || f.AfterMB < floor {
 			break
 		}
 		trailing++
 	}
 	out.IneffectiveMC = &IneffectiveMC{Trailing: trailing, Met: trailing >= a.th.IneffectiveMet}
 }
+
+// highHeapShare is V8's kHighHeapPercentage: from this share of the old generation's limit on,
+// a mark-compact at low utilization counts as ineffective.
+const highHeapShare = 0.8
 
 func (a *Analyzer) utilizationSeries(p *proc, out *Process) {
 	span := spanMS(out)

@@ -4,8 +4,10 @@ package analyze
 // trend of the heap after full GCs and V8's mutator utilization, with Thresholds by name.
 
 import (
+	"cmp"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -427,6 +429,25 @@ type burst struct {
 	baseMB, fromMS, toMS float64
 }
 
+// levelSpan is a heap level and how long the heap held it.
+type levelSpan struct{ mb, ms float64 }
+
+// heldLevel is the level the heap held for half of the time the spans cover (their median
+// weighted by time), or their plain median when they cover no time.
+func heldLevel(spans []levelSpan) float64 {
+	slices.SortFunc(spans, func(a, b levelSpan) int { return cmp.Compare(a.mb, b.mb) })
+	xs, ws := make([]float64, len(spans)), make([]float64, len(spans))
+	total := 0.0
+	for i, s := range spans {
+		xs[i], ws[i] = s.mb, s.ms
+		total += s.ms
+	}
+	if total <= 0 {
+		ws = nil
+	}
+	return stat.Quantile(0.5, stat.Empirical, xs, ws)
+}
+
 // grewBefore is how much the heap after full GCs grew before a time, by a robust line
 // through them (0 with fewer than three).
 func grewBefore(p *proc, beforeMS float64) float64 {
@@ -459,19 +480,20 @@ func burstOf(p *proc, limit float64, th *Thresholds) *burst {
 	if reach < 3 {
 		return nil
 	}
-	// The level the heap held before: the first half of the time before it reached the limit.
-	var early []float64
+	// The level the heap held before: over the first half of the time before it reached the
+	// limit, the level it held for half of that time. Weighted by time, not by GC: GCs come
+	// thick while a program starts and loads its state, and sparse once its heap is level.
+	var early []levelSpan
 	half := t0 + 0.5*(pts[reach].TimeMS-t0)
-	for _, g := range pts[:reach] {
+	for i, g := range pts[:reach] {
 		if g.TimeMS <= half {
-			early = append(early, g.AfterMB)
+			early = append(early, levelSpan{mb: g.AfterMB, ms: math.Max(pts[i+1].TimeMS-g.TimeMS, 0)})
 		}
 	}
 	if len(early) < 3 {
 		return nil
 	}
-	sort.Float64s(early)
-	base := stat.Quantile(0.5, stat.Empirical, early, nil)
+	base := heldLevel(early)
 	if base >= th.BurstMaxBaseShare*limit {
 		return nil
 	}
