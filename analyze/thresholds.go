@@ -141,7 +141,7 @@ var DefaultThresholds = Thresholds{
 	SuddenJumpShareOfLimit: 0.02,
 	SpikeShare:             0.2,
 	BurstReachShare:        0.8,
-	BurstMaxBaseShare:      0.6,
+	BurstMaxBaseShare:      0.7,
 	BurstClimbFromShare:    0.2,
 	BurstMaxClimbShare:     0.3,
 

@@ -449,12 +449,33 @@ func heldLevel(spans []levelSpan) float64 {
 }
 
 // grewBefore is how much the heap after full GCs grew before a time, by a robust line
-// through them (0 with fewer than three).
-func grewBefore(p *proc, beforeMS float64) float64 {
+// through them (0 with fewer than three). A program that reached levelMB within the first
+// tenth of that time loaded its state there: the full GCs of that start are left out, since
+// the heap held its level after them (a leak that grows slowly before it speeds up reaches
+// its level late, and keeps them).
+func grewBefore(p *proc, levelMB, beforeMS float64, th *Thresholds) float64 {
+	from := math.Inf(-1)
+	if len(p.fulls) > 0 {
+		t0 := p.fulls[0].TimeMS
+		for _, f := range p.fulls {
+			if f.TimeMS > beforeMS {
+				break
+			}
+			if f.AfterMB >= levelMB-th.TrendNoiseMB {
+				if f.TimeMS-t0 <= 0.1*(beforeMS-t0) {
+					from = f.TimeMS
+				}
+				break
+			}
+		}
+	}
 	var xs, ys []float64
 	for _, f := range p.fulls {
 		if f.TimeMS > beforeMS {
 			break
+		}
+		if f.TimeMS < from {
+			continue
 		}
 		xs, ys = append(xs, f.TimeMS/1000), append(ys, f.AfterMB)
 	}
@@ -512,7 +533,7 @@ func burstOf(p *proc, limit float64, th *Thresholds) *burst {
 	if lived <= 0 || pts[reach].TimeMS-pts[climb-1].TimeMS >= th.BurstMaxClimbShare*lived {
 		return nil
 	}
-	if grewBefore(p, pts[climb-1].TimeMS) >= th.BurstClimbFromShare*(limit-base) {
+	if grewBefore(p, base, pts[climb-1].TimeMS, th) >= th.BurstClimbFromShare*(limit-base) {
 		// Not a level that a burst left: the heap after full GCs was already climbing, and
 		// what looks like a sudden arrival is a noisy leak's last stretch.
 		return nil
