@@ -371,8 +371,9 @@ func (a *Analyzer) mutator(p *proc, out *Process) {
 // CheckIneffectiveMarkCompact): consecutive mark-compacts that left the old generation at 80%
 // of its limit or more while mutator utilization stayed under 0.4; the fourth ends the process.
 // Where the limit is known other than from the crash, a full GC under 80% of it does not count
-// (a report that fills the heap for a while, far from the limit); this analyzer also asks that
-// each freed little.
+// (a report that fills the heap for a while, far from the limit); where it is not, one that
+// left 10% more than the full GC before it does not (the heap had room to grow: V8 was not at
+// its limit). This analyzer also asks that each freed little.
 func (a *Analyzer) ineffectiveMCs(p *proc, out *Process) {
 	floor := 0.0
 	if out.HeapLimitMB != nil && out.HeapLimitSource != LimitCrash {
@@ -392,6 +393,9 @@ func (a *Analyzer) ineffectiveMCs(p *proc, out *Process) {
 		}
 		if !low || f.BeforeMB-f.AfterMB > a.th.IneffectiveFreedShare*f.BeforeMB || f.AfterMB < floor {
 			break
+		}
+		if i > 0 && f.AfterMB > (1+a.th.IneffectiveFreedShare)*p.fulls[i-1].AfterMB {
+			break // the heap took 10% more since the full GC before: it was not at its limit
 		}
 		trailing++
 	}
