@@ -129,6 +129,10 @@ func (e *explainer) recommend() {
 		if out.Crash != nil && out.Crash.Kind == parser.FatalSystemOOM || e.p.oomInvokedLine > 0 {
 			break // the system-OOM advice below says what to do
 		}
+		if notAboutMemory(out.Crash) && out.Crash.PrintedBy == "electron" {
+			rec("Memory is not the cause: the renderer crashed (%s). Its crash dump (Electron's crashReporter, or the minidump in the app's Crashpad directory) and the renderer's own log say where; raising --max-old-space-size will not help.", out.Crash.Fatal)
+			break
+		}
 		if notAboutMemory(out.Crash) {
 			rec("Memory is not the cause: a failed CHECK is a bug in V8, Node or a native addon (or memory corrupted by one). Search the failed check's text in the Node and V8 issue trackers, and report it with the native stack if it is new; raising --max-old-space-size will not help.")
 			break

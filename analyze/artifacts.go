@@ -48,6 +48,8 @@ func (a *Analyzer) addFatal(ev parser.Event) {
 	a.nativeFrames = 0
 	if old := p.crash; old != nil {
 		switch {
+		case c.PrintedBy == "electron" && old.PrintedBy == "electron":
+			p = a.newRun(p) // a renderer gone again, for whatever reason, is another renderer
 		case !v8Kind(old.Kind) && v8Kind(c.Kind):
 			// V8's own message names the death a shell or a package manager only reported.
 			c.HeapOOM = c.HeapOOM || old.HeapOOM

@@ -42,6 +42,8 @@ func Headline(p *Process) string {
 		return "INSUFFICIENT DATA — the system killed the process for memory (the machine's or the container's, not V8's heap limit), and the log shows too few GCs to read its heap."
 	case p.Crash != nil && p.Crash.HeapOOM:
 		return "INSUFFICIENT DATA — the process died at its heap limit, but the log shows too few GCs to tell a leak from a working set that needs more heap."
+	case notAboutMemory(p.Crash) && p.Crash.PrintedBy == "electron":
+		return "NOT A MEMORY CRASH — Electron reports the renderer gone for a reason that is not memory."
 	case notAboutMemory(p.Crash):
 		return "NOT A MEMORY CRASH — the process died of a fatal error that is not about memory: V8 or Node stopped on a broken invariant."
 	case p.Crash != nil && p.Crash.Kind == parser.FatalUnknown:

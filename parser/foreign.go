@@ -43,6 +43,10 @@ var abortPattern = regexp.MustCompile(`^(?:\S+: )?(?:line \d+: +)?(?:\d+ +)?Abor
 // auditPID is the pid of an audit line (ANOM_ABEND … pid=10565 … sig=6).
 var auditPID = regexp.MustCompile(`\bANOM_ABEND\b.*\bpid=(\d+)`)
 
+// rendererCrashed is Electron or Chromium reporting a renderer (or other child) gone for a
+// reason that is not memory: a death of its own, which a bigger heap does not prevent.
+var rendererCrashed = regexp.MustCompile(`(?i)(?:render-process-gone|renderer process gone|child-process-gone).*reason[^a-z]{0,4}(crashed|abnormal-exit|launch-failed|integrity-failure)\b`)
+
 // rendererOOM is Electron or Chromium reporting a renderer (or other child) gone for "oom".
 var rendererOOM = regexp.MustCompile(`(?i)(?:render-process-gone|renderer process gone|child-process-gone|terminated unexpectedly|crashed).*reason[^a-z]{0,4}oom\b|-536870904`)
 
@@ -120,6 +124,11 @@ func deathOf(t string) (*Fatal, bool) {
 		f.Kind = FatalUnknown
 		return f, true
 	}
+	if m := rendererCrashed.FindStringSubmatch(t); m != nil {
+		f := newFatal("", "renderer gone: "+strings.ToLower(m[1]), "electron")
+		f.Kind = FatalOther
+		return f, true
+	}
 	if strings.Contains(t, "RETRY_LAST") {
 		// CALL_AND_RETRY_LAST alone (isolated-vm), or its remains in strings pulled from a
 		// minidump: V8's allocation that failed after its last-resort GCs.
@@ -153,7 +162,8 @@ func mayTellOfDeath(t string) bool {
 		strings.Contains(t, "SIG") || strings.Contains(t, "bort") || strings.Contains(t, "oom") ||
 		strings.Contains(t, "OOM") || strings.Contains(t, "R15") || strings.Contains(t, "-536870904") ||
 		strings.Contains(t, "sig=6") || strings.Contains(t, "Out of memory") || strings.Contains(t, "Out of Memory") ||
-		strings.Contains(t, "RETRY_LAST") || strings.Contains(t, "Jest worker") || strings.Contains(t, "ANOM_ABEND")
+		strings.Contains(t, "RETRY_LAST") || strings.Contains(t, "Jest worker") || strings.Contains(t, "ANOM_ABEND") ||
+		strings.Contains(t, "gone")
 }
 
 // heapFlagRE finds V8's heap flags: --max-old-space-size=N, --max_old_space_size N, and the
