@@ -175,3 +175,26 @@ func TestStoppedBy(t *testing.T) {
 		}
 	}
 }
+
+// TestSwings holds the "swings" evidence to heaps that come and go (a report built and dropped
+// every 15 s, large sawtooth batches) and keeps it from a heap that grew and then held.
+func TestSwings(t *testing.T) {
+	for _, tc := range []struct {
+		log  string
+		want bool
+	}{
+		{"../corpus/node-20/periodic-report-200mb.384.log.gz", true},
+		{"../corpus/node-22/sawtooth-large.log", true},
+		{"../corpus/node-22/leak-plateau.log", false},
+		{"../corpus/node-22/leak-linear.log", false},
+	} {
+		r := analyzeFile(t, tc.log, Options{})
+		got := false
+		for _, ev := range r.Processes[0].Evidence {
+			got = got || strings.HasPrefix(ev, "swings:")
+		}
+		if got != tc.want {
+			t.Errorf("%s: swings in the evidence = %v, want %v", tc.log, got, tc.want)
+		}
+	}
+}
