@@ -407,15 +407,18 @@ func (e *explainer) mutator() {
 		e.ev("thrashing", "since %s the program got %.0f%% of the time: %d full GCs, each freeing %.0f%% of the heap on average", secs(t.fromMS), 100*t.mu, t.fullGCs, 100*t.freedShare)
 	}
 	if im := e.out.IneffectiveMC; im != nil && im.Trailing > 0 {
-		state := "approaches"
-		if im.Met {
-			state = "meets"
+		state := "approaches it"
+		switch {
+		case im.Met && im.Trailing < th.IneffectiveMet:
+			state = "meets it (its fatal message says so)"
+		case im.Met:
+			state = "meets it"
 		}
 		which := "the last full GC"
 		if im.Trailing > 1 {
 			which = fmt.Sprintf("the last %d full GCs", im.Trailing)
 		}
-		e.ev("V8's OOM rule", "%s it: %s freed under %.0f%% with mu under %.1f", state, which, 100*th.IneffectiveFreedShare, th.LowMu)
+		e.ev("V8's OOM rule", "%s: %s freed under %.0f%% with mu under %.1f", state, which, 100*th.IneffectiveFreedShare, th.LowMu)
 	}
 }
 

@@ -399,7 +399,9 @@ func (a *Analyzer) ineffectiveMCs(p *proc, out *Process) {
 		}
 		trailing++
 	}
-	out.IneffectiveMC = &IneffectiveMC{Trailing: trailing, Met: trailing >= a.th.IneffectiveMet}
+	// V8's own word that it met its rule outweighs this reading of it (V8 measures mu its way).
+	met := trailing >= a.th.IneffectiveMet || p.crash != nil && p.crash.Kind == parser.FatalIneffective && trailing > 0
+	out.IneffectiveMC = &IneffectiveMC{Trailing: trailing, Met: met}
 }
 
 // highHeapShare is V8's kHighHeapPercentage: from this share of the old generation's limit on,
