@@ -132,6 +132,8 @@ type Analyzer struct {
 	evidence *evidence
 	// nativeFrames counts native stack frames since the last crash.
 	nativeFrames int
+	// lastFrameLine is the line of the latest JavaScript stack frame.
+	lastFrameLine int
 	// newBlock is set by a crash block's header until its first entry: a block of a log
 	// without pids, after a crash, is another process's.
 	newBlock bool
@@ -244,6 +246,7 @@ func (a *Analyzer) Add(ev parser.Event) {
 	case parser.TypeFatal:
 		a.addFatal(ev)
 	case parser.TypeJSFrame:
+		a.lastFrameLine = ev.EndLine
 		f := ev.JSFrame
 		name := f.Function
 		if f.File != nil {

@@ -53,8 +53,12 @@ func (a *Analyzer) addFatal(ev parser.Event) {
 		case !v8Kind(old.Kind) && v8Kind(c.Kind):
 			// V8's own message names the death a shell or a package manager only reported.
 			c.HeapOOM = c.HeapOOM || old.HeapOOM
-		case c.PrintedBy == "js" && old.PrintedBy == "js" && c.Fatal == old.Fatal && ev.Line-old.Line <= sameErrorLines:
-			return // one uncaught error printed twice (a supervisor's "Uncaught Exception:", then Node's)
+		case c.PrintedBy == "js" && old.PrintedBy == "js" && c.Fatal == old.Fatal && ev.Line-old.Line <= sameErrorLines &&
+			(ev.Line-old.Line <= 2 || ev.Line-a.lastFrameLine <= 2):
+			// One uncaught error printed twice (a supervisor's "Uncaught Exception:", then
+			// Node's), the second right after the first's stack; with other lines between
+			// ("crash again"), the same error is another death.
+			return
 		case !v8Kind(c.Kind) && c.PrintedBy == "shell" && old.PrintedBy == "shell" && c.Fatal == old.Fatal:
 			// A shell reports each job it saw killed once: a second "Killed" is another death.
 			p = a.newRun(p)
