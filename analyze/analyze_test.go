@@ -133,45 +133,35 @@ func TestSpikeAtDeath(t *testing.T) {
 	}
 }
 
-// TestStartsProcess holds the lines read as a process manager starting a process, and lines
-// of application output that only look like one.
-func TestStartsProcess(t *testing.T) {
+// TestProcessManagerLines holds the lines read as a process manager starting a process
+// (startsProcess) or stopping one, a process that ended rather than died (stoppedBy: pm2 in both
+// of its formats), and lines of application output or deaths that only look like them.
+func TestProcessManagerLines(t *testing.T) {
+	stopped := func(s string) bool { _, ok := stoppedBy(s); return ok }
 	for _, tc := range []struct {
+		read string
 		line string
 		want bool
 	}{
-		{"[09/08/2022, 22:16:10] [HB Supervisor] Started Homebridge v1.5.0 with PID: 3958", true},
-		{"PM2        | 2026-04-05T13:33:37: PM2 log: App [prisma-backend:11] starting in -fork mode-", true},
-		{"[nodemon] restarting due to changes...", true},
-		{"[nodemon] starting `node server.js`", true},
-		{"Jan 31 10:00:01 host systemd[1]: app.service: Scheduled restart job, restart counter is at 3.", true},
-		{"Started GET /api/users for 127.0.0.1", false},
-		{"[app] restart the worker pool", false},
-		{"Starting compilation in watch mode...", false},
-		{"2016-06-05 22:39:09: Starting execution sequence in -fork mode- for app name:related-words id:0", true},
+		{"starts", "[09/08/2022, 22:16:10] [HB Supervisor] Started Homebridge v1.5.0 with PID: 3958", true},
+		{"starts", "PM2        | 2026-04-05T13:33:37: PM2 log: App [prisma-backend:11] starting in -fork mode-", true},
+		{"starts", "[nodemon] restarting due to changes...", true},
+		{"starts", "[nodemon] starting `node server.js`", true},
+		{"starts", "Jan 31 10:00:01 host systemd[1]: app.service: Scheduled restart job, restart counter is at 3.", true},
+		{"starts", "2016-06-05 22:39:09: Starting execution sequence in -fork mode- for app name:related-words id:0", true},
+		{"starts", "Started GET /api/users for 127.0.0.1", false},
+		{"starts", "[app] restart the worker pool", false},
+		{"starts", "Starting compilation in watch mode...", false},
+		{"stopped", "PM2        | 2026-04-05T13:33:37: PM2 log: App [prisma-backend:11] exited with code [0] via signal [SIGINT]", true},
+		{"stopped", "2016-06-05 22:39:09: App [related-words] with id [0] and pid [8817], exited with code [255] via signal [SIGINT]", true},
+		{"stopped", "App [api:0] exited with code [0] via signal [SIGTERM]", true},
+		{"stopped", "App [api:0] exited with code [0] via signal [SIGABRT]", false},
+		{"stopped", "2016-06-05 21:49:11: App [related-words] with id [0] and pid [8279], exited with code [0] via signal [SIGKILL]", false},
+		{"stopped", "worker exited with code [0] via signal [SIGINT]", false},
 	} {
-		if got := startsProcess(tc.line); got != tc.want {
-			t.Errorf("startsProcess(%q) = %v, want %v", tc.line, got, tc.want)
-		}
-	}
-}
-
-// TestStoppedBy holds the lines read as pm2 stopping an app (a process that ended, not one
-// that died) in both of pm2's formats, and deaths that are not stops.
-func TestStoppedBy(t *testing.T) {
-	for _, tc := range []struct {
-		line string
-		want bool
-	}{
-		{"PM2        | 2026-04-05T13:33:37: PM2 log: App [prisma-backend:11] exited with code [0] via signal [SIGINT]", true},
-		{"2016-06-05 22:39:09: App [related-words] with id [0] and pid [8817], exited with code [255] via signal [SIGINT]", true},
-		{"App [api:0] exited with code [0] via signal [SIGTERM]", true},
-		{"App [api:0] exited with code [0] via signal [SIGABRT]", false},
-		{"2016-06-05 21:49:11: App [related-words] with id [0] and pid [8279], exited with code [0] via signal [SIGKILL]", false},
-		{"worker exited with code [0] via signal [SIGINT]", false},
-	} {
-		if _, got := stoppedBy(tc.line); got != tc.want {
-			t.Errorf("stoppedBy(%q) = %v, want %v", tc.line, got, tc.want)
+		read := map[string]func(string) bool{"starts": startsProcess, "stopped": stopped}[tc.read]
+		if got := read(tc.line); got != tc.want {
+			t.Errorf("%s(%q) = %v, want %v", tc.read, tc.line, got, tc.want)
 		}
 	}
 }
