@@ -301,18 +301,24 @@ func (a *Analyzer) Add(ev parser.Event) {
 			a.flags = append(a.flags, ev.HeapFlag)
 		}
 	case parser.TypeUnknown:
-		if startsProcess(ev.Unknown.Text) {
-			a.processStarted()
-		} else if stop, ok := stoppedBy(ev.Unknown.Text); ok {
-			a.processStopped(stop)
-		}
-		if a.unknownSeen < 2000 { // the context of a log shows in its first lines and its crash
-			a.unknownSeen++
-			a.noteContext(ev.Unknown.Text)
-			a.oomSymbolIn(ev.Unknown.Text, ev.Line)
-			if mb, ok := jestHeapSize(ev.Unknown.Text); ok && len(a.jestHeap) < 10000 {
-				a.jestHeap = append(a.jestHeap, mb)
-			}
+		a.addUnknown(ev)
+	}
+}
+
+// addUnknown reads what a line that is not V8's can still say: a process manager starting or
+// stopping a process, the tool the program is, an OOM the system printed, jest's heap sizes.
+func (a *Analyzer) addUnknown(ev parser.Event) {
+	if startsProcess(ev.Unknown.Text) {
+		a.processStarted()
+	} else if stop, ok := stoppedBy(ev.Unknown.Text); ok {
+		a.processStopped(stop)
+	}
+	if a.unknownSeen < 2000 { // the context of a log shows in its first lines and its crash
+		a.unknownSeen++
+		a.noteContext(ev.Unknown.Text)
+		a.oomSymbolIn(ev.Unknown.Text, ev.Line)
+		if mb, ok := jestHeapSize(ev.Unknown.Text); ok && len(a.jestHeap) < 10000 {
+			a.jestHeap = append(a.jestHeap, mb)
 		}
 	}
 }
