@@ -2,6 +2,7 @@ package parser
 
 import (
 	"bufio"
+	"bytes"
 	"io"
 	"strings"
 	"unsafe"
@@ -196,6 +197,15 @@ func (p *Parser) fill() error {
 		if nxt == nil || nxt.oversize > 0 || p.peekedPrefix(nxt) {
 			break // the common case, decided without copying either line
 		}
+		if !joined && endsReasons(cur.raw) {
+			// A whole --trace-gc line whose reasons end with V8's ";" is never continued
+			// (continuation joins a line cut inside its numbers or a reason's word): read it
+			// now rather than ask of the line after it, application output most often.
+			if gc, ok := p.fastGC(cur.raw, curPre, curHasPre); ok {
+				p.finishGC(gc, Event{Line: cur.no, EndLine: end})
+				return nil
+			}
+		}
 		if !joined {
 			text = cur.str()
 		}
@@ -211,22 +221,9 @@ func (p *Parser) fill() error {
 		// no part of the line it reads.
 		// Raw, decoration and all: the fast path refuses any byte the normalizer would change
 		// (FuzzFastPath holds it to that).
-		if fastPaths && len(cur.raw) > 0 && cur.raw[0] == '[' && p.report == nil {
-			var st *gcStore
-			if p.used < len(p.slab) {
-				st = &p.slab[p.used]
-				*st = gcStore{}
-			} else {
-				st = &gcStore{}
-			}
-			p.lines.pre, p.lines.hasPre = curPre, curHasPre
-			if gc, ok := fastGCInto(unsafe.String(&cur.raw[0], len(cur.raw)), st, &p.lines); ok {
-				if p.used < len(p.slab) {
-					p.used++
-				}
-				p.finishGC(gc, Event{Line: cur.no, EndLine: end})
-				return nil
-			}
+		if gc, ok := p.fastGC(cur.raw, curPre, curHasPre); ok {
+			p.finishGC(gc, Event{Line: cur.no, EndLine: end})
+			return nil
 		}
 		text = cur.str()
 	}
@@ -235,6 +232,34 @@ func (p *Parser) fill() error {
 	}
 	p.processLine(text, cur.no, end)
 	return nil
+}
+
+// fastGC reads raw, a whole line with the prefix pre read already when hasPre, on the fast
+// path into the parser's slab: nil and false when the fast path is off or refuses the line.
+func (p *Parser) fastGC(raw []byte, pre prefixScan, hasPre bool) (*GC, bool) {
+	if !fastPaths || len(raw) == 0 || raw[0] != '[' || p.report != nil {
+		return nil, false
+	}
+	var st *gcStore
+	if p.used < len(p.slab) {
+		st = &p.slab[p.used]
+		*st = gcStore{}
+	} else {
+		st = &gcStore{}
+	}
+	p.lines.pre, p.lines.hasPre = pre, hasPre
+	gc, ok := fastGCInto(unsafe.String(&raw[0], len(raw)), st, &p.lines)
+	if ok && p.used < len(p.slab) {
+		p.used++
+	}
+	return gc, ok
+}
+
+// endsReasons reports whether a line ends, spaces aside, with the ";" V8 puts after a GC's
+// reasons.
+func endsReasons(raw []byte) bool {
+	t := bytes.TrimRight(raw, " \t\r")
+	return len(t) > 0 && t[len(t)-1] == ';'
 }
 
 // peekedPrefix reports whether the line after the current one starts with a V8 prefix, as
