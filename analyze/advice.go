@@ -97,6 +97,9 @@ func (e *explainer) recommend() {
 	case VerdictHeapTooSmall:
 		need := math.Max(limit, 1) * 1.5
 		rec("The working set needs more than ~%s: raise the limit, e.g. %s, or make the working set smaller.", mb(limit), run.setLimit(roundUpMB(need)))
+		if out.HeapLimitSource == LimitCrash {
+			rec("~%s is where it died, not a limit the log states: check the limit it runs with first (NODE_OPTIONS, its command line; without either, node -p \"v8.getHeapStatistics().heap_size_limit/2**20\" prints the default in MB). If that is well above it, the limit is not what stopped it: read what allocated last in the crash's stack.", mb(limit))
+		}
 		if lingeredAtLimit(e.p, e.th) == nil {
 			rec("A leak is not ruled out: record the whole life of the process with %s (… > gc.log 2>&1) and run gcanalyze on it; a heap after full GCs that keeps growing is a leak, a plateau is a working set.", run.command("--trace-gc"))
 		}
