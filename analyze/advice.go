@@ -51,6 +51,14 @@ func (l launcher) snapshots() string {
 	return "run with " + l.command("--heapsnapshot-near-heap-limit=2") + " (or take two heap snapshots a minute apart)"
 }
 
+// whereLimit says where to read the heap limit the program runs with.
+func (l launcher) whereLimit() string {
+	if l.deno {
+		return "--v8-flags on its command line; without it, deno eval \"import v8 from 'node:v8'; console.log(v8.getHeapStatistics().heap_size_limit/2**20)\" prints the default in MB"
+	}
+	return "NODE_OPTIONS, its command line; without either, node -p \"v8.getHeapStatistics().heap_size_limit/2**20\" prints the default in MB"
+}
+
 // traceCommand records a GC trace.
 func (l launcher) traceCommand() string {
 	if l.deno {
@@ -98,7 +106,7 @@ func (e *explainer) recommend() {
 		need := math.Max(limit, 1) * 1.5
 		rec("The working set needs more than ~%s: raise the limit, e.g. %s, or make the working set smaller.", mb(limit), run.setLimit(roundUpMB(need)))
 		if out.HeapLimitSource == LimitCrash {
-			rec("~%s is where it died, not a limit the log states: check the limit it runs with first (NODE_OPTIONS, its command line; without either, node -p \"v8.getHeapStatistics().heap_size_limit/2**20\" prints the default in MB). If that is well above it, the limit is not what stopped it: read what allocated last in the crash's stack.", mb(limit))
+			rec("~%s is where it died, not a limit the log states: check the limit it runs with first (%s). If that is well above it, the limit is not what stopped it: read what allocated last in the crash's stack.", mb(limit), run.whereLimit())
 		}
 		if lingeredAtLimit(e.p, e.th) == nil {
 			rec("A leak is not ruled out: record the whole life of the process with %s (… > gc.log 2>&1) and run gcanalyze on it; a heap after full GCs that keeps growing is a leak, a plateau is a working set.", run.command("--trace-gc"))
