@@ -229,3 +229,26 @@ func TestStoppedTrendDrawnFlat(t *testing.T) {
 		t.Error("the heap chart draws the trend on past where the report says it ended")
 	}
 }
+
+// TestTrendLineOnlyWhereTheHeapWas: a flat trend through survivors that swing between a floor
+// and a peak marks a level the heap never held, so the heap chart leaves it out; a heap that
+// grew and then held keeps its line.
+func TestTrendLineOnlyWhereTheHeapWas(t *testing.T) {
+	for _, tc := range []struct {
+		log  string
+		want bool
+	}{
+		{"node-22/sawtooth-large.log", false},
+		{"node-22/leak-plateau.log", true},
+		{"node-22/leak-linear.log", true},
+	} {
+		r := report(t, tc.log)
+		var b bytes.Buffer
+		if err := Write(&b, ChartHeap, "svg", 900*px, 450*px, tc.log, r.Processes[0]); err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Contains(b.String(), "trend of survivors"); got != tc.want {
+			t.Errorf("%s: trend line drawn = %v, want %v", tc.log, got, tc.want)
+		}
+	}
+}
