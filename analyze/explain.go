@@ -406,7 +406,10 @@ func (e *explainer) mutator() {
 	if t := thrashing(e.p, e.out, th); t != nil {
 		e.ev("thrashing", "since %s the program got %.0f%% of the time: %d full GCs, each freeing %.0f%% of the heap on average", secs(t.fromMS), 100*t.mu, t.fullGCs, 100*t.freedShare)
 	}
-	if im := e.out.IneffectiveMC; im != nil && im.Trailing > 0 {
+	// Beside a healthy verdict, "approaches V8's OOM rule" reads as a contradiction: a full GC
+	// or two that freed little at low mu there is churn, which the full GC and utilization
+	// lines already show; the rule is said when met, or when the verdict is not healthy.
+	if im := e.out.IneffectiveMC; im != nil && im.Trailing > 0 && (im.Met || e.out.Verdict != VerdictHealthy) {
 		state := "approaches it"
 		switch {
 		case im.Met && im.Trailing < th.IneffectiveMet:
