@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"math"
+	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -186,5 +187,34 @@ func TestSwings(t *testing.T) {
 		if got != tc.want {
 			t.Errorf("%s: swings in the evidence = %v, want %v", tc.log, got, tc.want)
 		}
+	}
+}
+
+// TestStopOfATracedProcess: pm2's stop line after a process's own GC lines is that process's
+// stop, not another process. The input is written here by hand from real lines: three GC lines
+// of corpus/node-22/leak-linear.log, pm2's stop and start lines (heldout-e e014), and the same
+// GC lines under another pid for the process pm2 started.
+func TestStopOfATracedProcess(t *testing.T) {
+	b, err := os.ReadFile("../corpus/node-22/leak-linear.log")
+	if err != nil {
+		t.Fatal(err)
+	}
+	gcs := strings.Join(strings.SplitAfterN(string(b), "\n", 4)[:3], "")
+	log := gcs +
+		"PM2        | 2026-04-05T13:33:37: PM2 log: App [api:11] exited with code [0] via signal [SIGINT]\n" +
+		"PM2        | 2026-04-05T13:33:37: PM2 log: App [api:11] starting in -fork mode-\n" +
+		strings.ReplaceAll(gcs, "[26105:", "[26200:")
+	r, err := FromReader(strings.NewReader(log), "handwritten", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Processes) != 2 {
+		t.Fatalf("%d processes, want the stopped one and the one started after it", len(r.Processes))
+	}
+	if p := r.Processes[0]; p.PID != 26105 || p.Stopped == "" {
+		t.Errorf("first process: pid %v, stopped %q; want 26105, stopped by pm2", p.PID, p.Stopped)
+	}
+	if p := r.Processes[1]; p.Stopped != "" {
+		t.Errorf("the process started after the stop is said stopped: %q", p.Stopped)
 	}
 }

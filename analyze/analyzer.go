@@ -185,11 +185,17 @@ func (a *Analyzer) proc(k parser.IsolateKey) *proc {
 	}
 	p := a.procs[k]
 	if p == nil {
-		p = &proc{key: k, order: len(a.order), chart: newPoints(maxChartPoints)}
-		a.procs[k] = p
-		a.order = append(a.order, p)
+		p = a.addProc(k)
 	}
 	a.setLast(p)
+	return p
+}
+
+// addProc adds the first process of key k.
+func (a *Analyzer) addProc(k parser.IsolateKey) *proc {
+	p := &proc{key: k, order: len(a.order), chart: newPoints(maxChartPoints)}
+	a.procs[k] = p
+	a.order = append(a.order, p)
 	return p
 }
 
@@ -361,11 +367,18 @@ func stoppedBy(s string) (string, bool) {
 	return "", false
 }
 
-// processStopped records a process its manager stopped: a process of its own, of which the
-// log shows no trace, and whose run is over.
+// processStopped records a process its manager stopped. It is the process printing last, when
+// that one is still running; otherwise one the log shows nothing else of, whose run is over.
 func (a *Analyzer) processStopped(how string) {
-	p := a.proc(parser.IsolateKey{})
-	if p.gcs > 0 || p.crash != nil || p.stopped != "" || p.seen {
+	if p := a.proc(parser.IsolateKey{}); p.crash == nil && p.stopped == "" && !p.startedAfter {
+		p.stopped, p.seen = how, true
+		return
+	}
+	p := a.procs[parser.IsolateKey{}]
+	switch {
+	case p == nil:
+		p = a.addProc(parser.IsolateKey{})
+	case p.gcs > 0 || p.crash != nil || p.stopped != "" || p.seen:
 		p = a.newRun(p)
 	}
 	p.stopped, p.seen = how, true
