@@ -188,6 +188,10 @@ func maxSemiMB(p *proc) float64 {
 	return math.Min(math.Max(math.Exp2(math.Ceil(math.Log2(s))), 1), 64)
 }
 
+// youngRoomMB is the most the young generation may hold when a full GC starts: three
+// semi-spaces (two of the new space, one being promoted), of 16 MB at least.
+func youngRoomMB(p *proc) float64 { return 3 * math.Max(maxSemiMB(p), 16) }
+
 // crashHeapMB is the heap the process died at: what survived its last full GCs (the old
 // generation at its cap, which is what --max-old-space-size sets) or, when one of them found
 // more than that in the old generation (the heap before it less what the young generation
@@ -196,7 +200,7 @@ func maxSemiMB(p *proc) float64 {
 func crashHeapMB(p *proc) float64 {
 	var m float64
 	if n := len(p.fulls); n > 0 {
-		young := 3 * math.Max(maxSemiMB(p), 16)
+		young := youngRoomMB(p)
 		for _, f := range p.fulls[max(0, n-3):] {
 			m = math.Max(m, math.Max(f.AfterMB, f.BeforeMB-young))
 		}

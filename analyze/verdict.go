@@ -399,7 +399,7 @@ func spikeAtDeath(p *proc, th *Thresholds) *spike {
 	if p.recent[m-1].TimeMS != last.TimeMS || !last.Full {
 		return nil // not the last GC before the death
 	}
-	young := 3 * math.Max(maxSemiMB(p), 16)
+	young := youngRoomMB(p)
 	if last.BeforeMB-last.AfterMB-young < math.Max(32, th.SpikeShare*last.AfterMB) {
 		return nil
 	}

@@ -18,9 +18,8 @@ var eventFormats = []string{"jsonl", "csv"}
 
 // eventWriter prints events as JSON Lines (each with its source) or as one CSV table.
 type eventWriter struct {
-	format string
-	bw     *bufio.Writer
-	csv    bool
+	bw  *bufio.Writer
+	csv bool
 	// source and open are the input being written and the JSON object's opening with it;
 	// buf is reused for each line.
 	source, open string
@@ -71,7 +70,7 @@ func (a *app) eventsCommand() *cli.Command {
 }
 
 func newEventWriter(w io.Writer, format string) *eventWriter {
-	ew := &eventWriter{format: format, bw: bufio.NewWriterSize(w, 64<<10)}
+	ew := &eventWriter{bw: bufio.NewWriterSize(w, 64<<10)}
 	if format == "csv" {
 		ew.csv = true
 		ew.buf = appendCSVRecord(ew.buf[:0], csvColumns)
