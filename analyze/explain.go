@@ -6,12 +6,10 @@ package analyze
 import (
 	"fmt"
 	"math"
-	"sort"
 	"strings"
 
 	"github.com/gcanalyze/gcanalyze/internal/units"
 	"github.com/gcanalyze/gcanalyze/parser"
-	"gonum.org/v1/gonum/stat"
 )
 
 // littleGCShare is the share of the time in GC under which a report may say GC takes little.
@@ -301,42 +299,19 @@ func (e *explainer) trend() {
 	}
 }
 
-// swings writes, for a heap that did not grow, how far the heap after full GCs swings: a
+// swings writes how far the heap after full GCs swings, when it does (Process.Swing): a
 // working set that comes and goes (a report, a batch) needs the limit's room at its peak, which
 // "no growth" alone does not tell.
 func (e *explainer) swings() {
-	var ys []float64
-	for _, f := range e.p.fulls {
-		ys = append(ys, f.AfterMB)
-	}
-	if len(ys) < 6 {
-		return
-	}
-	sorted := append([]float64(nil), ys...)
-	sort.Float64s(sorted)
-	floor, peak := stat.Quantile(0.1, stat.Empirical, sorted, nil), sorted[len(sorted)-1]
-	if peak-floor < math.Max(32, floor) {
-		return
-	}
-	// It must come and go: fall back near its floor from high up at least twice (a heap that
-	// grew and then held is a plateau, not a swing).
-	returns, high := 0, false
-	for _, y := range ys {
-		switch {
-		case y >= floor+0.5*(peak-floor):
-			high = true
-		case high && y <= floor+0.25*(peak-floor):
-			returns, high = returns+1, false
-		}
-	}
-	if returns < 2 {
+	sw := e.out.Swing
+	if sw == nil {
 		return
 	}
 	where := ""
 	if l := e.out.HeapLimitMB; l != nil && *l > 0 {
-		where = fmt.Sprintf(" (%.0f%% of the limit)", 100*peak / *l)
+		where = fmt.Sprintf(" (%.0f%% of the limit)", 100*sw.PeakMB / *l)
 	}
-	e.ev("swings", "the heap after full GCs swings between ~%s and %s%s: a working set that comes and goes (a report, a batch, a burst of requests), which the limit must hold at its peak", mb(floor), mb(peak), where)
+	e.ev("swings", "the heap after full GCs swings between ~%s and %s%s: a working set that comes and goes (a report, a batch, a burst of requests), which the limit must hold at its peak", mb(sw.FloorMB), mb(sw.PeakMB), where)
 }
 
 // fullGCs writes what the last full GCs freed, and, for a process that lingered at its limit,

@@ -89,10 +89,13 @@ type Process struct {
 	GCOverhead           *float64               `json:"gc_overhead"`
 	AllocationRateMBPerS *float64               `json:"allocation_rate_mb_per_s"`
 	HeapAfterFullGC      *HeapSummary           `json:"heap_after_full_gc"`
-	MutatorUtilization   *MuSummary             `json:"mutator_utilization"`
-	MMU                  []MMUPoint             `json:"mmu"`
-	IneffectiveMC        *IneffectiveMC         `json:"ineffective_mark_compacts"`
-	Context              []string               `json:"context"`
+	// Swing is how far the heap after full GCs swings when it did not grow but came and went
+	// (a report, a batch); nil otherwise.
+	Swing              *Swing         `json:"swing,omitempty"`
+	MutatorUtilization *MuSummary     `json:"mutator_utilization"`
+	MMU                []MMUPoint     `json:"mmu"`
+	IneffectiveMC      *IneffectiveMC `json:"ineffective_mark_compacts"`
+	Context            []string       `json:"context"`
 
 	// Series holds the points the charts draw, downsampled to a bounded size.
 	Series *Series `json:"-"`
@@ -289,4 +292,11 @@ func exposeAll(pts []GCPoint) []GCPoint {
 		pts[i] = pts[i].expose()
 	}
 	return pts
+}
+
+// Swing is a heap after full GCs that comes and goes: the floor it falls back to (its 10th
+// percentile) and its peak, in MB.
+type Swing struct {
+	FloorMB float64 `json:"floor_mb"`
+	PeakMB  float64 `json:"peak_mb"`
 }

@@ -7,6 +7,7 @@ package analyze
 
 import (
 	"math"
+	"sort"
 
 	"gonum.org/v1/gonum/stat"
 )
@@ -132,6 +133,7 @@ func (a *Analyzer) trend(p *proc, out *Process) {
 	}
 	p.growth = g
 	out.Trend = t
+	out.Swing = swingOf(p, t)
 	slope := f.b
 	out.LiveHeapSlopeMBPerS = &slope
 }
@@ -300,4 +302,36 @@ func trimDeathSpiral(xs, ys []float64, th *Thresholds) ([]float64, []float64) {
 		k++ // keep the first point at the limit: the line must reach it
 	}
 	return xs[:k], ys[:k]
+}
+
+// swingOf reads a heap after full GCs that did not grow but swings: far between its floor (the
+// 10th percentile) and its peak, falling back near the floor from high up at least twice (a
+// heap that grew and then held is a plateau, not a swing). Nil otherwise.
+func swingOf(p *proc, t *Trend) *Swing {
+	if t == nil || t.Significant || len(p.fulls) < 6 {
+		return nil
+	}
+	ys := make([]float64, len(p.fulls))
+	for i, f := range p.fulls {
+		ys[i] = f.AfterMB
+	}
+	sorted := append([]float64(nil), ys...)
+	sort.Float64s(sorted)
+	floor, peak := stat.Quantile(0.1, stat.Empirical, sorted, nil), sorted[len(sorted)-1]
+	if peak-floor < math.Max(32, floor) {
+		return nil
+	}
+	returns, high := 0, false
+	for _, y := range ys {
+		switch {
+		case y >= floor+0.5*(peak-floor):
+			high = true
+		case high && y <= floor+0.25*(peak-floor):
+			returns, high = returns+1, false
+		}
+	}
+	if returns < 2 {
+		return nil
+	}
+	return &Swing{FloorMB: floor, PeakMB: peak}
 }

@@ -348,7 +348,9 @@ func Heap(p *analyze.Process) *plot.Plot {
 		pl.Legend.Add("full GC: before", sb)
 		pl.Legend.Add("full GC: after (survivors)", sa)
 	}
-	if tr := p.Trend; tr != nil && !scatteredFlat(p) {
+	// A flat trend through a heap that swings marks a level the heap never held: the chart
+	// shows the points without it.
+	if tr := p.Trend; tr != nil && p.Swing == nil {
 		at := func(tms float64) float64 { return tr.InterceptMB + tr.SlopeMBPerS*tms/1000 }
 		pts := plotter.XYs{xy(tr.FromMS, at(tr.FromMS)), xy(tr.ToMS, at(tr.ToMS))}
 		label := fmt.Sprintf("trend of survivors: %+.2f MB/s", tr.SlopeMBPerS)
@@ -756,26 +758,4 @@ func drawChart(dc draw.Canvas, name, source string, p *analyze.Process) error {
 		plots[i].Draw(slot)
 	}
 	return nil
-}
-
-// scatteredFlat reports a trend that found no growth in survivors scattered far from it (a heap
-// that swings between a floor and a peak): its line would mark a level the heap never held, so
-// the chart leaves it out and shows the points.
-func scatteredFlat(p *analyze.Process) bool {
-	tr := p.Trend
-	if tr == nil || tr.Significant || p.Series == nil {
-		return false
-	}
-	var dev []float64
-	for _, g := range p.Series.FullGCs {
-		if g.TimeMS >= tr.FromMS && g.TimeMS <= tr.ToMS {
-			level := tr.InterceptMB + tr.SlopeMBPerS*g.TimeMS/1000
-			dev = append(dev, math.Abs(g.AfterMB-level)/math.Max(level, 1))
-		}
-	}
-	if len(dev) < 3 {
-		return false
-	}
-	sort.Float64s(dev)
-	return dev[len(dev)/2] > 0.25 // most survivors a quarter of the level or more away from it
 }
