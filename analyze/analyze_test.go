@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/gcanalyze/gcanalyze/internal/corpustest"
+	"github.com/gcanalyze/gcanalyze/parser"
 	"gonum.org/v1/gonum/stat/distuv"
 )
 
@@ -216,5 +217,78 @@ func TestStopOfATracedProcess(t *testing.T) {
 	}
 	if p := r.Processes[1]; p.Stopped != "" {
 		t.Errorf("the process started after the stop is said stopped: %q", p.Stopped)
+	}
+}
+
+// TestHostStalls holds the young GCs that took far longer than the process's own pace to
+// runs the host held up (made while other runs shared the 2 cores) and not to the same programs
+// run again one at a time.
+func TestHostStalls(t *testing.T) {
+	for _, tc := range []struct {
+		log       string
+		stalled   bool
+		longestMS float64
+	}{
+		{"../corpus/node-22/leak-closure.256.r15.semi16.log.gz", true, 2000},
+		{"../corpus/node-24/working-set-too-big.128.log.gz", true, 5000},
+		{"../corpus/node-22/leak-closure.256.r15.semi16.rerun.log.gz", false, 0},
+		{"../corpus/node-22/leak-linear.log", false, 0},
+		{"../corpus/realworld/004-gemini-cli-linux-hard-wrapped.log", false, 0},
+	} {
+		p := analyzeFile(t, tc.log, Options{}).Processes[0]
+		st := p.HostStalls
+		if (st != nil) != tc.stalled {
+			t.Errorf("%s: host stalls %+v, want stalled=%v", tc.log, st, tc.stalled)
+			continue
+		}
+		if st == nil {
+			continue
+		}
+		if st.LongestMS < tc.longestMS || st.LongestMS < DefaultThresholds.StallFactor*st.TypicalMS {
+			t.Errorf("%s: longest stall %.0f ms against a typical %.1f ms, want at least %.0f ms", tc.log, st.LongestMS, st.TypicalMS, tc.longestMS)
+		}
+		said := false
+		for _, ev := range p.Evidence {
+			said = said || strings.HasPrefix(ev, "host stalls:")
+		}
+		if !said {
+			t.Errorf("%s: the evidence does not say the host stalled the process", tc.log)
+		}
+	}
+}
+
+// TestStarvedLeakIsALeak: a leak cut while GC starves it (full GCs back to back, the program
+// getting a quarter of the time) still shows its heap after full GCs rising on a line through a
+// hundred of them; that is a leak GC starvation slows, not a live set at its limit. A thrashing
+// service whose heap does not rise stays gc-thrashing.
+func TestStarvedLeakIsALeak(t *testing.T) {
+	for _, tc := range []struct {
+		log     string
+		cutMS   float64
+		verdict string
+	}{
+		{"../corpus/node-18/promise-await-never-resolves.96.log.gz", 25349, VerdictLeak},
+		{"../corpus/node-20/promise-await-never-resolves.96.log.gz", 26038, VerdictLeak},
+		{"../corpus/node-20/thrashing-service.256.log.gz", math.Inf(1), VerdictGCThrashing},
+	} {
+		limit := 96.0
+		if strings.Contains(tc.log, ".256.") {
+			limit = 256
+		}
+		a := New(Options{HeapLimitMB: &limit})
+		for _, ev := range cutEvents(t, tc.log, tc.cutMS) {
+			a.Add(ev)
+		}
+		p := a.Report(tc.log, parser.Stats{}).Processes[0]
+		if p.Verdict != tc.verdict {
+			t.Errorf("%s cut at %.0f ms: verdict %s, want %s", tc.log, tc.cutMS, p.Verdict, tc.verdict)
+		}
+		thrashSaid := false
+		for _, ev := range p.Evidence {
+			thrashSaid = thrashSaid || strings.HasPrefix(ev, "thrashing:")
+		}
+		if !thrashSaid {
+			t.Errorf("%s cut at %.0f ms: the evidence does not say GC starves it", tc.log, tc.cutMS)
+		}
 	}
 }

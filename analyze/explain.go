@@ -378,6 +378,10 @@ func (e *explainer) mutator() {
 		}
 		e.ev("mutator utilization", "%.3f overall, computed from the pauses (%s)", *mu.ComputedOverall, why)
 	}
+	if st := e.out.HostStalls; st != nil {
+		e.ev("host stalls", "%s took %.0f–%.0f times the process's usual %.1f ms (the longest %s, from %s on): the machine held the process up (a CPU quota, swapping, a busy host), not GC work; pauses, utilization and a time-to-OOM include that time",
+			plural(st.Count, "young GC", "young GCs"), th.StallFactor, st.LongestMS/st.TypicalMS, st.TypicalMS, secs(st.LongestMS), secs(st.FirstMS))
+	}
 	if t := thrashing(e.p, e.out, th); t != nil {
 		e.ev("thrashing", "since %s the program got %.0f%% of the time: %d full GCs, each freeing %.0f%% of the heap on average", secs(t.fromMS), 100*t.mu, t.fullGCs, 100*t.freedShare)
 	}

@@ -257,6 +257,7 @@ func (a *Analyzer) pauseStats(p *proc, out *Process) {
 	}
 	if q := quantiles(young); q != nil {
 		out.Pauses["scavenge"] = q
+		out.HostStalls = a.hostStalls(p, q)
 	}
 	if q := quantiles(full); q != nil {
 		out.Pauses["full"] = q
@@ -268,6 +269,31 @@ func (a *Analyzer) pauseStats(p *proc, out *Process) {
 		rate := p.allocatedMB / (span / 1000)
 		out.AllocationRateMBPerS = &rate
 	}
+}
+
+// hostStalls finds the young GCs that took far longer than the process's usual one.
+func (a *Analyzer) hostStalls(p *proc, young *PauseStats) *HostStalls {
+	if young.Count < a.th.StallMinYoungGCs {
+		return nil
+	}
+	floor := math.Max(a.th.StallFactor*young.P50MS, a.th.StallMinMS)
+	var st HostStalls
+	for _, ps := range p.pauses {
+		if ps.full || ps.atom < floor {
+			continue
+		}
+		if st.Count == 0 {
+			st.FirstMS = ps.t
+		}
+		st.Count++
+		st.TotalMS += ps.atom
+		st.LongestMS = math.Max(st.LongestMS, ps.atom)
+	}
+	if st.Count == 0 {
+		return nil
+	}
+	st.TypicalMS = young.P50MS
+	return &st
 }
 
 func spanMS(out *Process) float64 {

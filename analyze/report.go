@@ -91,7 +91,10 @@ type Process struct {
 	HeapAfterFullGC      *HeapSummary           `json:"heap_after_full_gc"`
 	// Swing is how far the heap after full GCs swings when it did not grow but came and went
 	// (a report, a batch); nil otherwise.
-	Swing              *Swing         `json:"swing,omitempty"`
+	Swing *Swing `json:"swing,omitempty"`
+	// HostStalls are young GCs that took far longer than the process's own pace: the machine
+	// held the process up (nil when none did).
+	HostStalls         *HostStalls    `json:"host_stalls,omitempty"`
 	MutatorUtilization *MuSummary     `json:"mutator_utilization"`
 	MMU                []MMUPoint     `json:"mmu"`
 	IneffectiveMC      *IneffectiveMC `json:"ineffective_mark_compacts"`
@@ -183,6 +186,20 @@ type PauseStats struct {
 	P95MS   float64 `json:"p95_ms"`
 	P99MS   float64 `json:"p99_ms"`
 	MaxMS   float64 `json:"max_ms"`
+}
+
+// HostStalls are young GCs whose pauses GC work does not explain: a scavenge copies at most a
+// semi-space, so one that took StallFactor times the process's usual young GC was the process
+// waiting for the machine (a container's CPU quota, swapping, a busy host).
+type HostStalls struct {
+	Count int `json:"count"`
+	// TypicalMS is the median young GC pause of the process; LongestMS and TotalMS are the
+	// stalled ones' longest and sum.
+	TypicalMS float64 `json:"typical_ms"`
+	LongestMS float64 `json:"longest_ms"`
+	TotalMS   float64 `json:"total_ms"`
+	// FirstMS is when the first one ended.
+	FirstMS float64 `json:"first_ms"`
 }
 
 // HeapSummary describes the heap that survives full GCs.

@@ -109,6 +109,14 @@ type Thresholds struct {
 	ThrashMinFullGCs  int
 	ThrashWindowShare float64
 
+	// StallFactor and StallMinMS: a young GC that took StallFactor times the process's median
+	// young GC, and at least StallMinMS, was the host holding the process up, not GC work: a
+	// scavenge's work is bounded by the semi-space, and the same process's others show its pace.
+	// StallMinYoungGCs is the fewest young GCs whose median is the pace.
+	StallFactor      float64
+	StallMinMS       float64
+	StallMinYoungGCs int
+
 	// PredictableWithin is how close to the real crash a prediction must stay to count for
 	// "predictable from".
 	PredictableWithin float64
@@ -170,6 +178,10 @@ var DefaultThresholds = Thresholds{
 	ThrashFreedShare:  0.3,
 	ThrashMinFullGCs:  4,
 	ThrashWindowShare: 0.3,
+
+	StallFactor:      20,
+	StallMinMS:       250,
+	StallMinYoungGCs: 10,
 
 	PredictableWithin: 0.2,
 }

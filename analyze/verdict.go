@@ -108,11 +108,16 @@ func verdictOf(p *proc, out *Process, th *Thresholds, heapMB float64) string {
 	switch {
 	case p.crash != nil && p.gcs == 0:
 		return VerdictInsufficientData
-	case growing && tr.Points >= leakMinPoints(p, th) && ((tr.ToMS-tr.FromMS) >= th.LeakMinSpanShare*spanMS(out) || tr.Points >= th.LeakManyPoints) &&
+	case growing && tr.Points >= leakMinPoints(p, th) && ((tr.ToMS-tr.FromMS) >= th.LeakMinSpanShare*spanMS(out) || tr.Points >= th.LeakManyPoints || grewIntoTrend(p, tr, th)) &&
 		(tr.GrowthMB >= th.LeakMinGrowthMB || limit > 0 && tr.GrowthMB >= th.LeakMinGrowthShareOfLimit*limit):
 		if levelsOff(p, out, th) != nil {
 			return VerdictHealthy
 		}
+		return VerdictLeak
+	case growing && tr.Points >= th.LeakManyPoints && thrashing(p, out, th) != nil && levelsOff(p, out, th) == nil:
+		// The heap after full GCs still rises, on a line through many of them, while GC
+		// starves the program: a leak that starvation slows in wall time (its growth over the
+		// thrash is what the program got to run), not a live set that sits at its limit.
 		return VerdictLeak
 	case out.IneffectiveMC.Met || thrashing(p, out, th) != nil:
 		return VerdictGCThrashing
@@ -125,6 +130,26 @@ func verdictOf(p *proc, out *Process, th *Thresholds, heapMB float64) string {
 		return VerdictInsufficientData
 	}
 	return VerdictHealthy
+}
+
+// grewIntoTrend reports a trend that is the last segment of a heap that grew before it too:
+// the full GCs before the segment rise on a line of their own, beyond the noise. The segment
+// then marks a change of rate, not the start of growth, and need not cover a share of the log
+// (a leak that speeds up gets a short last segment).
+func grewIntoTrend(p *proc, tr *Trend, th *Thresholds) bool {
+	var xs, ys []float64
+	for _, f := range p.fulls {
+		if f.TimeMS >= tr.FromMS {
+			break
+		}
+		xs, ys = append(xs, f.TimeMS/1000), append(ys, f.AfterMB)
+	}
+	if len(xs) < th.FewFullGCs || xs[len(xs)-1] <= xs[0] {
+		return false
+	}
+	f := robustFit(xs, ys)
+	rise := f.b * (xs[len(xs)-1] - xs[0])
+	return f.interval95()[0] > 0 && f.r2 >= th.TrendMinR2 && rise > math.Max(th.TrendNoiseMB, th.TrendNoiseShare*stat.Mean(ys, nil))
 }
 
 // leakMinPoints is how many full GCs a growth must rest on to be a leak: fewer when the system
