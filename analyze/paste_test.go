@@ -19,6 +19,7 @@ func TestPasteLabels(t *testing.T) {
 	pastes, runs := &labelTally{what: "pastes"}, &labelTally{what: "multi-process runs"}
 	heldOut := &labelTally{what: "held-out pastes (heldout-e)"}
 	heldOutF := &labelTally{what: "held-out pastes (heldout-f)"}
+	heldOutI := &labelTally{what: "held-out pastes (heldout-i)"}
 	for _, log := range corpustest.Logs(t) {
 		want := readAnalysisExpect(t, log)
 		if want.ProcessCount == nil {
@@ -33,6 +34,8 @@ func TestPasteLabels(t *testing.T) {
 			tally = heldOut // measured before any change they prompted, and kept apart
 		case strings.HasPrefix(corpustest.Name(log), "heldout-f/"):
 			tally = heldOutF
+		case strings.HasPrefix(corpustest.Name(log), "heldout-i/"):
+			tally = heldOutI
 		}
 		r, notV8 := analyzePaste(t, log)
 		name := corpustest.Name(log)
@@ -41,17 +44,20 @@ func TestPasteLabels(t *testing.T) {
 		}
 		tally.add(name, r, want)
 	}
-	for _, tl := range []*labelTally{pastes, runs, heldOut, heldOutF} {
+	for _, tl := range []*labelTally{pastes, runs, heldOut, heldOutF, heldOutI} {
 		t.Logf("%s", tl)
 	}
 	// The floors: 97% of pastes for each; the multi-process runs and the held-out sets as a
 	// ratchet at what is measured now (the slowest of several leaking workers shows too few
 	// full GCs to call; an Electron renderer "gone" with reason "crashed"; two uncaught errors
-	// a few lines apart read as one death; two unsure labels of heldout-f).
+	// a few lines apart read as one death; two unsure labels of heldout-f; heldout-i's 33 MB
+	// heap that died in Buffer.toString, labelled allocation-burst where the GC numbers show no
+	// burst).
 	pastes.atLeast(t, 0.97)
 	runs.atLeast(t, 0.8)
 	heldOut.atLeast(t, 0.95)
 	heldOutF.atLeast(t, 0.95)
+	heldOutI.atLeast(t, 0.96)
 }
 
 // labelTally counts how many labelled inputs the analysis got right, on each of the three

@@ -414,8 +414,10 @@ func symbolFrameStart(s string) int {
 }
 
 // mdLink is a markdown link whose text is digits: what GitHub Actions' log view puts into a
-// line it links ("[18](https://…#step:16:19)4.88" for 184.88), copied with the page.
-var mdLink = regexp.MustCompile(`\[(\d+)\]\(https?://[^)\s]*\)`)
+// line it links ("[18](https://…#step:16:19)4.88" for 184.88), copied with the page. The
+// target may be relative, or a placeholder where an archive of the page redacted the address
+// ("[17](github-repo-link)0"): any target without spaces or parentheses.
+var mdLink = regexp.MustCompile(`\[(\d+)\]\([^()\s]+\)`)
 
 // unwrapLinks puts such links' text back in place of the links.
 func unwrapLinks(s string) string { return mdLink.ReplaceAllString(s, "$1") }

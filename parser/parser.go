@@ -227,7 +227,7 @@ func (p *Parser) fill() error {
 		}
 		text = cur.str()
 	}
-	if strings.Contains(text, "](http") {
+	if strings.Contains(text, "](") {
 		text = unwrapLinks(text)
 	}
 	p.processLine(text, cur.no, end)

@@ -137,6 +137,22 @@ func TestPrefixesRemoved(t *testing.T) {
 	}
 }
 
+// TestLinksSplicedIntoNumbers: GitHub Actions' log view links line numbers, and a copy of the
+// page splices them into the GC line's numbers; an archive may have replaced the address with a
+// placeholder. The line is two real lines of corpus/heldout-f f005 and pastes-I i012, as pasted.
+func TestLinksSplicedIntoNumbers(t *testing.T) {
+	for _, line := range []string{
+		"[1878:0x636c800]    782[19](https://github.com/haniffalab/sci-spatial-web-app/runs/5108716653?check_suite_focus=true#step:8:19) ms: Mark-sweep (reduce) [20](https://github.com/haniffalab/sci-spatial-web-app/runs/5108716653?check_suite_focus=true#step:8:20)41.8 (2051.5) -> 2041.2 (2052.3) MB, 4410.5 / 0.0 ms  (average mu = 0.191, current mu = 0.001) allocation failure scavenge might not succeed",
+		"[1904:0x54fb0d0]   132902 ms: Mark-sweep (reduce) 2043.3 (2083.1) -> 2042.6 (2083.6) MB, 2407.8 / 0.0 ms  (average mu = 0.[17](github-repo-link)0, current mu = 0.030) allocation failure scavenge might not succeed",
+		"[[19](../runs/1#step:5:19)04:0x54fb0d0]   135384 ms: Mark-sweep (reduce) [20](github-repo-link)43.6 (2083.6) -> 2043.1 (2084.1) MB, 2476.2 / 0.0 ms  (average mu = 0.100, current mu = 0.026) allocation failure scavenge might not succeed",
+	} {
+		g := gcs(parseOne(t, line+"\n"))
+		if len(g) != 1 || g[0].HeapBeforeMB == nil || *g[0].HeapBeforeMB < 2000 || g[0].MuAverage == nil || *g[0].MuAverage >= 1 {
+			t.Errorf("%.60s…: %d GC events, want one with the link texts in its numbers", line, len(g))
+		}
+	}
+}
+
 func TestUnknownNeverStopsTheParse(t *testing.T) {
 	text := "hello\n[1:0x1]      100 ms: Mark-Compact 10.0 (20.0) -> 9.0 (20.0) MB, 1.00 /\n[1:0x1]      100 ms: Mark-Compact 10.0 (garbage\n\x00\xff\xfe\n[1:0x1]      120 ms: Scavenge 1.0 (2.0) -> 0.5 (2.0) MB, 0.50 / 0.00 ms  (average mu = 1.000, current mu = 1.000) allocation failure; \n"
 	evs := parseOne(t, text)
