@@ -292,3 +292,32 @@ func TestStarvedLeakIsALeak(t *testing.T) {
 		}
 	}
 }
+
+// TestSpikesDoNotBendALeak: a leak of ~10 MB/s with a 40 MB burst every two seconds, whose early
+// full GCs came in step with the bursts and later ones did not, draws a parabola that bends
+// down; the floor of its heap (the full GCs no later one undercut) rose as fast late as early,
+// so it is a leak with a time-to-OOM, not a cache levelling off (it was "HEALTHY … levels off
+// near 181 MB" beside a full GC that had left 203 MB). Runs on three Node versions.
+func TestSpikesDoNotBendALeak(t *testing.T) {
+	for _, log := range []string{
+		"../corpus/node-24/leak-spiky.256.r10.rerun.log.gz",
+		"../corpus/node-26/leak-spiky.192.r6.semi1.log.gz",
+		"../corpus/node-18/leak-spiky.192.r6.semi1.log.gz",
+	} {
+		whole := analyzeFile(t, log, Options{})
+		crash := *whole.Processes[0].Crash.TimeMS
+		m, _ := corpustest.ReadMeta(log)
+		a := New(Options{HeapLimitMB: m.HeapLimitMB})
+		for _, ev := range cutEvents(t, log, 0.8*crash) {
+			a.Add(ev)
+		}
+		p := a.Report(log, parser.Stats{}).Processes[0]
+		if p.Verdict != VerdictLeak || p.PredictedOOMMS == nil {
+			t.Errorf("%s cut at 80%%: verdict %s, prediction %v; want a leak with a time-to-OOM", log, p.Verdict, p.PredictedOOMMS)
+			continue
+		}
+		if e := math.Abs(*p.PredictedOOMMS-crash) / crash; e > 0.25 {
+			t.Errorf("%s cut at 80%%: predicted %.0f ms for a crash at %.0f ms (%.0f%% off)", log, *p.PredictedOOMMS, crash, 100*e)
+		}
+	}
+}

@@ -156,7 +156,8 @@ func (g *growth) curvature(th *Thresholds, t *Trend) {
 	now := q.slopeAt(end)
 	significant := math.Abs(q.c) > tQuantile(q.n-3)*q.seC
 	material := math.Abs(now-g.lin.b) >= th.CurvatureShare*math.Abs(g.lin.b)
-	if !significant || !material || g.lin.b <= 0 {
+	// Where full GCs caught transient memory, the bend may be theirs: the floor decides.
+	if !significant || !material || g.lin.b <= 0 || q.c < 0 && g.transient > 0 && floorKeepsRate(g.xs, g.ys, th) {
 		return
 	}
 	if q.c > 0 {

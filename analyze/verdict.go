@@ -243,6 +243,34 @@ func levelsOff(p *proc, out *Process, th *Thresholds) *plateau {
 	return &plateau{levelMB: peak, atMS: math.Max(peakX, end) * 1000}
 }
 
+// floorKeepsRate reports a heap whose floor — the full GCs no later one undercut, which held
+// no transient memory the later ones freed — rose as fast over the second half of the window
+// as over the first (at least RecentRateShare of it). A parabola through all the points bends
+// where some full GCs caught a spike and others did not (a leak with a 40 MB burst every two
+// seconds, its early full GCs in step with the bursts); the floor does not.
+func floorKeepsRate(xs, ys []float64, th *Thresholds) bool {
+	var fx, fy []float64
+	least := math.Inf(1)
+	for i := len(ys) - 1; i >= 0; i-- {
+		if ys[i] <= least+math.Max(th.TrendNoiseMB, th.TrendNoiseShare*least) {
+			fx, fy = append(fx, xs[i]), append(fy, ys[i])
+		}
+		least = math.Min(least, ys[i])
+	}
+	if len(fx) < 2*th.FewFullGCs {
+		return false
+	}
+	slices.Reverse(fx)
+	slices.Reverse(fy)
+	mid := fx[0] + (fx[len(fx)-1]-fx[0])/2
+	k := sort.SearchFloat64s(fx, mid)
+	if k < th.FewFullGCs || len(fx)-k < th.FewFullGCs {
+		return false
+	}
+	early, late := robustFit(fx[:k], fy[:k]), robustFit(fx[k:], fy[k:])
+	return early.b > 0 && late.b >= th.RecentRateShare*early.b
+}
+
 // plateau is the level a slowing growth reaches, and when.
 type plateau struct {
 	levelMB, atMS float64
