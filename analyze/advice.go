@@ -95,8 +95,12 @@ func (e *explainer) recommend() {
 			if limit >= 3500 {
 				bigger = 2 * math.Ceil(limit/1024) * 1024
 			}
-			if limit > 0 {
-				rec("A bigger heap only delays this: at +%.1f MB/s, %s buys about %s more.", slope, run.flag("--max-old-space-size="+strconv.Itoa(int(bigger))), secs((bigger-limit)/slope*1000))
+			flag := run.flag("--max-old-space-size=" + strconv.Itoa(int(bigger)))
+			if buys, ok := e.p.growth.buys(limit, bigger); limit > 0 && ok && out.Trend != nil && out.Trend.Model == ModelAccelerating {
+				// A rate that grows fills a bigger heap in far less than the average rate says.
+				rec("A bigger heap only delays this, and less than it seems: the rate keeps rising (%.1f MB/s at the end), so %s buys about %s more.", *out.Trend.SlopeNowMBPerS, flag, secs(buys*1000))
+			} else if limit > 0 {
+				rec("A bigger heap only delays this: at +%.1f MB/s, %s buys about %s more.", slope, flag, secs((bigger-limit)/slope*1000))
 			} else {
 				rec("A bigger heap only delays this: the heap grows by %.1f MB every second whatever the limit.", slope)
 			}

@@ -281,10 +281,12 @@ func (e *explainer) trend() {
 		return
 	}
 	if t.SlopeNowMBPerS != nil {
-		switch t.Model {
-		case ModelAccelerating:
+		switch {
+		case t.Model == ModelAccelerating && t.RateDoublesEveryS != nil:
+			e.ev("rate", "speeding up: %.2f MB/s at the end against %.2f MB/s on average; the rate doubles about every %s (a rate growing with itself fits the heap after full GCs better than a line or a parabola)", *t.SlopeNowMBPerS, t.SlopeMBPerS, secs(1000**t.RateDoublesEveryS))
+		case t.Model == ModelAccelerating:
 			e.ev("rate", "speeding up: %.2f MB/s at the end against %.2f MB/s on average (a parabola fits the heap after full GCs significantly better than a line)", *t.SlopeNowMBPerS, t.SlopeMBPerS)
-		case ModelDecelerating:
+		case t.Model == ModelDecelerating:
 			e.ev("rate", "slowing down: %.2f MB/s at the end against %.2f MB/s on average", *t.SlopeNowMBPerS, t.SlopeMBPerS)
 		}
 	}

@@ -77,6 +77,17 @@ func (g *growth) forecast(d *deathPoint, alive float64) (forecast, bool) {
 			lo = math.Min(lo, qlo)
 		}
 	}
+	if q := g.quad; g.exp != nil && q != nil {
+		// Two models of an accelerating growth: the estimate is their average by Akaike
+		// weight, and the interval holds both (the exponential's band is given its rate
+		// constant; the parabola dies later).
+		if qmid, ok := crossing(q.at, d.mb, end, horizon); ok {
+			mid = g.expWeight*mid + (1-g.expWeight)*qmid
+		}
+		if qhi, ok := crossing(func(x float64) float64 { return q.at(x) - q.band(x) }, d.hi, end, horizon); ok && !d.soft {
+			hi = math.Max(hi, qhi)
+		}
+	}
 	// V8 dies at a full GC, not at the moment the trend crosses the line: on average half
 	// the time between full GCs later (unless the point is the heap the crash's GC left).
 	w := g.gcGap() / 2
@@ -86,6 +97,19 @@ func (g *growth) forecast(d *deathPoint, alive float64) (forecast, bool) {
 	mid = math.Max(mid, alive)
 	lo = math.Max(math.Min(lo, mid), alive)
 	return forecast{ms: (mid + w) * 1000, lo: lo * 1000, hi: (math.Max(hi, mid) + 2*w) * 1000, model: g.model}, true
+}
+
+// buys is how many seconds more the growth's model takes to reach the heap bigger than to
+// reach limit, both in MB after full GC; ok is false when it reaches neither.
+func (g *growth) buys(limit, bigger float64) (float64, bool) {
+	if g == nil || len(g.xs) == 0 || g.rate() <= 0 {
+		return 0, false
+	}
+	end := g.xs[len(g.xs)-1]
+	horizon := end + 100*math.Max(end-g.xs[0], 1) + 10*bigger/g.rate()
+	t1, ok1 := crossing(g.at, limit, end, horizon)
+	t2, ok2 := crossing(g.at, bigger, end, horizon)
+	return t2 - t1, ok1 && ok2 && t2 >= t1
 }
 
 // gcGap is the typical time between the last full GCs of the window.
@@ -104,6 +128,9 @@ func (g *growth) gcGap() float64 {
 
 // at is the heap the model expects after a full GC at time x (seconds).
 func (g *growth) at(x float64) float64 {
+	if g.exp != nil {
+		return g.exp.at(x)
+	}
 	if g.model != ModelLinear && g.quad != nil {
 		return g.quad.at(x)
 	}
@@ -112,6 +139,9 @@ func (g *growth) at(x float64) float64 {
 
 // band is the half-width of the model's 95% prediction band at x.
 func (g *growth) band(x float64) float64 {
+	if g.exp != nil {
+		return g.exp.band(x)
+	}
 	if g.model != ModelLinear && g.quad != nil {
 		return g.quad.band(x)
 	}

@@ -172,6 +172,9 @@ type Trend struct {
 	Model               string   `json:"model"`
 	SlopeNowMBPerS      *float64 `json:"slope_now_mb_per_s,omitempty"`
 	AccelerationMBPerS2 *float64 `json:"acceleration_mb_per_s2,omitempty"`
+	// RateDoublesEveryS is set when an accelerating growth is modelled as a rate that grows
+	// in proportion to itself (it fits better than a parabola): the time the rate takes to double.
+	RateDoublesEveryS *float64 `json:"rate_doubles_every_s,omitempty"`
 	// StoppedAtMS is when a young GC after the last full GC showed the heap under what the
 	// trend needs: the growth had ended there.
 	StoppedAtMS *float64 `json:"stopped_at_ms,omitempty"`

@@ -477,3 +477,67 @@ func crossing(rises func(float64) float64, level, from, to float64) (float64, bo
 	}
 	return 0, false
 }
+
+// expFit is the heap of a leak whose rate grows in proportion to itself: y = a + b·e^(k·(x−x0)),
+// the rate doubling every ln 2 / k seconds (a retry queue that retains more the longer it
+// is, a cache keyed by a set that doubles). For its k it is a straight line in u = e^(k·(x−x0)),
+// and lin is that line; its band is the line's, given k.
+type expFit struct {
+	x0, k float64
+	lin   fit
+}
+
+// at is the fitted value at x.
+func (e expFit) at(x float64) float64 { return e.lin.at(e.u(x)) }
+
+// band is the half-width of the 95% prediction band at x, given k.
+func (e expFit) band(x float64) float64 { return e.lin.band(e.u(x)) }
+
+// slopeAt is the fitted rate of change at x.
+func (e expFit) slopeAt(x float64) float64 { return e.lin.b * e.k * e.u(x) }
+
+func (e expFit) u(x float64) float64 { return math.Exp(e.k * (x - e.x0)) }
+
+// sse is the sum of squared residuals of the points about the fit.
+func (e expFit) sse(xs, ys []float64) float64 {
+	var s float64
+	for i := range xs {
+		r := ys[i] - e.at(xs[i])
+		s += r * r
+	}
+	return s
+}
+
+// robustExp fits an expFit: for each rate constant k on a grid from a rate that doubles once
+// over the window to one that doubles forty times, the robust line in e^(k·(x−x0)); the k whose
+// line leaves the least squared error is kept. ok is false with fewer than five points or no
+// growing fit.
+func robustExp(xs, ys []float64) (expFit, bool) {
+	n := len(xs)
+	if n < 5 {
+		return expFit{}, false
+	}
+	span := xs[n-1] - xs[0]
+	if span <= 0 {
+		return expFit{}, false
+	}
+	var best expFit
+	bestSSE := math.Inf(1)
+	us := make([]float64, n)
+	const steps = 120
+	for i := 0; i <= steps; i++ {
+		doublings := math.Pow(40, float64(i)/steps) // 1 … 40 doublings over the window
+		e := expFit{x0: xs[0], k: doublings * math.Ln2 / span}
+		for j, x := range xs {
+			us[j] = e.u(x)
+		}
+		e.lin = robustFit(us, ys)
+		if e.lin.b <= 0 {
+			continue
+		}
+		if s := e.sse(xs, ys); s < bestSSE {
+			best, bestSSE = e, s
+		}
+	}
+	return best, !math.IsInf(bestSSE, 1)
+}

@@ -27,6 +27,12 @@ type growth struct {
 	lin    fit
 	// quad is set when the window holds enough points for a parabola.
 	quad *quadFit
+	// exp is set when the growth accelerates and a rate that grows in proportion to itself
+	// fits the points better than the parabola does: it then models the growth.
+	exp *expFit
+	// expWeight is the exponential's Akaike weight against the parabola (both have three
+	// parameters): how much of the prediction it makes.
+	expWeight float64
 	// model is ModelLinear, or the parabola's direction when its curvature is significant
 	// and changes the rate materially over the window.
 	model string
@@ -72,6 +78,9 @@ type stop struct {
 
 // rate is the growth rate at the end of the window, by the model that holds.
 func (g *growth) rate() float64 {
+	if g.exp != nil {
+		return g.exp.slopeAt(g.xs[len(g.xs)-1])
+	}
 	if g.model != ModelLinear && g.quad != nil {
 		return g.quad.slopeAt(g.xs[len(g.xs)-1])
 	}
@@ -166,9 +175,29 @@ func (g *growth) curvature(th *Thresholds, t *Trend) {
 		g.model = ModelDecelerating
 	}
 	t.Model = g.model
-	t.SlopeNowMBPerS = &now
 	acc := 2 * q.c
 	t.AccelerationMBPerS2 = &acc
+	if e, ok := robustExp(g.xs, g.ys); ok && q.c > 0 && e.sse(g.xs, g.ys) < quadSSE(q, g.xs, g.ys) {
+		// Both have three parameters: the one that leaves less error models the growth, and
+		// the prediction is the two models' average by their Akaike weights. A parabola bends
+		// too little for a rate that doubles, and predicts its end late.
+		g.exp = &e
+		g.expWeight = 1 / (1 + math.Pow(e.sse(g.xs, g.ys)/math.Max(quadSSE(q, g.xs, g.ys), 1e-12), float64(len(g.xs))/2))
+		now = e.slopeAt(end)
+		doubling := math.Ln2 / e.k
+		t.RateDoublesEveryS = &doubling
+	}
+	t.SlopeNowMBPerS = &now
+}
+
+// quadSSE is the sum of squared residuals of the points about the parabola.
+func quadSSE(q quadFit, xs, ys []float64) float64 {
+	var s float64
+	for i := range xs {
+		r := ys[i] - q.at(xs[i])
+		s += r * r
+	}
+	return s
 }
 
 // checkRecent asks whether the growth went on to the end of the window. A heap that grew, then

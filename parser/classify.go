@@ -117,7 +117,7 @@ func (p *Parser) processBare(text string, line, end int) {
 		p.pend = &pendingGC{head: t, prefixCut: n, line: line}
 		return
 	}
-	if isCutPrefix(t) || cutInCollector(t) {
+	if isCutPrefix(t) || cutInCollector(t) || cutMarker(t) {
 		// A line that stops inside its own "[pid:isolate" prefix: the process died before its
 		// buffered trace was written out.
 		ev.Type, ev.Other = TypeV8Other, &Other{Name: OtherCutLine, Text: t}
@@ -301,6 +301,23 @@ func (p *Parser) foreign(t string, ev Event) bool {
 			p.emit(ev)
 		}
 		return true
+	}
+	return false
+}
+
+// cutMarker reports a line that ends in the start of one of V8's "<--- … --->" headers, cut
+// inside it (after whatever prefix the line carries): the end of a log, or of a pasted excerpt,
+// that cut the crash block there.
+func cutMarker(t string) bool {
+	i := strings.LastIndex(t, "<--- ")
+	if i < 0 || len(t)-i < len("<--- ")+2 {
+		return false
+	}
+	t = t[i:]
+	for _, kw := range crashKeywords {
+		if strings.HasPrefix(kw, "<--- ") && len(t) < len(kw) && strings.HasPrefix(kw, t) {
+			return true
+		}
 	}
 	return false
 }
