@@ -593,6 +593,7 @@ var jsErrorKinds = []struct {
 	kind   FatalKind
 }{
 	{"Map maximum size exceeded", FatalInvalidTableSize},
+	{"Set maximum size exceeded", FatalInvalidTableSize},
 	{"Value undefined out of range for undefined options property undefined", FatalInvalidTableSize},
 	{"Invalid array length", FatalInvalidArrayLength},
 	{"Invalid string length", FatalInvalidStringLength},

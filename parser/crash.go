@@ -158,7 +158,7 @@ func (p *Parser) processKeyword(kw, seg string, ev Event) {
 		f := newFatal("", msg, "worker")
 		f.Kind, f.HeapOOM = FatalWorkerOOM, true
 		fatal(f)
-	case "RangeError: Map maximum size exceeded", "RangeError: Value undefined out of range for undefined options property undefined",
+	case "RangeError: Map maximum size exceeded", "RangeError: Set maximum size exceeded", "RangeError: Value undefined out of range for undefined options property undefined",
 		"RangeError: Invalid array length", "RangeError: Invalid string length", "RangeError: Invalid typed array length",
 		"RangeError: Invalid array buffer length", "RangeError: Array buffer allocation failed",
 		"RangeError [ERR_BUFFER_TOO_LARGE]", "Error [ERR_STRING_TOO_LONG]",

@@ -144,6 +144,7 @@ var crashKeywords = []string{
 	"Fatal error in V8:",
 	"Worker terminated due to reaching memory limit",
 	"RangeError: Map maximum size exceeded",
+	"RangeError: Set maximum size exceeded",
 	"RangeError: Invalid array length",
 	"RangeError: Value undefined out of range for undefined options property undefined",
 	"RangeError: Invalid string length",

@@ -278,3 +278,30 @@ func TestMemoryPrefilterKnowsEveryName(t *testing.T) {
 		t.Error("an application line without a memory name passes the prefilter")
 	}
 }
+
+// TestSizeLimitErrors: the uncaught RangeErrors of V8's per-structure limits and Node's buffer
+// limits, each as a real process printed it, are fatal events of their kind, wherever the line
+// starts (Node prints the error after the source line and a caret).
+func TestSizeLimitErrors(t *testing.T) {
+	for _, tc := range []struct {
+		line string
+		kind FatalKind
+	}{
+		{"RangeError: Map maximum size exceeded", FatalInvalidTableSize},
+		{"RangeError: Set maximum size exceeded", FatalInvalidTableSize},
+		{"RangeError: Invalid string length", FatalInvalidStringLength},
+		{"RangeError: Invalid array length", FatalInvalidArrayLength},
+		{"RangeError: Invalid typed array length: 4294967296", FatalInvalidTypedArrayLength},
+		{"RangeError: Array buffer allocation failed", FatalArrayBufferAllocation},
+	} {
+		var kinds []FatalKind
+		for _, ev := range parseOne(t, tc.line+"\n    at Set.add (<anonymous>)\n") {
+			if ev.Type == TypeFatal {
+				kinds = append(kinds, ev.Fatal.Kind)
+			}
+		}
+		if len(kinds) != 1 || kinds[0] != tc.kind {
+			t.Errorf("%q: fatal kinds %v, want [%s]", tc.line, kinds, tc.kind)
+		}
+	}
+}
