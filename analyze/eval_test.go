@@ -186,8 +186,9 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// behaviours yet; the share that meets them may not fall below what was measured when
 	// those runs were added (see the note): held-out runs added later, measured as
 	// they came, set it again (89% with sets G and H on Node 18–26: small heaps that V8 ends at
-	// 80% of the limit, see docs/heap-limit-model.md).
-	for kind, floor := range map[string]float64{"steady": 0.89, "changing": 0.55} {
+	// 80% of the limit, see docs/heap-limit-model.md; 93% and 62% once runs the host stalled
+	// were counted apart and a rate that doubles was modelled).
+	for kind, floor := range map[string]float64{"steady": 0.92, "changing": 0.61} {
 		if share := float64(met[kind]) / float64(max(cuts[kind], 1)); share < floor {
 			t.Errorf("%s-rate cuts meeting the floor: %.0f%%, below the %.0f%% measured before", kind, 100*share, 100*floor)
 		}
