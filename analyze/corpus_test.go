@@ -139,6 +139,15 @@ func checkInvariants(t *testing.T, r *Report) {
 		if len(p.Evidence) == 0 || len(p.Recommendations) == 0 {
 			t.Errorf("%s: verdict %s without evidence or advice", p.Isolate, p.Verdict)
 		}
+		// A report never contradicts its own evidence (design.md).
+		for _, ev := range p.Evidence {
+			if p.Verdict == VerdictHealthy && (strings.Contains(ev, "collapsed") || strings.HasPrefix(ev, "thrashing:")) {
+				t.Errorf("%s: HEALTHY beside %q", p.Isolate, ev)
+			}
+			if p.Verdict == VerdictLeak && strings.HasPrefix(ev, "trend: no significant growth") {
+				t.Errorf("%s: LEAK beside %q", p.Isolate, ev)
+			}
+		}
 		if p.Crash != nil && p.Crash.TimeMS != nil && p.LastMS != nil && *p.Crash.TimeMS != *p.LastMS {
 			t.Errorf("%s: crash at %v, last GC at %v", p.Isolate, *p.Crash.TimeMS, *p.LastMS)
 		}

@@ -357,6 +357,11 @@ func (e *explainer) mutator() {
 		desc := "stayed high"
 		last := mu.CurrentLastFull[len(mu.CurrentLastFull)-1]
 		switch {
+		case last < th.LowMu && e.out.Verdict == VerdictHealthy:
+			// Low at the last full GCs only (a report building its state when the log
+			// ended), not for long enough to be thrashing: "collapsed" beside HEALTHY reads
+			// as a contradiction.
+			desc = "dipped at the end"
 		case last < th.LowMu:
 			desc = "collapsed"
 		case last < th.HighMu:
