@@ -181,11 +181,7 @@ func TestSwings(t *testing.T) {
 		{"../corpus/node-22/leak-linear.log", false},
 	} {
 		r := analyzeFile(t, tc.log, Options{})
-		got := false
-		for _, ev := range r.Processes[0].Evidence {
-			got = got || strings.HasPrefix(ev, "swings:")
-		}
-		if got != tc.want {
+		if got := says(r.Processes[0], "swings"); got != tc.want {
 			t.Errorf("%s: swings in the evidence = %v, want %v", tc.log, got, tc.want)
 		}
 	}
@@ -247,11 +243,7 @@ func TestHostStalls(t *testing.T) {
 		if st.LongestMS < tc.longestMS || st.LongestMS < DefaultThresholds.StallFactor*st.TypicalMS {
 			t.Errorf("%s: longest stall %.0f ms against a typical %.1f ms, want at least %.0f ms", tc.log, st.LongestMS, st.TypicalMS, tc.longestMS)
 		}
-		said := false
-		for _, ev := range p.Evidence {
-			said = said || strings.HasPrefix(ev, "host stalls:")
-		}
-		if !said {
+		if !says(p, "host stalls") {
 			t.Errorf("%s: the evidence does not say the host stalled the process", tc.log)
 		}
 	}
@@ -283,11 +275,7 @@ func TestStarvedLeakIsALeak(t *testing.T) {
 		if p.Verdict != tc.verdict {
 			t.Errorf("%s cut at %.0f ms: verdict %s, want %s", tc.log, tc.cutMS, p.Verdict, tc.verdict)
 		}
-		thrashSaid := false
-		for _, ev := range p.Evidence {
-			thrashSaid = thrashSaid || strings.HasPrefix(ev, "thrashing:")
-		}
-		if !thrashSaid {
+		if !says(p, "thrashing") {
 			t.Errorf("%s cut at %.0f ms: the evidence does not say GC starves it", tc.log, tc.cutMS)
 		}
 	}
@@ -355,4 +343,14 @@ func TestRateThatDoubles(t *testing.T) {
 			t.Errorf("%s cut at 60%%: %q, want a bigger heap to buy seconds", log, buys)
 		}
 	}
+}
+
+// says reports whether the evidence of p has a line with the label.
+func says(p *Process, label string) bool {
+	for _, ev := range p.Evidence {
+		if strings.HasPrefix(ev, label+":") {
+			return true
+		}
+	}
+	return false
 }
