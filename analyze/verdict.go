@@ -109,7 +109,7 @@ func verdictOf(p *proc, out *Process, th *Thresholds, heapMB float64) string {
 	case p.crash != nil && p.gcs == 0:
 		return VerdictInsufficientData
 	case growing && tr.Points >= leakMinPoints(p, th) && ((tr.ToMS-tr.FromMS) >= th.LeakMinSpanShare*spanMS(out) || tr.Points >= th.LeakManyPoints || grewIntoTrend(p, tr, th)) &&
-		(tr.GrowthMB >= th.LeakMinGrowthMB || limit > 0 && tr.GrowthMB >= th.LeakMinGrowthShareOfLimit*limit):
+		(tr.GrowthMB >= th.LeakMinGrowthMB || limit > 0 && tr.GrowthMB >= th.LeakMinGrowthShareOfLimit*limit || steadyOnSmallHeap(p, tr, th)):
 		if levelsOff(p, out, th) != nil {
 			return VerdictHealthy
 		}
@@ -150,6 +150,18 @@ func grewIntoTrend(p *proc, tr *Trend, th *Thresholds) bool {
 	f := robustFit(xs, ys)
 	rise := f.b * (xs[len(xs)-1] - xs[0])
 	return f.interval95()[0] > 0 && f.r2 >= th.TrendMinR2 && rise > math.Max(th.TrendNoiseMB, th.TrendNoiseShare*stat.Mean(ys, nil))
+}
+
+// steadyOnSmallHeap reports growth too small in MB for the leak rule that is nonetheless
+// unmistakable: a line through many full GCs (LeakManyPoints) that leaves almost nothing
+// unexplained (R² 0.9) and that grew the heap after them by half of what it held where the line
+// starts. A small heap that retains 0.1 MB/s for a minute is a leak, whatever its megabytes.
+func steadyOnSmallHeap(p *proc, tr *Trend, th *Thresholds) bool {
+	g := p.growth
+	if tr.Points < th.LeakManyPoints || tr.RSquared < 0.9 || g == nil || len(g.ys) == 0 {
+		return false
+	}
+	return tr.GrowthMB >= 0.5*g.lin.at(g.xs[0])
 }
 
 // leakMinPoints is how many full GCs a growth must rest on to be a leak: fewer when the system
