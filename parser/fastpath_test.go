@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
-	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -237,23 +236,6 @@ func FuzzFastHeapRow(f *testing.F) {
 		sj, _ := json.Marshal(heapStatsEvent(g))
 		if string(fj) != string(sj) {
 			t.Fatalf("%q\nfast    %s\ngrammar %s", line, fj, sj)
-		}
-	})
-}
-
-// FuzzShortDecimal proves the JSON writer's decimal shortcut writes every number as strconv's
-// shortest form does.
-func FuzzShortDecimal(f *testing.F) {
-	for _, v := range []float64{0, 1, 12.5, 123.456, 0.001, 4096, 1e14 + 0.5, 0.1 + 0.2, 2.675, -3.25, math.Copysign(0, -1)} {
-		f.Add(v)
-	}
-	f.Fuzz(func(t *testing.T, v float64) {
-		if math.IsInf(v, 0) || math.IsNaN(v) || math.Abs(v) >= 1e15 || math.Abs(v) < 1e-6 && v != 0 {
-			return
-		}
-		got, ok := appendShortDecimal(nil, v)
-		if want := strconv.FormatFloat(v, 'f', -1, 64); ok && string(got) != want {
-			t.Fatalf("%v: wrote %s, strconv %s", v, got, want)
 		}
 	})
 }

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"math"
 	"strconv"
+
+	"github.com/gcanalyze/gcanalyze/internal/decimal"
 )
 
 // payload returns the type-specific part of the event.
@@ -189,7 +191,7 @@ func appendFloatPtr(b []byte, v *float64) []byte {
 		format = 'e'
 	}
 	if format == 'f' && abs < 1e15 {
-		if d, ok := appendShortDecimal(b, f); ok {
+		if d, ok := decimal.AppendShort(b, f); ok {
 			return d
 		}
 	}
@@ -203,40 +205,4 @@ func appendFloatPtr(b []byte, v *float64) []byte {
 		}
 	}
 	return b
-}
-
-// appendShortDecimal writes f with at most three decimals when that writes it exactly as
-// strconv's shortest form would: V8 prints at most three, and a number parsed from such text
-// is the double nearest to n/10^k, which the same digits write back. The fewest decimals that
-// give f back are the shortest form. ok is false for any other number.
-func appendShortDecimal(b []byte, f float64) ([]byte, bool) {
-	if f == 0 && math.Signbit(f) {
-		return b, false // -0: strconv's business
-	}
-	neg := f < 0
-	if neg {
-		f = -f
-	}
-	for k := 0; k <= 3; k++ {
-		n := math.Round(f * pow10[k])
-		if n/pow10[k] != f || n >= 1<<53 {
-			continue
-		}
-		if neg && n != 0 {
-			b = append(b, '-')
-		}
-		u := uint64(n)
-		if k == 0 {
-			return strconv.AppendUint(b, u, 10), true
-		}
-		div := uint64(pow10[k])
-		b = strconv.AppendUint(b, u/div, 10)
-		b = append(b, '.')
-		frac := u % div
-		for d := div / 10; d > 0; d /= 10 {
-			b = append(b, byte('0'+frac/d%10))
-		}
-		return b, true
-	}
-	return b, false
 }

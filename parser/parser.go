@@ -279,6 +279,11 @@ func (p *Parser) emit(ev Event) {
 	if ev.EndLine == 0 {
 		ev.EndLine = ev.Line
 	}
+	if p.mem != nil && ev.Line > p.mem.last {
+		// A later line that reads as memory figures but is something else (a cut GC line
+		// glued to an application's heap report): the sample before it has ended.
+		p.flushMemory()
+	}
 	if p.pend != nil {
 		p.pend.held = append(p.pend.held, ev)
 		return

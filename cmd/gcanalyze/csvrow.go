@@ -6,6 +6,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/gcanalyze/gcanalyze/internal/decimal"
+
 	"github.com/gcanalyze/gcanalyze/parser"
 )
 
@@ -74,7 +76,7 @@ func appendFloatCell(b []byte, p *float64) []byte {
 	if p == nil {
 		return b
 	}
-	return strconv.AppendFloat(b, *p, 'f', -1, 64)
+	return decimal.AppendF(b, *p)
 }
 
 func appendIntCell(b []byte, p *int64) []byte {
@@ -126,8 +128,13 @@ func csvNeedsQuotes(s string) bool {
 	if s == `\.` {
 		return true
 	}
-	if strings.ContainsAny(s, ",\"\r\n") {
-		return true
+	for i := 0; i < len(s); i++ {
+		// A loop over the bytes: strings.ContainsAny builds its set on every call, and the
+		// events writer asks for every cell of every line.
+		switch s[i] {
+		case ',', '"', '\r', '\n':
+			return true
+		}
 	}
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsSpace(r)

@@ -46,3 +46,26 @@ func TestCSVRowsMatchEncodingCSV(t *testing.T) {
 		f.Close()
 	}
 }
+
+// BenchmarkCSVRows writes the events of a real log (parsed once) as CSV rows: the writer's
+// share of `events --format csv`.
+func BenchmarkCSVRows(b *testing.B) {
+	f, err := corpustest.Open("../../corpus/node-24/healthy-churn.log")
+	if err != nil {
+		b.Skip(err)
+	}
+	evs, st, err := parser.All(f)
+	f.Close()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(st.Bytes)
+	var buf []byte
+	b.ResetTimer()
+	for range b.N {
+		buf = buf[:0]
+		for _, ev := range evs {
+			buf = appendCSVRow(buf, "bench", ev)
+		}
+	}
+}
