@@ -36,6 +36,10 @@ type pause struct {
 	t, ms float64 // end time and length of the pause (plus incremental marking for full GCs)
 	full  bool
 	atom  float64 // the atomic pause alone
+	// wall is the wall time the incremental marking before a full GC was spread over ("walltime
+	// since start of marking"), 0 when the trace does not say: the marking's steps fall in it,
+	// not in one block before the pause.
+	wall float64
 }
 
 type fullGC struct {
@@ -484,7 +488,11 @@ func (a *Analyzer) addGC(g *parser.GC) {
 	if g.Incremental != nil && g.Incremental.MarkingMS != nil {
 		incr = *g.Incremental.MarkingMS
 	}
-	p.addPoint(pt, incr)
+	var wall float64
+	if g.Incremental != nil && g.Incremental.WalltimeMS != nil {
+		wall = *g.Incremental.WalltimeMS
+	}
+	p.addPoint(pt, incr, wall)
 }
 
 func (a *Analyzer) addNVP(n *parser.NVP) {
@@ -516,7 +524,7 @@ func (a *Analyzer) addNVP(n *parser.NVP) {
 			break
 		}
 	}
-	p.addPoint(pt, incr)
+	p.addPoint(pt, incr, 0)
 }
 
 // plausible bounds a GC's numbers: a log can carry anything, and a size of 1e300 MB would
@@ -527,8 +535,8 @@ func plausible(pt GCPoint, incrMS float64) bool {
 		ok(pt.CommittedMB, 0, 1e9) && ok(pt.PauseMS, 0, 1e9) && ok(incrMS, 0, 1e9)
 }
 
-func (p *proc) addPoint(pt GCPoint, incrMS float64) {
-	if !plausible(pt, incrMS) {
+func (p *proc) addPoint(pt GCPoint, incrMS, wallMS float64) {
+	if !plausible(pt, incrMS) || !(wallMS >= 0 && wallMS <= 1e9) {
 		return
 	}
 	p.gcs++
@@ -564,7 +572,7 @@ func (p *proc) addPoint(pt GCPoint, incrMS float64) {
 	if len(p.pauses) >= maxPauses {
 		p.mergePauses()
 	}
-	p.pauses = append(p.pauses, pause{t: pt.TimeMS, ms: pt.PauseMS + incrMS, full: pt.Full, atom: pt.PauseMS})
+	p.pauses = append(p.pauses, pause{t: pt.TimeMS, ms: pt.PauseMS + incrMS, full: pt.Full, atom: pt.PauseMS, wall: wallMS})
 	if len(p.recent) == 64 { // keep the last 8, without allocating or moving them on every GC
 		p.recent = p.recent[:copy(p.recent, p.recent[56:])]
 	}

@@ -207,6 +207,49 @@ func TestMMUMatchesBruteForce(t *testing.T) {
 	}
 }
 
+// TestSpreadMarking holds the timeline to a direct sum over the GCs, with a full GC's
+// incremental marking spread evenly over the wall time its trace gives and its atomic pause
+// after it, and its MMU to trying every quarter millisecond: a full GC of 2 ms after 30 ms of
+// marking over 120 ms, with scavenges inside that time, leaves no 20 ms window without work
+// for the program.
+func TestSpreadMarking(t *testing.T) {
+	ps := []pause{{t: 10, ms: 1}, {t: 60, ms: 0.5}, {t: 100, ms: 1}, {t: 142, ms: 32, full: true, atom: 2, wall: 120}, {t: 150, ms: 1},
+		{t: 300, ms: 12, full: true, atom: 12}, {t: 330, ms: 2}}
+	direct := func(from, to float64) float64 {
+		var s float64
+		for _, p := range ps {
+			clip := func(lo, hi, density float64) float64 { return math.Max(math.Min(hi, to)-math.Max(lo, from), 0) * density }
+			if p.full && p.wall > 0 {
+				start := p.t - p.atom - p.wall
+				s += clip(start, p.t-p.atom, (p.ms-p.atom)/p.wall) + clip(p.t-p.atom, p.t, 1)
+			} else {
+				s += clip(p.t-p.ms, p.t, 1)
+			}
+		}
+		return s
+	}
+	tl := newTimeline(ps)
+	for from := 0.0; from < 340; from += 3.5 {
+		for _, w := range []float64{1, 7, 20, 75, 200} {
+			if got, want := tl.gcIn(from, from+w), direct(from, from+w); math.Abs(got-want) > 1e-9 {
+				t.Fatalf("[%v, %v]: %v ms of GC, want %v", from, from+w, got, want)
+			}
+		}
+	}
+	for _, w := range []float64{5, 20, 50} {
+		brute := 1.0
+		for from := 0.0; from+w <= 340; from += 0.25 {
+			brute = math.Min(brute, 1-direct(from, from+w)/w)
+		}
+		if got := tl.mmu(w, 0, 340, tl.candidates()); math.Abs(got-math.Max(brute, 0)) > 1e-9 && got > brute {
+			t.Errorf("window %v: mmu %v, brute force %v", w, got, brute)
+		}
+	}
+	if got := tl.mmu(20, 0, 340, tl.candidates()); got < 0.3 {
+		t.Errorf("MMU of 20 ms windows %.2f: the spread marking reads as one block", got)
+	}
+}
+
 // TestAdviceSpeaksTheRuntime: Deno ignores NODE_OPTIONS and has no
 // --heapsnapshot-near-heap-limit, Node has no --v8-flags; advice given in the other runtime's
 // terms does not work. Every log with Deno's marks gets Deno's, every other log Node's.

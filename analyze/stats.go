@@ -179,13 +179,25 @@ func trendStart(xs, ys []float64, th *Thresholds) int {
 	return best
 }
 
-// timeline answers "how much GC time fell in [from, to]" in O(log n) from prefix sums.
+// timeline answers "how much GC time fell in [from, to]" in O(log n) from prefix sums. It
+// holds the pauses (young GCs, and full GCs' atomic pauses) as intervals [t−ms, t] that do
+// not overlap, and, apart, the incremental marking before each full GC whose trace says over
+// how much wall time it ran, spread evenly over that time: V8 marks in small steps between the
+// program's work, so a window shorter than the marking is not all GC. A full GC whose trace
+// does not say is one block, its marking right before its pause.
 type timeline struct {
-	ps     []pause
-	prefix []float64 // prefix[i] = total length of ps[:i]
+	ps      spans // the pauses, in time order
+	marking spans // the spread incremental marking, in time order
 }
 
-func newTimeline(ps []pause) timeline {
+// spans are intervals [t−span, t] holding ms of GC each (ms ≤ span), in time order, with the
+// prefix sums of ms.
+type spans struct {
+	ps     []pause
+	prefix []float64
+}
+
+func newSpans(ps []pause) spans {
 	if !sort.SliceIsSorted(ps, func(i, j int) bool { return ps[i].t < ps[j].t }) {
 		// A log whose clock goes backwards (a restart with the same isolate address, a
 		// garbled line): the timeline needs time order.
@@ -196,50 +208,83 @@ func newTimeline(ps []pause) timeline {
 	for i, p := range ps {
 		prefix[i+1] = prefix[i] + p.ms
 	}
-	return timeline{ps: ps, prefix: prefix}
+	return spans{ps: ps, prefix: prefix}
 }
 
+func newTimeline(ps []pause) timeline {
+	var pauses, marking []pause
+	for _, p := range ps {
+		incr := p.ms - p.atom
+		if !p.full || p.wall <= 0 || incr <= 0 {
+			pauses = append(pauses, pause{t: p.t, ms: p.ms})
+			continue
+		}
+		pauses = append(pauses, pause{t: p.t, ms: p.atom})
+		// The marking ends where the atomic pause begins; the wall time V8 prints runs to
+		// the pause, and holds at least the marking itself.
+		marking = append(marking, pause{t: p.t - p.atom, ms: incr, wall: math.Max(p.wall, incr)})
+	}
+	return timeline{ps: newSpans(pauses), marking: newSpans(marking)}
+}
+
+// length is how long the interval of a span lasts: its wall time when spread, else its GC time.
+func (p pause) length() float64 {
+	if p.wall > 0 {
+		return p.wall
+	}
+	return p.ms
+}
+
+// overlap is the GC time of p within [from, to].
 func overlap(p pause, from, to float64) float64 {
-	lo, hi := math.Max(p.t-p.ms, from), math.Min(p.t, to)
-	return math.Max(hi-lo, 0)
+	l := p.length()
+	lo, hi := math.Max(p.t-l, from), math.Min(p.t, to)
+	return math.Max(hi-lo, 0) * p.ms / l
 }
 
-// gcIn returns the GC time within [from, to]. Pauses are intervals [t−ms, t] in time order.
+// gcIn returns the GC time within [from, to].
 func (tl timeline) gcIn(from, to float64) float64 {
-	n := len(tl.ps)
-	i := sort.Search(n, func(k int) bool { return tl.ps[k].t > from }) // first ending after from
-	j := sort.Search(n, func(k int) bool { return tl.ps[k].t >= to })  // first ending at or after to
-	return tl.between(i, j, from, to)
+	return tl.ps.gcIn(from, to) + tl.marking.gcIn(from, to)
 }
 
-// between returns the GC time within [from, to], given i, the first pause ending after from,
+// gcIn returns the GC time of the spans within [from, to].
+func (sp spans) gcIn(from, to float64) float64 {
+	n := len(sp.ps)
+	i := sort.Search(n, func(k int) bool { return sp.ps[k].t > from }) // first ending after from
+	j := sort.Search(n, func(k int) bool { return sp.ps[k].t >= to })  // first ending at or after to
+	return sp.between(i, j, from, to)
+}
+
+// between returns the GC time within [from, to], given i, the first span ending after from,
 // and j, the first ending at or after to.
-func (tl timeline) between(i, j int, from, to float64) float64 {
-	n := len(tl.ps)
+func (sp spans) between(i, j int, from, to float64) float64 {
+	n := len(sp.ps)
 	if i >= j {
 		if i < n {
-			return overlap(tl.ps[i], from, to)
+			return overlap(sp.ps[i], from, to)
 		}
 		return 0
 	}
-	s := tl.prefix[j] - tl.prefix[i]
-	s -= tl.ps[i].ms - overlap(tl.ps[i], from, to) // the first may have started before from
+	s := sp.prefix[j] - sp.prefix[i]
+	s -= sp.ps[i].ms - overlap(sp.ps[i], from, to) // the first may have started before from
 	if j < n {
-		s += overlap(tl.ps[j], from, to) // the one ending after to may have started before it
+		s += overlap(sp.ps[j], from, to) // the one ending after to may have started before it
 	}
 	return s
 }
 
 // cursor answers gcIn for windows that move forward, in amortised O(1): it remembers where
-// the last window's pauses began and ended.
+// the last window's spans began and ended.
 type cursor struct {
-	tl   timeline
+	sp   spans
 	i, j int
 	from float64
 }
 
+func newCursor(sp spans) cursor { return cursor{sp: sp, from: math.Inf(-1)} }
+
 func (c *cursor) gcIn(from, to float64) float64 {
-	ps := c.tl.ps
+	ps := c.sp.ps
 	n := len(ps)
 	if from < c.from { // moved backwards (overlapping merged pauses): search again
 		c.i = sort.Search(n, func(k int) bool { return ps[k].t > from })
@@ -255,65 +300,74 @@ func (c *cursor) gcIn(from, to float64) float64 {
 	for c.j < n && ps[c.j].t < to {
 		c.j++
 	}
-	return c.tl.between(c.i, c.j, from, to)
+	return c.sp.between(c.i, c.j, from, to)
 }
 
-// candidates returns the pauses whose windows mmu tries: all of them up to a few thousand;
-// past that the 1,000 longest (where the worst short windows are) and every k-th of the rest
-// (for long windows, where one pause more or less moves the share by ms/window).
-func (tl timeline) candidates() []int {
-	n := len(tl.ps)
+// candidates returns the intervals whose windows mmu tries, as [start, end] pairs: every pause
+// up to a few thousand (past that the 1,000 longest, where the worst short windows are, and
+// every k-th of the rest, for long windows, where one pause more or less moves the share by
+// ms/window), and every spread marking.
+func (tl timeline) candidates() [][2]float64 {
+	ps := tl.ps.ps
+	n := len(ps)
 	const dense = 6000
-	if n <= dense {
-		idx := make([]int, n)
-		for i := range idx {
-			idx[i] = i
-		}
-		return idx
-	}
-	byLen := make([]int, n)
-	for i := range byLen {
-		byLen[i] = i
-	}
-	sort.Slice(byLen, func(a, b int) bool { return tl.ps[byLen[a]].ms > tl.ps[byLen[b]].ms })
 	pick := make([]bool, n)
-	for _, i := range byLen[:1000] {
-		pick[i] = true
+	if n <= dense {
+		for i := range pick {
+			pick[i] = true
+		}
+	} else {
+		byLen := make([]int, n)
+		for i := range byLen {
+			byLen[i] = i
+		}
+		sort.Slice(byLen, func(a, b int) bool { return ps[byLen[a]].ms > ps[byLen[b]].ms })
+		for _, i := range byLen[:1000] {
+			pick[i] = true
+		}
+		for i := 0; i < n; i += n / (dense - 1000) {
+			pick[i] = true
+		}
 	}
-	for i := 0; i < n; i += n / (dense - 1000) {
-		pick[i] = true
-	}
-	var idx []int
+	var out [][2]float64
 	for i, ok := range pick {
 		if ok {
-			idx = append(idx, i)
+			out = append(out, [2]float64{ps[i].t - ps[i].length(), ps[i].t})
 		}
 	}
-	return idx
+	for _, m := range tl.marking.ps {
+		out = append(out, [2]float64{m.t - m.length(), m.t})
+	}
+	slices.SortFunc(out, func(a, b [2]float64) int { return cmp.Compare(a[0], b[0]) })
+	return out
 }
 
 // mmu computes the minimum mutator utilization for a window: the smallest share of any
-// window of that length not spent in GC. The worst window starts at a pause's start or ends
-// at a pause's end; the candidates' windows are tried in two forward sweeps.
-func (tl timeline) mmu(window, span0, span1 float64, cand []int) float64 {
-	if window <= 0 || span1-span0 < window || len(tl.ps) == 0 {
+// window of that length not spent in GC. The worst window starts where an interval starts or
+// ends where one ends; the candidates' windows are tried in two forward sweeps.
+func (tl timeline) mmu(window, span0, span1 float64, cand [][2]float64) float64 {
+	if window <= 0 || span1-span0 < window || len(tl.ps.ps)+len(tl.marking.ps) == 0 {
 		return math.NaN()
 	}
 	worst := 1.0
 	for sweep := 0; sweep < 2; sweep++ {
-		c := cursor{tl: tl, from: math.Inf(-1)}
-		for _, k := range cand {
-			p := tl.ps[k]
-			from := p.t - p.ms // windows that start where a pause starts
+		if sweep == 1 {
+			// Windows that end where an interval ends: in order of their ends.
+			slices.SortFunc(cand, func(a, b [2]float64) int { return cmp.Compare(a[1], b[1]) })
+		}
+		cp, cm := newCursor(tl.ps), newCursor(tl.marking)
+		for _, c := range cand {
+			from := c[0] // windows that start where an interval starts
 			if sweep == 1 {
-				from = p.t - window // windows that end where a pause ends
+				from = c[1] - window
 			}
 			from = math.Min(math.Max(from, span0), span1-window)
-			if u := 1 - c.gcIn(from, from+window)/window; u < worst {
+			if u := 1 - (cp.gcIn(from, from+window)+cm.gcIn(from, from+window))/window; u < worst {
 				worst = u
 			}
 		}
 	}
+	slices.SortFunc(cand, func(a, b [2]float64) int { return cmp.Compare(a[0], b[0]) })
 	return math.Max(worst, 0)
 }
 
