@@ -218,7 +218,9 @@ func TestSpreadMarking(t *testing.T) {
 	direct := func(from, to float64) float64 {
 		var s float64
 		for _, p := range ps {
-			clip := func(lo, hi, density float64) float64 { return math.Max(math.Min(hi, to)-math.Max(lo, from), 0) * density }
+			clip := func(lo, hi, density float64) float64 {
+				return math.Max(math.Min(hi, to)-math.Max(lo, from), 0) * density
+			}
 			if p.full && p.wall > 0 {
 				start := p.t - p.atom - p.wall
 				s += clip(start, p.t-p.atom, (p.ms-p.atom)/p.wall) + clip(p.t-p.atom, p.t, 1)
