@@ -303,11 +303,17 @@ func (c *cursor) gcIn(from, to float64) float64 {
 	return c.sp.between(c.i, c.j, from, to)
 }
 
-// candidates returns the intervals whose windows mmu tries, as [start, end] pairs: every pause
-// up to a few thousand (past that the 1,000 longest, where the worst short windows are, and
-// every k-th of the rest, for long windows, where one pause more or less moves the share by
-// ms/window), and every spread marking.
-func (tl timeline) candidates() [][2]float64 {
+// candidates are the intervals whose windows mmu tries, as [start, end] pairs, in order of
+// their starts and of their ends.
+type candidates struct {
+	byStart, byEnd [][2]float64
+}
+
+// candidates returns the intervals whose windows mmu tries: every pause up to a few thousand
+// (past that the 1,000 longest, where the worst short windows are, and every k-th of the
+// rest, for long windows, where one pause more or less moves the share by ms/window), and
+// every spread marking.
+func (tl timeline) candidates() candidates {
 	ps := tl.ps.ps
 	n := len(ps)
 	const dense = 6000
@@ -339,27 +345,25 @@ func (tl timeline) candidates() [][2]float64 {
 		out = append(out, [2]float64{m.t - m.length(), m.t})
 	}
 	slices.SortFunc(out, func(a, b [2]float64) int { return cmp.Compare(a[0], b[0]) })
-	return out
+	byEnd := slices.Clone(out)
+	slices.SortFunc(byEnd, func(a, b [2]float64) int { return cmp.Compare(a[1], b[1]) })
+	return candidates{byStart: out, byEnd: byEnd}
 }
 
 // mmu computes the minimum mutator utilization for a window: the smallest share of any
 // window of that length not spent in GC. The worst window starts where an interval starts or
 // ends where one ends; the candidates' windows are tried in two forward sweeps.
-func (tl timeline) mmu(window, span0, span1 float64, cand [][2]float64) float64 {
+func (tl timeline) mmu(window, span0, span1 float64, cand candidates) float64 {
 	if window <= 0 || span1-span0 < window || len(tl.ps.ps)+len(tl.marking.ps) == 0 {
 		return math.NaN()
 	}
 	worst := 1.0
-	for sweep := 0; sweep < 2; sweep++ {
-		if sweep == 1 {
-			// Windows that end where an interval ends: in order of their ends.
-			slices.SortFunc(cand, func(a, b [2]float64) int { return cmp.Compare(a[1], b[1]) })
-		}
+	for sweep, list := range [][][2]float64{cand.byStart, cand.byEnd} {
 		cp, cm := newCursor(tl.ps), newCursor(tl.marking)
-		for _, c := range cand {
+		for _, c := range list {
 			from := c[0] // windows that start where an interval starts
 			if sweep == 1 {
-				from = c[1] - window
+				from = c[1] - window // windows that end where an interval ends
 			}
 			from = math.Min(math.Max(from, span0), span1-window)
 			if u := 1 - (cp.gcIn(from, from+window)+cm.gcIn(from, from+window))/window; u < worst {
@@ -367,7 +371,6 @@ func (tl timeline) mmu(window, span0, span1 float64, cand [][2]float64) float64 
 			}
 		}
 	}
-	slices.SortFunc(cand, func(a, b [2]float64) int { return cmp.Compare(a[0], b[0]) })
 	return math.Max(worst, 0)
 }
 
