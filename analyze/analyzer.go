@@ -23,7 +23,7 @@ type Options struct {
 // maxPauses bounds the pause timeline kept for statistics and the MMU curve. Past it,
 // neighbouring pauses are merged (their sum kept at the later time), which keeps total GC
 // time exact and the MMU of windows wider than the merged gaps close.
-const maxPauses = 1 << 17
+const maxPauses = 1 << 16
 
 // maxYoungSinceFull bounds the young GCs kept since the last full GC.
 const maxYoungSinceFull = 256
@@ -99,6 +99,17 @@ type proc struct {
 	// teardownMS is the time of the full GC that freed the heap as the process ended, left
 	// out of the survivor series.
 	teardownMS *float64
+	// tl is the pause timeline, built once per report (finish clears it).
+	tl *timeline
+}
+
+// timeline returns the pause timeline of the process, built on first use in a report.
+func (p *proc) timeline() timeline {
+	if p.tl == nil {
+		tl := newTimeline(p.pauses)
+		p.tl = &tl
+	}
+	return *p.tl
 }
 
 // era is what the shape of the trace says about the V8 that printed it, for the model of

@@ -104,6 +104,8 @@ func userFirst(frames []string) []string {
 }
 
 func (a *Analyzer) finish(p *proc, several bool) *Process {
+	p.tl = nil // the pauses may have grown since the last report
+	defer func() { p.tl = nil }()
 	out := &Process{
 		PID: p.key.PID, Isolate: p.key.Isolate, Run: p.run, GCEvents: p.gcs, FullGCs: p.full, YoungGCs: p.young,
 		Crash: p.crash, Stopped: p.stopped, Pauses: map[string]*PauseStats{}, HeapLimitSource: LimitUnknown,
@@ -373,7 +375,7 @@ func (a *Analyzer) mutator(p *proc, out *Process) {
 		}
 		v := math.Max(1-gc/span, 0)
 		mu.ComputedOverall = &v
-		tl := newTimeline(p.pauses)
+		tl := p.timeline()
 		cand := tl.candidates()
 		for _, w := range []float64{1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 30000, 60000, 300000, 600000, 1800000, 3600000} {
 			if w > span {
@@ -443,7 +445,7 @@ func (a *Analyzer) utilizationSeries(p *proc, out *Process) {
 	if w > span {
 		w = span
 	}
-	tl := newTimeline(p.pauses)
+	tl := p.timeline()
 	const n = 400
 	out.Series.WindowMS = w
 	for i := 0; i <= n; i++ {

@@ -409,7 +409,7 @@ func thrashing(p *proc, out *Process, th *Thresholds) *thrash {
 	if window <= 0 {
 		return nil
 	}
-	tl := newTimeline(p.pauses)
+	tl := p.timeline()
 	mu := 1 - tl.gcIn(fulls[0].TimeMS, *out.LastMS)/window
 	var freed []float64
 	for _, f := range fulls {
