@@ -555,16 +555,6 @@ func (e expFit) slopeAt(x float64) float64 { return e.lin.b * e.k * e.u(x) }
 
 func (e expFit) u(x float64) float64 { return math.Exp(e.k * (x - e.x0)) }
 
-// sse is the sum of squared residuals of the points about the fit.
-func (e expFit) sse(xs, ys []float64) float64 {
-	var s float64
-	for i := range xs {
-		r := ys[i] - e.at(xs[i])
-		s += r * r
-	}
-	return s
-}
-
 // robustExp fits an expFit: for each rate constant k on a grid from a rate that doubles once
 // over the window to one that doubles forty times, the robust line in e^(k·(x−x0)); the k whose
 // line leaves the least squared error is kept. ok is false with fewer than five points or no
@@ -592,7 +582,7 @@ func robustExp(xs, ys []float64) (expFit, bool) {
 		if e.lin.b <= 0 {
 			continue
 		}
-		if s := e.sse(xs, ys); s < bestSSE {
+		if s := sseOf(e.at, xs, ys); s < bestSSE {
 			best, bestSSE = e, s
 		}
 	}

@@ -177,12 +177,12 @@ func (g *growth) curvature(th *Thresholds, t *Trend) {
 	t.Model = g.model
 	acc := 2 * q.c
 	t.AccelerationMBPerS2 = &acc
-	if e, ok := robustExp(g.xs, g.ys); ok && q.c > 0 && e.sse(g.xs, g.ys) < quadSSE(q, g.xs, g.ys) {
+	if e, ok := robustExp(g.xs, g.ys); ok && q.c > 0 && sseOf(e.at, g.xs, g.ys) < sseOf(q.at, g.xs, g.ys) {
 		// Both have three parameters: the one that leaves less error models the growth, and
 		// the prediction is the two models' average by their Akaike weights. A parabola bends
 		// too little for a rate that doubles, and predicts its end late.
 		g.exp = &e
-		g.expWeight = 1 / (1 + math.Pow(e.sse(g.xs, g.ys)/math.Max(quadSSE(q, g.xs, g.ys), 1e-12), float64(len(g.xs))/2))
+		g.expWeight = 1 / (1 + math.Pow(sseOf(e.at, g.xs, g.ys)/math.Max(sseOf(q.at, g.xs, g.ys), 1e-12), float64(len(g.xs))/2))
 		now = e.slopeAt(end)
 		doubling := math.Ln2 / e.k
 		t.RateDoublesEveryS = &doubling
@@ -190,11 +190,11 @@ func (g *growth) curvature(th *Thresholds, t *Trend) {
 	t.SlopeNowMBPerS = &now
 }
 
-// quadSSE is the sum of squared residuals of the points about the parabola.
-func quadSSE(q quadFit, xs, ys []float64) float64 {
+// sseOf is the sum of squared residuals of the points about a model.
+func sseOf(at func(float64) float64, xs, ys []float64) float64 {
 	var s float64
 	for i := range xs {
-		r := ys[i] - q.at(xs[i])
+		r := ys[i] - at(xs[i])
 		s += r * r
 	}
 	return s
