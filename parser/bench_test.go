@@ -187,3 +187,20 @@ func BenchmarkParsePastes(b *testing.B) {
 		drain(b, data)
 	}
 }
+
+// BenchmarkParseBlock is one worker of ParseParallel on one block of the benchmark log, the
+// blocks' pools and repeat marking aside: the cost per line of the parse itself.
+func BenchmarkParseBlock(b *testing.B) {
+	data := benchLog(b)
+	if len(data) > blockSize {
+		data = data[:bytes.LastIndexByte(data[:blockSize], '\n')+1]
+	}
+	slab := make([]gcStore, blockSize/128)
+	evs := make([]Event, 0, blockSize/128)
+	b.SetBytes(int64(len(data)))
+	b.ResetTimer()
+	for range b.N {
+		evs, _, _ = parseBlock(data, 1, slab, evs[:0])
+		clear(evs)
+	}
+}

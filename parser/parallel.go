@@ -33,6 +33,7 @@ type parsed struct {
 	events []Event
 	stats  Stats
 	slab   []gcStore
+	ring   bool // the block holds entries of a crash dump's ring buffer
 }
 
 // Blocks' event slices and fast-path stores are recycled once delivered: a large log then
@@ -56,12 +57,8 @@ func ParseParallel(r io.Reader, workers int, emit func([]Event)) (Stats, error) 
 	}
 	var total Stats
 	var repeats Repeats
-	deliver := func(evs []Event, st Stats) {
-		for i := range evs {
-			if evs[i].Type == TypeGC {
-				repeats.Observe(evs[i].GC)
-			}
-		}
+	deliver := func(evs []Event, st Stats, ring bool) {
+		repeats.observeEvents(evs, ring)
 		emit(evs)
 		addStats(&total, st)
 	}
@@ -86,12 +83,12 @@ func ParseParallel(r io.Reader, workers int, emit func([]Event)) (Stats, error) 
 	// Blocks are parsed on all cores and handed over in input order.
 	blocks, wait := inorder.Run(workers, func(b block) parsed {
 		slab := *slabPool.Get().(*[]gcStore)
-		evs, st := parseBlock(b.data, b.first, slab, (*eventPool.Get().(*[]Event))[:0])
+		evs, st, ring := parseBlock(b.data, b.first, slab, (*eventPool.Get().(*[]Event))[:0])
 		data := b.data[:0]
 		dataPool.Put(&data)
-		return parsed{index: b.index, events: evs, stats: st, slab: slab}
+		return parsed{index: b.index, events: evs, stats: st, slab: slab, ring: ring}
 	}, func(p parsed) int { return p.index }, func(q parsed) {
-		deliver(q.events, q.stats)
+		deliver(q.events, q.stats, q.ring)
 		clear(q.events) // drop the pointers before the slice waits in the pool
 		evs, slab := q.events[:0], q.slab
 		eventPool.Put(&evs)
@@ -152,13 +149,13 @@ func ParseParallel(r io.Reader, workers int, emit func([]Event)) (Stats, error) 
 	return total, nil
 }
 
-// parseBlock parses one block, whose first line is line first. A block is in memory, so it
-// has no read error.
-func parseBlock(data []byte, first int, slab []gcStore, evs []Event) ([]Event, Stats) {
+// parseBlock parses one block, whose first line is line first, and says whether it holds
+// entries of a crash dump's ring buffer. A block is in memory, so it has no read error.
+func parseBlock(data []byte, first int, slab []gcStore, evs []Event) ([]Event, Stats, bool) {
 	p := newBytes(data, first)
 	p.slab, p.repeatsLater = slab, true
 	evs = p.appendAll(evs)
-	return evs, p.Stats()
+	return evs, p.Stats(), p.sawRing
 }
 
 func wrap(st Stats, err error) error {
@@ -169,14 +166,14 @@ func wrap(st Stats, err error) error {
 }
 
 // sequential parses r from line first, delivering events in batches.
-func sequential(r io.Reader, first int, deliver func([]Event, Stats)) (Stats, error) {
+func sequential(r io.Reader, first int, deliver func([]Event, Stats, bool)) (Stats, error) {
 	p := NewAt(r, first)
 	p.repeatsLater = true
 	batch := make([]Event, 0, 512)
 	for {
 		ev, err := p.Next()
 		if err != nil {
-			deliver(batch, p.Stats())
+			deliver(batch, p.Stats(), true)
 			if errors.Is(err, io.EOF) {
 				return p.Stats(), nil
 			}
@@ -184,7 +181,7 @@ func sequential(r io.Reader, first int, deliver func([]Event, Stats)) (Stats, er
 		}
 		batch = append(batch, ev)
 		if len(batch) == cap(batch) {
-			deliver(batch, Stats{})
+			deliver(batch, Stats{}, true)
 			batch = batch[:0]
 		}
 	}

@@ -66,6 +66,8 @@ type Parser struct {
 	// printed, waiting for its next line.
 	report *reportAcc
 	mem    *memoryAcc
+	// sawRing is set once an entry of a crash dump's ring buffer was emitted.
+	sawRing bool
 	// repeatsLater is set when the caller marks repeats over the whole stream (ParseParallel
 	// does, across its blocks), so the parser need not.
 	repeatsLater bool
@@ -125,19 +127,20 @@ func (p *Parser) Next() (Event, error) {
 
 // appendAll parses the whole input, appending the events to evs: Next without the per-event
 // hand-over, for ParseParallel's blocks.
+// The events are queued straight onto evs: a block's events are copied once, not twice.
 func (p *Parser) appendAll(evs []Event) []Event {
+	p.queue = evs
 	for {
+		from := len(p.queue)
 		err := p.fill()
-		for i := range p.queue {
+		for i := from; i < len(p.queue); i++ {
 			if p.queue[i].Type == TypeUnknown {
 				p.stats.Unknown++
 			}
 		}
-		p.stats.Events += len(p.queue)
-		evs = append(evs, p.queue...)
-		clear(p.queue)
-		p.queue = p.queue[:0]
+		p.stats.Events += len(p.queue) - from
 		if err != nil {
+			evs, p.queue = p.queue, nil
 			return evs
 		}
 	}
@@ -287,6 +290,9 @@ func (p *Parser) emit(ev Event) {
 	if p.pend != nil {
 		p.pend.held = append(p.pend.held, ev)
 		return
+	}
+	if ev.Type == TypeGC && ev.GC.InCrashDump {
+		p.sawRing = true
 	}
 	p.queue = append(p.queue, ev)
 }

@@ -51,6 +51,28 @@ type Repeats struct {
 	n, pos int
 }
 
+// observeEvents observes the GCs of evs in order. ring false says that evs hold no
+// crash-dump entry: then only the live GCs the window keeps at the end need be seen, since
+// the earlier ones would be forgotten before anything could repeat them.
+func (r *Repeats) observeEvents(evs []Event, ring bool) {
+	from := 0
+	if !ring {
+		kept := 0
+		for from = len(evs); from > 0 && kept < len(r.recent); from-- {
+			if ev := &evs[from-1]; ev.Type == TypeGC {
+				if _, ok := keyOf(ev.GC); ok {
+					kept++
+				}
+			}
+		}
+	}
+	for i := from; i < len(evs); i++ {
+		if evs[i].Type == TypeGC {
+			r.Observe(evs[i].GC)
+		}
+	}
+}
+
 // Observe remembers a live GC or, for a crash-dump entry, marks it when it repeats one.
 func (r *Repeats) Observe(g *GC) {
 	k, ok := keyOf(g)
