@@ -101,7 +101,7 @@ func BenchmarkFastGC(b *testing.B) {
 	b.SetBytes(int64(len(line)))
 	for range b.N {
 		st = gcStore{}
-		if _, ok := fastGCInto(line, &st, &cache); !ok {
+		if _, ok := fastGCInto(line, nil, &st, &cache); !ok {
 			b.Fatal("refused")
 		}
 	}

@@ -219,7 +219,7 @@ func smallInt(d string) int64 {
 // fastGC parses a whole --trace-gc line with a "[pid:isolate]" prefix. ok is false when the
 // line is anything else, or anything unusual.
 func fastGC(s string) (*GC, bool) {
-	return fastGCInto(s, &gcStore{}, &lineCache{})
+	return fastGCInto(s, nil, &gcStore{}, &lineCache{})
 }
 
 // lineCache remembers what consecutive lines of a parser repeat: the last isolate addresses
@@ -231,10 +231,6 @@ type lineCache struct {
 	// tail and tailPtrs remember the reasons of the last line.
 	tail     string
 	tailPtrs [2]*string
-	// pre is the prefix of the line the fast path reads next, when hasPre says the parser
-	// read it already: a line's prefix is read first to decide that the line before it ends.
-	pre    prefixScan
-	hasPre bool
 }
 
 func (c *lineCache) get(iso string) *string {
@@ -437,16 +433,17 @@ func lexSpace(b byte) bool { return b == ' ' || b == '\t' || b == '\n' || b == '
 // them too, and holds the two parses to the same events.
 var fastPaths = true
 
-// fastGCInto is fastGC writing into st, which must be zero.
-func fastGCInto(s string, st *gcStore, cache *lineCache) (*GC, bool) {
-	gc, _, ok := fastGCTail(s, st, cache)
+// fastGCInto is fastGC writing into st, which must be zero. pre, when not nil, is the prefix
+// of s, read already: a line's prefix is read first to decide that the line before it ends.
+func fastGCInto(s string, pre *prefixScan, st *gcStore, cache *lineCache) (*GC, bool) {
+	gc, _, ok := fastGCTail(s, pre, st, cache)
 	return gc, ok
 }
 
 // fastGCTail is fastGCInto that also returns where the reasons start.
-func fastGCTail(s string, st *gcStore, cache *lineCache) (*GC, int, bool) {
+func fastGCTail(s string, pre *prefixScan, st *gcStore, cache *lineCache) (*GC, int, bool) {
 	r := gcReader{scanner: scanner{s: s}, st: st}
-	if !r.prefix(cache) || !r.time() || !r.collector() || !r.qualifiers() || !r.sizes() || !r.pooled() ||
+	if !r.prefix(pre, cache) || !r.time() || !r.collector() || !r.qualifiers() || !r.sizes() || !r.pooled() ||
 		!r.durations() || !r.incremental() || !r.mu() {
 		return nil, 0, false
 	}
@@ -473,18 +470,14 @@ type gcReader struct {
 
 // prefix reads "[pid:isolate]", or "[pid]" (Node 0.12 and io.js), or nothing before the time
 // (a ring-buffer entry of Node 4–6's crash block).
-func (r *gcReader) prefix(cache *lineCache) bool {
-	known := cache.hasPre
-	cache.hasPre = false
+func (r *gcReader) prefix(p *prefixScan, cache *lineCache) bool {
 	if r.s != "" && r.s[0] != '[' {
 		r.spaces()
 		return true
 	}
-	var p prefixScan
-	if known {
-		p = cache.pre
-	} else {
-		p = scanPrefix(r.s, 0)
+	if p == nil {
+		scan := scanPrefix(r.s, 0)
+		p = &scan
 	}
 	switch {
 	case len(p.pid) > maxPIDDigits:

@@ -11,7 +11,7 @@ func (p *Parser) processGC(seg string, glued bool, ev Event) {
 	if fastPaths && !glued && p.pend == nil {
 		// A whole entry the fast path reads, whose reasons end where V8's do, is what the
 		// grammar would make of it (FuzzFastPath).
-		if gc, at, ok := fastGCTail(seg, &gcStore{}, &p.lines); ok && plainReasons(seg[at:]) {
+		if gc, at, ok := fastGCTail(seg, nil, &gcStore{}, &p.lines); ok && plainReasons(seg[at:]) {
 			p.finishGC(gc, ev)
 			return
 		}

@@ -42,7 +42,11 @@ func (p *Parser) readPhys() (physLine, error) {
 		return physLine{}, io.EOF
 	}
 	if p.src != nil {
-		return p.readSrc()
+		var l physLine
+		if !p.readSrc(&l) {
+			return physLine{}, io.EOF
+		}
+		return l, nil
 	}
 	p.slot ^= 1
 	buf := p.bufs[p.slot][:0]
@@ -91,12 +95,13 @@ func (p *Parser) readPhys() (physLine, error) {
 	return l, nil
 }
 
-// readSrc reads the next line of an in-memory input.
-func (p *Parser) readSrc() (physLine, error) {
+// readSrc reads the next line of an in-memory input into l: false at the end of the input.
+// It fills l in place, as peek wants it, rather than return a copy.
+func (p *Parser) readSrc(l *physLine) bool {
 	rest := p.src[p.srcPos:]
 	if len(rest) == 0 {
 		p.eof = true
-		return physLine{}, io.EOF
+		return false
 	}
 	n := bytes.IndexByte(rest, '\n')
 	total := n + 1
@@ -113,17 +118,24 @@ func (p *Parser) readSrc() (physLine, error) {
 	p.lineNo++
 	p.stats.Lines++
 	p.stats.Bytes += int64(total)
-	l := physLine{no: p.lineNo, raw: line}
+	*l = physLine{no: p.lineNo, raw: line}
 	if total > MaxLineBytes { // as the streaming reader counts it: newline included
 		l.oversize = total
 		p.stats.Oversize++
 		l.raw = line[:200]
 	}
-	return l, nil
+	return true
 }
 
 func (p *Parser) peek() *physLine {
 	if !p.hasPeek && !p.eof {
+		if p.src != nil {
+			if !p.readSrc(&p.peeked) {
+				return nil
+			}
+			p.hasPeek = true
+			return &p.peeked
+		}
 		l, err := p.readPhys()
 		if err != nil {
 			if err != io.EOF {

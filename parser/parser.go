@@ -59,6 +59,9 @@ type Parser struct {
 	// pre is the prefix of line preLine, read when it was peeked at.
 	pre     prefixScan
 	preLine int
+	preMemo prefixMemo
+	// curPre is pre of the line being read, kept while the next line is peeked at.
+	curPre prefixScan
 	// pend is a --trace-gc line whose output was cut off by application output glued onto it
 	// (Deno and other embedders write V8's trace in blocks): its rest comes a few lines later.
 	pend *pendingGC
@@ -191,7 +194,8 @@ func (p *Parser) fill() error {
 		return nil
 	}
 	// The prefix of this line was read when it was the line after the last one.
-	curPre, curHasPre := p.pre, p.preLine == cur.no
+	p.curPre = p.pre // peeking at the next line overwrites p.pre
+	curHasPre := p.preLine == cur.no
 	end := cur.no
 	joined := false
 	var text string
@@ -204,7 +208,7 @@ func (p *Parser) fill() error {
 			// A whole --trace-gc line whose reasons end with V8's ";" is never continued
 			// (continuation joins a line cut inside its numbers or a reason's word): read it
 			// now rather than ask of the line after it, application output most often.
-			if gc, ok := p.fastGC(cur.raw, curPre, curHasPre); ok {
+			if gc, ok := p.fastGC(cur.raw, &p.curPre, curHasPre); ok {
 				p.finishGC(gc, Event{Line: cur.no, EndLine: end})
 				return nil
 			}
@@ -224,7 +228,7 @@ func (p *Parser) fill() error {
 		// no part of the line it reads.
 		// Raw, decoration and all: the fast path refuses any byte the normalizer would change
 		// (FuzzFastPath holds it to that).
-		if gc, ok := p.fastGC(cur.raw, curPre, curHasPre); ok {
+		if gc, ok := p.fastGC(cur.raw, &p.curPre, curHasPre); ok {
 			p.finishGC(gc, Event{Line: cur.no, EndLine: end})
 			return nil
 		}
@@ -239,7 +243,7 @@ func (p *Parser) fill() error {
 
 // fastGC reads raw, a whole line with the prefix pre read already when hasPre, on the fast
 // path into the parser's slab: nil and false when the fast path is off or refuses the line.
-func (p *Parser) fastGC(raw []byte, pre prefixScan, hasPre bool) (*GC, bool) {
+func (p *Parser) fastGC(raw []byte, pre *prefixScan, hasPre bool) (*GC, bool) {
 	if !fastPaths || len(raw) == 0 || raw[0] != '[' || p.report != nil {
 		return nil, false
 	}
@@ -250,8 +254,10 @@ func (p *Parser) fastGC(raw []byte, pre prefixScan, hasPre bool) (*GC, bool) {
 	} else {
 		st = &gcStore{}
 	}
-	p.lines.pre, p.lines.hasPre = pre, hasPre
-	gc, ok := fastGCInto(unsafe.String(&raw[0], len(raw)), st, &p.lines)
+	if !hasPre {
+		pre = nil
+	}
+	gc, ok := fastGCInto(unsafe.String(&raw[0], len(raw)), pre, st, &p.lines)
 	if ok && p.used < len(p.slab) {
 		p.used++
 	}
@@ -274,8 +280,15 @@ func (p *Parser) peekedPrefix(l *physLine) bool {
 		return false
 	}
 	s := unsafe.String(&b[0], len(b))
-	p.pre, p.preLine = scanPrefix(s, 0), l.no
-	return prefixEndOf(s, p.pre) > 0
+	p.preLine = l.no
+	// p.pre is the scan the memo remembers, if it remembers one: the last line's.
+	if p.preMemo.rebase(s, &p.pre) {
+		return true
+	}
+	p.pre = scanPrefix(s, 0)
+	end := prefixEndOf(s, &p.pre)
+	p.preMemo.remember(s, &p.pre, end)
+	return end > 0
 }
 
 func (p *Parser) emit(ev Event) {

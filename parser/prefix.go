@@ -94,6 +94,48 @@ func scanPrefix(s string, i int) prefixScan {
 	return p
 }
 
+// prefixMemo remembers the bytes of the last whole prefix scanned and where its strings
+// start. The lines of a log mostly carry the same process's prefix: comparing its bytes costs
+// less than scanning them again. The bytes are copied, since a streaming parser's line buffers
+// are overwritten.
+type prefixMemo struct {
+	text               [40]byte
+	n                  int // the prefix's length; 0 when nothing is remembered
+	pidAt, isoAt, idAt int
+}
+
+// rebase reports whether s starts with the remembered prefix and, if so, points the strings
+// of p — the scan the memo remembered, of an earlier line — at s. A whole prefix's scan
+// reads nothing after its "]", so a line that starts with the same bytes has the same scan.
+func (m *prefixMemo) rebase(s string, p *prefixScan) bool {
+	n := m.n
+	if n == 0 || len(s) < n || s[:n] != unsafe.String(&m.text[0], n) {
+		return false
+	}
+	p.pid = s[m.pidAt : m.pidAt+len(p.pid)]
+	p.isolate = s[m.isoAt : m.isoAt+len(p.isolate)]
+	p.id = s[m.idAt : m.idAt+len(p.id)]
+	return true
+}
+
+// remember keeps the prefix p scanned at the start of s when it is whole and V8's (end > 0),
+// and forgets the last one otherwise.
+func (m *prefixMemo) remember(s string, p *prefixScan, end int) {
+	m.n = 0
+	if end > 0 && p.shape != prefixPID && p.end <= len(m.text) {
+		m.n = copy(m.text[:], s[:p.end])
+		m.pidAt, m.isoAt, m.idAt = offsetIn(s, p.pid), offsetIn(s, p.isolate), offsetIn(s, p.id)
+	}
+}
+
+// offsetIn returns where sub, a slice of s (or empty), starts in s.
+func offsetIn(s, sub string) int {
+	if sub == "" {
+		return 0
+	}
+	return int(uintptr(unsafe.Pointer(unsafe.StringData(sub))) - uintptr(unsafe.Pointer(unsafe.StringData(s))))
+}
+
 // maxPIDDigits is the longest pid a prefix has (a 32-bit pid has at most 10 digits); a longer
 // run of digits in brackets is not V8's.
 const maxPIDDigits = 10
@@ -103,11 +145,12 @@ const maxPIDDigits = 10
 // V8's when a timestamp or a verbose heap row follows, because "[1] " is also what
 // concurrently, foreman and friends put before every line.
 func prefixEnd(s string, i int) int {
-	return prefixEndOf(s, scanPrefix(s, i))
+	p := scanPrefix(s, i)
+	return prefixEndOf(s, &p)
 }
 
 // prefixEndOf is prefixEnd given what scanPrefix read of s.
-func prefixEndOf(s string, p prefixScan) int {
+func prefixEndOf(s string, p *prefixScan) int {
 	if p.spaced || len(p.pid) > maxPIDDigits {
 		return 0
 	}

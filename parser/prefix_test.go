@@ -100,3 +100,47 @@ func TestPrefixCallers(t *testing.T) {
 		}
 	}
 }
+
+// TestPrefixMemo: the prefix a parser reads through its memo, line after line, is the one
+// scanPrefix reads afresh — for runs of one prefix, prefixes of the same length but another
+// shape, and lines the memo must not take.
+func TestPrefixMemo(t *testing.T) {
+	lines := []string{
+		"[4242:0x2d3f8000]       35 ms: Scavenge",
+		"[4242:0x2d3f8000]       49 ms: Scavenge",
+		"[4243:0x2d3f8000]       50 ms: Scavenge", // same length, another pid
+		"[42:0x2d3f8000:0]       51 ms: Scavenge", // same length, another shape
+		"[42:0x2d3f8000:0]       52 ms: Scavenge",
+		"[4242:0x2d3f8000]       52 ms: Scavenge",
+		"[4242:0x2d3f80001]      53 ms: Scavenge", // longer isolate, same start
+		"[4242:0x2d3f8000]       54 ms: Scavenge",
+		"[4242:0x2d3f8000",             // cut
+		"[4242]       55 ms: Scavenge", // pid only
+		"[4242]       56 ms: Scavenge",
+		"[4242:0x2d3f8000]       57 ms: Scavenge",
+		"[02:39:27] app output",
+		"[4242:0x2d3f8000]       58 ms: Scavenge",
+		"[ 4242:0x2d3f8000]      59 ms: Scavenge", // spaced: the grammar's, not a V8 prefix here
+		"[4242:0x2d3f8000]       60 ms: Scavenge",
+		"[12345678901:0x1]       61 ms: Scavenge", // pid too long
+		"[12345678901:0x1]       62 ms: Scavenge",
+		"[7:0001F2A3B4C5D6E7]    63 ms: Scavenge", // Windows isolate
+		"[7:0001F2A3B4C5D6E7]    64 ms: Scavenge",
+	}
+	var m prefixMemo
+	var pre prefixScan
+	for i, line := range lines {
+		var end int
+		if m.rebase(line, &pre) {
+			end = pre.end
+		} else {
+			pre = scanPrefix(line, 0)
+			end = prefixEndOf(line, &pre)
+			m.remember(line, &pre, end)
+		}
+		want := scanPrefix(line, 0)
+		if wantEnd := prefixEndOf(line, &want); end != wantEnd || (end > 0 && pre != want) {
+			t.Errorf("line %d %q: memo reads %+v (end %d), want %+v (end %d)", i, line, pre, end, want, wantEnd)
+		}
+	}
+}
