@@ -281,14 +281,7 @@ func (p *Parser) peekedPrefix(l *physLine) bool {
 	}
 	s := unsafe.String(&b[0], len(b))
 	p.preLine = l.no
-	// p.pre is the scan the memo remembers, if it remembers one: the last line's.
-	if p.preMemo.rebase(s, &p.pre) {
-		return true
-	}
-	p.pre = scanPrefix(s, 0)
-	end := prefixEndOf(s, &p.pre)
-	p.preMemo.remember(s, &p.pre, end)
-	return end > 0
+	return p.preMemo.scan(s, &p.pre) > 0
 }
 
 func (p *Parser) emit(ev Event) {

@@ -94,38 +94,48 @@ func scanPrefix(s string, i int) prefixScan {
 	return p
 }
 
-// prefixMemo remembers the bytes of the last whole prefix scanned and where its strings
-// start. The lines of a log mostly carry the same process's prefix: comparing its bytes costs
-// less than scanning them again. The bytes are copied, since a streaming parser's line buffers
-// are overwritten.
+// prefixMemo remembers the last few whole prefixes scanned: their bytes, their scans, and
+// where the scans' strings start. The lines of a log mostly carry the prefix of the line
+// before, or of one of a few isolates taking turns: comparing bytes costs less than scanning
+// them again. The bytes are copied, since a streaming parser's line buffers are overwritten.
 type prefixMemo struct {
+	seen [4]memoPrefix
+	next int // the entry the next prefix replaces
+}
+
+type memoPrefix struct {
 	text               [40]byte
-	n                  int // the prefix's length; 0 when nothing is remembered
+	n                  int // the prefix's length; 0 when the entry is empty
+	scan               prefixScan
 	pidAt, isoAt, idAt int
 }
 
-// rebase reports whether s starts with the remembered prefix and, if so, points the strings
-// of p — the scan the memo remembered, of an earlier line — at s. A whole prefix's scan
-// reads nothing after its "]", so a line that starts with the same bytes has the same scan.
-func (m *prefixMemo) rebase(s string, p *prefixScan) bool {
-	n := m.n
-	if n == 0 || len(s) < n || s[:n] != unsafe.String(&m.text[0], n) {
-		return false
+// scan returns scanPrefix(s, 0) and prefixEndOf of it, through the memo. A whole prefix's
+// scan reads nothing after its "]", so a line that starts with the same bytes has the same
+// scan, with its strings pointed at the line.
+func (m *prefixMemo) scan(s string, p *prefixScan) int {
+	for k := range m.seen {
+		e := &m.seen[k]
+		if n := e.n; n > 0 && len(s) >= n && s[:n] == unsafe.String(&e.text[0], n) {
+			*p = e.scan
+			p.pid = s[e.pidAt : e.pidAt+len(p.pid)]
+			p.isolate = s[e.isoAt : e.isoAt+len(p.isolate)]
+			p.id = s[e.idAt : e.idAt+len(p.id)]
+			return p.end
+		}
 	}
-	p.pid = s[m.pidAt : m.pidAt+len(p.pid)]
-	p.isolate = s[m.isoAt : m.isoAt+len(p.isolate)]
-	p.id = s[m.idAt : m.idAt+len(p.id)]
-	return true
-}
-
-// remember keeps the prefix p scanned at the start of s when it is whole and V8's (end > 0),
-// and forgets the last one otherwise.
-func (m *prefixMemo) remember(s string, p *prefixScan, end int) {
-	m.n = 0
-	if end > 0 && p.shape != prefixPID && p.end <= len(m.text) {
-		m.n = copy(m.text[:], s[:p.end])
-		m.pidAt, m.isoAt, m.idAt = offsetIn(s, p.pid), offsetIn(s, p.isolate), offsetIn(s, p.id)
+	*p = scanPrefix(s, 0)
+	end := prefixEndOf(s, p)
+	// Only a whole prefix of V8's with an isolate is kept: prefixEndOf of a bare [pid] looks
+	// at what follows it.
+	if end > 0 && p.shape != prefixPID && p.end <= len(m.seen[0].text) {
+		e := &m.seen[m.next]
+		m.next = (m.next + 1) % len(m.seen)
+		e.n = copy(e.text[:], s[:p.end])
+		e.scan = *p
+		e.pidAt, e.isoAt, e.idAt = offsetIn(s, p.pid), offsetIn(s, p.isolate), offsetIn(s, p.id)
 	}
+	return end
 }
 
 // offsetIn returns where sub, a slice of s (or empty), starts in s.

@@ -1,6 +1,9 @@
 package parser
 
-import "testing"
+import (
+	"fmt"
+	"testing"
+)
 
 // TestScanPrefix pins what the prefix scanner reads in every shape a prefix comes in.
 func TestScanPrefix(t *testing.T) {
@@ -127,17 +130,15 @@ func TestPrefixMemo(t *testing.T) {
 		"[7:0001F2A3B4C5D6E7]    63 ms: Scavenge", // Windows isolate
 		"[7:0001F2A3B4C5D6E7]    64 ms: Scavenge",
 	}
+	// Isolates taking turns, one more than the memo holds, then back.
+	for i := 0; i < 12; i++ {
+		lines = append(lines, fmt.Sprintf("[9:0x%0*x]   %d ms: Scavenge", 1+i%5, i%5, 70+i))
+	}
+	lines = append(lines, "[9:0x00]   90 ms: Scavenge", "[9:0x0]   91 ms: Scavenge", "[9:0x000]   92 ms: Scavenge")
 	var m prefixMemo
 	var pre prefixScan
 	for i, line := range lines {
-		var end int
-		if m.rebase(line, &pre) {
-			end = pre.end
-		} else {
-			pre = scanPrefix(line, 0)
-			end = prefixEndOf(line, &pre)
-			m.remember(line, &pre, end)
-		}
+		end := m.scan(line, &pre)
 		want := scanPrefix(line, 0)
 		if wantEnd := prefixEndOf(line, &want); end != wantEnd || (end > 0 && pre != want) {
 			t.Errorf("line %d %q: memo reads %+v (end %d), want %+v (end %d)", i, line, pre, end, want, wantEnd)
