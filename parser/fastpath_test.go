@@ -409,22 +409,25 @@ func sameAsGrammar(t *testing.T, s string, fast, slow any) {
 // FuzzScannerFloat holds the scanner's number reader to the general one: the same numbers
 // read, to the same place, with the value strconv gives.
 func FuzzScannerFloat(f *testing.F) {
-	for _, s := range []string{"12.3 MB", "0.00 ms", "1234567890123456 x", "123456789012.3456", "1.", "1.x", "1e5", "007", ".5", "3.14159265358979 ", "99-x", "5.5.5"} {
+	for _, s := range []string{"12.3 MB", "0.00 ms", "1234567890123456 x", "123456789012.3456", "1.", "1.x", "1e5", "007", ".5", "3.14159265358979 ", "99-x", "5.5.5", "1234567.1234567 ", "12345678.5 ", "1.12345678 ", "0.000 ", "7:", "4.", "4.-"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		a, b := scanner{s: s}, scanner{s: s}
-		v, ok := a.float()
-		n, ok2 := b.number()
-		if ok != ok2 {
-			t.Fatalf("%q: float ok=%v, number ok=%v", s, ok, ok2)
-		}
-		if !ok {
-			return
-		}
-		want, err := strconv.ParseFloat(n, 64)
-		if err != nil || v != want || a.i != b.i {
-			t.Fatalf("%q: float %v at %d, number %q (%v) at %d", s, v, a.i, n, want, b.i)
+		// Short, and followed by enough text for float to read eight bytes at a time.
+		for _, s := range []string{s, s + " 0123456789abcdef", s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s} {
+			a, b := scanner{s: s}, scanner{s: s}
+			v, ok := a.float()
+			n, ok2 := b.number()
+			if ok != ok2 {
+				t.Fatalf("%q: float ok=%v, number ok=%v", s, ok, ok2)
+			}
+			if !ok {
+				continue
+			}
+			want, err := strconv.ParseFloat(n, 64)
+			if err != nil || v != want || a.i != b.i {
+				t.Fatalf("%q: float %v at %d, number %q (%v) at %d", s, v, a.i, n, want, b.i)
+			}
 		}
 	})
 }
