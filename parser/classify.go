@@ -196,9 +196,12 @@ func (p *Parser) processPrefixed(seg string, glued, bare bool, ev Event) {
 	}
 	t := strings.TrimLeft(body, " \t")
 	d := scanDigits(t, 0)
-	timed := d > 0 && strings.HasPrefix(t[d:], " ms: ")
-	if timed {
-		rest := t[d+5:]
+	afterTime := -1
+	if d > 0 {
+		afterTime = msColonEnd(t, d)
+	}
+	if afterTime > 0 {
+		rest := t[afterTime:]
 		switch {
 		case startsWithCollector(rest):
 			p.processGC(seg, glued, ev)

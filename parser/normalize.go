@@ -246,8 +246,10 @@ func skipTimestamp(s string, i int) int {
 			}
 		}
 	}
-	if d := scanDigits(s, j); d > j && strings.HasPrefix(s[d:], " ms: ") {
-		return d + 5
+	if d := scanDigits(s, j); d > j {
+		if end := msColonEnd(s, d); end > 0 {
+			return end
+		}
 	}
 	return i
 }
@@ -264,7 +266,8 @@ func isHex(c byte) bool {
 }
 
 // bareGCAt reports whether a prefix-less GC entry ("1234 ms: Scavenge …") or NVP line
-// ("1234 ms: pause=…") starts at s[i].
+// ("1234 ms: pause=…") starts at s[i]. Unlike after a prefix, the spacing must be V8's: a hex
+// dump's text column ("39  ms: Mark-sweep") is no entry.
 func bareGCAt(s string, i int) bool {
 	d := scanDigits(s, i)
 	if !strings.HasPrefix(s[d:], " ms: ") {

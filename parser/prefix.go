@@ -175,6 +175,28 @@ func prefixEndOf(s string, p *prefixScan) int {
 	return 0
 }
 
+// msColonEnd returns the index after the " ms: " that follows a time whose digits end at d,
+// or -1. V8 prints one space on each side; a paste that doubled the spaces, or turned a tab
+// into them, is read as the grammar reads it, spaces being no token to it.
+func msColonEnd(s string, d int) int {
+	i := d
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+		i++
+	}
+	if i == d || !strings.HasPrefix(s[i:], "ms:") {
+		return -1
+	}
+	j := i + len("ms:")
+	k := j
+	for k < len(s) && (s[k] == ' ' || s[k] == '\t') {
+		k++
+	}
+	if k == j {
+		return -1
+	}
+	return k
+}
+
 // pidOnlyFollowedByV8 reports whether what follows a "[pid]" prefix is V8's: a timestamp
 // ("   115 ms: ") or a verbose heap row ("Memory allocator, used: …").
 func pidOnlyFollowedByV8(rest string) bool {
@@ -182,7 +204,7 @@ func pidOnlyFollowedByV8(rest string) bool {
 	if len(t) == len(rest) {
 		return false
 	}
-	if d := scanDigits(t, 0); d > 0 && strings.HasPrefix(t[d:], " ms: ") {
+	if d := scanDigits(t, 0); d > 0 && msColonEnd(t, d) > 0 {
 		return true
 	}
 	return strings.Contains(t, "used:") && strings.Contains(t, ",") || strings.HasPrefix(t, "Total time spent in GC") ||

@@ -90,6 +90,10 @@ func splitReasons(tail string) (reason, comment string, complete bool) {
 	if t == "" {
 		return "", "", false
 	}
+	if strings.Contains(t, "  ") || strings.ContainsRune(t, '\t') {
+		// V8 puts one space between words; a paste that doubled them names the same reason.
+		t = strings.Join(strings.Fields(t), " ")
+	}
 	if strings.HasPrefix(t, "[") { // Node ≤ 6: [reason] [comment].
 		var parts []string
 		rest := t
