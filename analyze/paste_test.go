@@ -20,6 +20,7 @@ func TestPasteLabels(t *testing.T) {
 	heldOut := &labelTally{what: "held-out pastes (heldout-e)"}
 	heldOutF := &labelTally{what: "held-out pastes (heldout-f)"}
 	heldOutI := &labelTally{what: "held-out pastes (heldout-i)"}
+	heldOutL := &labelTally{what: "held-out pastes (heldout-l)"}
 	for _, log := range corpustest.Logs(t) {
 		want := readAnalysisExpect(t, log)
 		if want.ProcessCount == nil {
@@ -36,6 +37,8 @@ func TestPasteLabels(t *testing.T) {
 			tally = heldOutF
 		case strings.HasPrefix(corpustest.Name(log), "heldout-i/"):
 			tally = heldOutI
+		case strings.HasPrefix(corpustest.Name(log), "heldout-l/"):
+			tally = heldOutL
 		}
 		r, notV8 := analyzePaste(t, log)
 		name := corpustest.Name(log)
@@ -44,7 +47,7 @@ func TestPasteLabels(t *testing.T) {
 		}
 		tally.add(name, r, want)
 	}
-	for _, tl := range []*labelTally{pastes, runs, heldOut, heldOutF, heldOutI} {
+	for _, tl := range []*labelTally{pastes, runs, heldOut, heldOutF, heldOutI, heldOutL} {
 		t.Logf("%s", tl)
 	}
 	// The floors: 97% of pastes for each; the multi-process runs and the held-out sets as a
@@ -58,6 +61,7 @@ func TestPasteLabels(t *testing.T) {
 	heldOut.atLeast(t, 0.95)
 	heldOutF.atLeast(t, 0.95)
 	heldOutI.atLeast(t, 0.96)
+	heldOutL.atLeast(t, 0.97)
 }
 
 // labelTally counts how many labelled inputs the analysis got right, on each of the three
