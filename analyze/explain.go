@@ -51,6 +51,9 @@ func Headline(p *Process) string {
 	case p.Crash != nil:
 		return "INSUFFICIENT DATA — the process died (" + string(p.Crash.Kind) + "), and the log shows too few GCs to read the heap."
 	}
+	if t := p.Trend; t != nil && t.Interval95[0] > 0 && t.StoppedAtMS == nil {
+		return "INSUFFICIENT DATA — the heap after full GCs rises, but over too few full GCs or too short a time to tell a leak from a program still settling."
+	}
 	return "INSUFFICIENT DATA — too few GC events to tell what is going on."
 }
 
@@ -268,6 +271,9 @@ func (e *explainer) trend() {
 		switch u := e.p.growth; {
 		case u != nil && u.undercut != nil:
 			e.ev("trend", "no growth: a full GC at %s left %s, under the %s the heap held after every full GC of the window's first half: what it gained was freed", secs(u.undercut.atMS), mb(u.undercut.heapMB), mb(u.undercut.fromMB))
+		case shortRise(e.p, t, e.th):
+			e.ev("trend", "rising, but only %+.1f MB over %s: too short a window to tell a leak from a program still settling (at %+.2f MB/s it would gain %s in %s)",
+				t.GrowthMB, secs(t.ToMS-t.FromMS), t.SlopeMBPerS, mb(e.th.LeakMinGrowthMB), secs(1000*e.th.LeakMinGrowthMB/t.SlopeMBPerS))
 		case !t.Significant:
 			e.ev("trend", "no significant growth: the fitted change over the window is %+.1f MB", t.GrowthMB)
 		}

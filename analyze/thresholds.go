@@ -29,6 +29,10 @@ type Thresholds struct {
 	// UnsettledGrowthMB: a live process whose heap grew this much without meeting the leak
 	// rules has too little data to be called healthy.
 	UnsettledGrowthMB float64
+	// ShortRiseHorizonS: a live process whose heap after full GCs rises at a clear rate that
+	// would add LeakMinGrowthMB within this many seconds, though its rise over the window is
+	// too small to count, was watched too briefly to be called healthy.
+	ShortRiseHorizonS float64
 	// FewFullGCs and FewYoungGCs: with fewer full GCs than this no trend is read; with fewer
 	// young GCs too, a live process has too little data for any verdict.
 	FewFullGCs, FewYoungGCs int
@@ -136,6 +140,7 @@ var DefaultThresholds = Thresholds{
 	LeakMinGrowthMB:           10,
 	LeakMinGrowthShareOfLimit: 0.1,
 	UnsettledGrowthMB:         5,
+	ShortRiseHorizonS:         60,
 	FewFullGCs:                3,
 	FewYoungGCs:               20,
 	CrashBlockFullGCs:         4,
