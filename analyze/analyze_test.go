@@ -6,6 +6,7 @@ import (
 	"math"
 	"os"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -353,4 +354,32 @@ func says(p *Process, label string) bool {
 		}
 	}
 	return false
+}
+
+// TestShortRiseIsNotHealthy: a heap after full GCs that rises on a clear line, but by less than
+// the noise floor, is insufficient data when its rate would soon add up (a test that forced two
+// rounds of full GCs 0.1 s apart, +0.8 MB at 8.6 MB/s), and healthy when it would not (the same
+// GCs a thousand times slower: 0.0086 MB/s).
+func TestShortRiseIsNotHealthy(t *testing.T) {
+	const log = "../corpus/pastes/d008-node-core-test-vm-module-trace-gc-interleaved-no-crash.log"
+	for _, tc := range []struct {
+		stretch float64
+		verdict string
+	}{{1, VerdictInsufficientData}, {1000, VerdictHealthy}} {
+		a := New(Options{})
+		for _, ev := range cutEvents(t, log, math.Inf(1)) {
+			if ev.Type == parser.TypeGC && ev.GC.TimeMS != nil {
+				ms := *ev.GC.TimeMS * tc.stretch
+				ev.GC.TimeMS = &ms
+			}
+			a.Add(ev)
+		}
+		p := a.Report(log, parser.Stats{}).Processes[0]
+		if p.Verdict != tc.verdict {
+			t.Errorf("times ×%g: verdict %s, want %s (%v)", tc.stretch, p.Verdict, tc.verdict, p.Evidence)
+		}
+		if short := slices.ContainsFunc(p.Evidence, func(e string) bool { return strings.Contains(e, "too short a window") }); short != (tc.verdict == VerdictInsufficientData) {
+			t.Errorf("times ×%g: evidence says the window is too short: %v, want %v", tc.stretch, short, !short)
+		}
+	}
 }
