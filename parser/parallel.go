@@ -22,10 +22,12 @@ const (
 	maxBlockSize = 8 << 20 // past this without a safe cut, the rest is parsed sequentially
 )
 
+// A block is parsed as if it started the log: its events' line numbers are made absolute when
+// it is delivered, in order, so that the reader need not count the lines of a block before
+// handing it on.
 type block struct {
 	index int
 	data  []byte
-	first int // line number of the block's first line
 }
 
 type parsed struct {
@@ -57,7 +59,15 @@ func ParseParallel(r io.Reader, workers int, emit func([]Event)) (Stats, error) 
 	}
 	var total Stats
 	var repeats Repeats
-	deliver := func(evs []Event, st Stats, ring bool) {
+	// deliver hands over events whose line numbers are relative to the line after total's
+	// when relative is set.
+	deliver := func(evs []Event, st Stats, ring, relative bool) {
+		if relative && total.Lines > 0 {
+			for i := range evs {
+				evs[i].Line += total.Lines
+				evs[i].EndLine += total.Lines
+			}
+		}
 		repeats.observeEvents(evs, ring)
 		emit(evs)
 		addStats(&total, st)
@@ -83,19 +93,19 @@ func ParseParallel(r io.Reader, workers int, emit func([]Event)) (Stats, error) 
 	// Blocks are parsed on all cores and handed over in input order.
 	blocks, wait := inorder.Run(workers, func(b block) parsed {
 		slab := *slabPool.Get().(*[]gcStore)
-		evs, st, ring := parseBlock(b.data, b.first, slab, (*eventPool.Get().(*[]Event))[:0])
+		evs, st, ring := parseBlock(b.data, slab, (*eventPool.Get().(*[]Event))[:0])
 		data := b.data[:0]
 		dataPool.Put(&data)
 		return parsed{index: b.index, events: evs, stats: st, slab: slab, ring: ring}
 	}, func(p parsed) int { return p.index }, func(q parsed) {
-		deliver(q.events, q.stats, q.ring)
+		deliver(q.events, q.stats, q.ring, true)
 		clear(q.events) // drop the pointers before the slice waits in the pool
 		evs, slab := q.events[:0], q.slab
 		eventPool.Put(&evs)
 		slabPool.Put(&slab)
 	})
 
-	line, index := 1, 0
+	index := 0
 	var readErr error
 	var rest []byte // set when no safe cut was found: parse it, and what follows, sequentially
 	eof := err == io.EOF
@@ -126,11 +136,12 @@ func ParseParallel(r io.Reader, workers int, emit func([]Event)) (Stats, error) 
 				break
 			}
 		}
-		data := append((*dataPool.Get().(*[]byte))[:0], buf[:cut]...)
-		blocks <- block{index: index, data: data, first: line}
+		// The block goes as it was read; only what follows the cut, a line or a few, is
+		// copied, to start the next.
+		next := append((*dataPool.Get().(*[]byte))[:0], buf[cut:]...)
+		blocks <- block{index: index, data: buf[:cut]}
 		index++
-		line += bytes.Count(data, []byte{'\n'})
-		buf = append(buf[:0], buf[cut:]...)
+		buf = next
 		if eof && len(buf) == 0 {
 			break
 		}
@@ -139,6 +150,7 @@ func ParseParallel(r io.Reader, workers int, emit func([]Event)) (Stats, error) 
 		}
 	}
 	wait()
+	line := total.Lines + 1 // every block was delivered
 	if readErr != nil {
 		return total, fmt.Errorf("line %d: %w", line, readErr)
 	}
@@ -149,10 +161,10 @@ func ParseParallel(r io.Reader, workers int, emit func([]Event)) (Stats, error) 
 	return total, nil
 }
 
-// parseBlock parses one block, whose first line is line first, and says whether it holds
-// entries of a crash dump's ring buffer. A block is in memory, so it has no read error.
-func parseBlock(data []byte, first int, slab []gcStore, evs []Event) ([]Event, Stats, bool) {
-	p := newBytes(data, first)
+// parseBlock parses one block, numbering its lines from 1, and says whether it holds entries
+// of a crash dump's ring buffer. A block is in memory, so it has no read error.
+func parseBlock(data []byte, slab []gcStore, evs []Event) ([]Event, Stats, bool) {
+	p := newBytes(data, 1)
 	p.slab, p.repeatsLater = slab, true
 	evs = p.appendAll(evs)
 	return evs, p.Stats(), p.sawRing
@@ -166,14 +178,14 @@ func wrap(st Stats, err error) error {
 }
 
 // sequential parses r from line first, delivering events in batches.
-func sequential(r io.Reader, first int, deliver func([]Event, Stats, bool)) (Stats, error) {
+func sequential(r io.Reader, first int, deliver func([]Event, Stats, bool, bool)) (Stats, error) {
 	p := NewAt(r, first)
 	p.repeatsLater = true
 	batch := make([]Event, 0, 512)
 	for {
 		ev, err := p.Next()
 		if err != nil {
-			deliver(batch, p.Stats(), true)
+			deliver(batch, p.Stats(), true, false)
 			if errors.Is(err, io.EOF) {
 				return p.Stats(), nil
 			}
@@ -181,7 +193,7 @@ func sequential(r io.Reader, first int, deliver func([]Event, Stats, bool)) (Sta
 		}
 		batch = append(batch, ev)
 		if len(batch) == cap(batch) {
-			deliver(batch, Stats{}, true)
+			deliver(batch, Stats{}, true, false)
 			batch = batch[:0]
 		}
 	}

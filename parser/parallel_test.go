@@ -3,8 +3,12 @@ package parser
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
 	"strings"
 	"testing"
+	"testing/iotest"
 
 	"github.com/gcanalyze/gcanalyze/internal/corpustest"
 )
@@ -134,4 +138,31 @@ func eventStrings(ev Event) []string {
 		out = append(out, ev.JSFrame.Function)
 	}
 	return out
+}
+
+// TestParallelReadErrorNamesTheLine: when the input fails after several blocks, the events
+// delivered are numbered from the log's first line on, without gaps, and the error names the
+// line after the last one delivered.
+func TestParallelReadErrorNamesTheLine(t *testing.T) {
+	var b strings.Builder
+	for i := 1; b.Len() < 5*blockSize; i++ {
+		fmt.Fprintf(&b, "[1:0x1]  %6d ms: Scavenge 1.0 (2.0) -> 0.5 (2.0) MB, 0.50 / 0.00 ms  allocation failure; \n", i)
+	}
+	broken := errors.New("disk gone")
+	r := io.MultiReader(strings.NewReader(b.String()), iotest.ErrReader(broken))
+	next := 1
+	_, err := ParseParallel(r, 2, func(evs []Event) {
+		for _, ev := range evs {
+			if ev.Line != next {
+				t.Fatalf("event at line %d, want %d", ev.Line, next)
+			}
+			next++
+		}
+	})
+	if !errors.Is(err, broken) || !strings.HasPrefix(err.Error(), fmt.Sprintf("line %d: ", next)) {
+		t.Fatalf("error %v, want line %d: %v", err, next, broken)
+	}
+	if next < 1000 {
+		t.Errorf("only %d lines delivered before the error", next-1)
+	}
 }
