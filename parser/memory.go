@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unsafe"
 )
 
 // What a program prints of its own heap: process.memoryUsage() and v8.getHeapStatistics(),
@@ -25,8 +26,135 @@ var memoryNames = map[string]string{
 }
 
 // memoryPair matches one name and its value: rss: 4935680, "heapUsed":"139.69 MB",
-// heap_size_limit: 4,345,298,944.
+// heap_size_limit: 4,345,298,944. It is the definition scanPairs reads by hand (the regexp
+// engine took 15 µs on an application's line of counters); FuzzScanPairs holds them equal.
 var memoryPair = regexp.MustCompile(`(?:^|[\s{,])["']?([a-zA-Z_]+)["']?\s*([:=])\s*["']?(\d{1,3}(?:[,_]\d{3})+|\d+(?:\.\d+)?)(?:\s*(bytes|[kKMG]i?B|[kKMG]b))?["']?`)
+
+// pairMatch is one match of memoryPair: the name, ":" or "=", the number and the unit.
+type pairMatch struct{ name, sep, number, unit string }
+
+// scanPairs returns the matches of memoryPair in t, as FindAllStringSubmatch finds them:
+// leftmost, not overlapping.
+func scanPairs(t string) []pairMatch {
+	var out []pairMatch
+	for pos := 0; pos < len(t); {
+		found := false
+		for start := pos; start < len(t); start++ {
+			if c := t[start]; start > 0 && c != ' ' && c != ',' && c != '{' && c != '\t' && c != '\n' && c != '\f' && c != '\r' {
+				continue // no match starts here: the test pairAt begins with, without the call
+			}
+			m, end, ok := pairAt(t, start)
+			if ok {
+				out = append(out, m)
+				pos, found = end, true
+				break
+			}
+		}
+		if !found {
+			break
+		}
+	}
+	return out
+}
+
+// pairAt matches memoryPair at start: "^" there (start 0) or one of [\s{,] first. Every
+// choice of the pattern is decided by the next byte (what follows each optional part cannot
+// begin it), but for the number's two forms, tried in the pattern's order.
+func pairAt(t string, start int) (pairMatch, int, bool) {
+	if start == 0 {
+		if m, end, ok := pairFrom(t, 0); ok {
+			return m, end, true
+		}
+	}
+	if c := t[start]; c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == '{' || c == ',' {
+		return pairFrom(t, start+1)
+	}
+	return pairMatch{}, 0, false
+}
+
+// pairFrom matches memoryPair from its optional quote on.
+func pairFrom(t string, i int) (pairMatch, int, bool) {
+	var m pairMatch
+	quote := func() {
+		if i < len(t) && (t[i] == '"' || t[i] == '\'') {
+			i++
+		}
+	}
+	space := func() {
+		for i < len(t) && (t[i] == ' ' || t[i] == '\t' || t[i] == '\n' || t[i] == '\f' || t[i] == '\r') {
+			i++
+		}
+	}
+	quote()
+	from := i
+	for i < len(t) && (t[i] == '_' || t[i] >= 'a' && t[i] <= 'z' || t[i] >= 'A' && t[i] <= 'Z') {
+		i++
+	}
+	if i == from {
+		return m, 0, false
+	}
+	m.name = t[from:i]
+	quote()
+	space()
+	if i >= len(t) || t[i] != ':' && t[i] != '=' {
+		return m, 0, false
+	}
+	m.sep = t[i : i+1]
+	i++
+	space()
+	quote()
+	from = i
+	digits := scanDigits(t, i)
+	if digits == i {
+		return m, 0, false
+	}
+	if n := digits - i; n <= 3 && groupAt(t, digits) {
+		// \d{1,3}(?:[,_]\d{3})+, the first form
+		i = digits
+		for groupAt(t, i) {
+			i += 4
+		}
+	} else {
+		i = digits
+		if i+1 < len(t) && t[i] == '.' && t[i+1] >= '0' && t[i+1] <= '9' {
+			i = scanDigits(t, i+1)
+		}
+	}
+	m.number = t[from:i]
+	j := i
+	for j < len(t) && (t[j] == ' ' || t[j] == '\t' || t[j] == '\n' || t[j] == '\f' || t[j] == '\r') {
+		j++
+	}
+	if u := unitAt(t, j); u > j {
+		m.unit, i = t[j:u], u
+	}
+	quote()
+	return m, i, true
+}
+
+// groupAt reports a thousands group, [,_] and three digits, at t[i].
+func groupAt(t string, i int) bool {
+	return i+3 < len(t) && (t[i] == ',' || t[i] == '_') && isDigit(t[i+1]) && isDigit(t[i+2]) && isDigit(t[i+3])
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// unitAt returns the end of a unit (bytes, [kKMG]i?B, [kKMG]b) at t[j], or j.
+func unitAt(t string, j int) int {
+	if strings.HasPrefix(t[j:], "bytes") {
+		return j + len("bytes")
+	}
+	if j >= len(t) || !strings.ContainsRune("kKMG", rune(t[j])) {
+		return j
+	}
+	switch {
+	case j+2 < len(t) && t[j+1] == 'i' && t[j+2] == 'B':
+		return j + 3
+	case j+1 < len(t) && (t[j+1] == 'B' || t[j+1] == 'b'):
+		return j + 2
+	}
+	return j
+}
 
 // memoryPairs returns the known names and values (in MB) of a line, nil when it has none.
 func memoryPairs(t string) map[string]float64 {
@@ -40,6 +168,9 @@ func memoryPairs(t string) map[string]float64 {
 	if out := humanPairs(t); out != nil {
 		return out
 	}
+	if !strings.Contains(t, "Heap: used=") {
+		return named
+	}
 	if m := electronHeap.FindStringSubmatch(t); m != nil {
 		used, _ := strconv.ParseFloat(m[1], 64)
 		limit, _ := strconv.ParseFloat(m[2], 64)
@@ -50,6 +181,9 @@ func memoryPairs(t string) map[string]float64 {
 
 // humanPairs reads a line of memory in words, nil unless it gives two or more.
 func humanPairs(t string) map[string]float64 {
+	if !containsAnyFold(t, humanWords) {
+		return nil // none of its names: the pattern need not run
+	}
 	ms := humanMemory.FindAllStringSubmatch(t, -1)
 	if len(ms) < 2 {
 		return nil
@@ -71,20 +205,20 @@ func humanPairs(t string) map[string]float64 {
 // namedPairs reads the pairs of memoryUsage's and getHeapStatistics' own names.
 func namedPairs(t string) map[string]float64 {
 	var out map[string]float64
-	matches := memoryPair.FindAllStringSubmatch(t, -1)
+	matches := scanPairs(t)
 	for _, m := range matches {
-		printer, ok := memoryNames[m[1]]
+		printer, ok := memoryNames[m.name]
 		// "name = value" for getHeapStatistics' names, as embedders print them; for
 		// memoryUsage's only when the line gives several ("rss=75.0MB heapUsed=3.4MB
 		// external=31.1MB"): an application's lone "heapUsed=…" is its own log line.
-		if !ok || m[2] == "=" && printer != "heap_statistics" && usageAssignments(matches) < 2 {
+		if !ok || m.sep == "=" && printer != "heap_statistics" && usageAssignments(matches) < 2 {
 			continue
 		}
-		v, err := strconv.ParseFloat(strings.NewReplacer(",", "", "_", "").Replace(m[3]), 64)
+		v, err := strconv.ParseFloat(strings.NewReplacer(",", "", "_", "").Replace(m.number), 64)
 		if err != nil {
 			continue
 		}
-		switch strings.ToUpper(strings.TrimSuffix(strings.TrimSuffix(m[4], "B"), "b")) {
+		switch strings.ToUpper(strings.TrimSuffix(strings.TrimSuffix(m.unit, "B"), "b")) {
 		case "", "BYTES", "BYTE":
 			v /= 1 << 20
 		case "K", "KI":
@@ -95,7 +229,7 @@ func namedPairs(t string) map[string]float64 {
 		if out == nil {
 			out = map[string]float64{}
 		}
-		out[m[1]] = v
+		out[m.name] = v
 	}
 	return out
 }
@@ -106,8 +240,33 @@ var memoryWords = []string{"rss", "heap", "external", "arraybuffers", "malloced"
 // mayNameMemory reports whether t holds one of memoryWords in any case: most lines hold none,
 // and the patterns are then not run.
 func mayNameMemory(t string) bool {
-	for _, w := range memoryWords {
-		if containsFold(t, w) {
+	return containsAnyFold(t, memoryWords)
+}
+
+// containsAnyFold reports whether s holds one of the lower-case ASCII words ws in any case. A
+// line is lower-cased once, on the stack, for the library's fast search; a longer one is
+// searched byte by byte.
+func containsAnyFold(s string, ws []string) bool {
+	var buf [512]byte
+	if len(s) > len(buf) {
+		for _, w := range ws {
+			if containsFold(s, w) {
+				return true
+			}
+		}
+		return false
+	}
+	b := buf[:len(s)]
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c |= 0x20
+		}
+		b[i] = c
+	}
+	lower := unsafe.String(unsafe.SliceData(b), len(b))
+	for _, w := range ws {
+		if strings.Contains(lower, w) {
 			return true
 		}
 	}
@@ -129,10 +288,10 @@ func containsFold(s, w string) bool {
 }
 
 // usageAssignments counts the process.memoryUsage() names a line gives with "=".
-func usageAssignments(matches [][]string) int {
+func usageAssignments(matches []pairMatch) int {
 	n := 0
 	for _, m := range matches {
-		if m[2] == "=" && memoryNames[m[1]] == "memory_usage" {
+		if m.sep == "=" && memoryNames[m.name] == "memory_usage" {
 			n++
 		}
 	}
@@ -142,6 +301,9 @@ func usageAssignments(matches [][]string) int {
 // humanMemory is a program's own line of its memory in words: "RSS: 427.36 MB | Heap Used:
 // 58.44 MB / Heap Total: 64.29 MB". Two such names on a line make a sample.
 var humanMemory = regexp.MustCompile(`(?i)(?:^|[\s|\]])(RSS|Heap Used|Heap Total|External)\s*[:=]\s*([\d.]+)\s*([KMG]i?B)\b`)
+
+// humanWords are humanMemory's names, lower-cased.
+var humanWords = []string{"rss", "heap used", "heap total", "external"}
 
 // humanNames maps the words of humanMemory to process.memoryUsage()'s names.
 var humanNames = map[string]string{"rss": "rss", "heap used": "heapUsed", "heap total": "heapTotal", "external": "external"}
