@@ -2,6 +2,7 @@ package parser
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -64,4 +65,49 @@ func FuzzNormalize(f *testing.F) {
 			t.Fatalf("stripDecoration(%q) = %q is not a suffix", s, d)
 		}
 	})
+}
+
+// FuzzFindAnchors holds findAnchors' one-pass keyword search to the search it replaced, one
+// strings.Index per keyword (kept here as the definition), on arbitrary lines.
+func FuzzFindAnchors(f *testing.F) {
+	for _, s := range []string{
+		"<--- Last few GCs ---> [1:0x1]   5 ms: Scavenge", "## Fatal # Fatal error", "FATAL ERROR: FATAL ERROR:",
+		"RangeError: Invalid array length RangeError: Invalid array buffer length", "==== JS stack trace ====",
+		"[app] tick 45 handled 20000 requests, cache entries=11520", " 1: 0x8cd49c [/usr/bin/node]",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := findAnchors(s), findAnchorsByIndex(s); fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Fatalf("%q: anchors %v, want %v", s, got, want)
+		}
+	})
+}
+
+// findAnchorsByIndex is findAnchors as it was: one strings.Index per keyword.
+func findAnchorsByIndex(s string) []anchor {
+	var out []anchor
+	for _, kw := range crashKeywords {
+		from := 0
+		for {
+			i := strings.Index(s[from:], kw)
+			if i < 0 {
+				break
+			}
+			pos := from + i
+			if kw != "# Fatal" || pos == 0 || s[pos-1] != '#' {
+				out = append(out, anchor{pos: pos, kind: anchorKeyword, keyword: kw})
+			}
+			from = pos + len(kw)
+		}
+	}
+	for _, a := range findAnchors(s) {
+		if a.kind != anchorKeyword {
+			out = append(out, a)
+		}
+	}
+	if len(out) > 1 {
+		out = sortAnchors(out)
+	}
+	return out
 }

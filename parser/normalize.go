@@ -124,7 +124,7 @@ type anchor struct {
 }
 
 // crashKeywords start a piece of V8's or Node's crash output wherever they stand in a line.
-var crashKeywords = []string{
+var crashKeywords = [...]string{
 	"<--- Last few GCs --->",
 	"<--- JS stacktrace --->",
 	"==== JS stack trace",
@@ -165,26 +165,30 @@ var crashKeywords = []string{
 	"Node.js report completed",
 }
 
+// keywordsByFirst lists, for each byte, the crash keywords that start with it.
+var keywordsByFirst = func() (by [256][]int) {
+	for k, kw := range crashKeywords {
+		by[kw[0]] = append(by[kw[0]], k)
+	}
+	return by
+}()
+
 // findAnchors returns, in order, the positions in s where a piece of V8 output starts.
 func findAnchors(s string) []anchor {
 	var out []anchor
-	// Keywords: rare, so one Index per keyword is cheap and keeps the loop below simple.
-	if strings.ContainsAny(s, "<=-F#SOVEWRCN") {
-		for _, kw := range crashKeywords {
-			from := 0
-			for {
-				i := strings.Index(s[from:], kw)
-				if i < 0 {
-					break
-				}
-				pos := from + i
-				if kw == "# Fatal" && pos > 0 && s[pos-1] == '#' {
-					// "## Fatal" is not V8's banner.
-				} else {
-					out = append(out, anchor{pos: pos, kind: anchorKeyword, keyword: kw})
-				}
-				from = pos + len(kw)
+	// Keywords, in one pass: only a byte that starts one is looked at further. An occurrence
+	// of a keyword is not sought inside the one before it.
+	var nextFrom [len(crashKeywords)]int
+	for i := 0; i < len(s); i++ {
+		for _, k := range keywordsByFirst[s[i]] {
+			kw := crashKeywords[k]
+			if i < nextFrom[k] || !strings.HasPrefix(s[i:], kw) {
+				continue
 			}
+			if kw != "# Fatal" || i == 0 || s[i-1] != '#' { // "## Fatal" is not V8's banner
+				out = append(out, anchor{pos: i, kind: anchorKeyword, keyword: kw})
+			}
+			nextFrom[k] = i + len(kw)
 		}
 	}
 	for i := 0; i < len(s); i++ {
