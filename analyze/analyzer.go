@@ -119,6 +119,9 @@ type era struct {
 	markCompact bool
 	// pooled: the lines carry "pooled: N MB" (V8 12+, Node 22+).
 	pooled bool
+	// nvp: the GCs come from --trace-gc-nvp lines, which print no mutator utilization in
+	// any era, so its absence says nothing of the V8 version.
+	nvp bool
 	// semiMB is the largest young-generation growth between two GCs before an allocation
 	// failure scavenge: about the semi-space size, which sets the young generation's share.
 	semiMB float64
@@ -512,6 +515,7 @@ func (a *Analyzer) addNVP(n *parser.NVP) {
 	}
 	k := n.Key()
 	p := a.procAt(k, *n.TimeMS)
+	p.era.nvp = true
 	a.lastKey = seenKey{k, true}
 	pt := GCPoint{TimeMS: *n.TimeMS, Full: *n.Kind == parser.KindFull, BeforeMB: *n.HeapBeforeMB, AfterMB: *n.HeapAfterMB}
 	if n.Collector != nil {

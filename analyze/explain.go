@@ -384,6 +384,8 @@ func (e *explainer) mutator() {
 	} else if mu != nil && mu.ComputedOverall != nil {
 		why := "this V8 prints no mu"
 		switch {
+		case e.p.era.nvp:
+			why = "--trace-gc-nvp prints no mu"
 		case mu.Printed && len(e.p.fulls) > 0:
 			why = "its full GCs were all asked for — a heap snapshot, gc() — and V8's mu at them says how close together, not how pressed the heap is"
 		case mu.Printed:

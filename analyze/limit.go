@@ -249,7 +249,7 @@ func deathPointOf(p *proc, out *Process) *deathPoint {
 	s := math.Min(maxSemiMB(p), 0.25*f)
 	// Without mu in the trace this may be V8 before 6.4; a diagnostic report (Node 11.8+)
 	// or no trace at all says nothing of the kind.
-	d := &deathPoint{mb: liveShareAtDeath * f, lo: 0.93 * f, hi: f + s, soft: p.gcs > 0 && !p.muPrinted && p.report == nil}
+	d := &deathPoint{mb: liveShareAtDeath * f, lo: 0.93 * f, hi: f + s, soft: p.gcs > 0 && !p.muPrinted && !p.era.nvp && p.report == nil}
 	if n := len(p.fulls); n > 0 {
 		// V8's ineffective-mark-compacts rule ends a process that GC starves (average mu
 		// under 0.4 over consecutive mark-compacts) from 0.8·F on: with utilization falling

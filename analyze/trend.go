@@ -7,6 +7,7 @@ package analyze
 
 import (
 	"math"
+	"slices"
 	"sort"
 
 	"gonum.org/v1/gonum/stat"
@@ -136,7 +137,7 @@ func (a *Analyzer) trend(p *proc, out *Process) {
 	if !crashedAtLimit(p) {
 		// A heap that died at its limit did not stop growing: the limit stopped it, and the
 		// points under that ceiling cannot rise as the trend would have them.
-		g.checkRecent(th, t)
+		g.checkRecent(th, t, youngRate(p))
 		g.checkFlatTail(xs, ys, th, t)
 		g.checkStop(p, th, t)
 	}
@@ -207,39 +208,101 @@ func sseOf(at func(float64) float64, xs, ys []float64) float64 {
 // points or more) and a recent part that spans at least RecentWindowShare of the time since
 // the earlier part's end, the heap after full GCs over the recent part must have risen by at
 // least RecentRateShare of what the earlier rate implies; the longest recent part decides.
-func (g *growth) checkRecent(th *Thresholds, t *Trend) {
-	n := len(g.xs)
-	if !t.Significant || n < 4 {
+//
+// Where full GCs caught transient memory, the question is asked of the floor (floorOf): a
+// leak whose early full GCs came in step with its spikes and later ones did not falls back
+// from its peaks, not from its growth.
+//
+// youngRate is how fast the heap after young GCs rose since the last full GC (NaN when too few
+// show it): a lone recent full GC that rose less than the early rate stopped only if the young
+// GCs after it do not go on rising at the rate it came up at.
+func (g *growth) checkRecent(th *Thresholds, t *Trend, youngRate float64) {
+	if !t.Significant {
 		return
 	}
-	end := g.xs[n-1]
+	xs, ys, transient := g.xs, g.ys, g.transient
+	if transient > 0 {
+		xs, ys = floorOf(xs, ys, th)
+		transient = 0
+	}
+	n := len(xs)
+	if n < 4 {
+		return
+	}
+	end := xs[n-1]
 	for b := n - 1; b >= 3; b-- {
-		since := end - g.xs[b-1]
-		if since < th.RecentWindowShare*(end-g.xs[0]) {
+		since := end - xs[b-1]
+		if since < th.RecentWindowShare*(end-xs[0]) {
 			continue
 		}
-		early := robustFit(g.xs[:b], g.ys[:b])
+		early := robustFit(xs[:b], ys[:b])
 		if early.b <= 0 {
 			return
 		}
 		// The recent points' mean against the rise the earlier rate gives at their mean time.
 		// The shortfall must also stand out of the scatter about the line: in a leak with
 		// spikes, two low points in a row are luck, not a stop.
-		rose := stat.Mean(g.ys[b:], nil) - early.at(g.xs[b-1])
-		want := early.b * (stat.Mean(g.xs[b:], nil) - g.xs[b-1])
+		rose := stat.Mean(ys[b:], nil) - early.at(xs[b-1])
+		want := early.b * (stat.Mean(xs[b:], nil) - xs[b-1])
 		// The scatter is the early line's or, if larger, the recent points' own: a heap that
 		// levelled off sits still, one whose spikes some full GCs caught does not.
 		scatter := early.s
 		if n-b >= 2 {
-			scatter = math.Max(scatter, stat.StdDev(g.ys[b:], nil))
+			scatter = math.Max(scatter, stat.StdDev(ys[b:], nil))
 		}
-		noise := math.Max(2*scatter/math.Sqrt(float64(n-b)), g.transient)
-		if rose < th.RecentRateShare*want && want-rose > noise {
-			g.stopped = &stop{atMS: g.xs[b-1] * 1000, heapMB: g.ys[n-1], trendMB: early.at(end)}
+		noise := math.Max(2*scatter/math.Sqrt(float64(n-b)), transient)
+		// A stop holds the heap: the recent points must not climb beyond the noise themselves
+		// (a leak whose early rate a jump inflated still rises, only slower than that rate).
+		// One recent point is held to the last earlier one; several, to the first of them (the
+		// growth may have gone on past the last earlier point before it stopped).
+		climb := ys[n-1] - ys[b-1]
+		held := climb <= math.Max(transient, math.Max(th.TrendNoiseMB, th.TrendNoiseShare*ys[b-1]))
+		switch {
+		case n-b >= 2:
+			held = ys[n-1]-ys[b] <= math.Max(transient, math.Max(th.TrendNoiseMB, th.TrendNoiseShare*ys[b]))
+		case !held && !math.IsNaN(youngRate):
+			held = youngRate < th.RecentRateShare*climb/since
+		case !held:
+			held = true // one point, nothing after it: the shortfall decides, as it did
+		}
+		if held && rose < th.RecentRateShare*want && want-rose > noise {
+			g.stopped = &stop{atMS: xs[b-1] * 1000, heapMB: ys[n-1], trendMB: early.at(end)}
 			t.StoppedAtMS = &g.stopped.atMS
 		}
 		return
 	}
+}
+
+// floorOf returns the floor of a heap after full GCs: the points no later one undercut by
+// more than the noise. They held no transient memory that a later full GC found freed.
+func floorOf(xs, ys []float64, th *Thresholds) (fx, fy []float64) {
+	least := math.Inf(1)
+	for i := len(ys) - 1; i >= 0; i-- {
+		if ys[i] <= least+math.Max(th.TrendNoiseMB, th.TrendNoiseShare*least) {
+			fx, fy = append(fx, xs[i]), append(fy, ys[i])
+		}
+		least = math.Min(least, ys[i])
+	}
+	slices.Reverse(fx)
+	slices.Reverse(fy)
+	return fx, fy
+}
+
+// youngRate returns the slope of the heap after the young GCs since the last full GC, NaN with
+// fewer than three of them.
+func youngRate(p *proc) float64 {
+	if p.youngSinceFull == nil {
+		return math.NaN()
+	}
+	ys := p.youngSinceFull.all()
+	if len(ys) < 3 || ys[len(ys)-1].TimeMS <= ys[0].TimeMS {
+		return math.NaN()
+	}
+	xs, hs := make([]float64, len(ys)), make([]float64, len(ys))
+	for i, y := range ys {
+		xs[i], hs[i] = y.TimeMS/1000, y.AfterMB
+	}
+	return robustFit(xs, hs).b
 }
 
 // checkFlatTail looks at all the full GCs, not only the trend's window: a heap that grew and
@@ -278,16 +341,18 @@ func (g *growth) checkStop(p *proc, th *Thresholds, t *Trend) {
 	}
 	last := p.fulls[len(p.fulls)-1]
 	ys := p.youngSinceFull.all()
-	if len(ys) >= 3 {
-		// The young GCs must show a heap that stopped, not one that grew more slowly than
-		// the trend (a machine short of memory slows the program down, and its leak with it).
-		xs, hs := make([]float64, len(ys)), make([]float64, len(ys))
-		for i, y := range ys {
-			xs[i], hs[i] = y.TimeMS/1000, y.AfterMB
-		}
-		if xs[len(xs)-1] > xs[0] && robustFit(xs, hs).b >= th.RecentRateShare*g.rate() {
-			return
-		}
+	if len(ys) == 0 {
+		return
+	}
+	// The young GCs must show a heap that stopped, not one that grew more slowly than the
+	// trend (a machine short of memory slows the program down, and its leak with it), and
+	// for a quarter of the time as checkRecent asks of full GCs: a leak that grows in steps
+	// holds between them.
+	if r := youngRate(p); r >= th.RecentRateShare*g.rate() {
+		return
+	}
+	if since := ys[len(ys)-1].TimeMS - last.TimeMS; since < th.RecentWindowShare*(ys[len(ys)-1].TimeMS-g.xs[0]*1000) {
+		return
 	}
 	slack := math.Max(p.era.semiMB, 1) + 2*g.lin.s + th.TrendNoiseMB + g.transient
 	for _, y := range ys {

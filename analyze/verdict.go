@@ -274,19 +274,10 @@ func levelsOff(p *proc, out *Process, th *Thresholds) *plateau {
 // where some full GCs caught a spike and others did not (a leak with a 40 MB burst every two
 // seconds, its early full GCs in step with the bursts); the floor does not.
 func floorKeepsRate(xs, ys []float64, th *Thresholds) bool {
-	var fx, fy []float64
-	least := math.Inf(1)
-	for i := len(ys) - 1; i >= 0; i-- {
-		if ys[i] <= least+math.Max(th.TrendNoiseMB, th.TrendNoiseShare*least) {
-			fx, fy = append(fx, xs[i]), append(fy, ys[i])
-		}
-		least = math.Min(least, ys[i])
-	}
+	fx, fy := floorOf(xs, ys, th)
 	if len(fx) < 2*th.FewFullGCs {
 		return false
 	}
-	slices.Reverse(fx)
-	slices.Reverse(fy)
 	mid := fx[0] + (fx[len(fx)-1]-fx[0])/2
 	k := sort.SearchFloat64s(fx, mid)
 	if k < th.FewFullGCs || len(fx)-k < th.FewFullGCs {
