@@ -209,10 +209,6 @@ func sseOf(at func(float64) float64, xs, ys []float64) float64 {
 // the earlier part's end, the heap after full GCs over the recent part must have risen by at
 // least RecentRateShare of what the earlier rate implies; the longest recent part decides.
 //
-// Where full GCs caught transient memory, the question is asked of the floor (floorOf): a
-// leak whose early full GCs came in step with its spikes and later ones did not falls back
-// from its peaks, not from its growth.
-//
 // youngRate is how fast the heap after young GCs rose since the last full GC (NaN when too few
 // show it): a lone recent full GC that rose less than the early rate stopped only if the young
 // GCs after it do not go on rising at the rate it came up at.
@@ -221,10 +217,6 @@ func (g *growth) checkRecent(th *Thresholds, t *Trend, youngRate float64) {
 		return
 	}
 	xs, ys, transient := g.xs, g.ys, g.transient
-	if transient > 0 {
-		xs, ys = floorOf(xs, ys, th)
-		transient = 0
-	}
 	n := len(xs)
 	if n < 4 {
 		return
