@@ -575,7 +575,9 @@ func (p *proc) addPoint(pt GCPoint, incrMS, wallMS float64) {
 			p.youngSinceFull = newPoints(maxYoungSinceFull)
 		}
 		p.youngSinceFull.add(pt)
-		if p.hasPrev && strings.HasPrefix(pt.Reason, "allocation failure") && pt.TimeMS >= p.prevTime {
+		// NVP lines carry no reason: their young GCs are read as allocation failures, the
+		// kind nearly all of them are.
+		if p.hasPrev && (strings.HasPrefix(pt.Reason, "allocation failure") || pt.Reason == "" && p.era.nvp) && pt.TimeMS >= p.prevTime {
 			p.era.semiMB = math.Max(p.era.semiMB, pt.BeforeMB-p.prevAfter)
 		}
 	}

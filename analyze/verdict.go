@@ -538,7 +538,8 @@ func heldLevel(spans []levelSpan) float64 {
 
 // grewBefore is how much the heap after full GCs grew before a time, by a robust line
 // through them (0 with fewer than three). A program whose heap (any GC of it, pts) first
-// reached levelMB within the first tenth of that time loaded its state there: the full GCs
+// reached levelMB (within a young generation) within the first tenth of that time loaded its
+// state there: the full GCs
 // before are left out, since the heap held its level after them (a leak that grows slowly
 // before it speeds up reaches its level late, and keeps them).
 func grewBefore(p *proc, pts []GCPoint, levelMB, beforeMS float64, th *Thresholds) float64 {
@@ -549,7 +550,9 @@ func grewBefore(p *proc, pts []GCPoint, levelMB, beforeMS float64, th *Threshold
 			if g.TimeMS > beforeMS {
 				break
 			}
-			if g.AfterMB >= levelMB-th.TrendNoiseMB {
+			// The level is read from every GC, and a young GC leaves the young generation's
+			// survivors too: the heap reached it within a young generation of it.
+			if g.AfterMB >= levelMB-math.Max(th.TrendNoiseMB, p.era.semiMB) {
 				if g.TimeMS-t0 <= 0.1*(beforeMS-t0) {
 					from = g.TimeMS
 				}
