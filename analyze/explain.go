@@ -6,6 +6,7 @@ package analyze
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/gcanalyze/gcanalyze/internal/units"
@@ -362,7 +363,14 @@ func (e *explainer) mutator() {
 	if mu != nil && len(mu.CurrentLastFull) > 0 {
 		desc := "stayed high"
 		last := mu.CurrentLastFull[len(mu.CurrentLastFull)-1]
+		lowest := slices.Min(mu.CurrentLastFull)
 		switch {
+		case last >= th.HighMu && lowest < th.LowMu && e.out.Verdict == VerdictHealthy:
+			desc = "dipped, then recovered"
+		case last >= th.HighMu && lowest < th.LowMu:
+			desc = "collapsed, then recovered"
+		case last >= th.HighMu && lowest < th.HighMu:
+			desc = "high at the last, lower before"
 		case last < th.LowMu && e.out.Verdict == VerdictHealthy:
 			// Low at the last full GCs only (a report building its state when the log
 			// ended), not for long enough to be thrashing: "collapsed" beside HEALTHY reads
@@ -399,6 +407,8 @@ func (e *explainer) mutator() {
 	}
 	if t := thrashing(e.p, e.out, th); t != nil {
 		e.ev("thrashing", "since %s the program got %.0f%% of the time: %d full GCs, each freeing %.0f%% of the heap on average", secs(t.fromMS), 100*t.mu, t.fullGCs, 100*t.freedShare)
+	} else if t := pastThrash(e.p, e.out, th); t != nil {
+		e.ev("thrashing", "from %s to %s the program got %.0f%% of the time: %d full GCs on a heap that did not grow, each freeing %.0f%% of it on average; it got more after", secs(t.fromMS), secs(t.toMS), 100*t.mu, t.fullGCs, 100*t.freedShare)
 	}
 	// Beside a healthy verdict, "approaches V8's OOM rule" reads as a contradiction: a full GC
 	// or two that freed little at low mu there is churn, which the full GC and utilization

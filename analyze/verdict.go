@@ -119,7 +119,7 @@ func verdictOf(p *proc, out *Process, th *Thresholds, heapMB float64) string {
 		// starves the program: a leak that starvation slows in wall time (its growth over the
 		// thrash is what the program got to run), not a live set that sits at its limit.
 		return VerdictLeak
-	case out.IneffectiveMC.Met || thrashing(p, out, th) != nil:
+	case out.IneffectiveMC.Met || thrashing(p, out, th) != nil || pastThrash(p, out, th) != nil:
 		return VerdictGCThrashing
 	case (growing && tr.GrowthMB >= th.UnsettledGrowthMB || shortRise(p, tr, th)) && levelsOff(p, out, th) == nil:
 		// Growth, but over too few full GCs or too short a part of the log to call a leak:
@@ -428,11 +428,62 @@ func thrashing(p *proc, out *Process, th *Thresholds) *thrash {
 	return &thrash{fromMS: fulls[0].TimeMS, mu: mu, fullGCs: len(fulls), freedShare: share}
 }
 
-// thrash is what thrashing found: from when, the utilization the program got, how many full
-// GCs and the share of the heap they freed on average.
+// thrash is what thrashing found: from when (and, for an episode that ended, until when), the
+// utilization the program got, how many full GCs and the share of the heap they freed on
+// average.
 type thrash struct {
-	fromMS, mu, freedShare float64
-	fullGCs                int
+	fromMS, toMS, mu, freedShare float64
+	fullGCs                      int
+}
+
+// pastThrash finds an earlier stretch of the log, as long as thrashing's recent window, in
+// which the program thrashed — at least ThrashMinFullGCs full GCs freeing under
+// ThrashFreedShare of the heap, the program getting under ThrashMu of the time — on a heap
+// that did not grow meanwhile (a program loading its state also runs full GCs that free
+// little, but its heap grows). The worst such stretch, nil if none: a service that thrashed
+// for 40 s of its 75 and recovered at the end is not healthy.
+func pastThrash(p *proc, out *Process, th *Thresholds) *thrash {
+	if len(p.fulls) < th.ThrashMinFullGCs || out.FirstMS == nil {
+		return nil
+	}
+	w := th.ThrashWindowShare * (*out.LastMS - *out.FirstMS)
+	if w <= 0 {
+		return nil
+	}
+	fulls := p.fulls
+	freed := make([]float64, len(fulls)+1) // freed[k] is the sum of the shares the first k freed
+	for k, f := range fulls {
+		share := 0.0
+		if f.BeforeMB > 0 {
+			share = (f.BeforeMB - f.AfterMB) / f.BeforeMB
+		}
+		freed[k+1] = freed[k] + share
+	}
+	tl := p.timeline()
+	var worst *thrash
+	j := 0
+	for i := range fulls {
+		from, to := fulls[i].TimeMS, fulls[i].TimeMS+w
+		if to > *out.LastMS {
+			break
+		}
+		for j < len(fulls) && fulls[j].TimeMS <= to {
+			j++
+		}
+		n := j - i
+		if n < th.ThrashMinFullGCs {
+			continue
+		}
+		level := fulls[i].AfterMB
+		if fulls[j-1].AfterMB-level > math.Max(th.TrendNoiseMB, th.TrendNoiseShare*level) {
+			continue // the heap grew: loading, or a leak, not a working set GC grinds on
+		}
+		mu, share := 1-tl.gcIn(from, to)/w, (freed[j]-freed[i])/float64(n)
+		if mu < th.ThrashMu && share < th.ThrashFreedShare && (worst == nil || mu < worst.mu) {
+			worst = &thrash{fromMS: from, toMS: to, mu: mu, fullGCs: n, freedShare: share}
+		}
+	}
+	return worst
 }
 
 // suddenArrival reads a crash block without history: the heap jumped by more than 2% of the
