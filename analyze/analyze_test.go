@@ -383,3 +383,54 @@ func TestShortRiseIsNotHealthy(t *testing.T) {
 		}
 	}
 }
+
+// TestThrashThatRecovered: a cache bounded at 80% of its limit, on which V8 14.6 ran a full GC
+// every ~300 ms for two stretches of ~20 s and then recovered, thrashed: the verdict says so,
+// the evidence names the stretch, and the mutator utilization line does not say "stayed high".
+func TestThrashThatRecovered(t *testing.T) {
+	p := analyzeFile(t, "../corpus/node-26/fragment-cache-bound-too-big.192.log.gz", Options{}).Processes[0]
+	if p.Verdict != VerdictGCThrashing {
+		t.Errorf("verdict %s, want %s", p.Verdict, VerdictGCThrashing)
+	}
+	if !slices.ContainsFunc(p.Evidence, func(e string) bool { return strings.HasPrefix(e, "thrashing: from ") }) {
+		t.Errorf("no thrashing stretch in the evidence: %v", p.Evidence)
+	}
+	if slices.ContainsFunc(p.Evidence, func(e string) bool { return strings.HasPrefix(e, "mutator utilization: stayed high") }) {
+		t.Errorf("utilization said to stay high: %v", p.Evidence)
+	}
+}
+
+// TestStopMustHold: growth has not ended where the heap went on rising — a spiky leak whose
+// last full GC fell under a line its early jump made steep, while the young GCs after it
+// climbed; a leak that doubles its arrays, flat for 6 s after 31 s of steps.
+func TestStopMustHold(t *testing.T) {
+	for _, tc := range []struct {
+		log   string
+		cutMS float64
+	}{
+		{"../corpus/node-18/leak-spiky.128.r8.log.gz", 7235},
+		{"../corpus/node-22/timeseries-column-doubling.192.log.gz", 38000},
+	} {
+		a := New(Options{})
+		for _, ev := range cutEvents(t, tc.log, tc.cutMS) {
+			a.Add(ev)
+		}
+		p := a.Report(tc.log, parser.Stats{}).Processes[0]
+		if p.Verdict != VerdictLeak || says(p, "growth ended") {
+			t.Errorf("%s cut at %.0f ms: verdict %s, evidence %v; want a leak whose growth goes on", tc.log, tc.cutMS, p.Verdict, p.Evidence)
+		}
+	}
+}
+
+// TestNVPIsNoOldV8: --trace-gc-nvp prints no mutator utilization in any era; a Node 22 NVP
+// trace is not said to be of a V8 before 6.7.
+func TestNVPIsNoOldV8(t *testing.T) {
+	limit := 192.0
+	p := analyzeFile(t, "../corpus/node-22/timeseries-column-doubling.192.log.gz", Options{HeapLimitMB: &limit}).Processes[0]
+	if says(p, "old V8") {
+		t.Errorf("an NVP trace said to be of an old V8: %v", p.Evidence)
+	}
+	if !slices.ContainsFunc(p.Evidence, func(e string) bool { return strings.Contains(e, "--trace-gc-nvp prints no mu") }) {
+		t.Errorf("the mutator utilization line does not say why V8's is missing: %v", p.Evidence)
+	}
+}
