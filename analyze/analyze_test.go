@@ -434,3 +434,23 @@ func TestNVPIsNoOldV8(t *testing.T) {
 		t.Errorf("the mutator utilization line does not say why V8's is missing: %v", p.Evidence)
 	}
 }
+
+// TestRisingWithoutFullGCs: an accelerating leak cut before its third full GC shows no trend,
+// but its GCs show the heap rising: it is insufficient data, not healthy.
+func TestRisingWithoutFullGCs(t *testing.T) {
+	for _, log := range []string{"../corpus/node-20/leak-accelerating.128.linear2.log.gz", "../corpus/node-18/leak-accelerating.128.linear2.log.gz"} {
+		whole := analyzeFile(t, log, Options{})
+		crash := *whole.Processes[0].Crash.TimeMS
+		a := New(Options{})
+		for _, ev := range cutEvents(t, log, 0.4*crash) {
+			a.Add(ev)
+		}
+		p := a.Report(log, parser.Stats{}).Processes[0]
+		if p.FullGCs >= a.th.FewFullGCs {
+			t.Fatalf("%s cut at 40%%: %d full GCs, the test wants fewer than %d", log, p.FullGCs, a.th.FewFullGCs)
+		}
+		if p.Verdict != VerdictInsufficientData {
+			t.Errorf("%s cut at 40%%: verdict %s, want %s", log, p.Verdict, VerdictInsufficientData)
+		}
+	}
+}

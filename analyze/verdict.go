@@ -125,11 +125,32 @@ func verdictOf(p *proc, out *Process, th *Thresholds, heapMB float64) string {
 		// Growth, but over too few full GCs or too short a part of the log to call a leak:
 		// a heap that grew over three points may still level off.
 		return VerdictInsufficientData
-	case tr == nil && (p.young < th.FewYoungGCs || p.crash != nil):
-		// Fewer than three full GCs and little else: no trend can be read.
+	case tr == nil && (p.young < th.FewYoungGCs || p.crash != nil || risingWithoutFullGCs(p, th)):
+		// Fewer than three full GCs and little else, or a heap the young GCs show rising:
+		// no trend can be read, and it is not shown level.
 		return VerdictInsufficientData
 	}
 	return VerdictHealthy
+}
+
+// risingWithoutFullGCs reports a heap that the GCs of a process with too few full GCs for a
+// trend show rising: a line through what every GC left climbs by UnsettledGrowthMB or more,
+// its interval clear of zero. Such a process is not shown healthy (an accelerating leak seen
+// before its third full GC read healthy).
+func risingWithoutFullGCs(p *proc, th *Thresholds) bool {
+	pts := p.chart.all()
+	if len(pts) < th.FewYoungGCs {
+		return false
+	}
+	xs, ys := make([]float64, len(pts)), make([]float64, len(pts))
+	for i, g := range pts {
+		xs[i], ys[i] = g.TimeMS/1000, g.AfterMB
+	}
+	if xs[len(xs)-1] <= xs[0] {
+		return false
+	}
+	f := robustFit(xs, ys)
+	return f.interval95()[0] > 0 && f.b*(xs[len(xs)-1]-xs[0]) >= th.UnsettledGrowthMB
 }
 
 // shortRise reports a heap after full GCs that rises at a clear rate over a window too short
