@@ -454,3 +454,22 @@ func TestRisingWithoutFullGCs(t *testing.T) {
 		}
 	}
 }
+
+// TestSpikesDoNotStopALeak: a leak whose full GCs catch a 30 MB burst every other time (9, 13,
+// 52, 66, 82, 64, 97, 71 MB) neither stopped nor levels off: the floor under the spikes — the
+// full GCs that caught none — still climbs.
+func TestSpikesDoNotStopALeak(t *testing.T) {
+	for _, log := range []string{"../corpus/node-22/leak-spiky.128.r8.log.gz", "../corpus/node-18/leak-spiky.128.r8.log.gz"} {
+		whole := analyzeFile(t, log, Options{})
+		crash := *whole.Processes[0].Crash.TimeMS
+		limit := 128.0
+		a := New(Options{HeapLimitMB: &limit})
+		for _, ev := range cutEvents(t, log, 0.8*crash) {
+			a.Add(ev)
+		}
+		p := a.Report(log, parser.Stats{}).Processes[0]
+		if p.Verdict != VerdictLeak || says(p, "growth ended") || says(p, "levels off") {
+			t.Errorf("%s cut at 80%%: verdict %s, evidence %v; want a leak", log, p.Verdict, p.Evidence)
+		}
+	}
+}

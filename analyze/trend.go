@@ -257,12 +257,28 @@ func (g *growth) checkRecent(th *Thresholds, t *Trend, youngRate float64) {
 		case !held:
 			held = true // one point, nothing after it: the shortfall decides, as it did
 		}
+		if transient > 0 && floorRisesSince(xs, ys, xs[b], th) {
+			held = false // the spikes fall back; the floor under them still climbs
+		}
 		if held && rose < th.RecentRateShare*want && want-rose > noise {
 			g.stopped = &stop{atMS: xs[b-1] * 1000, heapMB: ys[n-1], trendMB: early.at(end)}
 			t.StoppedAtMS = &g.stopped.atMS
 		}
 		return
 	}
+}
+
+// floorRisesSince reports a floor (floorOf) that climbed beyond the noise over its points at
+// or after from, when two or more lie there: where full GCs catch spikes, the points that held
+// none of them show whether the heap under the spikes still grows.
+func floorRisesSince(xs, ys []float64, from float64, th *Thresholds) bool {
+	fx, fy := floorOf(xs, ys, th)
+	k := sort.SearchFloat64s(fx, from)
+	if len(fx)-k < 2 {
+		return false
+	}
+	first := fy[k]
+	return fy[len(fy)-1]-first > math.Max(th.TrendNoiseMB, th.TrendNoiseShare*first)
 }
 
 // floorOf returns the floor of a heap after full GCs: the points no later one undercut by

@@ -279,6 +279,11 @@ func levelsOff(p *proc, out *Process, th *Thresholds) *plateau {
 	if peak >= ceiling {
 		return nil
 	}
+	if g.transient > 0 && floorRisesSince(g.xs, g.ys, g.xs[0]+(end-g.xs[0])/2, th) {
+		// Full GCs caught spikes, and the floor under them still climbs over the window's
+		// second half: the parabola bent to the spikes, not to a level.
+		return nil
+	}
 	if n := len(g.xs); peakX <= end && n >= 4 {
 		// The parabola says the heap has levelled off already: the last full GCs must not
 		// rise significantly, or the curve bent to the scatter of a few points.
