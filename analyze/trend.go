@@ -243,24 +243,7 @@ func (g *growth) checkRecent(th *Thresholds, t *Trend, youngRate float64) {
 			scatter = math.Max(scatter, stat.StdDev(ys[b:], nil))
 		}
 		noise := math.Max(2*scatter/math.Sqrt(float64(n-b)), transient)
-		// A stop holds the heap: the recent points must not climb beyond the noise themselves
-		// (a leak whose early rate a jump inflated still rises, only slower than that rate).
-		// One recent point is held to the last earlier one; several, to the first of them (the
-		// growth may have gone on past the last earlier point before it stopped).
-		climb := ys[n-1] - ys[b-1]
-		held := climb <= math.Max(transient, math.Max(th.TrendNoiseMB, th.TrendNoiseShare*ys[b-1]))
-		switch {
-		case n-b >= 2:
-			held = ys[n-1]-ys[b] <= math.Max(transient, math.Max(th.TrendNoiseMB, th.TrendNoiseShare*ys[b]))
-		case !held && !math.IsNaN(youngRate):
-			held = youngRate < th.RecentRateShare*climb/since
-		case !held:
-			held = true // one point, nothing after it: the shortfall decides, as it did
-		}
-		if transient > 0 && floorRisesSince(xs, ys, xs[b], th) {
-			held = false // the spikes fall back; the floor under them still climbs
-		}
-		if held && rose < th.RecentRateShare*want && want-rose > noise {
+		if g.holds(b, since, youngRate, th) && rose < th.RecentRateShare*want && want-rose > noise {
 			g.stopped = &stop{atMS: xs[b-1] * 1000, heapMB: ys[n-1], trendMB: early.at(end)}
 			t.StoppedAtMS = &g.stopped.atMS
 		}
@@ -294,6 +277,32 @@ func floorOf(xs, ys []float64, th *Thresholds) (fx, fy []float64) {
 	slices.Reverse(fx)
 	slices.Reverse(fy)
 	return fx, fy
+}
+
+// holds reports whether the points from b on held the heap, as a stop must: they may not climb
+// beyond the noise (a leak whose early rate a jump inflated still rises, only slower than that
+// rate). Several recent points are held to the first of them (the growth may have gone on past
+// the last earlier point before it stopped); a lone one to the last earlier point, or, when it
+// climbed, to the young GCs after it, which must not go on rising at half the rate it came up
+// at (since is the time from the last earlier point to the end). Where full GCs catch spikes,
+// the floor under them must not climb either.
+func (g *growth) holds(b int, since, youngRate float64, th *Thresholds) bool {
+	xs, ys, n := g.xs, g.ys, len(g.xs)
+	within := func(climb, from float64) bool {
+		return climb <= math.Max(g.transient, math.Max(th.TrendNoiseMB, th.TrendNoiseShare*from))
+	}
+	if g.transient > 0 && floorRisesSince(xs, ys, xs[b], th) {
+		return false // the spikes fall back; the floor under them still climbs
+	}
+	switch climb := ys[n-1] - ys[b-1]; {
+	case n-b >= 2:
+		return within(ys[n-1]-ys[b], ys[b])
+	case within(climb, ys[b-1]):
+		return true
+	case !math.IsNaN(youngRate):
+		return youngRate < th.RecentRateShare*climb/since
+	}
+	return true // one point, nothing after it: the shortfall decides
 }
 
 // youngRate returns the slope of the heap after the young GCs since the last full GC, NaN with
