@@ -37,24 +37,28 @@ type pairMatch struct{ name, sep, number, unit string }
 // leftmost, not overlapping.
 func scanPairs(t string) []pairMatch {
 	var out []pairMatch
-	for pos := 0; pos < len(t); {
-		found := false
-		for start := pos; start < len(t); start++ {
-			if c := t[start]; start > 0 && c != ' ' && c != ',' && c != '{' && c != '\t' && c != '\n' && c != '\f' && c != '\r' {
-				continue // no match starts here: the test pairAt begins with, without the call
-			}
-			m, end, ok := pairAt(t, start)
-			if ok {
-				out = append(out, m)
-				pos, found = end, true
-				break
-			}
+	for start := 0; start < len(t); start++ {
+		if start > 0 && !pairDelimiter(t[start]) {
+			continue // no match starts here
 		}
-		if !found {
-			break
+		if m, end, ok := pairAt(t, start); ok {
+			out = append(out, m)
+			start = end - 1 // the next search begins where the match ended
 		}
 	}
 	return out
+}
+
+// pairDelimiter reports one of [\s{,], which begins a match of memoryPair after the text's
+// start.
+func pairDelimiter(c byte) bool { return lexSpace(c) || c == '{' || c == ',' }
+
+// skipSpace returns the index after the \s run at t[i].
+func skipSpace(t string, i int) int {
+	for i < len(t) && lexSpace(t[i]) {
+		i++
+	}
+	return i
 }
 
 // pairAt matches memoryPair at start: "^" there (start 0) or one of [\s{,] first. Every
@@ -66,7 +70,7 @@ func pairAt(t string, start int) (pairMatch, int, bool) {
 			return m, end, true
 		}
 	}
-	if c := t[start]; c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == '{' || c == ',' {
+	if pairDelimiter(t[start]) {
 		return pairFrom(t, start+1)
 	}
 	return pairMatch{}, 0, false
@@ -80,11 +84,6 @@ func pairFrom(t string, i int) (pairMatch, int, bool) {
 			i++
 		}
 	}
-	space := func() {
-		for i < len(t) && (t[i] == ' ' || t[i] == '\t' || t[i] == '\n' || t[i] == '\f' || t[i] == '\r') {
-			i++
-		}
-	}
 	quote()
 	from := i
 	for i < len(t) && (t[i] == '_' || t[i] >= 'a' && t[i] <= 'z' || t[i] >= 'A' && t[i] <= 'Z') {
@@ -95,13 +94,12 @@ func pairFrom(t string, i int) (pairMatch, int, bool) {
 	}
 	m.name = t[from:i]
 	quote()
-	space()
+	i = skipSpace(t, i)
 	if i >= len(t) || t[i] != ':' && t[i] != '=' {
 		return m, 0, false
 	}
 	m.sep = t[i : i+1]
-	i++
-	space()
+	i = skipSpace(t, i+1)
 	quote()
 	from = i
 	digits := scanDigits(t, i)
@@ -121,10 +119,7 @@ func pairFrom(t string, i int) (pairMatch, int, bool) {
 		}
 	}
 	m.number = t[from:i]
-	j := i
-	for j < len(t) && (t[j] == ' ' || t[j] == '\t' || t[j] == '\n' || t[j] == '\f' || t[j] == '\r') {
-		j++
-	}
+	j := skipSpace(t, i)
 	if u := unitAt(t, j); u > j {
 		m.unit, i = t[j:u], u
 	}
