@@ -1,5 +1,7 @@
 package analyze
 
+import "math"
+
 // Thresholds are the numbers the verdicts and the prediction rest on. They are named here, in
 // one place, so that the evidence a report prints and the tests that hold the analysis to real
 // logs can refer to them by name. Shares are fractions (0.2 is 20%).
@@ -124,6 +126,12 @@ type Thresholds struct {
 	// PredictableWithin is how close to the real crash a prediction must stay to count for
 	// "predictable from".
 	PredictableWithin float64
+}
+
+// noiseMB is the change of a heap of levelMB that is still measurement noise: the larger of
+// TrendNoiseMB and TrendNoiseShare of the level.
+func (th *Thresholds) noiseMB(levelMB float64) float64 {
+	return math.Max(th.TrendNoiseMB, th.TrendNoiseShare*levelMB)
 }
 
 // DefaultThresholds are the thresholds the analysis uses unless Options say otherwise.

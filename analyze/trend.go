@@ -64,7 +64,7 @@ func undercutOf(xs, ys []float64, th *Thresholds) *undercut {
 	}
 	var u *undercut
 	for i := half; i < len(ys); i++ {
-		if ys[i] < from-math.Max(th.TrendNoiseMB, th.TrendNoiseShare*from) && (u == nil || ys[i] < u.heapMB) {
+		if ys[i] < from-th.noiseMB(from) && (u == nil || ys[i] < u.heapMB) {
 			u = &undercut{atMS: xs[i] * 1000, heapMB: ys[i], fromMB: from}
 		}
 	}
@@ -123,7 +123,7 @@ func (a *Analyzer) trend(p *proc, out *Process) {
 	if start > 0 {
 		t.Method += ", last segment of a two-segment fit"
 	}
-	t.Significant = iv[0] > 0 && growthMB > math.Max(th.TrendNoiseMB, th.TrendNoiseShare*mean)
+	t.Significant = iv[0] > 0 && growthMB > th.noiseMB(mean)
 	if t.Significant {
 		if g.undercut = undercutOf(sx, sy, th); g.undercut != nil {
 			t.Significant = false
@@ -216,7 +216,7 @@ func (g *growth) checkRecent(th *Thresholds, t *Trend, youngRate float64) {
 	if !t.Significant {
 		return
 	}
-	xs, ys, transient := g.xs, g.ys, g.transient
+	xs, ys := g.xs, g.ys
 	n := len(xs)
 	if n < 4 {
 		return
@@ -242,7 +242,7 @@ func (g *growth) checkRecent(th *Thresholds, t *Trend, youngRate float64) {
 		if n-b >= 2 {
 			scatter = math.Max(scatter, stat.StdDev(ys[b:], nil))
 		}
-		noise := math.Max(2*scatter/math.Sqrt(float64(n-b)), transient)
+		noise := math.Max(2*scatter/math.Sqrt(float64(n-b)), g.transient)
 		if g.holds(b, since, youngRate, th) && rose < th.RecentRateShare*want && want-rose > noise {
 			g.stopped = &stop{atMS: xs[b-1] * 1000, heapMB: ys[n-1], trendMB: early.at(end)}
 			t.StoppedAtMS = &g.stopped.atMS
@@ -261,7 +261,7 @@ func floorRisesSince(xs, ys []float64, from float64, th *Thresholds) bool {
 		return false
 	}
 	first := fy[k]
-	return fy[len(fy)-1]-first > math.Max(th.TrendNoiseMB, th.TrendNoiseShare*first)
+	return fy[len(fy)-1]-first > th.noiseMB(first)
 }
 
 // floorOf returns the floor of a heap after full GCs: the points no later one undercut by
@@ -269,7 +269,7 @@ func floorRisesSince(xs, ys []float64, from float64, th *Thresholds) bool {
 func floorOf(xs, ys []float64, th *Thresholds) (fx, fy []float64) {
 	least := math.Inf(1)
 	for i := len(ys) - 1; i >= 0; i-- {
-		if ys[i] <= least+math.Max(th.TrendNoiseMB, th.TrendNoiseShare*least) {
+		if ys[i] <= least+th.noiseMB(least) {
 			fx, fy = append(fx, xs[i]), append(fy, ys[i])
 		}
 		least = math.Min(least, ys[i])
@@ -289,7 +289,7 @@ func floorOf(xs, ys []float64, th *Thresholds) (fx, fy []float64) {
 func (g *growth) holds(b int, since, youngRate float64, th *Thresholds) bool {
 	xs, ys, n := g.xs, g.ys, len(g.xs)
 	within := func(climb, from float64) bool {
-		return climb <= math.Max(g.transient, math.Max(th.TrendNoiseMB, th.TrendNoiseShare*from))
+		return climb <= math.Max(g.transient, th.noiseMB(from))
 	}
 	if g.transient > 0 && floorRisesSince(xs, ys, xs[b], th) {
 		return false // the spikes fall back; the floor under them still climbs
@@ -311,15 +311,24 @@ func youngRate(p *proc) float64 {
 	if p.youngSinceFull == nil {
 		return math.NaN()
 	}
-	ys := p.youngSinceFull.all()
-	if len(ys) < 3 || ys[len(ys)-1].TimeMS <= ys[0].TimeMS {
+	f, ok := fitAfter(p.youngSinceFull.all(), 3)
+	if !ok {
 		return math.NaN()
 	}
-	xs, hs := make([]float64, len(ys)), make([]float64, len(ys))
-	for i, y := range ys {
-		xs[i], hs[i] = y.TimeMS/1000, y.AfterMB
+	return f.b
+}
+
+// fitAfter fits a robust line through what the GCs pts left over time (seconds), when there are
+// at least atLeast of them over some time.
+func fitAfter(pts []GCPoint, atLeast int) (fit, bool) {
+	if len(pts) < atLeast || pts[len(pts)-1].TimeMS <= pts[0].TimeMS {
+		return fit{}, false
 	}
-	return robustFit(xs, hs).b
+	xs, ys := make([]float64, len(pts)), make([]float64, len(pts))
+	for i, g := range pts {
+		xs[i], ys[i] = g.TimeMS/1000, g.AfterMB
+	}
+	return robustFit(xs, ys), true
 }
 
 // checkFlatTail looks at all the full GCs, not only the trend's window: a heap that grew and
@@ -390,7 +399,7 @@ func transientMB(ys []float64, th *Thresholds) float64 {
 	least, most := math.Inf(1), 0.0
 	for i := len(ys) - 1; i >= 0; i-- {
 		least = math.Min(least, ys[i])
-		if d := ys[i] - least; d > math.Max(th.TrendNoiseMB, th.TrendNoiseShare*ys[i]) {
+		if d := ys[i] - least; d > th.noiseMB(ys[i]) {
 			most = math.Max(most, d)
 		}
 	}

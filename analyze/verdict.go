@@ -139,18 +139,8 @@ func verdictOf(p *proc, out *Process, th *Thresholds, heapMB float64) string {
 // before its third full GC read healthy).
 func risingWithoutFullGCs(p *proc, th *Thresholds) bool {
 	pts := p.chart.all()
-	if len(pts) < th.FewYoungGCs {
-		return false
-	}
-	xs, ys := make([]float64, len(pts)), make([]float64, len(pts))
-	for i, g := range pts {
-		xs[i], ys[i] = g.TimeMS/1000, g.AfterMB
-	}
-	if xs[len(xs)-1] <= xs[0] {
-		return false
-	}
-	f := robustFit(xs, ys)
-	return f.interval95()[0] > 0 && f.b*(xs[len(xs)-1]-xs[0]) >= th.UnsettledGrowthMB
+	f, ok := fitAfter(pts, th.FewYoungGCs)
+	return ok && f.interval95()[0] > 0 && f.b*(pts[len(pts)-1].TimeMS-pts[0].TimeMS)/1000 >= th.UnsettledGrowthMB
 }
 
 // shortRise reports a heap after full GCs that rises at a clear rate over a window too short
@@ -183,7 +173,7 @@ func grewIntoTrend(p *proc, tr *Trend, th *Thresholds) bool {
 	}
 	f := robustFit(xs, ys)
 	rise := f.b * (xs[len(xs)-1] - xs[0])
-	return f.interval95()[0] > 0 && f.r2 >= th.TrendMinR2 && rise > math.Max(th.TrendNoiseMB, th.TrendNoiseShare*stat.Mean(ys, nil))
+	return f.interval95()[0] > 0 && f.r2 >= th.TrendMinR2 && rise > th.noiseMB(stat.Mean(ys, nil))
 }
 
 // steadyOnSmallHeap reports growth too small in MB for the leak rule that is nonetheless
@@ -501,7 +491,7 @@ func pastThrash(p *proc, out *Process, th *Thresholds) *thrash {
 			continue
 		}
 		level := fulls[i].AfterMB
-		if fulls[j-1].AfterMB-level > math.Max(th.TrendNoiseMB, th.TrendNoiseShare*level) {
+		if fulls[j-1].AfterMB-level > th.noiseMB(level) {
 			continue // the heap grew: loading, or a leak, not a working set GC grinds on
 		}
 		mu, share := 1-tl.gcIn(from, to)/w, (freed[j]-freed[i])/float64(n)
