@@ -473,3 +473,63 @@ func TestSpikesDoNotStopALeak(t *testing.T) {
 		}
 	}
 }
+
+// TestFewFullGCsThatSpeedUp: a leak whose rate doubles every few seconds, cut right after its
+// fourth full GC, is too short for a parabola's significance; a straight line put its death two
+// to three times too late. Its rate rose from each interval to the next, so it is modelled as
+// accelerating: the estimate is within 25% of the crash and the interval holds it. No steady
+// leak of the corpus, cut the same way, is read as accelerating.
+func TestFewFullGCsThatSpeedUp(t *testing.T) {
+	cutAfterFourth := func(log string, limit *float64) (*Process, float64) {
+		whole := New(Options{})
+		for _, ev := range cutEvents(t, log, math.Inf(1)) {
+			whole.Add(ev)
+		}
+		r := whole.Report(log, parser.Stats{})
+		if len(r.Processes) != 1 || len(whole.order[0].fulls) < 5 {
+			return nil, 0
+		}
+		p := whole.order[0]
+		cut := (p.fulls[3].TimeMS + p.fulls[4].TimeMS) / 2
+		a := New(Options{HeapLimitMB: limit})
+		for _, ev := range cutEvents(t, log, cut) {
+			a.Add(ev)
+		}
+		crash := math.NaN()
+		if c := analyzeFile(t, log, Options{}).Processes[0].Crash; c != nil && c.TimeMS != nil {
+			crash = *c.TimeMS
+		}
+		return a.Report(log, parser.Stats{}).Processes[0], crash
+	}
+	limit := 256.0
+	for _, v := range []string{"12", "14", "24", "25", "26"} {
+		log := "../corpus/node-" + v + "/leak-accelerating.256.doubling3.log.gz"
+		p, crash := cutAfterFourth(log, &limit)
+		if p == nil || p.PredictedOOMMS == nil {
+			t.Errorf("%s after 4 full GCs: no prediction", log)
+			continue
+		}
+		pred, iv := *p.PredictedOOMMS, *p.PredictedOOMIntervalMS
+		if p.PredictionModel != ModelAccelerating || math.Abs(pred-crash) > 0.25*crash || crash < iv[0] || crash > iv[1] {
+			t.Errorf("%s after 4 full GCs: %s model predicts %.0f [%.0f, %.0f] for a crash at %.0f", log, p.PredictionModel, pred, iv[0], iv[1], crash)
+		}
+	}
+	steady := 0
+	for _, log := range corpustest.Logs(t) {
+		m, ok := corpustest.ReadMeta(log)
+		if !ok || rateOf(m) != "steady" || m.HeapLimitMB == nil {
+			continue
+		}
+		p, _ := cutAfterFourth(log, m.HeapLimitMB)
+		if p == nil || p.Trend == nil {
+			continue
+		}
+		steady++
+		if p.Trend.Model == ModelAccelerating {
+			t.Errorf("%s, a steady leak, after 4 full GCs: read as accelerating (%v)", log, p.Evidence)
+		}
+	}
+	if steady < 50 {
+		t.Errorf("only %d steady leaks checked", steady)
+	}
+}

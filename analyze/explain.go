@@ -16,14 +16,32 @@ import (
 // littleGCShare is the share of the time in GC under which a report may say GC takes little.
 const littleGCShare = 0.05
 
+// leakHeadline says how the heap grew as the trend's model has it: a report whose rate line
+// says "speeding up" must not head it with "steadily".
+func leakHeadline(p *Process) string {
+	how := "grows steadily"
+	if p.Trend != nil {
+		switch p.Trend.Model {
+		case ModelAccelerating:
+			how = "grows faster and faster"
+		case ModelDecelerating:
+			how = "grows, more slowly over time,"
+		}
+	}
+	if p.Crash != nil {
+		return "LEAK — the heap that survives full GCs " + strings.Replace(how, "grows", "grew", 1) + " until V8 hit its heap limit."
+	}
+	if p.Trend != nil && p.Trend.Model == ModelAccelerating {
+		return "LEAK — the heap that survives full GCs " + how + "; the process will run out of heap, sooner than a straight line says."
+	}
+	return "LEAK — the heap that survives full GCs " + how + "; at this rate the process will run out of heap."
+}
+
 // Headline returns the one-sentence root cause for a verdict.
 func Headline(p *Process) string {
 	switch p.Verdict {
 	case VerdictLeak:
-		if p.Crash != nil {
-			return "LEAK — the heap that survives full GCs grew steadily until V8 hit its heap limit."
-		}
-		return "LEAK — the heap that survives full GCs grows steadily; at this rate the process will run out of heap."
+		return leakHeadline(p)
 	case VerdictHeapTooSmall:
 		return "HEAP TOO SMALL — the heap that survives full GCs sits at the limit: the working set needs more than the limit allows."
 	case VerdictAllocationBurst:

@@ -88,6 +88,13 @@ func (g *growth) forecast(d *deathPoint, alive float64) (forecast, bool) {
 			hi = math.Max(hi, qhi)
 		}
 	}
+	if g.exp != nil && g.quad == nil && !d.soft {
+		// Too few full GCs for a parabola: the acceleration is read from its consistency
+		// alone, and if the rate stops rising the line's end is the later bound.
+		if lhi, ok := crossing(g.lin.at, d.hi, end, horizon); ok {
+			hi = math.Max(hi, lhi)
+		}
+	}
 	// V8 dies at a full GC, not at the moment the trend crosses the line: on average half
 	// the time between full GCs later (unless the point is the heap the crash's GC left).
 	w := g.gcGap() / 2

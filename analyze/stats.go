@@ -557,11 +557,11 @@ func (e expFit) u(x float64) float64 { return math.Exp(e.k * (x - e.x0)) }
 
 // robustExp fits an expFit: for each rate constant k on a grid from a rate that doubles once
 // over the window to one that doubles forty times, the robust line in e^(k·(x−x0)); the k whose
-// line leaves the least squared error is kept. ok is false with fewer than five points or no
+// line leaves the least squared error is kept. ok is false with fewer than four points or no
 // growing fit.
 func robustExp(xs, ys []float64) (expFit, bool) {
 	n := len(xs)
-	if n < 5 {
+	if n < 4 {
 		return expFit{}, false
 	}
 	span := xs[n-1] - xs[0]

@@ -82,6 +82,11 @@ type Thresholds struct {
 	// as changing.
 	CurvatureMinPoints int
 	CurvatureShare     float64
+	// SpeedUpMinPoints and SpeedUpRatio: with fewer full GCs than CurvatureMinPoints but at
+	// least SpeedUpMinPoints, a growth whose rate rose from each interval to the next by
+	// SpeedUpStep or more, the last at least SpeedUpRatio times the first, accelerates.
+	SpeedUpMinPoints          int
+	SpeedUpStep, SpeedUpRatio float64
 
 	// RecentWindowShare and RecentRateShare: the growth has stopped when over the last
 	// RecentWindowShare of the trend's window the heap after full GCs rose at under
@@ -174,6 +179,9 @@ var DefaultThresholds = Thresholds{
 
 	CurvatureMinPoints: 5,
 	CurvatureShare:     0.3,
+	SpeedUpMinPoints:   4,
+	SpeedUpStep:        1.15,
+	SpeedUpRatio:       1.5,
 
 	RecentWindowShare: 0.25,
 	RecentRateShare:   0.5,

@@ -152,9 +152,13 @@ func (a *Analyzer) trend(p *proc, out *Process) {
 // parabola whose curvature is significant (its 95% interval excludes zero) and material (the rate at the end differs from
 // the straight line's by at least CurvatureShare of it).
 func (g *growth) curvature(th *Thresholds, t *Trend) {
-	if len(g.xs) < th.CurvatureMinPoints || !t.Significant {
+	if !t.Significant {
 		// Without growth there is no rate to change: a parabola through a sawtooth (batches
 		// built and freed, caught by some full GCs) bends to the scatter, not to a trend.
+		return
+	}
+	if len(g.xs) < th.CurvatureMinPoints {
+		g.speedsUp(th, t)
 		return
 	}
 	q, ok := robustQuad(g.xs, g.ys)
@@ -189,6 +193,49 @@ func (g *growth) curvature(th *Thresholds, t *Trend) {
 		t.RateDoublesEveryS = &doubling
 	}
 	t.SlopeNowMBPerS = &now
+}
+
+// speedsUp reads acceleration where too few full GCs for a parabola's significance show it
+// consistently: the rate between each full GC and the next above the one before it, the last
+// at least SpeedUpRatio times the first. A leak whose rate doubles shows it by its fourth full
+// GC, when a straight line still puts its death several times too late; a steady leak's
+// scatter rarely rises two intervals in a row by that much. The growth is then modelled as a
+// rate that grows with itself when that beats the line by Akaike's criterion (the line has
+// two parameters, the exponential three), and the forecast's interval keeps the line's end.
+func (g *growth) speedsUp(th *Thresholds, t *Trend) {
+	xs, ys := g.xs, g.ys
+	n := len(xs)
+	if n < th.SpeedUpMinPoints || g.lin.b <= 0 {
+		return
+	}
+	var first, prev float64
+	for i := 1; i < n; i++ {
+		r := (ys[i] - ys[i-1]) / (xs[i] - xs[i-1])
+		if i == 1 {
+			first = r
+		} else if r < th.SpeedUpStep*prev {
+			return
+		}
+		prev = r
+	}
+	if first <= 0 || prev < th.SpeedUpRatio*first {
+		return
+	}
+	e, ok := robustExp(xs, ys)
+	if !ok {
+		return
+	}
+	aic := func(sse float64, params int) float64 {
+		return float64(n)*math.Log(math.Max(sse, 1e-12)/float64(n)) + 2*float64(params)
+	}
+	if aic(sseOf(e.at, xs, ys), 3) >= aic(sseOf(g.lin.at, xs, ys), 2) {
+		return
+	}
+	g.exp, g.expWeight, g.model = &e, 1, ModelAccelerating
+	t.Model = g.model
+	now := e.slopeAt(xs[n-1])
+	doubling := math.Ln2 / e.k
+	t.SlopeNowMBPerS, t.RateDoublesEveryS = &now, &doubling
 }
 
 // sseOf is the sum of squared residuals of the points about a model.
