@@ -598,9 +598,13 @@ var jsErrorKinds = []struct {
 	{"Invalid array length", FatalInvalidArrayLength},
 	{"Invalid string length", FatalInvalidStringLength},
 	{"ERR_STRING_TOO_LONG", FatalInvalidStringLength},
+	// Node prints the code under the message on its own line ("code: 'ERR_STRING_TOO_LONG'").
+	{"Cannot create a string longer than", FatalInvalidStringLength},
 	{"Invalid typed array length", FatalInvalidTypedArrayLength},
 	{"Invalid array buffer length", FatalInvalidTypedArrayLength},
 	{"ERR_BUFFER_TOO_LARGE", FatalBufferTooLarge},
+	// fs.readFile's limit: a file larger than one Buffer may be.
+	{"ERR_FS_FILE_TOO_LARGE", FatalBufferTooLarge},
 	// Buffer's own limit in the words of each era: Node ≤ 0.12's SlowBuffer, Node 4–8's
 	// allocUnsafe, Node 10+'s range check of a size or a concatenated length.
 	{"length > kMaxLength", FatalBufferTooLarge},

@@ -158,6 +158,8 @@ var crashKeywords = [...]string{
 	"RangeError [ERR_OUT_OF_RANGE]: The value of \"size\" is out of range",
 	"RangeError [ERR_OUT_OF_RANGE]: The value of \"length\" is out of range",
 	"Error [ERR_STRING_TOO_LONG]",
+	"Error: Cannot create a string longer than",
+	"RangeError [ERR_FS_FILE_TOO_LARGE]",
 	"Cannot get stack trace in GC.",
 	"<--- Heap statistics --->",
 	"<--- Near heap limit --->",

@@ -293,6 +293,11 @@ func TestSizeLimitErrors(t *testing.T) {
 		{"RangeError: Invalid array length", FatalInvalidArrayLength},
 		{"RangeError: Invalid typed array length: 4294967296", FatalInvalidTypedArrayLength},
 		{"RangeError: Array buffer allocation failed", FatalArrayBufferAllocation},
+		// Node 20: Buffer.toString of 512 MB, and fs.readFileSync of a 2.2 GB file.
+		{"Error: Cannot create a string longer than 0x1fffffe8 characters", FatalInvalidStringLength},
+		{"RangeError [ERR_FS_FILE_TOO_LARGE]: File size (2306867200) is greater than 2 GiB", FatalBufferTooLarge},
+		// A docker-compose prefix before the message.
+		{"mmon  | Error: Cannot create a string longer than 0x1fffffe8 characters", FatalInvalidStringLength},
 	} {
 		var kinds []FatalKind
 		for _, ev := range parseOne(t, tc.line+"\n    at Set.add (<anonymous>)\n") {
