@@ -533,3 +533,23 @@ func TestFewFullGCsThatSpeedUp(t *testing.T) {
 		t.Errorf("only %d steady leaks checked", steady)
 	}
 }
+
+// TestSlowedIsNotStopped: a leak whose spikes some full GCs catch, cut at 40% of its life,
+// shows four full GCs, the last one 13 MB above the one before but short of the earlier rate,
+// and too few young GCs after it to say whether the heap held. It read "HEALTHY … grew, then
+// stopped growing"; the growth slowed, and only later GCs can tell whether it stopped.
+func TestSlowedIsNotStopped(t *testing.T) {
+	for _, v := range []string{"14", "16", "18", "20", "22"} {
+		log := "../corpus/node-" + v + "/leak-spiky.128.r8.log.gz"
+		crash := *analyzeFile(t, log, Options{}).Processes[0].Crash.TimeMS
+		limit := 128.0
+		a := New(Options{HeapLimitMB: &limit})
+		for _, ev := range cutEvents(t, log, 0.4*crash) {
+			a.Add(ev)
+		}
+		p := a.Report(log, parser.Stats{}).Processes[0]
+		if p.Verdict == VerdictHealthy || says(p, "growth ended") {
+			t.Errorf("%s cut at 40%%: verdict %s, evidence %v; the growth slowed, it is not shown to have stopped", log, p.Verdict, p.Evidence)
+		}
+	}
+}

@@ -19,22 +19,23 @@ const littleGCShare = 0.05
 // leakHeadline says how the heap grew as the trend's model has it: a report whose rate line
 // says "speeding up" must not head it with "steadily".
 func leakHeadline(p *Process) string {
-	how := "grows steadily"
+	model := ModelLinear
 	if p.Trend != nil {
-		switch p.Trend.Model {
-		case ModelAccelerating:
-			how = "grows faster and faster"
-		case ModelDecelerating:
-			how = "grows, more slowly over time,"
-		}
+		model = p.Trend.Model
 	}
-	if p.Crash != nil {
-		return "LEAK — the heap that survives full GCs " + strings.Replace(how, "grows", "grew", 1) + " until V8 hit its heap limit."
+	switch {
+	case p.Crash != nil && model == ModelAccelerating:
+		return "LEAK — the heap that survives full GCs grew faster and faster until V8 hit its heap limit."
+	case p.Crash != nil && model == ModelDecelerating:
+		return "LEAK — the heap that survives full GCs grew, more slowly over time, until V8 hit its heap limit."
+	case p.Crash != nil:
+		return "LEAK — the heap that survives full GCs grew steadily until V8 hit its heap limit."
+	case model == ModelAccelerating:
+		return "LEAK — the heap that survives full GCs grows faster and faster; the process will run out of heap, sooner than a straight line says."
+	case model == ModelDecelerating:
+		return "LEAK — the heap that survives full GCs grows, more slowly over time; it has not levelled off, and the process will run out of heap."
 	}
-	if p.Trend != nil && p.Trend.Model == ModelAccelerating {
-		return "LEAK — the heap that survives full GCs " + how + "; the process will run out of heap, sooner than a straight line says."
-	}
-	return "LEAK — the heap that survives full GCs " + how + "; at this rate the process will run out of heap."
+	return "LEAK — the heap that survives full GCs grows steadily; at this rate the process will run out of heap."
 }
 
 // Headline returns the one-sentence root cause for a verdict.
@@ -70,6 +71,9 @@ func Headline(p *Process) string {
 	case p.Crash != nil:
 		return "INSUFFICIENT DATA — the process died (" + string(p.Crash.Kind) + "), and the log shows too few GCs to read the heap."
 	}
+	if t := p.Trend; t != nil && t.SlowedAtMS != nil {
+		return "INSUFFICIENT DATA — the heap after full GCs rose, then slowed at the last full GC; too few GCs since to tell a leak from a heap that levels off."
+	}
 	if t := p.Trend; t != nil && t.Interval95[0] > 0 && t.StoppedAtMS == nil {
 		return "INSUFFICIENT DATA — the heap after full GCs rises, but over too few full GCs or too short a time to tell a leak from a program still settling."
 	}
@@ -88,6 +92,11 @@ func healthyHeadline(p *Process) string {
 	gc := ", and GC takes little time."
 	if p.GCOverhead != nil && *p.GCOverhead >= littleGCShare {
 		gc = fmt.Sprintf("; GC takes %.0f%% of the time.", 100**p.GCOverhead)
+		if st, span := p.HostStalls, spanMS(p); st != nil && span > 0 && st.TotalMS >= littleGCShare*span {
+			// "Nothing to fix" beside a high share reads as a contradiction unless the
+			// headline says whose time it mostly is.
+			gc = fmt.Sprintf("; GC takes %.0f%% of the time, of which %.0f points are the machine holding the process up, not GC work.", 100**p.GCOverhead, 100*st.TotalMS/span)
+		}
 	}
 	if p.hasContext(offHeapContext) {
 		gc = strings.TrimSuffix(gc, ".") + "; but memory outside the JS heap grows."
@@ -318,7 +327,9 @@ func (e *explainer) trend() {
 	if pl := levelsOff(e.p, e.out, e.th); pl != nil && e.out.Verdict == VerdictHealthy {
 		e.ev("levels off", "at this slowing, the heap after full GCs levels off near %s by %s, under the limit: a cache or working set filling up, not a leak", mb(pl.levelMB), secs(pl.atMS))
 	}
-	if s := g.stopped; s != nil {
+	if s := g.stopped; s != nil && s.unconfirmed {
+		e.ev("growth slowed", "the last full GC left %s, more than the one before it but under the %s the earlier growth gives; no GCs after it show whether the heap then held", mb(s.heapMB), mb(s.trendMB))
+	} else if s != nil {
 		e.ev("growth ended", "after %s the heap stopped growing: at %s it held %s where the earlier growth would have reached %s", secs(*t.StoppedAtMS), secs(s.atMS), mb(s.heapMB), mb(s.trendMB))
 	}
 	if !t.Significant {

@@ -178,6 +178,10 @@ type Trend struct {
 	// StoppedAtMS is when a young GC after the last full GC showed the heap under what the
 	// trend needs: the growth had ended there.
 	StoppedAtMS *float64 `json:"stopped_at_ms,omitempty"`
+	// SlowedAtMS is set instead of StoppedAtMS when one full GC alone, having itself climbed,
+	// shows the growth falling short of its earlier rate, and no GCs after it show whether
+	// the heap then held: when the slowing began.
+	SlowedAtMS *float64 `json:"slowed_at_ms,omitempty"`
 }
 
 // PauseStats summarises the pauses of one collector kind (milliseconds).

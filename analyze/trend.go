@@ -75,6 +75,10 @@ func undercutOf(xs, ys []float64, th *Thresholds) *undercut {
 // minus the young generation's share.
 type stop struct {
 	atMS, heapMB, trendMB float64
+	// unconfirmed is set when one full GC alone shows the slowing, having itself climbed
+	// beyond the noise, and no young GCs after it show whether the heap then held: the growth
+	// slowed, and only the next GCs can tell whether it stopped.
+	unconfirmed bool
 }
 
 // rate is the growth rate at the end of the window, by the model that holds.
@@ -137,7 +141,7 @@ func (a *Analyzer) trend(p *proc, out *Process) {
 	if !crashedAtLimit(p) {
 		// A heap that died at its limit did not stop growing: the limit stopped it, and the
 		// points under that ceiling cannot rise as the trend would have them.
-		g.checkRecent(th, t, youngRate(p))
+		g.checkRecent(th, t, youngRate(p), func(from, to float64) bool { return youngHeld(p, from, to, th) })
 		g.checkFlatTail(xs, ys, th, t)
 		g.checkStop(p, th, t)
 	}
@@ -259,7 +263,9 @@ func sseOf(at func(float64) float64, xs, ys []float64) float64 {
 // youngRate is how fast the heap after young GCs rose since the last full GC (NaN when too few
 // show it): a lone recent full GC that rose less than the early rate stopped only if the young
 // GCs after it do not go on rising at the rate it came up at.
-func (g *growth) checkRecent(th *Thresholds, t *Trend, youngRate float64) {
+// youngHeld reports whether the young GCs between two full GCs (seconds) show the heap held
+// there, for a lone recent full GC that climbed.
+func (g *growth) checkRecent(th *Thresholds, t *Trend, youngRate float64, youngHeld func(from, to float64) bool) {
 	if !t.Significant {
 		return
 	}
@@ -291,8 +297,13 @@ func (g *growth) checkRecent(th *Thresholds, t *Trend, youngRate float64) {
 		}
 		noise := math.Max(2*scatter/math.Sqrt(float64(n-b)), g.transient)
 		if g.holds(b, since, youngRate, th) && rose < th.RecentRateShare*want && want-rose > noise {
-			g.stopped = &stop{atMS: xs[b-1] * 1000, heapMB: ys[n-1], trendMB: early.at(end)}
-			t.StoppedAtMS = &g.stopped.atMS
+			g.stopped = &stop{atMS: xs[b-1] * 1000, heapMB: ys[n-1], trendMB: early.at(end),
+				unconfirmed: n-b == 1 && math.IsNaN(youngRate) && !g.within(ys[n-1]-ys[b-1], ys[b-1], th) && !youngHeld(xs[b-1], end)}
+			if g.stopped.unconfirmed {
+				t.SlowedAtMS = &g.stopped.atMS
+			} else {
+				t.StoppedAtMS = &g.stopped.atMS
+			}
 		}
 		return
 	}
@@ -335,9 +346,7 @@ func floorOf(xs, ys []float64, th *Thresholds) (fx, fy []float64) {
 // the floor under them must not climb either.
 func (g *growth) holds(b int, since, youngRate float64, th *Thresholds) bool {
 	xs, ys, n := g.xs, g.ys, len(g.xs)
-	within := func(climb, from float64) bool {
-		return climb <= math.Max(g.transient, th.noiseMB(from))
-	}
+	within := func(climb, from float64) bool { return g.within(climb, from, th) }
 	if g.transient > 0 && floorRisesSince(xs, ys, xs[b], th) {
 		return false // the spikes fall back; the floor under them still climbs
 	}
@@ -350,6 +359,30 @@ func (g *growth) holds(b int, since, youngRate float64, th *Thresholds) bool {
 		return youngRate < th.RecentRateShare*climb/since
 	}
 	return true // one point, nothing after it: the shortfall decides
+}
+
+// youngHeld reports young GCs between the full GCs at from and to (seconds) that show the heap
+// holding a level: two or more, over at least half the time between them, whose heap after
+// climbs by no more than the young generation and the noise. A cache that filled up, then
+// ran on scavenges for seconds before its next full GC, shows its stop there.
+func youngHeld(p *proc, from, to float64, th *Thresholds) bool {
+	var xs, ys []float64
+	for _, pt := range p.chart.all() {
+		if t := pt.TimeMS / 1000; !pt.Full && t > from && t < to {
+			xs, ys = append(xs, t), append(ys, pt.AfterMB)
+		}
+	}
+	if len(xs) < 2 || xs[len(xs)-1]-xs[0] < (to-from)/2 {
+		return false
+	}
+	lo, hi := slices.Min(ys), slices.Max(ys)
+	return hi-lo <= math.Max(p.era.semiMB, 1)+th.noiseMB(lo)
+}
+
+// within reports a climb from a heap of from MB no larger than the noise or the memory the full
+// GCs catch in passing: a heap that climbed no more than that held.
+func (g *growth) within(climb, from float64, th *Thresholds) bool {
+	return climb <= math.Max(g.transient, th.noiseMB(from))
 }
 
 // youngRate returns the slope of the heap after the young GCs since the last full GC, NaN with

@@ -121,9 +121,10 @@ func verdictOf(p *proc, out *Process, th *Thresholds, heapMB float64) string {
 		return VerdictLeak
 	case out.IneffectiveMC.Met || thrashing(p, out, th) != nil || pastThrash(p, out, th) != nil:
 		return VerdictGCThrashing
-	case (growing && tr.GrowthMB >= th.UnsettledGrowthMB || shortRise(p, tr, th)) && levelsOff(p, out, th) == nil:
+	case (growing && tr.GrowthMB >= th.UnsettledGrowthMB || shortRise(p, tr, th) || g != nil && g.stopped != nil && g.stopped.unconfirmed) && levelsOff(p, out, th) == nil:
 		// Growth, but over too few full GCs or too short a part of the log to call a leak:
-		// a heap that grew over three points may still level off.
+		// a heap that grew over three points may still level off. Or growth that slowed at
+		// the last full GC, with nothing after it to show whether it stopped.
 		return VerdictInsufficientData
 	case tr == nil && (p.young < th.FewYoungGCs || p.crash != nil || risingWithoutFullGCs(p, th)):
 		// Fewer than three full GCs and little else, or a heap the young GCs show rising:
