@@ -5,7 +5,9 @@ package analyze
 // gives the V8 source each rule rests on.
 
 import (
+	"fmt"
 	"math"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -235,6 +237,8 @@ type deathPoint struct {
 	ignored bool
 	// reached is set when the point is the heap a full GC left at the crash itself.
 	reached bool
+	// earlyWhy says why the range starts as early as 0.8·F, when it does.
+	earlyWhy string
 }
 
 // deathPointOf returns where this process dies against its limit.
@@ -256,6 +260,15 @@ func deathPointOf(p *proc, out *Process) *deathPoint {
 		// that way, death can come that early.
 		if mu, ok := p.fulls[n-1].mu(); ok && mu < 0.5 {
 			d.lo = math.Min(d.lo, 0.8*f)
+			d.earlyWhy = fmt.Sprintf("GC already starves the process (V8's average utilization %.2f), and V8's ineffective-mark-compacts rule ends such a process from 0.8 of its limit", mu)
+		}
+		// Where the memory V8 keeps committed runs so far ahead of the heap that it reaches F
+		// before the heap reaches 0.93·F, the full GCs turn back to back before then, and
+		// what follows differs by program: some starve and the same rule ends them from
+		// 0.8·F (docs/heap-limit-model.md, "Why a small heap's full GCs turn back to back").
+		if c := committedShare(p); c*0.93*f >= f && d.earlyWhy == "" {
+			d.lo = math.Min(d.lo, 0.8*f)
+			d.earlyWhy = fmt.Sprintf("V8 keeps %.0f%% more memory committed than the heap holds, so its full GCs will turn back to back before the heap nears the limit, and if they starve the process V8's ineffective-mark-compacts rule ends it from 0.8 of its limit", 100*(c-1))
 		}
 	}
 	peak := 0.0
@@ -266,6 +279,22 @@ func deathPointOf(p *proc, out *Process) *deathPoint {
 		d.ignored = true
 	}
 	return d
+}
+
+// committedShare is the median, over the last three full GCs, of the memory V8 kept committed
+// after each against the heap it left; 0 when the trace does not print it.
+func committedShare(p *proc) float64 {
+	var shares []float64
+	for _, g := range p.fulls[max(0, len(p.fulls)-3):] {
+		if g.AfterMB > 0 && g.CommittedMB > 0 {
+			shares = append(shares, g.CommittedMB/g.AfterMB)
+		}
+	}
+	if len(shares) == 0 {
+		return 0
+	}
+	sort.Float64s(shares)
+	return shares[len(shares)/2]
 }
 
 // processOldSpace is the old-space limit of a process that said its heap_size_limit (gcanalyze
