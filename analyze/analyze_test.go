@@ -576,3 +576,18 @@ func TestEarlyDeathsInTheInterval(t *testing.T) {
 		}
 	}
 }
+
+// TestHostStallsAreNotThrashing: a run the host held up (young GCs of 0.3–3.6 s among 1.7 ms
+// ones) read "GC THRASHING" from a window whose GC time was mostly those stalls, beside V8's own
+// utilization at 0.97–0.99 ("stayed high"). Stalled young GCs are not GC work: neither
+// thrashing's window nor a past one counts them.
+func TestHostStallsAreNotThrashing(t *testing.T) {
+	limit := 128.0
+	p := analyzeFile(t, "../corpus/node-24/working-set-too-big.128.log.gz", Options{HeapLimitMB: &limit}).Processes[0]
+	if p.HostStalls == nil {
+		t.Fatal("no host stalls found: the test needs a stalled run")
+	}
+	if p.Verdict == VerdictGCThrashing || says(p, "thrashing") {
+		t.Errorf("verdict %s, evidence %v; the stalls were the machine's, not GC's", p.Verdict, p.Evidence)
+	}
+}

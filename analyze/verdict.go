@@ -431,7 +431,10 @@ func thrashing(p *proc, out *Process, th *Thresholds) *thrash {
 		return nil
 	}
 	tl := p.timeline()
-	mu := 1 - tl.gcIn(fulls[0].TimeMS, *out.LastMS)/window
+	// Young GCs the host held up were not GC work (HostStalls): the window's time, and GC's,
+	// less theirs.
+	stalled := stalledIn(p, out, fulls[0].TimeMS, *out.LastMS, th)
+	mu := 1 - (tl.gcIn(fulls[0].TimeMS, *out.LastMS)-stalled)/(window-stalled)
 	var freed []float64
 	for _, f := range fulls {
 		if f.BeforeMB > 0 {
@@ -443,6 +446,23 @@ func thrashing(p *proc, out *Process, th *Thresholds) *thrash {
 		return nil
 	}
 	return &thrash{fromMS: fulls[0].TimeMS, mu: mu, fullGCs: len(fulls), freedShare: share}
+}
+
+// stalledIn sums the pauses of the young GCs between from and to (ms) that HostStalls counts:
+// the machine holding the process up, not GC work.
+func stalledIn(p *proc, out *Process, from, to float64, th *Thresholds) float64 {
+	st := out.HostStalls
+	if st == nil {
+		return 0
+	}
+	floor := math.Max(th.StallFactor*st.TypicalMS, th.StallMinMS)
+	var ms float64
+	for _, ps := range p.pauses {
+		if !ps.full && ps.atom >= floor && ps.t >= from && ps.t <= to {
+			ms += ps.atom
+		}
+	}
+	return ms
 }
 
 // thrash is what thrashing found: from when (and, for an episode that ended, until when), the
@@ -495,7 +515,8 @@ func pastThrash(p *proc, out *Process, th *Thresholds) *thrash {
 		if fulls[j-1].AfterMB-level > th.noiseMB(level) {
 			continue // the heap grew: loading, or a leak, not a working set GC grinds on
 		}
-		mu, share := 1-tl.gcIn(from, to)/w, (freed[j]-freed[i])/float64(n)
+		stalled := stalledIn(p, out, from, to, th)
+		mu, share := 1-(tl.gcIn(from, to)-stalled)/(w-stalled), (freed[j]-freed[i])/float64(n)
 		if mu < th.ThrashMu && share < th.ThrashFreedShare && (worst == nil || mu < worst.mu) {
 			worst = &thrash{fromMS: from, toMS: to, mu: mu, fullGCs: n, freedShare: share}
 		}
