@@ -71,6 +71,9 @@ func Headline(p *Process) string {
 	case p.Crash != nil:
 		return "INSUFFICIENT DATA — the process died (" + string(p.Crash.Kind) + "), and the log shows too few GCs to read the heap."
 	}
+	if t := p.Trend; t != nil && t.Model == ModelDecelerating && t.Significant {
+		return "INSUFFICIENT DATA — the heap after full GCs rises ever more slowly; too few full GCs to tell a leak from a heap that levels off."
+	}
 	if t := p.Trend; t != nil && t.SlowedAtMS != nil {
 		return "INSUFFICIENT DATA — the heap after full GCs rose, then slowed at the last full GC; too few GCs since to tell a leak from a heap that levels off."
 	}

@@ -162,7 +162,9 @@ func (g *growth) curvature(th *Thresholds, t *Trend) {
 		return
 	}
 	if len(g.xs) < th.CurvatureMinPoints {
-		g.speedsUp(th, t)
+		if !g.speedsUp(th, t) {
+			g.slowsDown(th, t)
+		}
 		return
 	}
 	q, ok := robustQuad(g.xs, g.ys)
@@ -206,40 +208,70 @@ func (g *growth) curvature(th *Thresholds, t *Trend) {
 // scatter rarely rises two intervals in a row by that much. The growth is then modelled as a
 // rate that grows with itself when that beats the line by Akaike's criterion (the line has
 // two parameters, the exponential three), and the forecast's interval keeps the line's end.
-func (g *growth) speedsUp(th *Thresholds, t *Trend) {
+func (g *growth) speedsUp(th *Thresholds, t *Trend) bool {
 	xs, ys := g.xs, g.ys
 	n := len(xs)
 	if n < th.SpeedUpMinPoints || g.lin.b <= 0 {
-		return
+		return false
 	}
-	var first, prev float64
-	for i := 1; i < n; i++ {
-		r := (ys[i] - ys[i-1]) / (xs[i] - xs[i-1])
-		if i == 1 {
-			first = r
-		} else if r < th.SpeedUpStep*prev {
-			return
+	rates := g.intervalRates()
+	for i := 1; i < len(rates); i++ {
+		if rates[i] < th.SpeedUpStep*rates[i-1] {
+			return false
 		}
-		prev = r
 	}
-	if first <= 0 || prev < th.SpeedUpRatio*first {
-		return
+	if first, last := rates[0], rates[len(rates)-1]; first <= 0 || last < th.SpeedUpRatio*first {
+		return false
 	}
 	e, ok := robustExp(xs, ys)
 	if !ok {
-		return
+		return false
 	}
 	aic := func(sse float64, params int) float64 {
 		return float64(n)*math.Log(math.Max(sse, 1e-12)/float64(n)) + 2*float64(params)
 	}
 	if aic(sseOf(e.at, xs, ys), 3) >= aic(sseOf(g.lin.at, xs, ys), 2) {
-		return
+		return false
 	}
 	g.exp, g.expWeight, g.model = &e, 1, ModelAccelerating
 	t.Model = g.model
 	now := e.slopeAt(xs[n-1])
 	doubling := math.Ln2 / e.k
 	t.SlopeNowMBPerS, t.RateDoublesEveryS = &now, &doubling
+	return true
+}
+
+// intervalRates are the rates of the heap after full GCs from each full GC of the window to
+// the next.
+func (g *growth) intervalRates() []float64 {
+	rates := make([]float64, 0, len(g.xs)-1)
+	for i := 1; i < len(g.xs); i++ {
+		rates = append(rates, (g.ys[i]-g.ys[i-1])/(g.xs[i]-g.xs[i-1]))
+	}
+	return rates
+}
+
+// slowsDown is speedsUp's mirror: with too few full GCs for a parabola, a growth whose rate
+// fell from each interval to the next by the same steps (the last at most 1/SpeedUpRatio of
+// the first) decelerates. Such a heap may still level off under the limit (a cache filling
+// up from a finite set of keys): the verdict waits for more full GCs, and no time-to-OOM is
+// given from a line through it.
+func (g *growth) slowsDown(th *Thresholds, t *Trend) {
+	if len(g.xs) < th.SpeedUpMinPoints || g.lin.b <= 0 {
+		return
+	}
+	rates := g.intervalRates()
+	for i := 1; i < len(rates); i++ {
+		if rates[i]*th.SpeedUpStep > rates[i-1] {
+			return
+		}
+	}
+	first, last := rates[0], rates[len(rates)-1]
+	if first <= 0 || last*th.SpeedUpRatio > first {
+		return
+	}
+	g.model, t.Model = ModelDecelerating, ModelDecelerating
+	t.SlopeNowMBPerS = &last
 }
 
 // sseOf is the sum of squared residuals of the points about a model.

@@ -113,6 +113,11 @@ func verdictOf(p *proc, out *Process, th *Thresholds, heapMB float64) string {
 		if levelsOff(p, out, th) != nil {
 			return VerdictHealthy
 		}
+		if g.model == ModelDecelerating && g.quad == nil {
+			// Slowing at every full GC, too few of them for a parabola to say where it
+			// levels off: not a leak yet, nor shown level.
+			return VerdictInsufficientData
+		}
 		return VerdictLeak
 	case growing && tr.Points >= th.LeakManyPoints && thrashing(p, out, th) != nil && levelsOff(p, out, th) == nil:
 		// The heap after full GCs still rises, on a line through many of them, while GC
