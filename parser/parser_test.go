@@ -226,6 +226,31 @@ func TestGCLineCutByApplicationOutput(t *testing.T) {
 	}
 }
 
+// TestPrefixCutByTimestamp: a Deno 2.9 run (behaviours-M, als-trace-context-store) whose
+// application line, starting with an ISO timestamp, cut a GC line inside its isolate: the
+// prefix's scan took "2026" for hex digits of the isolate. The isolate is the one the process
+// prints everywhere else, and the timestamp stays with the application's text.
+func TestPrefixCutByTimestamp(t *testing.T) {
+	text := "[31346:0x555aca085000]    35386 ms: Incremental Mark-Compact 40.3 (74.5) -> 40.1 (73.8) MB, pooled: 10.0 MB, 3.70 / 0.00 ms (average mu = 0.980, current mu = 0.976) finalize incremental marking via task; GC in old space requested\n" +
+		"[31346:0x552026-11-29T16:42:08.246Z INFO [orders] trace=2031d87e68732f2dda36336badcf485e order #20000 done\n" +
+		"5aca085000]    35426 ms: Incremental Mark-Compact 40.3 (74.0) -> 40.1 (73.5) MB, pooled: 10.2 MB, 2.99 / 0.00 ms (average mu = 0.979, current mu = 0.975) finalize incremental marking via task; GC in old space requested\n"
+	var isolates, unknown []string
+	for _, ev := range parseOne(t, text) {
+		switch ev.Type {
+		case TypeGC:
+			isolates = append(isolates, *ev.GC.Isolate)
+		case TypeUnknown:
+			unknown = append(unknown, ev.Unknown.Text)
+		}
+	}
+	if len(isolates) != 2 || isolates[1] != isolates[0] {
+		t.Errorf("isolates %v, want two of 0x555aca085000", isolates)
+	}
+	if len(unknown) != 1 || !strings.HasPrefix(unknown[0], "2026-11-29T16:42:08.246Z INFO") {
+		t.Errorf("application text %q, want the line from its timestamp on", unknown)
+	}
+}
+
 // TestGCJSONMatchesEncodingJSON holds the hand-written GC encoder to encoding/json's output on
 // every GC of the corpus, and on extreme numbers.
 func TestGCJSONMatchesEncodingJSON(t *testing.T) {

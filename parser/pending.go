@@ -34,13 +34,15 @@ func (p *Parser) resumePending(text string, line int) bool {
 		if pd.tries > 6 {
 			return false
 		}
-		gc, ok := fastGC(pd.head[:pd.prefixCut] + strings.TrimLeft(text, " \t"))
+		rest := strings.TrimLeft(text, " \t")
+		cut := isolateCut(pd.head, pd.prefixCut, rest)
+		gc, ok := fastGC(pd.head[:cut] + rest)
 		if !ok || !(gc.Reason == nil || knownReasons[*gc.Reason]) || !(gc.Comment == nil || isKnownComment(*gc.Comment)) {
 			return false
 		}
 		p.pend = nil
 		p.finishGC(gc, Event{Line: pd.line, EndLine: line})
-		p.emit(Event{Type: TypeUnknown, Line: pd.line, EndLine: pd.line, Unknown: &Unknown{Text: pd.head[pd.prefixCut:]}})
+		p.emit(Event{Type: TypeUnknown, Line: pd.line, EndLine: pd.line, Unknown: &Unknown{Text: pd.head[cut:]}})
 		for _, ev := range pd.held {
 			p.emit(ev)
 		}
@@ -158,4 +160,29 @@ func plainReasons(tail string) bool {
 		return true
 	}
 	return strings.TrimSpace(tail) == "" || complete && plain(reason) && plain(comment)
+}
+
+// maxIsolateHexDigits is the most hex digits an isolate address printed with "0x" has: user
+// space on x64 and arm64 is 47–48 bits (every such isolate in the corpus has 6 to 12).
+const maxIsolateHexDigits = 12
+
+// isolateCut returns where V8's text ends in the head of a GC line cut inside its
+// "[pid:0xhex" prefix, given the rest of the line: cut, unless the output glued on began with
+// hex digits (a timestamp, "2026-11-29…") that the prefix's scan took for the isolate's — then
+// as many fewer as make the isolate, with the digits the rest begins with, no longer than an
+// address can be.
+func isolateCut(head string, cut int, rest string) int {
+	from := strings.Index(head, ":0x")
+	if from < 0 || from+3 >= cut {
+		return cut
+	}
+	from += 3 // the first hex digit
+	tail := 0
+	for tail < len(rest) && isHex(rest[tail]) {
+		tail++
+	}
+	if over := cut - from + tail - maxIsolateHexDigits; over > 0 && cut-over > from {
+		return cut - over
+	}
+	return cut
 }
