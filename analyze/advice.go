@@ -106,6 +106,9 @@ func (e *explainer) recommend() {
 			}
 		}
 		rec("Find what is retained: %s, then compare them in DevTools → Memory → Comparison and look at what grows by ~%.1f MB/s.", run.snapshots(), math.Max(slope, 0))
+		if grewFromStart(e.p, out, e.th) {
+			rec("The heap grew from the process's first full GC to its death without ever holding a level. If the program was still loading data when it died (a cache warm-up, a dataset read in parts, a build's module graph), the same curve is a working set too big for the limit, not a leak: raise the limit past what the load needs.")
+		}
 	case VerdictHeapTooSmall:
 		need := math.Max(limit, 1) * 1.5
 		rec("The working set needs more than ~%s: raise the limit, e.g. %s, or make the working set smaller.", mb(limit), run.setLimit(roundUpMB(need)))
@@ -229,4 +232,21 @@ func (e *explainer) systemOOM(run launcher) {
 	e.rec("This was the machine's or the container's memory running out, not V8's heap limit: every process there counts (the other Node processes of a build, jest workers, a database), and so does what Node holds outside the heap (Buffers, native modules).")
 	e.rec("Keep V8's limit under the memory the process may really have: with %s at about 75%% of the container's memory, a runaway heap ends in V8's own heap-limit error, with a stack and a report (node --report-on-fatalerror), instead of a SIGKILL that leaves nothing.", run.flag("--max-old-space-size"))
 	e.rec("Then run with %s > gc.log 2>&1 and run gcanalyze on the log: it will tell a leak from a working set that needs more memory than the container has.", run.traceCommand())
+}
+
+// grewFromStart reports a process that died at its limit with the heap after full GCs rising
+// from its first full GC, early in its life, to the end — on one trend, or on an earlier one
+// that led into it (grewIntoTrend): a leak and a start-up load too big for the limit draw the
+// same curve.
+func grewFromStart(p *proc, out *Process, th *Thresholds) bool {
+	g := p.growth
+	if g == nil || p.crash == nil || len(p.fulls) == 0 || out.FirstMS == nil || out.Trend == nil || !crashedAtLimit(p) {
+		return false
+	}
+	span := *out.LastMS - *out.FirstMS
+	first := p.fulls[0].TimeMS
+	if first-*out.FirstMS > 0.1*span {
+		return false
+	}
+	return g.xs[0]*1000 <= first || grewIntoTrend(p, out.Trend, th)
 }

@@ -615,3 +615,23 @@ func TestSlowsDownWithFewFullGCs(t *testing.T) {
 		}
 	}
 }
+
+// TestStartupLoadCaveat: a heap that rose on one line from the first full GC to its death is a
+// leak's curve and also a start-up load's that does not fit (a routing graph loaded region by
+// region died at 140% of its limit on Node 14, 25 and Deno and read as a leak): the advice says
+// so. A leak that began after a level (a cache whose sweeper died after 20 s) is not hedged.
+func TestStartupLoadCaveat(t *testing.T) {
+	for _, tc := range []struct {
+		log    string
+		hedged bool
+	}{
+		{"../corpus/node-20/leak-closure.128.r10.log.gz", true},
+		{"../corpus/node-20/ttl-cache-sweeper-dies.128.log.gz", false},
+	} {
+		p := analyzeFile(t, tc.log, Options{}).Processes[0]
+		hedged := slices.ContainsFunc(p.Recommendations, func(r string) bool { return strings.Contains(r, "working set too big for the limit, not a leak") })
+		if p.Verdict != VerdictLeak || hedged != tc.hedged {
+			t.Errorf("%s: verdict %s, start-up load caveat %v, want a leak with caveat %v", tc.log, p.Verdict, hedged, tc.hedged)
+		}
+	}
+}
