@@ -293,14 +293,7 @@ func TestSpikesDoNotBendALeak(t *testing.T) {
 		"../corpus/node-26/leak-spiky.192.r6.semi1.log.gz",
 		"../corpus/node-18/leak-spiky.192.r6.semi1.log.gz",
 	} {
-		whole := analyzeFile(t, log, Options{})
-		crash := *whole.Processes[0].Crash.TimeMS
-		m, _ := corpustest.ReadMeta(log)
-		a := New(Options{HeapLimitMB: m.HeapLimitMB})
-		for _, ev := range cutEvents(t, log, 0.8*crash) {
-			a.Add(ev)
-		}
-		p := a.Report(log, parser.Stats{}).Processes[0]
+		p, crash := cutAt(t, log, 0.8, metaLimit(log))
 		if p.Verdict != VerdictLeak || p.PredictedOOMMS == nil {
 			t.Errorf("%s cut at 80%%: verdict %s, prediction %v; want a leak with a time-to-OOM", log, p.Verdict, p.PredictedOOMMS)
 			continue
@@ -320,13 +313,7 @@ func TestSpikesDoNotBendALeak(t *testing.T) {
 func TestRateThatDoubles(t *testing.T) {
 	for _, v := range []string{"11", "16", "18", "20", "22"} {
 		log := "../corpus/node-" + v + "/leak-accelerating.256.doubling3.log.gz"
-		crash := *analyzeFile(t, log, Options{}).Processes[0].Crash.TimeMS
-		limit := 256.0
-		a := New(Options{HeapLimitMB: &limit})
-		for _, ev := range cutEvents(t, log, 0.6*crash) {
-			a.Add(ev)
-		}
-		p := a.Report(log, parser.Stats{}).Processes[0]
+		p, crash := cutAt(t, log, 0.6, 256.0)
 		if p.Trend == nil || p.Trend.RateDoublesEveryS == nil || *p.Trend.RateDoublesEveryS < 2 || *p.Trend.RateDoublesEveryS > 4.5 {
 			t.Errorf("%s cut at 60%%: trend %+v, want a rate that doubles every 2–4.5 s", log, p.Trend)
 			continue
@@ -439,15 +426,9 @@ func TestNVPIsNoOldV8(t *testing.T) {
 // but its GCs show the heap rising: it is insufficient data, not healthy.
 func TestRisingWithoutFullGCs(t *testing.T) {
 	for _, log := range []string{"../corpus/node-20/leak-accelerating.128.linear2.log.gz", "../corpus/node-18/leak-accelerating.128.linear2.log.gz"} {
-		whole := analyzeFile(t, log, Options{})
-		crash := *whole.Processes[0].Crash.TimeMS
-		a := New(Options{})
-		for _, ev := range cutEvents(t, log, 0.4*crash) {
-			a.Add(ev)
-		}
-		p := a.Report(log, parser.Stats{}).Processes[0]
-		if p.FullGCs >= a.th.FewFullGCs {
-			t.Fatalf("%s cut at 40%%: %d full GCs, the test wants fewer than %d", log, p.FullGCs, a.th.FewFullGCs)
+		p, _ := cutAt(t, log, 0.4, 0)
+		if p.FullGCs >= DefaultThresholds.FewFullGCs {
+			t.Fatalf("%s cut at 40%%: %d full GCs, the test wants fewer than %d", log, p.FullGCs, DefaultThresholds.FewFullGCs)
 		}
 		if p.Verdict != VerdictInsufficientData {
 			t.Errorf("%s cut at 40%%: verdict %s, want %s", log, p.Verdict, VerdictInsufficientData)
@@ -460,14 +441,7 @@ func TestRisingWithoutFullGCs(t *testing.T) {
 // full GCs that caught none — still climbs.
 func TestSpikesDoNotStopALeak(t *testing.T) {
 	for _, log := range []string{"../corpus/node-22/leak-spiky.128.r8.log.gz", "../corpus/node-18/leak-spiky.128.r8.log.gz"} {
-		whole := analyzeFile(t, log, Options{})
-		crash := *whole.Processes[0].Crash.TimeMS
-		limit := 128.0
-		a := New(Options{HeapLimitMB: &limit})
-		for _, ev := range cutEvents(t, log, 0.8*crash) {
-			a.Add(ev)
-		}
-		p := a.Report(log, parser.Stats{}).Processes[0]
+		p, _ := cutAt(t, log, 0.8, 128.0)
 		if p.Verdict != VerdictLeak || says(p, "growth ended") || says(p, "levels off") {
 			t.Errorf("%s cut at 80%%: verdict %s, evidence %v; want a leak", log, p.Verdict, p.Evidence)
 		}
@@ -541,13 +515,7 @@ func TestFewFullGCsThatSpeedUp(t *testing.T) {
 func TestSlowedIsNotStopped(t *testing.T) {
 	for _, v := range []string{"14", "16", "18", "20", "22"} {
 		log := "../corpus/node-" + v + "/leak-spiky.128.r8.log.gz"
-		crash := *analyzeFile(t, log, Options{}).Processes[0].Crash.TimeMS
-		limit := 128.0
-		a := New(Options{HeapLimitMB: &limit})
-		for _, ev := range cutEvents(t, log, 0.4*crash) {
-			a.Add(ev)
-		}
-		p := a.Report(log, parser.Stats{}).Processes[0]
+		p, _ := cutAt(t, log, 0.4, 128.0)
 		if p.Verdict == VerdictHealthy || says(p, "growth ended") {
 			t.Errorf("%s cut at 40%%: verdict %s, evidence %v; the growth slowed, it is not shown to have stopped", log, p.Verdict, p.Evidence)
 		}
@@ -560,13 +528,7 @@ func TestSlowedIsNotStopped(t *testing.T) {
 // their life, the interval must reach that early, and say why.
 func TestEarlyDeathsInTheInterval(t *testing.T) {
 	for _, log := range []string{"../corpus/node-18/memo-request-key.128.log.gz", "../corpus/node-20/memo-request-key.128.log.gz", "../corpus/node-20/microcache-timestamp-key.128.log.gz"} {
-		crash := *analyzeFile(t, log, Options{}).Processes[0].Crash.TimeMS
-		limit := 128.0
-		a := New(Options{HeapLimitMB: &limit})
-		for _, ev := range cutEvents(t, log, 0.6*crash) {
-			a.Add(ev)
-		}
-		p := a.Report(log, parser.Stats{}).Processes[0]
+		p, crash := cutAt(t, log, 0.6, 128.0)
 		if p.PredictedOOMIntervalMS == nil {
 			t.Errorf("%s cut at 60%%: no prediction (verdict %s)", log, p.Verdict)
 			continue
@@ -634,4 +596,28 @@ func TestStartupLoadCaveat(t *testing.T) {
 			t.Errorf("%s: verdict %s, start-up load caveat %v, want a leak with caveat %v", tc.log, p.Verdict, hedged, tc.hedged)
 		}
 	}
+}
+
+// cutAt analyzes a crashed corpus log up to share of its life (its crash time), with a heap limit
+// of limitMB (0: none), and returns the process and the crash time (ms).
+func cutAt(t *testing.T, log string, share, limitMB float64) (*Process, float64) {
+	t.Helper()
+	crash := *analyzeFile(t, log, Options{}).Processes[0].Crash.TimeMS
+	opts := Options{}
+	if limitMB > 0 {
+		opts.HeapLimitMB = &limitMB
+	}
+	a := New(opts)
+	for _, ev := range cutEvents(t, log, share*crash) {
+		a.Add(ev)
+	}
+	return a.Report(log, parser.Stats{}).Processes[0], crash
+}
+
+// metaLimit is the heap limit a corpus run was started with, 0 when its meta has none.
+func metaLimit(log string) float64 {
+	if m, ok := corpustest.ReadMeta(log); ok && m.HeapLimitMB != nil {
+		return *m.HeapLimitMB
+	}
+	return 0
 }
