@@ -621,3 +621,20 @@ func metaLimit(log string) float64 {
 	}
 	return 0
 }
+
+// TestThreeRisingFullGCsAreNotHealthy: leaks seen through three full GCs, each leaving more
+// than the one before (an accelerating leak at 60% of its life on Node 25 and 26: 9.8, 21.2,
+// 41.0 MB in 3.6 s), read "HEALTHY — no significant growth" beside "+31.3 MB": the line's
+// interval could not clear zero with one degree of freedom. They are insufficient data.
+func TestThreeRisingFullGCsAreNotHealthy(t *testing.T) {
+	for _, v := range []string{"25", "26"} {
+		log := "../corpus/node-" + v + "/leak-accelerating.128.linear2.log.gz"
+		p, _ := cutAt(t, log, 0.6, 128)
+		if p.FullGCs != 3 {
+			t.Fatalf("%s cut at 60%%: %d full GCs, the test wants 3", log, p.FullGCs)
+		}
+		if p.Verdict != VerdictInsufficientData || says(p, "no significant growth") {
+			t.Errorf("%s cut at 60%%: verdict %s, evidence %v; want insufficient data", log, p.Verdict, p.Evidence)
+		}
+	}
+}

@@ -77,7 +77,7 @@ func Headline(p *Process) string {
 	if t := p.Trend; t != nil && t.SlowedAtMS != nil {
 		return "INSUFFICIENT DATA — the heap after full GCs rose, then slowed at the last full GC; too few GCs since to tell a leak from a heap that levels off."
 	}
-	if t := p.Trend; t != nil && t.Interval95[0] > 0 && t.StoppedAtMS == nil {
+	if t := p.Trend; t != nil && t.StoppedAtMS == nil && (t.Interval95[0] > 0 || !t.Significant && t.Points < DefaultThresholds.SpeedUpMinPoints && t.GrowthMB >= DefaultThresholds.UnsettledGrowthMB) {
 		return "INSUFFICIENT DATA — the heap after full GCs rises, but over too few full GCs or too short a time to tell a leak from a program still settling."
 	}
 	return "INSUFFICIENT DATA — too few GC events to tell what is going on."
@@ -305,6 +305,8 @@ func (e *explainer) trend() {
 		case shortRise(e.p, t, e.th):
 			e.ev("trend", "rising, but only %+.1f MB over %s: too short a window to tell a leak from a program still settling (at %+.2f MB/s it would gain %s in %s)",
 				t.GrowthMB, secs(t.ToMS-t.FromMS), t.SlopeMBPerS, mb(e.th.LeakMinGrowthMB), secs(1000*e.th.LeakMinGrowthMB/t.SlopeMBPerS))
+		case fewFullGCsRising(e.p, t, e.th):
+			e.ev("trend", "rising at every full GC, %+.1f MB over %s, but %d points leave the line's interval too wide to call it growth", t.GrowthMB, secs(t.ToMS-t.FromMS), t.Points)
 		case !t.Significant:
 			e.ev("trend", "no significant growth: the fitted change over the window is %+.1f MB", t.GrowthMB)
 		}
