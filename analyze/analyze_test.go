@@ -638,3 +638,21 @@ func TestThreeRisingFullGCsAreNotHealthy(t *testing.T) {
 		}
 	}
 }
+
+// TestLastClimbIsNoLevel: a spiky leak cut at 40% of its life (full GCs 10, 12, 22, 67, 84,
+// 101, 111 MB: an early spike, then +6 and +8 MB/s) read "HEALTHY … levels off near 108 MB":
+// the parabola, bent down by the early jump, peaked at the window's end while the last full GC
+// had climbed at over half the window's rate. The rate at the end decides: a leak.
+func TestLastClimbIsNoLevel(t *testing.T) {
+	for _, log := range []string{
+		"../corpus/node-16/leak-spiky.256.r10.rerun.log.gz",
+		"../corpus/node-20/leak-spiky.256.r10.rerun.log.gz",
+		"../corpus/node-22/leak-spiky.256.r10.log.gz",
+		"../corpus/node-26/leak-spiky.256.r10.log.gz",
+	} {
+		p, _ := cutAt(t, log, 0.4, 256)
+		if p.Verdict != VerdictLeak || says(p, "levels off") {
+			t.Errorf("%s cut at 40%%: verdict %s, evidence %v; want a leak", log, p.Verdict, p.Evidence)
+		}
+	}
+}

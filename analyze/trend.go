@@ -177,7 +177,7 @@ func (g *growth) curvature(th *Thresholds, t *Trend) {
 	significant := math.Abs(q.c) > tQuantile(q.n-3)*q.seC
 	material := math.Abs(now-g.lin.b) >= th.CurvatureShare*math.Abs(g.lin.b)
 	// Where full GCs caught transient memory, the bend may be theirs: the floor decides.
-	if !significant || !material || g.lin.b <= 0 || q.c < 0 && g.transient > 0 && floorKeepsRate(g.xs, g.ys, th) {
+	if !significant || !material || g.lin.b <= 0 || q.c < 0 && (g.transient > 0 && floorKeepsRate(g.xs, g.ys, th) || g.lastClimbKeepsRate(th)) {
 		return
 	}
 	if q.c > 0 {
@@ -199,6 +199,18 @@ func (g *growth) curvature(th *Thresholds, t *Trend) {
 		t.RateDoublesEveryS = &doubling
 	}
 	t.SlopeNowMBPerS = &now
+}
+
+// lastClimbKeepsRate reports a last full GC that climbed from the one before, beyond the noise,
+// at half the window's rate or more: a parabola bent down by an early jump says the heap
+// slows while it still rises (84, 101, 111 MB: +8 MB/s at the end of a window of +14 MB/s).
+func (g *growth) lastClimbKeepsRate(th *Thresholds) bool {
+	n := len(g.xs)
+	if n < 2 || g.xs[n-1] <= g.xs[n-2] {
+		return false
+	}
+	climb := g.ys[n-1] - g.ys[n-2]
+	return climb > th.noiseMB(g.ys[n-2]) && climb/(g.xs[n-1]-g.xs[n-2]) >= th.RecentRateShare*g.lin.b
 }
 
 // speedsUp reads acceleration where too few full GCs for a parabola's significance show it
