@@ -354,6 +354,10 @@ func Heap(p *analyze.Process) *plot.Plot {
 		at := func(tms float64) float64 { return tr.InterceptMB + tr.SlopeMBPerS*tms/1000 }
 		pts := plotter.XYs{xy(tr.FromMS, at(tr.FromMS)), xy(tr.ToMS, at(tr.ToMS))}
 		label := fmt.Sprintf("trend of survivors: %+.2f MB/s", tr.SlopeMBPerS)
+		if now := tr.SlopeNowMBPerS; now != nil && tr.Model != analyze.ModelLinear {
+			// The line is the average; the report's rate line says how it changes.
+			label = fmt.Sprintf("trend of survivors: %+.2f MB/s on average, %+.2f MB/s at the end (%s)", tr.SlopeMBPerS, *now, tr.Model)
+		}
 		if s := tr.StoppedAtMS; s != nil && *s > tr.FromMS && *s < tr.ToMS && p.HeapAfterFullGC != nil {
 			// The report says the growth ended: the line stops there, and the heap it
 			// held after goes on flat, as the report tells it.

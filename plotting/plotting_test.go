@@ -5,7 +5,6 @@ import (
 	"image"
 	"image/png"
 	"math"
-	"os"
 	"strings"
 	"testing"
 
@@ -29,7 +28,7 @@ var chartLogs = []string{
 
 func report(t *testing.T, log string) *analyze.Report {
 	t.Helper()
-	f, err := os.Open("../corpus/" + log)
+	f, err := corpustest.Open("../corpus/" + log)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -250,5 +249,23 @@ func TestTrendLineOnlyWhereTheHeapWas(t *testing.T) {
 		if got := strings.Contains(b.String(), "trend of survivors"); got != tc.want {
 			t.Errorf("%s: trend line drawn = %v, want %v", tc.log, got, tc.want)
 		}
+	}
+}
+
+// TestChangingRateLabelled: where the report models the growth as accelerating, the heap chart's
+// straight trend line is labelled as the average, with the rate at the end beside it, as the
+// report's rate line says.
+func TestChangingRateLabelled(t *testing.T) {
+	r := report(t, "node-20/leak-accelerating.256.doubling3.log.gz")
+	p := r.Processes[0]
+	if p.Trend == nil || p.Trend.Model != analyze.ModelAccelerating {
+		t.Fatalf("trend %+v: the test needs an accelerating one", p.Trend)
+	}
+	var b bytes.Buffer
+	if err := Write(&b, ChartHeap, "svg", 900*px, 450*px, "doubling", p); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "at the end (accelerating)") {
+		t.Error("the heap chart labels an accelerating trend by its average alone")
 	}
 }
