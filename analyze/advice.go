@@ -142,6 +142,17 @@ func (e *explainer) recommend() {
 		if out.hasContext(offHeapContext) {
 			break // the advice on memory outside the heap below says what to do
 		}
+		if share, full := gcShareOf(out); share >= busyGCShare {
+			// "Nothing to fix" beside a GC share this high reads as a contradiction: the heap's
+			// size is fine, its churn is not.
+			where := "young GCs: short-lived objects allocated fast"
+			if full {
+				where = "full GCs: objects that live long enough to be promoted, then die (a cache replacing its entries, a long queue)"
+			}
+			// The share the headline gives; the host's stalls, taken out to decide, are said there.
+			rec("No leak, but GC takes %.0f%% of the time, most of it in %s. Allocate less on the hot paths (reuse buffers and objects, avoid building intermediate arrays and strings), or give the young generation more room (%s) so that fewer objects are promoted.", 100**out.GCOverhead, where, run.flag("--max-semi-space-size=64"))
+			break
+		}
 		rec("Nothing to fix in the heap.")
 	case VerdictInsufficientData:
 		if out.Crash != nil && out.Crash.Kind == parser.FatalSystemOOM || e.p.oomInvokedLine > 0 {
@@ -187,6 +198,31 @@ func (e *explainer) recommend() {
 	if out.hasContext("worker") {
 		rec("Worker threads each have their own heap: set resourceLimits.maxOldGenerationSizeMb per worker, and handle the worker's 'error' event so one worker's OOM does not kill the process.")
 	}
+}
+
+// busyGCShare: a healthy heap whose GC, the host's stalls taken out, takes this share of the
+// time or more gets advice on its churn.
+const busyGCShare = 0.2
+
+// gcShareOf is the share of the time in GC less the host's stalls, and whether full GCs took
+// more of it than young ones.
+func gcShareOf(out *Process) (share float64, full bool) {
+	if out.GCOverhead == nil {
+		return 0, false
+	}
+	share = *out.GCOverhead
+	var fullMS, youngMS float64
+	if q := out.Pauses["full"]; q != nil {
+		fullMS = q.TotalMS
+	}
+	if q := out.Pauses["scavenge"]; q != nil {
+		youngMS = q.TotalMS
+	}
+	if st, span := out.HostStalls, spanMS(out); st != nil && span > 0 {
+		share -= st.TotalMS / span
+		youngMS -= st.TotalMS // the stalls are young GCs' pauses
+	}
+	return share, fullMS > youngMS
 }
 
 // farFromLimitShare: a heap after full GCs under this share of a stated limit is far from it.

@@ -656,3 +656,23 @@ func TestLastClimbIsNoLevel(t *testing.T) {
 		}
 	}
 }
+
+// TestBusyHealthyHeapGetsChurnAdvice: "Nothing to fix in the heap" under "GC takes 22% of the
+// time" read as a contradiction; a healthy heap whose GC (the host's stalls taken out) takes a
+// fifth of the time or more gets advice on its churn, a quiet one does not.
+func TestBusyHealthyHeapGetsChurnAdvice(t *testing.T) {
+	for _, tc := range []struct {
+		log   string
+		churn bool
+	}{
+		{"../corpus/node-14/leak-decelerating.256.log.gz", true},
+		{"../corpus/node-22/large-healthy-heap.log.gz", false},
+	} {
+		p := analyzeFile(t, tc.log, Options{})
+		churn := slices.ContainsFunc(p.Processes[0].Recommendations, func(r string) bool { return strings.HasPrefix(r, "No leak, but GC takes") })
+		nothing := slices.Contains(p.Processes[0].Recommendations, "Nothing to fix in the heap.")
+		if p.Processes[0].Verdict != VerdictHealthy || churn != tc.churn || nothing == tc.churn {
+			t.Errorf("%s: verdict %s, recommendations %q; want churn advice %v", tc.log, p.Processes[0].Verdict, p.Processes[0].Recommendations, tc.churn)
+		}
+	}
+}
