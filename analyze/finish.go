@@ -278,7 +278,7 @@ func (a *Analyzer) hostStalls(p *proc, young *PauseStats) *HostStalls {
 	if young.Count < a.th.StallMinYoungGCs {
 		return nil
 	}
-	floor := math.Max(a.th.StallFactor*young.P50MS, a.th.StallMinMS)
+	floor := a.th.stallFloorMS(young.P50MS)
 	var st HostStalls
 	for _, ps := range p.pauses {
 		if ps.full || ps.atom < floor {

@@ -206,3 +206,9 @@ var DefaultThresholds = Thresholds{
 
 	PredictableWithin: 0.2,
 }
+
+// stallFloorMS is the shortest young GC pause counted as the host holding the process up, for
+// a process whose usual young GC takes typicalMS.
+func (th *Thresholds) stallFloorMS(typicalMS float64) float64 {
+	return math.Max(th.StallFactor*typicalMS, th.StallMinMS)
+}

@@ -226,13 +226,7 @@ func (g *growth) speedsUp(th *Thresholds, t *Trend) bool {
 	if n < th.SpeedUpMinPoints || g.lin.b <= 0 {
 		return false
 	}
-	rates := g.intervalRates()
-	for i := 1; i < len(rates); i++ {
-		if rates[i] < th.SpeedUpStep*rates[i-1] {
-			return false
-		}
-	}
-	if first, last := rates[0], rates[len(rates)-1]; first <= 0 || last < th.SpeedUpRatio*first {
+	if _, ok := g.stepsRate(th, func(earlier, later float64) bool { return later >= th.SpeedUpStep*earlier }, th.SpeedUpRatio); !ok {
 		return false
 	}
 	e, ok := robustExp(xs, ys)
@@ -253,14 +247,25 @@ func (g *growth) speedsUp(th *Thresholds, t *Trend) bool {
 	return true
 }
 
-// intervalRates are the rates of the heap after full GCs from each full GC of the window to
-// the next.
-func (g *growth) intervalRates() []float64 {
-	rates := make([]float64, 0, len(g.xs)-1)
-	for i := 1; i < len(g.xs); i++ {
-		rates = append(rates, (g.ys[i]-g.ys[i-1])/(g.xs[i]-g.xs[i-1]))
+// stepsRate reads the rates of the heap after full GCs from each full GC of the window to the
+// next: ok when each later rate steps from the one before as step says and the last is at
+// least ratio times the first (at most, for a ratio under one), the first positive. It returns
+// the last rate.
+func (g *growth) stepsRate(th *Thresholds, step func(earlier, later float64) bool, ratio float64) (float64, bool) {
+	if len(g.xs) < th.SpeedUpMinPoints {
+		return 0, false
 	}
-	return rates
+	rate := func(i int) float64 { return (g.ys[i] - g.ys[i-1]) / (g.xs[i] - g.xs[i-1]) }
+	for i := 2; i < len(g.xs); i++ {
+		if !step(rate(i-1), rate(i)) {
+			return 0, false
+		}
+	}
+	first, last := rate(1), rate(len(g.xs)-1)
+	if first <= 0 || ratio >= 1 && last < ratio*first || ratio < 1 && last > ratio*first {
+		return 0, false
+	}
+	return last, true
 }
 
 // slowsDown is speedsUp's mirror: with too few full GCs for a parabola, a growth whose rate
@@ -272,14 +277,8 @@ func (g *growth) slowsDown(th *Thresholds, t *Trend) {
 	if len(g.xs) < th.SpeedUpMinPoints || g.lin.b <= 0 {
 		return
 	}
-	rates := g.intervalRates()
-	for i := 1; i < len(rates); i++ {
-		if rates[i]*th.SpeedUpStep > rates[i-1] {
-			return
-		}
-	}
-	first, last := rates[0], rates[len(rates)-1]
-	if first <= 0 || last*th.SpeedUpRatio > first {
+	last, ok := g.stepsRate(th, func(earlier, later float64) bool { return later*th.SpeedUpStep <= earlier }, 1/th.SpeedUpRatio)
+	if !ok {
 		return
 	}
 	g.model, t.Model = ModelDecelerating, ModelDecelerating
@@ -306,9 +305,9 @@ func sseOf(at func(float64) float64, xs, ys []float64) float64 {
 //
 // youngRate is how fast the heap after young GCs rose since the last full GC (NaN when too few
 // show it): a lone recent full GC that rose less than the early rate stopped only if the young
-// GCs after it do not go on rising at the rate it came up at.
-// youngHeld reports whether the young GCs between two full GCs (seconds) show the heap held
-// there, for a lone recent full GC that climbed.
+// GCs after it do not go on rising at the rate it came up at. youngHeld reports whether the
+// young GCs between two full GCs (seconds) held a level: without them or GCs after it, a lone
+// recent full GC that climbed shows a slowing, not a stop.
 func (g *growth) checkRecent(th *Thresholds, t *Trend, youngRate float64, youngHeld func(from, to float64) bool) {
 	if !t.Significant {
 		return

@@ -481,7 +481,7 @@ func stalledIn(p *proc, out *Process, from, to float64, th *Thresholds) float64 
 	if st == nil {
 		return 0
 	}
-	floor := math.Max(th.StallFactor*st.TypicalMS, th.StallMinMS)
+	floor := th.stallFloorMS(st.TypicalMS)
 	var ms float64
 	for _, ps := range p.pauses {
 		if !ps.full && ps.atom >= floor && ps.t >= from && ps.t <= to {
