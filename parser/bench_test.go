@@ -200,7 +200,7 @@ func BenchmarkParseBlock(b *testing.B) {
 	b.SetBytes(int64(len(data)))
 	b.ResetTimer()
 	for range b.N {
-		evs, _, _ = parseBlock(data, slab, evs[:0])
+		evs, _, _ = parseBlock(data, 0, slab, evs[:0])
 		clear(evs)
 	}
 }

@@ -50,6 +50,13 @@ func continuation(cur, next string) (string, bool) {
 			}
 			return joinWrapped(cur, next), true // cut inside the sizes or durations
 		}
+		if rest := seg[mb:]; strings.Count(rest, "(") > strings.Count(rest, ")") && strings.Contains(nt, ")") && onlyClause(rest[strings.LastIndexByte(rest, '(')+1:]) {
+			// Cut inside a clause — the incremental marking's or the mutator utilization's —
+			// that closes on the next line.
+			if j, ok := joinClause(cur, next); ok {
+				return j, true
+			}
+		}
 		tail := gcTailText(seg)
 		if tail == "" {
 			if reasonFirstWords[firstWord(nt)] {
@@ -107,6 +114,74 @@ func continuesGC(t string) bool {
 		}
 	}
 	return false
+}
+
+// clauseWords are the words of the clauses in parentheses after a GC's pause.
+var clauseWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields("ms in steps since start of marking biggest step walltime last GC average mu current") {
+		m[w] = true
+	}
+	return m
+}()
+
+// joinClause joins a GC line cut inside a parenthesised clause to its rest: end to end when
+// the cut fell inside a word or a number of the clause, with a space when it fell between two.
+// It is false when next does not go on with the clause's words (output of the program that
+// cut V8's line, whose rest comes later).
+func joinClause(cur, next string) (string, bool) {
+	c, n := strings.TrimRight(cur, " "), strings.TrimLeft(next, " ")
+	if c == "" || n == "" {
+		return "", false
+	}
+	left := c[strings.LastIndexAny(c, " (,=+")+1:]
+	right := n
+	if i := strings.IndexAny(n, " ),"); i >= 0 {
+		right = n[:i]
+	}
+	clause := func(w string) bool { return clauseWords[w] || isDecimal(w) }
+	spaced := len(c) < len(cur) || len(n) < len(next)
+	switch {
+	case !spaced && clause(left+right):
+		return c + n, true
+	case clause(right) || right == "" && (n[0] == ')' || n[0] == ','):
+		return joinWrapped(cur, next), true
+	}
+	return "", false
+}
+
+// onlyClause reports whether s, the open clause of a cut GC line, holds the clause's words
+// only: not the output of a program that cut V8's line (Deno writes the two unsynchronised).
+func onlyClause(s string) bool {
+	words := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' || r == '=' || r == '+' })
+	for i, w := range words {
+		if clauseWords[w] || isDecimal(strings.TrimSuffix(w, ".")) {
+			continue
+		}
+		if i < len(words)-1 || !clausePrefix(w) {
+			return false
+		}
+	}
+	return true
+}
+
+// clausePrefix reports whether w can be the start of a clause's word, cut by a wrap.
+func clausePrefix(w string) bool {
+	for c := range clauseWords {
+		if strings.HasPrefix(c, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// isDecimal reports whether s is a number as V8 prints one: digits, with a decimal point.
+func isDecimal(s string) bool {
+	i := scanDigits(s, 0)
+	if i < len(s) && s[i] == '.' {
+		i = scanDigits(s, i+1)
+	}
+	return i > 0 && i == len(s)
 }
 
 func joinWrapped(cur, next string) string {

@@ -81,21 +81,22 @@ func ParseParallel(r io.Reader, workers int, emit func([]Event)) (Stats, error) 
 	if err == nil && len(buf) < blockSize {
 		err = io.EOF
 	}
+	width := wrapWidth(buf) // every block reads the log's wrap as the log's head shows it
 	if err != nil && err != io.EOF {
 		// Parse what was read, then report where the input broke.
-		st, _ := sequential(bytes.NewReader(buf), 1, deliver)
+		st, _ := sequential(bytes.NewReader(buf), 1, width, deliver)
 		return total, fmt.Errorf("line %d: %w", st.Lines+1, err)
 	}
 	if err == io.EOF {
 		// Small input: one block, parsed here.
-		st, err := sequential(bytes.NewReader(buf), 1, deliver)
+		st, err := sequential(bytes.NewReader(buf), 1, width, deliver)
 		return total, wrap(st, err)
 	}
 
 	// Blocks are parsed on all cores and handed over in input order.
 	blocks, wait := inorder.Run(workers, func(b block) parsed {
 		slab := *slabPool.Get().(*[]gcStore)
-		evs, st, ring := parseBlock(b.data, slab, (*eventPool.Get().(*[]Event))[:0])
+		evs, st, ring := parseBlock(b.data, width, slab, (*eventPool.Get().(*[]Event))[:0])
 		data := b.data[:0]
 		dataPool.Put(&data)
 		return parsed{index: b.index, events: evs, stats: st, slab: slab, ring: ring}
@@ -157,7 +158,7 @@ func ParseParallel(r io.Reader, workers int, emit func([]Event)) (Stats, error) 
 		return total, fmt.Errorf("line %d: %w", line, readErr)
 	}
 	if rest != nil {
-		st, err := sequential(io.MultiReader(bytes.NewReader(rest), r), line, deliver)
+		st, err := sequential(io.MultiReader(bytes.NewReader(rest), r), line, width, deliver)
 		return total, wrap(st, err)
 	}
 	return total, nil
@@ -165,8 +166,9 @@ func ParseParallel(r io.Reader, workers int, emit func([]Event)) (Stats, error) 
 
 // parseBlock parses one block, numbering its lines from 1, and says whether it holds entries
 // of a crash dump's ring buffer. A block is in memory, so it has no read error.
-func parseBlock(data []byte, slab []gcStore, evs []Event) ([]Event, Stats, bool) {
+func parseBlock(data []byte, width int, slab []gcStore, evs []Event) ([]Event, Stats, bool) {
 	p := newBytes(data, 1)
+	p.setWrap(width)
 	p.slab, p.repeatsLater = slab, true
 	evs = p.appendAll(evs)
 	return evs, p.Stats(), p.sawRing
@@ -179,9 +181,10 @@ func wrap(st Stats, err error) error {
 	return nil
 }
 
-// sequential parses r from line first, delivering events in batches.
-func sequential(r io.Reader, first int, deliver func([]Event, Stats, bool, bool)) (Stats, error) {
+// sequential parses r, hard-wrapped at width, from line first, delivering events in batches.
+func sequential(r io.Reader, first, width int, deliver func([]Event, Stats, bool, bool)) (Stats, error) {
 	p := NewAt(r, first)
+	p.setWrap(width)
 	p.repeatsLater = true
 	batch := make([]Event, 0, 512)
 	for {

@@ -78,6 +78,10 @@ type Parser struct {
 	// off it in place, with no copy.
 	src    []byte
 	srcPos int
+	// wrap is the width the log's lines were hard-wrapped at (0: not wrapped), settled from
+	// the log's head before its first line is read (wrapKnown).
+	wrap      int
+	wrapKnown bool
 }
 
 // newBytes returns a Parser over an input held in memory whose first line is line first.
@@ -95,6 +99,22 @@ func New(r io.Reader) *Parser {
 	}
 	return &Parser{r: bufio.NewReaderSize(r, size)}
 }
+
+// head returns the start of the input not read yet, as much as is at hand without waiting
+// for more (a pipe of a live process gives what it has), up to wrapHead bytes.
+func (p *Parser) head() []byte {
+	if p.src != nil {
+		return p.src[p.srcPos:min(len(p.src), p.srcPos+wrapHead)]
+	}
+	if _, err := p.r.Peek(1); err != nil {
+		return nil
+	}
+	b, _ := p.r.Peek(min(p.r.Buffered(), wrapHead))
+	return b
+}
+
+// setWrap sets the width the log was hard-wrapped at, settled from its head by the caller.
+func (p *Parser) setWrap(width int) { p.wrap, p.wrapKnown = width, true }
 
 // NewAt returns a Parser for a piece of a log whose first line is line number first.
 func NewAt(r io.Reader, first int) *Parser {
@@ -168,6 +188,9 @@ func All(r io.Reader) ([]Event, Stats, error) {
 // fill reads one logical line (a physical line, joined with the lines a terminal or logger
 // split off it) and queues its events.
 func (p *Parser) fill() error {
+	if !p.wrapKnown {
+		p.wrap, p.wrapKnown = wrapWidth(p.head()), true
+	}
 	cur, err := p.readPhys()
 	if err != nil {
 		if err == io.EOF && (p.pend != nil || p.report != nil || p.mem != nil) {
@@ -198,7 +221,7 @@ func (p *Parser) fill() error {
 	curHasPre := p.preLine == cur.no
 	end := cur.no
 	joined := false
-	var text string
+	var text, piece string // piece: the last physical line joined
 	for joins := 0; joins < 8; joins++ {
 		nxt := p.peek()
 		if nxt == nil || nxt.oversize > 0 || p.peekedPrefix(nxt) {
@@ -215,12 +238,19 @@ func (p *Parser) fill() error {
 		}
 		if !joined {
 			text = cur.str()
+			piece = text
+		}
+		if wrappedPiece(piece, nxt.str(), p.wrap) {
+			piece = nxt.str()
+			text, end, joined = text+piece, nxt.no, true
+			p.hasPeek = false
+			continue
 		}
 		j, ok := continuation(text, nxt.str())
 		if !ok {
 			break
 		}
-		text, end, joined = j, nxt.no, true
+		text, piece, end, joined = j, nxt.str(), nxt.no, true
 		p.hasPeek = false
 	}
 	if !joined {
