@@ -53,11 +53,20 @@ func (a *Analyzer) addFatal(ev parser.Event) {
 		case !v8Kind(old.Kind) && v8Kind(c.Kind):
 			// V8's own message names the death a shell or a package manager only reported.
 			c.HeapOOM = c.HeapOOM || old.HeapOOM
+		case old.PrintedBy == "js" && c.PrintedBy == "v8" && ev.Line-a.lastFrameLine <= 3 && ev.Line-old.Line <= sameErrorLines:
+			// V8's fatal banner right after an uncaught error's stack (Deno aborting on an
+			// error a worker did not catch): one death, which V8's message names.
 		case c.PrintedBy == "js" && old.PrintedBy == "js" && c.Fatal == old.Fatal && ev.Line-old.Line <= sameErrorLines &&
 			(ev.Line-old.Line <= 2 || ev.Line-a.lastFrameLine <= 2):
 			// One uncaught error printed twice (a supervisor's "Uncaught Exception:", then
 			// Node's), the second right after the first's stack; with other lines between
 			// ("crash again"), the same error is another death.
+			return
+		case c.Kind == parser.FatalWorkerOOM && old.Kind == parser.FatalWorkerOOM && c.Fatal == old.Fatal &&
+			ev.Line-old.Line <= sameErrorLines && p.gcs == 0:
+			// A worker's death quoted again by the error's reporter (a build tool's error
+			// summary gives the message, the code frame and the stack, each with the text).
+			// Workers traced by their GCs die each in its own isolate, never here.
 			return
 		case !v8Kind(c.Kind) && c.PrintedBy == "shell" && old.PrintedBy == "shell" && c.Fatal == old.Fatal:
 			// A shell reports each job it saw killed once: a second "Killed" is another death.

@@ -25,7 +25,7 @@ func TestPasteLabels(t *testing.T) {
 		set   string
 		floor float64
 		tally *labelTally
-	}{{"heldout-e", 0.95, nil}, {"heldout-f", 0.95, nil}, {"heldout-i", 0.96, nil}, {"heldout-l", 0.97, nil}, {"heldout-m", 0.97, nil}}
+	}{{"heldout-e", 0.95, nil}, {"heldout-f", 0.95, nil}, {"heldout-i", 0.96, nil}, {"heldout-l", 0.97, nil}, {"heldout-m", 0.97, nil}, {"heldout-n", 0.96, nil}}
 	for i := range heldOut {
 		heldOut[i].tally = &labelTally{what: "held-out pastes (" + heldOut[i].set + ")"}
 	}

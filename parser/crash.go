@@ -102,7 +102,10 @@ func (p *Parser) processKeyword(kw, seg string, ev Event) {
 			g = &fatalLineG{}
 		}
 		fatal(fatalEvent(g, seg))
-	case "# Fatal", "#FailureMessage", "# Debug check failed:", "# Check failed:":
+	case "# Fatal", "#Fatal ", "#FailureMessage", "# Debug check failed:", "# Check failed:":
+		if kw == "#Fatal " {
+			seg = "# Fatal " + seg[len(kw):]
+		}
 		p.enterNativeSection()
 		g, _ := bannerParser.ParseString("", seg)
 		if g == nil {
@@ -148,6 +151,13 @@ func (p *Parser) processKeyword(kw, seg string, ev Event) {
 			g = &embedderOOMG{Process: true}
 		}
 		fatal(embedderOOMEvent(g, seg))
+	case "terminate called after throwing an instance of 'std::bad_alloc'":
+		// C++'s operator new failed: native memory ran out, in V8 outside its heap or in an
+		// addon; the abort that follows is the C++ runtime's.
+		p.enterNativeSection()
+		f := newFatal("", "std::bad_alloc", "native")
+		f.Kind = FatalProcessOOM
+		fatal(f)
 	case "Worker terminated due to reaching memory limit":
 		// Node: "Error [ERR_WORKER_OUT_OF_MEMORY]: Worker terminated …"; Deno: "[Error: Worker
 		// terminated …] {".
@@ -162,7 +172,7 @@ func (p *Parser) processKeyword(kw, seg string, ev Event) {
 		"RangeError: Invalid array length", "RangeError: Invalid string length", "RangeError: Invalid typed array length",
 		"RangeError: Invalid array buffer length", "RangeError: Array buffer allocation failed",
 		"RangeError [ERR_BUFFER_TOO_LARGE]", "Error [ERR_STRING_TOO_LONG]", "Error: Cannot create a string longer than",
-		"RangeError [ERR_FS_FILE_TOO_LARGE]",
+		"RangeError [ERR_FS_FILE_TOO_LARGE]", "WebAssembly.Memory(): could not allocate memory", "WebAssembly.instantiate(): Out of memory",
 		"RangeError: length > kMaxLength", "RangeError: Attempt to allocate Buffer larger than maximum size",
 		"RangeError: \"size\" argument must not be larger than",
 		"RangeError [ERR_OUT_OF_RANGE]: The value of \"size\" is out of range",

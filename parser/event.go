@@ -204,7 +204,8 @@ type Fatal struct {
 	// HeapOOM is true when V8 flagged the failure as a JavaScript heap out-of-memory.
 	HeapOOM bool `json:"heap_oom"`
 	// PrintedBy says which printer wrote it: node, v8 (a "# Fatal" banner), electron,
-	// chromium, worker, js (an uncaught RangeError), and for deaths told by others: kernel
+	// chromium, worker, js (an uncaught RangeError), native (C++'s std::bad_alloc), and for
+	// deaths told by others: kernel
 	// (the OOM killer), shell (Killed, Aborted), npm, yarn, container (Docker, Kubernetes),
 	// platform (a hosting or CI service).
 	PrintedBy string `json:"printed_by"`

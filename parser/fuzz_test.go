@@ -95,7 +95,7 @@ func findAnchorsByIndex(s string) []anchor {
 				break
 			}
 			pos := from + i
-			if kw != "# Fatal" || pos == 0 || s[pos-1] != '#' {
+			if kw != "# Fatal" && kw != "#Fatal " || pos == 0 || s[pos-1] != '#' {
 				out = append(out, anchor{pos: pos, kind: anchorKeyword, keyword: kw})
 			}
 			from = pos + len(kw)

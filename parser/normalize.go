@@ -133,6 +133,8 @@ var crashKeywords = [...]string{
 	"FATAL ERROR:",
 	"Security context:",
 	"# Fatal",
+	"#Fatal ", // V8's banner as some Windows consoles print it
+	"terminate called after throwing an instance of 'std::bad_alloc'",
 	"#FailureMessage",
 	"# Debug check failed:",
 	"# Check failed:",
@@ -148,6 +150,8 @@ var crashKeywords = [...]string{
 	"RangeError: Invalid array length",
 	"RangeError: Value undefined out of range for undefined options property undefined",
 	"RangeError: Invalid string length",
+	"WebAssembly.Memory(): could not allocate memory",
+	"WebAssembly.instantiate(): Out of memory",
 	"RangeError: Invalid typed array length",
 	"RangeError: Invalid array buffer length",
 	"RangeError: Array buffer allocation failed",
@@ -187,7 +191,7 @@ func findAnchors(s string) []anchor {
 			if i < nextFrom[k] || !strings.HasPrefix(s[i:], kw) {
 				continue
 			}
-			if kw != "# Fatal" || i == 0 || s[i-1] != '#' { // "## Fatal" is not V8's banner
+			if kw != "# Fatal" && kw != "#Fatal " || i == 0 || s[i-1] != '#' { // "## Fatal" is not V8's banner
 				out = append(out, anchor{pos: i, kind: anchorKeyword, keyword: kw})
 			}
 			nextFrom[k] = i + len(kw)
