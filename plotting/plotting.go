@@ -371,9 +371,20 @@ func Heap(p *analyze.Process) *plot.Plot {
 		if p.PredictedOOMMS != nil && p.HeapLimitMB != nil {
 			lim := *p.HeapLimitMB
 			iv := p.PredictedOOMIntervalMS
-			band, _ := plotter.NewPolygon(plotter.XYs{xy(tr.ToMS, at(tr.ToMS)), xy(iv[0], lim), xy(math.Min(iv[1], t1), lim)})
+			from, y0 := tr.ToMS, at(tr.ToMS)
+			edge := plotter.XYs{xy(from, y0), xy(iv[0], lim), xy(math.Min(iv[1], t1), lim)}
+			if iv[1] > t1 {
+				// The late edge goes on past the chart: cut where the chart ends, not bent
+				// to meet the limit there.
+				edge = append(edge, xy(t1, y0+(lim-y0)*(t1-from)/(iv[1]-from)))
+			}
+			band, _ := plotter.NewPolygon(edge)
 			band.Color, band.LineStyle.Width = colBand, 0
-			ext := line(plotter.XYs{xy(tr.ToMS, at(tr.ToMS)), xy(*p.PredictedOOMMS, lim)}, colPredict, vg.Points(2), vg.Points(5), vg.Points(3))
+			var path plotter.XYs
+			for _, pt := range forecastPath(from, y0, *p.PredictedOOMMS, lim, forecastStartRate(tr)) {
+				path = append(path, xy(pt.X, pt.Y))
+			}
+			ext := line(path, colPredict, vg.Points(2), vg.Points(5), vg.Points(3))
 			pl.Add(band, ext)
 			pl.Legend.Add(fmt.Sprintf("predicted OOM at %s (95%% band)", units.Duration(*p.PredictedOOMMS)), ext)
 		}
@@ -405,6 +416,56 @@ func Heap(p *analyze.Process) *plot.Plot {
 		pl.Y.Max = floor + (top-floor)*1.12
 	}
 	return pl
+}
+
+// forecastStartRate is the rate, in MB per ms, the forecast starts at: the trend's rate at its
+// end when the rate changes, else its slope.
+func forecastStartRate(tr *analyze.Trend) float64 {
+	if tr.SlopeNowMBPerS != nil && tr.Model != analyze.ModelLinear {
+		return *tr.SlopeNowMBPerS / 1000
+	}
+	return tr.SlopeMBPerS / 1000
+}
+
+// forecastPath is the forecast drawn from (t0, y0) to the predicted OOM at (t1, y1), leaving
+// at the rate the trend ends with: a straight line when that rate reaches the limit at t1, a
+// curve bending up (an accelerating leak) or down (a slowing one) otherwise — the shape of
+// y0 + (y1−y0)·(e^(k·u)−1)/(e^k−1), u the share of the way from t0 to t1, whose k makes the
+// start's rate the trend's.
+func forecastPath(t0, y0, t1, y1, rate float64) plotter.XYs {
+	straight := plotter.XYs{{X: t0, Y: y0}, {X: t1, Y: y1}}
+	if !(t1 > t0) || !(y1 > y0) || !(rate > 0) {
+		return straight
+	}
+	// g is the start's rate as a share of the straight line's; k/(e^k−1) = g, which falls
+	// as k grows.
+	g := rate * (t1 - t0) / (y1 - y0)
+	if math.Abs(g-1) < 0.02 {
+		return straight
+	}
+	startShare := func(k float64) float64 {
+		if math.Abs(k) < 1e-9 {
+			return 1
+		}
+		return k / math.Expm1(k)
+	}
+	lo, hi := -40.0, 40.0
+	for range 100 {
+		mid := (lo + hi) / 2
+		if startShare(mid) > g {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	k := (lo + hi) / 2
+	const steps = 48
+	path := make(plotter.XYs, 0, steps+1)
+	for i := 0; i <= steps; i++ {
+		u := float64(i) / steps
+		path = append(path, plotter.XY{X: t0 + u*(t1-t0), Y: y0 + (y1-y0)*math.Expm1(k*u)/math.Expm1(k)})
+	}
+	return path
 }
 
 // zoomHeap readies the heap chart of a crash block: the axis zooms to the band the few GCs

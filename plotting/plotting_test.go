@@ -269,3 +269,42 @@ func TestChangingRateLabelled(t *testing.T) {
 		t.Error("the heap chart labels an accelerating trend by its average alone")
 	}
 }
+
+// The forecast leaves the last full GC at the rate the trend ends with and meets the limit at
+// the predicted OOM: bending up for an accelerating leak, down for a slowing one, straight
+// for a steady one.
+func TestForecastPathFollowsTheEndRate(t *testing.T) {
+	const t0, y0, t1, y1 = 9000.0, 34.0, 18400.0, 256.0
+	chord := (y1 - y0) / (t1 - t0)
+	for _, tc := range []struct {
+		name string
+		rate float64 // MB per ms at t0
+		bend int     // +1: under the chord (bends up), -1: over it, 0: on it
+	}{
+		{"accelerating", 0.3 * chord, +1},
+		{"steady", chord, 0},
+		{"slowing", 1.8 * chord, -1},
+	} {
+		path := forecastPath(t0, y0, t1, y1, tc.rate)
+		first, last := path[0], path[len(path)-1]
+		if first.X != t0 || first.Y != y0 || math.Abs(last.X-t1) > 1e-6 || math.Abs(last.Y-y1) > 1e-6 {
+			t.Errorf("%s: path from %v to %v, want (%v, %v) to (%v, %v)", tc.name, first, last, t0, y0, t1, y1)
+			continue
+		}
+		if tc.bend == 0 {
+			if len(path) != 2 {
+				t.Errorf("%s: %d points, want a straight line", tc.name, len(path))
+			}
+			continue
+		}
+		startRate := (path[1].Y - path[0].Y) / (path[1].X - path[0].X)
+		if math.Abs(startRate-tc.rate) > 0.1*tc.rate {
+			t.Errorf("%s: leaves at %.4f MB/ms, want %.4f", tc.name, startRate, tc.rate)
+		}
+		mid := path[len(path)/2]
+		onChord := y0 + chord*(mid.X-t0)
+		if tc.bend > 0 && !(mid.Y < onChord) || tc.bend < 0 && !(mid.Y > onChord) {
+			t.Errorf("%s: midway at %.1f MB, chord %.1f: bends the wrong way", tc.name, mid.Y, onChord)
+		}
+	}
+}
