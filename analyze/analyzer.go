@@ -101,6 +101,8 @@ type proc struct {
 	teardownMS *float64
 	// tl is the pause timeline, built once per report (finish clears it).
 	tl *timeline
+	// stalls indexes the young GCs the host held up, built on first use (stalledIn).
+	stalls *stallIndex
 }
 
 // timeline returns the pause timeline of the process, built on first use in a report.

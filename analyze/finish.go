@@ -104,8 +104,8 @@ func userFirst(frames []string) []string {
 }
 
 func (a *Analyzer) finish(p *proc, several bool) *Process {
-	p.tl = nil // the pauses may have grown since the last report
-	defer func() { p.tl = nil }()
+	p.tl, p.stalls = nil, nil // the pauses may have grown since the last report
+	defer func() { p.tl, p.stalls = nil, nil }()
 	out := &Process{
 		PID: p.key.PID, Isolate: p.key.Isolate, Run: p.run, GCEvents: p.gcs, FullGCs: p.full, YoungGCs: p.young,
 		Crash: p.crash, Stopped: p.stopped, Pauses: map[string]*PauseStats{}, HeapLimitSource: LimitUnknown,

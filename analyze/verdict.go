@@ -481,14 +481,29 @@ func stalledIn(p *proc, out *Process, from, to float64, th *Thresholds) float64 
 	if st == nil {
 		return 0
 	}
-	floor := th.stallFloorMS(st.TypicalMS)
-	var ms float64
-	for _, ps := range p.pauses {
-		if !ps.full && ps.atom >= floor && ps.t >= from && ps.t <= to {
-			ms += ps.atom
+	if p.stalls == nil {
+		// Built once: pastThrash asks of every window of the log.
+		floor := th.stallFloorMS(st.TypicalMS)
+		p.stalls = &stallIndex{cum: []float64{0}}
+		for _, ps := range p.pauses {
+			if !ps.full && ps.atom >= floor {
+				p.stalls.at = append(p.stalls.at, ps.t)
+				p.stalls.cum = append(p.stalls.cum, p.stalls.cum[len(p.stalls.cum)-1]+ps.atom)
+			}
 		}
 	}
-	return ms
+	lo, _ := slices.BinarySearch(p.stalls.at, from)
+	hi, found := slices.BinarySearch(p.stalls.at, to)
+	for found && hi < len(p.stalls.at) && p.stalls.at[hi] == to {
+		hi++ // to is in the window
+	}
+	return p.stalls.cum[hi] - p.stalls.cum[lo]
+}
+
+// stallIndex holds the times of a process's stalled young GCs, in order, and the running sum of
+// their pauses (cum[k] is the sum of the first k).
+type stallIndex struct {
+	at, cum []float64
 }
 
 // thrash is what thrashing found: from when (and, for an episode that ended, until when), the
