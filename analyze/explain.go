@@ -72,7 +72,7 @@ func Headline(p *Process) string {
 		return "INSUFFICIENT DATA — the process died (" + string(p.Crash.Kind) + "), and the log shows too few GCs to read the heap."
 	}
 	if t := p.Trend; t != nil && t.Model == ModelDecelerating && t.Significant {
-		return "INSUFFICIENT DATA — the heap after full GCs rises ever more slowly; too few full GCs to tell a leak from a heap that levels off."
+		return "INSUFFICIENT DATA — the heap after full GCs rises ever more slowly; too few full GCs, or too short a stay at the level, to tell a leak from a heap that levels off."
 	}
 	if t := p.Trend; t != nil && t.SlowedAtMS != nil {
 		return "INSUFFICIENT DATA — the heap after full GCs rose, then slowed at the last full GC; too few GCs since to tell a leak from a heap that levels off."
@@ -331,6 +331,9 @@ func (e *explainer) trend() {
 	}
 	if pl := levelsOff(e.p, e.out, e.th); pl != nil && e.out.Verdict == VerdictHealthy {
 		e.ev("levels off", "at this slowing, the heap after full GCs levels off near %s by %s, under the limit: a cache or working set filling up, not a leak", mb(pl.levelMB), secs(pl.atMS))
+	}
+	if pl := plateauOf(e.p, e.out, e.th); pl != nil && pl.unconfirmed && e.out.Verdict == VerdictInsufficientData {
+		e.ev("levels off?", "the parabola through the heap after full GCs peaks near %s, but the heap has stayed near it for %s of the %s it took to climb there: a level, or a leak that paused between bursts", mb(pl.levelMB), secs(pl.heldMS), secs(pl.climbMS))
 	}
 	if s := g.stopped; s != nil && s.unconfirmed {
 		e.ev("growth slowed", "the last full GC left %s, more than the one before it but under the %s the earlier growth gives; no GCs after it show whether the heap then held", mb(s.heapMB), mb(s.trendMB))

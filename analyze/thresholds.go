@@ -92,6 +92,9 @@ type Thresholds struct {
 	// RecentWindowShare of the trend's window the heap after full GCs rose at under
 	// RecentRateShare of the window's rate.
 	RecentWindowShare, RecentRateShare float64
+	// LevelHeldShare: a growth whose parabola levels off inside the log has levelled off
+	// when the heap held the level for at least this share of the time it took to climb there.
+	LevelHeldShare float64
 
 	// FarBelowLimitShare: a death at the heap limit with the heap under this share of a stated
 	// limit was one allocation too big.
@@ -185,6 +188,7 @@ var DefaultThresholds = Thresholds{
 
 	RecentWindowShare: 0.25,
 	RecentRateShare:   0.5,
+	LevelHeldShare:    0.5,
 
 	FarBelowLimitShare: 0.5,
 	CalmMu:             0.9,

@@ -113,6 +113,11 @@ func verdictOf(p *proc, out *Process, th *Thresholds, heapMB float64) string {
 		if levelsOff(p, out, th) != nil {
 			return VerdictHealthy
 		}
+		if pl := plateauOf(p, out, th); pl != nil && pl.unconfirmed {
+			// The parabola peaks inside the log, but the heap has held its level for too
+			// short a time after climbing to it: a level, or a leak that paused.
+			return VerdictInsufficientData
+		}
 		if g.model == ModelDecelerating && g.quad == nil {
 			// Slowing at every full GC, too few of them for a parabola to say where it
 			// levels off: not a leak yet, nor shown level.
@@ -281,6 +286,16 @@ func calmAtDeath(p *proc, out *Process, th *Thresholds) bool {
 // known, close to where it is): the parabola through the heap after full GCs peaks there. A
 // cache warming up, a working set loading: not a leak.
 func levelsOff(p *proc, out *Process, th *Thresholds) *plateau {
+	if pl := plateauOf(p, out, th); pl != nil && !pl.unconfirmed {
+		return pl
+	}
+	return nil
+}
+
+// plateauOf is levelsOff's reading, with a level the parabola puts inside the log kept but
+// marked unconfirmed when the heap held it for less than LevelHeldShare of the time it took
+// to climb there (a spiky leak between two bursts).
+func plateauOf(p *proc, out *Process, th *Thresholds) *plateau {
 	g := p.growth
 	if g == nil || g.model != ModelDecelerating || g.quad == nil || g.quad.c >= 0 {
 		return nil
@@ -308,7 +323,18 @@ func levelsOff(p *proc, out *Process, th *Thresholds) *plateau {
 			return nil
 		}
 	}
-	return &plateau{levelMB: peak, atMS: math.Max(peakX, end) * 1000}
+	pl := &plateau{levelMB: peak, atMS: math.Max(peakX, end) * 1000}
+	if peakX <= end {
+		// The level is said to be reached: since the first full GC that came near it,
+		// the heap must have held there long enough to tell a level from a pause.
+		reached := slices.IndexFunc(g.ys, func(y float64) bool { return y >= peak-th.noiseMB(peak) })
+		if reached < 0 {
+			reached = len(g.ys) - 1
+		}
+		pl.heldMS, pl.climbMS = (end-g.xs[reached])*1000, (g.xs[reached]-g.xs[0])*1000
+		pl.unconfirmed = pl.heldMS < th.LevelHeldShare*pl.climbMS
+	}
+	return pl
 }
 
 // floorKeepsRate reports a heap whose floor — the full GCs no later one undercut, which held
@@ -330,9 +356,13 @@ func floorKeepsRate(xs, ys []float64, th *Thresholds) bool {
 	return early.b > 0 && late.b >= th.RecentRateShare*early.b
 }
 
-// plateau is the level a slowing growth reaches, and when.
+// plateau is the level a slowing growth reaches, and when; for a level reached inside the log,
+// how long the heap took to climb to it and has held it since, and whether that is too short
+// to call it a level (unconfirmed).
 type plateau struct {
-	levelMB, atMS float64
+	levelMB, atMS   float64
+	climbMS, heldMS float64
+	unconfirmed     bool
 }
 
 // linger is how a process that died at its limit spent its last part there: it reached the
