@@ -375,6 +375,14 @@ func (e *explainer) fullGCs() {
 	if e.out.Verdict != VerdictHeapTooSmall {
 		return
 	}
+	if o := cycleOutgrew(e.p, e.th); o != nil && growingTrend(e.p, e.out, e.th) {
+		times := "once before: to"
+		if o.cycles > 1 {
+			times = fmt.Sprintf("%d times before, the first time to", o.cycles)
+		}
+		e.ev("cycles", "the heap after full GCs rose and was freed %s %s at %s, back to %s at %s. The last rise started as low, from %s at %s, and went past %s to the limit: work the program frees when it is done (a batch, a job), whose last run needed more than the limit — a leak keeps what it gains",
+			times, mb(o.first.peakMB), secs(o.first.peakMS), mb(o.first.freedToMB), secs(o.first.freedMS), mb(o.lastFromMB), secs(o.lastFromMS), mb(o.topMB))
+	}
 	if l := lingeredAtLimit(e.p, e.th); l != nil {
 		before := fmt.Sprintf(" against %.2f MB/s before", l.preRate)
 		if l.preRate <= 0 {

@@ -92,6 +92,10 @@ type Thresholds struct {
 	// RecentWindowShare of the trend's window the heap after full GCs rose at under
 	// RecentRateShare of the window's rate.
 	RecentWindowShare, RecentRateShare float64
+	// CycleMinShare: a rise of the heap after full GCs by this share of where the process died,
+	// freed by half or more before the rise it died in, is a cycle of the program's work (a
+	// batch, a job), and so is the last rise when it started as low.
+	CycleMinShare float64
 	// LevelHeldShare: a growth whose parabola levels off inside the log has levelled off
 	// when the heap held the level for at least this share of the time it took to climb there.
 	LevelHeldShare float64
@@ -189,6 +193,7 @@ var DefaultThresholds = Thresholds{
 	RecentWindowShare: 0.25,
 	RecentRateShare:   0.5,
 	LevelHeldShare:    0.5,
+	CycleMinShare:     0.1,
 
 	FarBelowLimitShare: 0.5,
 	CalmMu:             0.9,

@@ -70,6 +70,13 @@ func oneAllocationTooBig(p *proc) bool {
 	return false
 }
 
+// growingTrend reports a heap after full GCs that grows: a significant trend that young GCs
+// after the last full GC do not contradict (one they contradict has ended).
+func growingTrend(p *proc, out *Process, th *Thresholds) bool {
+	tr, g := out.Trend, p.growth
+	return tr != nil && tr.Significant && tr.RSquared >= th.TrendMinR2 && g != nil && g.stopped == nil
+}
+
 // verdictOf decides the verdict. The rules are general; their thresholds are named in
 // Thresholds and stated in the evidence so a reader can judge them. heapMB is the heap the
 // process held when it died, as far as the log shows it (0 when it does not).
@@ -79,8 +86,7 @@ func verdictOf(p *proc, out *Process, th *Thresholds, heapMB float64) string {
 		limit = *out.HeapLimitMB
 	}
 	tr, g := out.Trend, p.growth
-	// A trend that young GCs after the last full GC contradict has ended: it is not growth.
-	growing := tr != nil && tr.Significant && tr.RSquared >= th.TrendMinR2 && g != nil && g.stopped == nil
+	growing := growingTrend(p, out, th)
 	switch {
 	case structureLimit(p):
 		return VerdictStructureLimit
@@ -95,6 +101,8 @@ func verdictOf(p *proc, out *Process, th *Thresholds, heapMB float64) string {
 		case p.full < th.MinFullGCsAtCrash:
 			return VerdictInsufficientData
 		case lingeredAtLimit(p, th) != nil:
+			return VerdictHeapTooSmall
+		case growing && cycleOutgrew(p, th) != nil:
 			return VerdictHeapTooSmall
 		case growing && limit > 0 && math.Max(tr.GrowthMB, riseMB(out)) >= th.LeakShareOfLimitAtCrash*limit:
 			return VerdictLeak
@@ -637,6 +645,67 @@ func spikeAtDeath(p *proc, th *Thresholds) *spike {
 		return nil // the heap grew into the death, or was already high before
 	}
 	return &spike{levelMB: prev.AfterMB, beforeMB: last.BeforeMB, atMS: last.TimeMS, sinceMS: prev.TimeMS}
+}
+
+// cycle is a rise of the heap after full GCs that the program freed again: where it started,
+// its peak, and the level a later full GC freed it to.
+type cycle struct {
+	fromMB, peakMS, peakMB, freedMS, freedToMB float64
+}
+
+// outgrown is a process that died in a rise like those it had freed before: the first of its
+// freed cycles, the highest peak they reached, and where the last rise started.
+type outgrown struct {
+	first                         cycle
+	cycles                        int
+	topMB, lastFromMS, lastFromMB float64
+}
+
+// cycleOutgrew reports a process that died in a rise like those it had freed before: a batch
+// or a job whose working set the program drops when it is done. Before the last rise the heap
+// after full GCs rose by CycleMinShare of where it died, and a later full GC freed at least
+// half of that rise; the last rise started no higher than the first freed cycle did, give or
+// take CycleMinShare of the death heap (a leak under spikes or batches piles up: its floor
+// climbs from cycle to cycle), and went past every earlier peak. A leak keeps what it gains;
+// this program gave it back, and its last job needed more than the limit.
+func cycleOutgrew(p *proc, th *Thresholds) *outgrown {
+	n := len(p.fulls)
+	if n < 2*th.FewFullGCs {
+		return nil
+	}
+	death := 0.0
+	for _, f := range p.fulls {
+		death = math.Max(death, f.AfterMB)
+	}
+	material := th.CycleMinShare * death
+	var o *outgrown
+	low, lowAt, peak, peakAt := p.fulls[0].AfterMB, 0, p.fulls[0].AfterMB, 0
+	for i, f := range p.fulls {
+		if f.AfterMB > peak {
+			peak, peakAt = f.AfterMB, i
+		}
+		if rise := peak - low; rise >= material && peakAt > lowAt && f.AfterMB <= low+rise/2 {
+			c := cycle{fromMB: low, peakMS: p.fulls[peakAt].TimeMS, peakMB: peak, freedMS: f.TimeMS, freedToMB: f.AfterMB}
+			if o == nil {
+				o = &outgrown{first: c}
+			}
+			o.cycles++
+			o.topMB = math.Max(o.topMB, peak)
+			low, lowAt, peak, peakAt = f.AfterMB, i, f.AfterMB, i // the next cycle starts here
+			continue
+		}
+		if f.AfterMB < low {
+			low, lowAt = f.AfterMB, i
+			if peakAt < lowAt {
+				peak, peakAt = low, lowAt
+			}
+		}
+	}
+	if o == nil || low > o.first.fromMB+material || p.fulls[n-1].AfterMB <= o.topMB || lowAt >= n-th.FewFullGCs {
+		return nil
+	}
+	o.lastFromMS, o.lastFromMB = p.fulls[lowAt].TimeMS, low
+	return o
 }
 
 // riseMB is how much the heap after full GCs rose from the first full GC to the last.
