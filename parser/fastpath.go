@@ -50,10 +50,18 @@ func (c *scanner) lit(lit string) bool {
 
 // word consumes a whole word (it must not run on into letters or digits), then spaces.
 func (c *scanner) word(w string) bool {
-	if !strings.HasPrefix(c.s[c.i:], w) {
+	// Byte by byte: the words are short ("ms", "MB", "reduce"), and a general comparison
+	// costs a call per word.
+	s, i := c.s, c.i
+	if len(s)-i < len(w) {
 		return false
 	}
-	if j := c.i + len(w); j < len(c.s) && isWordByte(c.s[j]) {
+	for k := 0; k < len(w); k++ {
+		if s[i+k] != w[k] {
+			return false
+		}
+	}
+	if j := i + len(w); j < len(s) && isWordByte(s[j]) {
 		return false
 	}
 	c.i += len(w)
