@@ -96,6 +96,9 @@ type Thresholds struct {
 	// freed by half or more before the rise it died in, is a cycle of the program's work (a
 	// batch, a job), and so is the last rise when it started as low.
 	CycleMinShare float64
+	// CycleRateRatio: the last rise is the same work as the cycles before it when it climbs at
+	// the first cycle's pace within this factor either way.
+	CycleRateRatio float64
 	// LevelHeldShare: a growth whose parabola levels off inside the log has levelled off
 	// when the heap held the level for at least this share of the time it took to climb there.
 	LevelHeldShare float64
@@ -194,6 +197,7 @@ var DefaultThresholds = Thresholds{
 	RecentRateShare:   0.5,
 	LevelHeldShare:    0.5,
 	CycleMinShare:     0.1,
+	CycleRateRatio:    3,
 
 	FarBelowLimitShare: 0.5,
 	CalmMu:             0.9,

@@ -650,7 +650,7 @@ func spikeAtDeath(p *proc, th *Thresholds) *spike {
 // cycle is a rise of the heap after full GCs that the program freed again: where it started,
 // its peak, and the level a later full GC freed it to.
 type cycle struct {
-	fromMB, peakMS, peakMB, freedMS, freedToMB float64
+	fromMS, fromMB, peakMS, peakMB, freedMS, freedToMB float64
 }
 
 // outgrown is a process that died in a rise like those it had freed before: the first of its
@@ -666,8 +666,9 @@ type outgrown struct {
 // after full GCs rose by CycleMinShare of where it died, and a later full GC freed at least
 // half of that rise; the last rise started no higher than the first freed cycle did, give or
 // take CycleMinShare of the death heap (a leak under spikes or batches piles up: its floor
-// climbs from cycle to cycle), and went past every earlier peak. A leak keeps what it gains;
-// this program gave it back, and its last job needed more than the limit.
+// climbs from cycle to cycle), went past every earlier peak, and climbed at the pace of the
+// first cycle (within CycleRateRatio). A leak keeps what it gains; this program gave it back,
+// and its last job needed more than the limit.
 func cycleOutgrew(p *proc, th *Thresholds) *outgrown {
 	n := len(p.fulls)
 	if n < 2*th.FewFullGCs {
@@ -685,7 +686,7 @@ func cycleOutgrew(p *proc, th *Thresholds) *outgrown {
 			peak, peakAt = f.AfterMB, i
 		}
 		if rise := peak - low; rise >= material && peakAt > lowAt && f.AfterMB <= low+rise/2 {
-			c := cycle{fromMB: low, peakMS: p.fulls[peakAt].TimeMS, peakMB: peak, freedMS: f.TimeMS, freedToMB: f.AfterMB}
+			c := cycle{fromMS: p.fulls[lowAt].TimeMS, fromMB: low, peakMS: p.fulls[peakAt].TimeMS, peakMB: peak, freedMS: f.TimeMS, freedToMB: f.AfterMB}
 			if o == nil {
 				o = &outgrown{first: c}
 			}
@@ -705,6 +706,14 @@ func cycleOutgrew(p *proc, th *Thresholds) *outgrown {
 		return nil
 	}
 	o.lastFromMS, o.lastFromMB = p.fulls[lowAt].TimeMS, low
+	// The same work again: the last rise climbs at the pace of the first freed one, within
+	// a factor of CycleRateRatio (a temporary load freed at start-up, then a slow leak, is
+	// two kinds of growth).
+	firstRate := (o.first.peakMB - o.first.fromMB) / math.Max(o.first.peakMS-o.first.fromMS, 1)
+	lastRate := (p.fulls[n-1].AfterMB - low) / math.Max(p.fulls[n-1].TimeMS-o.lastFromMS, 1)
+	if lastRate*th.CycleRateRatio < firstRate || lastRate > th.CycleRateRatio*firstRate {
+		return nil
+	}
 	return o
 }
 

@@ -1,0 +1,39 @@
+package analyze
+
+import "testing"
+
+// fullsAt makes a process whose full GCs left the heap at the given MB, one a second.
+func fullsAt(mbs ...float64) *proc {
+	p := &proc{}
+	for i, mb := range mbs {
+		p.fulls = append(p.fulls, fullGC{GCPoint: GCPoint{TimeMS: float64(i+1) * 1000, AfterMB: mb, Full: true}})
+	}
+	return p
+}
+
+// TestCycleOutgrew: the last rise is a job too big only when the program freed rises like it
+// before, its floor did not climb, and it climbs at their pace.
+func TestCycleOutgrew(t *testing.T) {
+	th := DefaultThresholds
+	for _, tc := range []struct {
+		name string
+		p    *proc
+		want bool
+	}{
+		{"two jobs freed, the third outgrows the limit", fullsAt(10, 20, 30, 40, 50, 12, 22, 32, 11, 21, 31, 41, 51, 61, 71, 81, 91, 101), true},
+		{"a leak under freed spikes: the floor climbs", fullsAt(10, 40, 15, 45, 20, 50, 25, 55, 30, 60, 35, 65, 40, 70, 75, 80, 85, 90), false},
+		{"a start-up load freed, then a leak ten times slower", fullsAt(10, 40, 70, 100, 12, 15, 18, 21, 24, 27, 30, 33, 36, 39, 42, 45, 48, 51, 54, 57, 60, 63, 66, 69, 72, 75, 78, 81, 84, 87, 90, 93, 96, 99, 102, 105), false},
+		{"a steady leak, nothing freed", fullsAt(10, 16, 22, 28, 34, 40, 46, 52, 58, 64, 70, 76, 82, 88, 94, 100), false},
+		{"a freed cycle, then a rise that stays under its peak", fullsAt(10, 30, 50, 70, 90, 12, 22, 32, 42, 52, 62, 72, 82), false},
+	} {
+		if got := cycleOutgrew(tc.p, &th) != nil; got != tc.want {
+			t.Errorf("%s: outgrown %v, want %v", tc.name, got, tc.want)
+		}
+	}
+	// The slow leak after a start-up load is told apart by its pace alone.
+	loose := th
+	loose.CycleRateRatio = 100
+	if cycleOutgrew(fullsAt(10, 40, 70, 100, 12, 15, 18, 21, 24, 27, 30, 33, 36, 39, 42, 45, 48, 51, 54, 57, 60, 63, 66, 69, 72, 75, 78, 81, 84, 87, 90, 93, 96, 99, 102, 105), &loose) == nil {
+		t.Error("with any pace allowed, the load and the leak read as one job: the pace rule is not what the test holds")
+	}
+}
