@@ -115,7 +115,7 @@ func (e *explainer) recommend() {
 		if out.HeapLimitSource == LimitCrash {
 			rec("~%s is where it died, not a limit the log states: check the limit it runs with first (%s). If that is well above it, the limit is not what stopped it: read what allocated last in the crash's stack.", mb(limit), run.whereLimit())
 		}
-		if cycleOutgrew(e.p, e.th) != nil && growingTrend(e.p, out, e.th) {
+		if jobOutgrew(e.p, out, e.th) != nil {
 			rec("Or bound what one run of that work holds: process its input in pieces (pages, streams) and drop each piece when done, rather than all of it at once.")
 		} else if lingeredAtLimit(e.p, e.th) == nil {
 			rec("A leak is not ruled out: record the whole life of the process with %s (… > gc.log 2>&1) and run gcanalyze on it; a heap after full GCs that keeps growing is a leak, a plateau is a working set.", run.command("--trace-gc"))

@@ -375,7 +375,7 @@ func (e *explainer) fullGCs() {
 	if e.out.Verdict != VerdictHeapTooSmall {
 		return
 	}
-	if o := cycleOutgrew(e.p, e.th); o != nil && growingTrend(e.p, e.out, e.th) {
+	if o := jobOutgrew(e.p, e.out, e.th); o != nil {
 		times := "once before: to"
 		if o.cycles > 1 {
 			times = fmt.Sprintf("%d times before, the first time to", o.cycles)

@@ -102,7 +102,7 @@ func verdictOf(p *proc, out *Process, th *Thresholds, heapMB float64) string {
 			return VerdictInsufficientData
 		case lingeredAtLimit(p, th) != nil:
 			return VerdictHeapTooSmall
-		case growing && cycleOutgrew(p, th) != nil:
+		case jobOutgrew(p, out, th) != nil:
 			return VerdictHeapTooSmall
 		case growing && limit > 0 && math.Max(tr.GrowthMB, riseMB(out)) >= th.LeakShareOfLimitAtCrash*limit:
 			return VerdictLeak
@@ -659,6 +659,15 @@ type outgrown struct {
 	first                         cycle
 	cycles                        int
 	topMB, lastFromMS, lastFromMB float64
+}
+
+// jobOutgrew is cycleOutgrew for a heap after full GCs that grew into the death, as the
+// verdict, the evidence and the advice read it.
+func jobOutgrew(p *proc, out *Process, th *Thresholds) *outgrown {
+	if !growingTrend(p, out, th) {
+		return nil
+	}
+	return cycleOutgrew(p, th)
 }
 
 // cycleOutgrew reports a process that died in a rise like those it had freed before: a batch
