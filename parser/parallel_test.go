@@ -29,6 +29,20 @@ func TestParallelEqualsSequential(t *testing.T) {
 	if len(data) < 3*blockSize {
 		t.Fatalf("corpus too small to cut: %d bytes", len(data))
 	}
+	parallelEqualsSequential(t, data)
+	// The same, hard-wrapped at 100 columns as a terminal would: the width settled from the
+	// head holds for every block.
+	wrapped := []byte(hardWrap(string(data), 100))
+	if w := wrapWidth(wrapped); w != 100 {
+		t.Fatalf("the wrapped corpus's head shows width %d, want 100", w)
+	}
+	parallelEqualsSequential(t, wrapped)
+}
+
+// parallelEqualsSequential holds ParseParallel to a sequential parse of data: the same events
+// in the same order, the same counts.
+func parallelEqualsSequential(t *testing.T, data []byte) {
+	t.Helper()
 	want, wantStats, err := All(bytes.NewReader(data))
 	if err != nil {
 		t.Fatal(err)
