@@ -212,10 +212,12 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// A ratchet at what is measured now: 59 of 987 at the seventh session's start, 33 at its
 	// end, 31 once a level the parabola put inside the log had to be held as long as half the
 	// climb to it; 33 of 1,035 with set N (Node 10, 16, 19, 23), measured as it came: on Node
-	// 10 a stepwise leak cut on a flat step and a spiky one cut between its outages.
+	// 10 a stepwise leak cut on a flat step and a spiky one cut between its outages; 22 once a
+	// line that rose 10 MB or more, still climbing at its last full GC, was no longer read as
+	// "no significant growth" for want of points (unprovenRise).
 	t.Logf("leaks cut at 40–80%% of their life that read healthy: %d of %d", len(midHealthy), midLife)
-	if len(midHealthy) > 33 {
-		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 33 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
+	if len(midHealthy) > 22 {
+		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 22 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
 	}
 	if len(steady) == 0 {
 		t.Fatal("no steady leak run to evaluate")

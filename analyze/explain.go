@@ -77,7 +77,7 @@ func Headline(p *Process) string {
 	if t := p.Trend; t != nil && t.SlowedAtMS != nil {
 		return "INSUFFICIENT DATA — the heap after full GCs rose, then slowed at the last full GC; too few GCs since to tell a leak from a heap that levels off."
 	}
-	if t := p.Trend; t != nil && t.StoppedAtMS == nil && (t.Interval95[0] > 0 || !t.Significant && t.Points < DefaultThresholds.SpeedUpMinPoints && t.GrowthMB >= DefaultThresholds.UnsettledGrowthMB) {
+	if t := p.Trend; t != nil && t.StoppedAtMS == nil && (t.Interval95[0] > 0 || !t.Significant && t.GrowthMB >= DefaultThresholds.UnsettledGrowthMB) {
 		return "INSUFFICIENT DATA — the heap after full GCs rises, but over too few full GCs or too short a time to tell a leak from a program still settling."
 	}
 	return "INSUFFICIENT DATA — too few GC events to tell what is going on."
@@ -307,6 +307,8 @@ func (e *explainer) trend() {
 				t.GrowthMB, secs(t.ToMS-t.FromMS), t.SlopeMBPerS, mb(e.th.LeakMinGrowthMB), secs(1000*e.th.LeakMinGrowthMB/t.SlopeMBPerS))
 		case fewFullGCsRising(e.p, t, e.th):
 			e.ev("trend", "rising at every full GC, %+.1f MB over %s, but %d points leave the line's interval too wide to call it growth", t.GrowthMB, secs(t.ToMS-t.FromMS), t.Points)
+		case unprovenRise(e.p, t, e.th):
+			e.ev("trend", "rising, %+.1f MB over %s and climbing at the last full GC, but the line's interval holds no growth too: %d points too few or too scattered to tell a leak from a heap that grew and holds", t.GrowthMB, secs(t.ToMS-t.FromMS), t.Points)
 		case !t.Significant:
 			e.ev("trend", "no significant growth: the fitted change over the window is %+.1f MB", t.GrowthMB)
 		}

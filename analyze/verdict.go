@@ -152,8 +152,27 @@ func verdictOf(p *proc, out *Process, th *Thresholds, heapMB float64) string {
 		// Three full GCs, each leaving more than the one before, too few for the line's
 		// interval to clear zero, and every GC shows the heap rising: not shown level.
 		return VerdictInsufficientData
+	case unprovenRise(p, tr, th):
+		return VerdictInsufficientData
 	}
 	return VerdictHealthy
+}
+
+// unprovenRise reports a line through the heap after full GCs that rises by LeakMinGrowthMB
+// or more over its window, more than memory caught in passing, with nothing to say the rise
+// was given back or ended (no later full GC undercut it, no young GCs after the last full GC
+// show it ended, the last full GC itself climbed beyond the noise), yet whose interval does
+// not clear zero: the points are too few or too scattered to
+// prove growth, and they do not show its absence either (a stepwise leak cut on a step,
+// 16.6 -> 57.6 MB over five full GCs, read "HEALTHY — no significant growth").
+func unprovenRise(p *proc, tr *Trend, th *Thresholds) bool {
+	g := p.growth
+	if tr == nil || tr.Significant || g == nil || g.undercut != nil || g.stopped != nil ||
+		tr.GrowthMB < th.LeakMinGrowthMB || tr.GrowthMB <= g.transient {
+		return false
+	}
+	n := len(g.ys)
+	return n >= 2 && g.ys[n-1]-g.ys[n-2] > th.noiseMB(g.ys[n-2]) // still climbing at the last full GC
 }
 
 // fewFullGCsRising reports a trend too short to be significant (fewer than SpeedUpMinPoints
