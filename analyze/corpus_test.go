@@ -144,8 +144,13 @@ func checkInvariants(t *testing.T, r *Report) {
 			if p.Verdict == VerdictHealthy && (strings.Contains(ev, "collapsed") || strings.HasPrefix(ev, "thrashing:")) {
 				t.Errorf("%s: HEALTHY beside %q", p.Isolate, ev)
 			}
-			if p.Verdict == VerdictLeak && strings.HasPrefix(ev, "trend: no significant growth") {
+			if p.Verdict == VerdictLeak && (strings.HasPrefix(ev, "trend: no significant growth") || strings.HasPrefix(ev, "growth ended:") ||
+				strings.HasPrefix(ev, "levels off") || strings.HasPrefix(ev, "cycles:")) {
 				t.Errorf("%s: LEAK beside %q", p.Isolate, ev)
+			}
+			if p.Verdict == VerdictHealthy && (strings.HasPrefix(ev, "rate: speeding up") || strings.HasPrefix(ev, "levels off?") ||
+				strings.HasPrefix(ev, "trend: rising")) {
+				t.Errorf("%s: HEALTHY beside %q", p.Isolate, ev)
 			}
 		}
 		if p.Crash != nil && p.Crash.TimeMS != nil && p.LastMS != nil && *p.Crash.TimeMS != *p.LastMS {
