@@ -219,8 +219,8 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// line that rose 10 MB or more, still climbing at its last full GC, was no longer read as
 	// "no significant growth" for want of points (unprovenRise); 27 of 1,062 with set O (Node
 	// 13, 17, 21, 26), measured as it came: a slow leak under an export that fills 30–40% of
-	// the heap every 10 s, whose heap after full GCs swings over the leak (four cuts), and a
-	// stepwise leak cut between storms.
+	// the heap every 10 s, whose heap after full GCs swings over the leak (three cuts), and a
+	// stepwise leak cut between its storms (two).
 	t.Logf("leaks cut at 40–80%% of their life that read healthy: %d of %d", len(midHealthy), midLife)
 	if len(midHealthy) > 27 {
 		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 27 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
