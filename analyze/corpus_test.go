@@ -148,6 +148,9 @@ func checkInvariants(t *testing.T, r *Report) {
 				strings.HasPrefix(ev, "levels off") || strings.HasPrefix(ev, "cycles:")) {
 				t.Errorf("%s: LEAK beside %q", p.Isolate, ev)
 			}
+			if h := Headline(p); strings.Contains(h, "rises, but over too few") && (strings.HasPrefix(ev, "trend: no growth") || strings.HasPrefix(ev, "trend: no significant growth")) {
+				t.Errorf("%s: %q beside %q", p.Isolate, h, ev)
+			}
 			if p.Verdict == VerdictHealthy && (strings.HasPrefix(ev, "rate: speeding up") || strings.HasPrefix(ev, "levels off?") ||
 				strings.HasPrefix(ev, "trend: rising")) {
 				t.Errorf("%s: HEALTHY beside %q", p.Isolate, ev)

@@ -220,11 +220,8 @@ func TestStoppedTrendDrawnFlat(t *testing.T) {
 	if p.Trend == nil || p.Trend.StoppedAtMS == nil {
 		t.Fatalf("the report says no stop (trend %+v): the run levelled off under its limit", p.Trend)
 	}
-	var b bytes.Buffer
-	if err := Write(&b, ChartHeap, "svg", 900*px, 450*px, "memo", p); err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(b.String(), "then flat") {
+	svg := heapSVG(t, "memo", p)
+	if !strings.Contains(svg, "then flat") {
 		t.Error("the heap chart draws the trend on past where the report says it ended")
 	}
 }
@@ -242,11 +239,8 @@ func TestTrendLineOnlyWhereTheHeapWas(t *testing.T) {
 		{"node-22/leak-linear.log", true},
 	} {
 		r := report(t, tc.log)
-		var b bytes.Buffer
-		if err := Write(&b, ChartHeap, "svg", 900*px, 450*px, tc.log, r.Processes[0]); err != nil {
-			t.Fatal(err)
-		}
-		if got := strings.Contains(b.String(), "trend of survivors"); got != tc.want {
+		svg := heapSVG(t, tc.log, r.Processes[0])
+		if got := strings.Contains(svg, "trend of survivors"); got != tc.want {
 			t.Errorf("%s: trend line drawn = %v, want %v", tc.log, got, tc.want)
 		}
 	}
@@ -261,11 +255,8 @@ func TestChangingRateLabelled(t *testing.T) {
 	if p.Trend == nil || p.Trend.Model != analyze.ModelAccelerating {
 		t.Fatalf("trend %+v: the test needs an accelerating one", p.Trend)
 	}
-	var b bytes.Buffer
-	if err := Write(&b, ChartHeap, "svg", 900*px, 450*px, "doubling", p); err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(b.String(), "at the end (accelerating)") {
+	svg := heapSVG(t, "doubling", p)
+	if !strings.Contains(svg, "at the end (accelerating)") {
 		t.Error("the heap chart labels an accelerating trend by its average alone")
 	}
 }
@@ -307,4 +298,14 @@ func TestForecastPathFollowsTheEndRate(t *testing.T) {
 			t.Errorf("%s: midway at %.1f MB, chord %.1f: bends the wrong way", tc.name, mid.Y, onChord)
 		}
 	}
+}
+
+// heapSVG draws the heap chart of p as SVG (900×450 px) and returns it.
+func heapSVG(t *testing.T, title string, p *analyze.Process) string {
+	t.Helper()
+	var b bytes.Buffer
+	if err := Write(&b, ChartHeap, "svg", 900*px, 450*px, title, p); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
 }
