@@ -206,8 +206,10 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// created per tenant refresh, which V8 ends at 0.81·F on Node 14 and 25, 15–21% early;
 	// 468 of 540, 86.7%, and 307 of 428, 71.7%, with sets N and O on Node 10, 13, 16, 17, 19,
 	// 21, 23 and 26: a slow leak under a periodic export of 30–40% of the heap, its heap after
-	// full GCs swinging over the leak, predicted 40–77% early at its first cuts).
-	for kind, floor := range map[string]float64{"steady": 0.865, "changing": 0.71} {
+	// full GCs swinging over the leak, predicted 40–77% early at its first cuts; 468 of 544,
+	// 86.0%, once that leak's Node 26 run, read from its floor, joined the corpus: its four
+	// cuts still miss, by 66, 60 and 15%, and none at 80%, where the window is not the floor).
+	for kind, floor := range map[string]float64{"steady": 0.86, "changing": 0.71} {
 		if share := float64(met[kind]) / float64(max(cuts[kind], 1)); share < floor {
 			t.Errorf("%s-rate cuts meeting the floor: %.1f%%, below the %.1f%% measured before", kind, 100*share, 100*floor)
 		}
@@ -220,10 +222,11 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// "no significant growth" for want of points (unprovenRise); 27 of 1,062 with set O (Node
 	// 13, 17, 21, 26), measured as it came: a slow leak under an export that fills 30–40% of
 	// the heap every 10 s, whose heap after full GCs swings over the leak (three cuts), and a
-	// stepwise leak cut between its storms (two).
+	// stepwise leak cut between its storms (two); 26 of 1,065 once a trend that transients hid
+	// was read from the floor under them (the telemetry leak's Node 26 run cut at 60%).
 	t.Logf("leaks cut at 40–80%% of their life that read healthy: %d of %d", len(midHealthy), midLife)
-	if len(midHealthy) > 27 {
-		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 27 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
+	if len(midHealthy) > 26 {
+		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 26 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
 	}
 	if len(steady) == 0 {
 		t.Fatal("no steady leak run to evaluate")

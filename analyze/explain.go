@@ -297,8 +297,12 @@ func (e *explainer) trend() {
 		if t.FromMS > h.FirstMS {
 			since = fmt.Sprintf("; since %s", secs(t.FromMS))
 		}
-		e.ev("heap after full GC", "%s at %s → %s at %s%s: %s%.2f MB/s (robust fit over %d full GCs, 95%% interval %.2f–%.2f, R² %.2f)",
-			mb(h.FirstMB), secs(h.FirstMS), mb(h.LastMB), secs(h.LastMS), since, sign, t.SlopeMBPerS, t.Points, t.Interval95[0], t.Interval95[1], t.RSquared)
+		over := fmt.Sprintf("%d full GCs", t.Points)
+		if g := e.p.growth; g != nil && g.floorFrom > 0 {
+			over = fmt.Sprintf("the floor: %d of %d full GCs, those no later one undercut, under the memory the others caught in passing", t.Points, g.floorFrom)
+		}
+		e.ev("heap after full GC", "%s at %s → %s at %s%s: %s%.2f MB/s (robust fit over %s, 95%% interval %.2f–%.2f, R² %.2f)",
+			mb(h.FirstMB), secs(h.FirstMS), mb(h.LastMB), secs(h.LastMS), since, sign, t.SlopeMBPerS, over, t.Interval95[0], t.Interval95[1], t.RSquared)
 		switch u := e.p.growth; {
 		case u != nil && u.undercut != nil:
 			e.ev("trend", "no growth: a full GC at %s left %s, under the %s the heap held after every full GC of the window's first half: what it gained was freed", secs(u.undercut.atMS), mb(u.undercut.heapMB), mb(u.undercut.fromMB))
@@ -547,6 +551,9 @@ func (e *explainer) prediction() {
 		model := ""
 		if out.PredictionModel != "" && out.PredictionModel != ModelLinear {
 			model = ", from the " + out.PredictionModel + " trend"
+		}
+		if on := out.PredictionOnTopMB; on != nil {
+			model += fmt.Sprintf("; when the floor plus the %s the program holds on top of it now and then reaches the limit, the interval's late end if nothing is held on top then", mb(*on))
 		}
 		switch {
 		case out.Crash != nil && out.HeapLimitSource == LimitCrash:

@@ -39,6 +39,10 @@ func (a *Analyzer) predict(p *proc, out *Process) {
 	}
 	out.PredictedOOMMS, out.PredictedOOMIntervalMS = &fc.ms, &[2]float64{fc.lo, fc.hi}
 	out.PredictionModel = fc.model
+	if g.excessMB > 0 {
+		onTop := g.excessMB
+		out.PredictionOnTopMB = &onTop
+	}
 	if p.crash != nil && p.crash.TimeMS != nil {
 		out.PredictableFromMS = predictableFrom(p, d, *p.crash.TimeMS, a.th.PredictableWithin, &a.th)
 		out.Predictable10FromMS = predictableFrom(p, d, *p.crash.TimeMS, 0.1, &a.th)
@@ -58,11 +62,14 @@ func (g *growth) forecast(d *deathPoint, alive float64) (forecast, bool) {
 	}
 	now := g.at(end)
 	horizon := end + 100*math.Max(end-g.xs[0], 1) + 10*math.Max(d.hi-now, 1)/rate
-	mid, ok := crossing(g.at, d.mb, end, horizon)
+	// A floor dies when it plus what the program holds on top of it now and then reaches
+	// the limit: the estimate and the early end assume the next such hold comes as the
+	// floor gets there, the late end that none does.
+	mid, ok := crossing(g.at, d.mb-g.excessMB, end, horizon)
 	if !ok {
 		return forecast{}, false
 	}
-	lo, ok := crossing(func(x float64) float64 { return g.at(x) + g.band(x) }, d.lo, end, horizon)
+	lo, ok := crossing(func(x float64) float64 { return g.at(x) + g.band(x) }, d.lo-g.excessMB, end, horizon)
 	if !ok {
 		lo = end
 	}

@@ -71,6 +71,10 @@ type Process struct {
 	// PredictionModel is the model the prediction comes from: linear, accelerating or
 	// decelerating (see Trend.Model).
 	PredictionModel string `json:"prediction_model,omitempty"`
+	// PredictionOnTopMB is set when the trend is the floor under memory the program holds now
+	// and then (Trend.Method says so): the most a full GC found above the floor. The
+	// prediction is when the floor plus that reaches the limit.
+	PredictionOnTopMB *float64 `json:"prediction_on_top_mb,omitempty"`
 	// OOMAtHeapMB is where this V8 dies against the limit, in the heap --trace-gc prints
 	// after a full GC, and OOMAtHeapRangeMB the range real runs died in (docs/heap-limit-model.md).
 	OOMAtHeapMB      *float64    `json:"oom_at_heap_mb"`

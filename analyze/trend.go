@@ -47,6 +47,25 @@ type growth struct {
 	// undercut is set when a full GC in the second half of the window left less than any
 	// in its first half: what the heap gained was freed, so the line's rise is no growth.
 	undercut *undercut
+	// floorFrom is set when the window is the floor of the full GCs (floorOf): how many full
+	// GCs it was read from.
+	floorFrom int
+	// excessMB is, for a floor, the most any full GC of its time found above it: memory the
+	// program holds now and then on top of what it keeps. It dies when the floor plus that
+	// reaches the limit, not the floor alone.
+	excessMB float64
+}
+
+// excessOver is the most a full GC (xs, ys) since the floor's first point left above the
+// floor's line.
+func excessOver(g *growth, xs, ys []float64) float64 {
+	most := 0.0
+	for i, x := range xs {
+		if x >= g.xs[0] {
+			most = math.Max(most, ys[i]-g.lin.at(x))
+		}
+	}
+	return most
 }
 
 // undercut is a full GC that left the heap (heapMB at atMS) under fromMB, the least of the
@@ -114,27 +133,25 @@ func (a *Analyzer) trend(p *proc, out *Process) {
 	if sx[len(sx)-1]-sx[0] <= 0 {
 		return
 	}
-	g := &growth{xs: sx, ys: sy, lin: robustFit(sx, sy), model: ModelLinear, transient: transientMB(ys, th)}
-	f := g.lin
-	iv := f.interval95()
-	dur := sx[len(sx)-1] - sx[0]
-	growthMB := f.b * dur
-	mean := stat.Mean(sy, nil)
-	t := &Trend{
-		Method: "robust (Tukey bisquare IRLS)", FromMS: sx[0] * 1000, ToMS: sx[len(sx)-1] * 1000, Points: len(sx),
-		SlopeMBPerS: f.b, Interval95: iv, InterceptMB: f.a, RSquared: f.r2, GrowthMB: growthMB, Model: ModelLinear,
-	}
+	g, t := fitWindow(sx, sy, transientMB(ys, th), th)
 	if start > 0 {
 		t.Method += ", last segment of a two-segment fit"
 	}
-	t.Significant = iv[0] > 0 && growthMB > th.noiseMB(mean)
-	if t.Significant {
-		if g.undercut = undercutOf(sx, sy, th); g.undercut != nil {
-			t.Significant = false
-		}
-		// A rise smaller than memory the full GCs caught in passing may be no more than that.
-		if growthMB <= g.transient {
-			t.Significant = false
+	if !t.Significant && g.transient > th.noiseMB(stat.Mean(sy, nil)) {
+		// The full GCs caught memory in passing — an export, a batch — enough to hide a leak
+		// beneath it: what is retained only grows, and the floor shows it.
+		// The window too is read again from the floor: transients mislead a two-segment fit.
+		if fx, fy, ok := confirmedFloor(xs, ys, th); ok {
+			fs := trendStart(fx, fy, th)
+			if fg, ft := fitWindow(fx[fs:], fy[fs:], 0, th); ft.Significant {
+				ft.Method += ", over the floor: the full GCs no later one undercut"
+				if fs > 0 {
+					ft.Method += ", last segment of a two-segment fit"
+				}
+				g, t = fg, ft
+				g.floorFrom = len(xs)
+				g.excessMB = excessOver(g, xs, ys)
+			}
 		}
 	}
 	g.curvature(th, t)
@@ -148,8 +165,58 @@ func (a *Analyzer) trend(p *proc, out *Process) {
 	p.growth = g
 	out.Trend = t
 	out.Swing = swingOf(p, t)
-	slope := f.b
+	slope := t.SlopeMBPerS
 	out.LiveHeapSlopeMBPerS = &slope
+}
+
+// fitWindow fits a line through the heap after full GCs xs, ys (seconds, MB) and says whether
+// it grew: its interval excludes zero, its rise is beyond the noise, no later full GC undercut
+// the first half's, and the rise is more than the transient memory (MB) full GCs caught.
+func fitWindow(xs, ys []float64, transient float64, th *Thresholds) (*growth, *Trend) {
+	g := &growth{xs: xs, ys: ys, lin: robustFit(xs, ys), model: ModelLinear, transient: transient}
+	f := g.lin
+	iv := f.interval95()
+	growthMB := f.b * (xs[len(xs)-1] - xs[0])
+	t := &Trend{
+		Method: "robust (Tukey bisquare IRLS)", FromMS: xs[0] * 1000, ToMS: xs[len(xs)-1] * 1000, Points: len(xs),
+		SlopeMBPerS: f.b, Interval95: iv, InterceptMB: f.a, RSquared: f.r2, GrowthMB: growthMB, Model: ModelLinear,
+	}
+	t.Significant = iv[0] > 0 && growthMB > th.noiseMB(stat.Mean(ys, nil))
+	if t.Significant {
+		if g.undercut = undercutOf(xs, ys, th); g.undercut != nil {
+			t.Significant = false
+		}
+		// A rise smaller than memory the full GCs caught in passing may be no more than that.
+		if growthMB <= g.transient {
+			t.Significant = false
+		}
+	}
+	return g, t
+}
+
+// confirmedFloor returns the floor (floorOf) of a window up to its last return — the last full
+// GC that left less than the one before, beyond the noise: memory caught in passing, found
+// freed. What follows it no full GC has yet shown to be kept: a log that ends inside a batch,
+// or in the climb of a buffer being rebuilt, would lift the floor's end. The floor must hold
+// twice FewFullGCs points over half the window or more: a saw-tooth caught by four or five
+// full GCs a cycle leaves a floor of a few points at whatever phase of its cycle the last full
+// GCs fell, which climbs as a leak would.
+func confirmedFloor(xs, ys []float64, th *Thresholds) (fx, fy []float64, ok bool) {
+	last := -1
+	for i := len(ys) - 1; i > 0; i-- {
+		if ys[i-1]-ys[i] > th.noiseMB(ys[i]) {
+			last = i
+			break
+		}
+	}
+	if last < 0 {
+		return nil, nil, false
+	}
+	fx, fy = floorOf(xs[:last+1], ys[:last+1], th)
+	if len(fx) < 2*th.FewFullGCs || fx[len(fx)-1]-fx[0] < (xs[len(xs)-1]-xs[0])/2 {
+		return nil, nil, false
+	}
+	return fx, fy, true
 }
 
 // curvature decides whether the rate of a significant growth changes over the window: a

@@ -423,7 +423,13 @@ func lingeredAtLimit(p *proc, th *Thresholds) *linger {
 	bandFit := robustFit(xs[enter:], ys[enter:])
 	l := &linger{enterMS: xs[enter] * 1000, bandRate: bandFit.b, fullGCs: band}
 	if enter >= th.SegmentMinPoints-1 {
-		l.preRate = robustFit(xs[:enter+1], ys[:enter+1]).b
+		px, py := xs[:enter+1], ys[:enter+1]
+		if p.growth != nil && p.growth.floorFrom > 0 {
+			// The trend came from the floor under memory the full GCs caught in passing:
+			// so does the rate the heap grew at before the band.
+			px, py = floorOf(px, py, th)
+		}
+		l.preRate = robustFit(px, py).b
 	}
 	if l.preRate <= 0 {
 		// It started near the limit: nothing grew into it.
@@ -836,6 +842,9 @@ func grewBefore(p *proc, pts []GCPoint, levelMB, beforeMS float64, th *Threshold
 		}
 		xs, ys = append(xs, f.TimeMS/1000), append(ys, f.AfterMB)
 	}
+	if p.growth != nil && p.growth.floorFrom > 0 && len(xs) > 0 {
+		xs, ys = floorOf(xs, ys, th) // the trend came from the floor under transients: so does this
+	}
 	if len(xs) < 3 || xs[len(xs)-1] <= xs[0] {
 		return 0
 	}
@@ -854,6 +863,20 @@ func burstOf(p *proc, limit float64, th *Thresholds) *burst {
 			reach = i
 			break
 		}
+	}
+	// A climb the program came back from — a later full GC left the heap under half the
+	// limit — did not kill it (an export that filled the heap and was freed, every 10 s):
+	// the burst, if there was one, is the last such climb.
+	for reach >= 0 {
+		back := slices.IndexFunc(pts[reach+1:], func(g GCPoint) bool { return g.Full && g.AfterMB < limit/2 })
+		if back < 0 {
+			break
+		}
+		next := slices.IndexFunc(pts[reach+1+back:], func(g GCPoint) bool { return math.Max(g.BeforeMB, g.AfterMB) >= th.BurstReachShare*limit })
+		if next < 0 {
+			return nil
+		}
+		reach += 1 + back + next
 	}
 	if reach < 3 {
 		return nil

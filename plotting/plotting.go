@@ -370,9 +370,15 @@ func Heap(p *analyze.Process) *plot.Plot {
 		pl.Legend.Add(label, l)
 		if p.PredictedOOMMS != nil && p.HeapLimitMB != nil {
 			lim := *p.HeapLimitMB
+			// A floor dies when it plus what the program holds on top of it reaches the
+			// limit: the forecast follows the floor to there.
+			onTop := 0.0
+			if p.PredictionOnTopMB != nil {
+				onTop = math.Min(*p.PredictionOnTopMB, lim)
+			}
 			iv := p.PredictedOOMIntervalMS
 			from, y0 := tr.ToMS, at(tr.ToMS)
-			edge := plotter.XYs{xy(from, y0), xy(iv[0], lim), xy(math.Min(iv[1], t1), lim)}
+			edge := plotter.XYs{xy(from, y0), xy(iv[0], lim-onTop), xy(math.Min(iv[1], t1), lim)}
 			if iv[1] > t1 {
 				// The late edge goes on past the chart: cut where the chart ends, not bent
 				// to meet the limit there.
@@ -381,12 +387,18 @@ func Heap(p *analyze.Process) *plot.Plot {
 			band, _ := plotter.NewPolygon(edge)
 			band.Color, band.LineStyle.Width = colBand, 0
 			var path plotter.XYs
-			for _, pt := range forecastPath(from, y0, *p.PredictedOOMMS, lim, forecastStartRate(tr)) {
+			for _, pt := range forecastPath(from, y0, *p.PredictedOOMMS, lim-onTop, forecastStartRate(tr)) {
 				path = append(path, xy(pt.X, pt.Y))
+			}
+			label := fmt.Sprintf("predicted OOM at %s (95%% band)", units.Duration(*p.PredictedOOMMS))
+			if onTop > 0 {
+				// The rise the program's next hold adds on top of the floor, up to the limit.
+				path = append(path, xy(*p.PredictedOOMMS, lim))
+				label = fmt.Sprintf("predicted OOM at %s: floor + %.0f MB held on top (95%% band)", units.Duration(*p.PredictedOOMMS), onTop)
 			}
 			ext := line(path, colPredict, vg.Points(2), vg.Points(5), vg.Points(3))
 			pl.Add(band, ext)
-			pl.Legend.Add(fmt.Sprintf("predicted OOM at %s (95%% band)", units.Duration(*p.PredictedOOMMS)), ext)
+			pl.Legend.Add(label, ext)
 		}
 	}
 	if p.HeapLimitMB != nil {
