@@ -737,3 +737,26 @@ func TestLeakUnderTransients(t *testing.T) {
 		}
 	}
 }
+
+// TestBackToBackFullGCsCountOnce: a stepwise leak on Node 21 (8 → 87 MB over 40 s in ten full
+// GCs) then ran 300 full GCs back to back in 12 s at 100 MB before its last steps to the limit:
+// a robust line through every full GC took the ten for outliers (+0.03 MB/s) and the death read
+// "heap too small". Thinned to one full GC per hundredth of the time, it reads as the leak it
+// is; a series of evenly spread full GCs keeps a point per hundredth and its slope.
+func TestBackToBackFullGCsCountOnce(t *testing.T) {
+	log := "../corpus/node-21/ws-gateway-resume-storms.128.log.gz"
+	p := analyzeFile(t, log, Options{}).Processes[0]
+	if p.Verdict != VerdictLeak || !p.Trend.Significant || p.Trend.Points >= p.FullGCs/2 {
+		t.Errorf("%s: verdict %s, trend over %d of %d full GCs, significant %v; want a leak from a thinned series", log, p.Verdict, p.Trend.Points, p.FullGCs, p.Trend.Significant)
+	}
+	th := DefaultThresholds
+	var xs, ys []float64
+	for i := range 3 * th.ThinCells {
+		xs, ys = append(xs, float64(i)), append(ys, 10+0.5*float64(i)+float64(i%7))
+	}
+	tx, ty := thinByTime(xs, ys, &th)
+	whole, thin := robustFit(xs, ys).b, robustFit(tx, ty).b
+	if len(tx) < th.ThinCells || math.Abs(thin-whole) > 0.05*whole {
+		t.Errorf("300 evenly spread full GCs thinned to %d, slope %.3f against %.3f", len(tx), thin, whole)
+	}
+}

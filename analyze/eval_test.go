@@ -223,10 +223,13 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// 13, 17, 21, 26), measured as it came: a slow leak under an export that fills 30–40% of
 	// the heap every 10 s, whose heap after full GCs swings over the leak (three cuts), and a
 	// stepwise leak cut between its storms (two); 26 of 1,065 once a trend that transients hid
-	// was read from the floor under them (the telemetry leak's Node 26 run cut at 60%).
+	// was read from the floor under them (the telemetry leak's Node 26 run cut at 60%); 28 of
+	// 1,068 with the websocket leak's Node 21 run, read right whole once back-to-back full GCs
+	// counted once: cut at 60% its last two full GCs sit on one step (a parabola's level 3.5 s
+	// ahead), at 80% inside 300 full GCs on one step.
 	t.Logf("leaks cut at 40–80%% of their life that read healthy: %d of %d", len(midHealthy), midLife)
-	if len(midHealthy) > 26 {
-		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 26 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
+	if len(midHealthy) > 28 {
+		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 28 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
 	}
 	if len(steady) == 0 {
 		t.Fatal("no steady leak run to evaluate")

@@ -173,9 +173,9 @@ func predictableFrom(p *proc, d *deathPoint, crashMS, within float64, th *Thresh
 	}
 	var from *float64
 	for k := n; k >= th.SegmentMinPoints; k -= step {
-		xs, ys := xsAll[:k], ysAll[:k]
+		xs, ys := thinByTime(xsAll[:k], ysAll[:k], th)
 		s := trendStart(xs, ys, th)
-		if xs[k-1]-xs[s] <= 0 {
+		if xs[len(xs)-1]-xs[s] <= 0 {
 			break
 		}
 		g := &growth{xs: xs[s:], ys: ys[s:], lin: robustFit(xs[s:], ys[s:]), model: ModelLinear}

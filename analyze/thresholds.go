@@ -74,7 +74,10 @@ type Thresholds struct {
 	// a two-segment fit is the current trend: both segments hold SegmentMinPoints full GCs, two
 	// lines leave at most SegmentSSEShare of one line's squared error, and the last segment
 	// covers SegmentMinTimeShare of the time.
-	SegmentMinPoints                     int
+	SegmentMinPoints int
+	// ThinCells: the trend keeps one full GC in each ThinCells-th of the time they span
+	// (thinByTime), when there are twice as many.
+	ThinCells                            int
 	SegmentSSEShare, SegmentMinTimeShare float64
 
 	// CurvatureMinPoints is the fewest full GCs a parabola is fitted to; CurvatureShare how much
@@ -184,6 +187,7 @@ var DefaultThresholds = Thresholds{
 	SpiralTopShare:      0.9,
 	SpiralTimeShare:     0.85,
 	SegmentMinPoints:    4,
+	ThinCells:           100,
 	SegmentSSEShare:     0.5,
 	SegmentMinTimeShare: 0.25,
 
