@@ -226,10 +226,12 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// was read from the floor under them (the telemetry leak's Node 26 run cut at 60%); 28 of
 	// 1,068 with the websocket leak's Node 21 run, read right whole once back-to-back full GCs
 	// counted once: cut at 60% its last two full GCs sit on one step (a parabola's level 3.5 s
-	// ahead), at 80% inside 300 full GCs on one step.
+	// ahead), at 80% inside 300 full GCs on one step; 27 once the floor was read also where the
+	// memory full GCs caught in passing was half the line's rise or more (the telemetry leak's
+	// Node 21 run cut at 80%).
 	t.Logf("leaks cut at 40–80%% of their life that read healthy: %d of %d", len(midHealthy), midLife)
-	if len(midHealthy) > 28 {
-		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 28 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
+	if len(midHealthy) > 27 {
+		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 27 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
 	}
 	if len(steady) == 0 {
 		t.Fatal("no steady leak run to evaluate")

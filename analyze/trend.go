@@ -144,10 +144,11 @@ func (a *Analyzer) trend(p *proc, out *Process) {
 	if start > 0 {
 		t.Method += ", last segment of a two-segment fit"
 	}
-	if !t.Significant && g.transient > th.noiseMB(stat.Mean(sy, nil)) {
+	if (!t.Significant || 2*g.transient >= t.GrowthMB) && g.transient > th.noiseMB(stat.Mean(sy, nil)) {
 		// The full GCs caught memory in passing — an export, a batch — enough to hide a leak
-		// beneath it: what is retained only grows, and the floor shows it.
-		// The window too is read again from the floor: transients mislead a two-segment fit.
+		// beneath it, or to bend the line (half its rise or more): what is retained only
+		// grows, and the floor shows it. The window too is read again from the floor:
+		// transients mislead a two-segment fit.
 		if fx, fy, ok := confirmedFloor(xs, ys, th); ok {
 			fs := trendStart(fx, fy, th)
 			if fg, ft := fitWindow(fx[fs:], fy[fs:], 0, th); ft.Significant {
