@@ -224,6 +224,9 @@ func (m *Monitor) oomAlert(p *analyze.Process) (Alert, bool) {
 	slope := p.Trend.SlopeMBPerS
 	msg := fmt.Sprintf("leaks %+.1f MB/s, heap limit %s reached in ~%s (%s–%s)", slope, units.Size(*p.HeapLimitMB),
 		units.Duration(math.Max(left, 0)), units.Duration(math.Max(iv[0]-*p.LastMS, 0)), units.Duration(math.Max(iv[1]-*p.LastMS, 0)))
+	if on := p.PredictionOnTopMB; on != nil {
+		msg += fmt.Sprintf(" when the next %s held on top of the retained heap comes", units.Size(*on))
+	}
 	al := Alert{Time: m.now(), TimeMS: *p.LastMS, PID: p.PID, Isolate: p.Isolate, Kind: AlertOOM,
 		Message: who(p.PID, p.Isolate) + " " + msg, PredictedOOMMS: p.PredictedOOMMS, IntervalMS: p.PredictedOOMIntervalMS,
 		HeapLimitMB: p.HeapLimitMB, SlopeMBPerS: &slope}
