@@ -77,7 +77,10 @@ type Thresholds struct {
 	SegmentMinPoints int
 	// ThinCells: the trend keeps one full GC in each ThinCells-th of the time they span
 	// (thinByTime), when there are twice as many.
-	ThinCells                            int
+	ThinCells int
+	// FloorMinR2 is how well a line must fit the floor under transients for the trend to be
+	// read from it.
+	FloorMinR2                           float64
 	SegmentSSEShare, SegmentMinTimeShare float64
 
 	// CurvatureMinPoints is the fewest full GCs a parabola is fitted to; CurvatureShare how much
@@ -188,6 +191,7 @@ var DefaultThresholds = Thresholds{
 	SpiralTimeShare:     0.85,
 	SegmentMinPoints:    4,
 	ThinCells:           100,
+	FloorMinR2:          0.95,
 	SegmentSSEShare:     0.5,
 	SegmentMinTimeShare: 0.25,
 

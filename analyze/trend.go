@@ -134,13 +134,15 @@ func (a *Analyzer) trend(p *proc, out *Process) {
 		xs, ys = trimDeathSpiral(xs, ys, th)
 	}
 	all, span := len(xs), xs[len(xs)-1]-xs[0]
+	// Memory caught in passing is read from every full GC: thinning keeps the median ones.
+	transient := transientMB(ys, th)
 	xs, ys = thinByTime(xs, ys, th)
 	start := trendStart(xs, ys, th)
 	sx, sy := xs[start:], ys[start:]
 	if sx[len(sx)-1]-sx[0] <= 0 {
 		return
 	}
-	g, t := fitWindow(sx, sy, transientMB(ys, th), th)
+	g, t := fitWindow(sx, sy, transient, th)
 	if start > 0 {
 		t.Method += ", last segment of a two-segment fit"
 	}
@@ -151,7 +153,10 @@ func (a *Analyzer) trend(p *proc, out *Process) {
 		// transients mislead a two-segment fit.
 		if fx, fy, ok := confirmedFloor(xs, ys, th); ok {
 			fs := trendStart(fx, fy, th)
-			if fg, ft := fitWindow(fx[fs:], fy[fs:], 0, th); ft.Significant {
+			// The floor must itself be a line: what a program keeps, measured where it held
+			// nothing in passing, rises steadily; a floor that scatters (a working set that
+			// follows the work in flight and never drains) still holds memory in passing.
+			if fg, ft := fitWindow(fx[fs:], fy[fs:], 0, th); ft.Significant && ft.RSquared >= th.FloorMinR2 {
 				ft.Method += ", over the floor: the full GCs no later one undercut"
 				if fs > 0 {
 					ft.Method += ", last segment of a two-segment fit"
