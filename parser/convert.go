@@ -613,6 +613,7 @@ var jsErrorKinds = []struct {
 	{`The value of "size" is out of range`, FatalBufferTooLarge},
 	{`The value of "length" is out of range`, FatalBufferTooLarge},
 	{"Array buffer allocation failed", FatalArrayBufferAllocation},
+	{"Maximum call stack size exceeded", FatalStackOverflow},
 	// A WebAssembly memory the process could not reserve: address space, not the JS heap.
 	{"WebAssembly.", FatalOther},
 }

@@ -77,7 +77,7 @@ func (p *Parser) processKeyword(kw, seg string, ev Event) {
 	case "==== C stack trace":
 		p.enterNativeSection()
 		marker(MarkerCStackTrace)
-	case "----- Native stack trace -----":
+	case "----- Native stack trace -----", "==== Native Stack Trace":
 		p.enterNativeSection()
 		marker(MarkerNativeStackTrace)
 	case "Security context:":
@@ -170,6 +170,7 @@ func (p *Parser) processKeyword(kw, seg string, ev Event) {
 		fatal(f)
 	case "RangeError: Map maximum size exceeded", "RangeError: Set maximum size exceeded", "RangeError: Value undefined out of range for undefined options property undefined",
 		"RangeError: Invalid array length", "RangeError: Invalid string length", "RangeError: Invalid typed array length",
+		"RangeError: Maximum call stack size exceeded",
 		"RangeError: Invalid array buffer length", "RangeError: Array buffer allocation failed",
 		"RangeError [ERR_BUFFER_TOO_LARGE]", "Error [ERR_STRING_TOO_LONG]", "Error: Cannot create a string longer than",
 		"RangeError [ERR_FS_FILE_TOO_LARGE]", "WebAssembly.Memory(): could not allocate memory", "WebAssembly.instantiate(): Out of memory",

@@ -181,6 +181,10 @@ const (
 	FatalInvalidTypedArrayLength FatalKind = "invalid-typed-array-length"
 	FatalBufferTooLarge          FatalKind = "buffer-too-large"
 	FatalArrayBufferAllocation   FatalKind = "array-buffer-allocation-failed"
+	// FatalStackOverflow is an uncaught "Maximum call stack size exceeded": the call stack's
+	// fixed size (V8's --stack-size), not the heap — deep recursion, or a huge array spread
+	// into a call's arguments.
+	FatalStackOverflow FatalKind = "stack-overflow"
 	// FatalSystemOOM is a kill by the kernel's OOM killer or a container's memory limit
 	// (SIGKILL, exit 137, OOMKilled): the machine's memory, not the process's heap.
 	FatalSystemOOM FatalKind = "system-oom"

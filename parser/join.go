@@ -236,3 +236,66 @@ var fatalWords = func() map[string]bool {
 	}
 	return m
 }()
+
+// spliceRepair mends a V8 line another writer's line was printed into: V8's trace goes out
+// through a buffer of its own (Deno's in 4 KB pieces; Node's stdio when the output is a file),
+// the program's log lines straight away, so a program line can land inside a V8 line, which
+// goes on on the next line: "[14577:0x55b" + "2026-11-29T22:03:18.426Z INFO …" then
+// "b76573000] External memory reported: …". When cur holds, after the start of a V8 line, a
+// line of the program's beginning with an ISO-8601 time, next does not start a line of its own,
+// and the V8 line's start with next reads as a V8 event where the start alone does not, it
+// returns that V8 line and the program's line.
+func spliceRepair(cur, next string) (joined, app string, ok bool) {
+	if len(cur) < 2 || cur[0] != '[' || next == "" || next[0] == '[' && prefixEnd(next, 0) > 0 {
+		return "", "", false
+	}
+	i := isoTimeIn(cur, 1)
+	if i < 0 || isoTimeIn(next, 0) == 0 {
+		return "", "", false
+	}
+	head := cur[:i]
+	joined = head + next
+	if !readsAsV8(joined) || readsAsV8(head) {
+		return "", "", false
+	}
+	return joined, cur[i:], true
+}
+
+// isoTimeIn returns the first position at or after from where s holds an ISO-8601 date and
+// time ("2026-11-29T22:03:18" or with a space), -1 if none.
+func isoTimeIn(s string, from int) int {
+	for i := from; i+19 <= len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			continue
+		}
+		t := s[i : i+19]
+		if scanDigits(t, 0) == 4 && t[4] == '-' && scanDigits(t, 5) == 7 && t[7] == '-' && scanDigits(t, 8) == 10 &&
+			(t[10] == 'T' || t[10] == ' ') && scanDigits(t, 11) == 13 && t[13] == ':' && scanDigits(t, 14) == 16 && t[16] == ':' && scanDigits(t, 17) == 19 {
+			return i
+		}
+	}
+	return -1
+}
+
+// readsAsV8 reports whether a line, read alone, gives a GC or an NVP record, whole, or a row of
+// V8's heap tables.
+func readsAsV8(l string) bool {
+	p := New(strings.NewReader(l))
+	p.setWrap(0)
+	for {
+		ev, err := p.Next()
+		if err != nil {
+			return false
+		}
+		switch ev.Type {
+		case TypeGC:
+			return !ev.GC.Truncated
+		case TypeNVP:
+			return ev.NVP.Kind != nil && ev.NVP.HeapAfterMB != nil // a JSON record cut short reads as neither
+		case TypeHeapStats:
+			return true
+		case TypeV8Other:
+			return ev.Other.Name != OtherCutLine
+		}
+	}
+}

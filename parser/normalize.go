@@ -130,6 +130,7 @@ var crashKeywords = [...]string{
 	"==== JS stack trace",
 	"==== C stack trace",
 	"----- Native stack trace -----",
+	"==== Native Stack Trace", // node-report's section (Node 4-10's node-report module)
 	"FATAL ERROR:",
 	"Security context:",
 	"# Fatal",
@@ -150,6 +151,7 @@ var crashKeywords = [...]string{
 	"RangeError: Invalid array length",
 	"RangeError: Value undefined out of range for undefined options property undefined",
 	"RangeError: Invalid string length",
+	"RangeError: Maximum call stack size exceeded",
 	"WebAssembly.Memory(): could not allocate memory",
 	"WebAssembly.instantiate(): Out of memory",
 	"RangeError: Invalid typed array length",

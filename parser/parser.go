@@ -240,6 +240,14 @@ func (p *Parser) fill() error {
 			text = cur.str()
 			piece = text
 		}
+		if !joined {
+			if j, app, ok := spliceRepair(text, nxt.str()); ok {
+				p.processLine(app, cur.no, cur.no) // the program's line, printed into V8's
+				text, piece, end, joined = j, nxt.str(), nxt.no, true
+				p.hasPeek = false
+				continue
+			}
+		}
 		if wrappedPiece(piece, nxt.str(), p.wrap) {
 			piece = nxt.str()
 			text, end, joined = text+piece, nxt.no, true

@@ -43,9 +43,7 @@ func (p *Parser) resumePending(text string, line int) bool {
 		p.pend = nil
 		p.finishGC(gc, Event{Line: pd.line, EndLine: line})
 		p.emit(Event{Type: TypeUnknown, Line: pd.line, EndLine: pd.line, Unknown: &Unknown{Text: pd.head[cut:]}})
-		for _, ev := range pd.held {
-			p.emit(ev)
-		}
+		p.emitHeld(pd.held)
 		return true
 	}
 	start := strings.Index(pd.head, " ms: ")
@@ -72,9 +70,7 @@ func (p *Parser) resumePending(text string, line int) bool {
 		if glued := strings.TrimSpace(pd.head[k:]); glued != "" {
 			p.emit(Event{Type: TypeUnknown, Line: pd.line, EndLine: pd.line, Unknown: &Unknown{Text: glued}})
 		}
-		for _, ev := range held {
-			p.emit(ev)
-		}
+		p.emitHeld(held)
 		return true
 	}
 	// Every cut with the fast path (cheap), longest head first ...
@@ -135,7 +131,18 @@ func (p *Parser) dropPending() {
 		return
 	}
 	p.processGCNow(pd.head, false, Event{Line: pd.line, EndLine: pd.line})
-	for _, ev := range pd.held {
+	p.emitHeld(pd.held)
+}
+
+// emitHeld emits the events held back while a GC line waited for its rest, once that GC is
+// out. A crash block's entry among them may repeat it: read as it came, before the GC it
+// repeats was known, the entry is matched again (ParseParallel marks repeats over the events
+// in the order they are emitted, so it needs no second look).
+func (p *Parser) emitHeld(held []Event) {
+	for _, ev := range held {
+		if ev.Type == TypeGC && ev.GC.InCrashDump && !ev.GC.Repeat && !p.repeatsLater {
+			p.repeats.Observe(ev.GC)
+		}
 		p.emit(ev)
 	}
 }

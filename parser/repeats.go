@@ -10,6 +10,9 @@ type liveKey struct {
 	isFull  bool
 	hasIso  bool
 	isolate string
+	// sizeless is a live line cut before its sizes (the process died while V8 printed it):
+	// a ring entry of its isolate at its time repeats it.
+	sizeless bool
 }
 
 // finishGC places a GC in the log's structure: a crash-dump entry (and whether it repeats a
@@ -30,10 +33,13 @@ func (p *Parser) finishGC(gc *GC, ev Event) {
 }
 
 func keyOf(g *GC) (liveKey, bool) {
-	if g.TimeMS == nil || g.HeapBeforeMB == nil {
+	if g.TimeMS == nil || g.HeapBeforeMB == nil && (g.InCrashDump || g.Isolate == nil) {
 		return liveKey{}, false
 	}
-	k := liveKey{time: *g.TimeMS, before: *g.HeapBeforeMB, isFull: g.IsFull()}
+	k := liveKey{time: *g.TimeMS, sizeless: g.HeapBeforeMB == nil}
+	if !k.sizeless {
+		k.before, k.isFull = *g.HeapBeforeMB, g.IsFull()
+	}
 	if g.PID != nil {
 		k.pid = *g.PID
 	}
@@ -93,7 +99,7 @@ func (r *Repeats) Observe(g *GC) {
 	// Entries of Node ≤ 6 carry no prefix, so they match on time, size and collector alone.
 	for i := 0; i < r.n; i++ {
 		x := r.recent[i]
-		if x.time == k.time && x.before == k.before && x.isFull == k.isFull &&
+		if x.time == k.time && (x.before == k.before && x.isFull == k.isFull || x.sizeless && k.hasIso) &&
 			(!k.hasIso || (x.pid == k.pid && x.isolate == k.isolate)) {
 			g.Repeat = true
 			return
