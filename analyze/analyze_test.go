@@ -762,3 +762,35 @@ func TestBackToBackFullGCsCountOnce(t *testing.T) {
 		t.Errorf("300 evenly spread full GCs thinned to %d, slope %.3f against %.3f", len(tx), thin, whole)
 	}
 }
+
+// TestCaughtErrorIsNoDeath: "RangeError: Maximum call stack size exceeded" ends a process that
+// did not catch it (structure-limit: the call stack, not the heap; set P's latency window
+// spread into Math.min on four runtimes); the same line in a log the process went on writing
+// GCs after is an error it caught and logged. The input is written here by hand from real
+// lines: a healthy run's GC lines (corpus/node-24/healthy-churn.log) with an application's
+// error line spliced in before its last hundred.
+func TestCaughtErrorIsNoDeath(t *testing.T) {
+	p := analyzeFile(t, "../corpus/node-24/edge-latency-window-spread.128.log.gz", Options{}).Processes[0]
+	if p.Verdict != VerdictStructureLimit || p.Crash == nil || p.Crash.Kind != parser.FatalStackOverflow {
+		t.Errorf("uncaught stack overflow: verdict %s, crash %+v; want structure-limit, stack-overflow", p.Verdict, p.Crash)
+	}
+	b, err := os.ReadFile("../corpus/node-24/healthy-churn.log")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.SplitAfter(string(b), "\n")
+	if len(lines) < 300 {
+		t.Fatalf("%d lines, the test wants 300 or more", len(lines))
+	}
+	at := len(lines) - 101
+	log := strings.Join(lines[:at], "") +
+		"2026-11-29T22:03:08.115Z ERROR [api] request failed: RangeError: Maximum call stack size exceeded\n" +
+		strings.Join(lines[at:], "")
+	r, err := FromReader(strings.NewReader(log), "handwritten", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if q := r.Processes[0]; q.Crash != nil || q.Verdict == VerdictStructureLimit || !says(q, "error") {
+		t.Errorf("caught error: verdict %s, crash %+v, evidence %v; want no crash, the error said caught", q.Verdict, q.Crash, q.Evidence)
+	}
+}

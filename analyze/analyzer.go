@@ -49,8 +49,12 @@ type fullGC struct {
 
 // proc is the running state of one process and isolate.
 type proc struct {
-	key   parser.IsolateKey
-	order int
+	key parser.IsolateKey
+	// gcsAtCrash is how many GCs the process had when its crash was read; caught is an
+	// uncaught-looking JavaScript error the process went on after (caughtAfterGCs).
+	gcsAtCrash int
+	caught     *Crash
+	order      int
 	// run numbers the runs of one pid and isolate (1, 2, …) when the log holds several; 0
 	// when it holds one.
 	run int

@@ -96,7 +96,7 @@ func (a *Analyzer) addFatal(ev parser.Event) {
 		c.TopFrames = append([]string(nil), a.frames...)
 	}
 	a.frames = a.frames[:0]
-	p.crash = c
+	p.crash, p.gcsAtCrash = c, p.gcs
 	a.crashed = p
 }
 

@@ -208,8 +208,11 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// 21, 23 and 26: a slow leak under a periodic export of 30–40% of the heap, its heap after
 	// full GCs swinging over the leak, predicted 40–77% early at its first cuts; 468 of 544,
 	// 86.0%, once that leak's Node 26 run, read from its floor, joined the corpus: its four
-	// cuts still miss, by 66, 60 and 15%, and none at 80%, where the window is not the floor).
-	for kind, floor := range map[string]float64{"steady": 0.86, "changing": 0.71} {
+	// cuts still miss, by 66, 60 and 15%, and none at 80%, where the window is not the floor;
+	// 312 of 442, 70.6%, with set P on Node 12, 15, 24 and Deno 2.9, measured as it came: a
+	// stepwise leak of business days and nights, flat for a third of each cycle, whose cuts
+	// land on steps).
+	for kind, floor := range map[string]float64{"steady": 0.86, "changing": 0.705} {
 		if share := float64(met[kind]) / float64(max(cuts[kind], 1)); share < floor {
 			t.Errorf("%s-rate cuts meeting the floor: %.1f%%, below the %.1f%% measured before", kind, 100*share, 100*floor)
 		}
@@ -228,10 +231,12 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// counted once: cut at 60% its last two full GCs sit on one step (a parabola's level 3.5 s
 	// ahead), at 80% inside 300 full GCs on one step; 27 once the floor was read also where the
 	// memory full GCs caught in passing was half the line's rise or more (the telemetry leak's
-	// Node 21 run cut at 80%).
+	// Node 21 run cut at 80%); 28 of 1,080 with set P, measured as it came (its stepwise leak
+	// on Node 24 cut at 80%, in a night: its last full GCs at one level, and 9 s of young GCs
+	// flat after them).
 	t.Logf("leaks cut at 40–80%% of their life that read healthy: %d of %d", len(midHealthy), midLife)
-	if len(midHealthy) > 27 {
-		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 27 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
+	if len(midHealthy) > 28 {
+		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 28 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
 	}
 	if len(steady) == 0 {
 		t.Fatal("no steady leak run to evaluate")

@@ -51,6 +51,9 @@ func Headline(p *Process) string {
 		}
 		return "ALLOCATION BURST — one short burst of allocation ran the heap into its limit."
 	case VerdictStructureLimit:
+		if p.Crash != nil && p.Crash.Kind == parser.FatalStackOverflow {
+			return "STRUCTURE LIMIT — the call stack overflowed (it has a fixed size, whatever the heap's); a bigger heap will not help."
+		}
 		return "STRUCTURE LIMIT — a single Map, Set, array, string or buffer hit a V8 hard size limit; a bigger heap will not help."
 	case VerdictGCThrashing:
 		return "GC THRASHING — full GCs come back to back and free little: the program gets a small share of the time."
@@ -180,6 +183,9 @@ func (e *explainer) crash() {
 	if e.p.stopped != "" {
 		e.ev("stopped", "its process manager says it %s: a stop that was asked for, not a death", e.p.stopped)
 	}
+	if c := e.p.caught; c != nil {
+		e.ev("error", "line %d: %s, and the process went on (%d GCs after it): an error it caught and logged, not its death", c.Line, c.Fatal, e.p.gcs-e.p.gcsAtCrash)
+	}
 	c := e.out.Crash
 	if c == nil {
 		return
@@ -201,6 +207,8 @@ func (e *explainer) crash() {
 		e.ev("size limit", "one structure reached the most V8 (or Node) lets a single one hold, whatever the heap's size")
 	case parser.FatalArrayBufferAllocation:
 		e.ev("allocation", "an ArrayBuffer or Buffer's memory (outside the JS heap) was refused by the machine")
+	case parser.FatalStackOverflow:
+		e.ev("call stack", "the call stack, of a fixed size whatever the heap's (V8's --stack-size, about 1 MB), overflowed: recursion too deep, or an array of many thousands of elements spread into one call's arguments (Math.max(...a), fn.apply(null, a), push(...a))")
 	}
 	if r := e.p.report; r != nil {
 		e.report(r)

@@ -103,9 +103,18 @@ func userFirst(frames []string) []string {
 	return out
 }
 
+// caughtAfterGCs is how many GCs of a process may follow an uncaught JavaScript error's line
+// and the error still be its death: buffered trace output (Deno's, in 4 KB pieces) prints the
+// last GCs after it. A process that goes on collecting long after caught the error and logged
+// it.
+const caughtAfterGCs = 60
+
 func (a *Analyzer) finish(p *proc, several bool) *Process {
 	p.tl, p.stalls = nil, nil // the pauses may have grown since the last report
 	defer func() { p.tl, p.stalls = nil, nil }()
+	if c := p.crash; c != nil && c.PrintedBy == "js" && p.gcs-p.gcsAtCrash > caughtAfterGCs {
+		p.caught, p.crash = c, nil
+	}
 	out := &Process{
 		PID: p.key.PID, Isolate: p.key.Isolate, Run: p.run, GCEvents: p.gcs, FullGCs: p.full, YoungGCs: p.young,
 		Crash: p.crash, Stopped: p.stopped, Pauses: map[string]*PauseStats{}, HeapLimitSource: LimitUnknown,

@@ -42,7 +42,8 @@ func structureLimit(p *proc) bool {
 	}
 	switch p.crash.Kind {
 	case parser.FatalInvalidTableSize, parser.FatalInvalidArrayLength, parser.FatalInvalidSize,
-		parser.FatalInvalidStringLength, parser.FatalInvalidTypedArrayLength, parser.FatalBufferTooLarge:
+		parser.FatalInvalidStringLength, parser.FatalInvalidTypedArrayLength, parser.FatalBufferTooLarge,
+		parser.FatalStackOverflow:
 		return true
 	}
 	return false
