@@ -280,6 +280,24 @@ func isoTimeIn(s string, from int) int {
 // readsAsV8 reports whether a line, read alone, gives a GC or an NVP record, whole, or a row of
 // V8's heap tables.
 func readsAsV8(l string) bool {
+	return readAlone(l, func(ev Event) (bool, bool) {
+		switch ev.Type {
+		case TypeGC:
+			return !ev.GC.Truncated, true
+		case TypeNVP:
+			return ev.NVP.Kind != nil && ev.NVP.HeapAfterMB != nil, true // a JSON record cut short reads as neither
+		case TypeHeapStats:
+			return true, true
+		case TypeV8Other:
+			return ev.Other.Name != OtherCutLine, true
+		}
+		return false, false
+	})
+}
+
+// readAlone reads one line with a parser of its own (no wrap), giving decide its events in
+// turn until decide is done, and returns decide's answer; false when the line ends first.
+func readAlone(l string, decide func(Event) (answer, done bool)) bool {
 	p := New(strings.NewReader(l))
 	p.setWrap(0)
 	for {
@@ -287,15 +305,8 @@ func readsAsV8(l string) bool {
 		if err != nil {
 			return false
 		}
-		switch ev.Type {
-		case TypeGC:
-			return !ev.GC.Truncated
-		case TypeNVP:
-			return ev.NVP.Kind != nil && ev.NVP.HeapAfterMB != nil // a JSON record cut short reads as neither
-		case TypeHeapStats:
-			return true
-		case TypeV8Other:
-			return ev.Other.Name != OtherCutLine
+		if answer, done := decide(ev); done {
+			return answer
 		}
 	}
 }

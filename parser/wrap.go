@@ -86,23 +86,18 @@ func wholeLine(l string) bool {
 	if t := strings.TrimSpace(l); t != "" && strings.Count(t, t[:1]) == len(t) {
 		return true
 	}
-	p := New(strings.NewReader(l))
-	p.setWrap(0)
-	for {
-		ev, err := p.Next()
-		if err != nil {
-			return false
-		}
+	return readAlone(l, func(ev Event) (bool, bool) {
 		switch {
 		case ev.Type == TypeGC && !ev.GC.Truncated && ev.GC.Reason != nil:
 			t := strings.TrimRight(l, " ;")
-			return reasonWords[strings.Trim(t[strings.LastIndexAny(t, " ;")+1:], ".")]
+			return reasonWords[strings.Trim(t[strings.LastIndexAny(t, " ;")+1:], ".")], true
 		case ev.Type == TypeFatal && ev.Fatal.Message != nil && strings.HasSuffix(*ev.Fatal.Message, "memory"):
-			return true
+			return true, true
 		case ev.Type == TypeNativeFrame && strings.HasSuffix(strings.TrimSpace(l), "]"):
-			return true
+			return true, true
 		}
-	}
+		return false, false
+	})
 }
 
 // startsRecord reports whether a line starts a piece of output of its own: a V8 line, a crash
