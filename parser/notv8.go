@@ -1,6 +1,8 @@
 package parser
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"strings"
 )
@@ -83,5 +85,43 @@ func looksLike(samples []string, st Stats) string {
 	if binary > 8 {
 		return "it looks like binary data, not text"
 	}
+	if strings.HasPrefix(strings.TrimSpace(samples[0]), "{") || strings.HasPrefix(strings.TrimSpace(samples[0]), "[") {
+		return "it is a JSON document, not a log or a Node.js diagnostic report"
+	}
 	return ""
+}
+
+// jsonDocument reports whether a whole input is one JSON document that is not a Node.js
+// diagnostic report: metadata, a configuration, an API's answer. Its strings may quote a crash
+// line ("crash_line": "FATAL ERROR: …"), which is not a crash: such an input holds no V8
+// output. A report, JSON Lines (a logger's), and pastes that are JSON-like but not JSON are
+// read as logs.
+func jsonDocument(buf []byte) bool {
+	t := bytes.TrimSpace(buf)
+	if len(t) == 0 || t[0] != '{' && t[0] != '[' || !json.Valid(t) {
+		return false
+	}
+	for _, k := range reportStarts {
+		if bytes.Contains(t, []byte(k)) {
+			return false
+		}
+	}
+	return true
+}
+
+// unknownLines gives every line of an input as an Unknown event, with the input's counts.
+func unknownLines(buf []byte) ([]Event, Stats) {
+	var evs []Event
+	st := Stats{Bytes: int64(len(buf))}
+	for n, l := range strings.Split(strings.TrimSuffix(string(buf), "\n"), "\n") {
+		st.Lines++
+		if strings.TrimSpace(l) == "" {
+			st.Blank++
+			continue
+		}
+		evs = append(evs, Event{Type: TypeUnknown, Line: n + 1, EndLine: n + 1, Unknown: &Unknown{Text: l}})
+		st.Events++
+		st.Unknown++
+	}
+	return evs, st
 }

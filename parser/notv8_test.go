@@ -1,7 +1,9 @@
 package parser
 
 import (
+	"bytes"
 	"errors"
+	"os"
 	"strings"
 	"testing"
 )
@@ -47,5 +49,44 @@ func TestSniffer(t *testing.T) {
 				t.Errorf("message %q", err)
 			}
 		})
+	}
+}
+
+// TestJSONDocumentIsNoLog: a JSON document that is not a diagnostic report (a run's metadata
+// beside its log, quoting the crash line in a string) holds no V8 output, whatever its strings
+// quote — batch over a directory of logs and their metadata read crashes out of the metadata;
+// a diagnostic report pasted whole is still read.
+func TestJSONDocumentIsNoLog(t *testing.T) {
+	for _, c := range []struct {
+		file string
+		v8   bool
+	}{
+		{"../corpus/node-24/edge-latency-window-spread.128.meta.json", false},
+		{"../corpus/heldout-e/e009-graph-indexer-agent-docker-pid1-report-header-node12.log", true},
+	} {
+		b, err := os.ReadFile(c.file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.v8 == false && !strings.Contains(string(b), "Maximum call stack size exceeded") {
+			t.Fatalf("%s: the metadata no longer quotes the crash line; the test wants a file that does", c.file)
+		}
+		var s Sniffer
+		st, err := ParseParallel(bytes.NewReader(b), 0, func(evs []Event) {
+			for i := range evs {
+				s.Observe(&evs[i])
+			}
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = s.Err(st)
+		var nv *NotV8Error
+		switch {
+		case c.v8 && err != nil:
+			t.Errorf("%s: %v, want V8 output", c.file, err)
+		case !c.v8 && (!errors.As(err, &nv) || !strings.Contains(nv.Looks, "JSON document")):
+			t.Errorf("%s: %v, want no V8 output, named a JSON document", c.file, err)
+		}
 	}
 }
