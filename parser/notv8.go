@@ -108,20 +108,3 @@ func jsonDocument(buf []byte) bool {
 	}
 	return true
 }
-
-// unknownLines gives every line of an input as an Unknown event, with the input's counts.
-func unknownLines(buf []byte) ([]Event, Stats) {
-	var evs []Event
-	st := Stats{Bytes: int64(len(buf))}
-	for n, l := range strings.Split(strings.TrimSuffix(string(buf), "\n"), "\n") {
-		st.Lines++
-		if strings.TrimSpace(l) == "" {
-			st.Blank++
-			continue
-		}
-		evs = append(evs, Event{Type: TypeUnknown, Line: n + 1, EndLine: n + 1, Unknown: &Unknown{Text: l}})
-		st.Events++
-		st.Unknown++
-	}
-	return evs, st
-}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -87,6 +88,12 @@ func TestJSONDocumentIsNoLog(t *testing.T) {
 			t.Errorf("%s: %v, want V8 output", c.file, err)
 		case !c.v8 && (!errors.As(err, &nv) || !strings.Contains(nv.Looks, "JSON document")):
 			t.Errorf("%s: %v, want no V8 output, named a JSON document", c.file, err)
+		}
+		// The sequential parser decides alike.
+		evs, _, _ := All(bytes.NewReader(b))
+		v8 := slices.ContainsFunc(evs, func(ev Event) bool { return ev.Type != TypeUnknown })
+		if v8 != c.v8 {
+			t.Errorf("%s: the sequential parse finds V8 output %v, want %v", c.file, v8, c.v8)
 		}
 	}
 }

@@ -88,11 +88,6 @@ func ParseParallel(r io.Reader, workers int, emit func([]Event)) (Stats, error) 
 		return total, fmt.Errorf("line %d: %w", st.Lines+1, err)
 	}
 	if err == io.EOF {
-		if jsonDocument(buf) {
-			evs, st := unknownLines(buf)
-			deliver(evs, st, false, false)
-			return total, nil
-		}
 		// Small input: one block, parsed here.
 		st, err := sequential(bytes.NewReader(buf), 1, width, deliver)
 		return total, wrap(st, err)

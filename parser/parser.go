@@ -74,6 +74,9 @@ type Parser struct {
 	// repeatsLater is set when the caller marks repeats over the whole stream (ParseParallel
 	// does, across its blocks), so the parser need not.
 	repeatsLater bool
+	// docCheck is set while the input, seen whole, is still to be checked for being a JSON
+	// document (jsonDocument); jsonDoc when it is one: every line is then Unknown.
+	docCheck, jsonDoc bool
 	// src, when set, is the whole input in memory (a block of ParseParallel): lines are read
 	// off it in place, with no copy.
 	src    []byte
@@ -92,12 +95,14 @@ func newBytes(src []byte, first int) *Parser {
 // New returns a Parser reading from r.
 func New(r io.Reader) *Parser {
 	size := 64 << 10
+	whole := false
 	if l, ok := r.(interface{ Len() int }); ok && l.Len() < size {
 		// An input held in memory and smaller than the buffer (a crash log of a batch):
-		// a buffer its size, not 64 KB cleared for every log.
-		size = max(l.Len()+1, 16)
+		// a buffer its size, not 64 KB cleared for every log. It is seen whole without
+		// waiting, so whether it is a JSON document is decided before its first line.
+		size, whole = max(l.Len()+1, 16), true
 	}
-	return &Parser{r: bufio.NewReaderSize(r, size)}
+	return &Parser{r: bufio.NewReaderSize(r, size), docCheck: whole}
 }
 
 // head returns the start of the input not read yet, as much as is at hand without waiting
@@ -191,7 +196,20 @@ func (p *Parser) fill() error {
 	if !p.wrapKnown {
 		p.wrap, p.wrapKnown = wrapWidth(p.head()), true
 	}
+	if p.docCheck {
+		p.docCheck = false
+		b, _ := p.r.Peek(p.r.Size())
+		p.jsonDoc = jsonDocument(b)
+	}
 	cur, err := p.readPhys()
+	if p.jsonDoc && err == nil {
+		if stripDecoration(cur.str()) == "" {
+			p.stats.Blank++
+		} else {
+			p.emit(Event{Type: TypeUnknown, Line: cur.no, EndLine: cur.no, Unknown: &Unknown{Text: cur.str()}})
+		}
+		return nil
+	}
 	if err != nil {
 		if err == io.EOF && (p.pend != nil || p.report != nil || p.mem != nil) {
 			p.dropPending()
