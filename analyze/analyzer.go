@@ -49,12 +49,8 @@ type fullGC struct {
 
 // proc is the running state of one process and isolate.
 type proc struct {
-	key parser.IsolateKey
-	// gcsAtCrash is how many GCs the process had when its crash was read; caught is an
-	// uncaught-looking JavaScript error the process went on after (caughtAfterGCs).
-	gcsAtCrash int
-	caught     *Crash
-	order      int
+	key   parser.IsolateKey
+	order int
 	// run numbers the runs of one pid and isolate (1, 2, …) when the log holds several; 0
 	// when it holds one.
 	run int
@@ -74,12 +70,16 @@ type proc struct {
 	pauses  []pause
 	// allocatedMB sums, over consecutive GCs, the growth from one GC's end to the next's
 	// start: what the program allocated in between.
-	allocatedMB    float64
-	prevAfter      float64 // the heap after the previous GC, when hasPrev
-	hasPrev        bool
-	prevTime       float64
-	recent         []GCPoint // last GCs, for the crash block
-	crash          *Crash
+	allocatedMB float64
+	prevAfter   float64 // the heap after the previous GC, when hasPrev
+	hasPrev     bool
+	prevTime    float64
+	recent      []GCPoint // last GCs, for the crash block
+	crash       *Crash
+	// gcsAtCrash is how many GCs the process had when its crash was read; caught is an
+	// uncaught-looking JavaScript error the process went on after (caughtAfterGCs).
+	gcsAtCrash     int
+	caught         *Crash
 	verboseLimitMB *float64
 	muPrinted      bool
 	// era is what the trace's shape says about the V8 that printed it.

@@ -306,14 +306,13 @@ func (e *explainer) trend() {
 			since = fmt.Sprintf("; since %s", secs(t.FromMS))
 		}
 		over := fmt.Sprintf("%d full GCs", t.Points)
-		thinned := ""
-		if g := e.p.growth; g != nil && g.thinnedFrom > 0 {
-			thinned = fmt.Sprintf(", kept one per %s out of %d so that back-to-back ones count once", secs(1000*g.thinCellS), g.thinnedFrom)
-		}
-		if g := e.p.growth; g != nil && g.floorFrom > 0 {
-			over = fmt.Sprintf("the floor: %d of %d full GCs, those no later one undercut, under the memory the others caught in passing%s", t.Points, g.floorFrom, thinned)
-		} else {
-			over += thinned
+		if g := e.p.growth; g != nil {
+			if g.floorFrom > 0 {
+				over = fmt.Sprintf("the floor: %d of %d full GCs, those no later one undercut, under the memory the others caught in passing", t.Points, g.floorFrom)
+			}
+			if g.thinnedFrom > 0 {
+				over += fmt.Sprintf(", kept one per %s out of %d so that back-to-back ones count once", secs(1000*g.thinCellS), g.thinnedFrom)
+			}
 		}
 		e.ev("heap after full GC", "%s at %s → %s at %s%s: %s%.2f MB/s (robust fit over %s, 95%% interval %.2f–%.2f, R² %.2f)",
 			mb(h.FirstMB), secs(h.FirstMS), mb(h.LastMB), secs(h.LastMS), since, sign, t.SlopeMBPerS, over, t.Interval95[0], t.Interval95[1], t.RSquared)

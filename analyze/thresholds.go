@@ -74,14 +74,14 @@ type Thresholds struct {
 	// a two-segment fit is the current trend: both segments hold SegmentMinPoints full GCs, two
 	// lines leave at most SegmentSSEShare of one line's squared error, and the last segment
 	// covers SegmentMinTimeShare of the time.
-	SegmentMinPoints int
+	SegmentMinPoints                     int
+	SegmentSSEShare, SegmentMinTimeShare float64
 	// ThinCells: the trend keeps one full GC in each ThinCells-th of the time they span
 	// (thinByTime), when there are twice as many.
 	ThinCells int
 	// FloorMinR2 is how well a line must fit the floor under transients for the trend to be
 	// read from it.
-	FloorMinR2                           float64
-	SegmentSSEShare, SegmentMinTimeShare float64
+	FloorMinR2 float64
 
 	// CurvatureMinPoints is the fewest full GCs a parabola is fitted to; CurvatureShare how much
 	// the rate at the window's end must differ from the straight line's for the rate to count
@@ -190,10 +190,10 @@ var DefaultThresholds = Thresholds{
 	SpiralTopShare:      0.9,
 	SpiralTimeShare:     0.85,
 	SegmentMinPoints:    4,
-	ThinCells:           100,
-	FloorMinR2:          0.95,
 	SegmentSSEShare:     0.5,
 	SegmentMinTimeShare: 0.25,
+	ThinCells:           100,
+	FloorMinR2:          0.95,
 
 	CurvatureMinPoints: 5,
 	CurvatureShare:     0.3,

@@ -135,6 +135,7 @@ func (a *Analyzer) trend(p *proc, out *Process) {
 	}
 	all, span := len(xs), xs[len(xs)-1]-xs[0]
 	// Memory caught in passing is read from every full GC: thinning keeps the median ones.
+	everyX, everyY := xs, ys
 	transient := transientMB(ys, th)
 	xs, ys = thinByTime(xs, ys, th)
 	start := trendStart(xs, ys, th)
@@ -163,7 +164,7 @@ func (a *Analyzer) trend(p *proc, out *Process) {
 				}
 				g, t = fg, ft
 				g.floorFrom = len(xs)
-				g.excessMB = excessOver(g, xs, ys)
+				g.excessMB = excessOver(g, everyX, everyY)
 			}
 		}
 	}
@@ -245,6 +246,17 @@ func fitWindow(xs, ys []float64, transient float64, th *Thresholds) (*growth, *T
 		}
 	}
 	return g, t
+}
+
+// retained is what a process kept of a stretch of its heap after full GCs (xs, ys): the
+// floor under what the full GCs caught in passing, when its trend was read from the floor
+// (the rate before the limit, the growth before a burst are read as the trend was); else the
+// points as they are.
+func retained(p *proc, xs, ys []float64, th *Thresholds) ([]float64, []float64) {
+	if p.growth == nil || p.growth.floorFrom == 0 || len(xs) == 0 {
+		return xs, ys
+	}
+	return floorOf(xs, ys, th)
 }
 
 // confirmedFloor returns the floor (floorOf) of a window up to its last return — the last full

@@ -424,12 +424,7 @@ func lingeredAtLimit(p *proc, th *Thresholds) *linger {
 	bandFit := robustFit(xs[enter:], ys[enter:])
 	l := &linger{enterMS: xs[enter] * 1000, bandRate: bandFit.b, fullGCs: band}
 	if enter >= th.SegmentMinPoints-1 {
-		px, py := xs[:enter+1], ys[:enter+1]
-		if p.growth != nil && p.growth.floorFrom > 0 {
-			// The trend came from the floor under memory the full GCs caught in passing:
-			// so does the rate the heap grew at before the band.
-			px, py = floorOf(px, py, th)
-		}
+		px, py := retained(p, xs[:enter+1], ys[:enter+1], th)
 		l.preRate = robustFit(px, py).b
 	}
 	if l.preRate <= 0 {
@@ -843,9 +838,7 @@ func grewBefore(p *proc, pts []GCPoint, levelMB, beforeMS float64, th *Threshold
 		}
 		xs, ys = append(xs, f.TimeMS/1000), append(ys, f.AfterMB)
 	}
-	if p.growth != nil && p.growth.floorFrom > 0 && len(xs) > 0 {
-		xs, ys = floorOf(xs, ys, th) // the trend came from the floor under transients: so does this
-	}
+	xs, ys = retained(p, xs, ys, th)
 	if len(xs) < 3 || xs[len(xs)-1] <= xs[0] {
 		return 0
 	}

@@ -262,15 +262,10 @@ func spliceRepair(cur, next string) (joined, app string, ok bool) {
 }
 
 // isoTimeIn returns the first position at or after from where s holds an ISO-8601 date and
-// time ("2026-11-29T22:03:18" or with a space), -1 if none.
+// time (isoDateTime), -1 if none.
 func isoTimeIn(s string, from int) int {
 	for i := from; i+19 <= len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			continue
-		}
-		t := s[i : i+19]
-		if scanDigits(t, 0) == 4 && t[4] == '-' && scanDigits(t, 5) == 7 && t[7] == '-' && scanDigits(t, 8) == 10 &&
-			(t[10] == 'T' || t[10] == ' ') && scanDigits(t, 11) == 13 && t[13] == ':' && scanDigits(t, 14) == 16 && t[16] == ':' && scanDigits(t, 17) == 19 {
+		if s[i] >= '0' && s[i] <= '9' && isoDateTime(s[i:]) {
 			return i
 		}
 	}

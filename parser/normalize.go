@@ -328,10 +328,15 @@ func stripDecoration(s string) string {
 	return s
 }
 
+// isoDateTime reports whether t starts with an ISO-8601 date and time: 2024-02-27T09:49:55
+// (or a space for the T).
+func isoDateTime(t string) bool {
+	return len(t) >= 19 && t[4] == '-' && t[7] == '-' && (t[10] == 'T' || t[10] == ' ') && t[13] == ':' && scanDigits(t, 0) == 4
+}
+
 // decorationLen returns the length of one decoration at the start of t, or 0.
 func decorationLen(t string) int {
-	// ISO date and time: 2024-02-27T09:49:55(.060Z)?(:)?
-	if len(t) >= 19 && t[4] == '-' && t[7] == '-' && (t[10] == 'T' || t[10] == ' ') && t[13] == ':' && scanDigits(t, 0) == 4 {
+	if isoDateTime(t) {
 		i := 19
 		for i < len(t) && (t[i] >= '0' && t[i] <= '9' || t[i] == '.' || t[i] == 'Z' || t[i] == ':' || t[i] == '+') {
 			i++

@@ -85,7 +85,7 @@ func looksLike(samples []string, st Stats) string {
 	if binary > 8 {
 		return "it looks like binary data, not text"
 	}
-	if strings.HasPrefix(strings.TrimSpace(samples[0]), "{") || strings.HasPrefix(strings.TrimSpace(samples[0]), "[") {
+	if first := strings.TrimSpace(samples[0]); strings.HasPrefix(first, "{") || strings.HasPrefix(first, "[") {
 		return "it is a JSON document, not a log or a Node.js diagnostic report"
 	}
 	return ""
