@@ -173,13 +173,12 @@ func predictableFrom(p *proc, d *deathPoint, crashMS, within float64, th *Thresh
 	}
 	var from *float64
 	for k := n; k >= th.SegmentMinPoints; k -= step {
-		xs, ys := thinByTime(xsAll[:k], ysAll[:k], th)
-		s := trendStart(xs, ys, th)
-		if xs[len(xs)-1]-xs[s] <= 0 {
+		// Each cut is read as the report reads a log: a cut whose trend the report would not
+		// call growth gives no prediction.
+		g, t := readWindow(xsAll[:k], ysAll[:k], th)
+		if g == nil || !t.Significant {
 			break
 		}
-		g := &growth{xs: xs[s:], ys: ys[s:], lin: robustFit(xs[s:], ys[s:]), model: ModelLinear}
-		g.curvature(th, &Trend{Significant: true}) // the growth of a leak, cut short
 		fc, ok := g.forecast(d, 0)
 		if !ok || math.Abs(fc.ms-crashMS) > within*crashMS {
 			break

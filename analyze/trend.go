@@ -133,6 +133,30 @@ func (a *Analyzer) trend(p *proc, out *Process) {
 		// grew; the trend is read from before them.
 		xs, ys = trimDeathSpiral(xs, ys, th)
 	}
+	g, t := readWindow(xs, ys, th)
+	if g == nil {
+		return
+	}
+	if !crashedAtLimit(p) {
+		// A heap that died at its limit did not stop growing: the limit stopped it, and the
+		// points under that ceiling cannot rise as the trend would have them.
+		g.checkRecent(th, t, youngRate(p), func(from, to float64) bool { return youngHeld(p, from, to, th) })
+		tx, ty := thinByTime(xs, ys, th)
+		g.checkFlatTail(tx, ty, th, t)
+		g.checkStop(p, th, t)
+	}
+	p.growth = g
+	out.Trend = t
+	out.Swing = swingOf(p, t)
+	slope := t.SlopeMBPerS
+	out.LiveHeapSlopeMBPerS = &slope
+}
+
+// readWindow reads the trend of the heap after full GCs xs, ys (seconds, MB): back-to-back
+// full GCs counted once, the window where the current trend holds, and the floor under what
+// full GCs caught in passing when that hides or bends the line. The report and each cut
+// predictableFrom replays read a stretch of the log alike. nil when the window spans no time.
+func readWindow(xs, ys []float64, th *Thresholds) (*growth, *Trend) {
 	all, span := len(xs), xs[len(xs)-1]-xs[0]
 	// Memory caught in passing is read from every full GC: thinning keeps the median ones.
 	everyX, everyY := xs, ys
@@ -141,7 +165,7 @@ func (a *Analyzer) trend(p *proc, out *Process) {
 	start := trendStart(xs, ys, th)
 	sx, sy := xs[start:], ys[start:]
 	if sx[len(sx)-1]-sx[0] <= 0 {
-		return
+		return nil, nil
 	}
 	g, t := fitWindow(sx, sy, transient, th)
 	if start > 0 {
@@ -172,18 +196,7 @@ func (a *Analyzer) trend(p *proc, out *Process) {
 		g.thinnedFrom, g.thinCellS = all, span/float64(th.ThinCells)
 	}
 	g.curvature(th, t)
-	if !crashedAtLimit(p) {
-		// A heap that died at its limit did not stop growing: the limit stopped it, and the
-		// points under that ceiling cannot rise as the trend would have them.
-		g.checkRecent(th, t, youngRate(p), func(from, to float64) bool { return youngHeld(p, from, to, th) })
-		g.checkFlatTail(xs, ys, th, t)
-		g.checkStop(p, th, t)
-	}
-	p.growth = g
-	out.Trend = t
-	out.Swing = swingOf(p, t)
-	slope := t.SlopeMBPerS
-	out.LiveHeapSlopeMBPerS = &slope
+	return g, t
 }
 
 // thinByTime keeps one full GC — the one of median heap — in each ThinCells-th of the time the
