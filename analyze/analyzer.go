@@ -156,6 +156,9 @@ type Analyzer struct {
 	evidence *evidence
 	// nativeFrames counts native stack frames since the last crash.
 	nativeFrames int
+	// binary is the Node version the path of node's binary in a native stack names
+	// (nvm, n, volta, asdf, Homebrew, nix, an unpacked release), empty when none does.
+	binary string
 	// lastFrameLine is the line of the latest JavaScript stack frame.
 	lastFrameLine int
 	// newBlock is set by a crash block's header until its first entry: a block of a log

@@ -8,6 +8,7 @@ package analyze
 
 import (
 	"math"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -269,6 +270,9 @@ func (a *Analyzer) addNativeFrame(ev parser.Event) {
 			a.noteEvidence("a native stack in Node's fatal-error handler", false, ev.Line)
 		}
 	}
+	if f.Module != nil && a.binary == "" {
+		a.binary = binaryVersion(*f.Module)
+	}
 	if f.Module != nil && (*f.Module == "deno" || strings.EqualFold(*f.Module, "deno.exe")) {
 		a.context["deno"] = true // macOS and Windows stacks name the module in a column
 	}
@@ -485,3 +489,22 @@ func (a *Analyzer) tracedOfPID(pid int64) *proc {
 	}
 	return nil
 }
+
+// binaryVersion is the Node version a path to node's binary names — a directory of a version
+// manager or a release ("…/.nvm/versions/node/v10.4.0/bin/node", "…\\nvm\\v14.17.0\\node.exe",
+// "/nix/store/…-nodejs-18.19.0/bin/node", "…/node-v12.16.0-linux-x64/bin/node"), "" when the
+// path is not node's or names no version.
+func binaryVersion(path string) string {
+	base := path[strings.LastIndexAny(path, `/\`)+1:]
+	if base != "node" && !strings.EqualFold(base, "node.exe") && base != "nodejs" {
+		return ""
+	}
+	if m := versionDir.FindStringSubmatch(path); m != nil {
+		return m[1]
+	}
+	return ""
+}
+
+// versionDir finds a path component that is a Node version, bare or after the names version
+// managers and packagers give it.
+var versionDir = regexp.MustCompile(`(?:^|[/\\-])(?:node(?:js)?[-@]?)?v?(\d{1,2}\.\d{1,3}\.\d{1,3})(?:-[\w.-]+)?[/\\]`)

@@ -525,14 +525,43 @@ var limitSources = map[string]string{
 	LimitDefaultEstimate: "an estimate: V8's default for this Node version and the machine's memory the report names",
 }
 
+// defaultBelowShare: a death at a heap under this share of the version's default limit is
+// stated beside it (V8's own slack puts a death at the default a few percent under it).
+const defaultBelowShare = 0.9
+
 // limit writes the heap limit, its source, and where this V8 dies against it.
 func (e *explainer) limit() {
 	out := e.out
+	major := nodeMajor(&e.a.binary)
 	if out.HeapLimitMB == nil {
-		e.ev("heap limit", "unknown: the log does not show it; pass --heap-limit (the --max-old-space-size the process ran with) to get a time-to-OOM")
+		unknown := "unknown: the log does not show it"
+		if major >= 12 {
+			// The version is known, the machine is not.
+			unknown += fmt.Sprintf(" (Node %s, as the path of its binary in the native stack says, defaults to half the machine's memory, at most 2 GB, or 4 GB from Node 14 on machines of 15 GB or more)", e.a.binary)
+		}
+		e.ev("heap limit", "%s; pass --heap-limit (the --max-old-space-size the process ran with) to get a time-to-OOM", unknown)
 		return
 	}
-	e.ev("heap limit", "~%s (%s)", mb(*out.HeapLimitMB), limitSources[out.HeapLimitSource])
+	source := limitSources[out.HeapLimitSource]
+	if out.HeapLimitSource == LimitDefaultEstimate && e.p.report == nil {
+		source = fmt.Sprintf("an estimate: V8's default for Node %s on a 64-bit machine, the version the path of its binary in the native stack names; a --max-old-space-size in NODE_OPTIONS would have set another", e.a.binary)
+	}
+	e.ev("heap limit", "~%s (%s)", mb(*out.HeapLimitMB), source)
+	if def := defaultFor(major, 0); def != nil && out.HeapLimitSource == LimitCrash && e.p.crash != nil && e.p.crash.Kind == parser.FatalCallAndRetryLast {
+		// An allocation that failed after last-resort GCs, not V8's near-the-limit rule: the
+		// request may have been bigger than the room left. Old V8 counts the space it holds against the limit: a committed heap at the
+		// default is a death at the limit, however little of it was in use.
+		committed := 0.0
+		if out.Crash != nil {
+			for _, g := range out.Crash.LastGCs {
+				committed = math.Max(committed, g.CommittedMB)
+			}
+		}
+		if held := math.Max(*out.HeapLimitMB, committed); held < defaultBelowShare**def {
+			e.ev("default limit", "Node %s (the path of its binary in the native stack) defaults to %s on a 64-bit machine; its heap (%s, %s committed) was %s short of that: unless a flag or NODE_OPTIONS set a lower limit, what failed was one allocation larger than the room left — see what allocated last in the stack",
+				e.a.binary, mb(*def), mb(*out.HeapLimitMB), mb(committed), mb(*def-held))
+		}
+	}
 	d := deathPointOf(e.p, out)
 	switch {
 	case d == nil || d.reached:

@@ -43,7 +43,8 @@ var LimitKinds = []string{LimitKindOldSpace, LimitKindHeapSizeLimit}
 // command line, else its memoryLimit); a heap_size_limit the program printed; a
 // --max-old-space-size on a command line the log echoes; --trace-gc-verbose's memory allocator
 // line; the heap a crash at the limit reached; V8's default for the version and machine a
-// report names. Otherwise it stays unknown.
+// report names, or that the path of its binary names up to Node 11 (whatever the machine).
+// Otherwise it stays unknown.
 func (a *Analyzer) heapLimit(p *proc, out *Process) {
 	set := func(mb *float64, source string) {
 		out.HeapLimitMB, out.HeapLimitSource = mb, source
@@ -72,6 +73,8 @@ func (a *Analyzer) heapLimit(p *proc, out *Process) {
 		set(&v, LimitCrash)
 	case p.report != nil && defaultOldSpace(p.report) != nil:
 		set(defaultOldSpace(p.report), LimitDefaultEstimate)
+	case p.report == nil && defaultFor(nodeMajor(&a.binary), 0) != nil:
+		set(defaultFor(nodeMajor(&a.binary), 0), LimitDefaultEstimate)
 	}
 }
 
@@ -127,31 +130,37 @@ func commandLineLimit(flags []*parser.HeapFlag) *float64 {
 }
 
 // defaultOldSpace is V8's default old-space limit for the Node version and machine a report
-// names (64-bit; docs/heap-limit-model.md): 1400 MB up to Node 11; from Node 12 half the
-// memory (the container's, when it is less), at least 256 MB and at most 2 GB — 4 GB from Node
-// 14 on machines of 15 GB or more. Nil when the report does not say enough.
+// names (defaultFor). Nil when the report does not say enough.
 func defaultOldSpace(r *parser.Report) *float64 {
-	major := nodeMajor(r.NodeVersion)
+	ram := 0.0
+	if r.TotalMemoryMB != nil {
+		ram = *r.TotalMemoryMB
+	}
+	if r.CgroupLimitMB != nil && (ram == 0 || *r.CgroupLimitMB < ram) {
+		ram = *r.CgroupLimitMB
+	}
+	return defaultFor(nodeMajor(r.NodeVersion), ram)
+}
+
+// defaultFor is V8's default old-space limit for a Node major on a 64-bit machine of ramMB
+// (0: unknown; docs/heap-limit-model.md): 1400 MB up to Node 11, whatever the machine; from
+// Node 12 half the memory (the container's, when it is less), at least 256 MB and at most
+// 2 GB — 4 GB from Node 14 on machines of 15 GB or more. Nil when the major is unknown, or
+// from Node 12 on when the memory is.
+func defaultFor(major int, ramMB float64) *float64 {
 	if major == 0 {
 		return nil
 	}
 	v := 1400.0
 	if major >= 12 {
-		ram := 0.0
-		if r.TotalMemoryMB != nil {
-			ram = *r.TotalMemoryMB
-		}
-		if r.CgroupLimitMB != nil && (ram == 0 || *r.CgroupLimitMB < ram) {
-			ram = *r.CgroupLimitMB
-		}
-		if ram <= 0 {
+		if ramMB <= 0 {
 			return nil
 		}
 		limit := 2048.0
-		if major >= 14 && ram >= 15*1024 {
+		if major >= 14 && ramMB >= 15*1024 {
 			limit = 4096
 		}
-		v = math.Min(math.Max(ram/2, 256), limit)
+		v = math.Min(math.Max(ramMB/2, 256), limit)
 	}
 	return &v
 }
