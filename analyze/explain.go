@@ -454,16 +454,7 @@ func (e *explainer) mutator() {
 			e.ev("mu check", "utilization computed from the pauses agrees with V8's to %.3f on average", *mu.AgreementMAE)
 		}
 	} else if mu != nil && mu.ComputedOverall != nil {
-		why := "this V8 prints no mu"
-		switch {
-		case e.p.era.nvp:
-			why = "--trace-gc-nvp prints no mu"
-		case mu.Printed && len(e.p.fulls) > 0:
-			why = "its full GCs were all asked for — a heap snapshot, gc() — and V8's mu at them says how close together, not how pressed the heap is"
-		case mu.Printed:
-			why = "no full GC to read V8's own at"
-		}
-		e.ev("mutator utilization", "%.3f overall, computed from the pauses (%s)", *mu.ComputedOverall, why)
+		e.unprintedMu(mu)
 	}
 	if st := e.out.HostStalls; st != nil {
 		e.ev("host stalls", "%s took %.0f–%.0f times the process's usual %.1f ms (the longest %s, from %s on): the machine held the process up (a CPU quota, swapping, a busy host), not GC work; pauses, utilization and a time-to-OOM include that time",
@@ -668,4 +659,37 @@ func notAboutMemory(c *Crash) bool {
 	}
 	f := strings.ToLower(c.Fatal)
 	return !strings.Contains(f, "memory") && !strings.Contains(f, "alloc") && !strings.Contains(f, "oom")
+}
+
+// lastPrintedMu is the last of the process's recent GCs on which V8 printed both mu figures,
+// nil when none did.
+func lastPrintedMu(p *proc) *GCPoint {
+	for i := len(p.recent) - 1; i >= 0; i-- {
+		if g := &p.recent[i]; g.hasAvg && g.hasCur {
+			return g
+		}
+	}
+	return nil
+}
+
+// unprintedMu writes the utilization of a process whose full GCs do not give V8's own: the
+// figures V8 printed at its last young GC when it printed them there, else the utilization
+// computed from the pauses, with the reason.
+func (e *explainer) unprintedMu(mu *MuSummary) {
+	why := "this V8 prints no mu"
+	switch {
+	case e.p.era.nvp:
+		why = "--trace-gc-nvp prints no mu"
+	case mu.Printed && len(e.p.fulls) > 0:
+		why = "its full GCs were all asked for — a heap snapshot, gc() — and V8's mu at them says how close together, not how pressed the heap is"
+	case mu.Printed:
+		if g := lastPrintedMu(e.p); g != nil {
+			// V8 prints mu on young GCs too; its figures stand where the pauses of a few GCs
+			// close together say nothing of the process's time.
+			e.ev("mutator utilization", "V8's at the last GC (a young GC: the log has no full GC): average mu %.3f, current mu %.3f", g.muAvg, g.muCur)
+			return
+		}
+		why = "no full GC to read V8's own at"
+	}
+	e.ev("mutator utilization", "%.3f overall, computed from the pauses (%s)", *mu.ComputedOverall, why)
 }

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -214,7 +215,10 @@ func watchFollowsLikeRun(t *testing.T, runAlerts, logPath string) {
 		t.Fatalf("run warned %d times, watch %d", len(want), len(got))
 	}
 	for i := range want {
-		if got[i].Kind != want[i].Kind || got[i].PID != want[i].PID || got[i].TimeMS != want[i].TimeMS {
+		// A check runs per second of the process's clock, and also per checkEvery of wall
+		// time: on a loaded machine the two readers may check at different full GCs, so a
+		// warning may come one check apart, never more.
+		if got[i].Kind != want[i].Kind || got[i].PID != want[i].PID || math.Abs(got[i].TimeMS-want[i].TimeMS) > max(1000, 0.005*want[i].TimeMS) {
 			t.Errorf("warning %d: run %s at %.0f ms, watch %s at %.0f ms", i, want[i].Kind, want[i].TimeMS, got[i].Kind, got[i].TimeMS)
 		}
 	}
