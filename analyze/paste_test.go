@@ -21,12 +21,16 @@ func TestPasteLabels(t *testing.T) {
 	// floor: a ratchet at what is measured now (two unsure labels of heldout-f; heldout-i's
 	// 33 MB heap that died in Buffer.toString, labelled allocation-burst where the GC numbers
 	// show no burst; heldout-o's Node 4 "Committing semi space failed" at a flat 35 MB with a
-	// committed column of terabytes, labelled insufficient-data (unsure), read heap-too-small).
+	// committed column of terabytes, labelled insufficient-data (unsure), read heap-too-small;
+	// heldout-q's two CALL_AND_RETRY_LAST deaths at ~870 MB under Node 6 and 10's 1400 MB
+	// default, labelled allocation-burst (unsure) where the corpus's convention for two full
+	// GCs freeing nothing at the crash is heap-too-small, and three scavenges at the limit
+	// without the crash block's header, labelled a crash of unknown kind).
 	heldOut := []struct {
 		set   string
 		floor float64
 		tally *labelTally
-	}{{"heldout-e", 0.95, nil}, {"heldout-f", 0.95, nil}, {"heldout-i", 0.96, nil}, {"heldout-l", 0.97, nil}, {"heldout-m", 0.97, nil}, {"heldout-n", 0.96, nil}, {"heldout-o", 0.96, nil}}
+	}{{"heldout-e", 0.95, nil}, {"heldout-f", 0.95, nil}, {"heldout-i", 0.96, nil}, {"heldout-l", 0.97, nil}, {"heldout-m", 0.97, nil}, {"heldout-n", 0.96, nil}, {"heldout-o", 0.96, nil}, {"heldout-q", 0.93, nil}}
 	for i := range heldOut {
 		heldOut[i].tally = &labelTally{what: "held-out pastes (" + heldOut[i].set + ")"}
 	}
