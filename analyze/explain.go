@@ -540,8 +540,9 @@ func (e *explainer) limit() {
 	e.ev("heap limit", "~%s (%s)", mb(*out.HeapLimitMB), source)
 	if def := defaultFor(major, 0); def != nil && out.HeapLimitSource == LimitCrash && e.p.crash != nil && e.p.crash.Kind == parser.FatalCallAndRetryLast {
 		// An allocation that failed after last-resort GCs, not V8's near-the-limit rule: the
-		// request may have been bigger than the room left. Old V8 counts the space it holds against the limit: a committed heap at the
-		// default is a death at the limit, however little of it was in use.
+		// request may have been bigger than the room left. Old V8 counts the space it holds
+		// against the limit: a committed heap at the default is a death at the limit, however
+		// little of it was in use.
 		committed := 0.0
 		if out.Crash != nil {
 			for _, g := range out.Crash.LastGCs {
