@@ -344,6 +344,10 @@ func (e *explainer) trend() {
 			e.ev("rate", "speeding up: %.2f MB/s at the end against %.2f MB/s on average; the rate doubles about every %s (a rate growing with itself fits the heap after full GCs better than a line or a parabola)", *t.SlopeNowMBPerS, t.SlopeMBPerS, secs(1000**t.RateDoublesEveryS))
 		case t.Model == ModelAccelerating:
 			e.ev("rate", "speeding up: %.2f MB/s at the end against %.2f MB/s on average (a parabola fits the heap after full GCs significantly better than a line)", *t.SlopeNowMBPerS, t.SlopeMBPerS)
+		case t.Model == ModelDecelerating && *t.SlopeNowMBPerS <= 0:
+			// A curve past its peak: a negative rate beside "grew" reads as a contradiction,
+			// and the heap did not shrink; it stopped.
+			e.ev("rate", "slowing down to a stop: the curve through the heap after full GCs peaks inside the log, against %.2f MB/s on average", t.SlopeMBPerS)
 		case t.Model == ModelDecelerating:
 			e.ev("rate", "slowing down: %.2f MB/s at the end against %.2f MB/s on average", *t.SlopeNowMBPerS, t.SlopeMBPerS)
 		}

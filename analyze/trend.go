@@ -137,6 +137,11 @@ func (a *Analyzer) trend(p *proc, out *Process) {
 	if g == nil {
 		return
 	}
+	if crashedAtLimit(p) && g.model == ModelDecelerating && t.SlopeNowMBPerS != nil && *t.SlopeNowMBPerS <= 0 {
+		// A curve that has the heap shrinking as it died at its limit bent to the ceiling
+		// (full GCs back to back under it, a climb cut short), not to the growth.
+		g.straighten(t)
+	}
 	if !crashedAtLimit(p) {
 		// A heap that died at its limit did not stop growing: the limit stopped it, and the
 		// points under that ceiling cannot rise as the trend would have them.
@@ -344,6 +349,13 @@ func (g *growth) curvature(th *Thresholds, t *Trend) {
 		t.RateDoublesEveryS = &doubling
 	}
 	t.SlopeNowMBPerS = &now
+}
+
+// straighten takes the growth back to the line: the curve that fitted it better is not its
+// model.
+func (g *growth) straighten(t *Trend) {
+	g.model, g.exp = ModelLinear, nil
+	t.Model, t.AccelerationMBPerS2, t.SlopeNowMBPerS, t.RateDoublesEveryS = ModelLinear, nil, nil, nil
 }
 
 // lastClimbKeepsRate reports a last full GC that climbed from the one before, beyond the noise,
