@@ -120,3 +120,35 @@ func TestWarnsOfLeakUnderTransients(t *testing.T) {
 		t.Errorf("warned at %.0f ms for a crash at %.0f ms: %s", oom.TimeMS, *crash.TimeMS, oom.Message)
 	}
 }
+
+// TestHeadroomWarnsOfAWorkingSetNearItsLimit: a working set that comes near where V8 gives up
+// is one burst from death, leak or not, and no trend may say so before it dies: the working
+// set too big for its 128 MB limit (corpus/node-25, dead at ~20 s without an OOM warning: its
+// heap grows to a level, then sits there) is warned of seconds before it dies; a busy service
+// that holds 70% of its limit for its whole life is not warned of at all.
+func TestHeadroomWarnsOfAWorkingSetNearItsLimit(t *testing.T) {
+	limit := 128.0
+	alerts, rep := replay(t, "../corpus/node-25/working-set-too-big.128.log.gz", &limit)
+	crash := rep.Processes[0].Crash
+	if crash == nil || crash.TimeMS == nil {
+		t.Fatal("no crash")
+	}
+	var room *Alert
+	for i := range alerts {
+		if alerts[i].Kind == AlertHeadroom {
+			room = &alerts[i]
+			break
+		}
+	}
+	if room == nil {
+		t.Fatalf("no headroom warning (alerts %v)", alerts)
+	}
+	if *crash.TimeMS-room.TimeMS < 5000 {
+		t.Errorf("warned at %.0f ms for a crash at %.0f ms: %s", room.TimeMS, *crash.TimeMS, room.Message)
+	}
+	for _, log := range []string{"../corpus/node-20/busy-service-70pct.128.log.gz", "../corpus/node-22/busy-service-70pct.128.log.gz", "../corpus/node-24/busy-service-70pct.128.log.gz"} {
+		if alerts, _ := replay(t, log, &limit); len(alerts) > 0 {
+			t.Errorf("%s: warned of a healthy service at 70%% of its limit: %v", log, alerts)
+		}
+	}
+}

@@ -1,7 +1,7 @@
 // Package live follows a V8 trace as it is written — a running program's output, a growing log
 // file, a pipe — and warns while there is still time: a time-to-OOM under a bound, V8's
-// ineffective-mark-compact rule about to end a process, utilization that stays low, a long
-// pause. It keeps the analysis current at a cost that does not grow with the length of the
+// ineffective-mark-compact rule about to end a process, a heap after full GCs near where V8
+// gives up, utilization that stays low, a long pause. It keeps the analysis current at a cost that does not grow with the length of the
 // input: the analyzer's state is bounded, and the report behind the warnings is recomputed at
 // most a few times a second.
 package live
@@ -23,6 +23,7 @@ const (
 	AlertIneffective = "ineffective" // V8's ineffective-mark-compact rule is about to fire
 	AlertLowMu       = "low-mu"      // the program has got under MinMu of the time for a while
 	AlertPause       = "pause"       // one GC pause was longer than MaxPause
+	AlertHeadroom    = "headroom"    // the heap after full GCs came near where V8 gives up
 )
 
 // Alert is one warning about one process.
@@ -189,6 +190,13 @@ func (m *Monitor) Check() []Alert {
 		} else {
 			m.clear(AlertOOM, k)
 		}
+		if al, held, ok := m.headroomAlert(p); ok {
+			if m.raise(AlertHeadroom, k) {
+				out = append(out, al)
+			}
+		} else if !held {
+			m.clear(AlertHeadroom, k)
+		}
 		if im := p.IneffectiveMC; im != nil && im.Trailing >= 2 && p.Crash == nil {
 			if m.raise(AlertIneffective, k) {
 				out = append(out, Alert{Time: m.now(), TimeMS: lastMS(p), PID: p.PID, Isolate: p.Isolate, Kind: AlertIneffective,
@@ -235,6 +243,36 @@ func (m *Monitor) oomAlert(p *analyze.Process) (Alert, bool) {
 		al.HeapMB = &last
 	}
 	return al, true
+}
+
+// Headroom shares: a process whose heap after its last full GCs reaches headroomWarnShare of
+// where V8 gives up is warned of once, and again only after it has fallen under
+// headroomClearShare (a heap swinging about the line would warn at every swing).
+const (
+	headroomWarnShare  = 0.9
+	headroomClearShare = 0.8
+)
+
+// headroomAlert is the warning of a heap after full GCs within headroomWarnShare of the point
+// where V8 gives up against a limit the process or the user stated: a working set that comes
+// near its limit (a batch, a render, a burst of requests) is one burst from death whether or
+// not it leaks, and no trend may ever say so before it dies. held says the heap is still
+// above headroomClearShare, so a warning already given stands.
+func (m *Monitor) headroomAlert(p *analyze.Process) (al Alert, held, ok bool) {
+	if p.Crash != nil || p.OOMAtHeapMB == nil || p.HeapLimitSource == analyze.LimitCrash || p.Series == nil || len(p.Series.FullGCs) == 0 {
+		return Alert{}, false, false
+	}
+	fulls := p.Series.FullGCs
+	last := fulls[len(fulls)-1]
+	death := *p.OOMAtHeapMB
+	if last.AfterMB < headroomWarnShare*death {
+		return Alert{}, last.AfterMB >= headroomClearShare*death, false
+	}
+	heap := last.AfterMB
+	msg := fmt.Sprintf("%s: the heap after a full GC holds %s, %.0f%% of the %s where V8 gives up against its %s limit: one more burst of allocation ends the process",
+		who(p.PID, p.Isolate), units.Size(heap), 100*heap/death, units.Size(death), units.Size(*p.HeapLimitMB))
+	return Alert{Time: m.now(), TimeMS: last.TimeMS, PID: p.PID, Isolate: p.Isolate, Kind: AlertHeadroom, Message: msg,
+		HeapMB: &heap, HeapLimitMB: p.HeapLimitMB}, true, true
 }
 
 // recentFullGCs is how many full GCs the recent past of a trend must hold for a warning.
