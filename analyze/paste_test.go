@@ -25,12 +25,16 @@ func TestPasteLabels(t *testing.T) {
 	// heldout-q's two CALL_AND_RETRY_LAST deaths at ~870 MB under Node 6 and 10's 1400 MB
 	// default, labelled allocation-burst (unsure) where the corpus's convention for two full
 	// GCs freeing nothing at the crash is heap-too-small, and three scavenges at the limit
-	// without the crash block's header, labelled a crash of unknown kind).
+	// without the crash block's header, labelled a crash of unknown kind; heldout-r's Node 6
+	// CALL_AND_RETRY_LAST at 884 MB labelled allocation-burst (the same convention question),
+	// a 146 MB rise in 0.18 s at high mu into a 4 GB limit labelled heap-too-small (unsure)
+	// where realworld/113's same shape is labelled allocation-burst, and one last-resort GC at
+	// 4.3 GB under a 12 GB flag, labelled insufficient-data (unsure), read allocation-burst).
 	heldOut := []struct {
 		set   string
 		floor float64
 		tally *labelTally
-	}{{"heldout-e", 0.95, nil}, {"heldout-f", 0.95, nil}, {"heldout-i", 0.96, nil}, {"heldout-l", 0.97, nil}, {"heldout-m", 0.97, nil}, {"heldout-n", 0.96, nil}, {"heldout-o", 0.96, nil}, {"heldout-q", 0.93, nil}}
+	}{{"heldout-e", 0.95, nil}, {"heldout-f", 0.95, nil}, {"heldout-i", 0.96, nil}, {"heldout-l", 0.97, nil}, {"heldout-m", 0.97, nil}, {"heldout-n", 0.96, nil}, {"heldout-o", 0.96, nil}, {"heldout-q", 0.93, nil}, {"heldout-r", 0.89, nil}}
 	for i := range heldOut {
 		heldOut[i].tally = &labelTally{what: "held-out pastes (" + heldOut[i].set + ")"}
 	}
