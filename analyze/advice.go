@@ -132,6 +132,10 @@ func (e *explainer) recommend() {
 			rec("The call stack has a fixed size (V8's --stack-size, about 1 MB), whatever the heap's: --max-old-space-size will not help. Find the call in the stack trace: a recursion that goes as deep as the data (walk it with a loop and an explicit stack), or an array spread into a call's arguments — Math.max(...a), fn.apply(null, a), a.push(...b) with many thousands of elements (use a loop, or reduce).")
 			break
 		}
+		if out.Crash != nil && out.Crash.Kind == parser.FatalBigIntTooBig {
+			rec("V8 caps a BigInt at 2^30 bits whatever the heap's size: --max-old-space-size will not help. A number that grows without bound — a bitmask over ever larger offsets or ids, a product or power computed in a loop — needs another representation: a bitset in a Uint8Array or Buffer (one bit per offset, grown in pages), a Set or sorted ranges of the members, or the arithmetic done modulo what is needed.")
+			break
+		}
 		rec("V8 caps single structures whatever the heap's size: a Map or Set at 2^24 (16.7 million) entries, an array at ~2^27 elements in practice, a string at ~2^29 characters (512 MB; 2^28 on 32-bit), a typed array or Buffer at its maximum length: --max-old-space-size will not help.")
 		rec("Split the structure (shard over several Maps, an LRU cache with a bound, an array of strings joined as a stream), or keep the data outside the JS heap (a database, a file, a stream).")
 	case VerdictGCThrashing:

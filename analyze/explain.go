@@ -54,6 +54,9 @@ func Headline(p *Process) string {
 		if p.Crash != nil && p.Crash.Kind == parser.FatalStackOverflow {
 			return "STRUCTURE LIMIT — the call stack overflowed (it has a fixed size, whatever the heap's); a bigger heap will not help."
 		}
+		if p.Crash != nil && p.Crash.Kind == parser.FatalBigIntTooBig {
+			return "STRUCTURE LIMIT — a BigInt outgrew V8's maximum BigInt size; a bigger heap will not help."
+		}
 		return "STRUCTURE LIMIT — a single Map, Set, array, string or buffer hit a V8 hard size limit; a bigger heap will not help."
 	case VerdictGCThrashing:
 		return "GC THRASHING — full GCs come back to back and free little: the program gets a small share of the time."
@@ -76,6 +79,9 @@ func Headline(p *Process) string {
 	}
 	if t := p.Trend; t != nil && t.Model == ModelDecelerating && t.Significant {
 		return "INSUFFICIENT DATA — the heap after full GCs rises ever more slowly; too few full GCs, or too short a stay at the level, to tell a leak from a heap that levels off."
+	}
+	if t := p.Trend; t != nil && t.PausedAtMS != nil {
+		return "INSUFFICIENT DATA — the heap after full GCs rose, then held: a level, or a pause between two steps of a leak; too short a stay to tell."
 	}
 	if t := p.Trend; t != nil && t.SlowedAtMS != nil {
 		return "INSUFFICIENT DATA — the heap after full GCs rose, then slowed at the last full GC; too few GCs since to tell a leak from a heap that levels off."
@@ -207,6 +213,8 @@ func (e *explainer) crash() {
 		e.ev("size limit", "one structure reached the most V8 (or Node) lets a single one hold, whatever the heap's size")
 	case parser.FatalArrayBufferAllocation:
 		e.ev("allocation", "an ArrayBuffer or Buffer's memory (outside the JS heap) was refused by the machine")
+	case parser.FatalBigIntTooBig:
+		e.ev("size limit", "one BigInt reached the most bits V8 lets a BigInt have (2^30 on 64-bit builds, 128 MB of digits), whatever the heap's size")
 	case parser.FatalStackOverflow:
 		e.ev("call stack", "the call stack, of a fixed size whatever the heap's (V8's --stack-size, about 1 MB), overflowed: recursion too deep, or an array of many thousands of elements spread into one call's arguments (Math.max(...a), fn.apply(null, a), push(...a))")
 	}
@@ -326,6 +334,10 @@ func (e *explainer) trend() {
 			e.ev("trend", "rising at every full GC, %+.1f MB over %s, but %d points leave the line's interval too wide to call it growth", t.GrowthMB, secs(t.ToMS-t.FromMS), t.Points)
 		case unprovenRise(e.p, t, e.th):
 			e.ev("trend", "rising, %+.1f MB over %s and climbing at the last full GC, but the line's interval holds no growth too: %d points too few or too scattered to tell a leak from a heap that grew and holds", t.GrowthMB, secs(t.ToMS-t.FromMS), t.Points)
+		case !t.Significant && u != nil && t.Interval95[0] > 0 && t.GrowthMB <= u.transient:
+			// The line rises, but by no more than full GCs caught in passing: say so, or
+			// "no significant growth" stands beside an interval clear of zero.
+			e.ev("trend", "no significant growth: the line rises %+.1f MB over the window, no more than the ~%s full GCs caught in passing (a batch, a burst held when they ran); under such swings, what stays after them is read from the full GCs that caught nothing, and those are too few or too scattered to show whether it grows", t.GrowthMB, mb(u.transient))
 		case !t.Significant:
 			e.ev("trend", "no significant growth: the fitted change over the window is %+.1f MB", t.GrowthMB)
 		}
@@ -358,7 +370,9 @@ func (e *explainer) trend() {
 	if pl := plateauOf(e.p, e.out, e.th); pl != nil && pl.unconfirmed && e.out.Verdict == VerdictInsufficientData {
 		e.ev("levels off?", "the parabola through the heap after full GCs peaks near %s, but the heap has stayed near it for %s of the %s it took to climb there: a level, or a leak that paused between bursts", mb(pl.levelMB), secs(pl.heldMS), secs(pl.climbMS))
 	}
-	if s := g.stopped; s != nil && s.unconfirmed {
+	if s := g.stopped; s != nil && s.paused {
+		e.ev("growth paused", "since %s (%s) the heap has held about %s where the earlier growth would have reached %s by %s: a level, or a pause between two steps of a leak; the next full GCs tell", secs(s.fromMS), secs(s.atMS-s.fromMS), mb(s.heapMB), mb(s.trendMB), secs(s.atMS))
+	} else if s != nil && s.unconfirmed {
 		e.ev("growth slowed", "the last full GC left %s, more than the one before it but under the %s the earlier growth gives; no GCs after it show whether the heap then held", mb(s.heapMB), mb(s.trendMB))
 	} else if s != nil {
 		e.ev("growth ended", "after %s the heap stopped growing: at %s it held %s where the earlier growth would have reached %s", secs(*t.StoppedAtMS), secs(s.atMS), mb(s.heapMB), mb(s.trendMB))

@@ -186,6 +186,10 @@ type Trend struct {
 	// shows the growth falling short of its earlier rate, and no GCs after it show whether
 	// the heap then held: when the slowing began.
 	SlowedAtMS *float64 `json:"slowed_at_ms,omitempty"`
+	// PausedAtMS is set instead of StoppedAtMS when the young GCs after the last full GC show
+	// the heap held since then, beyond their own scatter but not beyond what the young
+	// generation may hold: a level, or the pause between two steps of a leak.
+	PausedAtMS *float64 `json:"paused_at_ms,omitempty"`
 }
 
 // PauseStats summarises the pauses of one collector kind (milliseconds).

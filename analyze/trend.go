@@ -98,11 +98,16 @@ func undercutOf(xs, ys []float64, th *Thresholds) *undercut {
 // stop is the evidence that the growth ended: at atMS a young GC left heapMB, under the trend
 // minus the young generation's share.
 type stop struct {
-	atMS, heapMB, trendMB float64
+	// fromMS is when the heap stopped growing; atMS the GC that shows it held heapMB there.
+	fromMS, atMS, heapMB, trendMB float64
 	// unconfirmed is set when one full GC alone shows the slowing, having itself climbed
 	// beyond the noise, and no young GCs after it show whether the heap then held: the growth
 	// slowed, and only the next GCs can tell whether it stopped.
 	unconfirmed bool
+	// paused is set when the young GCs after the last full GC show the heap held, but only
+	// against their own scatter, not against all a young generation may hold: a level, or
+	// the pause between two steps of a leak; only the next GCs can tell.
+	paused bool
 }
 
 // rate is the growth rate at the end of the window, by the model that holds.
@@ -497,12 +502,12 @@ func (g *growth) checkRecent(th *Thresholds, t *Trend, youngRate float64, youngH
 		}
 		noise := math.Max(2*scatter/math.Sqrt(float64(n-b)), g.transient)
 		if g.holds(b, since, youngRate, th) && rose < th.RecentRateShare*want && want-rose > noise {
-			g.stopped = &stop{atMS: xs[b-1] * 1000, heapMB: ys[n-1], trendMB: early.at(end),
+			g.stopped = &stop{fromMS: xs[b-1] * 1000, atMS: end * 1000, heapMB: ys[n-1], trendMB: early.at(end),
 				unconfirmed: n-b == 1 && math.IsNaN(youngRate) && !g.within(ys[n-1]-ys[b-1], ys[b-1], th) && !youngHeld(xs[b-1], end)}
 			if g.stopped.unconfirmed {
-				t.SlowedAtMS = &g.stopped.atMS
+				t.SlowedAtMS = &g.stopped.fromMS
 			} else {
-				t.StoppedAtMS = &g.stopped.atMS
+				t.StoppedAtMS = &g.stopped.fromMS
 			}
 		}
 		return
@@ -630,8 +635,8 @@ func (g *growth) checkFlatTail(xs, ys []float64, th *Thresholds, t *Trend) {
 		return // no tail of two, or it did not grow into it
 	}
 	if xs[n-1]-xs[from] >= th.RecentWindowShare*(xs[n-1]-xs[0]) {
-		g.stopped = &stop{atMS: xs[from] * 1000, heapMB: level, trendMB: g.lin.at(xs[n-1])}
-		t.StoppedAtMS = &g.stopped.atMS
+		g.stopped = &stop{fromMS: xs[from] * 1000, atMS: xs[n-1] * 1000, heapMB: level, trendMB: g.lin.at(xs[n-1])}
+		t.StoppedAtMS = &g.stopped.fromMS
 	}
 }
 
@@ -657,19 +662,47 @@ func (g *growth) checkStop(p *proc, th *Thresholds, t *Trend) {
 	if r := youngRate(p); r >= th.RecentRateShare*g.rate() {
 		return
 	}
-	if since := ys[len(ys)-1].TimeMS - last.TimeMS; since < th.RecentWindowShare*(ys[len(ys)-1].TimeMS-g.xs[0]*1000) {
+	// The heap has held since the first of the last full GCs that left what the last one
+	// left: a level reached at 32 s, found again by a full GC at 41 s and held by the young
+	// GCs to 51 s has held for 19 s, not 10.
+	held := len(p.fulls) - 1
+	for held > 0 && p.fulls[held-1].TimeMS >= g.xs[0]*1000 && math.Abs(p.fulls[held-1].AfterMB-last.AfterMB) <= th.noiseMB(last.AfterMB) {
+		held--
+	}
+	level := p.fulls[held]
+	if since := ys[len(ys)-1].TimeMS - level.TimeMS; since < th.RecentWindowShare*(ys[len(ys)-1].TimeMS-g.xs[0]*1000) {
 		return
 	}
-	slack := math.Max(p.era.semiMB, 1) + 2*g.lin.s + th.TrendNoiseMB + g.transient
+	// What a young GC leaves varies by what the young generation still holds, a semi-space
+	// at most. Below the trend by more than that, the heap stopped; by more than the young
+	// GCs' own scatter only, it paused — a level, or a leak between two steps.
+	lo, hi := math.Inf(1), math.Inf(-1)
 	for _, y := range ys {
-		dt := (y.TimeMS - last.TimeMS) / 1000
-		want := last.AfterMB + g.rate()*dt - slack
-		if dt > 0 && y.AfterMB < want && (g.stopped == nil || want-y.AfterMB > g.stopped.trendMB-g.stopped.heapMB) {
-			g.stopped = &stop{atMS: y.TimeMS, heapMB: y.AfterMB, trendMB: want + slack}
+		lo, hi = math.Min(lo, y.AfterMB), math.Max(hi, y.AfterMB)
+	}
+	base := 2*g.lin.s + th.TrendNoiseMB + g.transient
+	for _, paused := range []bool{false, true} {
+		slack := base + math.Max(p.era.semiMB, 1)
+		if paused {
+			slack = base + math.Max(math.Min(p.era.semiMB, hi-lo), 1)
+		}
+		for _, y := range ys {
+			dt := (y.TimeMS - level.TimeMS) / 1000
+			want := level.AfterMB + g.rate()*dt - slack
+			// The latest young GC under the line is the evidence: it shows the longest hold.
+			if y.TimeMS > last.TimeMS && y.AfterMB < want && (g.stopped == nil || y.TimeMS > g.stopped.atMS) {
+				g.stopped = &stop{fromMS: level.TimeMS, atMS: y.TimeMS, heapMB: y.AfterMB, trendMB: want + slack, paused: paused, unconfirmed: paused}
+			}
+		}
+		if g.stopped != nil {
+			break
 		}
 	}
-	if g.stopped != nil {
-		t.StoppedAtMS = &g.stopped.atMS
+	switch {
+	case g.stopped != nil && g.stopped.paused:
+		t.PausedAtMS = &g.stopped.fromMS
+	case g.stopped != nil:
+		t.StoppedAtMS = &g.stopped.fromMS
 	}
 }
 

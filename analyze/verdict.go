@@ -43,7 +43,7 @@ func structureLimit(p *proc) bool {
 	switch p.crash.Kind {
 	case parser.FatalInvalidTableSize, parser.FatalInvalidArrayLength, parser.FatalInvalidSize,
 		parser.FatalInvalidStringLength, parser.FatalInvalidTypedArrayLength, parser.FatalBufferTooLarge,
-		parser.FatalStackOverflow:
+		parser.FatalStackOverflow, parser.FatalBigIntTooBig:
 		return true
 	}
 	return false

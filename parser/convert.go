@@ -614,6 +614,7 @@ var jsErrorKinds = []struct {
 	{`The value of "length" is out of range`, FatalBufferTooLarge},
 	{"Array buffer allocation failed", FatalArrayBufferAllocation},
 	{"Maximum call stack size exceeded", FatalStackOverflow},
+	{"Maximum BigInt size exceeded", FatalBigIntTooBig},
 	// A WebAssembly memory the process could not reserve: address space, not the JS heap.
 	{"WebAssembly.", FatalOther},
 }

@@ -170,7 +170,7 @@ func (p *Parser) processKeyword(kw, seg string, ev Event) {
 		fatal(f)
 	case "RangeError: Map maximum size exceeded", "RangeError: Set maximum size exceeded", "RangeError: Value undefined out of range for undefined options property undefined",
 		"RangeError: Invalid array length", "RangeError: Invalid string length", "RangeError: Invalid typed array length",
-		"RangeError: Maximum call stack size exceeded",
+		"RangeError: Maximum call stack size exceeded", "RangeError: Maximum BigInt size exceeded",
 		"RangeError: Invalid array buffer length", "RangeError: Array buffer allocation failed",
 		"RangeError [ERR_BUFFER_TOO_LARGE]", "Error [ERR_STRING_TOO_LONG]", "Error: Cannot create a string longer than",
 		"RangeError [ERR_FS_FILE_TOO_LARGE]", "WebAssembly.Memory(): could not allocate memory", "WebAssembly.instantiate(): Out of memory",

@@ -185,6 +185,9 @@ const (
 	// fixed size (V8's --stack-size), not the heap — deep recursion, or a huge array spread
 	// into a call's arguments.
 	FatalStackOverflow FatalKind = "stack-overflow"
+	// FatalBigIntTooBig is an uncaught "Maximum BigInt size exceeded": one BigInt past V8's
+	// cap on its length (2^30 bits on 64-bit builds), whatever the heap's size.
+	FatalBigIntTooBig FatalKind = "bigint-too-big"
 	// FatalSystemOOM is a kill by the kernel's OOM killer or a container's memory limit
 	// (SIGKILL, exit 137, OOMKilled): the machine's memory, not the process's heap.
 	FatalSystemOOM FatalKind = "system-oom"

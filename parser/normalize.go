@@ -152,6 +152,7 @@ var crashKeywords = [...]string{
 	"RangeError: Value undefined out of range for undefined options property undefined",
 	"RangeError: Invalid string length",
 	"RangeError: Maximum call stack size exceeded",
+	"RangeError: Maximum BigInt size exceeded",
 	"WebAssembly.Memory(): could not allocate memory",
 	"WebAssembly.instantiate(): Out of memory",
 	"RangeError: Invalid typed array length",
