@@ -515,7 +515,7 @@ func (a *Analyzer) addGC(g *parser.GC) {
 	if g.Incremental != nil && g.Incremental.WalltimeMS != nil {
 		wall = *g.Incremental.WalltimeMS
 	}
-	p.addPoint(pt, incr, wall)
+	p.addPoint(&pt, incr, wall)
 }
 
 func (a *Analyzer) addNVP(n *parser.NVP) {
@@ -548,18 +548,18 @@ func (a *Analyzer) addNVP(n *parser.NVP) {
 			break
 		}
 	}
-	p.addPoint(pt, incr, 0)
+	p.addPoint(&pt, incr, 0)
 }
 
 // plausible bounds a GC's numbers: a log can carry anything, and a size of 1e300 MB would
 // turn sums and fits into infinities.
-func plausible(pt GCPoint, incrMS float64) bool {
+func plausible(pt *GCPoint, incrMS float64) bool {
 	ok := func(v, lo, hi float64) bool { return v >= lo && v <= hi }
 	return ok(pt.TimeMS, -1e15, 1e15) && ok(pt.BeforeMB, 0, 1e9) && ok(pt.AfterMB, 0, 1e9) &&
 		ok(pt.CommittedMB, 0, 1e9) && ok(pt.PauseMS, 0, 1e9) && ok(incrMS, 0, 1e9)
 }
 
-func (p *proc) addPoint(pt GCPoint, incrMS, wallMS float64) {
+func (p *proc) addPoint(pt *GCPoint, incrMS, wallMS float64) {
 	if !plausible(pt, incrMS) || !(wallMS >= 0 && wallMS <= 1e9) {
 		return
 	}
@@ -576,7 +576,7 @@ func (p *proc) addPoint(pt GCPoint, incrMS, wallMS float64) {
 		if len(p.fulls) >= maxFullGCs {
 			p.thinFulls()
 		}
-		p.fulls = append(p.fulls, fullGC{GCPoint: pt, incrMS: incrMS})
+		p.fulls = append(p.fulls, fullGC{GCPoint: *pt, incrMS: incrMS})
 		p.youngSinceFull = nil
 	} else {
 		p.young++
@@ -602,7 +602,7 @@ func (p *proc) addPoint(pt GCPoint, incrMS, wallMS float64) {
 	if len(p.recent) == 64 { // keep the last 8, without allocating or moving them on every GC
 		p.recent = p.recent[:copy(p.recent, p.recent[56:])]
 	}
-	p.recent = append(p.recent, pt)
+	p.recent = append(p.recent, *pt)
 }
 
 func (p *proc) thinFulls() {

@@ -31,50 +31,58 @@ type points struct {
 	// stride is how many original points one kept point stands for.
 	stride int
 	// group merges, as they come, the points of a group not yet complete (n of them); peak
-	// is the first of them with the largest pause. Merging as they come, rather than keeping
-	// the group and merging it whole, spares a copy of each point.
-	group, peak GCPoint
-	n           int
+	// is the first of them with the largest pause (its time, pause and collector). Merging as
+	// they come, rather than keeping the group and merging it whole, spares a copy of each
+	// point.
+	group GCPoint
+	peak  struct {
+		timeMS, pauseMS float64
+		collector       string
+	}
+	n int
 }
 
 func newPoints(capacity int) *points { return &points{cap: capacity, stride: 1} }
 
-func (p *points) add(g GCPoint) {
+func (p *points) add(g *GCPoint) {
 	if p.stride > 1 {
 		if p.n == 0 {
-			p.group, p.peak = g, g
+			p.group = *g
+			p.peak.timeMS, p.peak.pauseMS, p.peak.collector = g.TimeMS, g.PauseMS, g.Collector
 		} else {
-			p.group = mergeInto(p.group, g)
-			if g.PauseMS > p.peak.PauseMS {
-				p.peak = g
+			mergeInto(&p.group, g)
+			if g.PauseMS > p.peak.pauseMS {
+				p.peak.timeMS, p.peak.pauseMS, p.peak.collector = g.TimeMS, g.PauseMS, g.Collector
 			}
 		}
 		p.n++
 		if p.n < p.stride {
 			return
 		}
-		g, p.n = p.merged(), 0
+		p.n = 0
+		p.pts = append(p.pts, p.merged())
+	} else {
+		p.pts = append(p.pts, *g)
 	}
-	p.pts = append(p.pts, g)
 	if len(p.pts) >= 2*p.cap {
 		p.compact()
 	}
 }
 
-// mergeInto returns g, the later point, with the extremes of the group m before it.
-func mergeInto(m, g GCPoint) GCPoint {
-	g.BeforeMB = max(m.BeforeMB, g.BeforeMB)
-	g.AfterMB = min(m.AfterMB, g.AfterMB)
-	g.CommittedMB = max(m.CommittedMB, g.CommittedMB)
-	g.Full = m.Full || g.Full
-	return g
+// mergeInto makes the group m stand as g, the later point, with the extremes of the group
+// before it.
+func mergeInto(m, g *GCPoint) {
+	before, after := max(m.BeforeMB, g.BeforeMB), min(m.AfterMB, g.AfterMB)
+	committed, full := max(m.CommittedMB, g.CommittedMB), m.Full || g.Full
+	*m = *g
+	m.BeforeMB, m.AfterMB, m.CommittedMB, m.Full = before, after, committed, full
 }
 
 // merged is the point the group stands as, as mergeGroup would make it.
 func (p *points) merged() GCPoint {
 	m := p.group
-	if p.peak.PauseMS > m.PauseMS {
-		m.PauseMS, m.TimeMS, m.Collector = p.peak.PauseMS, p.peak.TimeMS, p.peak.Collector
+	if p.peak.pauseMS > m.PauseMS {
+		m.PauseMS, m.TimeMS, m.Collector = p.peak.pauseMS, p.peak.timeMS, p.peak.collector
 	}
 	return m
 }

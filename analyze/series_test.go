@@ -20,7 +20,7 @@ func TestPointsMergeAsTheyCome(t *testing.T) {
 				Collector: []string{"Scavenge", "Mark-Compact"}[rng.IntN(2)], Reason: "r" + string(rune('a'+i%26)),
 			}
 			all = append(all, g)
-			p.add(g)
+			p.add(&g)
 		}
 		// Replay the compactions: every kept point stands for stride consecutive points.
 		want := reference(all, capacity)
