@@ -645,7 +645,9 @@ func (g *growth) checkFlatTail(xs, ys []float64, th *Thresholds, t *Trend) {
 // if the program still retained memory at the trend's rate, the heap after young GCs would
 // have to rise with it (less at most the young generation, which may still hold some of it).
 // Where V8 stopped running full GCs (a cache that filled up, then an idle service), this is
-// the only sign that the growth ended.
+// the only sign that the growth ended. Young GCs under the trend by less than a young
+// generation may hold, but by more than their own scatter, show the heap paused: a level, or
+// a stepwise leak between steps, which the next GCs tell apart.
 func (g *growth) checkStop(p *proc, th *Thresholds, t *Trend) {
 	if p.youngSinceFull == nil || !t.Significant || g.stopped != nil {
 		return
