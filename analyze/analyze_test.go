@@ -794,3 +794,27 @@ func TestCaughtErrorIsNoDeath(t *testing.T) {
 		t.Errorf("caught error: verdict %s, crash %+v, evidence %v; want no crash, the error said caught", q.Verdict, q.Crash, q.Evidence)
 	}
 }
+
+// TestHeldLevelIsAPause: a warm-up in stages that has held its level for 19 s — found again
+// by a full GC 8 s after it was reached, then held by the young GCs (set Q's geocoder on Node
+// 20, cut at 51 s) — is not given a time-to-OOM. The young GCs sit under the trend by more
+// than their own scatter but not by all a young generation may hold: a level, or a stepwise
+// leak between steps, and the report says it cannot yet tell which.
+func TestHeldLevelIsAPause(t *testing.T) {
+	log := "../corpus/node-20/geocoder-lazy-shards-follow-the-sun.160.log.gz"
+	limit := 160.0
+	a := New(Options{HeapLimitMB: &limit})
+	for _, ev := range cutEvents(t, log, 51500) {
+		a.Add(ev)
+	}
+	p := a.Report(log, parser.Stats{}).Processes[0]
+	if p.PredictedOOMMS != nil || p.Verdict != VerdictInsufficientData || p.Trend == nil || p.Trend.PausedAtMS == nil {
+		t.Fatalf("verdict %s, predicted OOM %v, trend %+v", p.Verdict, p.PredictedOOMMS, p.Trend)
+	}
+	if at := *p.Trend.PausedAtMS; at < 30000 || at > 35000 {
+		t.Errorf("paused at %.0f ms, want when the level was reached (~32 s)", at)
+	}
+	if !strings.Contains(strings.Join(p.Evidence, "\n"), "growth paused: since 32.1 s") {
+		t.Errorf("evidence: %q", p.Evidence)
+	}
+}
