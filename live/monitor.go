@@ -187,7 +187,10 @@ func (m *Monitor) Check() []Alert {
 			if m.raise(AlertOOM, k) {
 				out = append(out, al)
 			}
-		} else {
+		} else if p.PredictedOOMMS == nil || *p.PredictedOOMMS-lastMS(p) > float64(m.opts.WarnBefore.Milliseconds()) {
+			// Cleared only when the time-to-OOM is gone or back over the bound: a check whose
+			// recent stretch held one full GC too few is not the leak ending (a run warned
+			// twice 0.26 s apart).
 			m.clear(AlertOOM, k)
 		}
 		if al, held, ok := m.headroomAlert(p); ok {
