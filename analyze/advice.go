@@ -140,6 +140,12 @@ func (e *explainer) recommend() {
 		rec("Split the structure (shard over several Maps, an LRU cache with a bound, an array of strings joined as a stream), or keep the data outside the JS heap (a database, a file, a stream).")
 	case VerdictGCThrashing:
 		if h := out.HeapAfterFullGC; h != nil && limit > 0 && out.HeapLimitSource != LimitCrash && h.LastMB < farFromLimitShare*limit {
+			if t := thrashing(e.p, out, e.th); t != nil && t.freedShare < idleThrashFreedShare {
+				// Each full GC found almost nothing to free: little was allocated between
+				// them, so it is not the program's churn that starts them.
+				rec("GC takes most of the time though the heap after full GCs (%s) is far from the limit (%s) and each full GC freed under %.0f%% of it: V8 starts marking again as soon as it finished, with almost nothing allocated in between — its own scheduling, not the program's churn (Node 24–26 were seen doing this on flat heaps half their limit's size). Compare with the Node version the program ran on before; a heap snapshot will not show a cause in the program.", mb(h.LastMB), mb(limit), 100*idleThrashFreedShare)
+				break
+			}
 			rec("GC takes most of the time while freeing little, though the heap after full GCs (%s) is far from the limit (%s): V8 runs full GCs this often because the program keeps filling the old generation with objects that live long enough to be promoted, then die (a cache replacing its entries, a long queue). Reduce that churn, or give the heap more room (%s) so that V8 collects less often.", mb(h.LastMB), mb(limit), run.flag("--max-old-space-size"))
 			break
 		}
@@ -237,6 +243,10 @@ func gcShareOf(out *Process) (share float64, full bool) {
 
 // farFromLimitShare: a heap after full GCs under this share of a stated limit is far from it.
 const farFromLimitShare = 0.7
+
+// idleThrashFreedShare: full GCs that thrash far from the limit while each frees under this
+// share of the heap run with almost nothing allocated between them.
+const idleThrashFreedShare = 0.01
 
 // tightHeadroomShare is how close to the point where V8 gives up a live heap may settle before
 // the report says it has no room left.
