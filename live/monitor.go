@@ -1,9 +1,9 @@
 // Package live follows a V8 trace as it is written — a running program's output, a growing log
 // file, a pipe — and warns while there is still time: a time-to-OOM under a bound, V8's
 // ineffective-mark-compact rule about to end a process, a heap after full GCs near where V8
-// gives up, utilization that stays low, a long pause. It keeps the analysis current at a cost that does not grow with the length of the
-// input: the analyzer's state is bounded, and the report behind the warnings is recomputed at
-// most a few times a second.
+// gives up, utilization that stays low, a long pause. It keeps the analysis current at a cost
+// that does not grow with the length of the input: the analyzer's state is bounded, and the
+// report behind the warnings is recomputed at most a few times a second.
 package live
 
 import (
