@@ -128,12 +128,8 @@ func (e *explainer) recommend() {
 		rec("One operation allocated the heap full in a short time: find it in the JS stack of the crash, and stream or chunk that data instead of building it in memory.")
 		rec("Raising --max-old-space-size helps only if the burst has a known bound.")
 	case VerdictStructureLimit:
-		if out.Crash != nil && out.Crash.Kind == parser.FatalStackOverflow {
-			rec("The call stack has a fixed size (V8's --stack-size, about 1 MB), whatever the heap's: --max-old-space-size will not help. Find the call in the stack trace: a recursion that goes as deep as the data (walk it with a loop and an explicit stack), or an array spread into a call's arguments — Math.max(...a), fn.apply(null, a), a.push(...b) with many thousands of elements (use a loop, or reduce).")
-			break
-		}
-		if out.Crash != nil && out.Crash.Kind == parser.FatalBigIntTooBig {
-			rec("V8 caps a BigInt at 2^30 bits whatever the heap's size: --max-old-space-size will not help. A number that grows without bound — a bitmask over ever larger offsets or ids, a product or power computed in a loop — needs another representation: a bitset in a Uint8Array or Buffer (one bit per offset, grown in pages), a Set or sorted ranges of the members, or the arithmetic done modulo what is needed.")
+		if w := limitWordsOf(out.Crash); w != nil {
+			rec("%s", w.advice)
 			break
 		}
 		rec("V8 caps single structures whatever the heap's size: a Map or Set at 2^24 (16.7 million) entries, an array at ~2^27 elements in practice, a string at ~2^29 characters (512 MB; 2^28 on 32-bit), a typed array or Buffer at its maximum length: --max-old-space-size will not help.")

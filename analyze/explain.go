@@ -51,11 +51,8 @@ func Headline(p *Process) string {
 		}
 		return "ALLOCATION BURST — one short burst of allocation ran the heap into its limit."
 	case VerdictStructureLimit:
-		if p.Crash != nil && p.Crash.Kind == parser.FatalStackOverflow {
-			return "STRUCTURE LIMIT — the call stack overflowed (it has a fixed size, whatever the heap's); a bigger heap will not help."
-		}
-		if p.Crash != nil && p.Crash.Kind == parser.FatalBigIntTooBig {
-			return "STRUCTURE LIMIT — a BigInt outgrew V8's maximum BigInt size; a bigger heap will not help."
+		if w := limitWordsOf(p.Crash); w != nil {
+			return w.headline
 		}
 		return "STRUCTURE LIMIT — a single Map, Set, array, string or buffer hit a V8 hard size limit; a bigger heap will not help."
 	case VerdictGCThrashing:
@@ -208,15 +205,14 @@ func (e *explainer) crash() {
 		default:
 			e.ev("crash", "%s, reported by the %s; the fatal message is not in the log", c.Fatal, c.PrintedBy)
 		}
-	case parser.FatalInvalidStringLength, parser.FatalInvalidTypedArrayLength, parser.FatalBufferTooLarge,
-		parser.FatalInvalidTableSize, parser.FatalInvalidArrayLength, parser.FatalInvalidSize:
-		e.ev("size limit", "one structure reached the most V8 (or Node) lets a single one hold, whatever the heap's size")
 	case parser.FatalArrayBufferAllocation:
 		e.ev("allocation", "an ArrayBuffer or Buffer's memory (outside the JS heap) was refused by the machine")
-	case parser.FatalBigIntTooBig:
-		e.ev("size limit", "one BigInt reached the most bits V8 lets a BigInt have (2^30 on 64-bit builds, 128 MB of digits), whatever the heap's size")
-	case parser.FatalStackOverflow:
-		e.ev("call stack", "the call stack, of a fixed size whatever the heap's (V8's --stack-size, about 1 MB), overflowed: recursion too deep, or an array of many thousands of elements spread into one call's arguments (Math.max(...a), fn.apply(null, a), push(...a))")
+	default:
+		if w, ok := structureLimits[c.Kind]; ok && w != nil {
+			e.ev(w.label, "%s", w.evidence)
+		} else if ok {
+			e.ev("size limit", "one structure reached the most V8 (or Node) lets a single one hold, whatever the heap's size")
+		}
 	}
 	if r := e.p.report; r != nil {
 		e.report(r)
@@ -556,16 +552,14 @@ func (e *explainer) limit() {
 		source = fmt.Sprintf("an estimate: V8's default for Node %s on a 64-bit machine, the version the path of its binary in the native stack names; a --max-old-space-size in NODE_OPTIONS would have set another", e.a.binary)
 	}
 	e.ev("heap limit", "~%s (%s)", mb(*out.HeapLimitMB), source)
-	if def := defaultFor(major, 0); def != nil && out.HeapLimitSource == LimitCrash && e.p.crash != nil && e.p.crash.Kind == parser.FatalCallAndRetryLast {
+	if def := defaultFor(major, 0); def != nil && out.HeapLimitSource == LimitCrash && out.Crash != nil && out.Crash.Kind == parser.FatalCallAndRetryLast {
 		// An allocation that failed after last-resort GCs, not V8's near-the-limit rule: the
 		// request may have been bigger than the room left. Old V8 counts the space it holds
 		// against the limit: a committed heap at the default is a death at the limit, however
 		// little of it was in use.
 		committed := 0.0
-		if out.Crash != nil {
-			for _, g := range out.Crash.LastGCs {
-				committed = math.Max(committed, g.CommittedMB)
-			}
+		for _, g := range out.Crash.LastGCs {
+			committed = math.Max(committed, g.CommittedMB)
 		}
 		if held := math.Max(*out.HeapLimitMB, committed); held < defaultBelowShare**def {
 			e.ev("default limit", "Node %s (the path of its binary in the native stack) defaults to %s on a 64-bit machine; its heap (%s, %s committed) was %s short of that: unless a flag or NODE_OPTIONS set a lower limit, what failed was one allocation larger than the room left — see what allocated last in the stack",

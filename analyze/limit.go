@@ -73,8 +73,10 @@ func (a *Analyzer) heapLimit(p *proc, out *Process) {
 		set(&v, LimitCrash)
 	case p.report != nil && defaultOldSpace(p.report) != nil:
 		set(defaultOldSpace(p.report), LimitDefaultEstimate)
-	case p.report == nil && defaultFor(nodeMajor(&a.binary), 0) != nil:
-		set(defaultFor(nodeMajor(&a.binary), 0), LimitDefaultEstimate)
+	case p.report == nil:
+		if def := defaultFor(nodeMajor(&a.binary), 0); def != nil {
+			set(def, LimitDefaultEstimate)
+		}
 	}
 }
 

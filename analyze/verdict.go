@@ -40,13 +40,40 @@ func structureLimit(p *proc) bool {
 	if p.crash == nil {
 		return false
 	}
-	switch p.crash.Kind {
-	case parser.FatalInvalidTableSize, parser.FatalInvalidArrayLength, parser.FatalInvalidSize,
-		parser.FatalInvalidStringLength, parser.FatalInvalidTypedArrayLength, parser.FatalBufferTooLarge,
-		parser.FatalStackOverflow, parser.FatalBigIntTooBig:
-		return true
+	_, ok := structureLimits[p.crash.Kind]
+	return ok
+}
+
+// limitWords is what a report says of one engine limit that is not a structure's size: its
+// headline, its evidence line (label and text) and its advice.
+type limitWords struct{ headline, label, evidence, advice string }
+
+// structureLimits are the crash kinds of a fixed engine limit a bigger heap does not move,
+// with words of their own where "one structure reached its size limit" does not fit (nil).
+var structureLimits = map[parser.FatalKind]*limitWords{
+	parser.FatalInvalidTableSize: nil, parser.FatalInvalidArrayLength: nil, parser.FatalInvalidSize: nil,
+	parser.FatalInvalidStringLength: nil, parser.FatalInvalidTypedArrayLength: nil, parser.FatalBufferTooLarge: nil,
+	parser.FatalStackOverflow: {
+		headline: "STRUCTURE LIMIT — the call stack overflowed (it has a fixed size, whatever the heap's); a bigger heap will not help.",
+		label:    "call stack",
+		evidence: "the call stack, of a fixed size whatever the heap's (V8's --stack-size, about 1 MB), overflowed: recursion too deep, or an array of many thousands of elements spread into one call's arguments (Math.max(...a), fn.apply(null, a), push(...a))",
+		advice:   "The call stack has a fixed size (V8's --stack-size, about 1 MB), whatever the heap's: --max-old-space-size will not help. Find the call in the stack trace: a recursion that goes as deep as the data (walk it with a loop and an explicit stack), or an array spread into a call's arguments — Math.max(...a), fn.apply(null, a), a.push(...b) with many thousands of elements (use a loop, or reduce).",
+	},
+	parser.FatalBigIntTooBig: {
+		headline: "STRUCTURE LIMIT — a BigInt outgrew V8's maximum BigInt size; a bigger heap will not help.",
+		label:    "size limit",
+		evidence: "one BigInt reached the most bits V8 lets a BigInt have (2^30 on 64-bit builds, 128 MB of digits), whatever the heap's size",
+		advice:   "V8 caps a BigInt at 2^30 bits whatever the heap's size: --max-old-space-size will not help. A number that grows without bound — a bitmask over ever larger offsets or ids, a product or power computed in a loop — needs another representation: a bitset in a Uint8Array or Buffer (one bit per offset, grown in pages), a Set or sorted ranges of the members, or the arithmetic done modulo what is needed.",
+	},
+}
+
+// limitWordsOf is the words of a crash's engine limit, nil for a structure's size limit or
+// another death.
+func limitWordsOf(c *Crash) *limitWords {
+	if c == nil {
+		return nil
 	}
-	return false
+	return structureLimits[c.Kind]
 }
 
 // hugeAllocationMB is the size from which one allocation an allocator refused is "too big"
