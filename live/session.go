@@ -3,16 +3,20 @@ package live
 import (
 	"io"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/gcanalyze/gcanalyze/analyze"
 	"github.com/gcanalyze/gcanalyze/parser"
 )
 
-// checkEvery is how often a Session recomputes the report behind its warnings while full GCs
-// come: a warning appears within this long of the GC line that raised it, and a stream of GC
-// lines costs at most this many reports a second whatever its rate.
-const checkEvery = 250 * time.Millisecond
+// checkTracedMS is how far the trace's own clock must move on (ms) between two recomputations
+// of the report behind the warnings while full GCs come; checkEvery is how long the input may go
+// quiet after a full GC before the report is recomputed anyway.
+const (
+	checkTracedMS = 1000
+	checkEvery    = 250 * time.Millisecond
+)
 
 // Session parses lines as they arrive and keeps a Monitor current. Lines may come from several
 // goroutines (a program's stdout and stderr); each line is passed whole.
@@ -27,6 +31,8 @@ type Session struct {
 	parsed chan parser.Stats // the parser's counts when the input ended
 	stop   chan struct{}
 	ticker sync.WaitGroup
+	// lastFull is when (wall clock, Unix ns) the last full GC was read.
+	lastFull atomic.Int64
 }
 
 // Start begins a session; onAlert receives each warning, from the session's goroutines.
@@ -40,13 +46,12 @@ func Start(opts Options, onAlert func(Alert)) *Session {
 }
 
 // parse reads the lines through the parser into the monitor until the input ends. After a
-// full GC it checks for warnings when checkEvery has passed, or when the trace's own clock has
-// moved on by a second or by 0.5% of its time so far: a log replayed faster than it was
-// written gets its warnings at the GC lines a live run would have got them at, at a cost that
-// grows with the logarithm of its length.
+// full GC it checks for warnings when the trace's own clock has moved on by a second or by
+// 0.5% of its time so far — the wall clock plays no part, so a log replayed faster than it was
+// written gets its warnings at the GC lines a live run got them at, at a cost that grows with
+// the logarithm of its length.
 func (s *Session) parse(pr *io.PipeReader) {
 	p := parser.New(pr)
-	var wall time.Time
 	var traced float64
 	for {
 		ev, err := p.Next()
@@ -60,8 +65,9 @@ func (s *Session) parse(pr *io.PipeReader) {
 		if !full {
 			continue
 		}
-		if time.Since(wall) >= checkEvery || t-traced >= max(1000, 0.005*t) || t < traced {
-			wall, traced = time.Now(), t
+		s.lastFull.Store(time.Now().UnixNano())
+		if t-traced >= max(checkTracedMS, 0.005*t) || t < traced {
+			traced = t
 			for _, al := range s.m.Check() {
 				s.onAlert(al)
 			}
@@ -71,7 +77,8 @@ func (s *Session) parse(pr *io.PipeReader) {
 	s.parsed <- p.Stats()
 }
 
-// tick checks the report for warnings while the session runs.
+// tick checks the report for warnings when the input has gone quiet for checkEvery after a full
+// GC the trace's clock did not yet call for a check at (a service whose GCs stopped).
 func (s *Session) tick() {
 	defer s.ticker.Done()
 	t := time.NewTicker(checkEvery)
@@ -81,6 +88,9 @@ func (s *Session) tick() {
 		case <-s.stop:
 			return
 		case <-t.C:
+			if time.Since(time.Unix(0, s.lastFull.Load())) < checkEvery {
+				continue
+			}
 			for _, al := range s.m.Check() {
 				s.onAlert(al)
 			}
