@@ -238,10 +238,12 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// memory full GCs caught in passing was half the line's rise or more (the telemetry leak's
 	// Node 21 run cut at 80%); 28 of 1,080 with set P, measured as it came (its stepwise leak
 	// on Node 24 cut at 80%, in a night: its last full GCs at one level, and 9 s of young GCs
-	// flat after them).
+	// flat after them); 27 of 1,104 once a level the parabola puts after the log's end, well
+	// above where the heap ends, was a forecast and not a level (a steady leak on Node 22 cut
+	// at 60%, its last six full GCs back to back at one level).
 	t.Logf("leaks cut at 40–80%% of their life that read healthy: %d of %d", len(midHealthy), midLife)
-	if len(midHealthy) > 28 {
-		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 28 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
+	if len(midHealthy) > 27 {
+		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 27 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
 	}
 	if len(steady) == 0 {
 		t.Fatal("no steady leak run to evaluate")

@@ -363,7 +363,9 @@ func (e *explainer) trend() {
 	if pl := levelsOff(e.p, e.out, e.th); pl != nil && e.out.Verdict == VerdictHealthy {
 		e.ev("levels off", "at this slowing, the heap after full GCs levels off near %s by %s, under the limit: a cache or working set filling up, not a leak", mb(pl.levelMB), secs(pl.atMS))
 	}
-	if pl := plateauOf(e.p, e.out, e.th); pl != nil && pl.unconfirmed && e.out.Verdict == VerdictInsufficientData {
+	if pl := plateauOf(e.p, e.out, e.th); pl != nil && pl.ahead && e.out.Verdict == VerdictInsufficientData {
+		e.ev("levels off?", "at this slowing, the heap after full GCs would level off near %s by %s, after the log ends: a cache filling up, or a leak whose last full GCs caught a pause; the next full GCs tell", mb(pl.levelMB), secs(pl.atMS))
+	} else if pl != nil && pl.unconfirmed && e.out.Verdict == VerdictInsufficientData {
 		e.ev("levels off?", "the parabola through the heap after full GCs peaks near %s, but the heap has stayed near it for %s of the %s it took to climb there: a level, or a leak that paused between bursts", mb(pl.levelMB), secs(pl.heldMS), secs(pl.climbMS))
 	}
 	if s := g.stopped; s != nil && s.paused {

@@ -388,6 +388,12 @@ func plateauOf(p *proc, out *Process, th *Thresholds) *plateau {
 		}
 		pl.heldMS, pl.climbMS = (end-g.xs[reached])*1000, (g.xs[reached]-g.xs[0])*1000
 		pl.unconfirmed = pl.heldMS < th.LevelHeldShare*pl.climbMS
+	} else if peak-q.at(end) > th.noiseMB(peak) {
+		// The level lies ahead of the log, further above where the heap ends than the noise:
+		// a forecast the log has not borne out yet (a steady leak whose last full GCs came
+		// back to back at one level bends the parabola to a level 6 MB up, 18 s on).
+		pl.ahead, pl.unconfirmed = true, true
+		pl.climbMS = (end - g.xs[0]) * 1000
 	}
 	return pl
 }
@@ -413,11 +419,12 @@ func floorKeepsRate(xs, ys []float64, th *Thresholds) bool {
 
 // plateau is the level a slowing growth reaches, and when; for a level reached inside the log,
 // how long the heap took to climb to it and has held it since, and whether that is too short
-// to call it a level (unconfirmed).
+// to call it a level (unconfirmed); a level still well ahead of the log is unconfirmed too.
 type plateau struct {
 	levelMB, atMS   float64
 	climbMS, heldMS float64
 	unconfirmed     bool
+	ahead           bool // the level comes after the log ends (unconfirmed)
 }
 
 // linger is how a process that died at its limit spent its last part there: it reached the
