@@ -178,7 +178,10 @@ func (e *explainer) recommend() {
 			rec("Memory is not the cause: a failed CHECK is a bug in V8, Node or a native addon (or memory corrupted by one). Search the failed check's text in the Node and V8 issue trackers, and report it with the native stack if it is new; raising --max-old-space-size will not help.")
 			break
 		}
-		if out.Crash != nil && out.Crash.HeapOOM && limit > 0 {
+		switch {
+		case tinyHeapAtDeath(out):
+			rec("The heap was not full. Look at the machine's or the container's memory when it died (its limit, the kernel log), at the process's resident memory against its heap (Buffers and native addons live outside it), and at what allocated last in the crash's stack; check that NODE_OPTIONS and the command line set no --max-old-space-size this small.")
+		case out.Crash != nil && out.Crash.HeapOOM && limit > 0:
 			rec("As a stopgap, raise the limit above ~%s (%s).", mb(limit), run.setLimit(roundUpMB(limit*1.5)))
 		}
 		rec("Record a longer log: %s > gc.log 2>&1 (add %s to make the limit known), then run gcanalyze on it.", run.traceCommand(), run.flag("--max-old-space-size"))

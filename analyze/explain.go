@@ -63,6 +63,8 @@ func Headline(p *Process) string {
 	switch {
 	case p.Crash != nil && p.Crash.Kind == parser.FatalSystemOOM:
 		return "INSUFFICIENT DATA — the system killed the process for memory (the machine's or the container's, not V8's heap limit), and the log shows too few GCs to read its heap."
+	case tinyHeapAtDeath(p):
+		return "INSUFFICIENT DATA — V8 failed to allocate while its heap held far less than any limit Node sets by default: memory outside the heap ran out, one allocation was too big, or a flag set a tiny limit."
 	case p.Crash != nil && p.Crash.HeapOOM:
 		return "INSUFFICIENT DATA — the process died at its heap limit, but the log shows too few GCs to tell a leak from a working set that needs more heap."
 	case notAboutMemory(p.Crash) && p.Crash.PrintedBy == "electron":
@@ -199,6 +201,10 @@ func (e *explainer) crash() {
 	case parser.FatalUnknown:
 		switch c.PrintedBy {
 		case "":
+			if tinyHeapAtDeath(e.out) {
+				e.ev("crash", "%s", c.Fatal)
+				break
+			}
 			e.ev("crash", "%s; a leak and a heap too small for the working set both end like this", c.Fatal)
 		case "report":
 			e.ev("crash", "%s, from the diagnostic report; the fatal line itself is not in the log", c.Fatal)
@@ -554,6 +560,9 @@ func (e *explainer) limit() {
 		source = fmt.Sprintf("an estimate: V8's default for Node %s on a 64-bit machine, the version the path of its binary in the native stack names; a --max-old-space-size in NODE_OPTIONS would have set another", e.a.binary)
 	}
 	e.ev("heap limit", "~%s (%s)", mb(*out.HeapLimitMB), source)
+	if tinyHeapAtDeath(out) {
+		e.ev("small heap", "no Node sets a default limit under %d MB (256 MB on 64-bit, 1400 MB before Node 12): unless a --max-old-space-size set one this small, the heap's limit is not what stopped it", smallestDefaultLimitMB)
+	}
 	if def := defaultFor(major, 0); def != nil && out.HeapLimitSource == LimitCrash && out.Crash != nil && out.Crash.Kind == parser.FatalCallAndRetryLast {
 		// An allocation that failed after last-resort GCs, not V8's near-the-limit rule: the
 		// request may have been bigger than the room left. Old V8 counts the space it holds

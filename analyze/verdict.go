@@ -31,6 +31,29 @@ func crashedAtLimit(p *proc) bool {
 	return lastResort(p)
 }
 
+// smallestDefaultLimitMB is the smallest old-generation limit Node sets by default: 128 MB
+// on a 32-bit build from Node 12 on; 256 MB on 64-bit, and 700 or 1400 MB before Node 12
+// (docs/heap-limit-model.md, section 3).
+const smallestDefaultLimitMB = 128
+
+// tinyHeapAtDeath reports a death that the heap's limit is not shown to explain: V8 gave up
+// with a fatal error that does not itself say the heap reached its limit (an allocation that
+// failed after last-resort GCs, a semi-space it could not commit, a message cut off), while
+// the heap held under half the smallest limit Node sets by default, and no limit is stated.
+// Only a flag could have set a limit that small; without one, what ran out was memory outside
+// the heap, or one allocation was too big (Node 8 on a 1 GB machine, 16 MB of heap).
+func tinyHeapAtDeath(out *Process) bool {
+	c := out.Crash
+	if c == nil || out.HeapLimitMB == nil || out.HeapLimitSource != LimitCrash {
+		return false
+	}
+	switch c.Kind {
+	case parser.FatalHeapLimit, parser.FatalIneffective, parser.FatalWorkerOOM:
+		return false // V8 says the heap reached its limit; a worker's limit is its own
+	}
+	return *out.HeapLimitMB < smallestDefaultLimitMB/2
+}
+
 func lastResort(p *proc) bool {
 	n := len(p.fulls)
 	return n > 0 && strings.HasPrefix(p.fulls[n-1].Reason, "last resort")
@@ -126,7 +149,7 @@ func verdictOf(p *proc, out *Process, th *Thresholds, heapMB float64) string {
 			// A heap that grew steadily into its death is not the victim of one allocation,
 			// whatever limit the user stated.
 			return VerdictAllocationBurst
-		case p.full < th.MinFullGCsAtCrash:
+		case p.full < th.MinFullGCsAtCrash || tinyHeapAtDeath(out):
 			return VerdictInsufficientData
 		case lingeredAtLimit(p, th) != nil:
 			return VerdictHeapTooSmall
