@@ -520,9 +520,20 @@ func (e *explainer) burst() {
 			mb(b.baseMB), secs(b.fromMS), secs(b.toMS), secs(b.toMS-b.fromMS), secs(b.fromMS-*out.FirstMS))
 	} else if n := len(p.recent); n >= 2 {
 		prev, last := p.recent[n-2], p.recent[n-1]
-		mu, _ := last.mu()
-		e.ev("burst", "the heap rose by %s in %s between the last two GCs while V8's mutator utilization was still %.2f: it arrived at the limit at once, not after grinding against it",
-			mb(last.BeforeMB-prev.AfterMB), secs(last.TimeMS-prev.TimeMS), mu)
+		mu, ok := last.mu()
+		at := ""
+		if !ok {
+			mu, ok = prev.mu()
+			at = " (at the GC before; the last GC's line is cut)"
+		}
+		kept := ""
+		if p.full == 1 {
+			kept = fmt.Sprintf(", and the only full GC kept %s of it", mb(last.AfterMB-prev.AfterMB))
+		}
+		if ok {
+			e.ev("burst", "the heap rose by %s in %s between the last two GCs while V8's mutator utilization was still %.2f%s%s: it arrived at the limit at once, not after grinding against it",
+				mb(last.BeforeMB-prev.AfterMB), secs(last.TimeMS-prev.TimeMS), mu, at, kept)
+		}
 	}
 }
 
@@ -704,13 +715,17 @@ func (e *explainer) unprintedMu(mu *MuSummary) {
 	switch {
 	case e.p.era.nvp:
 		why = "--trace-gc-nvp prints no mu"
-	case mu.Printed && len(e.p.fulls) > 0:
+	case mu.Printed && len(e.p.fulls) > 0 && !slices.ContainsFunc(e.p.fulls, func(f fullGC) bool { return !f.forced() }):
 		why = "its full GCs were all asked for — a heap snapshot, gc() — and V8's mu at them says how close together, not how pressed the heap is"
 	case mu.Printed:
 		if g := lastPrintedMu(e.p); g != nil {
 			// V8 prints mu on young GCs too; its figures stand where the pauses of a few GCs
 			// close together say nothing of the process's time.
-			e.ev("mutator utilization", "V8's at the last GC (a young GC: the log has no full GC): average mu %.3f, current mu %.3f", g.muAvg, g.muCur)
+			which := "the last GC (a young GC: the log has no full GC)"
+			if len(e.p.fulls) > 0 {
+				which = "the last GC that printed it (a young GC: the full GCs' lines end before V8's mu)"
+			}
+			e.ev("mutator utilization", "V8's at %s: average mu %.3f, current mu %.3f", which, g.muAvg, g.muCur)
 			return
 		}
 		why = "no full GC to read V8's own at"

@@ -57,6 +57,10 @@ type Thresholds struct {
 	// SuddenJumpShareOfLimit: in a crash block without history, a rise between the last two GCs
 	// of at least this share of the limit, at high mu, means the heap arrived at the limit at once.
 	SuddenJumpShareOfLimit float64
+	// LoneJumpShareOfLimit: with a single full GC in the log, the rise between the last two GCs
+	// at high mu that means the heap arrived at the limit at once (one share of the limit for
+	// a crash block of two or three full GCs is not enough where one GC is all there is).
+	LoneJumpShareOfLimit float64
 	// SpikeShare: the last full GC before a death at the limit freed, beyond what the young
 	// generation holds, at least this share of the heap it left (and 32 MB), which is no more
 	// than the GCs before it left: a transient allocation on a steady heap is what did not fit.
@@ -181,6 +185,7 @@ var DefaultThresholds = Thresholds{
 	IneffectiveMet:        3,
 
 	SuddenJumpShareOfLimit: 0.02,
+	LoneJumpShareOfLimit:   0.25,
 	SpikeShare:             0.2,
 	BurstReachShare:        0.8,
 	BurstMaxBaseShare:      0.7,
