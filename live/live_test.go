@@ -2,6 +2,7 @@ package live
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
@@ -168,5 +169,47 @@ func TestHeadroomWarnsOfAWorkingSetNearItsLimit(t *testing.T) {
 		if alerts, _ := replay(t, log, &limit); len(alerts) > 0 {
 			t.Errorf("%s: warned of a healthy service at 70%% of its limit: %v", log, alerts)
 		}
+	}
+}
+
+// maxRepeatedConditions is how many times, over the corpus's replays, a warning of a lasting
+// condition (low utilization, V8's ineffective-mark-compact rule, the headroom, a time-to-OOM)
+// may come again for a process already warned of it: 874 when a condition was re-armed at the
+// first full GC that did not show it (a thrashing run was told it starved 77 times), 90 once
+// it had to be absent four times in a row and the program's utilization had to recover to
+// MinMu+0.2 (most left are Node 8 and 9 traces without mu, read from the pauses).
+const maxRepeatedConditions = 90
+
+// TestReplayWarnsOfAConditionOnce replays every run of the corpus as watch would, and counts
+// the warnings of a lasting condition that came again for the same process.
+func TestReplayWarnsOfAConditionOnce(t *testing.T) {
+	if testing.Short() {
+		t.Skip("replays the whole corpus")
+	}
+	repeats := 0
+	worst, worstLog := 0, ""
+	for _, log := range corpustest.Logs(t) {
+		m, ok := corpustest.ReadMeta(log)
+		if !ok || m.Scenario == "" {
+			continue
+		}
+		alerts, _ := replay(t, log, m.HeapLimitMB)
+		count := map[string]int{}
+		for _, a := range alerts {
+			if a.Kind == AlertPause {
+				continue // every long pause is news
+			}
+			id := fmt.Sprint(a.Kind, a.PID, a.Isolate)
+			if count[id]++; count[id] > 1 {
+				repeats++
+			}
+			if count[id] > worst {
+				worst, worstLog = count[id], corpustest.Name(log)+" ("+a.Kind+")"
+			}
+		}
+	}
+	t.Logf("%d repeated warnings; at most %d for one process: %s", repeats, worst, worstLog)
+	if repeats > maxRepeatedConditions {
+		t.Errorf("%d warnings of a condition came again for a process already warned of it, more than the %d measured before", repeats, maxRepeatedConditions)
 	}
 }

@@ -79,7 +79,7 @@ type Monitor struct {
 	a      *analyze.Analyzer
 	stats  parser.Stats
 	dirty  bool
-	raised map[string]bool // condition|process → raised and not yet cleared
+	raised map[string]int // condition|process → raised, with how many times in a row it was absent since
 	// lowMu counts, per process, the full GCs in a row under MinMu.
 	lowMu   map[parser.IsolateKey]int
 	crashed bool
@@ -88,7 +88,7 @@ type Monitor struct {
 
 // NewMonitor returns a Monitor.
 func NewMonitor(opts Options) *Monitor {
-	return &Monitor{opts: opts, a: analyze.New(opts.Analysis), raised: map[string]bool{},
+	return &Monitor{opts: opts, a: analyze.New(opts.Analysis), raised: map[string]int{},
 		lowMu: map[parser.IsolateKey]int{}, now: time.Now}
 }
 
@@ -124,12 +124,18 @@ func (m *Monitor) Add(ev parser.Event) []Alert {
 	return out
 }
 
+// recoveredMu: a program warned of starving has recovered when V8's average mu is this far
+// above MinMu, not when it wavers just over it.
+const recoveredMu = 0.2
+
 // lowUtilization counts full GCs in a row whose average mu is under MinMu.
 func (m *Monitor) lowUtilization(g *parser.GC) []Alert {
 	k := g.Key()
 	if g.MuAverage == nil || *g.MuAverage >= m.opts.MinMu {
 		m.lowMu[k] = 0
-		m.clear(AlertLowMu, k)
+		if g.MuAverage == nil || *g.MuAverage >= m.opts.MinMu+recoveredMu {
+			m.clear(AlertLowMu, k)
+		}
 		return nil
 	}
 	m.lowMu[k]++
@@ -155,19 +161,33 @@ func (m *Monitor) alert(g *parser.GC, kind, msg string, more func(*Alert)) Alert
 	return al
 }
 
+// clearAfter is how many times in a row a raised condition must be found absent before it is
+// re-armed: V8's average mu wavers about a threshold, and its ineffective-mark-compact count
+// falls back to zero at the one mark-compact that frees a little, so a process starving
+// near its limit would be warned of again at every swing (15 times for one run in the corpus).
+const clearAfter = 4
+
 // raise reports whether a condition is new for a process (and marks it raised); clear re-arms
-// it once the condition no longer holds.
+// it once the condition has not held clearAfter times in a row.
 func (m *Monitor) raise(kind string, k parser.IsolateKey) bool {
 	id := kind + "|" + k.Isolate + "|" + fmt.Sprint(k.PID)
-	if m.raised[id] {
+	if _, up := m.raised[id]; up {
+		m.raised[id] = 0
 		return false
 	}
-	m.raised[id] = true
+	m.raised[id] = 0
 	return true
 }
 
 func (m *Monitor) clear(kind string, k parser.IsolateKey) {
-	delete(m.raised, kind+"|"+k.Isolate+"|"+fmt.Sprint(k.PID))
+	id := kind + "|" + k.Isolate + "|" + fmt.Sprint(k.PID)
+	if absent, up := m.raised[id]; up {
+		if absent+1 >= clearAfter {
+			delete(m.raised, id)
+		} else {
+			m.raised[id] = absent + 1
+		}
+	}
 }
 
 // Check recomputes the report if a full GC came since the last check, and returns the
@@ -205,11 +225,22 @@ func (m *Monitor) Check() []Alert {
 				out = append(out, Alert{Time: m.now(), TimeMS: lastMS(p), PID: p.PID, Isolate: p.Isolate, Kind: AlertIneffective,
 					Message: fmt.Sprintf("%s: V8's ineffective-mark-compact rule is close: the last %d mark-compacts freed little while the program got under 40%% of the time; V8 ends the process at the fourth", who(p.PID, p.Isolate), im.Trailing)})
 			}
-		} else {
+		} else if recovered(p, m.opts.MinMu+recoveredMu) {
+			// V8's count falls back to zero at any mark-compact that frees a little; the
+			// warning stands until the program gets its time back.
 			m.clear(AlertIneffective, k)
 		}
 	}
 	return out
+}
+
+// recovered reports a last full GC at which V8's average mu was at least mu, or printed none.
+func recovered(p *analyze.Process, mu float64) bool {
+	if p.Series == nil || len(p.Series.FullGCs) == 0 {
+		return true
+	}
+	last := p.Series.FullGCs[len(p.Series.FullGCs)-1]
+	return last.MuAverage == nil || *last.MuAverage >= mu
 }
 
 // oomAlert is the warning of a leak whose predicted time-to-OOM is under WarnBefore, from a
