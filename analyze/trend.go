@@ -191,7 +191,7 @@ func readWindow(xs, ys []float64, th *Thresholds) (*growth, *Trend) {
 			// The floor must itself be a line: what a program keeps, measured where it held
 			// nothing in passing, rises steadily; a floor that scatters (a working set that
 			// follows the work in flight and never drains) still holds memory in passing.
-			if fg, ft := fitWindow(fx[fs:], fy[fs:], 0, th); ft.Significant && ft.RSquared >= th.FloorMinR2 {
+			if fg, ft := fitWindow(fx[fs:], fy[fs:], 0, th); ft.Significant && ft.RSquared >= th.FloorMinR2 && !floorRevisited(xs, ys, fx[fs], fy[len(fy)-1], th) {
 				ft.Method += ", over the floor: the full GCs no later one undercut"
 				if fs > 0 {
 					ft.Method += ", last segment of a two-segment fit"
@@ -280,6 +280,24 @@ func retained(p *proc, xs, ys []float64, th *Thresholds) ([]float64, []float64) 
 		return xs, ys
 	}
 	return floorOf(xs, ys, th)
+}
+
+// floorRevisited reports a floor whose end, at levelMB, is a level the heap had already
+// bottomed out at, and later gone under, at least twice before the floor's window began at
+// fromS: troughs (full GCs that left less than the ones either side) at levelMB or more, less
+// the noise, undercut by a later full GC. A batch job whose cycles
+// end at one of two levels (all freed, or a partial drop) has a floor that ends wherever the
+// log ends in the cycle: 3.2 MB for 30 s, then 17.8 MB for its last two troughs, a level it
+// had reached and left at four troughs before — not memory newly kept.
+func floorRevisited(xs, ys []float64, fromS, levelMB float64, th *Thresholds) bool {
+	visits := 0
+	for i := 1; i+1 < len(xs) && xs[i] < fromS; i++ {
+		trough := ys[i-1]-ys[i] > th.noiseMB(ys[i]) && ys[i+1]-ys[i] > th.noiseMB(ys[i])
+		if trough && ys[i] >= levelMB-th.noiseMB(levelMB) && slices.Min(ys[i+1:]) < ys[i]-th.noiseMB(ys[i]) {
+			visits++
+		}
+	}
+	return visits >= 2
 }
 
 // confirmedFloor returns the floor (floorOf) of a window up to its last return — the last full
