@@ -130,6 +130,9 @@ type Thresholds struct {
 	LingerMinFullGCs int
 	LingerSlopeShare float64
 	LingerCrossings  float64
+	// LingerGapShare: a stay in the band that one stretch without full GCs fills for more than
+	// this share of it is a pause between two steps of growth, not a lingering.
+	LingerGapShare float64
 
 	// ThrashMu, ThrashFreedShare, ThrashMinFullGCs and ThrashWindowShare define GC thrashing
 	// short of V8's own rule: over the last ThrashWindowShare of the log, at least
@@ -220,6 +223,7 @@ var DefaultThresholds = Thresholds{
 	LingerMinFullGCs: 4,
 	LingerSlopeShare: 0.5,
 	LingerCrossings:  2,
+	LingerGapShare:   0.5,
 
 	ThrashMu:          0.6,
 	ThrashFreedShare:  0.3,
