@@ -944,13 +944,15 @@ func burstOf(p *proc, limit float64, th *Thresholds) *burst {
 		return nil
 	}
 	t0 := pts[0].TimeMS
-	reach := -1
-	for i, g := range pts {
-		if math.Max(g.BeforeMB, g.AfterMB) >= th.BurstReachShare*limit {
-			reach = i
-			break
-		}
+	// The heap reaches the limit's neighbourhood in what a GC left: before a GC it holds the
+	// young generation's garbage too, and a level heap whose young generation fills to 80%
+	// of the limit at every scavenge (77 MB kept, 20 MB young, under a 128 MB limit) has not
+	// reached it. Where no GC left that much, the heap a GC found is all there is.
+	near := func(g GCPoint) bool { return g.AfterMB >= th.BurstReachShare*limit }
+	if !slices.ContainsFunc(pts, near) {
+		near = func(g GCPoint) bool { return math.Max(g.BeforeMB, g.AfterMB) >= th.BurstReachShare*limit }
 	}
+	reach := slices.IndexFunc(pts, near)
 	// A climb the program came back from — a later full GC left the heap under half the
 	// limit — did not kill it (an export that filled the heap and was freed, every 10 s):
 	// the burst, if there was one, is the last such climb.
@@ -959,7 +961,7 @@ func burstOf(p *proc, limit float64, th *Thresholds) *burst {
 		if back < 0 {
 			break
 		}
-		next := slices.IndexFunc(pts[reach+1+back:], func(g GCPoint) bool { return math.Max(g.BeforeMB, g.AfterMB) >= th.BurstReachShare*limit })
+		next := slices.IndexFunc(pts[reach+1+back:], near)
 		if next < 0 {
 			return nil
 		}
