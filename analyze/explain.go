@@ -312,7 +312,10 @@ func (e *explainer) trend() {
 			sign = ""
 		}
 		since := ""
-		if t.FromMS > h.FirstMS {
+		switch {
+		case e.out.Verdict == VerdictAllocationBurst && t.ToMS < h.LastMS:
+			since = fmt.Sprintf("; from %s to %s, before the burst", secs(t.FromMS), secs(t.ToMS))
+		case t.FromMS > h.FirstMS:
 			since = fmt.Sprintf("; since %s", secs(t.FromMS))
 		}
 		over := fmt.Sprintf("%d full GCs", t.Points)

@@ -161,6 +161,11 @@ func (a *Analyzer) finish(p *proc, several bool) *Process {
 	}
 	a.trend(p, out)
 	out.Verdict = verdictOf(p, out, &a.th, a.heapAtDeath(p))
+	if out.Verdict == VerdictAllocationBurst && out.HeapLimitMB != nil {
+		if b := burstOf(p, *out.HeapLimitMB, &a.th); b != nil {
+			a.trendBefore(p, out, b.fromMS)
+		}
+	}
 	a.predict(p, out)
 	a.explain(p, out, off)
 	a.jestEvidence(out)

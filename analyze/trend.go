@@ -162,6 +162,33 @@ func (a *Analyzer) trend(p *proc, out *Process) {
 	out.LiveHeapSlopeMBPerS = &slope
 }
 
+// trendBefore reads the trend again from the full GCs up to untilMS, when there are enough of
+// them: an allocation burst's report shows the heap as it was before the burst (a level held
+// for 20 s), not a line through the burst's own full GCs that rises all the way (+1.9 MB/s
+// through a flat heap, beside "the heap held ~77 MB").
+func (a *Analyzer) trendBefore(p *proc, out *Process, untilMS float64) {
+	var xs, ys []float64
+	for _, f := range p.fulls {
+		if f.TimeMS > untilMS {
+			break
+		}
+		xs, ys = append(xs, f.TimeMS/1000), append(ys, f.AfterMB)
+	}
+	if len(xs) < a.th.FewFullGCs {
+		return
+	}
+	g, t := readWindow(xs, ys, &a.th)
+	if g == nil {
+		return
+	}
+	t.Method += ", before the burst"
+	p.growth = g
+	out.Trend = t
+	out.Swing = swingOf(p, t)
+	slope := t.SlopeMBPerS
+	out.LiveHeapSlopeMBPerS = &slope
+}
+
 // readWindow reads the trend of the heap after full GCs xs, ys (seconds, MB): back-to-back
 // full GCs counted once, the window where the current trend holds, and the floor under what
 // full GCs caught in passing when that hides or bends the line. The report and each cut
