@@ -124,8 +124,9 @@ func (p *Parser) processKeyword(kw, seg string, ev Event) {
 			g = &embedderOOMG{}
 		}
 		fatal(embedderOOMEvent(g, seg))
-	case "Fatal JavaScript out of memory:":
-		// V8's banner without its "#" (an embedder that logs it on one line).
+	case "Fatal JavaScript out of memory:", "Fatal JavaScript invalid size error":
+		// V8's banner without its "#" (an embedder that logs it on one line, a user who
+		// pasted only the line that names the error).
 		p.enterNativeSection()
 		g, _ := bannerParser.ParseString("", "# "+seg)
 		if f, _ := bannerEvent(g, "# "+seg); g != nil && f != nil {

@@ -144,6 +144,7 @@ var crashKeywords = [...]string{
 	"V8 process OOM (",
 	"Fatal process out of memory:",
 	"Fatal JavaScript out of memory:",
+	"Fatal JavaScript invalid size error",
 	"Fatal error in V8:",
 	"Worker terminated due to reaching memory limit",
 	"RangeError: Map maximum size exceeded",
