@@ -521,8 +521,7 @@ func (e *explainer) burst() {
 	} else if b := burstOf(p, *out.HeapLimitMB, e.th); b != nil {
 		e.ev("burst", "the heap held ~%s until %s, then reached the limit by %s: %s of climb after %s of steady heap",
 			mb(b.baseMB), secs(b.fromMS), secs(b.toMS), secs(b.toMS-b.fromMS), secs(b.fromMS-*out.FirstMS))
-	} else if n := len(p.recent); n >= 2 {
-		prev, last := p.recent[n-2], p.recent[n-1]
+	} else if prev, last, two := lastTwo(p); two {
 		mu, ok := last.mu()
 		at := ""
 		if !ok {

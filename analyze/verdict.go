@@ -702,13 +702,21 @@ func pastThrash(p *proc, out *Process, th *Thresholds) *thrash {
 // limit between the last two GCs while V8's mutator utilization was still high (≥ 0.8), so the
 // program was not grinding against the limit before — it arrived there at once.
 func suddenArrival(p *proc, limit float64, th *Thresholds) bool {
-	n := len(p.recent)
-	if n < 2 || limit <= 0 {
+	prev, last, ok := lastTwo(p)
+	if !ok || limit <= 0 {
 		return false
 	}
-	prev, last := p.recent[n-2], p.recent[n-1]
 	mu, ok := last.mu()
 	return ok && mu >= th.HighMu && last.BeforeMB-prev.AfterMB >= th.SuddenJumpShareOfLimit*limit
+}
+
+// lastTwo is the process's last two GCs.
+func lastTwo(p *proc) (prev, last *GCPoint, ok bool) {
+	n := len(p.recent)
+	if n < 2 {
+		return nil, nil, false
+	}
+	return &p.recent[n-2], &p.recent[n-1], true
 }
 
 // keptJump reports a last GC, the only full GC of a crash, that left the heap at least
@@ -718,11 +726,10 @@ func suddenArrival(p *proc, limit float64, th *Thresholds) bool {
 // 957 MB in 1.9 s at mu 0.99). A full GC that freed what came, or most of it, shows no such
 // thing (2572 -> 1437 MB after a scavenge had left 1711).
 func keptJump(p *proc, limit float64, th *Thresholds) bool {
-	n := len(p.recent)
-	if n < 2 || limit <= 0 {
+	prev, last, ok := lastTwo(p)
+	if !ok || limit <= 0 {
 		return false
 	}
-	prev, last := p.recent[n-2], p.recent[n-1]
 	mu, ok := last.mu()
 	if !ok {
 		mu, ok = prev.mu()
