@@ -254,10 +254,15 @@ const restartBackMS = 200
 // the clock went back.
 func (a *Analyzer) procAt(k parser.IsolateKey, t float64) *proc {
 	p := a.proc(k)
-	if p.gcs == 0 || t >= p.last/2 || p.last-t < restartBackMS {
+	if !wentBack(p, t) {
 		return p
 	}
 	return a.newRun(p)
+}
+
+// wentBack reports a time far enough behind the process's clock to start a new run.
+func wentBack(p *proc, t float64) bool {
+	return p.gcs > 0 && t < p.last/2 && p.last-t >= restartBackMS
 }
 
 // Add feeds one event.
@@ -467,6 +472,13 @@ func (a *Analyzer) addGC(g *parser.GC) {
 	}
 	if g.Repeat || g.Kind == nil || g.HeapBeforeMB == nil || g.HeapAfterMB == nil {
 		return // repeats are counted once, live
+	}
+	if k == (parser.IsolateKey{}) && a.lastKey.set && wentBack(a.proc(k), *g.TimeMS) {
+		// A GC line without its prefix in a log whose lines carry one, its clock far behind
+		// the process's: the tail of a line the program's output was spliced into
+		// ("[25670:0x…]    485" + "48.5s wave #12 …", then "39 ms: Scavenge …" on the next
+		// line, at 48539 ms), not a new run. Its time is not the process's; it is left out.
+		return
 	}
 	p := a.procAt(k, *g.TimeMS)
 	if g.InCrashDump && a.newBlock {
