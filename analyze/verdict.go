@@ -39,7 +39,8 @@ const smallestDefaultLimitMB = 128
 // tinyHeapAtDeath reports a death that the heap's limit is not shown to explain: V8 gave up
 // with a fatal error that does not itself say the heap reached its limit (an allocation that
 // failed after last-resort GCs, a semi-space it could not commit, a message cut off), while
-// the heap held under half the smallest limit Node sets by default, and no limit is stated.
+// the heap held under half the smallest limit Node sets by default, no limit is stated, and
+// the log does not show the heap growing into its death.
 // Only a flag could have set a limit that small; without one, what ran out was memory outside
 // the heap, or one allocation was too big (Node 8 on a 1 GB machine, 16 MB of heap).
 func tinyHeapAtDeath(out *Process) bool {
@@ -50,6 +51,12 @@ func tinyHeapAtDeath(out *Process) bool {
 	switch c.Kind {
 	case parser.FatalHeapLimit, parser.FatalIneffective, parser.FatalWorkerOOM:
 		return false // V8 says the heap reached its limit; a worker's limit is its own
+	}
+	if t := out.Trend; t != nil && t.Significant && t.SlopeMBPerS > 0 && t.RSquared >= DefaultThresholds.TrendMinR2 {
+		// The heap grew steadily into its death: something stopped that growth where it
+		// died, and a small flag the log does not show is the likely limit (a leak under
+		// --max-old-space-size=64, CALL_AND_RETRY_LAST at 60 MB after 49 rising full GCs).
+		return false
 	}
 	return *out.HeapLimitMB < smallestDefaultLimitMB/2
 }
