@@ -38,6 +38,11 @@ type Thresholds struct {
 	// FewFullGCs and FewYoungGCs: with fewer full GCs than this no trend is read; with fewer
 	// young GCs too, a live process has too little data for any verdict.
 	FewFullGCs, FewYoungGCs int
+	// QuietYoungGCs and QuietSpanS: fewer young GCs than FewYoungGCs still show a level heap
+	// when at least QuietYoungGCs of them since the last full GC span QuietSpanS seconds or
+	// more and leave the heap within the noise.
+	QuietYoungGCs int
+	QuietSpanS    float64
 	// CrashBlockFullGCs: a crash with fewer full GCs than this shows only the crash block;
 	// with fewer than MinFullGCsAtCrash it shows too little for any verdict.
 	MinFullGCsAtCrash int
@@ -179,6 +184,8 @@ var DefaultThresholds = Thresholds{
 	ShortRiseHorizonS:         60,
 	FewFullGCs:                3,
 	FewYoungGCs:               20,
+	QuietYoungGCs:             5,
+	QuietSpanS:                20,
 	CrashBlockFullGCs:         4,
 	MinFullGCsAtCrash:         2,
 

@@ -204,7 +204,7 @@ func verdictOf(p *proc, out *Process, th *Thresholds, heapMB float64) string {
 		// a heap that grew over three points may still level off. Or growth that slowed at
 		// the last full GC, with nothing after it to show whether it stopped.
 		return VerdictInsufficientData
-	case tr == nil && (p.young < th.FewYoungGCs || p.crash != nil || risingWithoutFullGCs(p, th)):
+	case tr == nil && (p.young < th.FewYoungGCs && !quietYoung(p, th) || p.crash != nil || risingWithoutFullGCs(p, th)):
 		// Fewer than three full GCs and little else, or a heap the young GCs show rising:
 		// no trend can be read, and it is not shown level.
 		return VerdictInsufficientData
@@ -250,6 +250,26 @@ func fewFullGCsRising(p *proc, tr *Trend, th *Thresholds) bool {
 		}
 	}
 	return ys[len(ys)-1]-ys[0] >= th.UnsettledGrowthMB
+}
+
+// quietYoung reports young GCs that, since the last full GC, show the heap level for a long
+// time: QuietYoungGCs or more over QuietSpanS or more, what each left within the noise of the
+// others. Few GCs over a long, level stretch are a process with little to do (the main thread
+// of a program whose work is in its workers: 8 scavenges over 31 s at 7.0–7.4 MB), not too
+// little to read.
+func quietYoung(p *proc, th *Thresholds) bool {
+	if p.youngSinceFull == nil {
+		return false
+	}
+	ys := p.youngSinceFull.all()
+	if len(ys) < th.QuietYoungGCs || ys[len(ys)-1].TimeMS-ys[0].TimeMS < 1000*th.QuietSpanS {
+		return false
+	}
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, g := range ys {
+		lo, hi = math.Min(lo, g.AfterMB), math.Max(hi, g.AfterMB)
+	}
+	return hi-lo <= th.noiseMB(lo)
 }
 
 // risingWithoutFullGCs reports a heap that the GCs of a process with too few full GCs for a
