@@ -481,6 +481,13 @@ func (a *Analyzer) addGC(g *parser.GC) {
 		return
 	}
 	p := a.procAt(k, *g.TimeMS)
+	if *g.TimeMS <= p.last && p.gcs > 0 && p.seenRecently(*g.TimeMS, *g.HeapBeforeMB, *g.HeapAfterMB, g.IsFull()) {
+		// The same GC again — its time and heap to the tenth of a MB: the log printed it
+		// twice (a build tool's error summary quoting the crash block it streamed before),
+		// which the parser's repeat rule, made for the crash dump's copy of live lines, does
+		// not catch.
+		return
+	}
 	if g.InCrashDump && a.newBlock {
 		a.newBlock = false
 		if k == (parser.IsolateKey{}) && !a.lastKey.set && p.crash != nil {
@@ -615,6 +622,18 @@ func (p *proc) addPoint(pt *GCPoint, incrMS, wallMS float64) {
 		p.recent = p.recent[:copy(p.recent, p.recent[56:])]
 	}
 	p.recent = append(p.recent, *pt)
+}
+
+// seenRecently reports a GC among the process's recent ones with this time, heap before and
+// after, and kind.
+func (p *proc) seenRecently(timeMS, beforeMB, afterMB float64, full bool) bool {
+	for i := len(p.recent) - 1; i >= 0; i-- {
+		g := &p.recent[i]
+		if g.TimeMS == timeMS && g.BeforeMB == beforeMB && g.AfterMB == afterMB && g.Full == full {
+			return true
+		}
+	}
+	return false
 }
 
 func (p *proc) thinFulls() {

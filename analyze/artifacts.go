@@ -82,6 +82,12 @@ func (a *Analyzer) addFatal(ev parser.Event) {
 		case v8Kind(c.Kind) && !sameMessage(old.Fatal, c.Fatal) && ev.Line-old.Line <= adjacentFatalLines:
 			a.crashed = p
 			return // two threads failing in the same moment: the first is the cause
+		case v8Kind(c.Kind) && sameMessage(old.Fatal, c.Fatal) && p.gcs > 0 && p.gcs == p.gcsAtCrash && ev.Line-old.Line <= sameErrorLines:
+			// The same V8 message again, near, for a process whose GCs the log traces, and not
+			// one new GC since: one death printed twice (a logger that flushed the line again,
+			// a build tool's summary quoting the crash block, its GC lines as repeats), not a
+			// second death. Fatal lines alone, one per restart of a service, stay deaths.
+			return
 		default:
 			p = a.newRun(p)
 		}
