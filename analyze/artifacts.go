@@ -238,15 +238,24 @@ func (a *Analyzer) settleEvidence() {
 func (a *Analyzer) addMarker(ev parser.Event) {
 	switch ev.Marker.Name {
 	case parser.MarkerLastFewGCs:
+		if e := a.evidence; e != nil && e.what == jsStackHeader && len(a.order) == 0 {
+			// A paste that opens on a crash block's second header, then gives the block from
+			// its first: the same death, the first header cut from where the user began to
+			// copy (V8 prints "Last few GCs" before "JS stacktrace"), not a death of its own.
+			a.evidence = nil
+		}
 		a.settleEvidence()
 		a.nativeFrames = 0
 		a.frames, a.crashed = a.frames[:0], nil
 		a.noteEvidence("a crash block: V8 prints <--- Last few GCs ---> only when it runs out of memory", true, ev.Line)
 		a.newBlock = true
 	case parser.MarkerJSStacktrace:
-		a.noteEvidence("a crash block: V8 prints <--- JS stacktrace ---> only when it runs out of memory", true, ev.Line)
+		a.noteEvidence(jsStackHeader, true, ev.Line)
 	}
 }
+
+// jsStackHeader is the evidence a crash block's "JS stacktrace" header gives.
+const jsStackHeader = "a crash block: V8 prints <--- JS stacktrace ---> only when it runs out of memory"
 
 // oomSymbolIn notes V8's out-of-memory path in a line of a stack the parser did not read as a
 // frame (a bare symbol per line, a report of strings pulled from a minidump).
