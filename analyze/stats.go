@@ -100,6 +100,16 @@ func robustFit(xs, ys []float64) fit {
 			break
 		}
 	}
+	if kept := countAbove(w, 1e-9); kept < 3 && n >= 3 {
+		// The weights left two points or fewer: a line through them has no residual to
+		// judge it by (a zero-width interval, R² 1 through four full GCs of which the two of a
+		// start-up load got no weight). With too few points to tell outliers from the line,
+		// all of them count.
+		for i := range w {
+			w[i] = 1
+		}
+		a, b = stat.LinearRegression(xs, ys, w, false)
+	}
 	f := fit{a: a, b: b, n: n}
 	// Standard error of the slope from the weighted residuals.
 	var sw, swx float64
@@ -137,6 +147,17 @@ func (f fit) interval95() [2]float64 {
 	}
 	t := distuv.StudentsT{Mu: 0, Sigma: 1, Nu: dof}.Quantile(0.975)
 	return [2]float64{f.b - t*f.se, f.b + t*f.se}
+}
+
+// countAbove counts the values above min.
+func countAbove(xs []float64, min float64) int {
+	n := 0
+	for _, x := range xs {
+		if x > min {
+			n++
+		}
+	}
+	return n
 }
 
 // sse returns the sum of squared residuals of an ordinary least-squares line through the
