@@ -31,57 +31,6 @@ func crashedAtLimit(p *proc) bool {
 	return lastResort(p)
 }
 
-// resumedIntoLimit reports a heap that grew by a fifth of the limit or more, held a level for
-// a while short of where it died (under 90% of it, over three full GCs or more and two
-// seconds or more), then climbed from that level into its death at half its earlier rate or
-// faster: a leak that paused between two of its steps, not a working set that sits at its
-// limit (an RPC gateway leaking hooks in login waves: 9 -> 71 MB in two waves, 5 s at 70 MB,
-// the third wave to 80 MB and death; the two-segment trend's last segment, the level and the
-// last climb, shows no growth).
-func resumedIntoLimit(p *proc, limit float64, th *Thresholds) bool {
-	n := len(p.fulls)
-	if n < 8 || limit <= 0 {
-		return false
-	}
-	xs, ys := make([]float64, n), make([]float64, n)
-	for i, f := range p.fulls {
-		xs[i], ys[i] = f.TimeMS/1000, f.AfterMB
-	}
-	death := ys[n-1]
-	// The last level held: from the end back, the first stretch of three full GCs or more,
-	// over two seconds or more, that stayed within half the noise.
-	s, last := -1, -1
-	for e := n - 2; e >= 3 && s < 0; e-- {
-		lo, hi := ys[e], ys[e]
-		for k := e - 1; k >= 0; k-- {
-			lo, hi = math.Min(lo, ys[k]), math.Max(hi, ys[k])
-			if hi-lo > th.noiseMB(lo)/2 {
-				break
-			}
-			if e-k+1 >= 3 && xs[e]-xs[k] >= 2 {
-				s, last = k, e
-			}
-		}
-	}
-	if s < 3 {
-		return false
-	}
-	level := stat.Quantile(0.5, stat.Empirical, sortedCopy(ys[s:last+1]), nil)
-	if level > 0.9*death || death-level < math.Max(th.noiseMB(level), 0.05*limit) || ys[s]-ys[0] < th.LeakShareOfLimitAtCrash*limit {
-		return false
-	}
-	pre := robustFit(xs[:s+1], ys[:s+1])
-	climb := (death - level) / math.Max(xs[n-1]-xs[last], 1e-3)
-	return pre.b > 0 && pre.interval95()[0] > 0 && climb >= 0.5*pre.b
-}
-
-// sortedCopy returns xs sorted, leaving xs as it was.
-func sortedCopy(xs []float64) []float64 {
-	c := slices.Clone(xs)
-	slices.Sort(c)
-	return c
-}
-
 // smallestDefaultLimitMB is the smallest old-generation limit Node sets by default: 128 MB
 // on a 32-bit build from Node 12 on; 256 MB on 64-bit, and 700 or 1400 MB before Node 12
 // (docs/heap-limit-model.md, section 3).
@@ -219,8 +168,6 @@ func verdictOf(p *proc, out *Process, th *Thresholds, heapMB float64) string {
 			return VerdictLeak
 		case p.full < th.CrashBlockFullGCs && suddenArrival(p, limit, th):
 			return VerdictAllocationBurst
-		case resumedIntoLimit(p, limit, th):
-			return VerdictLeak
 		}
 		return VerdictHeapTooSmall
 	}
