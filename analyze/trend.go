@@ -155,6 +155,11 @@ func (a *Analyzer) trend(p *proc, out *Process) {
 		g.checkFlatTail(tx, ty, th, t)
 		g.checkStop(p, th, t)
 	}
+	p.setTrend(out, g, t)
+}
+
+// setTrend makes g and t the process's reading of its heap after full GCs.
+func (p *proc) setTrend(out *Process, g *growth, t *Trend) {
 	p.growth = g
 	out.Trend = t
 	out.Swing = swingOf(p, t)
@@ -182,11 +187,7 @@ func (a *Analyzer) trendBefore(p *proc, out *Process, untilMS float64) {
 		return
 	}
 	t.Method += ", before the burst"
-	p.growth = g
-	out.Trend = t
-	out.Swing = swingOf(p, t)
-	slope := t.SlopeMBPerS
-	out.LiveHeapSlopeMBPerS = &slope
+	p.setTrend(out, g, t)
 }
 
 // readWindow reads the trend of the heap after full GCs xs, ys (seconds, MB): back-to-back
@@ -317,10 +318,15 @@ func retained(p *proc, xs, ys []float64, th *Thresholds) ([]float64, []float64) 
 // log ends in the cycle: 3.2 MB for 30 s, then 17.8 MB for its last two troughs, a level it
 // had reached and left at four troughs before — not memory newly kept.
 func floorRevisited(xs, ys []float64, fromS, levelMB float64, th *Thresholds) bool {
+	later := make([]float64, len(ys)+1) // later[i]: the least of ys[i:]
+	later[len(ys)] = math.Inf(1)
+	for i := len(ys) - 1; i >= 0; i-- {
+		later[i] = math.Min(ys[i], later[i+1])
+	}
 	visits := 0
 	for i := 1; i+1 < len(xs) && xs[i] < fromS; i++ {
 		trough := ys[i-1]-ys[i] > th.noiseMB(ys[i]) && ys[i+1]-ys[i] > th.noiseMB(ys[i])
-		if trough && ys[i] >= levelMB-th.noiseMB(levelMB) && slices.Min(ys[i+1:]) < ys[i]-th.noiseMB(ys[i]) {
+		if trough && ys[i] >= levelMB-th.noiseMB(levelMB) && later[i+1] < ys[i]-th.noiseMB(ys[i]) {
 			visits++
 		}
 	}
