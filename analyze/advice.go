@@ -88,6 +88,11 @@ func (e *explainer) recommend() {
 	if out.HeapLimitMB != nil {
 		limit = *out.HeapLimitMB
 	}
+	notInEffect := false
+	if heap := e.a.heapAtDeath(e.p); limitNotInEffect(e.p, out, e.th, heap) {
+		notInEffect = true
+		rec("The heap died at ~%s, under half the ~%s stated: check that %s reaches this process (NODE_OPTIONS reaches a child process only through its environment; a flag after the script's name is the script's argument, not node's), and read the limit that applied with v8.getHeapStatistics().heap_size_limit.", mb(heap), mb(limit), run.flag("--max-old-space-size"))
+	}
 	switch out.Verdict {
 	case VerdictLeak:
 		if slope > 0 {
@@ -181,7 +186,7 @@ func (e *explainer) recommend() {
 		switch {
 		case tinyHeapAtDeath(out):
 			rec("The heap was not full. Look at the machine's or the container's memory when it died (its limit, the kernel log), at the process's resident memory against its heap (Buffers and native addons live outside it), and at what allocated last in the crash's stack; check that NODE_OPTIONS and the command line set no --max-old-space-size this small.")
-		case out.Crash != nil && out.Crash.HeapOOM && limit > 0:
+		case out.Crash != nil && out.Crash.HeapOOM && limit > 0 && !notInEffect:
 			rec("As a stopgap, raise the limit above ~%s (%s).", mb(limit), run.setLimit(roundUpMB(limit*1.5)))
 		}
 		rec("Record a longer log: %s > gc.log 2>&1 (add %s to make the limit known), then run gcanalyze on it.", run.traceCommand(), run.flag("--max-old-space-size"))

@@ -24,6 +24,8 @@ func leakHeadline(p *Process) string {
 		model = p.Trend.Model
 	}
 	switch {
+	case p.Crash != nil && p.Trend != nil && p.Trend.Resumed != nil:
+		return "LEAK — the heap that survives full GCs grew, held a level short of its limit for a while, then grew again until V8 hit its heap limit."
 	case p.Crash != nil && model == ModelAccelerating:
 		return "LEAK — the heap that survives full GCs grew faster and faster until V8 hit its heap limit."
 	case p.Crash != nil && model == ModelDecelerating:
@@ -313,8 +315,8 @@ func (e *explainer) trend() {
 		}
 		since := ""
 		switch {
-		case e.out.Verdict == VerdictAllocationBurst && t.ToMS < h.LastMS:
-			since = fmt.Sprintf("; from %s to %s, before the burst", secs(t.FromMS), secs(t.ToMS))
+		case g != nil && g.before != "" && t.ToMS < h.LastMS:
+			since = fmt.Sprintf("; from %s to %s, before %s", secs(t.FromMS), secs(t.ToMS), g.before)
 		case t.FromMS > h.FirstMS:
 			since = fmt.Sprintf("; since %s", secs(t.FromMS))
 		}
@@ -383,6 +385,13 @@ func (e *explainer) trend() {
 		e.ev("growth slowed", "the last full GC left %s, more than the one before it but under the %s the earlier growth gives; no GCs after it show whether the heap then held", mb(s.heapMB), mb(s.trendMB))
 	} else if s != nil {
 		e.ev("growth ended", "after %s the heap stopped growing: at %s it held %s where the earlier growth would have reached %s", secs(*t.StoppedAtMS), secs(s.atMS), mb(s.heapMB), mb(s.trendMB))
+	}
+	if r := t.Resumed; r != nil {
+		where := ""
+		if l := e.out.HeapLimitMB; l != nil && *l > 0 {
+			where = fmt.Sprintf(" (%.0f%% of the limit)", 100*r.LevelMB / *l)
+		}
+		e.ev("growth resumed", "the heap held ~%s%s from %s to %s, then climbed again to %s and died: a leak that paused between steps, not a working set that sits at its limit", mb(r.LevelMB), where, secs(r.LevelFromMS), secs(r.LevelToMS), mb(r.DeathMB))
 	}
 	if !t.Significant {
 		e.swings()
@@ -573,6 +582,10 @@ func (e *explainer) limit() {
 		source = fmt.Sprintf("an estimate: V8's default for Node %s on a 64-bit machine, the version the path of its binary in the native stack names; a --max-old-space-size in NODE_OPTIONS would have set another", e.a.binary)
 	}
 	e.ev("heap limit", "~%s (%s)", mb(*out.HeapLimitMB), source)
+	if heap := e.a.heapAtDeath(e.p); limitNotInEffect(e.p, out, e.th, heap) {
+		e.ev("limit in effect", "nearer %s: V8 said the heap had reached its limit when it held %s, under half the ~%s stated, GC taking most of the time: the stated limit was not this process's (a command run after it, a flag that did not reach it)", mb(heap), mb(heap), mb(*out.HeapLimitMB))
+		return
+	}
 	if tinyHeapAtDeath(out) {
 		e.ev("small heap", "no Node sets a default limit under %d MB (256 MB on 64-bit, 1400 MB before Node 12): unless a --max-old-space-size set one this small, the heap's limit is not what stopped it", smallestDefaultLimitMB)
 	}

@@ -163,7 +163,18 @@ func (a *Analyzer) finish(p *proc, several bool) *Process {
 	out.Verdict = verdictOf(p, out, &a.th, a.heapAtDeath(p))
 	if out.Verdict == VerdictAllocationBurst && out.HeapLimitMB != nil {
 		if b := burstOf(p, *out.HeapLimitMB, &a.th); b != nil {
-			a.trendBefore(p, out, b.fromMS)
+			a.trendBefore(p, out, b.fromMS, "the burst")
+		}
+	}
+	if out.Verdict == VerdictLeak && crashedAtLimit(p) && out.HeapLimitMB != nil {
+		if lv := resumedIntoLimit(p, *out.HeapLimitMB, &a.th); lv != nil && !growingTrend(p, out, &a.th) {
+			a.trendBefore(p, out, lv.fromMS, "the level it paused at")
+			if out.Trend != nil && p.growth != nil {
+				// The rate changed at each step; within the growth before the level a curve
+				// reads a step's edge, not how the leak goes on.
+				p.growth.straighten(out.Trend)
+				out.Trend.Resumed = &ResumedGrowth{LevelFromMS: lv.fromMS, LevelToMS: lv.toMS, LevelMB: round1(lv.heapMB), DeathMB: round1(lv.deathMB)}
+			}
 		}
 	}
 	a.predict(p, out)

@@ -190,6 +190,17 @@ type Trend struct {
 	// the heap held since then, beyond their own scatter but not beyond what the young
 	// generation may hold: a level, or the pause between two steps of a leak.
 	PausedAtMS *float64 `json:"paused_at_ms,omitempty"`
+	// Resumed is set on a leak that held a level short of its limit for a while, then climbed
+	// again into its death: the trend is the growth before the level.
+	Resumed *ResumedGrowth `json:"resumed,omitempty"`
+}
+
+// ResumedGrowth is a level a leaking heap held before it grew again (times in ms, sizes MB).
+type ResumedGrowth struct {
+	LevelFromMS float64 `json:"level_from_ms"`
+	LevelToMS   float64 `json:"level_to_ms"`
+	LevelMB     float64 `json:"level_mb"`
+	DeathMB     float64 `json:"death_mb"`
 }
 
 // PauseStats summarises the pauses of one collector kind (milliseconds).

@@ -39,6 +39,9 @@ type fit struct {
 	// s is the residual scale; mx and sxx the weighted mean and spread of x: with se they
 	// give the prediction band.
 	s, mx, sxx float64
+	// w are the robust weights the points ended with (robustFit); 0 is a point the line
+	// rejected.
+	w []float64
 }
 
 // at is the fitted value at x.
@@ -110,7 +113,7 @@ func robustFit(xs, ys []float64) fit {
 		}
 		a, b = stat.LinearRegression(xs, ys, w, false)
 	}
-	f := fit{a: a, b: b, n: n}
+	f := fit{a: a, b: b, n: n, w: w}
 	// Standard error of the slope from the weighted residuals.
 	var sw, swx float64
 	for i := range xs {

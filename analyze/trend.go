@@ -59,6 +59,9 @@ type growth struct {
 	// program holds now and then on top of what it keeps. It dies when the floor plus that
 	// reaches the limit, not the floor alone.
 	excessMB float64
+	// before names what the window ends before, when it was read from the part of the log
+	// before an event the trend must not run through (a burst, a level the leak paused at).
+	before string
 }
 
 // excessOver is the most a full GC (xs, ys) since the floor's first point left above the
@@ -171,7 +174,7 @@ func (p *proc) setTrend(out *Process, g *growth, t *Trend) {
 // them: an allocation burst's report shows the heap as it was before the burst (a level held
 // for 20 s), not a line through the burst's own full GCs that rises all the way (+1.9 MB/s
 // through a flat heap, beside "the heap held ~77 MB").
-func (a *Analyzer) trendBefore(p *proc, out *Process, untilMS float64) {
+func (a *Analyzer) trendBefore(p *proc, out *Process, untilMS float64, when string) {
 	var xs, ys []float64
 	for _, f := range p.fulls {
 		if f.TimeMS > untilMS {
@@ -186,7 +189,8 @@ func (a *Analyzer) trendBefore(p *proc, out *Process, untilMS float64) {
 	if g == nil {
 		return
 	}
-	t.Method += ", before the burst"
+	t.Method += ", before " + when
+	g.before = when
 	p.setTrend(out, g, t)
 }
 
@@ -373,7 +377,17 @@ func (g *growth) curvature(th *Thresholds, t *Trend) {
 		}
 		return
 	}
-	q, ok := robustQuad(g.xs, g.ys)
+	// A start-up load — the first full GCs, well under the line, that the robust line gave no
+	// weight — does not bend the curve: a program that loads its base state in the first
+	// half second, then keeps 0.5 MB/s, grows steadily, not ever more slowly.
+	from := 0
+	for from < len(g.lin.w) && g.lin.w[from] == 0 && g.ys[from] < g.lin.at(g.xs[from]) {
+		from++
+	}
+	if len(g.xs)-from < th.CurvatureMinPoints {
+		from = 0
+	}
+	q, ok := robustQuad(g.xs[from:], g.ys[from:])
 	if !ok {
 		return
 	}
@@ -394,12 +408,13 @@ func (g *growth) curvature(th *Thresholds, t *Trend) {
 	t.Model = g.model
 	acc := 2 * q.c
 	t.AccelerationMBPerS2 = &acc
-	if e, ok := robustExp(g.xs, g.ys); ok && q.c > 0 && sseOf(e.at, g.xs, g.ys) < sseOf(q.at, g.xs, g.ys) {
+	cx, cy := g.xs[from:], g.ys[from:]
+	if e, ok := robustExp(cx, cy); ok && q.c > 0 && sseOf(e.at, cx, cy) < sseOf(q.at, cx, cy) {
 		// Both have three parameters: the one that leaves less error models the growth, and
 		// the prediction is the two models' average by their Akaike weights. A parabola bends
 		// too little for a rate that doubles, and predicts its end late.
 		g.exp = &e
-		g.expWeight = 1 / (1 + math.Pow(sseOf(e.at, g.xs, g.ys)/math.Max(sseOf(q.at, g.xs, g.ys), 1e-12), float64(len(g.xs))/2))
+		g.expWeight = 1 / (1 + math.Pow(sseOf(e.at, cx, cy)/math.Max(sseOf(q.at, cx, cy), 1e-12), float64(len(cx))/2))
 		now = e.slopeAt(end)
 		doubling := math.Ln2 / e.k
 		t.RateDoublesEveryS = &doubling

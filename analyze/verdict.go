@@ -31,6 +31,66 @@ func crashedAtLimit(p *proc) bool {
 	return lastResort(p)
 }
 
+// pausedLevel is a level a leaking heap held for a while short of its limit before it
+// climbed again into its death.
+type pausedLevel struct {
+	fromMS, toMS, heapMB, deathMB float64
+}
+
+// resumedIntoLimit reports a heap that grew by a fifth of the limit or more, held a level for
+// a while short of where it died (under 90% of it, over three full GCs or more and two
+// seconds or more), then climbed from that level into its death at half its earlier rate or
+// faster: a leak that paused between two of its steps, not a working set that sits at its
+// limit (an RPC gateway leaking hooks in login waves: 9 -> 71 MB in two waves, 5 s at 70 MB,
+// the third wave to 80 MB and death; the two-segment trend's last segment, the level and the
+// last climb, shows no growth). nil when the heap did not.
+func resumedIntoLimit(p *proc, limit float64, th *Thresholds) *pausedLevel {
+	n := len(p.fulls)
+	if n < 8 || limit <= 0 {
+		return nil
+	}
+	xs, ys := make([]float64, n), make([]float64, n)
+	for i, f := range p.fulls {
+		xs[i], ys[i] = f.TimeMS/1000, f.AfterMB
+	}
+	death := ys[n-1]
+	// The last level held: from the end back, the first stretch of three full GCs or more,
+	// over two seconds or more, that stayed within half the noise.
+	s, last := -1, -1
+	for e := n - 2; e >= 3 && s < 0; e-- {
+		lo, hi := ys[e], ys[e]
+		for k := e - 1; k >= 0; k-- {
+			lo, hi = math.Min(lo, ys[k]), math.Max(hi, ys[k])
+			if hi-lo > th.noiseMB(lo)/2 {
+				break
+			}
+			if e-k+1 >= 3 && xs[e]-xs[k] >= 2 {
+				s, last = k, e
+			}
+		}
+	}
+	if s < 3 {
+		return nil
+	}
+	level := stat.Quantile(0.5, stat.Empirical, sortedCopy(ys[s:last+1]), nil)
+	if level > 0.9*death || death-level < math.Max(th.noiseMB(level), 0.05*limit) || ys[s]-ys[0] < th.LeakShareOfLimitAtCrash*limit {
+		return nil
+	}
+	pre := robustFit(xs[:s+1], ys[:s+1])
+	climb := (death - level) / math.Max(xs[n-1]-xs[last], 1e-3)
+	if pre.b <= 0 || pre.interval95()[0] <= 0 || climb < 0.5*pre.b {
+		return nil
+	}
+	return &pausedLevel{fromMS: xs[s] * 1000, toMS: xs[last] * 1000, heapMB: level, deathMB: death}
+}
+
+// sortedCopy returns xs sorted, leaving xs as it was.
+func sortedCopy(xs []float64) []float64 {
+	c := slices.Clone(xs)
+	slices.Sort(c)
+	return c
+}
+
 // smallestDefaultLimitMB is the smallest old-generation limit Node sets by default: 128 MB
 // on a 32-bit build from Node 12 on; 256 MB on 64-bit, and 700 or 1400 MB before Node 12
 // (docs/heap-limit-model.md, section 3).
@@ -152,7 +212,7 @@ func verdictOf(p *proc, out *Process, th *Thresholds, heapMB float64) string {
 		return VerdictAllocationBurst
 	case crashedAtLimit(p):
 		switch {
-		case isBurst(p, limit, th) || !growing && (farBelowLimit(out, heapMB, th) || calmAtDeath(p, out, th) || spikeAtDeath(p, th) != nil):
+		case isBurst(p, limit, th) || !growing && (farBelowLimit(out, heapMB, th) && !grindingAtDeath(p, th) || calmAtDeath(p, out, th) || spikeAtDeath(p, th) != nil):
 			// A heap that grew steadily into its death is not the victim of one allocation,
 			// whatever limit the user stated.
 			return VerdictAllocationBurst
@@ -168,6 +228,8 @@ func verdictOf(p *proc, out *Process, th *Thresholds, heapMB float64) string {
 			return VerdictLeak
 		case p.full < th.CrashBlockFullGCs && suddenArrival(p, limit, th):
 			return VerdictAllocationBurst
+		case resumedIntoLimit(p, limit, th) != nil:
+			return VerdictLeak
 		}
 		return VerdictHeapTooSmall
 	}
@@ -368,6 +430,36 @@ func farBelowLimit(out *Process, heapMB float64, th *Thresholds) bool {
 	return false
 }
 
+// grindingAtDeath reports a death whose last GCs show V8's average utilization under
+// ThrashMu (at the last GC that printed it): GC had been taking most of the time for a while,
+// as it does for a heap pressed against its limit, not for one that a single huge allocation
+// ended while it ran freely. A limit stated far above such a death did not apply to it (an
+// 8 GB heap at average mu 0.3, "near heap limit", under a 16 GB flag on a command the user
+// typed afterwards).
+func grindingAtDeath(p *proc, th *Thresholds) bool {
+	for i := len(p.recent) - 1; i >= 0; i-- {
+		if p.recent[i].hasAvg {
+			return p.recent[i].muAvg < th.ThrashMu
+		}
+	}
+	return false
+}
+
+// limitNotInEffect reports a death where V8 said the heap had reached its limit, while GC
+// ground at it (grindingAtDeath), the heap holding under FarBelowLimitShare of a limit the log
+// or the user states: that limit was not the one in effect for this process.
+func limitNotInEffect(p *proc, out *Process, th *Thresholds, heapMB float64) bool {
+	c := out.Crash
+	if c == nil || heapMB <= 0 || !grindingAtDeath(p, th) {
+		return false
+	}
+	switch c.Kind {
+	case parser.FatalHeapLimit, parser.FatalIneffective:
+		return farBelowLimit(out, heapMB, th)
+	}
+	return false
+}
+
 // calmAtDeath reports a death at the heap limit that the heap's own last full GCs do not
 // show: with no limit stated, V8's utilization at each of the last full GCs stayed high and
 // they came seconds apart. A heap pressed against its limit makes V8 collect back to back
@@ -431,22 +523,24 @@ func plateauOf(p *proc, out *Process, th *Thresholds) *plateau {
 		}
 	}
 	pl := &plateau{levelMB: peak, atMS: math.Max(peakX, end) * 1000}
-	if peakX <= end {
-		// The level is said to be reached: since the first full GC that came near it,
-		// the heap must have held there long enough to tell a level from a pause.
-		reached := slices.IndexFunc(g.ys, func(y float64) bool { return y >= peak-th.noiseMB(peak) })
-		if reached < 0 {
-			reached = len(g.ys) - 1
-		}
-		pl.heldMS, pl.climbMS = (end-g.xs[reached])*1000, (g.xs[reached]-g.xs[0])*1000
-		pl.unconfirmed = pl.heldMS < th.LevelHeldShare*pl.climbMS
-	} else if peak-q.at(end) > th.noiseMB(peak) {
+	if peakX > end && peak-q.at(end) > th.noiseMB(peak) {
 		// The level lies ahead of the log, further above where the heap ends than the noise:
 		// a forecast the log has not borne out yet (a steady leak whose last full GCs came
 		// back to back at one level bends the parabola to a level 6 MB up, 18 s on).
 		pl.ahead, pl.unconfirmed = true, true
 		pl.climbMS = (end - g.xs[0]) * 1000
+		return pl
 	}
+	// The level is reached, inside the log or within the noise of where it ends: since the
+	// first full GC that came near it, the heap must have held there long enough to tell a
+	// level from a pause (a leak in login waves held 2 s after climbing for 14, its curve
+	// peaking a second after the log's end).
+	reached := slices.IndexFunc(g.ys, func(y float64) bool { return y >= peak-th.noiseMB(peak) })
+	if reached < 0 {
+		reached = len(g.ys) - 1
+	}
+	pl.heldMS, pl.climbMS = (end-g.xs[reached])*1000, (g.xs[reached]-g.xs[0])*1000
+	pl.unconfirmed = pl.heldMS < th.LevelHeldShare*pl.climbMS
 	return pl
 }
 
