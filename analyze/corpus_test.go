@@ -3,6 +3,7 @@ package analyze
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"math"
 	"os"
@@ -127,44 +128,58 @@ func checkInvariants(t *testing.T, r *Report) {
 		t.Errorf("report does not marshal: %v", err)
 	}
 	for _, p := range r.Processes {
+		id := r.Source + " " + p.Isolate
 		if p.PredictedOOMMS != nil && p.Verdict != VerdictLeak {
-			t.Errorf("%s: OOM predicted for verdict %s", p.Isolate, p.Verdict)
+			t.Errorf("%s: OOM predicted for verdict %s", id, p.Verdict)
 		}
 		if p.PredictedOOMMS != nil && p.HeapLimitMB == nil {
 			t.Errorf("%s: OOM predicted without a heap limit", p.Isolate)
 		}
 		if (p.HeapLimitMB == nil) != (p.HeapLimitSource == LimitUnknown) {
-			t.Errorf("%s: heap limit %v with source %q", p.Isolate, p.HeapLimitMB, p.HeapLimitSource)
+			t.Errorf("%s: heap limit %v with source %q", id, p.HeapLimitMB, p.HeapLimitSource)
 		}
 		if len(p.Evidence) == 0 || len(p.Recommendations) == 0 {
-			t.Errorf("%s: verdict %s without evidence or advice", p.Isolate, p.Verdict)
+			t.Errorf("%s: verdict %s without evidence or advice", id, p.Verdict)
 		}
 		// A report never contradicts its own evidence (design.md).
 		for _, ev := range p.Evidence {
 			if p.Verdict == VerdictHealthy && (strings.Contains(ev, "collapsed") || strings.HasPrefix(ev, "thrashing:")) {
-				t.Errorf("%s: HEALTHY beside %q", p.Isolate, ev)
+				t.Errorf("%s: HEALTHY beside %q", id, ev)
 			}
 			if p.Verdict == VerdictLeak && (strings.HasPrefix(ev, "trend: no significant growth") || strings.HasPrefix(ev, "growth ended:") ||
 				strings.HasPrefix(ev, "levels off") || strings.HasPrefix(ev, "cycles:")) {
-				t.Errorf("%s: LEAK beside %q", p.Isolate, ev)
+				t.Errorf("%s: LEAK beside %q", id, ev)
 			}
 			if h := Headline(p); strings.Contains(h, "rises, but over too few") && (strings.HasPrefix(ev, "trend: no growth") || strings.HasPrefix(ev, "trend: no significant growth")) {
-				t.Errorf("%s: %q beside %q", p.Isolate, h, ev)
+				t.Errorf("%s: %q beside %q", id, h, ev)
+			}
+			if strings.HasPrefix(ev, "growth ended:") {
+				for _, other := range p.Evidence {
+					if strings.HasPrefix(other, "rate: speeding up") {
+						t.Errorf("%s: %q beside %q", id, ev, other)
+					}
+				}
+				var held, would float64
+				if i := strings.Index(ev, " it held "); i >= 0 {
+					if _, err := fmt.Sscanf(ev[i+1:], "it held %f MB where the earlier growth would have reached %f MB", &held, &would); err == nil && would < held {
+						t.Errorf("%s: %q: the growth that ended would have reached less than the heap held", id, ev)
+					}
+				}
 			}
 			if p.Verdict == VerdictHealthy && (strings.HasPrefix(ev, "rate: speeding up") || strings.HasPrefix(ev, "levels off?") ||
 				strings.HasPrefix(ev, "trend: rising")) {
-				t.Errorf("%s: HEALTHY beside %q", p.Isolate, ev)
+				t.Errorf("%s: HEALTHY beside %q", id, ev)
 			}
 		}
 		if p.Crash != nil && p.Crash.TimeMS != nil && p.LastMS != nil && *p.Crash.TimeMS != *p.LastMS {
-			t.Errorf("%s: crash at %v, last GC at %v", p.Isolate, *p.Crash.TimeMS, *p.LastMS)
+			t.Errorf("%s: crash at %v, last GC at %v", id, *p.Crash.TimeMS, *p.LastMS)
 		}
 		if mu := p.MutatorUtilization; mu != nil && mu.ComputedOverall != nil && (*mu.ComputedOverall < 0 || *mu.ComputedOverall > 1) {
-			t.Errorf("%s: computed mu %v out of [0,1]", p.Isolate, *mu.ComputedOverall)
+			t.Errorf("%s: computed mu %v out of [0,1]", id, *mu.ComputedOverall)
 		}
 		for i := 1; i < len(p.MMU); i++ {
 			if p.MMU[i].MMU+1e-9 < p.MMU[i-1].MMU {
-				t.Errorf("%s: MMU falls with a wider window: %v", p.Isolate, p.MMU)
+				t.Errorf("%s: MMU falls with a wider window: %v", id, p.MMU)
 				break
 			}
 		}

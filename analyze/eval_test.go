@@ -92,7 +92,8 @@ func evalLeakRuns(t *testing.T) []evalRow {
 			for _, ev := range cutEvents(t, log, frac*crashMS) {
 				a.Add(ev)
 			}
-			r := a.Report(log, parser.Stats{})
+			r := a.Report(fmt.Sprintf("%s cut at %.0f%%", corpustest.Name(log), 100*frac), parser.Stats{})
+			checkInvariants(t, r)
 			row := evalRow{log: corpustest.Name(log), rate: rate, cut: frac, actual: crashMS, enforced: m.EnforcesFlag(), stalledMS: stalledMS}
 			if len(r.Processes) > 0 {
 				p := r.Processes[0]
@@ -304,7 +305,9 @@ func TestNoOOMWhereNoneComes(t *testing.T) {
 			for _, ev := range cutEvents(t, log, cut) {
 				a.Add(ev)
 			}
-			for _, q := range a.Report(log, parser.Stats{}).Processes {
+			r := a.Report(fmt.Sprintf("%s cut at %.0f%%", corpustest.Name(log), 100*frac), parser.Stats{})
+			checkInvariants(t, r)
+			for _, q := range r.Processes {
 				if q.PredictedOOMMS != nil && cut >= settled {
 					t.Errorf("%s cut at %.0f%%: OOM predicted at %.0f ms (verdict %s), though the heap settled at %.0f ms",
 						corpustest.Name(log), 100*frac, *q.PredictedOOMMS, q.Verdict, settled)

@@ -357,7 +357,11 @@ func (e *explainer) trend() {
 	if t == nil || g == nil {
 		return
 	}
-	if t.SlopeNowMBPerS != nil {
+	if t.Significant && e.out.Verdict == VerdictHealthy && t.SlopeMBPerS > 0 && t.GrowthMB < e.th.UnsettledGrowthMB {
+		// A rise too small to matter has no rate worth describing: "speeding up" beside
+		// HEALTHY reads as a contradiction.
+		e.ev("trend", "a rise of %+.1f MB over %s, under the %s a heap may gain as it settles: no leak to call", t.GrowthMB, secs(t.ToMS-t.FromMS), mb(e.th.UnsettledGrowthMB))
+	} else if t.SlopeNowMBPerS != nil {
 		switch {
 		case t.Model == ModelAccelerating && t.RateDoublesEveryS != nil:
 			e.ev("rate", "speeding up: %.2f MB/s at the end against %.2f MB/s on average; the rate doubles about every %s (a rate growing with itself fits the heap after full GCs better than a line or a parabola)", *t.SlopeNowMBPerS, t.SlopeMBPerS, secs(1000**t.RateDoublesEveryS))

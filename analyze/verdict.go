@@ -241,6 +241,10 @@ func verdictOf(p *proc, out *Process, th *Thresholds, heapMB float64) string {
 	case growing && tr.Points >= leakMinPoints(p, th) && ((tr.ToMS-tr.FromMS) >= th.LeakMinSpanShare*spanMS(out) || tr.Points >= th.LeakManyPoints || grewIntoTrend(p, tr, th)) &&
 		(tr.GrowthMB >= th.LeakMinGrowthMB || limit > 0 && tr.GrowthMB >= th.LeakMinGrowthShareOfLimit*limit || steadyOnSmallHeap(p, tr, th)):
 		if levelsOff(p, out, th) != nil {
+			if thrashing(p, out, th) != nil {
+				// Levelling off while GC starves the program is no health (design.md).
+				return VerdictGCThrashing
+			}
 			return VerdictHealthy
 		}
 		if pl := plateauOf(p, out, th); pl != nil && pl.unconfirmed {
@@ -270,7 +274,7 @@ func verdictOf(p *proc, out *Process, th *Thresholds, heapMB float64) string {
 		// Fewer than three full GCs and little else, or a heap the young GCs show rising:
 		// no trend can be read, and it is not shown level.
 		return VerdictInsufficientData
-	case fewFullGCsRising(p, tr, th) && risingWithoutFullGCs(p, th):
+	case fewFullGCsRising(p, tr, th):
 		// Three full GCs, each leaving more than the one before, too few for the line's
 		// interval to clear zero, and every GC shows the heap rising: not shown level.
 		return VerdictInsufficientData
