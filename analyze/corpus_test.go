@@ -153,6 +153,15 @@ func checkInvariants(t *testing.T, r *Report) {
 			if h := Headline(p); strings.Contains(h, "rises, but over too few") && (strings.HasPrefix(ev, "trend: no growth") || strings.HasPrefix(ev, "trend: no significant growth")) {
 				t.Errorf("%s: %q beside %q", id, h, ev)
 			}
+			if p.Verdict == VerdictGCThrashing && strings.HasPrefix(ev, "mutator utilization: stayed high") {
+				t.Errorf("%s: GC THRASHING beside %q", id, ev)
+			}
+			if p.Verdict == VerdictLeak && strings.HasPrefix(ev, "rate: slowing down to a stop") {
+				t.Errorf("%s: LEAK beside %q", id, ev)
+			}
+			if p.Crash == nil && p.PredictedOOMMS != nil && p.LastMS != nil && *p.PredictedOOMMS < *p.LastMS {
+				t.Errorf("%s: alive at %.0f ms, yet its OOM is predicted at %.0f ms", id, *p.LastMS, *p.PredictedOOMMS)
+			}
 			if strings.HasPrefix(ev, "growth ended:") {
 				for _, other := range p.Evidence {
 					if strings.HasPrefix(other, "rate: speeding up") {

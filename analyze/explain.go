@@ -367,6 +367,11 @@ func (e *explainer) trend() {
 			e.ev("rate", "speeding up: %.2f MB/s at the end against %.2f MB/s on average; the rate doubles about every %s (a rate growing with itself fits the heap after full GCs better than a line or a parabola)", *t.SlopeNowMBPerS, t.SlopeMBPerS, secs(1000**t.RateDoublesEveryS))
 		case t.Model == ModelAccelerating:
 			e.ev("rate", "speeding up: %.2f MB/s at the end against %.2f MB/s on average (a parabola fits the heap after full GCs significantly better than a line)", *t.SlopeNowMBPerS, t.SlopeMBPerS)
+		case t.Model == ModelDecelerating && *t.SlopeNowMBPerS <= 0 && e.out.Verdict == VerdictLeak:
+			// The curve peaks, yet the verdict found the growth going on (the floor under
+			// spikes, or the last full GCs, still rise): "slowing down to a stop" beside LEAK
+			// would contradict it.
+			e.ev("rate", "slowing, by the curve through the heap after full GCs, which peaks inside the log (against %.2f MB/s on average), while the last full GCs, or the floor under what they caught in passing, still rise: no level is shown, and the curve gives no time-to-OOM", t.SlopeMBPerS)
 		case t.Model == ModelDecelerating && *t.SlopeNowMBPerS <= 0:
 			// A curve past its peak: a negative rate beside "grew" reads as a contradiction,
 			// and the heap did not shrink; it stopped.
@@ -482,6 +487,12 @@ func (e *explainer) mutator() {
 			desc = "collapsed"
 		case last < th.HighMu:
 			desc = "fell"
+		}
+		if desc == "stayed high" && e.out.Verdict == VerdictGCThrashing {
+			// V8's mutator utilization is of the time between mark-compacts, young GCs
+			// counted as the program's: a program that loses its time to scavenges keeps it
+			// high, which "stayed high" beside GC THRASHING would not say.
+			desc = "high by V8's measure, which counts the young GCs as the program's time (the thrashing line counts them as GC)"
 		}
 		avg := ""
 		if mu.AverageFirst != nil && mu.AverageLast != nil {
