@@ -153,6 +153,9 @@ func checkInvariants(t *testing.T, r *Report) {
 			if h := Headline(p); strings.Contains(h, "rises, but over too few") && (strings.HasPrefix(ev, "trend: no growth") || strings.HasPrefix(ev, "trend: no significant growth")) {
 				t.Errorf("%s: %q beside %q", id, h, ev)
 			}
+			if strings.Contains(ev, "kept -") || strings.Contains(ev, "freed -") {
+				t.Errorf("%s: a negative amount: %q", id, ev)
+			}
 			if p.Verdict == VerdictGCThrashing && strings.HasPrefix(ev, "mutator utilization: stayed high") {
 				t.Errorf("%s: GC THRASHING beside %q", id, ev)
 			}
@@ -179,6 +182,9 @@ func checkInvariants(t *testing.T, r *Report) {
 				strings.HasPrefix(ev, "trend: rising")) {
 				t.Errorf("%s: HEALTHY beside %q", id, ev)
 			}
+		}
+		if h := p.HeapAfterFullGC; p.Verdict == VerdictHeapTooSmall && h != nil && p.HeapLimitMB != nil && p.HeapLimitSource == LimitUser && h.LastMB < 0.6**p.HeapLimitMB {
+			t.Errorf("%s: HEAP TOO SMALL ('sits at the limit') with the heap after the last full GC at %.1f MB of a %.0f MB limit", id, h.LastMB, *p.HeapLimitMB)
 		}
 		if p.Crash != nil && p.Crash.TimeMS != nil && p.LastMS != nil && *p.Crash.TimeMS != *p.LastMS {
 			t.Errorf("%s: crash at %v, last GC at %v", id, *p.Crash.TimeMS, *p.LastMS)

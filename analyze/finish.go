@@ -341,7 +341,9 @@ func (a *Analyzer) heapSummary(p *proc, out *Process) {
 	}
 	from := max(0, len(p.fulls)-3)
 	for _, f := range p.fulls[from:] {
-		h.LastFreedMB = append(h.LastFreedMB, round1(f.BeforeMB-f.AfterMB))
+		// A full GC that ended with more than it found (objects allocated or promoted while
+		// it ran) freed nothing, not a negative amount.
+		h.LastFreedMB = append(h.LastFreedMB, round1(math.Max(0, f.BeforeMB-f.AfterMB)))
 	}
 	out.HeapAfterFullGC = h
 }
