@@ -445,6 +445,9 @@ func (e *explainer) fullGCs() {
 		e.ev("cycles", "the heap after full GCs rose and was freed %s %s at %s, back to %s at %s. The last rise started as low, from %s at %s, and went past %s to the limit: work the program frees when it is done (a batch, a job), whose last run needed more than the limit — a leak keeps what it gains",
 			times, mb(o.first.peakMB), secs(o.first.peakMS), mb(o.first.freedToMB), secs(o.first.freedMS), mb(o.lastFromMB), secs(o.lastFromMS), mb(o.topMB))
 	}
+	if diedLoading(e.p, e.th) && jobOutgrew(e.p, e.out, e.th) == nil && lingeredAtLimit(e.p, e.th) == nil {
+		e.ev("loading", "the process died %s after it started, its heap rising from its first GCs: it was still loading what it works on, and that needs more than the limit (a leak is growth over a program's running life; if the load should fit, see what it reads in)", secs(e.p.last))
+	}
 	if l := lingeredAtLimit(e.p, e.th); l != nil {
 		before := fmt.Sprintf(" against %.2f MB/s before", l.preRate)
 		if l.preRate <= 0 {

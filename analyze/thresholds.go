@@ -138,6 +138,10 @@ type Thresholds struct {
 	// LingerGapShare: a stay in the band that one stretch without full GCs fills for more than
 	// this share of it is a pause between two steps of growth, not a lingering.
 	LingerGapShare float64
+	// DiedLoadingMS: a process that dies at its limit this soon after it started (V8's time),
+	// its heap rising from its first GCs, died loading its working set: no time of steady
+	// running shows a leak.
+	DiedLoadingMS float64
 
 	// ThrashMu, ThrashFreedShare, ThrashMinFullGCs and ThrashWindowShare define GC thrashing
 	// short of V8's own rule: over the last ThrashWindowShare of the log, at least
@@ -231,6 +235,7 @@ var DefaultThresholds = Thresholds{
 	LingerSlopeShare: 0.5,
 	LingerCrossings:  2,
 	LingerGapShare:   0.5,
+	DiedLoadingMS:    2000,
 
 	ThrashMu:          0.6,
 	ThrashFreedShare:  0.3,

@@ -80,6 +80,7 @@ type Monitor struct {
 	stats  parser.Stats
 	dirty  bool
 	raised map[string]int // condition|process → raised, with how many times in a row it was absent since
+	warned map[string]int // condition|process → how many times it was raised
 	// lowMu counts, per process, the full GCs in a row under MinMu.
 	lowMu   map[parser.IsolateKey]int
 	crashed bool
@@ -88,7 +89,7 @@ type Monitor struct {
 
 // NewMonitor returns a Monitor.
 func NewMonitor(opts Options) *Monitor {
-	return &Monitor{opts: opts, a: analyze.New(opts.Analysis), raised: map[string]int{},
+	return &Monitor{opts: opts, a: analyze.New(opts.Analysis), raised: map[string]int{}, warned: map[string]int{},
 		lowMu: map[parser.IsolateKey]int{}, now: time.Now}
 }
 
@@ -168,7 +169,10 @@ func (m *Monitor) alert(g *parser.GC, kind, msg string, more func(*Alert)) Alert
 const clearAfter = 4
 
 // raise reports whether a condition is new for a process (and marks it raised); clear re-arms
-// it once the condition has not held clearAfter times in a row.
+// it once the condition has not held clearAfter times in a row — twice that after the second
+// warning, four times after the third: a condition that comes back with every cycle of the
+// program (a flush every 6 s that has V8 starve it for a second each time) is told once or
+// twice, not at every cycle.
 func (m *Monitor) raise(kind string, k parser.IsolateKey) bool {
 	id := kind + "|" + k.Isolate + "|" + fmt.Sprint(k.PID)
 	if _, up := m.raised[id]; up {
@@ -176,13 +180,14 @@ func (m *Monitor) raise(kind string, k parser.IsolateKey) bool {
 		return false
 	}
 	m.raised[id] = 0
+	m.warned[id]++
 	return true
 }
 
 func (m *Monitor) clear(kind string, k parser.IsolateKey) {
 	id := kind + "|" + k.Isolate + "|" + fmt.Sprint(k.PID)
 	if absent, up := m.raised[id]; up {
-		if absent+1 >= clearAfter {
+		if absent+1 >= clearAfter<<min(max(m.warned[id]-1, 0), 4) {
 			delete(m.raised, id)
 		} else {
 			m.raised[id] = absent + 1
