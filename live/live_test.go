@@ -182,8 +182,11 @@ func TestHeadroomWarnsOfAWorkingSetNearItsLimit(t *testing.T) {
 // and the program's utilization had to recover to MinMu+0.2 (most left are Node 8 and 9 traces
 // without mu, read from the pauses); 103 over 1,149 processes with sets R and T (0.090); 105
 // over 1,165 with set V and a step's flat tail read as the growth's end (a poison-batch retry
-// leak on Node 22 whose time-to-OOM was withdrawn on a step and given again at the next).
-const maxRepeatShare = 0.091
+// leak on Node 22 whose time-to-OOM was withdrawn on a step and given again at the next); 116
+// over 1,201 with set X, whose Node 25 runs starve for a moment at every cycle of their work (a
+// statsd aggregator told of it six times); 91 (0.076) once each warning after the first
+// doubles the quiet a condition must keep before it is re-armed.
+const maxRepeatShare = 0.076
 
 // TestReplayWarnsOfAConditionOnce replays every run of the corpus as watch would, and counts
 // the warnings of a lasting condition that came again for the same process.
