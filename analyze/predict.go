@@ -25,6 +25,13 @@ func (a *Analyzer) predict(p *proc, out *Process) {
 	if out.Verdict != VerdictLeak || g == nil || out.Trend == nil || !out.Trend.Significant {
 		return
 	}
+	if out.Trend.Resumed != nil {
+		// The trend is the growth before a level the heap held for a while: carried over
+		// the level, it puts the limit where the heap had not gone (a chart with an OOM line
+		// through 5 s of flat heap). When a paused leak dies is the pause's length, which
+		// no line tells.
+		return
+	}
 	d := deathPointOf(p, out)
 	if d == nil || d.ignored {
 		return
