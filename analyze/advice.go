@@ -91,7 +91,7 @@ func (e *explainer) recommend() {
 	notInEffect := false
 	if heap := e.a.heapAtDeath(e.p); limitNotInEffect(e.p, out, e.th, heap) {
 		notInEffect = true
-		rec("The heap died at ~%s, under half the ~%s stated: check that %s reaches this process (NODE_OPTIONS reaches a child process only through its environment; a flag after the script's name is the script's argument, not node's), and read the limit that applied with v8.getHeapStatistics().heap_size_limit.", mb(heap), mb(limit), run.flag("--max-old-space-size"))
+		rec("The heap died at ~%s, %.0f%% of the ~%s stated: check that %s reaches this process (NODE_OPTIONS reaches a child process only through its environment; a flag after the script's name is the script's argument, not node's), and read the limit that applied with v8.getHeapStatistics().heap_size_limit.", mb(heap), 100*heap/limit, mb(limit), run.flag("--max-old-space-size"))
 	}
 	switch out.Verdict {
 	case VerdictLeak:

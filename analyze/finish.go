@@ -166,8 +166,8 @@ func (a *Analyzer) finish(p *proc, several bool) *Process {
 			a.trendBefore(p, out, b.fromMS, "the burst")
 		}
 	}
-	if out.Verdict == VerdictLeak && crashedAtLimit(p) && out.HeapLimitMB != nil {
-		if lv := resumedIntoLimit(p, *out.HeapLimitMB, &a.th); lv != nil && !growingTrend(p, out, &a.th) {
+	if out.Verdict == VerdictLeak && crashedAtLimit(p) {
+		if lv := resumedIntoLimit(p, effectiveLimit(p, out, &a.th, a.heapAtDeath(p)), &a.th); lv != nil && !growingTrend(p, out, &a.th) {
 			a.trendBefore(p, out, lv.fromMS, "the level it paused at")
 			if out.Trend != nil && p.growth != nil {
 				// The rate changed at each step; within the growth before the level a curve

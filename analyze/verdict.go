@@ -211,8 +211,9 @@ func verdictOf(p *proc, out *Process, th *Thresholds, heapMB float64) string {
 	case oneAllocationTooBig(p):
 		return VerdictAllocationBurst
 	case crashedAtLimit(p):
+		limit = effectiveLimit(p, out, th, heapMB)
 		switch {
-		case isBurst(p, limit, th) || !growing && (farBelowLimit(out, heapMB, th) && !grindingAtDeath(p, th) || calmAtDeath(p, out, th) || spikeAtDeath(p, th) != nil):
+		case isBurst(p, limit, th) || !growing && (farBelowLimit(out, heapMB, th) && !limitNotInEffect(p, out, th, heapMB) || calmAtDeath(p, out, th) || spikeAtDeath(p, th) != nil):
 			// A heap that grew steadily into its death is not the victim of one allocation,
 			// whatever limit the user stated.
 			return VerdictAllocationBurst
@@ -429,7 +430,13 @@ func farBelowLimit(out *Process, heapMB float64, th *Thresholds) bool {
 	}
 	switch out.HeapLimitSource {
 	case LimitUser, LimitProcess, LimitReport, LimitHeapStats, LimitCommandLine:
-		return heapMB < th.FarBelowLimitShare**out.HeapLimitMB
+		share := th.FarBelowLimitShare
+		if c := out.Crash; c != nil && (c.Kind == parser.FatalHeapLimit || c.Kind == parser.FatalIneffective) {
+			// V8 says these at its limit, or from 0.8 of it: under notInEffectShare of the
+			// stated limit the heap did not fill up to it.
+			share = math.Max(share, notInEffectShare)
+		}
+		return heapMB < share**out.HeapLimitMB
 	}
 	return false
 }
@@ -458,20 +465,62 @@ func grindingAtDeath(p *proc, th *Thresholds) bool {
 	return false
 }
 
-// limitNotInEffect reports a death where V8 said the heap had reached its limit, while GC
-// ground at it (grindingAtDeath), the heap holding under FarBelowLimitShare of a limit the log
-// or the user states: that limit was not the one in effect for this process.
-func limitNotInEffect(p *proc, out *Process, th *Thresholds, heapMB float64) bool {
+// reachedBelowStated reports a death V8 says was at its limit — "Reached heap limit",
+// "Ineffective mark-compacts" (from 0.8 of it), or old V8's CALL_AND_RETRY_LAST or failed
+// promotion with the heap held at its death level for a while (they also end one allocation
+// too big) — with the heap under notInEffectShare of a limit the log or the user states: the
+// heap did not fill up to that limit.
+func reachedBelowStated(p *proc, out *Process, th *Thresholds, heapMB float64) bool {
 	c := out.Crash
-	if c == nil || heapMB <= 0 || !grindingAtDeath(p, th) {
+	if c == nil || heapMB <= 0 || out.HeapLimitMB == nil {
+		return false
+	}
+	switch out.HeapLimitSource {
+	case LimitUser, LimitProcess, LimitReport, LimitHeapStats, LimitCommandLine:
+	default:
 		return false
 	}
 	switch c.Kind {
+	case parser.FatalCallAndRetryLast, parser.FatalYoungPromotion:
+		if lingeredAtLimit(p, th) == nil {
+			return false
+		}
 	case parser.FatalHeapLimit, parser.FatalIneffective:
-		return farBelowLimit(out, heapMB, th)
+	default:
+		return false
 	}
-	return false
+	return heapMB < notInEffectShare**out.HeapLimitMB
 }
+
+// limitNotInEffect reports a death under a stated limit (reachedBelowStated) while GC ground at
+// it (grindingAtDeath) or the heap had held near its death level for a while
+// (lingeredAtLimit): that limit was not the one in effect for this process (a flag on a
+// command run after it, one a child process did not inherit, a --heap-limit given wrong).
+// Without either, one huge allocation may have failed far under the limit (farBelowLimit).
+func limitNotInEffect(p *proc, out *Process, th *Thresholds, heapMB float64) bool {
+	// V8's ineffective-mark-compacts rule is itself GC grinding: four mark-compacts in a row
+	// at mutator utilization under 0.4, by V8's own measure (which an NVP trace does not print).
+	ground := grindingAtDeath(p, th) || out.Crash != nil && out.Crash.Kind == parser.FatalIneffective
+	return reachedBelowStated(p, out, th, heapMB) && (ground || lingeredAtLimit(p, th) != nil)
+}
+
+// effectiveLimit is the limit a process that died at its limit died against: the stated one,
+// or, when the heap died under it as V8 says only at its limit (reachedBelowStated), the heap
+// it died at, as a limit inferred from the crash would be — whether the stated limit was
+// not the process's, or one huge allocation failed far under it. 0 when none is known.
+func effectiveLimit(p *proc, out *Process, th *Thresholds, heapMB float64) float64 {
+	if reachedBelowStated(p, out, th, heapMB) {
+		return heapMB
+	}
+	if out.HeapLimitMB != nil {
+		return *out.HeapLimitMB
+	}
+	return 0
+}
+
+// notInEffectShare: a death V8 says was at its limit, with the heap under this share of a
+// stated limit, was at another limit (limitNotInEffect).
+const notInEffectShare = 0.75
 
 // calmAtDeath reports a death at the heap limit that the heap's own last full GCs do not
 // show: with no limit stated, V8's utilization at each of the last full GCs stayed high and
