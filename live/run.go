@@ -18,9 +18,12 @@ import (
 //go:embed preload.js
 var preload []byte
 
-// WritePreload writes the preload script into dir and returns its path.
+// WritePreload writes the preload script into dir and returns its path. Its name ends in
+// .cjs: a package.json with "type": "module" above dir (in /tmp, or a TMPDIR inside an ES
+// module project) would have Node 12 and later load a .js file as an ES module, where
+// require is not defined, and nothing would be traced. Node before 12 reads .cjs as .js.
 func WritePreload(dir string) (string, error) {
-	path := filepath.Join(dir, "gcanalyze-preload.js")
+	path := filepath.Join(dir, "gcanalyze-preload.cjs")
 	return path, os.WriteFile(path, preload, 0o644)
 }
 
