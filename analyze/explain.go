@@ -341,6 +341,8 @@ func (e *explainer) trend() {
 			e.ev("trend", "rising at every full GC, %+.1f MB over %s, but %d points leave the line's interval too wide to call it growth", t.GrowthMB, secs(t.ToMS-t.FromMS), t.Points)
 		case unprovenRise(e.p, t, e.th):
 			e.ev("trend", "rising, %+.1f MB over %s and climbing at the last full GC, but the line's interval holds no growth too: %d points too few or too scattered to tell a leak from a heap that grew and holds", t.GrowthMB, secs(t.ToMS-t.FromMS), t.Points)
+		case !t.Significant && u != nil && u.moments > 0 && u.moments < e.th.FewFullGCs:
+			e.ev("trend", "no trend to read: the %d full GCs fall at only %d moments of the window (back to back, or asked for one after another), and a line through %d moments proves nothing", t.Points, u.moments, u.moments)
 		case !t.Significant && u != nil && t.Interval95[0] > 0 && t.GrowthMB <= u.transient:
 			// The line rises, but by no more than full GCs caught in passing: say so, or
 			// "no significant growth" stands beside an interval clear of zero.
