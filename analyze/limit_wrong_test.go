@@ -17,15 +17,20 @@ import (
 // whose V8 prints no mu).
 const maxVerdictsMovedByADoubledLimit = 4
 
+// maxVerdictsMovedByAHalvedLimit is the same for half the limit: 19 of 667 when a heap past the
+// stated limit was read against it, none once a heap past it, on a V8 that enforces its limit,
+// says the limit was another.
+const maxVerdictsMovedByAHalvedLimit = 0
+
 // TestDoubledLimit gives every crashed run of the corpus twice its real limit, as a user who
 // passes the wrong --heap-limit (or whose flag did not reach the process) would: the verdict
 // stays what the right limit gives, and a report that calls the heap too small for a limit
-// twice where it died says which limit was in effect.
+// twice where it died says which limit was in effect. Half the limit likewise.
 func TestDoubledLimit(t *testing.T) {
 	if testing.Short() {
 		t.Skip("analyses every crashed run twice")
 	}
-	var moved []string
+	var moved, movedHalf []string
 	runs := 0
 	for _, log := range corpustest.Logs(t) {
 		m, ok := corpustest.ReadMeta(log)
@@ -42,6 +47,10 @@ func TestDoubledLimit(t *testing.T) {
 		if a.Verdict != b.Verdict {
 			moved = append(moved, fmt.Sprintf("%s: %s, %s with the limit doubled", corpustest.Name(log), a.Verdict, b.Verdict))
 		}
+		halved := *m.HeapLimitMB / 2
+		if c := crashedProcess(analyzeFile(t, log, Options{HeapLimitMB: &halved})); c != nil && c.Verdict != a.Verdict {
+			movedHalf = append(movedHalf, fmt.Sprintf("%s: %s, %s with the limit halved", corpustest.Name(log), a.Verdict, c.Verdict))
+		}
 		if h := b.HeapAfterFullGC; b.Verdict == VerdictHeapTooSmall && h != nil && h.LastMB < 0.6*doubled && !says(b, "limit in effect") {
 			t.Errorf("%s: HEAP TOO SMALL with the heap at %.0f%% of the %.0f MB limit given, and no word of the limit in effect", corpustest.Name(log), 100*h.LastMB/doubled, doubled)
 		}
@@ -49,6 +58,9 @@ func TestDoubledLimit(t *testing.T) {
 	t.Logf("%d of %d crashed runs change verdict with the limit doubled:\n  %s", len(moved), runs, strings.Join(moved, "\n  "))
 	if len(moved) > maxVerdictsMovedByADoubledLimit {
 		t.Errorf("%d runs change verdict with the limit doubled, more than the %d measured before", len(moved), maxVerdictsMovedByADoubledLimit)
+	}
+	if len(movedHalf) > maxVerdictsMovedByAHalvedLimit {
+		t.Errorf("%d runs change verdict with the limit halved, more than the %d measured before:\n  %s", len(movedHalf), maxVerdictsMovedByAHalvedLimit, strings.Join(movedHalf, "\n  "))
 	}
 }
 

@@ -497,7 +497,23 @@ func reachedBelowStated(p *proc, out *Process, th *Thresholds, heapMB float64) b
 // (lingeredAtLimit): that limit was not the one in effect for this process (a flag on a
 // command run after it, one a child process did not inherit, a --heap-limit given wrong).
 // Without either, one huge allocation may have failed far under the limit (farBelowLimit).
+// exceededStated reports a death after the heap after full GCs had gone past a stated limit by
+// more than the young generation, on a V8 that enforces its limit (one that prints mutator
+// utilization, 6.7 or later): that limit was not the process's.
+func exceededStated(p *proc, out *Process) bool {
+	switch out.HeapLimitSource {
+	case LimitUser, LimitProcess, LimitReport, LimitHeapStats, LimitCommandLine:
+	default:
+		return false
+	}
+	d := deathPointOf(p, out)
+	return out.Crash != nil && d != nil && d.ignored && !d.soft
+}
+
 func limitNotInEffect(p *proc, out *Process, th *Thresholds, heapMB float64) bool {
+	if exceededStated(p, out) {
+		return true
+	}
 	// V8's ineffective-mark-compacts rule is itself GC grinding: four mark-compacts in a row
 	// at mutator utilization under 0.4, by V8's own measure (which an NVP trace does not print).
 	ground := grindingAtDeath(p, th) || out.Crash != nil && out.Crash.Kind == parser.FatalIneffective
@@ -509,7 +525,7 @@ func limitNotInEffect(p *proc, out *Process, th *Thresholds, heapMB float64) boo
 // it died at, as a limit inferred from the crash would be — whether the stated limit was
 // not the process's, or one huge allocation failed far under it. 0 when none is known.
 func effectiveLimit(p *proc, out *Process, th *Thresholds, heapMB float64) float64 {
-	if reachedBelowStated(p, out, th, heapMB) {
+	if heapMB > 0 && (reachedBelowStated(p, out, th, heapMB) || exceededStated(p, out)) {
 		return heapMB
 	}
 	if out.HeapLimitMB != nil {
