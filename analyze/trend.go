@@ -726,7 +726,7 @@ func (g *growth) checkFlatTail(xs, ys []float64, th *Thresholds, t *Trend) {
 		return // no tail of two, or it did not grow into it
 	}
 	held := xs[n-1] - xs[from]
-	switch climbS, climbMB := climbInto(xs, ys, from, tol); {
+	switch climbS, climbMB := climbInto(xs, ys, from, tol, th); {
 	case held >= th.RecentWindowShare*(xs[n-1]-xs[0]):
 		g.stopped = &stop{fromMS: xs[from] * 1000, atMS: xs[n-1] * 1000, heapMB: level, trendMB: g.lin.at(xs[n-1])}
 	case n-from >= 3 && climbS > 0 && held >= th.LevelHeldShare*climbS:
@@ -745,13 +745,22 @@ func (g *growth) checkFlatTail(xs, ys []float64, th *Thresholds, t *Trend) {
 // tail held half as long as the step up into it shows the step ended, even in a window whose
 // first 30 s were flat (a hub that stepped from 63 to 71 MB in 4.3 s and held 72 MB for 4.4 s
 // read "speeding up, the rate doubles every 4.9 s").
-func climbInto(xs, ys []float64, from int, tol float64) (float64, float64) {
+//
+// The heap must have held its level before the climb, or climbed only into it from the
+// start: a climb after earlier growth is one step of several, and a level after it may be the
+// pause before the next (a leak that grows only while a batch runs).
+func climbInto(xs, ys []float64, from int, tol float64, th *Thresholds) (float64, float64) {
 	k := from - 1
 	for k > 0 && ys[k-1] < ys[k]+tol/4 {
 		k--
 	}
 	if ys[from]-ys[k] < 3*tol {
 		return 0, 0
+	}
+	if k+1 >= th.FewFullGCs {
+		if before := robustFit(xs[:k+1], ys[:k+1]); before.interval95()[0] > 0 && before.b*(xs[k]-xs[0]) > th.noiseMB(ys[0]) {
+			return 0, 0
+		}
 	}
 	return xs[from] - xs[k], ys[from] - ys[k]
 }
