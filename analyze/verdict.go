@@ -1113,14 +1113,20 @@ func grewBefore(p *proc, pts []GCPoint, levelMB, beforeMS float64, th *Threshold
 	from := math.Inf(-1)
 	if len(pts) > 0 {
 		t0 := pts[0].TimeMS
-		for _, g := range pts {
+		for i, g := range pts {
 			if g.TimeMS > beforeMS {
 				break
 			}
 			// The level is read from every GC, and a young GC leaves the young generation's
-			// survivors too: the heap reached it within a young generation of it.
+			// survivors too: the heap reached it within a young generation of it. It got
+			// there after the GC before, which may be long before when the program then
+			// allocated too little for a GC (a service idle for 5 s after it loaded).
 			if g.AfterMB >= levelMB-math.Max(th.TrendNoiseMB, p.era.semiMB) {
-				if g.TimeMS-t0 <= 0.1*(beforeMS-t0) {
+				since := g.TimeMS
+				if i > 0 {
+					since = pts[i-1].TimeMS
+				}
+				if since-t0 <= 0.1*(beforeMS-t0) {
 					from = g.TimeMS
 				}
 				break
@@ -1129,8 +1135,8 @@ func grewBefore(p *proc, pts []GCPoint, levelMB, beforeMS float64, th *Threshold
 	}
 	var xs, ys []float64
 	for _, f := range p.fulls {
-		if f.TimeMS > beforeMS {
-			break
+		if f.TimeMS >= beforeMS {
+			break // the GC the climb starts from is the climb's
 		}
 		if f.TimeMS < from {
 			continue
