@@ -286,7 +286,7 @@ func verdictOf(p *proc, out *Process, th *Thresholds, heapMB float64) string {
 }
 
 // unprovenRise reports a line through the heap after full GCs that rises by LeakMinGrowthMB
-// or more over its window, more than memory caught in passing, with nothing to say the rise
+// or more over its window (or UnsettledGrowthMB and half what the heap held where it starts), more than memory caught in passing, with nothing to say the rise
 // was given back or ended (no later full GC undercut it, no young GCs after the last full GC
 // show it ended, the last full GC itself climbed beyond the noise), yet whose interval does
 // not clear zero: the points are too few or too scattered to
@@ -295,7 +295,13 @@ func verdictOf(p *proc, out *Process, th *Thresholds, heapMB float64) string {
 func unprovenRise(p *proc, tr *Trend, th *Thresholds) bool {
 	g := p.growth
 	if tr == nil || tr.Significant || g == nil || g.undercut != nil || g.stopped != nil ||
-		tr.GrowthMB < th.LeakMinGrowthMB || tr.GrowthMB <= g.transient {
+		tr.GrowthMB < th.UnsettledGrowthMB || tr.GrowthMB <= g.transient {
+		return false
+	}
+	if tr.GrowthMB < th.LeakMinGrowthMB && tr.GrowthMB < 0.5*g.lin.at(g.xs[0]) {
+		// Under LeakMinGrowthMB, only a rise by half of what the heap held is no settling (a
+		// helpdesk leaking one shift at a time: 9.8 -> 17.5 MB over four full GCs read
+		// HEALTHY; a cache near its plateau, 52 -> 61 MB, is one).
 		return false
 	}
 	n := len(g.ys)
