@@ -39,8 +39,8 @@ func TestDoubledLimit(t *testing.T) {
 		}
 		runs++
 		right, doubled := *m.HeapLimitMB, 2**m.HeapLimitMB
-		a := crashedProcess(analyzeFile(t, log, Options{HeapLimitMB: &right}))
-		b := crashedProcess(analyzeFile(t, log, Options{HeapLimitMB: &doubled}))
+		a := target(analyzeFile(t, log, Options{HeapLimitMB: &right}))
+		b := target(analyzeFile(t, log, Options{HeapLimitMB: &doubled}))
 		if a == nil || b == nil {
 			continue
 		}
@@ -48,7 +48,7 @@ func TestDoubledLimit(t *testing.T) {
 			moved = append(moved, fmt.Sprintf("%s: %s, %s with the limit doubled", corpustest.Name(log), a.Verdict, b.Verdict))
 		}
 		halved := *m.HeapLimitMB / 2
-		if c := crashedProcess(analyzeFile(t, log, Options{HeapLimitMB: &halved})); c != nil && c.Verdict != a.Verdict {
+		if c := target(analyzeFile(t, log, Options{HeapLimitMB: &halved})); c != nil && c.Verdict != a.Verdict {
 			movedHalf = append(movedHalf, fmt.Sprintf("%s: %s, %s with the limit halved", corpustest.Name(log), a.Verdict, c.Verdict))
 		}
 		if h := b.HeapAfterFullGC; b.Verdict == VerdictHeapTooSmall && h != nil && h.LastMB < 0.6*doubled && !says(b, "limit in effect") {
@@ -62,17 +62,4 @@ func TestDoubledLimit(t *testing.T) {
 	if len(movedHalf) > maxVerdictsMovedByAHalvedLimit {
 		t.Errorf("%d runs change verdict with the limit halved, more than the %d measured before:\n  %s", len(movedHalf), maxVerdictsMovedByAHalvedLimit, strings.Join(movedHalf, "\n  "))
 	}
-}
-
-// crashedProcess is the report's process that crashed, else its first; nil when it has none.
-func crashedProcess(r *Report) *Process {
-	for _, p := range r.Processes {
-		if p.Crash != nil {
-			return p
-		}
-	}
-	if len(r.Processes) > 0 {
-		return r.Processes[0]
-	}
-	return nil
 }
