@@ -88,9 +88,8 @@ func (e *explainer) recommend() {
 	if out.HeapLimitMB != nil {
 		limit = *out.HeapLimitMB
 	}
-	notInEffect := false
-	if heap := e.a.heapAtDeath(e.p); limitNotInEffect(e.p, out, e.th, heap) {
-		notInEffect = true
+	notInEffect := e.p.limit.notInEffect
+	if heap := e.p.limit.heapMB; notInEffect {
 		rec("The heap died at ~%s, %.0f%% of the ~%s stated: check that %s reaches this process (NODE_OPTIONS reaches a child process only through its environment; a flag after the script's name is the script's argument, not node's), and read the limit that applied with v8.getHeapStatistics().heap_size_limit.", mb(heap), 100*heap/limit, mb(limit), run.flag("--max-old-space-size"))
 	}
 	switch out.Verdict {

@@ -89,6 +89,8 @@ type proc struct {
 	youngSinceFull *points
 	// growth is the trend of the heap after full GCs, read once when the report is made.
 	growth *growth
+	// limit is the limit the process died against, read once per report (readLimit).
+	limit limitReading
 	// report is the first diagnostic report of the process in the log.
 	report *parser.Report
 	// seen is set when the log shows the process by something other than its GCs or its

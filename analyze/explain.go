@@ -439,7 +439,8 @@ func (e *explainer) fullGCs() {
 	if e.out.Verdict != VerdictHeapTooSmall {
 		return
 	}
-	if o := jobOutgrew(e.p, e.out, e.th); o != nil {
+	o := jobOutgrew(e.p, e.out, e.th)
+	if o != nil {
 		times := "once before: to"
 		if o.cycles > 1 {
 			times = fmt.Sprintf("%d times before, the first time to", o.cycles)
@@ -447,10 +448,11 @@ func (e *explainer) fullGCs() {
 		e.ev("cycles", "the heap after full GCs rose and was freed %s %s at %s, back to %s at %s. The last rise started as low, from %s at %s, and went past %s to the limit: work the program frees when it is done (a batch, a job), whose last run needed more than the limit — a leak keeps what it gains",
 			times, mb(o.first.peakMB), secs(o.first.peakMS), mb(o.first.freedToMB), secs(o.first.freedMS), mb(o.lastFromMB), secs(o.lastFromMS), mb(o.topMB))
 	}
-	if diedLoading(e.p, e.th) && jobOutgrew(e.p, e.out, e.th) == nil && lingeredAtLimit(e.p, e.th) == nil {
+	l := lingeredAtLimit(e.p, e.th)
+	if diedLoading(e.p, e.th) && o == nil && l == nil {
 		e.ev("loading", "the process died %s after it started, its heap rising from its first GCs: it was still loading what it works on, and that needs more than the limit (a leak is growth over a program's running life; if the load should fit, see what it reads in)", secs(e.p.last))
 	}
-	if l := lingeredAtLimit(e.p, e.th); l != nil {
+	if l != nil {
 		before := fmt.Sprintf(" against %.2f MB/s before", l.preRate)
 		if l.preRate <= 0 {
 			before = "; it started there"
@@ -547,7 +549,7 @@ func (e *explainer) burst() {
 	if s := spikeAtDeath(p, e.th); s != nil {
 		e.ev("burst", "the heap held ~%s, then rose to %s in %s: the full GC at %s freed it back to ~%s, and the next allocation did not fit — a transient allocation on a steady heap, not the live objects, ran into the limit",
 			mb(s.levelMB), mb(s.beforeMB), secs(s.atMS-s.sinceMS), secs(s.atMS), mb(s.levelMB))
-	} else if b := burstOf(p, *out.HeapLimitMB, e.th); b != nil {
+	} else if b := burstOf(p, p.limit.effectiveMB, e.th); b != nil {
 		e.ev("burst", "the heap held ~%s until %s, then reached the limit by %s: %s of climb after %s of steady heap",
 			mb(b.baseMB), secs(b.fromMS), secs(b.toMS), secs(b.toMS-b.fromMS), secs(b.fromMS-*out.FirstMS))
 	} else if prev, last, two := lastTwo(p); two {
@@ -602,7 +604,8 @@ func (e *explainer) limit() {
 		source = fmt.Sprintf("an estimate: V8's default for Node %s on a 64-bit machine, the version the path of its binary in the native stack names; a --max-old-space-size in NODE_OPTIONS would have set another", e.a.binary)
 	}
 	e.ev("heap limit", "~%s (%s)", mb(*out.HeapLimitMB), source)
-	if heap := e.a.heapAtDeath(e.p); limitNotInEffect(e.p, out, e.th, heap) {
+	if lr := e.p.limit; lr.notInEffect {
+		heap := lr.heapMB
 		how := "its heap held near that level for a while before"
 		if heap > *out.HeapLimitMB {
 			how = "past it, which a V8 that prints mutator utilization does not allow"

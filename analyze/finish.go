@@ -154,20 +154,21 @@ func (a *Analyzer) finish(p *proc, several bool) *Process {
 	a.heapSummary(p, out)
 	a.mutator(p, out)
 	a.heapLimit(p, out)
+	p.limit = readLimit(p, out, &a.th, a.heapAtDeath(p))
 	a.ineffectiveMCs(p, out)
 	if d := deathPointOf(p, out); d != nil && !d.ignored {
 		mid := round1(d.mb)
 		out.OOMAtHeapMB, out.OOMAtHeapRangeMB = &mid, &[2]float64{round1(d.lo), round1(d.hi)}
 	}
 	a.trend(p, out)
-	out.Verdict = verdictOf(p, out, &a.th, a.heapAtDeath(p))
-	if out.Verdict == VerdictAllocationBurst && out.HeapLimitMB != nil {
-		if b := burstOf(p, *out.HeapLimitMB, &a.th); b != nil {
+	out.Verdict = verdictOf(p, out, &a.th, p.limit.heapMB)
+	if out.Verdict == VerdictAllocationBurst {
+		if b := burstOf(p, p.limit.effectiveMB, &a.th); b != nil {
 			a.trendBefore(p, out, b.fromMS, "the burst")
 		}
 	}
 	if out.Verdict == VerdictLeak && crashedAtLimit(p) {
-		if lv := resumedIntoLimit(p, effectiveLimit(p, out, &a.th, a.heapAtDeath(p)), &a.th); lv != nil && !growingTrend(p, out, &a.th) {
+		if lv := resumedIntoLimit(p, p.limit.effectiveMB, &a.th); lv != nil && !growingTrend(p, out, &a.th) {
 			a.trendBefore(p, out, lv.fromMS, "the level it paused at")
 			if out.Trend != nil && p.growth != nil {
 				// The rate changed at each step; within the growth before the level a curve

@@ -174,10 +174,7 @@ func (g *growth) band(x float64) float64 {
 func predictableFrom(p *proc, d *deathPoint, crashMS, within float64, th *Thresholds) *float64 {
 	n := len(p.fulls)
 	step := max(1, n/60)
-	xsAll, ysAll := make([]float64, n), make([]float64, n)
-	for i, f := range p.fulls {
-		xsAll[i], ysAll[i] = f.TimeMS/1000, f.AfterMB
-	}
+	xsAll, ysAll := p.fullSeries()
 	var from *float64
 	for k := n; k >= th.SegmentMinPoints; k -= step {
 		// Each cut is read as the report reads a log: a cut whose trend the report would not

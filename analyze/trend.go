@@ -134,10 +134,7 @@ func (a *Analyzer) trend(p *proc, out *Process) {
 	if n < th.FewFullGCs {
 		return
 	}
-	xs, ys := make([]float64, n), make([]float64, n)
-	for i, f := range p.fulls {
-		xs[i], ys[i] = f.TimeMS/1000, f.AfterMB
-	}
+	xs, ys := p.fullSeries()
 	if crashedAtLimit(p) {
 		// The death spiral: at the limit V8 runs full GC after full GC, each freeing nothing,
 		// in the last moments. Those points say where the limit is, not how fast the heap
@@ -162,6 +159,15 @@ func (a *Analyzer) trend(p *proc, out *Process) {
 		g.checkStop(p, th, t)
 	}
 	p.setTrend(out, g, t)
+}
+
+// fullSeries returns the heap after each full GC (ys, MB) and when (xs, seconds).
+func (p *proc) fullSeries() (xs, ys []float64) {
+	xs, ys = make([]float64, len(p.fulls)), make([]float64, len(p.fulls))
+	for i, f := range p.fulls {
+		xs[i], ys[i] = f.TimeMS/1000, f.AfterMB
+	}
+	return xs, ys
 }
 
 // setTrend makes g and t the process's reading of its heap after full GCs.

@@ -49,10 +49,7 @@ func resumedIntoLimit(p *proc, limit float64, th *Thresholds) *pausedLevel {
 	if n < 8 || limit <= 0 {
 		return nil
 	}
-	xs, ys := make([]float64, n), make([]float64, n)
-	for i, f := range p.fulls {
-		xs[i], ys[i] = f.TimeMS/1000, f.AfterMB
-	}
+	xs, ys := p.fullSeries()
 	death := ys[n-1]
 	// The last level held: from the end back, the first stretch of three full GCs or more,
 	// over two seconds or more, that stayed within half the noise.
@@ -211,9 +208,9 @@ func verdictOf(p *proc, out *Process, th *Thresholds, heapMB float64) string {
 	case oneAllocationTooBig(p):
 		return VerdictAllocationBurst
 	case crashedAtLimit(p):
-		limit = effectiveLimit(p, out, th, heapMB)
+		limit = p.limit.effectiveMB
 		switch {
-		case isBurst(p, limit, th) || !growing && (farBelowLimit(out, heapMB, th) && !limitNotInEffect(p, out, th, heapMB) || calmAtDeath(p, out, th) || spikeAtDeath(p, th) != nil):
+		case isBurst(p, limit, th) || !growing && (farBelowLimit(out, heapMB, th) && !p.limit.notInEffect || calmAtDeath(p, out, th) || spikeAtDeath(p, th) != nil):
 			// A heap that grew steadily into its death is not the victim of one allocation,
 			// whatever limit the user stated.
 			return VerdictAllocationBurst
@@ -286,12 +283,13 @@ func verdictOf(p *proc, out *Process, th *Thresholds, heapMB float64) string {
 }
 
 // unprovenRise reports a line through the heap after full GCs that rises by LeakMinGrowthMB
-// or more over its window (or UnsettledGrowthMB and half what the heap held where it starts), more than memory caught in passing, with nothing to say the rise
-// was given back or ended (no later full GC undercut it, no young GCs after the last full GC
-// show it ended, the last full GC itself climbed beyond the noise), yet whose interval does
-// not clear zero: the points are too few or too scattered to
-// prove growth, and they do not show its absence either (a stepwise leak cut on a step,
-// 16.6 -> 57.6 MB over five full GCs, read "HEALTHY — no significant growth").
+// or more over its window (or UnsettledGrowthMB and half what the heap held where it starts),
+// more than memory caught in passing, with nothing to say the rise was given back or ended
+// (no later full GC undercut it, no young GCs after the last full GC show it ended, the last
+// full GC itself climbed beyond the noise), yet whose interval does not clear zero: the points
+// are too few or too scattered to prove growth, and they do not show its absence either (a
+// stepwise leak cut on a step, 16.6 -> 57.6 MB over five full GCs, read "HEALTHY — no
+// significant growth").
 func unprovenRise(p *proc, tr *Trend, th *Thresholds) bool {
 	g := p.growth
 	if tr == nil || tr.Significant || g == nil || g.undercut != nil || g.stopped != nil ||
@@ -527,11 +525,6 @@ func reachedBelowStated(p *proc, out *Process, th *Thresholds, heapMB float64) b
 	return heapMB < notInEffectShare**out.HeapLimitMB
 }
 
-// limitNotInEffect reports a death under a stated limit (reachedBelowStated) while GC ground at
-// it (grindingAtDeath) or the heap had held near its death level for a while
-// (lingeredAtLimit): that limit was not the one in effect for this process (a flag on a
-// command run after it, one a child process did not inherit, a --heap-limit given wrong).
-// Without either, one huge allocation may have failed far under the limit (farBelowLimit).
 // exceededStated reports a death after the heap after full GCs had gone past a stated limit by
 // more than the young generation, on a V8 that enforces its limit (one that prints mutator
 // utilization, 6.7 or later): that limit was not the process's.
@@ -545,32 +538,44 @@ func exceededStated(p *proc, out *Process) bool {
 	return out.Crash != nil && d != nil && d.ignored && !d.soft
 }
 
-func limitNotInEffect(p *proc, out *Process, th *Thresholds, heapMB float64) bool {
-	if exceededStated(p, out) {
-		return true
-	}
-	// V8's ineffective-mark-compacts rule is itself GC grinding: four mark-compacts in a row
-	// at mutator utilization under 0.4, by V8's own measure (which an NVP trace does not print).
-	ground := grindingAtDeath(p, th) || out.Crash != nil && out.Crash.Kind == parser.FatalIneffective
-	return reachedBelowStated(p, out, th, heapMB) && (ground || lingeredAtLimit(p, th) != nil)
+// limitReading is the limit a process died against, read once per report: the verdict, the
+// evidence and the advice all judge the death against it.
+type limitReading struct {
+	// effectiveMB is the stated limit, or, when the heap died under it as V8 says only at its
+	// limit (reachedBelowStated) or past it (exceededStated), the heap it died at, as a limit
+	// inferred from the crash would be — whether the stated limit was not the process's, or
+	// one huge allocation failed far under it. 0 when none is known.
+	effectiveMB float64
+	// heapMB is the heap the process died at (0 when the log does not show it).
+	heapMB float64
+	// notInEffect is set when the stated limit was not the one in effect for this process (a
+	// flag on a command run after it, one a child process did not inherit, a --heap-limit
+	// given wrong): the heap went past it, or died under it while GC ground (V8's
+	// ineffective-mark-compacts rule is itself GC grinding, by V8's own measure, which an NVP
+	// trace does not print) or held near its death level for a while. Without either, one
+	// huge allocation may have failed far under the limit (farBelowLimit).
+	notInEffect bool
 }
 
-// effectiveLimit is the limit a process that died at its limit died against: the stated one,
-// or, when the heap died under it as V8 says only at its limit (reachedBelowStated), the heap
-// it died at, as a limit inferred from the crash would be — whether the stated limit was
-// not the process's, or one huge allocation failed far under it. 0 when none is known.
-func effectiveLimit(p *proc, out *Process, th *Thresholds, heapMB float64) float64 {
-	if heapMB > 0 && (reachedBelowStated(p, out, th, heapMB) || exceededStated(p, out)) {
-		return heapMB
-	}
+// readLimit reads the limit a process died against (limitReading); heapMB is the heap it died
+// at.
+func readLimit(p *proc, out *Process, th *Thresholds, heapMB float64) limitReading {
+	r := limitReading{heapMB: heapMB}
 	if out.HeapLimitMB != nil {
-		return *out.HeapLimitMB
+		r.effectiveMB = *out.HeapLimitMB
 	}
-	return 0
+	exceeded := exceededStated(p, out)
+	below := reachedBelowStated(p, out, th, heapMB)
+	if heapMB > 0 && (below || exceeded) {
+		r.effectiveMB = heapMB
+	}
+	ground := grindingAtDeath(p, th) || out.Crash != nil && out.Crash.Kind == parser.FatalIneffective
+	r.notInEffect = exceeded || below && (ground || lingeredAtLimit(p, th) != nil)
+	return r
 }
 
 // notInEffectShare: a death V8 says was at its limit, with the heap under this share of a
-// stated limit, was at another limit (limitNotInEffect).
+// stated limit, was at another limit (reachedBelowStated).
 const notInEffectShare = 0.75
 
 // calmAtDeath reports a death at the heap limit that the heap's own last full GCs do not
@@ -703,10 +708,7 @@ func lingeredAtLimit(p *proc, th *Thresholds) *linger {
 	if n < th.MinFullGCsAtCrash+th.LingerMinFullGCs {
 		return nil
 	}
-	xs, ys := make([]float64, n), make([]float64, n)
-	for i, f := range p.fulls {
-		xs[i], ys[i] = f.TimeMS/1000, f.AfterMB
-	}
+	xs, ys := p.fullSeries()
 	top := crashHeapMB(p)
 	floor := th.NearLimitShare * top
 	enter := bandEntry(ys, floor)
