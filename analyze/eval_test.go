@@ -219,8 +219,11 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// cut at 80% on Node 18 and 20, predicted 30% late); 488 of 576, 84.7%, and 375 of 530,
 	// 70.8%, with set V on Node 20, 22 and 24, measured as it came: a slow audit-line spool
 	// that loads 30 MB in its first half second, then keeps 0.55 MB/s, misses at its first
-	// cuts (a line through the load and two points, 42–45% early; 5 full GCs read healthy).
-	for kind, floor := range map[string]float64{"steady": 0.845, "changing": 0.70} {
+	// cuts (a line through the load and two points, 42–45% early; 5 full GCs read healthy);
+	// 390 of 548, 71.2%, for changing rates once a spiky leak whose parabola peaks while its
+	// floor still rises was given the average rate's time-to-OOM (six cuts, 0.5–6.2% off;
+	// before, no time-to-OOM beside LEAK).
+	for kind, floor := range map[string]float64{"steady": 0.845, "changing": 0.71} {
 		t.Logf("%s-rate cuts meeting the floor: %d of %d", kind, met[kind], cuts[kind])
 		if share := float64(met[kind]) / float64(max(cuts[kind], 1)); share < floor {
 			t.Errorf("%s-rate cuts meeting the floor: %.1f%%, below the %.1f%% measured before", kind, 100*share, 100*floor)

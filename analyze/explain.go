@@ -373,7 +373,11 @@ func (e *explainer) trend() {
 			// The curve peaks, yet the verdict found the growth going on (the floor under
 			// spikes, or the last full GCs, still rise): "slowing down to a stop" beside LEAK
 			// would contradict it.
-			e.ev("rate", "slowing, by the curve through the heap after full GCs, which peaks inside the log (against %.2f MB/s on average), while the last full GCs, or the floor under what they caught in passing, still rise: no level is shown, and the curve gives no time-to-OOM", t.SlopeMBPerS)
+			what := "the curve gives no time-to-OOM"
+			if e.out.PredictionModel == ModelAverage {
+				what = "the time-to-OOM is the average rate's, with an open late end"
+			}
+			e.ev("rate", "slowing, by the curve through the heap after full GCs, which peaks inside the log (against %.2f MB/s on average), while the last full GCs, or the floor under what they caught in passing, still rise: no level is shown, and %s", t.SlopeMBPerS, what)
 		case t.Model == ModelDecelerating && *t.SlopeNowMBPerS <= 0:
 			// A curve past its peak: a negative rate beside "grew" reads as a contradiction,
 			// and the heap did not shrink; it stopped.
@@ -661,7 +665,11 @@ func (e *explainer) prediction() {
 	if out.PredictedOOMMS != nil {
 		iv := out.PredictedOOMIntervalMS
 		model := ""
-		if out.PredictionModel != "" && out.PredictionModel != ModelLinear {
+		switch out.PredictionModel {
+		case "", ModelLinear:
+		case ModelAverage:
+			model = ", from the average rate: the curve reaches no limit"
+		default:
 			model = ", from the " + out.PredictionModel + " trend"
 		}
 		if on := out.PredictionOnTopMB; on != nil {

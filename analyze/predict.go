@@ -41,6 +41,9 @@ func (a *Analyzer) predict(p *proc, out *Process) {
 		alive = p.last / 1000 // the log shows the process alive until its last line
 	}
 	fc, ok := g.forecast(d, alive)
+	if !ok && g.model == ModelDecelerating && g.transient > 0 {
+		fc, ok = g.averageForecast(d, alive)
+	}
 	if !ok {
 		return
 	}
@@ -118,6 +121,25 @@ func (g *growth) forecast(d *deathPoint, alive float64) (forecast, bool) {
 	mid = math.Max(mid, alive)
 	lo = math.Max(math.Min(lo, mid), alive)
 	return forecast{ms: (mid + w) * 1000, lo: lo * 1000, hi: (math.Max(hi, mid) + 2*w) * 1000, model: g.model}, true
+}
+
+// averageForecast is the forecast of a leak whose full GCs caught transient memory and whose
+// curve bends down to a peak while the verdict found the growth going on (the floor under
+// what they caught still rises): a parabola bends to whichever full GCs caught a burst, and
+// reaches no limit; the average rate does. Its late end is left open, in case the slowing is
+// the growth's own. A growth without transients that slows (a load, then a slow leak) is
+// not given the average of the two.
+func (g *growth) averageForecast(d *deathPoint, alive float64) (forecast, bool) {
+	line := *g
+	line.model, line.exp = ModelLinear, nil
+	fc, ok := line.forecast(d, alive)
+	if !ok {
+		return forecast{}, false
+	}
+	end := 1000 * g.xs[len(g.xs)-1]
+	fc.hi = math.Max(fc.hi, end+10*(fc.ms-end))
+	fc.model = ModelAverage
+	return fc, true
 }
 
 // buys is how many seconds more the growth's model takes to reach the heap bigger than to

@@ -69,7 +69,8 @@ type Process struct {
 	PredictedOOMMS         *float64    `json:"predicted_oom_ms"`
 	PredictedOOMIntervalMS *[2]float64 `json:"predicted_oom_interval_ms"`
 	// PredictionModel is the model the prediction comes from: linear, accelerating or
-	// decelerating (see Trend.Model).
+	// decelerating (see Trend.Model), or average: the average rate of a leak whose curve
+	// peaks while the floor under what its full GCs caught still rises.
 	PredictionModel string `json:"prediction_model,omitempty"`
 	// PredictionOnTopMB is set when the trend is the floor under memory the program holds now
 	// and then (Trend.Method says so): the most a full GC found above the floor. The

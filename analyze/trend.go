@@ -19,6 +19,9 @@ const (
 	ModelLinear       = "linear"
 	ModelAccelerating = "accelerating"
 	ModelDecelerating = "decelerating"
+	// ModelAverage names a prediction, not a trend: the average rate of a leak whose curve
+	// peaks inside the log while its floor still rises.
+	ModelAverage = "average"
 )
 
 // growth is what the heap after full GCs did, read once per report and used by the verdict,

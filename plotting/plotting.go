@@ -357,6 +357,10 @@ func Heap(p *analyze.Process) *plot.Plot {
 		if now := tr.SlopeNowMBPerS; now != nil && tr.Model != analyze.ModelLinear {
 			// The line is the average; the report's rate line says how it changes.
 			label = fmt.Sprintf("trend of survivors: %+.2f MB/s on average, %+.2f MB/s at the end (%s)", tr.SlopeMBPerS, *now, tr.Model)
+			if p.PredictionModel == analyze.ModelAverage {
+				// The curve peaked; its negative rate beside an OOM line reads as a contradiction.
+				label = fmt.Sprintf("trend of survivors: %+.2f MB/s on average (the curve peaks; the floor still rises)", tr.SlopeMBPerS)
+			}
 		}
 		if s := tr.StoppedAtMS; s != nil && *s > tr.FromMS && *s < tr.ToMS && p.HeapAfterFullGC != nil {
 			// The report says the growth ended: the line stops there, and the heap it
@@ -387,7 +391,7 @@ func Heap(p *analyze.Process) *plot.Plot {
 			band, _ := plotter.NewPolygon(edge)
 			band.Color, band.LineStyle.Width = colBand, 0
 			var path plotter.XYs
-			for _, pt := range forecastPath(from, y0, *p.PredictedOOMMS, lim-onTop, forecastStartRate(tr)) {
+			for _, pt := range forecastPath(from, y0, *p.PredictedOOMMS, lim-onTop, forecastStartRate(tr, p.PredictionModel)) {
 				path = append(path, xy(pt.X, pt.Y))
 			}
 			label := fmt.Sprintf("predicted OOM at %s (95%% band)", units.Duration(*p.PredictedOOMMS))
@@ -431,9 +435,9 @@ func Heap(p *analyze.Process) *plot.Plot {
 }
 
 // forecastStartRate is the rate, in MB per ms, the forecast starts at: the trend's rate at its
-// end when the rate changes, else its slope.
-func forecastStartRate(tr *analyze.Trend) float64 {
-	if tr.SlopeNowMBPerS != nil && tr.Model != analyze.ModelLinear {
+// end when the rate changes and the prediction follows it, else its slope.
+func forecastStartRate(tr *analyze.Trend, model string) float64 {
+	if tr.SlopeNowMBPerS != nil && tr.Model != analyze.ModelLinear && model != analyze.ModelAverage {
 		return *tr.SlopeNowMBPerS / 1000
 	}
 	return tr.SlopeMBPerS / 1000
