@@ -129,6 +129,10 @@ func (e *explainer) recommend() {
 			rec("One ArrayBuffer or Buffer asked for more memory than the machine (or its ulimit) would give: its memory is outside the JS heap, so --max-old-space-size does not matter. Find the allocation in the stack and read or write the data in chunks (streams) instead.")
 			break
 		}
+		if out.DefaultLimitMB != nil {
+			rec("One allocation (an array grown, a string or buffer built or copied in one piece) asked for more than the room left under the ~%s default: find it in the JS stack of the crash and bound it, or build the data in chunks. If a flag or NODE_OPTIONS set a lower limit, check it first (%s).", mb(*out.DefaultLimitMB), run.whereLimit())
+			break
+		}
 		rec("One operation allocated the heap full in a short time: find it in the JS stack of the crash, and stream or chunk that data instead of building it in memory.")
 		rec("Raising --max-old-space-size helps only if the burst has a known bound.")
 	case VerdictStructureLimit:

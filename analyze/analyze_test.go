@@ -3,6 +3,7 @@ package analyze
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"math"
 	"os"
 	"reflect"
@@ -816,5 +817,52 @@ func TestHeldLevelIsAPause(t *testing.T) {
 	}
 	if !strings.Contains(strings.Join(p.Evidence, "\n"), "growth paused: since 32.1 s") {
 		t.Errorf("evidence: %q", p.Evidence)
+	}
+}
+
+// TestDeathUnderTheVersionDefault: a CALL_AND_RETRY_LAST with no limit stated, whose heap was
+// well under the default limit of the Node version its OOM frames show (Node 9 or older, 1400
+// MB on 64-bit), is one allocation bigger than the room left; at the default, or on a build
+// whose addresses show 32 bits (a 700 MB default), or with frames of Node 10 on, it is not
+// read so. The logs are handwritten after aa006's shape (staging pastes-AA: lodash's
+// difference growing an array to 99,999,999,999 elements at 580 MB).
+func TestDeathUnderTheVersionDefault(t *testing.T) {
+	block := func(isolate string, mb float64, oomFrames string) string {
+		var b strings.Builder
+		for i, reason := range []string{"allocation failure GC in old space requested", "last resort GC in old space requested", "last resort GC in old space requested"} {
+			fmt.Fprintf(&b, "[5515:%s]    %d ms: Mark-sweep %.1f (%.1f) -> %.1f (%.1f) MB, 201.8 / 0.0 ms  %s\n", isolate, 41959+200*i, mb, mb+5.7, mb, mb+5.7, reason)
+		}
+		b.WriteString("\n\n<--- JS stacktrace --->\n\nFATAL ERROR: CALL_AND_RETRY_LAST Allocation failed - JavaScript heap out of memory\n")
+		b.WriteString(" 1: node::Abort() [node]\n" + oomFrames + " 7: v8::internal::Runtime_GrowArrayElements(int, v8::internal::Object**, v8::internal::Isolate*) [node]\nAborted\n")
+		return b.String()
+	}
+	const node9 = " 2: 0x55aa808c347e [node]\n 3: v8::Utils::ReportOOMFailure(char const*, bool) [node]\n 4: v8::internal::V8::FatalProcessOutOfMemory(char const*, bool) [node]\n"
+	const node9Narrow = " 3: v8::Utils::ReportOOMFailure(char const*, bool) [node]\n 4: v8::internal::V8::FatalProcessOutOfMemory(char const*, bool) [node]\n"
+	const node10 = " 2: 0x8dc1c0 [node]\n 3: v8::Utils::ReportOOMFailure(v8::internal::Isolate*, char const*, bool) [node]\n 4: v8::internal::V8::FatalProcessOutOfMemory(v8::internal::Isolate*, char const*, bool) [node]\n"
+	for _, tc := range []struct {
+		name         string
+		log          string
+		verdict      string
+		defaultLimit bool
+	}{
+		{"Node 9 frames, 64-bit, 580 MB", block("0x55aa82652700", 580, node9), VerdictAllocationBurst, true},
+		{"Node 9 frames, 64-bit isolate only", block("0x55aa82652700", 580, node9Narrow), VerdictAllocationBurst, true},
+		{"Node 9 frames, 32-bit addresses", block("0x9a1fd10", 580, node9Narrow), VerdictHeapTooSmall, false},
+		{"Node 9 frames, at the default", block("0x55aa82652700", 1350, node9), VerdictHeapTooSmall, false},
+		{"Node 10 frames", block("0x55aa82652700", 580, node10), VerdictHeapTooSmall, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r, err := FromReader(strings.NewReader(tc.log), "handwritten", Options{})
+			if err != nil || len(r.Processes) != 1 {
+				t.Fatalf("err %v, %d processes", err, len(r.Processes))
+			}
+			p := r.Processes[0]
+			if p.Verdict != tc.verdict || (p.DefaultLimitMB != nil) != tc.defaultLimit {
+				t.Errorf("verdict %s, default limit %v; want %s, %v", p.Verdict, p.DefaultLimitMB, tc.verdict, tc.defaultLimit)
+			}
+			if tc.defaultLimit && *p.DefaultLimitMB != 1400 {
+				t.Errorf("default limit %.0f MB, want 1400", *p.DefaultLimitMB)
+			}
+		})
 	}
 }

@@ -161,6 +161,13 @@ type Analyzer struct {
 	// binary is the Node version the path of node's binary in a native stack names
 	// (nvm, n, volta, asdf, Homebrew, nix, an unpacked release), empty when none does.
 	binary string
+	// isolateFreeOOM is set when a native stack's OOM frames take no isolate
+	// (FatalProcessOutOfMemory(char const*, bool)), as they do up to Node 9: a version whose
+	// default limit, 1400 MB on 64-bit, does not depend on the machine.
+	isolateFreeOOM bool
+	// wideAddress is set when a native frame's address needs more than 32 bits: a 64-bit
+	// build.
+	wideAddress bool
 	// lastFrameLine is the line of the latest JavaScript stack frame.
 	lastFrameLine int
 	// newBlock is set by a crash block's header until its first entry: a block of a log

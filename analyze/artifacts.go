@@ -288,6 +288,12 @@ func (a *Analyzer) addNativeFrame(ev parser.Event) {
 	if f.Module != nil && a.binary == "" {
 		a.binary = binaryVersion(*f.Module)
 	}
+	if f.Symbol != nil && isolateFreeOOMFrame(*f.Symbol) {
+		a.isolateFreeOOM = true
+	}
+	if f.Address != nil && wide(*f.Address) {
+		a.wideAddress = true
+	}
 	if f.Module != nil && (*f.Module == "deno" || strings.EqualFold(*f.Module, "deno.exe")) {
 		a.context["deno"] = true // macOS and Windows stacks name the module in a column
 	}
@@ -503,6 +509,19 @@ func (a *Analyzer) tracedOfPID(pid int64) *proc {
 		}
 	}
 	return nil
+}
+
+// wide reports an address (0x and hex digits, or bare hex digits as Windows prints them) that
+// needs more than 32 bits.
+func wide(addr string) bool {
+	h := strings.TrimLeft(strings.TrimPrefix(strings.TrimPrefix(addr, "0x"), "0X"), "0")
+	return len(h) > 8
+}
+
+// isolateFreeOOMFrame reports one of V8's OOM reporters with the signature it had up to Node 9
+// (V8 6.2): no isolate among its arguments. From Node 10 (V8 6.6) on, both take one first.
+func isolateFreeOOMFrame(symbol string) bool {
+	return strings.Contains(symbol, "FatalProcessOutOfMemory(char const*, bool)") || strings.Contains(symbol, "ReportOOMFailure(char const*, bool)")
 }
 
 // binaryVersion is the Node version a path to node's binary names — a directory of a version

@@ -51,6 +51,9 @@ func Headline(p *Process) string {
 		if p.Crash != nil && !p.Crash.HeapOOM && (p.Crash.Kind == parser.FatalArrayBufferAllocation || p.Crash.Kind == parser.FatalUnknown) {
 			return "ALLOCATION BURST — one allocation asked for more memory than the machine would give."
 		}
+		if p.DefaultLimitMB != nil {
+			return "ALLOCATION BURST — one allocation asked for more than the heap had left, well under the default limit of this Node version."
+		}
 		return "ALLOCATION BURST — one short burst of allocation ran the heap into its limit."
 	case VerdictStructureLimit:
 		if w := limitWordsOf(p.Crash); w != nil {
@@ -586,10 +589,6 @@ var limitSources = map[string]string{
 	LimitDefaultEstimate: "an estimate: V8's default for this Node version and the machine's memory the report names",
 }
 
-// defaultBelowShare: a death at a heap under this share of the version's default limit is
-// stated beside it (V8's own slack puts a death at the default a few percent under it).
-const defaultBelowShare = 0.9
-
 // limit writes the heap limit, its source, and where this V8 dies against it.
 func (e *explainer) limit() {
 	out := e.out
@@ -622,19 +621,9 @@ func (e *explainer) limit() {
 	if tinyHeapAtDeath(out) {
 		e.ev("small heap", "no Node sets a default limit under %d MB (256 MB on 64-bit, 1400 MB before Node 12): unless a --max-old-space-size set one this small, the heap's limit is not what stopped it", smallestDefaultLimitMB)
 	}
-	if def := defaultFor(major, 0); def != nil && out.HeapLimitSource == LimitCrash && out.Crash != nil && out.Crash.Kind == parser.FatalCallAndRetryLast {
-		// An allocation that failed after last-resort GCs, not V8's near-the-limit rule: the
-		// request may have been bigger than the room left. Old V8 counts the space it holds
-		// against the limit: a committed heap at the default is a death at the limit, however
-		// little of it was in use.
-		committed := 0.0
-		for _, g := range out.Crash.LastGCs {
-			committed = math.Max(committed, g.CommittedMB)
-		}
-		if held := math.Max(*out.HeapLimitMB, committed); held < defaultBelowShare**def {
-			e.ev("default limit", "Node %s (the path of its binary in the native stack) defaults to %s on a 64-bit machine; its heap (%s, %s committed) was %s short of that: unless a flag or NODE_OPTIONS set a lower limit, what failed was one allocation larger than the room left — see what allocated last in the stack",
-				e.a.binary, mb(*def), mb(*out.HeapLimitMB), mb(committed), mb(*def-held))
-		}
+	if b := e.p.limit.belowDefault; b != nil {
+		e.ev("default limit", "%s defaults to %s on a 64-bit machine; its heap (%s, %s committed) was %s short of that: unless a flag or NODE_OPTIONS set a lower limit, what failed was one allocation larger than the room left — see what allocated last in the stack",
+			b.version, mb(b.defaultMB), mb(b.heapMB), mb(b.committedMB), mb(b.defaultMB-math.Max(b.heapMB, b.committedMB)))
 	}
 	d := deathPointOf(e.p, out)
 	switch {

@@ -155,6 +155,10 @@ func (a *Analyzer) finish(p *proc, several bool) *Process {
 	a.mutator(p, out)
 	a.heapLimit(p, out)
 	p.limit = readLimit(p, out, &a.th, a.heapAtDeath(p))
+	if p.limit.belowDefault = a.belowDefault(out); p.limit.belowDefault != nil {
+		def := p.limit.belowDefault.defaultMB
+		out.DefaultLimitMB = &def
+	}
 	a.ineffectiveMCs(p, out)
 	if d := deathPointOf(p, out); d != nil && !d.ignored {
 		mid := round1(d.mb)

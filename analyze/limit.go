@@ -74,7 +74,7 @@ func (a *Analyzer) heapLimit(p *proc, out *Process) {
 	case p.report != nil && defaultOldSpace(p.report) != nil:
 		set(defaultOldSpace(p.report), LimitDefaultEstimate)
 	case p.report == nil:
-		if def := defaultFor(nodeMajor(&a.binary), 0); def != nil {
+		if def, _ := a.versionDefault(wide(p.key.Isolate)); def != nil {
 			set(def, LimitDefaultEstimate)
 		}
 	}
@@ -130,6 +130,62 @@ func commandLineLimit(flags []*parser.HeapFlag) *float64 {
 	}
 	return v
 }
+
+// versionDefault is V8's default old-space limit for the Node version the log shows without a
+// report — the path of node's binary, or OOM frames of Node 9 or older beside an address of a
+// 64-bit build (wideIsolate: the process's isolate is one) — and how the log shows it; nil
+// when it shows none, or one whose default depends on the machine (Node 12 on).
+func (a *Analyzer) versionDefault(wideIsolate bool) (*float64, string) {
+	if def := defaultFor(nodeMajor(&a.binary), 0); def != nil {
+		return def, fmt.Sprintf("Node %s (the path of its binary in the native stack)", a.binary)
+	}
+	if a.isolateFreeOOM && (a.wideAddress || wideIsolate) {
+		// A 32-bit build's default is half that; its addresses fit in 32 bits.
+		return defaultFor(9, 0), "Node 9 or older (its native stack's OOM frames take no isolate, as up to Node 9)"
+	}
+	return nil, ""
+}
+
+// beforeMu reports a process whose --trace-gc lines print no mutator utilization: V8 before
+// 6.7 (Node 10.5 or older), which also ignores a small limit before 6.4 (Node 8, 9).
+func (p *proc) beforeMu() bool {
+	return p.gcs > 0 && !p.muPrinted && !p.era.nvp && p.report == nil
+}
+
+// shortOfDefault is a death by CALL_AND_RETRY_LAST, with no limit stated, whose heap — used
+// and committed — was well under the default limit of the Node version the log shows.
+type shortOfDefault struct {
+	defaultMB, heapMB, committedMB float64
+	// version says which Node, and how the log shows it.
+	version string
+}
+
+// belowDefault reads a death as shortOfDefault, nil when it is not one. An allocation that
+// failed after last-resort GCs, not V8's near-the-limit rule: old V8 counts the space it holds
+// against the limit, so a committed heap at the default is a death at the limit, however little
+// of it was in use; one well under it failed for a request bigger than the room left.
+func (a *Analyzer) belowDefault(out *Process) *shortOfDefault {
+	c := out.Crash
+	if out.HeapLimitMB == nil || out.HeapLimitSource != LimitCrash || c == nil || c.Kind != parser.FatalCallAndRetryLast {
+		return nil
+	}
+	def, version := a.versionDefault(wide(out.Isolate))
+	if def == nil {
+		return nil
+	}
+	committed := 0.0
+	for _, g := range c.LastGCs {
+		committed = math.Max(committed, g.CommittedMB)
+	}
+	if math.Max(*out.HeapLimitMB, committed) >= defaultBelowShare**def {
+		return nil
+	}
+	return &shortOfDefault{defaultMB: *def, heapMB: *out.HeapLimitMB, committedMB: committed, version: version}
+}
+
+// defaultBelowShare: a death at a heap under this share of the version's default limit is
+// stated beside it (V8's own slack puts a death at the default a few percent under it).
+const defaultBelowShare = 0.9
 
 // defaultOldSpace is V8's default old-space limit for the Node version and machine a report
 // names (defaultFor). Nil when the report does not say enough.
@@ -265,7 +321,7 @@ func deathPointOf(p *proc, out *Process) *deathPoint {
 	s := math.Min(maxSemiMB(p), 0.25*f)
 	// Without mu in the trace this may be V8 before 6.4; a diagnostic report (Node 11.8+)
 	// or no trace at all says nothing of the kind.
-	d := &deathPoint{mb: liveShareAtDeath * f, lo: 0.8 * f, hi: f + s, soft: p.gcs > 0 && !p.muPrinted && !p.era.nvp && p.report == nil}
+	d := &deathPoint{mb: liveShareAtDeath * f, lo: 0.8 * f, hi: f + s, soft: p.beforeMu()}
 	// V8's ineffective-mark-compacts rule ends a process that GC starves (average mu under
 	// 0.4 over consecutive mark-compacts) from 0.8·F on. Whether a program's full GCs turn
 	// back to back and starve it there, or it lives to 0.95·F, could not be read from its

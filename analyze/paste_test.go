@@ -26,9 +26,10 @@ func TestPasteLabels(t *testing.T) {
 	// default limit is not shown to be the limit's (tinyHeapAtDeath), as heldout-o's Node 4
 	// "Committing semi space failed" at a flat 35 MB and pastes-S's Node 8 last-resort GCs at
 	// 16 MB on a 1 GB machine are labelled;
-	// heldout-q's two CALL_AND_RETRY_LAST deaths at ~870 MB under Node 6 and 10's 1400 MB
-	// default, labelled allocation-burst (unsure) where the corpus's convention for two full
-	// GCs freeing nothing at the crash is heap-too-small, and three scavenges at the limit
+	// heldout-q's CALL_AND_RETRY_LAST death at ~860 MB under Node 6's 1400 MB default, which
+	// the paste cuts before the frames that would show the version, labelled allocation-burst
+	// (unsure; its Node 10 sibling, whose binary's path names the version, reads so since the
+	// thirteenth session: belowDefault), and three scavenges at the limit
 	// without the crash block's header, labelled a crash of unknown kind; heldout-r's Node 6
 	// CALL_AND_RETRY_LAST at 884 MB labelled allocation-burst (the same convention question),
 	// a 146 MB rise in 0.18 s at high mu into a 4 GB limit labelled heap-too-small (unsure)
@@ -47,7 +48,9 @@ func TestPasteLabels(t *testing.T) {
 	// labelled a process; heldout-w's crash block cut before its FATAL line whose labels took the
 	// kind from the issue's title; heldout-x's two such: a Netlify log that flattened the block
 	// onto one line cut before its FATAL line, and a 32-bit solc compile whose one Mark-sweep
-	// is all the store kept, both labelled with the title's kind; heldout-z's pastes from blogs,
+	// is all the store kept, both labelled with the title's kind; heldout-l's Netlify hash at
+	// 922 MB under Node 10's default, labelled heap-too-small (unsure, "allocation-burst the
+	// likelier"), read allocation-burst since then; heldout-z's pastes from blogs,
 	// Q&A pages and notes in repositories: an "invalid table size" labelled insufficient-data
 	// where design.md says structure-limit, webpack's four Mark-sweeps at 2 MB labelled
 	// heap-too-small (tinyHeapAtDeath, as for heldout-i), two scripts whose two full GCs grow

@@ -66,6 +66,11 @@ type Process struct {
 	LiveHeapSlopeMBPerS *float64 `json:"live_heap_slope_mb_per_s"`
 	Trend               *Trend   `json:"trend"`
 
+	// DefaultLimitMB is V8's default limit for the Node version the log shows (the path of
+	// its binary, or OOM frames of Node 9 or older), set when the process died by
+	// CALL_AND_RETRY_LAST well under it with no limit stated: one allocation was bigger than
+	// the room left, unless a flag the log does not show set a lower limit.
+	DefaultLimitMB         *float64    `json:"default_limit_mb,omitempty"`
 	PredictedOOMMS         *float64    `json:"predicted_oom_ms"`
 	PredictedOOMIntervalMS *[2]float64 `json:"predicted_oom_interval_ms"`
 	// PredictionModel is the model the prediction comes from: linear, accelerating or

@@ -218,6 +218,8 @@ func verdictOf(p *proc, out *Process, th *Thresholds, heapMB float64) string {
 			return VerdictAllocationBurst
 		case p.full < th.MinFullGCsAtCrash || tinyHeapAtDeath(out):
 			return VerdictInsufficientData
+		case p.limit.belowDefault != nil && !growing:
+			return VerdictAllocationBurst
 		case lingeredAtLimit(p, th) != nil:
 			return VerdictHeapTooSmall
 		case jobOutgrew(p, out, th) != nil || diedLoading(p, th):
@@ -548,6 +550,9 @@ type limitReading struct {
 	effectiveMB float64
 	// heapMB is the heap the process died at (0 when the log does not show it).
 	heapMB float64
+	// belowDefault is set for a death well under the default limit of the Node version the
+	// log shows, no limit being stated: one allocation bigger than the room left.
+	belowDefault *shortOfDefault
 	// notInEffect is set when the stated limit was not the one in effect for this process (a
 	// flag on a command run after it, one a child process did not inherit, a --heap-limit
 	// given wrong): the heap went past it, or died under it while GC ground (V8's
