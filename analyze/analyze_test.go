@@ -866,3 +866,40 @@ func TestDeathUnderTheVersionDefault(t *testing.T) {
 		})
 	}
 }
+
+// TestCommandLinePerRun: a shell session that ran a script under one flag after another (a
+// blog's experiment finding the smallest limit that works, aa007 in staging pastes-AA) gives
+// each run the flag of the command before it, not the session's last. Handwritten.
+func TestCommandLinePerRun(t *testing.T) {
+	const log = `$ node --max-old-space-size=9 urls-2.js > /dev/null
+
+<--- Last few GCs --->
+
+[252792:0x5576c8da8bb0]     3078 ms: Mark-Compact 8.9 (12.3) -> 7.3 (12.3) MB, 6.65 / 0.02 ms  (average mu = 0.997, current mu = 0.994) allocation failure; scavenge might not succeed
+[252792:0x5576c8da8bb0]     3101 ms: Mark-Compact 10.7 (13.4) -> 8.5 (17.4) MB, 6.27 / 0.00 ms  (average mu = 0.992, current mu = 0.725) allocation failure; scavenge might not succeed
+
+FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory
+
+$ node --max-old-space-size=6 urls-4.js > /dev/null
+
+<--- Last few GCs --->
+
+[253789:0x563785444bb0]     1749 ms: Mark-Compact 4.9 (9.3) -> 4.4 (9.5) MB, 2.12 / 0.00 ms  (average mu = 0.996, current mu = 0.831) allocation failure; GC in old space requested
+[253789:0x563785444bb0]     2530 ms: Mark-Compact 7.5 (10.1) -> 5.5 (10.3) MB, 5.66 / 0.01 ms  (average mu = 0.994, current mu = 0.993) allocation failure; scavenge might not succeed
+
+FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory
+`
+	r, err := FromReader(strings.NewReader(log), "handwritten", Options{})
+	if err != nil || len(r.Processes) != 2 {
+		t.Fatalf("err %v, %d processes", err, len(r.Processes))
+	}
+	for i, want := range []float64{9, 6} {
+		p := r.Processes[i]
+		if p.HeapLimitMB == nil || *p.HeapLimitMB != want || p.HeapLimitSource != LimitCommandLine {
+			t.Errorf("process %d: limit %v (%s), want %.0f MB from the command line", p.PID, p.HeapLimitMB, p.HeapLimitSource, want)
+		}
+		if p.Verdict != VerdictHeapTooSmall {
+			t.Errorf("process %d: %s, want heap-too-small (rises of 2–3 MB under a few-MB flag are no burst)", p.PID, p.Verdict)
+		}
+	}
+}

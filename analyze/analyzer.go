@@ -60,14 +60,16 @@ type proc struct {
 	// stopped is a process manager's line saying it stopped this process (a signal asked
 	// for, not a death), empty when none did.
 	stopped string
-	gcs     int
-	full    int
-	young   int
-	first   *float64
-	last    float64
-	chart   *points
-	fulls   []fullGC
-	pauses  []pause
+	// firstLine is the line of the process's first GC in the log.
+	firstLine int
+	gcs       int
+	full      int
+	young     int
+	first     *float64
+	last      float64
+	chart     *points
+	fulls     []fullGC
+	pauses    []pause
 	// allocatedMB sums, over consecutive GCs, the growth from one GC's end to the next's
 	// start: what the program allocated in between.
 	allocatedMB float64
@@ -175,7 +177,9 @@ type Analyzer struct {
 	newBlock bool
 	// flags are the heap flags the log's command lines give; memory the heap samples the
 	// program printed; reports the diagnostic reports.
-	flags []*parser.HeapFlag
+	flags []lineFlag
+	// line is the line of the event being added.
+	line int
 	// announced are the processes `gcanalyze run` traced, by pid, as they described themselves.
 	announced map[int64]*parser.Process
 	memory    []*parser.Memory
@@ -274,8 +278,15 @@ func wentBack(p *proc, t float64) bool {
 	return p.gcs > 0 && t < p.last/2 && p.last-t >= restartBackMS
 }
 
+// lineFlag is a heap flag a command line in the log gives, and the line it is on.
+type lineFlag struct {
+	*parser.HeapFlag
+	line int
+}
+
 // Add feeds one event.
 func (a *Analyzer) Add(ev parser.Event) {
+	a.line = ev.Line
 	switch ev.Type {
 	case parser.TypeGC:
 		a.addGC(ev.GC)
@@ -345,7 +356,7 @@ func (a *Analyzer) Add(ev parser.Event) {
 		}
 	case parser.TypeHeapFlag:
 		if len(a.flags) < maxSamples {
-			a.flags = append(a.flags, ev.HeapFlag)
+			a.flags = append(a.flags, lineFlag{ev.HeapFlag, ev.Line})
 		}
 	case parser.TypeUnknown:
 		a.addUnknown(ev)
@@ -543,6 +554,9 @@ func (a *Analyzer) addGC(g *parser.GC) {
 	if g.Incremental != nil && g.Incremental.WalltimeMS != nil {
 		wall = *g.Incremental.WalltimeMS
 	}
+	if p.gcs == 0 {
+		p.firstLine = a.line
+	}
 	p.addPoint(&pt, incr, wall)
 }
 
@@ -575,6 +589,9 @@ func (a *Analyzer) addNVP(n *parser.NVP) {
 			incr = v
 			break
 		}
+	}
+	if p.gcs == 0 {
+		p.firstLine = a.line
 	}
 	p.addPoint(&pt, incr, 0)
 }

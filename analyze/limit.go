@@ -62,8 +62,8 @@ func (a *Analyzer) heapLimit(p *proc, out *Process) {
 		}
 	case heapStatsLimit(a.memory) != nil:
 		set(a.oldSpace(p, *heapStatsLimit(a.memory), LimitKindHeapSizeLimit), LimitHeapStats)
-	case commandLineLimit(a.flags) != nil:
-		set(commandLineLimit(a.flags), LimitCommandLine)
+	case commandLineLimit(a.flags, p.firstLine) != nil:
+		set(commandLineLimit(a.flags, p.firstLine), LimitCommandLine)
 	case p.verboseLimitMB != nil:
 		// The memory allocator's used + available is heap_size_limit.
 		set(a.oldSpace(p, round1(*p.verboseLimitMB), LimitKindHeapSizeLimit), LimitVerbose)
@@ -118,17 +118,26 @@ func heapStatsLimit(samples []*parser.Memory) *float64 {
 	return nil
 }
 
-// commandLineLimit is the --max-old-space-size the log's command lines give node, the last
-// one given, nil when none.
-func commandLineLimit(flags []*parser.HeapFlag) *float64 {
-	var v *float64
+// commandLineLimit is the --max-old-space-size the log's command lines give the node whose
+// first GC is on line first: the last one given before that line — a shell session that ran a
+// script under one flag after another shows each run after its command —, else the last one
+// given; nil when none.
+func commandLineLimit(flags []lineFlag, first int) *float64 {
+	var before, last *float64
 	for _, f := range flags {
-		if f.Name == "max-old-space-size" {
-			mb := f.MB
-			v = &mb
+		if f.Name != "max-old-space-size" {
+			continue
+		}
+		mb := f.MB
+		last = &mb
+		if f.line < first {
+			before = &mb
 		}
 	}
-	return v
+	if before != nil {
+		return before
+	}
+	return last
 }
 
 // versionDefault is V8's default old-space limit for the Node version the log shows without a

@@ -62,6 +62,10 @@ type Thresholds struct {
 	// SuddenJumpShareOfLimit: in a crash block without history, a rise between the last two GCs
 	// of at least this share of the limit, at high mu, means the heap arrived at the limit at once.
 	SuddenJumpShareOfLimit float64
+	// SuddenJumpMinMB: nor is a rise no bigger than what the young generation brings between
+	// two GCs when it fills once (a few MB: a semi-space grows from 1 MB), whatever the limit:
+	// under a 6 MB flag a 3 MB rise is the program running, not one huge allocation.
+	SuddenJumpMinMB float64
 	// LoneJumpShareOfLimit: with a single full GC in the log, the rise between the last two GCs
 	// at high mu that means the heap arrived at the limit at once (one share of the limit for
 	// a crash block of two or three full GCs is not enough where one GC is all there is).
@@ -199,6 +203,7 @@ var DefaultThresholds = Thresholds{
 	IneffectiveMet:        3,
 
 	SuddenJumpShareOfLimit: 0.02,
+	SuddenJumpMinMB:        8,
 	LoneJumpShareOfLimit:   0.25,
 	SpikeShare:             0.2,
 	BurstReachShare:        0.8,

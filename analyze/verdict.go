@@ -948,7 +948,8 @@ func suddenArrival(p *proc, limit float64, th *Thresholds) bool {
 		return false
 	}
 	mu, ok := last.mu()
-	return ok && mu >= th.HighMu && last.BeforeMB-prev.AfterMB >= th.SuddenJumpShareOfLimit*limit
+	jump := last.BeforeMB - prev.AfterMB
+	return ok && mu >= th.HighMu && jump >= th.SuddenJumpShareOfLimit*limit && jump > th.SuddenJumpMinMB
 }
 
 // lastTwo is the process's last two GCs.
