@@ -22,15 +22,20 @@ func continuation(cur, next string) (string, bool) {
 			return sc + " " + sn, true
 		}
 	}
-	if as := findAnchors(next); len(as) > 0 && strings.TrimSpace(next[:as[0].pos]) == "" {
-		return "", false
-	}
 	as := findAnchors(cur)
 	if len(as) == 0 {
 		return "", false
 	}
 	last := as[len(as)-1]
 	seg := strings.TrimRight(cur[last.pos:], " ")
+	if last.kind == anchorPrefix && prefixEnd(seg, 0) == len(seg) && startsTimedGC(nt) {
+		// A reflow that broke the line right after its prefix: the GC goes on on the next
+		// line ("[144950:0x594f3e0]" / "84427 ms: Mark-sweep (reduce) 2046.4 (2084.0)").
+		return joinWrapped(cur, next), true
+	}
+	if as := findAnchors(next); len(as) > 0 && strings.TrimSpace(next[:as[0].pos]) == "" {
+		return "", false
+	}
 	switch {
 	case last.kind == anchorPrefix && isNVPStart(afterTime(seg)) && (isNVPFragment(nt) || strings.HasPrefix(nt, "_")):
 		// A --trace-gc-nvp line broken inside a name or value. This case comes before the
@@ -74,7 +79,8 @@ func continuation(cur, next string) (string, bool) {
 			return "", false
 		}
 		if strings.HasPrefix(nt, "Allocation failed") || strings.HasPrefix(nt, "JavaScript heap out of memory") ||
-			strings.HasPrefix(nt, "process out of memory") || strings.HasSuffix(seg, "Allocation failed -") {
+			strings.HasPrefix(nt, "process out of memory") || strings.HasSuffix(seg, "Allocation failed -") ||
+			strings.HasSuffix(seg, " Allocation") && strings.HasPrefix(nt, "failed - ") {
 			return joinWrapped(cur, next), true
 		}
 		// A terminal that wrapped the line at its width, inside a word: the rest of V8's
@@ -97,6 +103,13 @@ func continuation(cur, next string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// startsTimedGC reports a text that starts as a --trace-gc line does after its prefix: a time
+// in ms, then a collector's name.
+func startsTimedGC(t string) bool {
+	d := scanDigits(t, 0)
+	return d > 0 && strings.HasPrefix(t[d:], " ms: ") && startsWithCollector(t[d+len(" ms: "):])
 }
 
 // continuesGC reports whether a line can be the rest of a --trace-gc line a terminal wrapped:
