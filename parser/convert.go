@@ -296,9 +296,13 @@ func otherEvent(g *otherLineG, input string) *Other {
 	return ev
 }
 
+var markdownUnderscores = strings.NewReplacer(`\_`, "_", "*", "_")
+
 // fatalKind classifies a fatal error by its location (and message, for process OOMs).
 func fatalKind(location, message string) FatalKind {
-	l := strings.ToLower(location)
+	// Markdown ate an underscore as emphasis, or escaped it: "CALL*AND_RETRY_LAST",
+	// "CALL\_AND\_RETRY\_LAST" (a blog's code block rendered as text).
+	l := markdownUnderscores.Replace(strings.ToLower(location))
 	// A location cut short by a paste ("CALL_A") still names its kind.
 	if len(l) >= 4 {
 		for _, full := range []string{"call_and_retry_last", "reached heap limit", "ineffective mark-compacts near heap limit", "invalid table size", "invalid array length"} {
