@@ -222,8 +222,11 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// cuts (a line through the load and two points, 42–45% early; 5 full GCs read healthy);
 	// 390 of 548, 71.2%, for changing rates once a spiky leak whose parabola peaks while its
 	// floor still rises was given the average rate's time-to-OOM (six cuts, 0.5–6.2% off;
-	// before, no time-to-OOM beside LEAK).
-	for kind, floor := range map[string]float64{"steady": 0.845, "changing": 0.71} {
+	// before, no time-to-OOM beside LEAK); 501 of 594, 84.3%, and 399 of 557, 71.6%, with set
+	// Z on Node 11, 16, 22 and 26, measured as it came: an ORM statement cache that V8 ends at
+	// 0.8·F on Node 16 (predicted 19% late at 40–80%, within 2% on Node 11 and 22), an RBAC
+	// snapshot whose retention accelerates (8 of 9 cuts within 7%).
+	for kind, floor := range map[string]float64{"steady": 0.843, "changing": 0.716} {
 		t.Logf("%s-rate cuts meeting the floor: %d of %d", kind, met[kind], cuts[kind])
 		if share := float64(met[kind]) / float64(max(cuts[kind], 1)); share < floor {
 			t.Errorf("%s-rate cuts meeting the floor: %.1f%%, below the %.1f%% measured before", kind, 100*share, 100*floor)

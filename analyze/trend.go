@@ -579,6 +579,7 @@ func (g *growth) checkRecent(th *Thresholds, t *Trend, youngRate float64, youngH
 	if n < 4 {
 		return
 	}
+	defer g.checkLastFellShort(th, t, youngRate)
 	end := xs[n-1]
 	for b := n - 1; b >= 3; b-- {
 		since := end - xs[b-1]
@@ -611,6 +612,25 @@ func (g *growth) checkRecent(th *Thresholds, t *Trend, youngRate float64, youngH
 			}
 		}
 		return
+	}
+}
+
+// checkLastFellShort marks as slowed (unconfirmed) a growth whose newest full GC, too recent
+// to make a recent part of its own, the robust line gave no weight for lying far under it,
+// where full GCs catch no transient memory: the growth slowed there (a pool that stopped
+// growing with its traffic's high-water mark, 63 then 65 MB after climbing 12 to 63 at
+// 2.5 MB/s, read a steady leak with a time-to-OOM), and nothing after it shows whether it
+// stopped — unless young GCs since go on rising at half the rate or more.
+func (g *growth) checkLastFellShort(th *Thresholds, t *Trend, youngRate float64) {
+	xs, ys := g.xs, g.ys
+	n := len(xs)
+	b := n - 1
+	if g.stopped != nil || g.transient > 0 || n < th.CurvatureMinPoints || b >= len(g.lin.w) || g.lin.w[b] != 0 {
+		return
+	}
+	if g.lin.at(xs[b])-ys[b] > math.Max(2*g.lin.s, th.noiseMB(ys[b])) && (math.IsNaN(youngRate) || youngRate < th.RecentRateShare*g.lin.b) {
+		g.stopped = &stop{fromMS: xs[b-1] * 1000, atMS: xs[b] * 1000, heapMB: ys[b], trendMB: g.lin.at(xs[b]), unconfirmed: true}
+		t.SlowedAtMS = &g.stopped.fromMS
 	}
 }
 
