@@ -903,3 +903,42 @@ FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memor
 		}
 	}
 }
+
+// TestExitedLeakHasNoFuture: a leak whose process the tool running it saw exit (gcanalyze run)
+// is told as a leak that would have run out of heap had it gone on, not one that will; its
+// time-to-OOM is the trend's, after the exit. Handwritten: a line rising 10 MB/s.
+func TestExitedLeakHasNoFuture(t *testing.T) {
+	var b strings.Builder
+	for i := 0; i < 12; i++ {
+		mb := 20 + 10*float64(i)
+		fmt.Fprintf(&b, "[4242:0x1c0e3000]  %6d ms: Mark-Compact %.1f (%.1f) -> %.1f (%.1f) MB, 5.0 / 0.0 ms  (average mu = 0.990, current mu = 0.990) allocation failure; GC in old space requested\n", 1000*(i+1), mb+8, mb+20, mb, mb+20)
+	}
+	limit := 512.0
+	a := New(Options{HeapLimitMB: &limit})
+	p := parser.New(strings.NewReader(b.String()))
+	for {
+		ev, err := p.Next()
+		if err != nil {
+			break
+		}
+		a.Add(ev)
+	}
+	a.Exited(4242, 0)
+	r := a.Report("handwritten", p.Stats())
+	if len(r.Processes) != 1 {
+		t.Fatalf("%d processes", len(r.Processes))
+	}
+	q := r.Processes[0]
+	if q.Verdict != VerdictLeak || q.ExitCode == nil || *q.ExitCode != 0 || q.PredictedOOMMS == nil {
+		t.Fatalf("verdict %s, exit code %v, predicted %v", q.Verdict, q.ExitCode, q.PredictedOOMMS)
+	}
+	text := Headline(q) + "\n" + strings.Join(q.Evidence, "\n")
+	for _, want := range []string{"until the process exited", "had it gone on", "with code 0"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the report does not say %q:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, "will run out") || strings.Contains(text, "after the log ends") {
+		t.Errorf("an exited process is told it will run out of heap:\n%s", text)
+	}
+}

@@ -60,6 +60,8 @@ type proc struct {
 	// stopped is a process manager's line saying it stopped this process (a signal asked
 	// for, not a death), empty when none did.
 	stopped string
+	// exitCode is the code the process exited with, when the tool that ran it says (Exited).
+	exitCode *int
 	// firstLine is the line of the process's first GC in the log.
 	firstLine int
 	gcs       int
@@ -417,6 +419,22 @@ func stoppedBy(s string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// Exited records that the process pid exited with code, as the tool that ran it saw (gcanalyze
+// run knows its command's end). Each of its isolates' latest run takes it: a report then says the
+// process ended, and a time-to-OOM is what the trend would have reached had it gone on.
+func (a *Analyzer) Exited(pid int64, code int) {
+	latest := map[parser.IsolateKey]*proc{}
+	for _, p := range a.order {
+		if p.key.PID == pid {
+			latest[p.key] = p
+		}
+	}
+	for _, p := range latest {
+		c := code
+		p.exitCode = &c
+	}
 }
 
 // processStopped records a process its manager stopped. It is the process printing last, when

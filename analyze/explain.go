@@ -32,6 +32,8 @@ func leakHeadline(p *Process) string {
 		return "LEAK — the heap that survives full GCs grew, more slowly over time, until V8 hit its heap limit."
 	case p.Crash != nil:
 		return "LEAK — the heap that survives full GCs grew steadily until V8 hit its heap limit."
+	case p.ExitCode != nil:
+		return "LEAK — the heap that survives full GCs grew until the process exited; had it gone on, it would have run out of heap."
 	case model == ModelAccelerating:
 		return "LEAK — the heap that survives full GCs grows faster and faster; the process will run out of heap, sooner than a straight line says."
 	case model == ModelDecelerating:
@@ -189,6 +191,9 @@ func (e *explainer) crash() {
 	}
 	if e.p.oomInvokedLine > 0 {
 		e.ev("kernel", "line %d: the kernel's OOM killer ran when this process asked for memory: the machine (or the container) was out of memory, which is not V8's heap limit", e.p.oomInvokedLine)
+	}
+	if c := e.out.ExitCode; c != nil && e.out.Crash == nil {
+		e.ev("exited", "with code %d when the trace ends (gcanalyze run saw the command end): the process ended on its own, not of its heap", *c)
 	}
 	if e.p.stopped != "" {
 		e.ev("stopped", "its process manager says it %s: a stop that was asked for, not a death", e.p.stopped)
@@ -670,6 +675,9 @@ func (e *explainer) prediction() {
 			// "predictable" below says how early it would have warned.
 		case out.Crash != nil:
 			e.ev("prediction", "the trend reaches the limit at %s (95%% interval %s–%s%s)", secs(*out.PredictedOOMMS), secs(iv[0]), secs(iv[1]), model)
+		case out.ExitCode != nil:
+			e.ev("time to OOM", "had it gone on, the trend would have reached the limit at %s, %s after it exited (95%% interval %s–%s%s)",
+				secs(*out.PredictedOOMMS), secs(*out.PredictedOOMMS-*out.LastMS), secs(iv[0]), secs(iv[1]), model)
 		default:
 			e.ev("time to OOM", "the trend reaches the limit at %s, %s after the log ends (95%% interval %s–%s%s)",
 				secs(*out.PredictedOOMMS), secs(*out.PredictedOOMMS-*out.LastMS), secs(iv[0]), secs(iv[1]), model)

@@ -117,7 +117,7 @@ func (a *Analyzer) finish(p *proc, several bool) *Process {
 	}
 	out := &Process{
 		PID: p.key.PID, Isolate: p.key.Isolate, Run: p.run, GCEvents: p.gcs, FullGCs: p.full, YoungGCs: p.young,
-		Crash: p.crash, Stopped: p.stopped, Pauses: map[string]*PauseStats{}, HeapLimitSource: LimitUnknown,
+		Crash: p.crash, Stopped: p.stopped, ExitCode: p.exitCode, Pauses: map[string]*PauseStats{}, HeapLimitSource: LimitUnknown,
 	}
 	if p.crash != nil {
 		p.crash.TopFrames = userFirst(p.crash.TopFrames)

@@ -333,6 +333,13 @@ func (m *Monitor) Crashed() bool {
 	return m.crashed
 }
 
+// Exited records that the process pid exited with code (analyze's Exited).
+func (m *Monitor) Exited(pid int64, code int) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.a.Exited(pid, code)
+}
+
 // Report is the analysis of everything added so far, as analyze's.
 func (m *Monitor) Report(source string, stats parser.Stats) *analyze.Report {
 	m.mu.Lock()

@@ -114,9 +114,20 @@ func (s *Session) Line(b []byte) {
 // Crashed reports whether a fatal error has been read.
 func (s *Session) Crashed() bool { return s.m.Crashed() }
 
+// CloseExited is Close for a command that ended by itself: the process pid (the command's
+// own, when it is Node) exited with code, which the report then says.
+func (s *Session) CloseExited(source string, pid int64, code int) *analyze.Report {
+	return s.close(source, func() { s.m.Exited(pid, code) })
+}
+
 // Close ends the input, raises what the last lines warn of, and returns the report of
 // everything read, named source.
 func (s *Session) Close(source string) *analyze.Report {
+	return s.close(source, nil)
+}
+
+// close is Close, with ended run once every line is read (nil: nothing more to record).
+func (s *Session) close(source string, ended func()) *analyze.Report {
 	s.mu.Lock()
 	if !s.closed {
 		s.closed = true
@@ -128,6 +139,9 @@ func (s *Session) Close(source string) *analyze.Report {
 	s.ticker.Wait()
 	for _, al := range s.m.Check() {
 		s.onAlert(al)
+	}
+	if ended != nil {
+		ended() // after the last check: what the trace warned of, it warned of live
 	}
 	return s.m.Report(source, stats)
 }

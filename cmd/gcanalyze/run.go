@@ -117,7 +117,7 @@ func (a *app) runTraced(cmd *exec.Cmd, r *router, s *live.Session, c *cli.Contex
 	cmd.Wait()
 	stop()
 	code := exitCodeOf(cmd.ProcessState)
-	rep := s.Close(strings.Join(cmd.Args, " "))
+	rep := s.CloseExited(strings.Join(cmd.Args, " "), int64(cmd.Process.Pid), code)
 	a.tracedNotes(rep)
 	verdictCode, err := writeFinal(c, reportable(rep), a.stderr)
 	if verdictCode != exitOK {

@@ -85,6 +85,9 @@ func TestRunLeak(t *testing.T) {
 	if len(rep.Processes) != 1 || rep.Processes[0].Verdict != analyze.VerdictLeak || rep.Processes[0].HeapLimitSource != analyze.LimitProcess {
 		t.Fatalf("want one LEAK process with its limit from the process itself: %+v", rep.Processes)
 	}
+	if c := rep.Processes[0].ExitCode; c == nil || *c != 134 {
+		t.Errorf("exit code in the report %v, want the 134 run saw", c)
+	}
 	var oom *live.Alert
 	for _, a := range readAlerts(t, alerts) {
 		if a.Kind == live.AlertOOM {
@@ -128,7 +131,10 @@ func TestRunHealthy(t *testing.T) {
 	}
 	rep := readJSONReport(t, report)
 	if len(rep.Processes) != 1 || rep.Processes[0].Verdict != analyze.VerdictHealthy {
-		t.Errorf("want one HEALTHY process: %s", r.stderr)
+		t.Fatalf("want one HEALTHY process: %s", r.stderr)
+	}
+	if c := rep.Processes[0].ExitCode; c == nil || *c != 0 {
+		t.Errorf("exit code in the report %v, want the 0 run saw", c)
 	}
 }
 
