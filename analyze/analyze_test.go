@@ -942,3 +942,47 @@ func TestExitedLeakHasNoFuture(t *testing.T) {
 		t.Errorf("an exited process is told it will run out of heap:\n%s", text)
 	}
 }
+
+// TestShortSevereThrash: an early stretch, a tenth of the log, in which back-to-back full GCs
+// on a flat heap left the program a few percent of the time is thrashing, though shorter than
+// thrashing's usual window; the headline says it came and went. A stretch as short at 0.5 of
+// the time is not. Handwritten after set AB's ad server on Node 12 (its ledger at 78% of the
+// limit, 8 s of back-to-back mark-sweeps, then one every 1.2 s).
+func TestShortSevereThrash(t *testing.T) {
+	log := func(gap float64) string {
+		var b strings.Builder
+		ms := 500.0
+		for i := 0; i < 40; i++ { // 6 s of full GCs, each taking most of its gap
+			pause := gap * 150
+			fmt.Fprintf(&b, "[7:0x3ceed4f0]  %7.0f ms: Mark-sweep 100.0 (114.0) -> 99.5 (114.0) MB, %.1f / 0.0 ms  (average mu = 0.500, current mu = 0.500) allocation failure GC in old space requested\n", ms, pause)
+			ms += 150
+		}
+		for ms < 50000 { // then one every 1.2 s, freeing a tenth, the program running freely
+			fmt.Fprintf(&b, "[7:0x3ceed4f0]  %7.0f ms: Mark-sweep 112.0 (120.0) -> 101.0 (120.0) MB, 40.0 / 0.0 ms  (average mu = 0.900, current mu = 0.900) allocation failure GC in old space requested\n", ms)
+			ms += 1200
+		}
+		return b.String()
+	}
+	for _, tc := range []struct {
+		name    string
+		gcShare float64 // of each early gap
+		want    string
+	}{
+		{"95% in GC for 6 s", 0.95, VerdictGCThrashing},
+		{"50% in GC for 6 s", 0.5, VerdictHealthy},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r, err := FromReader(strings.NewReader(log(tc.gcShare)), "handwritten", Options{})
+			if err != nil || len(r.Processes) != 1 {
+				t.Fatalf("err %v, %d processes", err, len(r.Processes))
+			}
+			p := r.Processes[0]
+			if p.Verdict != tc.want {
+				t.Fatalf("verdict %s, want %s: %v", p.Verdict, tc.want, p.Evidence)
+			}
+			if tc.want == VerdictGCThrashing && (p.PastThrashMS == nil || !strings.Contains(Headline(p), "for a stretch")) {
+				t.Errorf("the thrash is not told as past: %v, %q", p.PastThrashMS, Headline(p))
+			}
+		})
+	}
+}

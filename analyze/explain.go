@@ -63,6 +63,9 @@ func Headline(p *Process) string {
 		}
 		return "STRUCTURE LIMIT — a single Map, Set, array, string or buffer hit a V8 hard size limit; a bigger heap will not help."
 	case VerdictGCThrashing:
+		if p.PastThrashMS != nil {
+			return "GC THRASHING — for a stretch of the run full GCs came back to back and freed little: the program got a small share of the time, more after it."
+		}
 		return "GC THRASHING — full GCs come back to back and free little: the program gets a small share of the time."
 	case VerdictHealthy:
 		return healthyHeadline(p)

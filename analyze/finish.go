@@ -166,6 +166,11 @@ func (a *Analyzer) finish(p *proc, several bool) *Process {
 	}
 	a.trend(p, out)
 	out.Verdict = verdictOf(p, out, &a.th, p.limit.heapMB)
+	if out.Verdict == VerdictGCThrashing && thrashing(p, out, &a.th) == nil && !out.IneffectiveMC.Met {
+		if t := pastThrash(p, out, &a.th); t != nil {
+			out.PastThrashMS = &[2]float64{t.fromMS, t.toMS}
+		}
+	}
 	if out.Verdict == VerdictAllocationBurst {
 		if b := burstOf(p, p.limit.effectiveMB, &a.th); b != nil {
 			a.trendBefore(p, out, b.fromMS, "the burst")

@@ -57,6 +57,9 @@ type Process struct {
 	// Stopped is its process manager's word that it stopped the process ("exited with code
 	// [0] via signal [SIGINT]"): a run that ended, not a death. Absent otherwise.
 	Stopped string `json:"stopped,omitempty"`
+	// PastThrashMS is the stretch (ms) in which a gc-thrashing process thrashed, when it got
+	// more of the time after it: the verdict is of that stretch, not of the log's end.
+	PastThrashMS *[2]float64 `json:"past_thrash_ms,omitempty"`
 	// ExitCode is the code the process exited with, when the tool that ran it saw it end
 	// (gcanalyze run): 128+N for a death by signal N. Absent when the log alone is read.
 	ExitCode *int `json:"exit_code,omitempty"`

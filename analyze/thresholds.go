@@ -155,6 +155,10 @@ type Thresholds struct {
 	ThrashFreedShare  float64
 	ThrashMinFullGCs  int
 	ThrashWindowShare float64
+	// ThrashSevereWindowShare and ThrashSevereMu: an earlier stretch this share of the log
+	// long, in which the program got under ThrashSevereMu of the time, is thrashing too,
+	// though shorter than ThrashWindowShare (pastThrash).
+	ThrashSevereWindowShare, ThrashSevereMu float64
 
 	// StallFactor and StallMinMS: a young GC that took StallFactor times the process's median
 	// young GC, and at least StallMinMS, was the host holding the process up, not GC work: a
@@ -242,10 +246,12 @@ var DefaultThresholds = Thresholds{
 	LingerGapShare:   0.5,
 	DiedLoadingMS:    2000,
 
-	ThrashMu:          0.6,
-	ThrashFreedShare:  0.3,
-	ThrashMinFullGCs:  4,
-	ThrashWindowShare: 0.3,
+	ThrashMu:                0.6,
+	ThrashFreedShare:        0.3,
+	ThrashMinFullGCs:        4,
+	ThrashWindowShare:       0.3,
+	ThrashSevereWindowShare: 0.1,
+	ThrashSevereMu:          0.3,
 
 	StallFactor:      20,
 	StallMinMS:       250,

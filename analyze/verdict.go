@@ -895,13 +895,24 @@ type thrash struct {
 // which the program thrashed — at least ThrashMinFullGCs full GCs freeing under
 // ThrashFreedShare of the heap, the program getting under ThrashMu of the time — on a heap
 // that did not grow meanwhile (a program loading its state also runs full GCs that free
-// little, but its heap grows). The worst such stretch, nil if none: a service that thrashed
-// for 40 s of its 75 and recovered at the end is not healthy.
+// little, but its heap grows); or a shorter one, ThrashSevereWindowShare of the log, in which
+// it got under ThrashSevereMu (an ad server whose ledger sat at 78% of its limit got 0.2–10% of
+// the time for its first 8 s of 50, shedding bids, then 88%). The worst such stretch, nil if
+// none: a service that thrashed for 40 s of its 75 and recovered at the end is not healthy.
 func pastThrash(p *proc, out *Process, th *Thresholds) *thrash {
+	if t := thrashIn(p, out, th, th.ThrashWindowShare, th.ThrashMu); t != nil {
+		return t
+	}
+	return thrashIn(p, out, th, th.ThrashSevereWindowShare, th.ThrashSevereMu)
+}
+
+// thrashIn finds the worst window of share of the log in which the program got under mu of
+// the time while its full GCs freed little on a heap that did not grow (pastThrash).
+func thrashIn(p *proc, out *Process, th *Thresholds, share, mu float64) *thrash {
 	if len(p.fulls) < th.ThrashMinFullGCs || out.FirstMS == nil {
 		return nil
 	}
-	w := th.ThrashWindowShare * (*out.LastMS - *out.FirstMS)
+	w := share * (*out.LastMS - *out.FirstMS)
 	if w <= 0 {
 		return nil
 	}
@@ -934,9 +945,9 @@ func pastThrash(p *proc, out *Process, th *Thresholds) *thrash {
 			continue // the heap grew: loading, or a leak, not a working set GC grinds on
 		}
 		stalled := stalledIn(p, out, from, to, th)
-		mu, share := 1-(tl.gcIn(from, to)-stalled)/(w-stalled), (freed[j]-freed[i])/float64(n)
-		if mu < th.ThrashMu && share < th.ThrashFreedShare && (worst == nil || mu < worst.mu) {
-			worst = &thrash{fromMS: from, toMS: to, mu: mu, fullGCs: n, freedShare: share}
+		got, freedShare := 1-(tl.gcIn(from, to)-stalled)/(w-stalled), (freed[j]-freed[i])/float64(n)
+		if got < mu && freedShare < th.ThrashFreedShare && (worst == nil || got < worst.mu) {
+			worst = &thrash{fromMS: from, toMS: to, mu: got, fullGCs: n, freedShare: freedShare}
 		}
 	}
 	return worst
