@@ -727,7 +727,10 @@ func lingeredAtLimit(p *proc, th *Thresholds) *linger {
 	bandFit := robustFit(xs[enter:], ys[enter:])
 	l := &linger{enterMS: xs[enter] * 1000, bandRate: bandFit.b, fullGCs: band}
 	if enter >= th.SegmentMinPoints-1 {
+		// Each stretch of time counts once (thinByTime): 330 back-to-back full GCs at one level
+		// before the band outweigh, point for point, the steps a leak climbed before them.
 		px, py := retained(p, xs[:enter+1], ys[:enter+1], th)
+		px, py = thinByTime(px, py, th)
 		l.preRate = robustFit(px, py).b
 	}
 	if l.preRate <= 0 {
