@@ -225,8 +225,11 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// before, no time-to-OOM beside LEAK); 501 of 594, 84.3%, and 399 of 557, 71.6%, with set
 	// Z on Node 11, 16, 22 and 26, measured as it came: an ORM statement cache that V8 ends at
 	// 0.8·F on Node 16 (predicted 19% late at 40–80%, within 2% on Node 11 and 22), an RBAC
-	// snapshot whose retention accelerates (8 of 9 cuts within 7%).
-	for kind, floor := range map[string]float64{"steady": 0.843, "changing": 0.716} {
+	// snapshot whose retention accelerates (8 of 9 cuts within 7%); 517 of 610, 84.8%, and 409
+	// of 573, 71.4%, with set AB on Node 12, 18, 24 and Deno 2.9, measured as it came: a
+	// claims service's slow leak under a busy heap (16 of 16 steady cuts within 12%), tax-rule
+	// reloads kept one deploy at a time (10 of 16 stepwise cuts: the cuts between steps).
+	for kind, floor := range map[string]float64{"steady": 0.845, "changing": 0.713} {
 		t.Logf("%s-rate cuts meeting the floor: %d of %d", kind, met[kind], cuts[kind])
 		if share := float64(met[kind]) / float64(max(cuts[kind], 1)); share < floor {
 			t.Errorf("%s-rate cuts meeting the floor: %.1f%%, below the %.1f%% measured before", kind, 100*share, 100*floor)
@@ -287,8 +290,13 @@ func TestNoOOMWhereNoneComes(t *testing.T) {
 		// time-to-OOM: the heap's, had it run on.
 		none := m.ExpectedOOM != nil && !*m.ExpectedOOM && m.ExpectedVerdict != VerdictLeak
 		switch rateOf(m) {
-		case "plateau", "decelerating", "none":
+		case "plateau", "none":
 			none = true
+		case "decelerating":
+			// A growth that slows to a level (a cache over a finite key space) has no OOM to
+			// come; a leak that only slows (a vocabulary growing by Heaps' law, never
+			// stopping) still has the one its rate leads to.
+			none = m.ExpectedVerdict != VerdictLeak
 		}
 		if !none || m.Crashed {
 			continue

@@ -14,8 +14,11 @@ import (
 // sets at their limit as bursts; 26 read HEAP TOO SMALL at half the limit given without a word
 // of it), 4 once a death V8 says was at its limit, under 75% of the stated one, is read
 // against the heap it died at (two PDF renders whose average mu was 0.6, Node 8 and 9 bursts
-// whose V8 prints no mu).
-const maxVerdictsMovedByADoubledLimit = 4
+// whose V8 prints no mu); 5 of 702 with set AB, measured as it came: a catalog expansion on
+// Node 12 whose 1.3 s climb from a flat 5 MB ended in "semi-space copy, fallback in old gen"
+// at 124 MB reads as a fast leak under a 192 MB limit (the burst is read against where the
+// heap was run into, and V8's evacuation failure does not say how near that limit it was).
+const maxVerdictsMovedByADoubledLimit = 5
 
 // maxVerdictsMovedByAHalvedLimit is the same for half the limit: 19 of 667 when a heap past the
 // stated limit was read against it, none once a heap past it, on a V8 that enforces its limit,

@@ -160,6 +160,11 @@ func (a *Analyzer) trend(p *proc, out *Process) {
 		tx, ty := thinByTime(xs, ys, th)
 		g.checkFlatTail(tx, ty, th, t)
 		g.checkStop(p, th, t)
+		if s := g.stopped; s != nil && !s.unconfirmed && !s.paused && g.model == ModelAccelerating {
+			// A curve's rate now says nothing of a growth that ended ("speeding up, the rate
+			// doubles every 29 s" beside "growth ended" on an ad server's flat ledger).
+			g.straighten(t)
+		}
 	}
 	p.setTrend(out, g, t)
 }
