@@ -440,6 +440,12 @@ func (a *Analyzer) mutator(p *proc, out *Process) {
 // left 10% more than the full GC before it does not (the heap had room to grow: V8 was not at
 // its limit). This analyzer also asks that each freed little.
 func (a *Analyzer) ineffectiveMCs(p *proc, out *Process) {
+	if p.beforeMu() && p.crash != nil && p.crash.Kind == parser.FatalCallAndRetryLast {
+		// A trace without mutator utilization, dead by CALL_AND_RETRY_LAST: V8 before 6.7,
+		// which has no such rule (it came with the utilization V8 prints).
+		out.IneffectiveMC = &IneffectiveMC{}
+		return
+	}
 	floor := 0.0
 	if out.HeapLimitMB != nil && out.HeapLimitSource != LimitCrash {
 		floor = highHeapShare * *out.HeapLimitMB
