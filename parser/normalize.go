@@ -13,7 +13,9 @@ import (
 // without newlines, or a whole crash report collapsed onto one line, are cut apart.
 
 // cleanLine removes carriage returns, ANSI escape sequences, NUL bytes and invalid UTF-8 from a
-// raw line. It returns the input unchanged (no allocation) when there is nothing to remove.
+// raw line, and turns the HTML entities of "<" and ">" back into them (a crash block pasted
+// from a blog's HTML: "&lt;--- Last few GCs ---&gt;", "993.1 (1673.5) -&gt; 993.1"). It
+// returns the input unchanged (no allocation) when there is nothing to remove.
 func cleanLine(b []byte) string {
 	if !dirty(b) {
 		return string(b)
@@ -27,6 +29,13 @@ func cleanLine(b []byte) string {
 			i++
 		case c == 0x1b:
 			i = skipEscape(b, i)
+		case c == '&' && i+3 < len(b) && (b[i+1] == 'g' || b[i+1] == 'l') && b[i+2] == 't' && b[i+3] == ';':
+			if b[i+1] == 'g' {
+				sb.WriteByte('>')
+			} else {
+				sb.WriteByte('<')
+			}
+			i += 4
 		case c < 0x80:
 			sb.WriteByte(c)
 			i++
@@ -60,18 +69,18 @@ func hasByte(w uint64, c byte) bool {
 	return (x-ones)&^x&highs != 0
 }
 
-// dirty reports whether b holds a byte cleanLine removes or checks: CR, ESC, NUL, non-ASCII.
-// It reads eight bytes at a time: this runs on every line.
+// dirty reports whether b holds a byte cleanLine removes or checks: CR, ESC, NUL, non-ASCII,
+// or the "&" of an entity. It reads eight bytes at a time: this runs on every line.
 func dirty(b []byte) bool {
 	i := 0
 	for ; i+8 <= len(b); i += 8 {
 		w := binary.LittleEndian.Uint64(b[i:])
-		if w&highs != 0 || hasByte(w, 0) || hasByte(w, 0x1b) || hasByte(w, '\r') {
+		if w&highs != 0 || hasByte(w, 0) || hasByte(w, 0x1b) || hasByte(w, '\r') || hasByte(w, '&') {
 			return true
 		}
 	}
 	for ; i < len(b); i++ {
-		if c := b[i]; c == '\r' || c == 0x1b || c == 0 || c >= 0x80 {
+		if c := b[i]; c == '\r' || c == 0x1b || c == 0 || c >= 0x80 || c == '&' {
 			return true
 		}
 	}
