@@ -986,3 +986,23 @@ func TestShortSevereThrash(t *testing.T) {
 		})
 	}
 }
+
+// TestVersionDefaultNamesItsSource: a default limit read from OOM frames of Node 9 or older
+// says so where the limit is stated (it said "V8's default for Node on a 64-bit machine", the
+// version missing); Electron's and Atom's crash reports carry the same V8 frames under
+// Chromium's limits, and get no Node default.
+func TestVersionDefaultNamesItsSource(t *testing.T) {
+	node := analyzeFile(t, "../corpus/heldout-x/x028-discord-compiler-bot-node8-newspace-rebalance-process-oom-forever-restart.log", Options{}).Processes[0]
+	if node.HeapLimitSource != LimitDefaultEstimate {
+		t.Fatalf("Node 8's crash: limit source %s, want %s", node.HeapLimitSource, LimitDefaultEstimate)
+	}
+	i := slices.IndexFunc(node.Evidence, func(e string) bool { return strings.HasPrefix(e, "heap limit: ") })
+	if i < 0 || !strings.Contains(node.Evidence[i], "Node 9 or older") {
+		t.Errorf("the limit line does not say which Node: %v", node.Evidence)
+	}
+	for _, log := range []string{"../corpus/pastes/a001-electron034-macos-crashreport-sigill-fatalprocessoom.log", "../corpus/pastes/a022-atom-macos-crrenderermain-libnode-fataloom-newfixedarray.log"} {
+		if p := analyzeFile(t, log, Options{}).Processes[0]; p.HeapLimitSource != LimitUnknown {
+			t.Errorf("%s: limit source %s, want %s (Electron is not Node 9)", log, p.HeapLimitSource, LimitUnknown)
+		}
+	}
+}

@@ -612,7 +612,9 @@ func (e *explainer) limit() {
 	}
 	source := limitSources[out.HeapLimitSource]
 	if out.HeapLimitSource == LimitDefaultEstimate && e.p.report == nil {
-		source = fmt.Sprintf("an estimate: V8's default for Node %s on a 64-bit machine, the version the path of its binary in the native stack names; a --max-old-space-size in NODE_OPTIONS would have set another", e.a.binary)
+		// The version heapLimit took the default from: the binary's path, or old OOM frames.
+		_, version := e.a.versionDefault(e.p)
+		source = fmt.Sprintf("an estimate: V8's default for %s on a 64-bit machine; a --max-old-space-size in NODE_OPTIONS would have set another", version)
 	}
 	e.ev("heap limit", "~%s (%s)", mb(*out.HeapLimitMB), source)
 	if lr := e.p.limit; lr.notInEffect {

@@ -154,10 +154,9 @@ func (a *Analyzer) finish(p *proc, several bool) *Process {
 	a.heapSummary(p, out)
 	a.mutator(p, out)
 	a.heapLimit(p, out)
-	p.limit = readLimit(p, out, &a.th, a.heapAtDeath(p))
-	if p.limit.belowDefault = a.belowDefault(out); p.limit.belowDefault != nil {
-		def := p.limit.belowDefault.defaultMB
-		out.DefaultLimitMB = &def
+	p.limit = a.readLimit(p, out)
+	if b := p.limit.belowDefault; b != nil {
+		out.DefaultLimitMB = &b.defaultMB
 	}
 	a.ineffectiveMCs(p, out)
 	if d := deathPointOf(p, out); d != nil && !d.ignored {

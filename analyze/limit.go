@@ -74,7 +74,7 @@ func (a *Analyzer) heapLimit(p *proc, out *Process) {
 	case p.report != nil && defaultOldSpace(p.report) != nil:
 		set(defaultOldSpace(p.report), LimitDefaultEstimate)
 	case p.report == nil:
-		if def, _ := a.versionDefault(wide(p.key.Isolate)); def != nil {
+		if def, _ := a.versionDefault(p); def != nil {
 			set(def, LimitDefaultEstimate)
 		}
 	}
@@ -140,16 +140,18 @@ func commandLineLimit(flags []lineFlag, first int) *float64 {
 	return last
 }
 
-// versionDefault is V8's default old-space limit for the Node version the log shows without a
-// report — the path of node's binary, or OOM frames of Node 9 or older beside an address of a
-// 64-bit build (wideIsolate: the process's isolate is one) — and how the log shows it; nil
-// when it shows none, or one whose default depends on the machine (Node 12 on).
-func (a *Analyzer) versionDefault(wideIsolate bool) (*float64, string) {
+// versionDefault is V8's default old-space limit for the Node version the log shows of the
+// process p without a report — the path of node's binary, or OOM frames of Node 9 or older
+// beside an address of a 64-bit build — and how the log shows it; nil when it shows none, or
+// one whose default depends on the machine (Node 12 on).
+func (a *Analyzer) versionDefault(p *proc) (*float64, string) {
 	if def := defaultFor(nodeMajor(&a.binary), 0); def != nil {
 		return def, fmt.Sprintf("Node %s (the path of its binary in the native stack)", a.binary)
 	}
-	if a.isolateFreeOOM && (a.wideAddress || wideIsolate) {
-		// A 32-bit build's default is half that; its addresses fit in 32 bits.
+	// The frames must be Node's: Electron and Atom of that era print the same V8 frames in
+	// their crash reports, under Chromium's limits. A 32-bit build's default is half that;
+	// its addresses fit in 32 bits.
+	if a.isolateFreeOOM && p.crash != nil && p.crash.PrintedBy == "node" && (a.wideAddress || wide(p.key.Isolate)) {
 		return defaultFor(9, 0), "Node 9 or older (its native stack's OOM frames take no isolate, as up to Node 9)"
 	}
 	return nil, ""
@@ -173,12 +175,12 @@ type shortOfDefault struct {
 // failed after last-resort GCs, not V8's near-the-limit rule: old V8 counts the space it holds
 // against the limit, so a committed heap at the default is a death at the limit, however little
 // of it was in use; one well under it failed for a request bigger than the room left.
-func (a *Analyzer) belowDefault(out *Process) *shortOfDefault {
+func (a *Analyzer) belowDefault(p *proc, out *Process) *shortOfDefault {
 	c := out.Crash
 	if out.HeapLimitMB == nil || out.HeapLimitSource != LimitCrash || c == nil || c.Kind != parser.FatalCallAndRetryLast {
 		return nil
 	}
-	def, version := a.versionDefault(wide(out.Isolate))
+	def, version := a.versionDefault(p)
 	if def == nil {
 		return nil
 	}

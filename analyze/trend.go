@@ -156,7 +156,9 @@ func (a *Analyzer) trend(p *proc, out *Process) {
 	if !crashedAtLimit(p) {
 		// A heap that died at its limit did not stop growing: the limit stopped it, and the
 		// points under that ceiling cannot rise as the trend would have them.
-		g.checkRecent(th, t, youngRate(p), func(from, to float64) bool { return youngHeld(p, from, to, th) })
+		rate := youngRate(p)
+		g.checkRecent(th, t, rate, func(from, to float64) bool { return youngHeld(p, from, to, th) })
+		g.checkLastFellShort(th, t, rate)
 		tx, ty := thinByTime(xs, ys, th)
 		g.checkFlatTail(tx, ty, th, t)
 		g.checkStop(p, th, t)
@@ -584,7 +586,6 @@ func (g *growth) checkRecent(th *Thresholds, t *Trend, youngRate float64, youngH
 	if n < 4 {
 		return
 	}
-	defer g.checkLastFellShort(th, t, youngRate)
 	end := xs[n-1]
 	for b := n - 1; b >= 3; b-- {
 		since := end - xs[b-1]
@@ -630,7 +631,7 @@ func (g *growth) checkLastFellShort(th *Thresholds, t *Trend, youngRate float64)
 	xs, ys := g.xs, g.ys
 	n := len(xs)
 	b := n - 1
-	if g.stopped != nil || g.transient > 0 || n < th.CurvatureMinPoints || b >= len(g.lin.w) || g.lin.w[b] != 0 {
+	if !t.Significant || g.stopped != nil || g.transient > 0 || n < th.CurvatureMinPoints || b >= len(g.lin.w) || g.lin.w[b] != 0 {
 		return
 	}
 	if g.lin.at(xs[b])-ys[b] > math.Max(2*g.lin.s, th.noiseMB(ys[b])) && (math.IsNaN(youngRate) || youngRate < th.RecentRateShare*g.lin.b) {

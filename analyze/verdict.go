@@ -502,10 +502,10 @@ func grindingAtDeath(p *proc, th *Thresholds) bool {
 
 // reachedBelowStated reports a death V8 says was at its limit — "Reached heap limit",
 // "Ineffective mark-compacts" (from 0.8 of it), or old V8's CALL_AND_RETRY_LAST or failed
-// promotion with the heap held at its death level for a while (they also end one allocation
-// too big) — with the heap under notInEffectShare of a limit the log or the user states: the
-// heap did not fill up to that limit.
-func reachedBelowStated(p *proc, out *Process, th *Thresholds, heapMB float64) bool {
+// promotion with the heap held at its death level for a while (lingered: lingeredAtLimit;
+// they also end one allocation too big) — with the heap under notInEffectShare of a limit the
+// log or the user states: the heap did not fill up to that limit.
+func reachedBelowStated(p *proc, out *Process, th *Thresholds, heapMB float64, lingered bool) bool {
 	c := out.Crash
 	if c == nil || heapMB <= 0 || out.HeapLimitMB == nil {
 		return false
@@ -517,7 +517,7 @@ func reachedBelowStated(p *proc, out *Process, th *Thresholds, heapMB float64) b
 	}
 	switch c.Kind {
 	case parser.FatalCallAndRetryLast, parser.FatalYoungPromotion:
-		if lingeredAtLimit(p, th) == nil {
+		if !lingered {
 			return false
 		}
 	case parser.FatalHeapLimit, parser.FatalIneffective:
@@ -562,20 +562,21 @@ type limitReading struct {
 	notInEffect bool
 }
 
-// readLimit reads the limit a process died against (limitReading); heapMB is the heap it died
-// at.
-func readLimit(p *proc, out *Process, th *Thresholds, heapMB float64) limitReading {
-	r := limitReading{heapMB: heapMB}
+// readLimit reads the limit a process died against (limitReading).
+func (a *Analyzer) readLimit(p *proc, out *Process) limitReading {
+	th := &a.th
+	r := limitReading{heapMB: a.heapAtDeath(p), belowDefault: a.belowDefault(p, out)}
 	if out.HeapLimitMB != nil {
 		r.effectiveMB = *out.HeapLimitMB
 	}
+	lingered := lingeredAtLimit(p, th) != nil
 	exceeded := exceededStated(p, out)
-	below := reachedBelowStated(p, out, th, heapMB)
-	if heapMB > 0 && (below || exceeded) {
-		r.effectiveMB = heapMB
+	below := reachedBelowStated(p, out, th, r.heapMB, lingered)
+	if r.heapMB > 0 && (below || exceeded) {
+		r.effectiveMB = r.heapMB
 	}
 	ground := grindingAtDeath(p, th) || out.Crash != nil && out.Crash.Kind == parser.FatalIneffective
-	r.notInEffect = exceeded || below && (ground || lingeredAtLimit(p, th) != nil)
+	r.notInEffect = exceeded || below && (ground || lingered)
 	return r
 }
 
