@@ -20,27 +20,12 @@ type Options struct {
 	Thresholds *Thresholds
 }
 
-// maxPauses bounds the pause timeline kept for statistics and the MMU curve. Past it,
-// neighbouring pauses are merged (their sum kept at the later time), which keeps total GC
-// time exact and the MMU of windows wider than the merged gaps close.
-const maxPauses = 1 << 16
-
 // maxYoungSinceFull bounds the young GCs kept since the last full GC.
 const maxYoungSinceFull = 256
 
 // maxFullGCs bounds the full GCs kept for the trend; past it every other one is dropped,
 // which thins the fit evenly and keeps the last point.
 const maxFullGCs = 16384
-
-type pause struct {
-	t, ms float64 // end time and length of the pause (plus incremental marking for full GCs)
-	full  bool
-	atom  float64 // the atomic pause alone
-	// wall is the wall time the incremental marking before a full GC was spread over ("walltime
-	// since start of marking"), 0 when the trace does not say: the marking's steps fall in it,
-	// not in one block before the pause.
-	wall float64
-}
 
 type fullGC struct {
 	GCPoint
@@ -71,7 +56,7 @@ type proc struct {
 	last      float64
 	chart     *points
 	fulls     []fullGC
-	pauses    []pause
+	pauses    pauseLog
 	// allocatedMB sums, over consecutive GCs, the growth from one GC's end to the next's
 	// start: what the program allocated in between.
 	allocatedMB float64
@@ -118,7 +103,7 @@ type proc struct {
 // timeline returns the pause timeline of the process, built on first use in a report.
 func (p *proc) timeline() timeline {
 	if p.tl == nil {
-		tl := newTimeline(p.pauses)
+		tl := newTimeline(p.pauses.list)
 		p.tl = &tl
 	}
 	return *p.tl
@@ -658,10 +643,7 @@ func (p *proc) addPoint(pt *GCPoint, incrMS, wallMS float64) {
 	}
 	p.prevAfter, p.prevTime, p.hasPrev = pt.AfterMB, pt.TimeMS, true
 	p.chart.add(pt)
-	if len(p.pauses) >= maxPauses {
-		p.mergePauses()
-	}
-	p.pauses = append(p.pauses, pause{t: pt.TimeMS, ms: pt.PauseMS + incrMS, full: pt.Full, atom: pt.PauseMS, wall: wallMS})
+	p.pauses.add(pause{t: pt.TimeMS, ms: pt.PauseMS + incrMS, full: pt.Full, atom: pt.PauseMS, wall: wallMS})
 	if len(p.recent) == 64 { // keep the last 8, without allocating or moving them on every GC
 		p.recent = p.recent[:copy(p.recent, p.recent[56:])]
 	}
@@ -686,15 +668,6 @@ func (p *proc) thinFulls() {
 		out = append(out, p.fulls[i])
 	}
 	p.fulls = out
-}
-
-func (p *proc) mergePauses() {
-	out := p.pauses[:0]
-	for i := 0; i+1 < len(p.pauses); i += 2 {
-		a, b := p.pauses[i], p.pauses[i+1]
-		out = append(out, pause{t: b.t, ms: a.ms + b.ms, full: a.full || b.full, atom: max(a.atom, b.atom)})
-	}
-	p.pauses = out
 }
 
 // workerThatDied picks the isolate a worker's ERR_WORKER_OUT_OF_MEMORY belongs to: the one

@@ -82,3 +82,27 @@ func BenchmarkAnalyzerAdd(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkAnalyzeBig parses and analyses a large log end to end, as `analyze` does: the
+// figure bench/run.sh compares with wc -l. GCANALYZE_BENCH_LOG names it (bench/run.sh makes
+// bench/big-400M-single.log and bench/big-400M-interleaved.log).
+func BenchmarkAnalyzeBig(b *testing.B) {
+	path := os.Getenv("GCANALYZE_BENCH_LOG")
+	if path == "" {
+		path = "../bench/big-400M-single.log"
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		b.Skip("no big log: run bench/run.sh first or set GCANALYZE_BENCH_LOG")
+	}
+	defer f.Close()
+	fi, _ := f.Stat()
+	b.SetBytes(fi.Size())
+	b.ResetTimer()
+	for range b.N {
+		f.Seek(0, io.SeekStart)
+		if _, err := FromReader(f, "bench", Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

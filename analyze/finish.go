@@ -279,28 +279,31 @@ func holdsFloat(t reflect.Type) bool {
 }
 
 func (a *Analyzer) pauseStats(p *proc, out *Process) {
-	var young, full []float64
-	var total float64
-	for _, ps := range p.pauses {
-		// The incremental marking V8 reports beside a full GC ran on the main thread too: it
-		// is time the program did not get, like the pause itself.
-		total += ps.ms
-		if ps.full {
-			full = append(full, ps.atom)
-		} else {
-			young = append(young, ps.atom)
+	young, full := p.pauses.young.stats(), p.pauses.full.stats()
+	if !p.pauses.strided() {
+		// Every pause is in the timeline: the quantiles are exact.
+		var ys, fs []float64
+		for _, ps := range p.pauses.list {
+			if ps.full {
+				fs = append(fs, ps.atom)
+			} else {
+				ys = append(ys, ps.atom)
+			}
 		}
+		young, full = quantiles(ys), quantiles(fs)
 	}
-	if q := quantiles(young); q != nil {
-		out.Pauses["scavenge"] = q
-		out.HostStalls = a.hostStalls(p, q)
+	if young != nil {
+		out.Pauses["scavenge"] = young
+		out.HostStalls = a.hostStalls(p, young)
 	}
-	if q := quantiles(full); q != nil {
-		out.Pauses["full"] = q
+	if full != nil {
+		out.Pauses["full"] = full
 	}
 	if span := spanMS(out); span > 0 {
-		// The wall time runs from the start of the first pause to the end of the last.
-		ov := math.Min(total/(span+p.pauses[0].atom), 1)
+		// The incremental marking V8 reports beside a full GC ran on the main thread too: it
+		// is time the program did not get, like the pause itself. The wall time runs from
+		// the start of the first pause to the end of the last.
+		ov := math.Min(p.pauses.gcMS()/(span+p.pauses.firstAtom), 1)
 		out.GCOverhead = &ov
 		rate := p.allocatedMB / (span / 1000)
 		out.AllocationRateMBPerS = &rate
@@ -314,8 +317,8 @@ func (a *Analyzer) hostStalls(p *proc, young *PauseStats) *HostStalls {
 	}
 	floor := a.th.stallFloorMS(young.P50MS)
 	var st HostStalls
-	for _, ps := range p.pauses {
-		if ps.full || ps.atom < floor {
+	for _, ps := range p.pauses.list {
+		if ps.n <= 1 && ps.full || ps.atom < floor {
 			continue
 		}
 		if st.Count == 0 {
@@ -327,6 +330,10 @@ func (a *Analyzer) hostStalls(p *proc, young *PauseStats) *HostStalls {
 	}
 	if st.Count == 0 {
 		return nil
+	}
+	if p.pauses.strided() {
+		// A group keeps only its longest young GC: count and sum from every pause.
+		st.Count, st.TotalMS = p.pauses.young.atLeast(floor)
 	}
 	st.TypicalMS = young.P50MS
 	return &st
@@ -405,17 +412,21 @@ func (a *Analyzer) mutator(p *proc, out *Process) {
 		mu.AgreementMAE = &mae
 	}
 	if span := spanMS(out); span > 0 {
-		var gc float64
-		for _, ps := range p.pauses {
-			gc += ps.ms
-		}
-		v := math.Max(1-gc/span, 0)
+		v := math.Max(1-p.pauses.gcMS()/span, 0)
 		mu.ComputedOverall = &v
 		tl := p.timeline()
 		cand := tl.candidates()
 		for _, w := range []float64{1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 30000, 60000, 300000, 600000, 1800000, 3600000} {
 			if w > span {
 				break
+			}
+			if p.pauses.strided() && w < mmuGroupWindows*p.pauses.groupMS {
+				// Too short for a timeline of groups to say, but for a window no longer than
+				// the longest pause, which one pause fills.
+				if w <= math.Max(p.pauses.young.max, p.pauses.full.max) {
+					out.MMU = append(out.MMU, MMUPoint{WindowMS: w, MMU: 0})
+				}
+				continue
 			}
 			if m := tl.mmu(w, *out.FirstMS, *out.LastMS, cand); !math.IsNaN(m) {
 				out.MMU = append(out.MMU, MMUPoint{WindowMS: w, MMU: m})
@@ -480,7 +491,7 @@ const highHeapShare = 0.8
 
 func (a *Analyzer) utilizationSeries(p *proc, out *Process) {
 	span := spanMS(out)
-	if span <= 0 || len(p.pauses) == 0 {
+	if span <= 0 || len(p.pauses.list) == 0 {
 		return
 	}
 	w := math.Max(span/50, 100)

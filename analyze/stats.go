@@ -238,6 +238,10 @@ func newSpans(ps []pause) spans {
 func newTimeline(ps []pause) timeline {
 	var pauses, marking []pause
 	for _, p := range ps {
+		if p.n > 1 {
+			pauses = append(pauses, p) // a group: its time spread over its interval
+			continue
+		}
 		incr := p.ms - p.atom
 		if !p.full || p.wall <= 0 || incr <= 0 {
 			pauses = append(pauses, pause{t: p.t, ms: p.ms})
@@ -249,14 +253,6 @@ func newTimeline(ps []pause) timeline {
 		marking = append(marking, pause{t: p.t - p.atom, ms: incr, wall: math.Max(p.wall, incr)})
 	}
 	return timeline{ps: newSpans(pauses), marking: newSpans(marking)}
-}
-
-// length is how long the interval of a span lasts: its wall time when spread, else its GC time.
-func (p pause) length() float64 {
-	if p.wall > 0 {
-		return p.wall
-	}
-	return p.ms
 }
 
 // overlap is the GC time of p within [from, to].

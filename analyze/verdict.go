@@ -776,9 +776,9 @@ func longestGap(xs []float64) float64 {
 // mutatorClock maps a time in seconds to the seconds the program ran until then: wall time
 // less the GC pauses and incremental marking before it.
 func mutatorClock(p *proc) func(float64) float64 {
-	ends, spent := make([]float64, len(p.pauses)), make([]float64, len(p.pauses))
+	ends, spent := make([]float64, len(p.pauses.list)), make([]float64, len(p.pauses.list))
 	sum := 0.0
-	for i, q := range p.pauses {
+	for i, q := range p.pauses.list {
 		sum += q.ms
 		ends[i], spent[i] = q.t, sum
 	}
@@ -866,8 +866,8 @@ func stalledIn(p *proc, out *Process, from, to float64, th *Thresholds) float64 
 		// Built once: pastThrash asks of every window of the log.
 		floor := th.stallFloorMS(st.TypicalMS)
 		p.stalls = &stallIndex{cum: []float64{0}}
-		for _, ps := range p.pauses {
-			if !ps.full && ps.atom >= floor {
+		for _, ps := range p.pauses.list {
+			if !(ps.n <= 1 && ps.full) && ps.atom >= floor {
 				p.stalls.at = append(p.stalls.at, ps.t)
 				p.stalls.cum = append(p.stalls.cum, p.stalls.cum[len(p.stalls.cum)-1]+ps.atom)
 			}

@@ -123,8 +123,9 @@ func ParseParallel(r io.Reader, workers int, emit func([]Event)) (Stats, error) 
 		}
 		return true
 	}
+	var scratch gcScratch
 	for {
-		cut := safeCut(buf)
+		cut := safeCut(buf, &scratch)
 		if cut < 0 && !eof && len(buf) < maxBlockSize {
 			if !fill() {
 				break
@@ -239,7 +240,7 @@ func readMore(r io.Reader, buf *[]byte, n int) (int, error) {
 // start of a --trace-gc line that follows another one, with no crash block, fatal banner or
 // stack within the 4 KB before it. It looks back from the end of buf (the block's last
 // complete lines).
-func safeCut(buf []byte) int {
+func safeCut(buf []byte, scratch *gcScratch) int {
 	end := bytes.LastIndexByte(buf, '\n') // the last complete line ends here
 	if end < 0 {
 		return -1
@@ -252,7 +253,7 @@ func safeCut(buf []byte) int {
 		}
 		prevStart := bytes.LastIndexByte(buf[:start-1], '\n') + 1
 		if startsWithPrefix(buf[start:lineEnd]) && bytes.Contains(buf[start:lineEnd], []byte(" ms: ")) &&
-			startsWithPrefix(buf[prevStart:start]) && quietBefore(buf, start) && noCutGCBefore(buf, start) {
+			startsWithPrefix(buf[prevStart:start]) && quietBefore(buf, start) && noCutGCBefore(buf, start, scratch) {
 			return start
 		}
 		lineEnd = start - 1
@@ -265,7 +266,7 @@ func safeCut(buf []byte) int {
 // "[pid:0x…" prefix, or a GC entry that does not read as one whole GC line (Deno writes V8's
 // trace in blocks, and application output lands inside its lines). NVP and V8's other timed
 // lines are never waited for.
-func noCutGCBefore(buf []byte, i int) bool {
+func noCutGCBefore(buf []byte, i int, scratch *gcScratch) bool {
 	end := i - 1 // the newline before i
 	for k := 0; k < pendingWindow && end > 0; k++ {
 		start := bytes.LastIndexByte(buf[:end], '\n') + 1
@@ -278,13 +279,27 @@ func noCutGCBefore(buf []byte, i int) bool {
 			if j := strings.LastIndexByte(line[:t], '['); j >= 0 {
 				seg = line[j:]
 			}
-			if _, ok := fastGC(strings.TrimRight(seg, "\r ")); !ok {
+			if !scratch.readsWhole(strings.TrimRight(seg, "\r ")) {
 				return false
 			}
 		}
 		end = start - 1
 	}
 	return true
+}
+
+// gcScratch is where noCutGCBefore reads lines: one store and one line cache for every cut,
+// not an allocation and a global intern lookup per line looked at.
+type gcScratch struct {
+	st    gcStore
+	cache lineCache
+}
+
+// readsWhole reports whether the fast path reads line as one whole --trace-gc line.
+func (s *gcScratch) readsWhole(line string) bool {
+	s.st = gcStore{}
+	_, ok := fastGCInto(line, nil, &s.st, &s.cache)
+	return ok
 }
 
 // quietBefore reports whether the 4 KB before i hold nothing that opens a crash section.
