@@ -414,24 +414,7 @@ func (a *Analyzer) mutator(p *proc, out *Process) {
 	if span := spanMS(out); span > 0 {
 		v := math.Max(1-p.pauses.gcMS()/span, 0)
 		mu.ComputedOverall = &v
-		tl := p.timeline()
-		cand := tl.candidates()
-		for _, w := range []float64{1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 30000, 60000, 300000, 600000, 1800000, 3600000} {
-			if w > span {
-				break
-			}
-			if p.pauses.strided() && w < mmuGroupWindows*p.pauses.groupMS {
-				// Too short for a timeline of groups to say, but for a window no longer than
-				// the longest pause, which one pause fills.
-				if w <= math.Max(p.pauses.young.max, p.pauses.full.max) {
-					out.MMU = append(out.MMU, MMUPoint{WindowMS: w, MMU: 0})
-				}
-				continue
-			}
-			if m := tl.mmu(w, *out.FirstMS, *out.LastMS, cand); !math.IsNaN(m) {
-				out.MMU = append(out.MMU, MMUPoint{WindowMS: w, MMU: m})
-			}
-		}
+		out.MMU = mmuCurve(p, span, *out.FirstMS, *out.LastMS)
 		// The bounded MMU: the worst utilization of any window at least this wide, which
 		// never falls as the window widens (the plain MMU may, by a little, where pauses
 		// cluster at one window's width).

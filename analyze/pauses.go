@@ -2,6 +2,9 @@ package analyze
 
 import (
 	"math"
+	"runtime"
+	"sync"
+	"sync/atomic"
 )
 
 // maxPauses bounds the pause timeline kept per process for the MMU curve, the utilization
@@ -56,11 +59,42 @@ func (p pause) youngAtom() float64 {
 
 // group merges b, which follows a, into one span.
 func group(a, b pause) pause {
-	return pause{
-		t: b.t, ms: a.ms + b.ms, full: a.full || b.full,
-		atom: math.Max(a.youngAtom(), b.youngAtom()),
-		n:    max(a.n, 1) + max(b.n, 1), from: math.Min(a.start(), b.start()),
+	g := a.asGroup()
+	g.absorb(b)
+	return g
+}
+
+// asGroup is the span as a group of its pauses: its interval explicit, its atom the longest
+// young GC's.
+func (p pause) asGroup() pause {
+	if p.n > 1 {
+		return p
 	}
+	return pause{t: p.t, ms: p.ms, full: p.full, atom: p.youngAtom(), n: 1, from: p.start()}
+}
+
+// absorb adds the span b, which follows, to the group g (made by asGroup). It runs once per
+// pause of a long log: plain comparisons, no calls.
+func (g *pause) absorb(b pause) {
+	if b.n > 1 {
+		if b.atom > g.atom {
+			g.atom = b.atom
+		}
+		if b.from < g.from {
+			g.from = b.from
+		}
+		g.n += b.n
+	} else {
+		if !b.full && b.atom > g.atom {
+			g.atom = b.atom
+		}
+		if s := b.start(); s < g.from {
+			g.from = s
+		}
+		g.n++
+	}
+	g.t, g.ms = b.t, g.ms+b.ms
+	g.full = g.full || b.full
 }
 
 // pauseLog keeps the pauses of a process: a timeline of at most maxPauses spans, and counts
@@ -91,8 +125,13 @@ func (l *pauseLog) add(ps pause) {
 	}
 	if l.stride > 1 {
 		if last := &l.list[len(l.list)-1]; last.n < l.stride {
-			*last = group(*last, ps)
-			l.groupMS = math.Max(l.groupMS, last.ms)
+			if last.n <= 1 {
+				*last = last.asGroup()
+			}
+			last.absorb(ps)
+			if last.ms > l.groupMS {
+				l.groupMS = last.ms
+			}
 			return
 		}
 	}
@@ -150,14 +189,18 @@ func (h *pauseHist) add(ms float64) {
 	}
 	h.count++
 	h.total += ms
-	h.max = math.Max(h.max, ms)
+	if ms > h.max {
+		h.max = ms
+	}
 	if ms == 0 {
 		h.zero++
 		return
 	}
 	i := histIndex(ms)
 	h.bucket[i]++
-	h.top[i] = math.Max(h.top[i], ms)
+	if ms > h.top[i] {
+		h.top[i] = ms
+	}
 }
 
 // quantile is the smallest pause at least the share q of all pauses are no longer than, as
@@ -218,3 +261,57 @@ func (l *pauseLog) gcMS() float64 {
 // MMU of a strided timeline: only the two groups a window's ends cut through are placed
 // wrong, which moves its utilization by at most 2/mmuGroupWindows (0.04).
 const mmuGroupWindows = 50
+
+// mmuWindows are the window lengths of the MMU curve, in ms.
+var mmuWindows = []float64{1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 30000, 60000, 300000, 600000, 1800000, 3600000}
+
+// mmuParallelSpans is the timeline length from which the windows of the MMU curve are
+// computed on all cores: each costs a pass over the timeline, and a long log's report
+// waits for them after the parse is done.
+const mmuParallelSpans = 8192
+
+// mmuCurve is the MMU of each window of mmuWindows the log spans and its timeline can say
+// (see mmuGroupWindows), in window order.
+func mmuCurve(p *proc, span, first, last float64) []MMUPoint {
+	tl := p.timeline()
+	cand := tl.candidates()
+	var windows []float64
+	var out []MMUPoint
+	for _, w := range mmuWindows {
+		if w > span {
+			break
+		}
+		if p.pauses.strided() && w < mmuGroupWindows*p.pauses.groupMS {
+			// Too short for a timeline of groups to say, but for a window no longer than
+			// the longest pause, which one pause fills.
+			if w <= math.Max(p.pauses.young.max, p.pauses.full.max) {
+				out = append(out, MMUPoint{WindowMS: w, MMU: 0})
+			}
+			continue
+		}
+		windows = append(windows, w)
+	}
+	mmus := make([]float64, len(windows))
+	workers := 1
+	if len(tl.ps.ps)+len(tl.marking.ps) >= mmuParallelSpans {
+		workers = min(runtime.GOMAXPROCS(0), len(windows))
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1)) - 1; i < len(windows); i = int(next.Add(1)) - 1 {
+				mmus[i] = tl.mmu(windows[i], first, last, cand)
+			}
+		}()
+	}
+	wg.Wait()
+	for i, w := range windows {
+		if !math.IsNaN(mmus[i]) {
+			out = append(out, MMUPoint{WindowMS: w, MMU: mmus[i]})
+		}
+	}
+	return out
+}

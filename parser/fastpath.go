@@ -756,6 +756,11 @@ func (r *gcReader) muValue(text string, punct byte, name string) (float64, bool)
 // reached]."); anything else (a colon, digits, a glued next entry) is the grammar's.
 func (r *gcReader) reasons(cache *lineCache) bool {
 	tail := r.s[r.i:]
+	if reason, comment, ok := cache.sameReasons(tail); ok {
+		// The last line's reasons, read and checked then: most lines repeat a few.
+		r.st.gc.Reason, r.st.gc.Comment = reason, comment
+		return true
+	}
 	if strings.HasPrefix(tail, "[") && !bracketReasons(tail) {
 		return false
 	}
@@ -801,10 +806,8 @@ func bracketReasons(tail string) bool {
 // reasons splits and shares the reasons of a line, remembering the last tail: consecutive
 // lines mostly end alike ("allocation failure; ").
 func (c *lineCache) reasons(tail string) (reason, comment *string) {
-	if c.tailPtrs[0] != nil || c.tailPtrs[1] != nil || c.tail != "" {
-		if tail == c.tail {
-			return c.tailPtrs[0], c.tailPtrs[1]
-		}
+	if reason, comment, ok := c.sameReasons(tail); ok {
+		return reason, comment
 	}
 	r, cm, _ := splitReasons(tail)
 	if r != "" {
@@ -819,6 +822,14 @@ func (c *lineCache) reasons(tail string) (reason, comment *string) {
 		c.tailPtrs = [2]*string{reason, comment}
 	}
 	return reason, comment
+}
+
+// sameReasons returns the reasons of the last line read whole when tail is that line's.
+func (c *lineCache) sameReasons(tail string) (reason, comment *string, ok bool) {
+	if (c.tailPtrs[0] != nil || c.tailPtrs[1] != nil || c.tail != "") && tail == c.tail {
+		return c.tailPtrs[0], c.tailPtrs[1], true
+	}
+	return nil, nil, false
 }
 
 type incrStore struct {
