@@ -262,22 +262,24 @@ func (l *pauseLog) gcMS() float64 {
 // wrong, which moves its utilization by at most 2/mmuGroupWindows (0.04).
 const mmuGroupWindows = 50
 
-// mmuWindows are the window lengths of the MMU curve, in ms.
-var mmuWindows = []float64{1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 30000, 60000, 300000, 600000, 1800000, 3600000}
+// MMUWindows are the window lengths of the MMU curve, in ms. A log of more GCs than the
+// pause timeline keeps (see maxPauses) leaves out those too short for its merged pauses to
+// say: the curve then skips from the windows one pause fills to the first it can say.
+var MMUWindows = []float64{1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 30000, 60000, 300000, 600000, 1800000, 3600000}
 
 // mmuParallelSpans is the timeline length from which the windows of the MMU curve are
 // computed on all cores: each costs a pass over the timeline, and a long log's report
 // waits for them after the parse is done.
 const mmuParallelSpans = 8192
 
-// mmuCurve is the MMU of each window of mmuWindows the log spans and its timeline can say
+// mmuCurve is the MMU of each window of MMUWindows the log spans and its timeline can say
 // (see mmuGroupWindows), in window order.
 func mmuCurve(p *proc, span, first, last float64) []MMUPoint {
 	tl := p.timeline()
 	cand := tl.candidates()
 	var windows []float64
 	var out []MMUPoint
-	for _, w := range mmuWindows {
+	for _, w := range MMUWindows {
 		if w > span {
 			break
 		}

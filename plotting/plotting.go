@@ -10,6 +10,7 @@ import (
 	"io"
 	"math"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -677,16 +678,52 @@ func MMU(p *analyze.Process) *plot.Plot {
 	for _, m := range p.MMU {
 		xy = append(xy, plotter.XY{X: m.WindowMS, Y: m.MMU})
 	}
-	l := line(xy, colTrend, vg.Points(2))
+	// A line joins only neighbouring windows: across windows the report leaves out (a log
+	// too long to keep each pause) it would draw values nobody measured.
+	var l *plotter.Line
+	runs := windowRuns(xy)
+	for _, run := range runs {
+		if len(run) > 1 {
+			l = line(run, colTrend, vg.Points(2))
+			pl.Add(l)
+		}
+	}
+	gap := len(runs) > 1
 	s := scatter(xy, colTrend, draw.CircleGlyph{}, vg.Points(2.5))
-	pl.Add(l, s)
-	pl.Legend.Add("MMU", l, s)
+	pl.Add(s)
+	if l != nil {
+		pl.Legend.Add("MMU", l, s)
+	} else {
+		pl.Legend.Add("MMU", s)
+	}
+	if gap {
+		pl.Legend.Add("windows between not known: too many pauses to keep each")
+	}
 	pl.Legend.Top, pl.Legend.Left = true, true
 	pl.X.Scale = plot.LogScale{}
 	pl.X.Tick.Marker = plot.LogTicks{Prec: -1}
 	pl.X.Min, pl.X.Max = xy[0].X/1.5, xy[len(xy)-1].X*1.5
 	pl.Y.Min, pl.Y.Max = 0, 1.05
 	return pl
+}
+
+// windowRuns splits the MMU points into runs of neighbouring windows of analyze.MMUWindows.
+func windowRuns(xy plotter.XYs) []plotter.XYs {
+	var runs []plotter.XYs
+	from := 0
+	for i := 1; i <= len(xy); i++ {
+		if i == len(xy) || !adjacentWindows(xy[i-1].X, xy[i].X) {
+			runs = append(runs, xy[from:i])
+			from = i
+		}
+	}
+	return runs
+}
+
+// adjacentWindows reports whether b is the window after a in analyze.MMUWindows.
+func adjacentWindows(a, b float64) bool {
+	i := slices.Index(analyze.MMUWindows, a)
+	return i >= 0 && i+1 < len(analyze.MMUWindows) && analyze.MMUWindows[i+1] == b
 }
 
 // Build returns the plot of a single chart by name.

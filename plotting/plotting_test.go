@@ -5,12 +5,14 @@ import (
 	"image"
 	"image/png"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/gcanalyze/gcanalyze/analyze"
 	"github.com/gcanalyze/gcanalyze/internal/corpustest"
 	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
@@ -308,4 +310,43 @@ func heapSVG(t *testing.T, title string, p *analyze.Process) string {
 		t.Fatal(err)
 	}
 	return b.String()
+}
+
+// TestMMUCurveBreaksWhereWindowsAreLeftOut: a long log's report leaves out the MMU of windows
+// its merged pauses cannot say; the chart joins only neighbouring windows and says why the
+// others are missing, rather than drawing a line through values nobody measured.
+func TestMMUCurveBreaksWhereWindowsAreLeftOut(t *testing.T) {
+	ws := analyze.MMUWindows
+	for _, tc := range []struct {
+		name string
+		at   []int // indices into MMUWindows
+		runs []int // the lengths of the runs drawn
+	}{
+		{"every window", []int{0, 1, 2}, []int{3}},
+		{"a gap", []int{0, 1, 2, 9, 10}, []int{3, 2}},
+		{"lone points", []int{0, 9}, []int{1, 1}},
+	} {
+		var pts []analyze.MMUPoint
+		var xy plotter.XYs
+		for _, i := range tc.at {
+			pts = append(pts, analyze.MMUPoint{WindowMS: ws[i], MMU: float64(i) / 20})
+			xy = append(xy, plotter.XY{X: ws[i], Y: float64(i) / 20})
+		}
+		var got []int
+		for _, r := range windowRuns(xy) {
+			got = append(got, len(r))
+		}
+		if !slices.Equal(got, tc.runs) {
+			t.Errorf("%s: runs %v, want %v", tc.name, got, tc.runs)
+		}
+		var svg bytes.Buffer
+		wt, err := MMU(&analyze.Process{MMU: pts}).WriterTo(8*vg.Inch, 4*vg.Inch, "svg")
+		if err != nil {
+			t.Fatal(err)
+		}
+		wt.WriteTo(&svg)
+		if note := strings.Contains(svg.String(), "not known"); note != (len(tc.runs) > 1) {
+			t.Errorf("%s: note of windows not known shown = %v", tc.name, note)
+		}
+	}
 }
