@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/gcanalyze/gcanalyze/internal/corpustest"
 	"github.com/gcanalyze/gcanalyze/parser"
 )
 
@@ -87,17 +88,7 @@ func BenchmarkAnalyzerAdd(b *testing.B) {
 // figure bench/run.sh compares with wc -l. GCANALYZE_BENCH_LOG names it (bench/run.sh makes
 // bench/big-400M-single.log and bench/big-400M-interleaved.log).
 func BenchmarkAnalyzeBig(b *testing.B) {
-	path := os.Getenv("GCANALYZE_BENCH_LOG")
-	if path == "" {
-		path = "../bench/big-400M-single.log"
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		b.Skip("no big log: run bench/run.sh first or set GCANALYZE_BENCH_LOG")
-	}
-	defer f.Close()
-	fi, _ := f.Stat()
-	b.SetBytes(fi.Size())
+	f := corpustest.BigLog(b)
 	b.ResetTimer()
 	for range b.N {
 		f.Seek(0, io.SeekStart)

@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/gcanalyze/gcanalyze/internal/corpustest"
 )
 
 // benchLog is the churn log of the shared corpus (Node 20, 64,614 GC lines) when it is there,
@@ -110,17 +112,7 @@ func BenchmarkFastGC(b *testing.B) {
 // BenchmarkParseParallelBig parses a large generated log (bench/run.sh makes it) on all cores:
 // the parse-only figure of README's performance section.
 func BenchmarkParseParallelBig(b *testing.B) {
-	path := os.Getenv("GCANALYZE_BENCH_LOG")
-	if path == "" {
-		path = "../bench/big-1G-single.log"
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		b.Skip("no big log: run bench/run.sh first or set GCANALYZE_BENCH_LOG")
-	}
-	defer f.Close()
-	fi, _ := f.Stat()
-	b.SetBytes(fi.Size())
+	f := corpustest.BigLog(b)
 	b.ResetTimer()
 	for range b.N {
 		f.Seek(0, io.SeekStart)

@@ -139,3 +139,22 @@ func (m Meta) EnforcesFlag() bool {
 	minor, _ := strconv.Atoi(v[2])
 	return major > 6 || major == 6 && minor >= 4
 }
+
+// BigLog opens the large generated log of the throughput benchmarks: GCANALYZE_BENCH_LOG,
+// else bench/big-400M-single.log, which bench/run.sh makes. It skips the benchmark when
+// there is none, sets its bytes, and closes the file when the benchmark ends.
+func BigLog(b *testing.B) *os.File {
+	path := os.Getenv("GCANALYZE_BENCH_LOG")
+	if path == "" {
+		path = filepath.Join(Dir(), "..", "bench", "big-400M-single.log")
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		b.Skip("no big log: run bench/run.sh first or set GCANALYZE_BENCH_LOG")
+	}
+	b.Cleanup(func() { f.Close() })
+	if fi, err := f.Stat(); err == nil {
+		b.SetBytes(fi.Size())
+	}
+	return f
+}
