@@ -1006,3 +1006,30 @@ func TestVersionDefaultNamesItsSource(t *testing.T) {
 		}
 	}
 }
+
+// TestLevelAfterStartupClimb: a thread with few young GCs and no full GC that climbs while it
+// starts, then holds its level for longer than QuietSpanS, is a thread with little to do
+// (healthy); one whose young GCs still climb at the end is not shown level.
+func TestLevelAfterStartupClimb(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		mbs  []float64 // what each young GC left, 2.5 s apart
+		want string
+	}{
+		{"climbs, then holds 9 MB for 25 s", []float64{2.2, 2.9, 3.4, 4.4, 5.3, 7.1, 8.0, 8.9, 8.9, 9.0, 9.0, 9.1, 9.0, 9.1}, VerdictHealthy},
+		{"climbs to the end", []float64{2.2, 2.9, 3.4, 4.4, 5.3, 6.4, 7.1, 8.0, 8.9, 9.8, 10.6, 11.5, 12.6, 13.3}, VerdictInsufficientData},
+		{"level for too short a time", []float64{2.2, 2.9, 3.4, 4.4, 5.3, 6.4, 7.1, 8.0, 8.9, 9.8, 10.6, 11.4, 11.5, 11.5}, VerdictInsufficientData},
+	} {
+		var b strings.Builder
+		for i, mb := range tc.mbs {
+			fmt.Fprintf(&b, "[12623:0x1c7af2f0]  %7d ms: Scavenge %.1f (25.7) -> %.1f (25.7) MB, 2.5 / 0.0 ms  (average mu = 1.000, current mu = 1.000) allocation failure \n", 100+2500*i, mb+6, mb)
+		}
+		r, err := FromReader(strings.NewReader(b.String()), tc.name, Options{})
+		if err != nil || len(r.Processes) != 1 {
+			t.Fatalf("%s: %v, %d processes", tc.name, err, len(r.Processes))
+		}
+		if p := r.Processes[0]; p.Verdict != tc.want {
+			t.Errorf("%s: verdict %s, want %s\n  %s", tc.name, p.Verdict, tc.want, strings.Join(p.Evidence, "\n  "))
+		}
+	}
+}

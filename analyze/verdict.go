@@ -325,24 +325,27 @@ func fewFullGCsRising(p *proc, tr *Trend, th *Thresholds) bool {
 	return ys[len(ys)-1]-ys[0] >= th.UnsettledGrowthMB
 }
 
-// quietYoung reports young GCs that, since the last full GC, show the heap level for a long
-// time: QuietYoungGCs or more over QuietSpanS or more, what each left within the noise of the
-// others. Few GCs over a long, level stretch are a process with little to do (the main thread
-// of a program whose work is in its workers: 8 scavenges over 31 s at 7.0–7.4 MB), not too
-// little to read.
+// quietYoung reports young GCs that, since the last full GC, end on the heap level for a long
+// time: the last QuietYoungGCs or more of them, over QuietSpanS or more, each left within the
+// noise of the others. Few GCs over a long, level stretch are a process with little to do (the
+// main thread of a program whose work is in its workers: 8 scavenges over 31 s at 7.0–7.4 MB),
+// not too little to read; a start-up climb before the stretch does not undo it (a dispatcher
+// thread that rose from 2 to 9 MB in its first 8 s, then held 9.0 ± 0.1 MB for 24 s).
 func quietYoung(p *proc, th *Thresholds) bool {
 	if p.youngSinceFull == nil {
 		return false
 	}
 	ys := p.youngSinceFull.all()
-	if len(ys) < th.QuietYoungGCs || ys[len(ys)-1].TimeMS-ys[0].TimeMS < 1000*th.QuietSpanS {
-		return false
-	}
 	lo, hi := math.Inf(1), math.Inf(-1)
-	for _, g := range ys {
-		lo, hi = math.Min(lo, g.AfterMB), math.Max(hi, g.AfterMB)
+	first := len(ys) // the first GC of the level stretch that ends the log
+	for i := len(ys) - 1; i >= 0; i-- {
+		l, h := math.Min(lo, ys[i].AfterMB), math.Max(hi, ys[i].AfterMB)
+		if h-l > th.noiseMB(l) {
+			break
+		}
+		lo, hi, first = l, h, i
 	}
-	return hi-lo <= th.noiseMB(lo)
+	return len(ys)-first >= th.QuietYoungGCs && len(ys) > 0 && ys[len(ys)-1].TimeMS-ys[first].TimeMS >= 1000*th.QuietSpanS
 }
 
 // risingWithoutFullGCs reports a heap that the GCs of a process with too few full GCs for a
