@@ -574,13 +574,25 @@ func (a *Analyzer) readLimit(p *proc, out *Process) limitReading {
 	}
 	lingered := lingeredAtLimit(p, th) != nil
 	exceeded := exceededStated(p, out)
-	below := reachedBelowStated(p, out, th, r.heapMB, lingered)
+	below := reachedBelowStated(p, out, th, survivorsAtDeath(p, r.heapMB), lingered)
 	if r.heapMB > 0 && (below || exceeded) {
 		r.effectiveMB = r.heapMB
 	}
 	ground := grindingAtDeath(p, th) || out.Crash != nil && out.Crash.Kind == parser.FatalIneffective
 	r.notInEffect = exceeded || below && (ground || lingered)
 	return r
+}
+
+// survivorsAtDeath is what the old generation held at the death, as far as the log shows it:
+// what the last GC left when it was a full GC, else heapMB. V8 applies --max-old-space-size to
+// the old generation; the heap before a GC also holds its garbage and the young generation,
+// which on V8 12 and later can be a third of a small limit (a 96 MB flag, 148 MB before the
+// last full GC, 110 MB after).
+func survivorsAtDeath(p *proc, heapMB float64) float64 {
+	if n := len(p.recent); n > 0 && p.recent[n-1].Full {
+		return p.recent[n-1].AfterMB
+	}
+	return heapMB
 }
 
 // notInEffectShare: a death V8 says was at its limit, with the heap under this share of a
