@@ -279,8 +279,10 @@ func holdsFloat(t reflect.Type) bool {
 }
 
 func (a *Analyzer) pauseStats(p *proc, out *Process) {
-	young, full := p.pauses.young.stats(), p.pauses.full.stats()
-	if !p.pauses.strided() {
+	var young, full *PauseStats
+	if p.pauses.strided() {
+		young, full = p.pauses.young.stats(), p.pauses.full.stats()
+	} else {
 		// Every pause is in the timeline: the quantiles are exact.
 		var ys, fs []float64
 		for _, ps := range p.pauses.list {

@@ -104,8 +104,10 @@ type pauseLog struct {
 	// stride is the number of pauses of each group of list, 1 until the timeline first
 	// fills; the last group may hold fewer.
 	stride int
-	// young and full count and measure every pause by kind, the timeline strided or not.
-	young, full pauseHist
+	// young and full count and measure every pause by kind once the timeline is strided
+	// (nil before: the timeline holds every pause, and a batch of small logs does not pay
+	// for two histograms per process).
+	young, full *pauseHist
 	// firstAtom is the first pause's atomic part (the wall time of the log begins there).
 	firstAtom float64
 	// groupMS is the GC time of the timeline's heaviest group: how far spreading a group's
@@ -115,11 +117,6 @@ type pauseLog struct {
 
 // add appends a pause, which ends at or after the last one.
 func (l *pauseLog) add(ps pause) {
-	if ps.full {
-		l.full.add(ps.atom)
-	} else {
-		l.young.add(ps.atom)
-	}
 	if len(l.list) == 0 {
 		l.firstAtom = ps.atom
 	}
@@ -132,18 +129,29 @@ func (l *pauseLog) add(ps pause) {
 			if last.ms > l.groupMS {
 				l.groupMS = last.ms
 			}
+			l.count(ps)
 			return
 		}
 	}
 	if len(l.list) == maxPauses {
-		l.coarsen()
+		l.coarsen() // counts every pause of the list the first time
 	}
 	l.list = append(l.list, ps)
+	if l.young != nil {
+		l.count(ps)
+	}
 }
 
 // coarsen halves the timeline by merging neighbours, doubling the stride: every group keeps
 // the same number of pauses, so no stretch of the log is seen finer than another.
 func (l *pauseLog) coarsen() {
+	if l.young == nil {
+		// The first time: every pause so far is in the list, one by one.
+		l.young, l.full = new(pauseHist), new(pauseHist)
+		for _, ps := range l.list {
+			l.count(ps)
+		}
+	}
 	out := l.list[:0]
 	for i := 0; i+1 < len(l.list); i += 2 {
 		g := group(l.list[i], l.list[i+1])
@@ -153,6 +161,18 @@ func (l *pauseLog) coarsen() {
 	l.list = out
 	l.stride = max(l.stride, 1) * 2
 }
+
+// count adds a single pause to the histogram of its kind.
+func (l *pauseLog) count(ps pause) {
+	if ps.full {
+		l.full.add(ps.atom)
+	} else {
+		l.young.add(ps.atom)
+	}
+}
+
+// longest is the longest atomic pause of a strided timeline.
+func (l *pauseLog) longest() float64 { return math.Max(l.young.max, l.full.max) }
 
 // strided reports whether the timeline holds groups rather than single pauses.
 func (l *pauseLog) strided() bool { return l.stride > 1 }
@@ -286,7 +306,7 @@ func mmuCurve(p *proc, span, first, last float64) []MMUPoint {
 		if p.pauses.strided() && w < mmuGroupWindows*p.pauses.groupMS {
 			// Too short for a timeline of groups to say, but for a window no longer than
 			// the longest pause, which one pause fills.
-			if w <= math.Max(p.pauses.young.max, p.pauses.full.max) {
+			if w <= p.pauses.longest() {
 				out = append(out, MMUPoint{WindowMS: w, MMU: 0})
 			}
 			continue

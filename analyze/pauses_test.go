@@ -68,11 +68,17 @@ func TestStridedPauses(t *testing.T) {
 		if math.Abs(l.gcMS()-gc) > 1e-6*gc {
 			t.Errorf("n=%d: GC time %.3f, want %.3f", n, l.gcMS(), gc)
 		}
+		if !l.strided() {
+			if l.young != nil || l.full != nil {
+				t.Errorf("n=%d: histograms kept for a timeline that holds every pause", n)
+			}
+			continue
+		}
 		for _, c := range []struct {
 			name string
 			h    *pauseHist
 			xs   []float64
-		}{{"young", &l.young, young}, {"full", &l.full, full}} {
+		}{{"young", l.young, young}, {"full", l.full, full}} {
 			exact, got := quantiles(c.xs), c.h.stats()
 			if got.Count != exact.Count || got.MaxMS != exact.MaxMS || math.Abs(got.TotalMS-exact.TotalMS) > 1e-6*exact.TotalMS {
 				t.Errorf("n=%d %s: count/max/total %d/%v/%v, want %d/%v/%v", n, c.name, got.Count, got.MaxMS, got.TotalMS, exact.Count, exact.MaxMS, exact.TotalMS)
@@ -83,9 +89,6 @@ func TestStridedPauses(t *testing.T) {
 					t.Errorf("n=%d %s: quantile %v, want %v to a bucket", n, c.name, q.got, q.want)
 				}
 			}
-		}
-		if !l.strided() {
-			continue
 		}
 		exact, kept := newTimeline(raw), newTimeline(l.list)
 		span0, span1 := raw[0].t-raw[0].length(), raw[len(raw)-1].t
