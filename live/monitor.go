@@ -81,6 +81,9 @@ type Monitor struct {
 	dirty  bool
 	raised map[string]int // condition|process → raised, with how many times in a row it was absent since
 	warned map[string]int // condition|process → how many times it was raised
+	// quietFrom is, for a raised condition found absent, the process's time (ms) it was first
+	// found absent in the current run of absences.
+	quietFrom map[string]float64
 	// lowMu counts, per process, the full GCs in a row under MinMu.
 	lowMu   map[parser.IsolateKey]int
 	crashed bool
@@ -90,7 +93,7 @@ type Monitor struct {
 // NewMonitor returns a Monitor.
 func NewMonitor(opts Options) *Monitor {
 	return &Monitor{opts: opts, a: analyze.New(opts.Analysis), raised: map[string]int{}, warned: map[string]int{},
-		lowMu: map[parser.IsolateKey]int{}, now: time.Now}
+		quietFrom: map[string]float64{}, lowMu: map[parser.IsolateKey]int{}, now: time.Now}
 }
 
 // Add feeds one event. Pause and utilization warnings come from the event itself; the
@@ -135,7 +138,7 @@ func (m *Monitor) lowUtilization(g *parser.GC) []Alert {
 	if g.MuAverage == nil || *g.MuAverage >= m.opts.MinMu {
 		m.lowMu[k] = 0
 		if g.MuAverage == nil || *g.MuAverage >= m.opts.MinMu+recoveredMu {
-			m.clear(AlertLowMu, k)
+			m.clear(AlertLowMu, k, *g.TimeMS)
 		}
 		return nil
 	}
@@ -168,11 +171,17 @@ func (m *Monitor) alert(g *parser.GC, kind, msg string, more func(*Alert)) Alert
 // near its limit would be warned of again at every swing (15 times for one run in the corpus).
 const clearAfter = 4
 
+// clearAfterMS is how long, in the process's time, a raised condition must also stay absent
+// before it is re-armed: V8 on Node 25 runs dozens of full GCs a second in some programs, and
+// a count of absences passes in a fraction of a second (a document intake starving at each
+// swing was told of it 9 times in 52 s).
+const clearAfterMS = 2000
+
 // raise reports whether a condition is new for a process (and marks it raised); clear re-arms
-// it once the condition has not held clearAfter times in a row — twice that after the second
-// warning, four times after the third: a condition that comes back with every cycle of the
-// program (a flush every 6 s that has V8 starve it for a second each time) is told once or
-// twice, not at every cycle.
+// it once the condition has not held clearAfter times in a row over clearAfterMS — each twice
+// that after the second warning, four times after the third: a condition that comes back with
+// every cycle of the program (a flush every 6 s that has V8 starve it for a second each time)
+// is told once or twice, not at every cycle.
 func (m *Monitor) raise(kind string, k parser.IsolateKey) bool {
 	id := kind + "|" + k.Isolate + "|" + fmt.Sprint(k.PID)
 	if _, up := m.raised[id]; up {
@@ -184,14 +193,22 @@ func (m *Monitor) raise(kind string, k parser.IsolateKey) bool {
 	return true
 }
 
-func (m *Monitor) clear(kind string, k parser.IsolateKey) {
+// clear notes the condition absent at the process's time atMS.
+func (m *Monitor) clear(kind string, k parser.IsolateKey, atMS float64) {
 	id := kind + "|" + k.Isolate + "|" + fmt.Sprint(k.PID)
-	if absent, up := m.raised[id]; up {
-		if absent+1 >= clearAfter<<min(max(m.warned[id]-1, 0), 4) {
-			delete(m.raised, id)
-		} else {
-			m.raised[id] = absent + 1
-		}
+	absent, up := m.raised[id]
+	if !up {
+		return
+	}
+	if absent == 0 {
+		m.quietFrom[id] = atMS
+	}
+	scale := min(max(m.warned[id]-1, 0), 4)
+	if absent+1 >= clearAfter<<scale && atMS-m.quietFrom[id] >= float64(int(clearAfterMS)<<scale) {
+		delete(m.raised, id)
+		delete(m.quietFrom, id)
+	} else {
+		m.raised[id] = absent + 1
 	}
 }
 
@@ -216,14 +233,14 @@ func (m *Monitor) Check() []Alert {
 			// Cleared only when the time-to-OOM is gone or back over the bound: a check whose
 			// recent stretch held one full GC too few is not the leak ending (a run warned
 			// twice 0.26 s apart).
-			m.clear(AlertOOM, k)
+			m.clear(AlertOOM, k, lastMS(p))
 		}
 		if al, held, ok := m.headroomAlert(p); ok {
 			if m.raise(AlertHeadroom, k) {
 				out = append(out, al)
 			}
 		} else if !held {
-			m.clear(AlertHeadroom, k)
+			m.clear(AlertHeadroom, k, lastMS(p))
 		}
 		if im := p.IneffectiveMC; im != nil && im.Trailing >= 2 && p.Crash == nil {
 			if m.raise(AlertIneffective, k) {
@@ -233,7 +250,7 @@ func (m *Monitor) Check() []Alert {
 		} else if recovered(p, m.opts.MinMu+recoveredMu) {
 			// V8's count falls back to zero at any mark-compact that frees a little; the
 			// warning stands until the program gets its time back.
-			m.clear(AlertIneffective, k)
+			m.clear(AlertIneffective, k, lastMS(p))
 		}
 	}
 	return out
