@@ -19,7 +19,6 @@ const maxPauses = 1 << 16
 // timeline is strided.
 type pause struct {
 	t, ms float64 // end time and length of the pause (plus incremental marking for full GCs)
-	full  bool
 	// atom is the atomic pause alone; for a group, its longest young GC's (the host stalls'
 	// measure).
 	atom float64
@@ -30,8 +29,9 @@ type pause struct {
 	// n is the number of pauses of a group (0 and 1: one pause); from is where a group's
 	// first pause began. A group's GC time is spread evenly over [from, t]: where in it each
 	// pause fell is not kept.
-	n    int
 	from float64
+	n    int32 // with full, one word: the timeline holds up to maxPauses of these per process
+	full bool
 }
 
 // length is how long the interval of a span lasts: a group's extent, a spread marking's wall
@@ -121,7 +121,7 @@ func (l *pauseLog) add(ps pause) {
 		l.firstAtom = ps.atom
 	}
 	if l.stride > 1 {
-		if last := &l.list[len(l.list)-1]; last.n < l.stride {
+		if last := &l.list[len(l.list)-1]; int(last.n) < l.stride {
 			if last.n <= 1 {
 				*last = last.asGroup()
 			}
