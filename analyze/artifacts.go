@@ -47,6 +47,9 @@ func (a *Analyzer) addFatal(ev parser.Event) {
 	}
 	a.evidence = nil // the fatal message says what the traces before it could only suggest
 	a.nativeFrames = 0
+	if p.crash == nil && p.caught != nil && c.PrintedBy == "js" && c.Fatal == p.caught.Fatal {
+		return // the error the process is known to catch, logged again
+	}
 	if old := p.crash; old != nil {
 		switch {
 		case c.PrintedBy == "electron" && old.PrintedBy == "electron":
@@ -61,7 +64,17 @@ func (a *Analyzer) addFatal(ev parser.Event) {
 			(ev.Line-old.Line <= 2 || ev.Line-a.lastFrameLine <= 2):
 			// One uncaught error printed twice (a supervisor's "Uncaught Exception:", then
 			// Node's), the second right after the first's stack; with other lines between
-			// ("crash again"), the same error is another death.
+			// ("crash again"), the same error is another death. Printed a third time in a
+			// row, it is no death at all: Node prints an uncaught error once, a supervisor
+			// quotes it once more; a process that prints it again went on, and caught it (an
+			// Express handler logging "Error fetching testimonials: RangeError: Invalid string
+			// length" at each request, hours before the process died of its heap).
+			if old.prints = max(old.prints, 1) + 1; old.prints >= caughtPrints && p.crash == old && p.gcs == p.gcsAtCrash {
+				p.caught, p.crash = old, nil
+				if a.crashed == p {
+					a.crashed = nil
+				}
+			}
 			return
 		case c.Kind == parser.FatalWorkerOOM && old.Kind == parser.FatalWorkerOOM && c.Fatal == old.Fatal &&
 			ev.Line-old.Line <= sameErrorLines && p.gcs == 0:
@@ -106,6 +119,10 @@ func (a *Analyzer) addFatal(ev parser.Event) {
 	p.crash, p.gcsAtCrash = c, p.gcs
 	a.crashed = p
 }
+
+// caughtPrints is how many times in a row the same uncaught-looking JavaScript error must be
+// printed for the process to be read as having caught it.
+const caughtPrints = 3
 
 // sameErrorLines is how near a second report of the same uncaught JavaScript error must come
 // to be the same death printed again: a stack's length.

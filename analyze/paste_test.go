@@ -63,8 +63,8 @@ func TestPasteLabels(t *testing.T) {
 	// whose two equal full GCs over 8.8 s are labelled healthy (two points: insufficient data);
 	// heldout-ae's 7-s tool run of 11 level young GCs and two forced full GCs, labelled
 	// healthy, and five level young GCs over 25 s labelled insufficient data (unsure);
-	// heldout-af's Express server whose caught RangeErrors, logged hours before its heap-limit
-	// death with no GC line of theirs, read as a second process.
+	// heldout-af's Express server, one full GC at its heap-limit death, labelled structure-limit
+	// for the RangeErrors it caught and logged hours before (unsure).
 	heldOut := []struct {
 		set   string
 		floor float64

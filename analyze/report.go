@@ -166,6 +166,9 @@ type Crash struct {
 	LastGCs []GCPoint `json:"last_gcs"`
 	// TopFrames are the top JavaScript frames of the crash's stack.
 	TopFrames []string `json:"top_frames"`
+
+	// prints counts the times an uncaught-looking JavaScript error was printed in a row.
+	prints int
 }
 
 // Trend is the fit of the heap after full GCs against time.
