@@ -69,7 +69,7 @@ func (a *Analyzer) addFatal(ev parser.Event) {
 			// quotes it once more; a process that prints it again went on, and caught it (an
 			// Express handler logging "Error fetching testimonials: RangeError: Invalid string
 			// length" at each request, hours before the process died of its heap).
-			if old.prints = max(old.prints, 1) + 1; old.prints >= caughtPrints && p.crash == old && p.gcs == p.gcsAtCrash {
+			if old.prints = max(old.prints, 1) + 1; old.prints >= caughtPrints && p.gcs == p.gcsAtCrash {
 				p.caught, p.crash = old, nil
 				if a.crashed == p {
 					a.crashed = nil

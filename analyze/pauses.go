@@ -113,10 +113,13 @@ type pauseLog struct {
 	// groupMS is the GC time of the timeline's heaviest group: how far spreading a group's
 	// time over its interval can move the GC time counted in a window.
 	groupMS float64
+	// gcMS is the GC time of every pause, incremental marking included.
+	gcMS float64
 }
 
 // add appends a pause, which ends at or after the last one.
 func (l *pauseLog) add(ps pause) {
+	l.gcMS += ps.ms
 	if len(l.list) == 0 {
 		l.firstAtom = ps.atom
 	}
@@ -268,15 +271,6 @@ func (h *pauseHist) atLeast(floor float64) (int, float64) {
 	return n, sum
 }
 
-// gcMS is the GC time of every pause, incremental marking included.
-func (l *pauseLog) gcMS() float64 {
-	var sum float64
-	for _, ps := range l.list {
-		sum += ps.ms
-	}
-	return sum
-}
-
 // mmuGroupWindows is how many times its heaviest group's GC time a window must last for the
 // MMU of a strided timeline: only the two groups a window's ends cut through are placed
 // wrong, which moves its utilization by at most 2/mmuGroupWindows (0.04).
@@ -314,10 +308,24 @@ func mmuCurve(p *proc, span, first, last float64) []MMUPoint {
 		windows = append(windows, w)
 	}
 	mmus := make([]float64, len(windows))
-	workers := 1
-	if len(tl.ps.ps)+len(tl.marking.ps) >= mmuParallelSpans {
-		workers = min(runtime.GOMAXPROCS(0), len(windows))
+	if len(tl.ps.ps)+len(tl.marking.ps) < mmuParallelSpans {
+		for i, w := range windows {
+			mmus[i] = tl.mmu(w, first, last, cand)
+		}
+	} else {
+		mmuParallel(tl, cand, windows, first, last, mmus)
 	}
+	for i, w := range windows {
+		if !math.IsNaN(mmus[i]) {
+			out = append(out, MMUPoint{WindowMS: w, MMU: mmus[i]})
+		}
+	}
+	return out
+}
+
+// mmuParallel computes the MMU of each window into mmus on all cores.
+func mmuParallel(tl timeline, cand candidates, windows []float64, first, last float64, mmus []float64) {
+	workers := min(runtime.GOMAXPROCS(0), len(windows))
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range workers {
@@ -330,10 +338,4 @@ func mmuCurve(p *proc, span, first, last float64) []MMUPoint {
 		}()
 	}
 	wg.Wait()
-	for i, w := range windows {
-		if !math.IsNaN(mmus[i]) {
-			out = append(out, MMUPoint{WindowMS: w, MMU: mmus[i]})
-		}
-	}
-	return out
 }

@@ -65,8 +65,8 @@ func TestStridedPauses(t *testing.T) {
 				young = append(young, ps.atom)
 			}
 		}
-		if math.Abs(l.gcMS()-gc) > 1e-6*gc {
-			t.Errorf("n=%d: GC time %.3f, want %.3f", n, l.gcMS(), gc)
+		if math.Abs(l.gcMS-gc) > 1e-6*gc {
+			t.Errorf("n=%d: GC time %.3f, want %.3f", n, l.gcMS, gc)
 		}
 		if !l.strided() {
 			if l.young != nil || l.full != nil {
