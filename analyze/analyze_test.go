@@ -1065,3 +1065,49 @@ func TestErrorPrintedThriceWasCaught(t *testing.T) {
 		}
 	}
 }
+
+// TestCaughtErrorIsEvidenceOfTheTracedProcess: an error the program logged over and over, in
+// its own output before any GC line, stays in the report of the one process the log traces —
+// how many times it was printed, and, for a size limit, that no heap size allows such values
+// — whatever that process then died of; with two traced processes it is nobody's.
+func TestCaughtErrorIsEvidenceOfTheTracedProcess(t *testing.T) {
+	var b strings.Builder
+	for i := 0; i < 5; i++ {
+		b.WriteString("Error fetching testimonials: RangeError: Invalid string length\n    at JSON.stringify (<anonymous>)\n    at exports.getAll (/srv/app/controllers/testimonials.js:62:13)\n")
+	}
+	gcs := func(pid int) string {
+		return fmt.Sprintf("[%d:0x7fe43f800000] 23800000 ms: Scavenge (reduce) 2046.0 (2082.0) -> 2046.0 (2083.0) MB, 20.0 / 0.0 ms  (average mu = 0.783, current mu = 0.102) allocation failure;\n"+
+			"[%d:0x7fe43f800000] 23800200 ms: Mark-Compact (reduce) 2047.2 (2083.0) -> 2047.2 (2083.0) MB, 174.6 / 0.0 ms  (average mu = 0.5, current mu = 0.1) allocation failure; GC in old space requested\n", pid, pid)
+	}
+	fatal := "FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory\n"
+	for _, tc := range []struct {
+		name  string
+		log   string
+		shown int // processes whose evidence names the error
+	}{
+		{"one traced process", b.String() + gcs(20011) + fatal, 1},
+		{"two traced processes", b.String() + gcs(20011) + gcs(20012), 0},
+	} {
+		r, err := FromReader(strings.NewReader(tc.log), "handwritten", Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		shown := 0
+		for _, p := range r.Processes {
+			if p.Crash != nil && p.Crash.Kind == parser.FatalInvalidStringLength {
+				t.Errorf("%s: the caught error read as the death of pid %d", tc.name, p.PID)
+			}
+			for _, e := range p.Evidence {
+				if strings.Contains(e, "Invalid string length") {
+					shown++
+					if !strings.Contains(e, "printed 5 times") || !strings.Contains(e, "no heap size allows") {
+						t.Errorf("%s: evidence %q: want the 5 prints and the size limit", tc.name, e)
+					}
+				}
+			}
+		}
+		if shown != tc.shown {
+			t.Errorf("%s: %d processes show the caught error, want %d", tc.name, shown, tc.shown)
+		}
+	}
+}

@@ -66,9 +66,12 @@ type proc struct {
 	recent      []GCPoint // last GCs, for the crash block
 	crash       *Crash
 	// gcsAtCrash is how many GCs the process had when its crash was read; caught is an
-	// uncaught-looking JavaScript error the process went on after (caughtAfterGCs).
+	// uncaught-looking JavaScript error the process went on after (caughtAfterGCs), and
+	// caughtUntraced says it was printed where the log names no process, before the trace
+	// that shows this one.
 	gcsAtCrash     int
 	caught         *Crash
+	caughtUntraced bool
 	verboseLimitMB *float64
 	muPrinted      bool
 	// era is what the trace's shape says about the V8 that printed it.

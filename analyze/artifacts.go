@@ -48,6 +48,7 @@ func (a *Analyzer) addFatal(ev parser.Event) {
 	a.evidence = nil // the fatal message says what the traces before it could only suggest
 	a.nativeFrames = 0
 	if p.crash == nil && p.caught != nil && c.PrintedBy == "js" && c.Fatal == p.caught.Fatal {
+		p.caught.prints++
 		return // the error the process is known to catch, logged again
 	}
 	if old := p.crash; old != nil {
@@ -447,6 +448,34 @@ func (a *Analyzer) mergePIDOnly() {
 	}
 	a.order = kept
 	a.mergeOrphanDeath()
+	a.mergeOrphanCaught()
+}
+
+// mergeOrphanCaught gives an error a process caught and logged where the log names no process
+// (its own output, before the trace) to the one process the log traces: an error it logged
+// over and over is evidence about that process — a string or array past V8's size limit
+// tells that it builds huge values — whatever it later died of.
+func (a *Analyzer) mergeOrphanCaught() {
+	var orphan, traced *proc
+	for _, p := range a.order {
+		switch {
+		case p.key == (parser.IsolateKey{}) && p.gcs == 0 && p.crash == nil && p.caught != nil && p.report == nil:
+			if orphan != nil {
+				return
+			}
+			orphan = p
+		case p.gcs > 0:
+			if traced != nil {
+				return // which process logged it, the log does not say
+			}
+			traced = p
+		}
+	}
+	if orphan == nil || traced == nil || traced.caught != nil {
+		return
+	}
+	traced.caught, traced.caughtUntraced = orphan.caught, true
+	a.order = slices.DeleteFunc(a.order, func(p *proc) bool { return p == orphan })
 }
 
 // mergeOrphanDeath gives deaths that name no process (a shell's "Aborted", a CI step's "exit

@@ -202,7 +202,18 @@ func (e *explainer) crash() {
 		e.ev("stopped", "its process manager says it %s: a stop that was asked for, not a death", e.p.stopped)
 	}
 	if c := e.p.caught; c != nil {
-		e.ev("error", "line %d: %s, and the process went on (%d GCs after it): an error it caught and logged, not its death", c.Line, c.Fatal, e.p.gcs-e.p.gcsAtCrash)
+		times, went := "", fmt.Sprintf(" (%d GCs after it)", e.p.gcs-e.p.gcsAtCrash)
+		if c.prints > 1 {
+			times = fmt.Sprintf(", printed %d times,", c.prints)
+		}
+		if e.p.caughtUntraced {
+			went = "" // printed before the trace: how many GCs followed it is not known
+		}
+		why := ""
+		if _, sized := structureLimits[c.Kind]; sized && limitWordsOf(c) == nil {
+			why = "; still, the program builds a value past V8's size limit for its kind, which no heap size allows: find where from the stack printed with it"
+		}
+		e.ev("error", "line %d: %s%s and the process went on%s: an error it caught and logged, not its death%s", c.Line, c.Fatal, times, went, why)
 	}
 	c := e.out.Crash
 	if c == nil {
