@@ -187,12 +187,16 @@ func (e *explainer) recommend() {
 			break
 		}
 		switch {
+		case refusedBySystem(out.Crash):
+			rec("The JavaScript heap's limit is not what ran out: --max-old-space-size will not help. Look at what limits the process's memory — the machine's or the container's memory, ulimit -v (virtual address space), a 32-bit Node — and at how many isolates it runs (each worker thread reserves its own heap and code space).")
 		case tinyHeapAtDeath(out):
 			rec("The heap was not full. Look at the machine's or the container's memory when it died (its limit, the kernel log), at the process's resident memory against its heap (Buffers and native addons live outside it), and at what allocated last in the crash's stack; check that NODE_OPTIONS and the command line set no --max-old-space-size this small.")
 		case out.Crash != nil && out.Crash.HeapOOM && limit > 0 && !notInEffect:
 			rec("As a stopgap, raise the limit above ~%s (%s).", mb(limit), run.setLimit(roundUpMB(limit*1.5)))
 		}
-		rec("Record a longer log: %s > gc.log 2>&1 (add %s to make the limit known), then run gcanalyze on it.", run.traceCommand(), run.flag("--max-old-space-size"))
+		if !refusedBySystem(out.Crash) { // a longer GC log shows nothing of that
+			rec("Record a longer log: %s > gc.log 2>&1 (add %s to make the limit known), then run gcanalyze on it.", run.traceCommand(), run.flag("--max-old-space-size"))
+		}
 	}
 	if out.Crash != nil && out.Crash.Kind == parser.FatalSystemOOM || e.p.oomInvokedLine > 0 {
 		e.systemOOM(run)

@@ -1111,3 +1111,41 @@ func TestCaughtErrorIsEvidenceOfTheTracedProcess(t *testing.T) {
 		}
 	}
 }
+
+// TestProcessOOMIsNotTheHeap: memory the system refused V8 outside the heap's limit (code
+// space, a page for a new isolate) is no heap limit reached, even where V8 words it as a
+// JavaScript OOM: no advice to raise --max-old-space-size, and the report says what ran out.
+// Node 0.10's "JS Allocation failed - process out of memory", those versions' words for a full
+// heap, is not told so.
+func TestProcessOOMIsNotTheHeap(t *testing.T) {
+	for _, banner := range []string{
+		"# Fatal process out of memory: Failed to reserve virtual memory for CodeRange",
+		"# Fatal JavaScript out of memory: MemoryChunk allocation failed during deserialization.",
+	} {
+		r, err := FromReader(strings.NewReader("#\n"+banner+"\n#\n"), "handwritten", Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", banner, err)
+		}
+		if len(r.Processes) != 1 {
+			t.Fatalf("%s: %d processes", banner, len(r.Processes))
+		}
+		p := r.Processes[0]
+		if p.Crash == nil || p.Crash.Kind != parser.FatalProcessOOM || p.Crash.HeapOOM {
+			t.Errorf("%s: crash %+v, want a process OOM that is not the heap's", banner, p.Crash)
+		}
+		if h := Headline(p); strings.Contains(h, "heap limit,") || !strings.Contains(h, "process-oom") {
+			t.Errorf("%s: headline %q", banner, h)
+		}
+		text := strings.Join(p.Recommendations, "\n")
+		if strings.Contains(text, "raise the limit") || !strings.Contains(text, "will not help") {
+			t.Errorf("%s: recommendations %q", banner, text)
+		}
+	}
+	r, err := FromReader(strings.NewReader("FATAL ERROR: JS Allocation failed - process out of memory\n"), "handwritten", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := r.Processes[0]; strings.Contains(strings.Join(p.Recommendations, " "), "will not help") || strings.Contains(Headline(p), "refused") {
+		t.Errorf("Node 0.10's full heap read as memory the system refused: %q %q", Headline(p), p.Recommendations)
+	}
+}

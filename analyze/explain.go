@@ -73,6 +73,8 @@ func Headline(p *Process) string {
 	switch {
 	case p.Crash != nil && p.Crash.Kind == parser.FatalSystemOOM:
 		return "INSUFFICIENT DATA — the system killed the process for memory (the machine's or the container's, not V8's heap limit), and the log shows too few GCs to read its heap."
+	case refusedBySystem(p.Crash):
+		return "INSUFFICIENT DATA — the system refused V8 memory outside the JavaScript heap's limit (process-oom), and the log shows too few GCs to read the heap."
 	case tinyHeapAtDeath(p):
 		return "INSUFFICIENT DATA — V8 failed to allocate while its heap held far less than any limit Node sets by default: memory outside the heap ran out, one allocation was too big, or a flag set a tiny limit."
 	case p.Crash != nil && p.Crash.HeapOOM:
@@ -237,6 +239,10 @@ func (e *explainer) crash() {
 		}
 	case parser.FatalArrayBufferAllocation:
 		e.ev("allocation", "an ArrayBuffer or Buffer's memory (outside the JS heap) was refused by the machine")
+	case parser.FatalProcessOOM:
+		if refusedBySystem(c) {
+			e.ev("process OOM", "%s: V8 asked the system for memory its heap limit does not count — address space for code, a page while an isolate was created, its C++ heap, a table of external objects — and was refused: the process's address space or the machine's memory ran out, not the JavaScript heap", c.Fatal)
+		}
 	default:
 		if w, ok := structureLimits[c.Kind]; ok && w != nil {
 			e.ev(w.label, "%s", w.evidence)
@@ -747,6 +753,24 @@ func maxOf(xs []float64) float64 {
 }
 
 func trimFloat(x float64) string { return strings.TrimSuffix(fmt.Sprintf("%.1f", x), ".0") }
+
+// refusedBySystem reports a process OOM whose words name memory V8 asks the system for
+// outside the JavaScript heap's limit: address space for code or for the C++ heap, a page
+// while an isolate is created, a table of external objects, C++'s own allocator. Old V8's
+// "JS Allocation failed - process out of memory" (Node 0.10, 0.12) is no such refusal: it
+// was those versions' words for a full heap.
+func refusedBySystem(c *Crash) bool {
+	if c == nil || c.Kind != parser.FatalProcessOOM {
+		return false
+	}
+	f := strings.ToLower(c.Fatal)
+	for _, w := range []string{"coderange", "virtual memory", "oilpan", "cagedheap", "externalentitytable", "during deserialization", "bad_alloc", "malloced operator new"} {
+		if strings.Contains(f, w) {
+			return true
+		}
+	}
+	return false
+}
 
 // notAboutMemory reports whether a crash is a fatal error that names a cause other than
 // memory, such as a failed V8 CHECK: the heap is not what to look at.

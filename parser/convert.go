@@ -339,7 +339,12 @@ func fatalKind(location, message string) FatalKind {
 	switch {
 	case strings.Contains(m, "process out of memory"), strings.Contains(l, "coderange"),
 		strings.Contains(l, "virtual memory"), strings.Contains(l, "oilpan"),
-		strings.Contains(l, "externalentitytable"):
+		strings.Contains(l, "externalentitytable"),
+		// The system refused V8's allocator a page while an isolate was being created
+		// (MemoryAllocator::HandleAllocationFailure, before deserialization completes): the
+		// process's address space or the machine's commit ran out — a new worker among
+		// many, a ulimit -v — not a heap that filled up, though V8 words it as one.
+		strings.Contains(l, "allocation failed during deserialization"):
 		return FatalProcessOOM
 	case location == "" && strings.Contains(m, "javascript heap out of memory"):
 		return FatalHeapLimit
@@ -350,11 +355,15 @@ func fatalKind(location, message string) FatalKind {
 func newFatal(location, message, source string) *Fatal {
 	location = strings.TrimSpace(location)
 	message = strings.TrimSpace(message)
+	kind := fatalKind(location, message)
 	return &Fatal{
-		Location:  strPtr(location),
-		Message:   strPtr(message),
-		Kind:      fatalKind(location, message),
-		HeapOOM:   strings.Contains(strings.ToLower(message), "javascript heap out of memory"),
+		Location: strPtr(location),
+		Message:  strPtr(message),
+		Kind:     kind,
+		// V8 words some refusals by the system as a heap OOM ("Fatal JavaScript out of
+		// memory: MemoryChunk allocation failed during deserialization"): the heap did not
+		// fill up.
+		HeapOOM:   kind != FatalProcessOOM && strings.Contains(strings.ToLower(message), "javascript heap out of memory"),
 		PrintedBy: source,
 	}
 }
