@@ -1149,3 +1149,29 @@ func TestProcessOOMIsNotTheHeap(t *testing.T) {
 		t.Errorf("Node 0.10's full heap read as memory the system refused: %q %q", Headline(p), p.Recommendations)
 	}
 }
+
+// TestCalmDeathAtAFullOldSpace: a crash block whose last two full GCs came seconds apart at
+// high utilization reads as one allocation bigger than the room left — unless V8 chose them
+// because the old generation could not take the young generation's survivors ("scavenge
+// might not succeed"): then the heap stood at its hard limit, and a slow program is simply
+// full (heap too small, a leak not ruled out).
+func TestCalmDeathAtAFullOldSpace(t *testing.T) {
+	block := func(comment string) string {
+		return "<--- Last few GCs --->\n\n" +
+			"[3084:000001BEE58F6CD0] 174942965 ms: Mark-sweep 510.5 (521.9) -> 509.5 (521.9) MB, 792.0 / 0.0 ms  (average mu = 0.973, current mu = 0.975) allocation failure " + comment + "\n" +
+			"[3084:000001BEE58F6CD0] 174974125 ms: Mark-sweep 510.6 (521.9) -> 509.6 (522.2) MB, 781.0 / 0.0 ms  (average mu = 0.974, current mu = 0.975) allocation failure " + comment + "\n\n" +
+			"<--- JS stacktrace --->\n\nFATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory\n"
+	}
+	for _, tc := range []struct{ comment, want string }{
+		{"GC in old space requested", VerdictAllocationBurst},
+		{"scavenge might not succeed", VerdictHeapTooSmall},
+	} {
+		r, err := FromReader(strings.NewReader(block(tc.comment)), "handwritten", Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := r.Processes[0].Verdict; got != tc.want {
+			t.Errorf("calm full GCs for %q: %s, want %s", tc.comment, got, tc.want)
+		}
+	}
+}

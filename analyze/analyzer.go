@@ -552,6 +552,7 @@ func (a *Analyzer) addGC(g *parser.GC) {
 	if g.Reason != nil {
 		pt.Reason = *g.Reason
 	}
+	pt.oldSpaceFull = g.Comment != nil && *g.Comment == "scavenge might not succeed" || strings.HasSuffix(pt.Reason, "scavenge might not succeed")
 	var incr float64
 	if g.Incremental != nil && g.Incremental.MarkingMS != nil {
 		incr = *g.Incremental.MarkingMS

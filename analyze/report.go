@@ -304,6 +304,10 @@ type GCPoint struct {
 	// pointers above only for the points a report shows.
 	muCur, muAvg   float64
 	hasCur, hasAvg bool
+	// oldSpaceFull: V8 chose this full GC because the old generation could not take the
+	// young generation's survivors within its maximum ("scavenge might not succeed",
+	// Heap::SelectGarbageCollector): the heap stood at its hard limit.
+	oldSpaceFull bool
 }
 
 func (g *GCPoint) cur() (float64, bool) { return g.muCur, g.hasCur }
