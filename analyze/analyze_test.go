@@ -1173,5 +1173,11 @@ func TestCalmDeathAtAFullOldSpace(t *testing.T) {
 		if got := r.Processes[0].Verdict; got != tc.want {
 			t.Errorf("calm full GCs for %q: %s, want %s", tc.comment, got, tc.want)
 		}
+		// The heap rose 1.1 MB in 31 s: evidence of a burst must not say it jumped.
+		for _, e := range r.Processes[0].Evidence {
+			if strings.HasPrefix(e, "burst:") && (strings.Contains(e, "at once") || !strings.Contains(e, "calm")) {
+				t.Errorf("calm full GCs for %q: %q", tc.comment, e)
+			}
+		}
 	}
 }

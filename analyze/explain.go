@@ -584,6 +584,13 @@ func (e *explainer) burst() {
 	} else if b := burstOf(p, p.limit.effectiveMB, e.th); b != nil {
 		e.ev("burst", "the heap held ~%s until %s, then reached the limit by %s: %s of climb after %s of steady heap",
 			mb(b.baseMB), secs(b.fromMS), secs(b.toMS), secs(b.toMS-b.fromMS), secs(b.fromMS-*out.FirstMS))
+	} else if n := len(p.fulls); calmAtDeath(p, out, e.th) && !suddenArrival(p, p.limit.effectiveMB, e.th) && n >= 2 {
+		// The heap did not jump: what says "one allocation" is how calm V8 was.
+		a, b := p.fulls[n-2], p.fulls[n-1]
+		muA, _ := a.cur()
+		muB, _ := b.cur()
+		e.ev("burst", "the last two full GCs came %s apart with V8's utilization at %.2f and %.2f: a heap pressed against its limit makes V8 collect back to back, its utilization falling; this one was calm, so what did not fit was one allocation bigger than the room left — the crash's stack shows which",
+			secs(b.TimeMS-a.TimeMS), muA, muB)
 	} else if prev, last, two := lastTwo(p); two {
 		mu, ok := last.mu()
 		at := ""
