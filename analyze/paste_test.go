@@ -64,12 +64,17 @@ func TestPasteLabels(t *testing.T) {
 	// heldout-ae's 7-s tool run of 11 level young GCs and two forced full GCs, labelled
 	// healthy, and five level young GCs over 25 s labelled insufficient data (unsure);
 	// heldout-af's Express server, one full GC at its heap-limit death, labelled structure-limit
-	// for the RangeErrors it caught and logged hours before (unsure).
+	// for the RangeErrors it caught and logged hours before (unsure); heldout-ag's TIFF
+	// benchmark table whose six crash rows were flattened into markdown cells, the last row's
+	// FATAL line cut inside its message, and a half-second benchmark's fifteen GCs labelled
+	// healthy (unsure); heldout-ah's jest paste that starts with the native frames of an
+	// earlier crash (a second process here, none in the label) and a crash block cut before
+	// its FATAL line labelled with the issue title's kind.
 	heldOut := []struct {
 		set   string
 		floor float64
 		tally *labelTally
-	}{{"heldout-e", 0.95, nil}, {"heldout-f", 0.95, nil}, {"heldout-i", 0.93, nil}, {"heldout-l", 0.97, nil}, {"heldout-m", 0.97, nil}, {"heldout-n", 0.96, nil}, {"heldout-o", 1, nil}, {"heldout-q", 0.93, nil}, {"heldout-r", 0.89, nil}, {"heldout-s", 0.96, nil}, {"heldout-u", 0.79, nil}, {"heldout-w", 0.85, nil}, {"heldout-x", 0.93, nil}, {"heldout-z", 0.77, nil}, {"heldout-aa", 0.93, nil}, {"heldout-ac", 0.9, nil}, {"heldout-ad", 0.96, nil}, {"heldout-ae", 0.93, nil}, {"heldout-af", 0.95, nil}}
+	}{{"heldout-e", 0.95, nil}, {"heldout-f", 0.95, nil}, {"heldout-i", 0.93, nil}, {"heldout-l", 0.97, nil}, {"heldout-m", 0.97, nil}, {"heldout-n", 0.96, nil}, {"heldout-o", 1, nil}, {"heldout-q", 0.93, nil}, {"heldout-r", 0.89, nil}, {"heldout-s", 0.96, nil}, {"heldout-u", 0.79, nil}, {"heldout-w", 0.85, nil}, {"heldout-x", 0.93, nil}, {"heldout-z", 0.77, nil}, {"heldout-aa", 0.93, nil}, {"heldout-ac", 0.9, nil}, {"heldout-ad", 0.96, nil}, {"heldout-ae", 0.93, nil}, {"heldout-af", 0.95, nil}, {"heldout-ag", 0.92, nil}, {"heldout-ah", 0.95, nil}}
 	for i := range heldOut {
 		heldOut[i].tally = &labelTally{what: "held-out pastes (" + heldOut[i].set + ")"}
 	}

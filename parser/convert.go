@@ -353,8 +353,10 @@ func fatalKind(location, message string) FatalKind {
 }
 
 func newFatal(location, message, source string) *Fatal {
-	location = strings.TrimSpace(location)
-	message = strings.TrimSpace(message)
+	// A crash flattened into a markdown table's cell ends at the cell's border ("FATAL
+	// ERROR: Ineffe |"): no location or message of V8's or Node's ends with one.
+	location = strings.TrimSpace(strings.TrimRight(location, " |"))
+	message = strings.TrimSpace(strings.TrimRight(message, " |"))
 	kind := fatalKind(location, message)
 	return &Fatal{
 		Location: strPtr(location),
@@ -362,8 +364,10 @@ func newFatal(location, message, source string) *Fatal {
 		Kind:     kind,
 		// V8 words some refusals by the system as a heap OOM ("Fatal JavaScript out of
 		// memory: MemoryChunk allocation failed during deserialization"): the heap did not
-		// fill up.
-		HeapOOM:   kind != FatalProcessOOM && strings.Contains(strings.ToLower(message), "javascript heap out of memory"),
+		// fill up. The heap's own deaths are heap OOMs whatever of the message a paste cut
+		// ("Reached heap limit Alloc").
+		HeapOOM: kind != FatalProcessOOM && strings.Contains(strings.ToLower(message), "javascript heap out of memory") ||
+			kind == FatalHeapLimit || kind == FatalIneffective,
 		PrintedBy: source,
 	}
 }
