@@ -153,6 +153,10 @@ func checkInvariants(t *testing.T, r *Report) {
 			if h := Headline(p); strings.Contains(h, "rises, but over too few") && (strings.HasPrefix(ev, "trend: no growth") || strings.HasPrefix(ev, "trend: no significant growth")) {
 				t.Errorf("%s: %q beside %q", id, h, ev)
 			}
+			var rose float64
+			if _, err := fmt.Sscanf(ev, "burst: the heap rose by %f MB", &rose); err == nil && rose <= DefaultThresholds.SuddenJumpMinMB {
+				t.Errorf("%s: a jump of %.1f MB told as arriving at the limit at once: %q", id, rose, ev)
+			}
 			if strings.Contains(ev, "kept -") || strings.Contains(ev, "freed -") {
 				t.Errorf("%s: a negative amount: %q", id, ev)
 			}

@@ -591,7 +591,9 @@ func (e *explainer) burst() {
 		muB, _ := b.cur()
 		e.ev("burst", "the last two full GCs came %s apart with V8's utilization at %.2f and %.2f: a heap pressed against its limit makes V8 collect back to back, its utilization falling; this one was calm, so what did not fit was one allocation bigger than the room left — the crash's stack shows which",
 			secs(b.TimeMS-a.TimeMS), muA, muB)
-	} else if prev, last, two := lastTwo(p); two {
+	} else if prev, last, two := lastTwo(p); two && (suddenArrival(p, p.limit.effectiveMB, e.th) || keptJump(p, p.limit.effectiveMB, e.th)) {
+		// Only a jump the numbers show is told as one; a burst read from the limit it
+		// died under (a default far above) is told by that limit's line.
 		mu, ok := last.mu()
 		at := ""
 		if !ok {
