@@ -1181,3 +1181,58 @@ func TestCalmDeathAtAFullOldSpace(t *testing.T) {
 		}
 	}
 }
+
+// TestTracedProcessCatchesErrorsOfSeveralKinds: a process whose GCs the log traces and that
+// prints uncaught-looking errors of several kinds in turn — a renderer logging each bad input
+// — caught them all: one process, no death, the errors in its evidence. An error of a kind it
+// never printed before, with nothing after it, is still its death.
+func TestTracedProcessCatchesErrorsOfSeveralKinds(t *testing.T) {
+	errText := map[string]string{
+		"s": "render failed: RangeError: Invalid string length\n    at String.padEnd (<anonymous>)\n    at render (/srv/render.js:40:16)\n",
+		"a": "render failed: RangeError: Invalid array length\n    at render (/srv/render.js:39:16)\n",
+		"o": "RangeError: Maximum call stack size exceeded\n    at walk (/srv/tree.js:12:3)\n",
+	}
+	build := func(seq string) string {
+		var b strings.Builder
+		ms, heap := 100, 9.0
+		for _, ch := range seq {
+			if ch == 'g' {
+				ms += 400
+				fmt.Fprintf(&b, "[1356:0x10d98000]    %5d ms: Scavenge %.1f (20.0) -> %.1f (20.0) MB, 0.5 / 0.0 ms  (average mu = 0.995, current mu = 0.990) allocation failure;\n", ms, heap+4, heap)
+				continue
+			}
+			b.WriteString(errText[string(ch)])
+		}
+		return b.String()
+	}
+	for _, tc := range []struct {
+		name, seq string
+		death     parser.FatalKind // "" for none
+	}{
+		{"alternating kinds, GCs between", "gsgagsagsgagsggag", ""},
+		{"the last print with nothing after it", "gsgagsagsgagsga", ""},
+		{"a new kind at the end", "gsgagsagsgggo", parser.FatalStackOverflow},
+	} {
+		r, err := FromReader(strings.NewReader(build(tc.seq)), "handwritten", Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		if len(r.Processes) != 1 {
+			t.Fatalf("%s: %d processes, want 1", tc.name, len(r.Processes))
+		}
+		p := r.Processes[0]
+		switch {
+		case tc.death == "" && p.Crash != nil:
+			t.Errorf("%s: died of %s", tc.name, p.Crash.Fatal)
+		case tc.death != "" && (p.Crash == nil || p.Crash.Kind != tc.death):
+			t.Errorf("%s: crash %+v, want %s", tc.name, p.Crash, tc.death)
+		}
+		shown := false
+		for _, e := range p.Evidence {
+			shown = shown || strings.HasPrefix(e, "error:") && strings.Contains(e, "Invalid array length") && strings.Contains(e, "Invalid string length")
+		}
+		if !shown {
+			t.Errorf("%s: the caught errors are not in the evidence: %q", tc.name, p.Evidence)
+		}
+	}
+}

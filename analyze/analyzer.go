@@ -72,6 +72,8 @@ type proc struct {
 	gcsAtCrash     int
 	caught         *Crash
 	caughtUntraced bool
+	// caughtErrs are the errors the process caught, by their message.
+	caughtErrs     map[string]*caughtErr
 	verboseLimitMB *float64
 	muPrinted      bool
 	// era is what the trace's shape says about the V8 that printed it.

@@ -47,9 +47,22 @@ func (a *Analyzer) addFatal(ev parser.Event) {
 	}
 	a.evidence = nil // the fatal message says what the traces before it could only suggest
 	a.nativeFrames = 0
-	if p.crash == nil && p.caught != nil && c.PrintedBy == "js" && c.Fatal == p.caught.Fatal {
-		p.caught.prints++
-		return // the error the process is known to catch, logged again
+	if p.crash == nil && c.PrintedBy == "js" && p.caughtErrs[c.Fatal] != nil {
+		p.caughtErrs[c.Fatal].prints++
+		return // an error the process is known to catch, logged again
+	}
+	if old := p.crash; old != nil && old.PrintedBy == "js" && c.PrintedBy == "js" && p.gcs > 0 && !a.printedAgain(old, c, ev.Line) {
+		// A process prints an uncaught error once, as it dies: one whose GCs the log traces
+		// and which prints another went on after the first, and caught it (a renderer that
+		// logs "render failed: RangeError: …" at each bad input, of three kinds in turn).
+		p.catch(old)
+		if a.crashed == p {
+			a.crashed = nil
+		}
+		if ce := p.caughtErrs[c.Fatal]; ce != nil {
+			ce.prints++
+			return
+		}
 	}
 	if old := p.crash; old != nil {
 		switch {
@@ -61,8 +74,7 @@ func (a *Analyzer) addFatal(ev parser.Event) {
 		case old.PrintedBy == "js" && c.PrintedBy == "v8" && ev.Line-a.lastFrameLine <= 3 && ev.Line-old.Line <= sameErrorLines:
 			// V8's fatal banner right after an uncaught error's stack (Deno aborting on an
 			// error a worker did not catch): one death, which V8's message names.
-		case c.PrintedBy == "js" && old.PrintedBy == "js" && c.Fatal == old.Fatal && ev.Line-old.Line <= sameErrorLines &&
-			(ev.Line-old.Line <= 2 || ev.Line-a.lastFrameLine <= 2):
+		case c.PrintedBy == "js" && old.PrintedBy == "js" && a.printedAgain(old, c, ev.Line):
 			// One uncaught error printed twice (a supervisor's "Uncaught Exception:", then
 			// Node's), the second right after the first's stack; with other lines between
 			// ("crash again"), the same error is another death. Printed a third time in a
@@ -71,7 +83,7 @@ func (a *Analyzer) addFatal(ev parser.Event) {
 			// Express handler logging "Error fetching testimonials: RangeError: Invalid string
 			// length" at each request, hours before the process died of its heap).
 			if old.prints = max(old.prints, 1) + 1; old.prints >= caughtPrints && p.gcs == p.gcsAtCrash {
-				p.caught, p.crash = old, nil
+				p.catch(old)
 				if a.crashed == p {
 					a.crashed = nil
 				}
@@ -119,6 +131,39 @@ func (a *Analyzer) addFatal(ev parser.Event) {
 	a.frames = a.frames[:0]
 	p.crash, p.gcsAtCrash = c, p.gcs
 	a.crashed = p
+}
+
+// printedAgain reports c, an uncaught-looking JavaScript error at line, as old printed again
+// right after its stack: one error a supervisor quotes, or a program logs in a loop.
+func (a *Analyzer) printedAgain(old, c *Crash, line int) bool {
+	return c.Fatal == old.Fatal && line-old.Line <= sameErrorLines && (line-old.Line <= 2 || line-a.lastFrameLine <= 2)
+}
+
+// caughtErr is an error a process caught and logged: how many times, its kind, and the line
+// it was first printed on.
+type caughtErr struct {
+	prints int
+	kind   parser.FatalKind
+	line   int
+}
+
+// catch records c, the process's crash so far, as an error it caught and logged: it is no
+// longer its death, and later prints of it are not either.
+func (p *proc) catch(c *Crash) {
+	if p.caught == nil {
+		p.caught = c
+	}
+	if p.caughtErrs == nil {
+		p.caughtErrs = map[string]*caughtErr{}
+	}
+	if ce := p.caughtErrs[c.Fatal]; ce != nil {
+		ce.prints += max(c.prints, 1)
+	} else {
+		p.caughtErrs[c.Fatal] = &caughtErr{prints: max(c.prints, 1), kind: c.Kind, line: c.Line}
+	}
+	if p.crash == c {
+		p.crash = nil
+	}
 }
 
 // caughtPrints is how many times in a row the same uncaught-looking JavaScript error must be
@@ -474,7 +519,7 @@ func (a *Analyzer) mergeOrphanCaught() {
 	if orphan == nil || traced == nil || traced.caught != nil {
 		return
 	}
-	traced.caught, traced.caughtUntraced = orphan.caught, true
+	traced.caught, traced.caughtErrs, traced.caughtUntraced = orphan.caught, orphan.caughtErrs, true
 	a.order = slices.DeleteFunc(a.order, func(p *proc) bool { return p == orphan })
 }
 

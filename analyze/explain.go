@@ -203,19 +203,8 @@ func (e *explainer) crash() {
 	if e.p.stopped != "" {
 		e.ev("stopped", "its process manager says it %s: a stop that was asked for, not a death", e.p.stopped)
 	}
-	if c := e.p.caught; c != nil {
-		times, went := "", fmt.Sprintf(" (%d GCs after it)", e.p.gcs-e.p.gcsAtCrash)
-		if c.prints > 1 {
-			times = fmt.Sprintf(", printed %d times,", c.prints)
-		}
-		if e.p.caughtUntraced {
-			went = "" // printed before the trace: how many GCs followed it is not known
-		}
-		why := ""
-		if _, sized := structureLimits[c.Kind]; sized && limitWordsOf(c) == nil {
-			why = "; still, the program builds a value past V8's size limit for its kind, which no heap size allows: find where from the stack printed with it"
-		}
-		e.ev("error", "line %d: %s%s and the process went on%s: an error it caught and logged, not its death%s", c.Line, c.Fatal, times, went, why)
+	if e.p.caught != nil {
+		e.caught()
 	}
 	c := e.out.Crash
 	if c == nil {
@@ -762,6 +751,56 @@ func maxOf(xs []float64) float64 {
 }
 
 func trimFloat(x float64) string { return strings.TrimSuffix(fmt.Sprintf("%.1f", x), ".0") }
+
+// caught writes the errors the process caught and logged: not its death, but a size limit
+// among them says the program builds values no heap size allows.
+func (e *explainer) caught() {
+	p, errs := e.p, e.p.caughtErrs
+	msgs := make([]string, 0, len(errs))
+	for m := range errs {
+		msgs = append(msgs, m)
+	}
+	slices.SortFunc(msgs, func(x, y string) int {
+		if a, b := errs[x], errs[y]; a.prints != b.prints {
+			return b.prints - a.prints
+		}
+		return errs[x].line - errs[y].line
+	})
+	var what, went string
+	switch {
+	case len(msgs) == 1:
+		m := msgs[0]
+		what = fmt.Sprintf("line %d: %s", errs[m].line, m)
+		if n := errs[m].prints; n > 1 {
+			what += fmt.Sprintf(", printed %d times,", n)
+		}
+		if !p.caughtUntraced {
+			went = fmt.Sprintf(" (%d GCs after it)", p.gcs-p.gcsAtCrash)
+		}
+	default:
+		var parts []string
+		for i, m := range msgs {
+			if i == 3 {
+				parts = append(parts, fmt.Sprintf("%d more", len(msgs)-i))
+				break
+			}
+			parts = append(parts, fmt.Sprintf("%s (%d times, first at line %d)", m, errs[m].prints, errs[m].line))
+		}
+		what = strings.Join(parts, "; ") + ","
+	}
+	why := ""
+	for _, m := range msgs {
+		if w, sized := structureLimits[errs[m].kind]; sized && w == nil {
+			why = "; still, the program builds a value past V8's size limit for its kind, which no heap size allows: find where from the stack printed with it"
+			break
+		}
+	}
+	caught := "an error it caught and logged, not its death"
+	if len(msgs) > 1 {
+		caught = "errors it caught and logged, none its death"
+	}
+	e.ev("error", "%s and the process went on%s: %s%s", what, went, caught, why)
+}
 
 // refusedBySystem reports a process OOM whose words name memory V8 asks the system for
 // outside the JavaScript heap's limit: address space for code or for the C++ heap, a page

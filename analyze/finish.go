@@ -113,7 +113,7 @@ func (a *Analyzer) finish(p *proc, several bool) *Process {
 	p.tl, p.stalls = nil, nil // the pauses may have grown since the last report
 	defer func() { p.tl, p.stalls = nil, nil }()
 	if c := p.crash; c != nil && c.PrintedBy == "js" && p.gcs-p.gcsAtCrash > caughtAfterGCs {
-		p.caught, p.crash = c, nil
+		p.catch(c)
 	}
 	out := &Process{
 		PID: p.key.PID, Isolate: p.key.Isolate, Run: p.run, GCEvents: p.gcs, FullGCs: p.full, YoungGCs: p.young,
