@@ -265,10 +265,13 @@ func verdictOf(p *proc, out *Process, th *Thresholds, heapMB float64) string {
 		return VerdictLeak
 	case out.IneffectiveMC.Met || thrashing(p, out, th) != nil || pastThrash(p, out, th) != nil:
 		return VerdictGCThrashing
-	case (growing && tr.GrowthMB >= th.UnsettledGrowthMB || shortRise(p, tr, th) || g != nil && g.stopped != nil && g.stopped.unconfirmed) && levelsOff(p, out, th) == nil:
+	case (growing && (tr.GrowthMB >= th.UnsettledGrowthMB || grewAtItsRate(p, tr, th)) || shortRise(p, tr, th) || g != nil && g.stopped != nil && g.stopped.unconfirmed) && levelsOff(p, out, th) == nil:
 		// Growth, but over too few full GCs or too short a part of the log to call a leak:
 		// a heap that grew over three points may still level off. Or growth that slowed at
-		// the last full GC, with nothing after it to show whether it stopped.
+		// the last full GC, with nothing after it to show whether it stopped. A window too
+		// short for its rise to count is no settling when the heap grew before it too (a
+		// leak cut where V8 had just begun collecting back to back: 8 -> 25 MB in 12 s, the
+		// last 3 s of them the window).
 		return VerdictInsufficientData
 	case tr == nil && (p.young < th.FewYoungGCs && !quietYoung(p, th) || p.crash != nil || risingWithoutFullGCs(p, th)):
 		// Fewer than three full GCs and little else, or a heap the young GCs show rising:
@@ -376,6 +379,14 @@ func shortRise(p *proc, tr *Trend, th *Thresholds) bool {
 // then marks a change of rate, not the start of growth, and need not cover a share of the log
 // (a leak that speeds up gets a short last segment).
 func grewIntoTrend(p *proc, tr *Trend, th *Thresholds) bool {
+	_, ok := growthBefore(p, tr, th)
+	return ok
+}
+
+// growthBefore is the line through the heap after the full GCs before the trend's window, and
+// whether it rose: its interval clear of zero, the line explaining the points, a rise beyond
+// the noise.
+func growthBefore(p *proc, tr *Trend, th *Thresholds) (fit, bool) {
 	var xs, ys []float64
 	for _, f := range p.fulls {
 		if f.TimeMS >= tr.FromMS {
@@ -384,11 +395,20 @@ func grewIntoTrend(p *proc, tr *Trend, th *Thresholds) bool {
 		xs, ys = append(xs, f.TimeMS/1000), append(ys, f.AfterMB)
 	}
 	if len(xs) < th.FewFullGCs || xs[len(xs)-1] <= xs[0] {
-		return false
+		return fit{}, false
 	}
 	f := robustFit(xs, ys)
 	rise := f.b * (xs[len(xs)-1] - xs[0])
-	return f.interval95()[0] > 0 && f.r2 >= th.TrendMinR2 && rise > th.noiseMB(stat.Mean(ys, nil))
+	return f, f.interval95()[0] > 0 && f.r2 >= th.TrendMinR2 && rise > th.noiseMB(stat.Mean(ys, nil))
+}
+
+// grewAtItsRate reports a trend whose window is the last segment of a heap that grew before
+// it at no more than twice the window's rate (1/RecentRateShare): one growth the window cuts
+// short, not a load that filled the heap fast and then settled (a cache at 60 MB in 4 s,
+// then +0.3 MB/s).
+func grewAtItsRate(p *proc, tr *Trend, th *Thresholds) bool {
+	f, ok := growthBefore(p, tr, th)
+	return ok && tr.SlopeMBPerS >= th.RecentRateShare*f.b
 }
 
 // steadyOnSmallHeap reports growth too small in MB for the leak rule that is nonetheless
