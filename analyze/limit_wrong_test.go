@@ -17,8 +17,11 @@ import (
 // whose V8 prints no mu); 5 of 702 with set AB, measured as it came: a catalog expansion on
 // Node 12 whose 1.3 s climb from a flat 5 MB ended in "semi-space copy, fallback in old gen"
 // at 124 MB reads as a fast leak under a 192 MB limit (the burst is read against where the
-// heap was run into, and V8's evacuation failure does not say how near that limit it was).
-const maxVerdictsMovedByADoubledLimit = 5
+// heap was run into, and V8's evacuation failure does not say how near that limit it was);
+// 6 of 738 with set AE, measured as it came: its stepwise warehouse leak on Node 22, whose
+// last step ran from a level of 80 MB to its death at 95.5 MB in under a second, reads as a
+// burst at half of twice its limit.
+const maxVerdictsMovedByADoubledLimit = 6
 
 // maxVerdictsMovedByAHalvedLimit is the same for half the limit: 19 of 667 when a heap past the
 // stated limit was read against it, none once a heap past it, on a V8 that enforces its limit,

@@ -204,6 +204,10 @@ func (a *Analyzer) trendBefore(p *proc, out *Process, untilMS float64, when stri
 	if len(xs) < a.th.FewFullGCs {
 		return
 	}
+	// Each stretch of time once, however few the full GCs: what the heap did before a level
+	// or a burst is a rate over time (170 back-to-back full GCs at one level between two steps
+	// of a leak made its line flat).
+	xs, ys = thinCells(xs, ys, &a.th)
 	g, t := readWindow(xs, ys, &a.th)
 	if g == nil {
 		return
@@ -266,8 +270,17 @@ func readWindow(xs, ys []float64, th *Thresholds) (*growth, *Trend) {
 // left over the 45 s before, and a robust line through all of them takes the ten for
 // outliers. The trend is of the heap over time, so each stretch of time counts once.
 func thinByTime(xs, ys []float64, th *Thresholds) ([]float64, []float64) {
+	if len(xs) < 2*th.ThinCells {
+		return xs, ys
+	}
+	return thinCells(xs, ys, th)
+}
+
+// thinCells is thinByTime for any number of full GCs: a rate read from them, not a trend
+// whose floor needs each, counts each stretch of time once however few they are.
+func thinCells(xs, ys []float64, th *Thresholds) ([]float64, []float64) {
 	n := len(xs)
-	if n < 2*th.ThinCells {
+	if n < 2 {
 		return xs, ys
 	}
 	cell := (xs[n-1] - xs[0]) / float64(th.ThinCells)

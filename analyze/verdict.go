@@ -73,7 +73,7 @@ func resumedIntoLimit(p *proc, limit float64, th *Thresholds) *pausedLevel {
 	if level > 0.9*death || death-level < math.Max(th.noiseMB(level), 0.05*limit) || ys[s]-ys[0] < th.LeakShareOfLimitAtCrash*limit {
 		return nil
 	}
-	pre := robustFit(xs[:s+1], ys[:s+1])
+	pre := robustFit(thinCells(xs[:s+1], ys[:s+1], th)) // each stretch of time once: a level's back-to-back full GCs are one
 	climb := (death - level) / math.Max(xs[n-1]-xs[last], 1e-3)
 	if pre.b <= 0 || pre.interval95()[0] <= 0 || climb < 0.5*pre.b {
 		return nil
@@ -769,7 +769,7 @@ func lingeredAtLimit(p *proc, th *Thresholds) *linger {
 		// Each stretch of time counts once (thinByTime): 330 back-to-back full GCs at one level
 		// before the band outweigh, point for point, the steps a leak climbed before them.
 		px, py := retained(p, xs[:enter+1], ys[:enter+1], th)
-		px, py = thinByTime(px, py, th)
+		px, py = thinCells(px, py, th)
 		l.preRate = robustFit(px, py).b
 	}
 	if l.preRate <= 0 {
