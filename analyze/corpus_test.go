@@ -128,6 +128,21 @@ func checkInvariants(t *testing.T, r *Report) {
 		t.Errorf("report does not marshal: %v", err)
 	}
 	for _, p := range r.Processes {
+		if p.Crash != nil && p.Crash.Kind == parser.FatalWorkerOOM && p.PID != 0 && p.Isolate != "" {
+			// A worker's death beside its process's other traced isolates says which one died.
+			siblings, said := 0, false
+			for _, q := range r.Processes {
+				if q.PID == p.PID && q.Isolate != p.Isolate && q.GCEvents > 0 {
+					siblings++
+				}
+			}
+			for _, ev := range p.Evidence {
+				said = said || strings.HasPrefix(ev, "worker: isolate "+p.Isolate)
+			}
+			if siblings > 0 && !said {
+				t.Errorf("%s %s: a worker's death beside %d other isolates of pid %d, and no word of which thread died", r.Source, p.Isolate, siblings, p.PID)
+			}
+		}
 		id := r.Source + " " + p.Isolate
 		if p.PredictedOOMMS != nil && p.Verdict != VerdictLeak {
 			t.Errorf("%s: OOM predicted for verdict %s", id, p.Verdict)

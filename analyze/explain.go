@@ -206,6 +206,7 @@ func (e *explainer) crash() {
 	if e.p.caught != nil {
 		e.caught()
 	}
+	e.worker()
 	c := e.out.Crash
 	if c == nil {
 		return
@@ -751,6 +752,26 @@ func maxOf(xs []float64) float64 {
 }
 
 func trimFloat(x float64) string { return strings.TrimSuffix(fmt.Sprintf("%.1f", x), ".0") }
+
+// worker says, of a worker's death in a process whose other isolates the log traces too,
+// which isolate was the worker: the leak is in that thread's heap, and the others are read on
+// their own.
+func (e *explainer) worker() {
+	c, k := e.out.Crash, e.p.key
+	if c == nil || c.Kind != parser.FatalWorkerOOM || k.PID == 0 || k.Isolate == "" {
+		return
+	}
+	var others []string
+	for _, q := range e.a.order {
+		if q.key.PID == k.PID && q.key.Isolate != k.Isolate && q.gcs > 0 && !slices.Contains(others, q.key.Isolate) {
+			others = append(others, q.key.Isolate)
+		}
+	}
+	if len(others) == 0 {
+		return
+	}
+	e.ev("worker", "isolate %s is the worker thread that ran out of its own heap (the Worker's resourceLimits, or the process's limit where it set none); the process's other isolates (%s: its main thread and any other workers) are read on their own", k.Isolate, strings.Join(others, ", "))
+}
 
 // caught writes the errors the process caught and logged: not its death, but a size limit
 // among them says the program builds values no heap size allows.
