@@ -194,7 +194,7 @@ func TestHeadroomWarnsOfAWorkingSetNearItsLimit(t *testing.T) {
 // Node 25 document intake whose V8 ran ~3,200 full GCs in 52 s was told it starved 9 times:
 // four absences in a row passed in a fraction of a second); 90 (0.069) once a condition must
 // also stay absent for 2 s of the process's time, doubling with each warning, to be re-armed;
-// 97 over 1,330 (0.073) with set AE, measured as it came: a leak under a 32 MB young
+// 97 over 1,332 (0.073) with set AE, measured as it came: a leak under a 32 MB young
 // generation that V8 collects back to back in stretches, recovering for seconds between them,
 // on three runtimes, and a worker's leak on two (7 repeats over its 26 processes, all of a
 // starvation that had ended and came back).
