@@ -1236,3 +1236,36 @@ func TestTracedProcessCatchesErrorsOfSeveralKinds(t *testing.T) {
 		}
 	}
 }
+
+// TestBusyYoungGCAdviceUnderASmallLimit: a healthy heap whose young GCs take a large share of
+// the time gets advice on its churn; a larger young generation is suggested only under a limit
+// roomy enough for it — under a small one V8 keeps room in the old generation for a
+// scavenge's survivors and collects the whole heap back to back (a 32 MB semi-space under a
+// 64 MB limit in set AE). The log is hand-written.
+func TestBusyYoungGCAdviceUnderASmallLimit(t *testing.T) {
+	var b strings.Builder
+	for ms := 10; ms <= 20000; ms += 10 {
+		if ms%1000 == 0 {
+			fmt.Fprintf(&b, "[77:0x4a1b000]  %6d ms: Mark-Compact 24.1 (30.0) -> 20.0 (30.0) MB, 4.0 / 0.0 ms  (average mu = 0.700, current mu = 0.700) allocation failure; GC in old space requested\n", ms)
+			continue
+		}
+		fmt.Fprintf(&b, "[77:0x4a1b000]  %6d ms: Scavenge 24.0 (30.0) -> 20.0 (30.0) MB, 3.5 / 0.0 ms  (average mu = 0.700, current mu = 0.700) allocation failure;\n", ms)
+	}
+	for _, tc := range []struct {
+		limitMB  float64
+		semiFlag bool
+	}{{128, false}, {2048, true}} {
+		r, err := FromReader(strings.NewReader(b.String()), "handwritten", Options{HeapLimitMB: &tc.limitMB})
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := r.Processes[0]
+		recs := strings.Join(p.Recommendations, "\n")
+		if p.Verdict != VerdictHealthy || !strings.Contains(recs, "Allocate less") {
+			t.Fatalf("limit %.0f MB: %s, advice %q: want healthy with advice on its churn", tc.limitMB, p.Verdict, recs)
+		}
+		if got := strings.Contains(recs, "--max-semi-space-size=64"); got != tc.semiFlag {
+			t.Errorf("limit %.0f MB: suggests --max-semi-space-size=64: %v, want %v (%q)", tc.limitMB, got, tc.semiFlag, recs)
+		}
+	}
+}
