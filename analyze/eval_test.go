@@ -238,8 +238,9 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// window too short for its rise no longer read healthy where the heap had grown before it
 	// at its rate: its stepwise warehouse leak, whose 15 MB steps come every 10 s with V8
 	// collecting back to back on the levels between, meets the floor at 7 of its 14 cuts (a
-	// line through the steps so far misses when the next step comes).
-	for kind, floor := range map[string]float64{"steady": 0.826, "changing": 0.706} {
+	// line through the steps so far misses when the next step comes); 430 of 599, 71.8%, once
+	// the trend's window and line count each stretch of time once among few full GCs too.
+	for kind, floor := range map[string]float64{"steady": 0.826, "changing": 0.717} {
 		t.Logf("%s-rate cuts meeting the floor: %d of %d", kind, met[kind], cuts[kind])
 		if share := float64(met[kind]) / float64(max(cuts[kind], 1)); share < floor {
 			t.Errorf("%s-rate cuts meeting the floor: %.1f%%, below the %.1f%% measured before", kind, 100*share, 100*floor)
@@ -273,8 +274,8 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// full GC, was no longer healthy (a helpdesk leaking one shift at a time, cut at 40 and
 	// 60% on Node 17 and 23: 9.8 -> 17.5 MB over four full GCs).
 	t.Logf("leaks cut at 40–80%% of their life that read healthy: %d of %d", len(midHealthy), midLife)
-	if len(midHealthy) > 30 {
-		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 30 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
+	if len(midHealthy) > 28 {
+		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 28 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
 	}
 	if len(steady) == 0 {
 		t.Fatal("no steady leak run to evaluate")

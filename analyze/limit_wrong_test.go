@@ -20,8 +20,9 @@ import (
 // heap was run into, and V8's evacuation failure does not say how near that limit it was);
 // 6 of 738 with set AE, measured as it came: its stepwise warehouse leak on Node 22, whose
 // last step ran from a level of 80 MB to its death at 95.5 MB in under a second, reads as a
-// burst at half of twice its limit.
-const maxVerdictsMovedByADoubledLimit = 6
+// burst at half of twice its limit; 5 again once the trend's window counts each stretch of
+// time once among few full GCs too.
+const maxVerdictsMovedByADoubledLimit = 5
 
 // maxVerdictsMovedByAHalvedLimit is the same for half the limit: 19 of 667 when a heap past the
 // stated limit was read against it, none once a heap past it, on a V8 that enforces its limit,

@@ -92,6 +92,9 @@ type Thresholds struct {
 	// ThinCells: the trend keeps one full GC in each ThinCells-th of the time they span
 	// (thinByTime), when there are twice as many.
 	ThinCells int
+	// ThinCrowd: fewer full GCs than twice ThinCells are thinned for the trend's window and
+	// line where ThinCrowd of them fall in one cell (back to back).
+	ThinCrowd int
 	// FloorMinR2 is how well a line must fit the floor under transients for the trend to be
 	// read from it.
 	FloorMinR2 float64
@@ -221,6 +224,7 @@ var DefaultThresholds = Thresholds{
 	SegmentSSEShare:     0.5,
 	SegmentMinTimeShare: 0.25,
 	ThinCells:           100,
+	ThinCrowd:           5,
 	FloorMinR2:          0.95,
 
 	CurvatureMinPoints: 5,

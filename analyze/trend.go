@@ -226,7 +226,14 @@ func readWindow(xs, ys []float64, th *Thresholds) (*growth, *Trend) {
 	// Memory caught in passing is read from every full GC: thinning keeps the median ones.
 	everyX, everyY := xs, ys
 	transient := transientMB(ys, th)
-	xs, ys = thinByTime(xs, ys, th)
+	floorX, floorY := thinByTime(xs, ys, th)
+	xs, ys = floorX, floorY
+	if len(xs) == all && crowded(xs, span/float64(th.ThinCells), th.ThinCrowd) {
+		// Back-to-back full GCs among few: the window and the line count each stretch of
+		// time once; the floor is still read from every full GC (thinning keeps the median
+		// of a stretch, and a floor is its lowest).
+		xs, ys = thinCells(xs, ys, th)
+	}
 	start := trendStart(xs, ys, th)
 	sx, sy := xs[start:], ys[start:]
 	if sx[len(sx)-1]-sx[0] <= 0 {
@@ -241,7 +248,7 @@ func readWindow(xs, ys []float64, th *Thresholds) (*growth, *Trend) {
 		// beneath it, or to bend the line (half its rise or more): what is retained only
 		// grows, and the floor shows it. The window too is read again from the floor:
 		// transients mislead a two-segment fit.
-		if fx, fy, ok := confirmedFloor(xs, ys, th); ok {
+		if fx, fy, ok := confirmedFloor(floorX, floorY, th); ok {
 			fs := trendStart(fx, fy, th)
 			// The floor must itself be a line: what a program keeps, measured where it held
 			// nothing in passing, rises steadily; a floor that scatters (a working set that
@@ -308,6 +315,19 @@ func thinCells(xs, ys []float64, th *Thresholds) ([]float64, []float64) {
 		i = j
 	}
 	return tx, ty
+}
+
+// crowded reports whether some stretch of cell seconds holds crowd full GCs or more.
+func crowded(xs []float64, cell float64, crowd int) bool {
+	for i, j := 0, 0; j < len(xs); j++ {
+		for xs[j]-xs[i] >= cell {
+			i++
+		}
+		if j-i+1 >= crowd {
+			return true
+		}
+	}
+	return false
 }
 
 // fitWindow fits a line through the heap after full GCs xs, ys (seconds, MB) and says whether
