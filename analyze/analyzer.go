@@ -65,15 +65,13 @@ type proc struct {
 	prevTime    float64
 	recent      []GCPoint // last GCs, for the crash block
 	crash       *Crash
-	// gcsAtCrash is how many GCs the process had when its crash was read; caught is an
-	// uncaught-looking JavaScript error the process went on after (caughtAfterGCs), and
-	// caughtUntraced says it was printed where the log names no process, before the trace
-	// that shows this one.
+	// gcsAtCrash is how many GCs the process had when its crash was read. caughtErrs are the
+	// uncaught-looking JavaScript errors the process went on after, by their message, and
+	// caughtUntraced says they were printed where the log names no process, before the
+	// trace that shows this one.
 	gcsAtCrash     int
-	caught         *Crash
-	caughtUntraced bool
-	// caughtErrs are the errors the process caught, by their message.
 	caughtErrs     map[string]*caughtErr
+	caughtUntraced bool
 	verboseLimitMB *float64
 	muPrinted      bool
 	// era is what the trace's shape says about the V8 that printed it.
@@ -554,7 +552,7 @@ func (a *Analyzer) addGC(g *parser.GC) {
 	if g.Reason != nil {
 		pt.Reason = *g.Reason
 	}
-	pt.oldSpaceFull = g.Comment != nil && *g.Comment == "scavenge might not succeed" || strings.HasSuffix(pt.Reason, "scavenge might not succeed")
+	pt.oldSpaceFull = g.Comment != nil && *g.Comment == "scavenge might not succeed" && g.IsFull()
 	var incr float64
 	if g.Incremental != nil && g.Incremental.MarkingMS != nil {
 		incr = *g.Incremental.MarkingMS

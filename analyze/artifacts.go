@@ -47,22 +47,15 @@ func (a *Analyzer) addFatal(ev parser.Event) {
 	}
 	a.evidence = nil // the fatal message says what the traces before it could only suggest
 	a.nativeFrames = 0
-	if p.crash == nil && c.PrintedBy == "js" && p.caughtErrs[c.Fatal] != nil {
-		p.caughtErrs[c.Fatal].prints++
-		return // an error the process is known to catch, logged again
-	}
 	if old := p.crash; old != nil && old.PrintedBy == "js" && c.PrintedBy == "js" && p.gcs > 0 && !a.printedAgain(old, c, ev.Line) {
 		// A process prints an uncaught error once, as it dies: one whose GCs the log traces
 		// and which prints another went on after the first, and caught it (a renderer that
 		// logs "render failed: RangeError: …" at each bad input, of three kinds in turn).
-		p.catch(old)
-		if a.crashed == p {
-			a.crashed = nil
-		}
-		if ce := p.caughtErrs[c.Fatal]; ce != nil {
-			ce.prints++
-			return
-		}
+		a.catch(p, old)
+	}
+	if ce := p.caughtErrs[c.Fatal]; ce != nil && p.crash == nil && c.PrintedBy == "js" {
+		ce.prints++
+		return // an error the process is known to catch, logged again
 	}
 	if old := p.crash; old != nil {
 		switch {
@@ -83,10 +76,7 @@ func (a *Analyzer) addFatal(ev parser.Event) {
 			// Express handler logging "Error fetching testimonials: RangeError: Invalid string
 			// length" at each request, hours before the process died of its heap).
 			if old.prints = max(old.prints, 1) + 1; old.prints >= caughtPrints && p.gcs == p.gcsAtCrash {
-				p.catch(old)
-				if a.crashed == p {
-					a.crashed = nil
-				}
+				a.catch(p, old)
 			}
 			return
 		case c.Kind == parser.FatalWorkerOOM && old.Kind == parser.FatalWorkerOOM && c.Fatal == old.Fatal &&
@@ -139,30 +129,34 @@ func (a *Analyzer) printedAgain(old, c *Crash, line int) bool {
 	return c.Fatal == old.Fatal && line-old.Line <= sameErrorLines && (line-old.Line <= 2 || line-a.lastFrameLine <= 2)
 }
 
-// caughtErr is an error a process caught and logged: how many times, its kind, and the line
-// it was first printed on.
+// caughtErr is an error a process caught and logged: how many times, its kind, the line it
+// was first printed on and how many GCs the process had then.
 type caughtErr struct {
-	prints int
-	kind   parser.FatalKind
-	line   int
+	prints, line, gcsAt int
+	kind                parser.FatalKind
 }
 
 // catch records c, the process's crash so far, as an error it caught and logged: it is no
 // longer its death, and later prints of it are not either.
 func (p *proc) catch(c *Crash) {
-	if p.caught == nil {
-		p.caught = c
-	}
 	if p.caughtErrs == nil {
 		p.caughtErrs = map[string]*caughtErr{}
 	}
 	if ce := p.caughtErrs[c.Fatal]; ce != nil {
 		ce.prints += max(c.prints, 1)
 	} else {
-		p.caughtErrs[c.Fatal] = &caughtErr{prints: max(c.prints, 1), kind: c.Kind, line: c.Line}
+		p.caughtErrs[c.Fatal] = &caughtErr{prints: max(c.prints, 1), line: c.Line, gcsAt: p.gcsAtCrash, kind: c.Kind}
 	}
 	if p.crash == c {
 		p.crash = nil
+	}
+}
+
+// catch is proc.catch for a process read as dead so far: it is dead no longer.
+func (a *Analyzer) catch(p *proc, c *Crash) {
+	p.catch(c)
+	if a.crashed == p {
+		a.crashed = nil
 	}
 }
 
@@ -504,7 +498,7 @@ func (a *Analyzer) mergeOrphanCaught() {
 	var orphan, traced *proc
 	for _, p := range a.order {
 		switch {
-		case p.key == (parser.IsolateKey{}) && p.gcs == 0 && p.crash == nil && p.caught != nil && p.report == nil:
+		case p.key == (parser.IsolateKey{}) && p.gcs == 0 && p.crash == nil && len(p.caughtErrs) > 0 && p.report == nil:
 			if orphan != nil {
 				return
 			}
@@ -516,10 +510,10 @@ func (a *Analyzer) mergeOrphanCaught() {
 			traced = p
 		}
 	}
-	if orphan == nil || traced == nil || traced.caught != nil {
+	if orphan == nil || traced == nil || len(traced.caughtErrs) > 0 {
 		return
 	}
-	traced.caught, traced.caughtErrs, traced.caughtUntraced = orphan.caught, orphan.caughtErrs, true
+	traced.caughtErrs, traced.caughtUntraced = orphan.caughtErrs, true
 	a.order = slices.DeleteFunc(a.order, func(p *proc) bool { return p == orphan })
 }
 

@@ -203,7 +203,7 @@ func (e *explainer) crash() {
 	if e.p.stopped != "" {
 		e.ev("stopped", "its process manager says it %s: a stop that was asked for, not a death", e.p.stopped)
 	}
-	if e.p.caught != nil {
+	if len(e.p.caughtErrs) > 0 {
 		e.caught()
 	}
 	e.worker()
@@ -574,9 +574,10 @@ func (e *explainer) burst() {
 	} else if b := burstOf(p, p.limit.effectiveMB, e.th); b != nil {
 		e.ev("burst", "the heap held ~%s until %s, then reached the limit by %s: %s of climb after %s of steady heap",
 			mb(b.baseMB), secs(b.fromMS), secs(b.toMS), secs(b.toMS-b.fromMS), secs(b.fromMS-*out.FirstMS))
-	} else if n := len(p.fulls); calmAtDeath(p, out, e.th) && !suddenArrival(p, p.limit.effectiveMB, e.th) && n >= 2 {
-		// The heap did not jump: what says "one allocation" is how calm V8 was.
-		a, b := p.fulls[n-2], p.fulls[n-1]
+	} else if calmAtDeath(p, out, e.th) && !suddenArrival(p, p.limit.effectiveMB, e.th) {
+		// The heap did not jump: what says "one allocation" is how calm V8 was (calmAtDeath
+		// reads the last two full GCs).
+		a, b := p.fulls[len(p.fulls)-2], p.fulls[len(p.fulls)-1]
 		muA, _ := a.cur()
 		muB, _ := b.cur()
 		e.ev("burst", "the last two full GCs came %s apart with V8's utilization at %.2f and %.2f: a heap pressed against its limit makes V8 collect back to back, its utilization falling; this one was calm, so what did not fit was one allocation bigger than the room left — the crash's stack shows which",
@@ -796,7 +797,7 @@ func (e *explainer) caught() {
 			what += fmt.Sprintf(", printed %d times,", n)
 		}
 		if !p.caughtUntraced {
-			went = fmt.Sprintf(" (%d GCs after it)", p.gcs-p.gcsAtCrash)
+			went = fmt.Sprintf(" (%d GCs after it)", p.gcs-errs[m].gcsAt)
 		}
 	default:
 		var parts []string
@@ -823,22 +824,10 @@ func (e *explainer) caught() {
 	e.ev("error", "%s and the process went on%s: %s%s", what, went, caught, why)
 }
 
-// refusedBySystem reports a process OOM whose words name memory V8 asks the system for
-// outside the JavaScript heap's limit: address space for code or for the C++ heap, a page
-// while an isolate is created, a table of external objects, C++'s own allocator. Old V8's
-// "JS Allocation failed - process out of memory" (Node 0.10, 0.12) is no such refusal: it
-// was those versions' words for a full heap.
+// refusedBySystem reports a process OOM of memory the system refused V8 outside the
+// JavaScript heap's limit (parser.RefusedBySystem).
 func refusedBySystem(c *Crash) bool {
-	if c == nil || c.Kind != parser.FatalProcessOOM {
-		return false
-	}
-	f := strings.ToLower(c.Fatal)
-	for _, w := range []string{"coderange", "virtual memory", "oilpan", "cagedheap", "externalentitytable", "during deserialization", "bad_alloc", "malloced operator new"} {
-		if strings.Contains(f, w) {
-			return true
-		}
-	}
-	return false
+	return c != nil && c.Kind == parser.FatalProcessOOM && parser.RefusedBySystem(c.Fatal)
 }
 
 // notAboutMemory reports whether a crash is a fatal error that names a cause other than

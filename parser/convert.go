@@ -298,6 +298,28 @@ func otherEvent(g *otherLineG, input string) *Other {
 
 var markdownUnderscores = strings.NewReplacer(`\_`, "_", "*", "_")
 
+// refusalWords name memory V8 asks the system for outside the JavaScript heap's limit:
+// address space for code (CodeRange) or the C++ heap (Oilpan's CagedHeap), a table of
+// external objects, C++'s own allocator, and a page while an isolate is being created
+// (MemoryAllocator::HandleAllocationFailure before deserialization completes: a new worker
+// among many, a ulimit -v; V8 words that one as a JavaScript OOM).
+var refusalWords = []string{"coderange", "virtual memory", "oilpan", "cagedheap", "externalentitytable",
+	"allocation failed during deserialization", "bad_alloc", "malloced operator new"}
+
+// RefusedBySystem reports whether a fatal error's text names memory the system refused V8
+// outside the JavaScript heap's limit: the process's address space or the machine's memory
+// ran out, not the heap. Old V8's "JS Allocation failed - process out of memory" (Node 0.10,
+// 0.12) names none: it was those versions' words for a full heap.
+func RefusedBySystem(text string) bool {
+	t := strings.ToLower(text)
+	for _, w := range refusalWords {
+		if strings.Contains(t, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // fatalKind classifies a fatal error by its location (and message, for process OOMs).
 func fatalKind(location, message string) FatalKind {
 	// Markdown ate an underscore as emphasis, or escaped it: "CALL*AND_RETRY_LAST",
@@ -337,14 +359,7 @@ func fatalKind(location, message string) FatalKind {
 	}
 	m := strings.ToLower(message)
 	switch {
-	case strings.Contains(m, "process out of memory"), strings.Contains(l, "coderange"),
-		strings.Contains(l, "virtual memory"), strings.Contains(l, "oilpan"),
-		strings.Contains(l, "externalentitytable"),
-		// The system refused V8's allocator a page while an isolate was being created
-		// (MemoryAllocator::HandleAllocationFailure, before deserialization completes): the
-		// process's address space or the machine's commit ran out — a new worker among
-		// many, a ulimit -v — not a heap that filled up, though V8 words it as one.
-		strings.Contains(l, "allocation failed during deserialization"):
+	case strings.Contains(m, "process out of memory"), RefusedBySystem(l):
 		return FatalProcessOOM
 	case location == "" && strings.Contains(m, "javascript heap out of memory"):
 		return FatalHeapLimit
