@@ -11,6 +11,9 @@ import (
 // fields the line does not carry left nil.
 
 func num(s string) *float64 {
+	if strings.IndexByte(s, ',') >= 0 {
+		s = strings.Replace(s, ",", ".", 1) // a locale's decimal comma (v8Lexer)
+	}
 	f, err := strconv.ParseFloat(s, 64)
 	if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
 		return nil

@@ -1,6 +1,11 @@
 package parser
 
-import "strings"
+import (
+	"errors"
+	"strings"
+
+	"github.com/alecthomas/participle/v2"
+)
 
 // A --trace-gc entry the fast path did not take, read by the grammar: whole, glued to the next
 // entry, cut short, or set aside to wait for its rest (pending.go).
@@ -34,6 +39,13 @@ func (p *Parser) processGCNow(seg string, glued bool, ev Event) {
 
 // processGCParsed makes the event of a parsed --trace-gc entry.
 func (p *Parser) processGCParsed(seg string, glued bool, ev Event, g *gcLineG, err error) {
+	if err != nil {
+		if joined, ok := joinIndentedWraps(seg); ok {
+			if jg, jerr := gcParser.ParseString("", joined); jerr == nil {
+				seg, g, err = joined, jg, nil
+			}
+		}
+	}
 	truncated := err != nil
 	if err == nil {
 		tail := strings.TrimSpace(g.Tail.text(seg))
@@ -47,6 +59,14 @@ func (p *Parser) processGCParsed(seg string, glued bool, ev Event, g *gcLineG, e
 	if truncated {
 		// The last token may be cut mid-number or mid-word: drop it and read what is left.
 		cut := strings.TrimRight(seg, " ")
+		if at := errorOffset(seg, err); at > 0 && at < len(cut) {
+			// The grammar stopped inside the line, at text no entry has there: the token
+			// before it was not followed by what V8 prints after it, and may be a piece of a
+			// number the paste broke ("-> 141", then spaces, then "2.2 (1439.3) MB" read as
+			// 141 MB left by a full GC of a 1,412 MB heap). Read up to that token.
+			cut = strings.TrimRight(seg[:at], " ")
+			seg = cut // no trailing space: the last token goes
+		}
 		if len(cut) == len(seg) {
 			if i := strings.LastIndexAny(cut, " ("); i > 0 {
 				cut = cut[:i]
@@ -61,4 +81,58 @@ func (p *Parser) processGCParsed(seg string, glued bool, ev Event, g *gcLineG, e
 		return
 	}
 	p.finishGC(gcEvent(g, seg, truncated), ev)
+}
+
+// minWrapIndent is the shortest run of spaces taken for a wrap's indent inside an entry: V8
+// pads no field of a --trace-gc line by more than a few spaces.
+const minWrapIndent = 16
+
+// joinIndentedWraps removes from seg the runs of minWrapIndent spaces or more that stand between
+// two other characters: a pager or terminal that wraps a long line and indents its rest under a
+// prefix column (journalctl) leaves them when the paste joins the pieces again, in the middle
+// of a number or a word ("-> 141", 52 spaces, "2.2 (1439.3) MB"). ok is false when there are
+// none.
+func joinIndentedWraps(seg string) (string, bool) {
+	var b strings.Builder
+	changed := false
+	for i := 0; i < len(seg); {
+		j := i
+		for j < len(seg) && seg[j] == ' ' {
+			j++
+		}
+		if j-i >= minWrapIndent && i > 0 && j < len(seg) {
+			changed = true
+			i = j
+			continue
+		}
+		if j > i {
+			b.WriteString(seg[i:j])
+			i = j
+			continue
+		}
+		b.WriteByte(seg[i])
+		i++
+	}
+	return b.String(), changed
+}
+
+// errorOffset is the byte offset in the one-line seg where the grammar's err stopped it; 0 when
+// err says no position.
+func errorOffset(seg string, err error) int {
+	var perr participle.Error
+	if !errors.As(err, &perr) {
+		return 0
+	}
+	pos := perr.Position()
+	if pos.Offset > 0 || pos.Line != 1 || pos.Column < 1 {
+		return pos.Offset
+	}
+	col := 1 // the lexer counts columns in runes
+	for i := range seg {
+		if col == pos.Column {
+			return i
+		}
+		col++
+	}
+	return len(seg)
 }
