@@ -109,7 +109,11 @@ func (e *explainer) recommend() {
 				rec("A bigger heap only delays this: the heap grows by %.1f MB every second whatever the limit.", slope)
 			}
 		}
-		rec("Find what is retained: %s, then compare them in DevTools → Memory → Comparison and look at what grows by ~%.1f MB/s.", run.snapshots(), math.Max(slope, 0))
+		if st := out.Trend.Steps; st != nil {
+			rec("Find what each step keeps: take two heap snapshots one step apart (~%s, each on a level), compare them in DevTools → Memory → Comparison and look at what grew by ~%s; the work that runs every ~%s (a timer, a batch, a reload) is where to start.", secs(1000*st.EveryS), mb(st.RiseMB), secs(1000*st.EveryS))
+		} else {
+			rec("Find what is retained: %s, then compare them in DevTools → Memory → Comparison and look at what grows by ~%.1f MB/s.", run.snapshots(), math.Max(slope, 0))
+		}
 		if grewFromStart(e.p, out, e.th) {
 			rec("The heap grew from the process's first full GC to its death without ever holding a level. If the program was still loading data when it died (a cache warm-up, a dataset read in parts, a build's module graph), the same curve is a working set too big for the limit, not a leak: raise the limit past what the load needs.")
 		}
@@ -315,10 +319,10 @@ func (e *explainer) systemOOM(run launcher) {
 // grewFromStart reports a process that died at its limit with the heap after full GCs rising
 // from its first full GC, early in its life, to the end — on one trend, or on an earlier one
 // that led into it (grewIntoTrend): a leak and a start-up load too big for the limit draw the
-// same curve.
+// same curve. A heap that held levels between steps did not only load.
 func grewFromStart(p *proc, out *Process, th *Thresholds) bool {
 	g := p.growth
-	if g == nil || p.crash == nil || len(p.fulls) == 0 || out.FirstMS == nil || out.Trend == nil || !crashedAtLimit(p) {
+	if g == nil || p.crash == nil || len(p.fulls) == 0 || out.FirstMS == nil || out.Trend == nil || out.Trend.Steps != nil || !crashedAtLimit(p) {
 		return false
 	}
 	span := *out.LastMS - *out.FirstMS

@@ -82,12 +82,30 @@ func target(r *Report) *Process {
 	return nil
 }
 
+// stepsSeenFloor is how many corpus runs of programs that retain memory in steps a report
+// must find the steps of; most such runs show too few full GCs on a level to see them.
+const stepsSeenFloor = 12
+
 func TestCorpusVerdicts(t *testing.T) {
+	stepsSeen := 0
 	for _, log := range corpustest.Logs(t) {
 		t.Run(corpustest.Name(log), func(t *testing.T) {
 			want := readAnalysisExpect(t, log)
 			r := analyzeFile(t, log, Options{})
 			checkInvariants(t, r)
+			if m, ok := corpustest.ReadMeta(log); ok {
+				// Steps are told only of programs that retain memory in steps or bursts.
+				for _, q := range r.Processes {
+					if q.Trend == nil || q.Trend.Steps == nil {
+						continue
+					}
+					if m.RateProfile != "stepwise" && m.RateProfile != "spiky" {
+						t.Errorf("%s: steps %+v in a run whose program retains memory %q", q.Isolate, *q.Trend.Steps, m.RateProfile)
+					} else {
+						stepsSeen++
+					}
+				}
+			}
 			if want.ProcessCount != nil {
 				return // a paste labelled process by process: TestPasteLabels holds it to its labels
 			}
@@ -118,6 +136,9 @@ func TestCorpusVerdicts(t *testing.T) {
 				}
 			}
 		})
+	}
+	if stepsSeen < stepsSeenFloor {
+		t.Errorf("the steps of %d runs of stepwise programs found, want %d or more", stepsSeen, stepsSeenFloor)
 	}
 }
 

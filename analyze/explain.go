@@ -26,6 +26,8 @@ func leakHeadline(p *Process) string {
 	switch {
 	case p.Crash != nil && p.Trend != nil && p.Trend.Resumed != nil:
 		return "LEAK — the heap that survives full GCs grew, held a level short of its limit for a while, then grew again until V8 hit its heap limit."
+	case p.Crash != nil && p.Trend != nil && p.Trend.Steps != nil:
+		return "LEAK — the heap that survives full GCs grew in steps, holding a level between them, until V8 hit its heap limit."
 	case p.Crash != nil && model == ModelAccelerating:
 		return "LEAK — the heap that survives full GCs grew faster and faster until V8 hit its heap limit."
 	case p.Crash != nil && model == ModelDecelerating:
@@ -34,6 +36,8 @@ func leakHeadline(p *Process) string {
 		return "LEAK — the heap that survives full GCs grew steadily until V8 hit its heap limit."
 	case p.ExitCode != nil:
 		return "LEAK — the heap that survives full GCs grew until the process exited; had it gone on, it would have run out of heap."
+	case p.Trend != nil && p.Trend.Steps != nil:
+		return "LEAK — the heap that survives full GCs grows in steps and keeps each one; the process will run out of heap."
 	case model == ModelAccelerating:
 		return "LEAK — the heap that survives full GCs grows faster and faster; the process will run out of heap, sooner than a straight line says."
 	case model == ModelDecelerating:
@@ -418,6 +422,9 @@ func (e *explainer) trend() {
 		e.ev("growth slowed", "the last full GC left %s, more than the one before it but under the %s the earlier growth gives; no GCs after it show whether the heap then held", mb(s.heapMB), mb(s.trendMB))
 	} else if s != nil {
 		e.ev("growth ended", "after %s the heap stopped growing: at %s it held %s where the earlier growth would have reached %s", secs(*t.StoppedAtMS), secs(s.atMS), mb(s.heapMB), mb(s.trendMB))
+	}
+	if st := t.Steps; st != nil && e.out.Verdict == VerdictLeak {
+		e.ev("steps", "%d levels, each about %s above the one before, one every ~%s, flat in between (%.0f%% of the time on a level): something that runs on that period keeps what it builds", st.Levels, mb(st.RiseMB), secs(1000*st.EveryS), 100*st.HeldShare)
 	}
 	if r := t.Resumed; r != nil {
 		where := ""

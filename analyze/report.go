@@ -208,6 +208,8 @@ type Trend struct {
 	// Resumed is set on a leak that held a level short of its limit for a while, then climbed
 	// again into its death: the trend is the growth before the level.
 	Resumed *ResumedGrowth `json:"resumed,omitempty"`
+	// Steps is set when the heap after full GCs grew in steps, level between them.
+	Steps *Steps `json:"steps,omitempty"`
 }
 
 // ResumedGrowth is a level a leaking heap held before it grew again (times in ms, sizes MB).

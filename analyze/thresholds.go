@@ -124,6 +124,11 @@ type Thresholds struct {
 	// LevelHeldShare: a growth whose parabola levels off inside the log has levelled off
 	// when the heap held the level for at least this share of the time it took to climb there.
 	LevelHeldShare float64
+	// StepMinPoints, StepFlatShare and StepHeldShare: a growth went in steps when the heap
+	// held three levels or more, each over StepMinPoints full GCs and rising over it less than
+	// StepFlatShare of what the growth's rate gives, for StepHeldShare of the time or more.
+	StepMinPoints                int
+	StepFlatShare, StepHeldShare float64
 
 	// FarBelowLimitShare: a death at the heap limit with the heap under this share of a stated
 	// limit was one allocation too big.
@@ -236,6 +241,9 @@ var DefaultThresholds = Thresholds{
 	RecentWindowShare: 0.25,
 	RecentRateShare:   0.5,
 	LevelHeldShare:    0.5,
+	StepMinPoints:     2,
+	StepFlatShare:     0.25,
+	StepHeldShare:     0.5,
 	CycleMinShare:     0.1,
 	CycleRateRatio:    3,
 

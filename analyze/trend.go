@@ -168,6 +168,13 @@ func (a *Analyzer) trend(p *proc, out *Process) {
 			g.straighten(t)
 		}
 	}
+	if t.Significant && g.stopped == nil {
+		// The steps are read from every stretch of the window's time, not from its floor:
+		// a level is what the full GCs left, caught in passing or not.
+		sx, sy := thinByTime(xs, ys, th)
+		k := sort.SearchFloat64s(sx, t.FromMS/1000)
+		t.Steps = stepsOf(sx[k:], sy[k:], g.lin.b, th)
+	}
 	p.setTrend(out, g, t)
 }
 

@@ -1,0 +1,49 @@
+package analyze
+
+import (
+	"math"
+	"testing"
+)
+
+// TestStepsOf holds stepsOf to the shapes it must tell apart: levels with short climbs between
+// them are steps; a steady line, a saw-tooth and a cache that filled and held are not.
+func TestStepsOf(t *testing.T) {
+	th := &DefaultThresholds
+	series := func(n int, at func(x float64) float64) (xs, ys []float64) {
+		for i := 0; i < n; i++ {
+			x := 0.5 * float64(i)
+			xs, ys = append(xs, x), append(ys, at(x))
+		}
+		return xs, ys
+	}
+	for _, tc := range []struct {
+		name   string
+		at     func(x float64) float64
+		levels int // 0: no steps
+		every  float64
+	}{
+		{"a batch kept every 10 s", func(x float64) float64 { return 20 + 15*math.Floor(x/10) }, 5, 10},
+		{"the steps climb over a second", func(x float64) float64 {
+			k, in := math.Floor(x/8), math.Mod(x, 8)
+			return 30 + 12*k + 12*math.Min(in, 1)
+		}, 7, 8},
+		{"a steady leak", func(x float64) float64 { return 20 + 1.5*x }, 0, 0},
+		{"a slow steady leak, full GCs within the noise of each other", func(x float64) float64 { return 40 + 0.3*x }, 0, 0},
+		{"a saw-tooth", func(x float64) float64 { return 20 + 15*math.Mod(math.Floor(x/10), 2) }, 0, 0},
+		{"a cache that filled and held", func(x float64) float64 { return 20 + 2*math.Min(x, 20) }, 0, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			xs, ys := series(100, tc.at)
+			rate := robustFit(xs, ys).b
+			got := stepsOf(xs, ys, rate, th)
+			switch {
+			case tc.levels == 0 && got != nil:
+				t.Errorf("steps %+v, want none", *got)
+			case tc.levels > 0 && got == nil:
+				t.Errorf("no steps, want %d levels", tc.levels)
+			case tc.levels > 0 && (got.Levels != tc.levels || math.Abs(got.EveryS-tc.every) > 1):
+				t.Errorf("steps %+v, want %d levels every %.0f s", *got, tc.levels, tc.every)
+			}
+		})
+	}
+}
