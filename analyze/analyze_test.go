@@ -1269,3 +1269,36 @@ func TestBusyYoungGCAdviceUnderASmallLimit(t *testing.T) {
 		}
 	}
 }
+
+// TestCrashRingWithoutItsHeader: the full GCs of a crash block pasted alone — no header, no
+// FATAL line — are a death at the limit when they are all the log holds of the process, late
+// in its life, and each is ineffective by V8's rule; the same lines early in a process's life,
+// or among young GCs, or freeing memory, are no death.
+func TestCrashRingWithoutItsHeader(t *testing.T) {
+	line := func(ms int, before, after, mu float64) string {
+		return fmt.Sprintf("[419:0x3677c58] %8d ms: Mark-sweep %.1f (231.7) -> %.1f (231.9) MB, 5861.4 / 0.4 ms  (average mu = 0.143, current mu = %.3f) allocation failure scavenge might not succeed\n", ms, before, after, mu)
+	}
+	scavenge := "[419:0x3677c58]  15300000 ms: Scavenge 226.0 (231.7) -> 225.9 (231.7) MB, 3.1 / 0.0 ms  (average mu = 0.143, current mu = 0.015) allocation failure \n"
+	for _, tc := range []struct {
+		name, log string
+		died      bool
+	}{
+		{"two ineffective full GCs after hours", line(15303739, 227.2, 227.0, 0.015) + line(15309337, 227.4, 227.2, 0.009), true},
+		{"the same at a process's start", line(3739, 227.2, 227.0, 0.015) + line(9337, 227.4, 227.2, 0.009), false},
+		{"one that freed a third", line(15303739, 227.2, 150.0, 0.015) + line(15309337, 227.4, 227.2, 0.009), false},
+		{"the program still ran", line(15303739, 227.2, 227.0, 0.815) + line(15309337, 227.4, 227.2, 0.709), false},
+		{"among young GCs", scavenge + line(15303739, 227.2, 227.0, 0.015) + line(15309337, 227.4, 227.2, 0.009), false},
+	} {
+		r, err := FromReader(strings.NewReader(tc.log), "handwritten", Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := r.Processes[0]
+		if died := p.Crash != nil; died != tc.died {
+			t.Errorf("%s: crash %+v, want a death %v", tc.name, p.Crash, tc.died)
+		}
+		if tc.died && p.Verdict != VerdictHeapTooSmall {
+			t.Errorf("%s: %s, want %s", tc.name, p.Verdict, VerdictHeapTooSmall)
+		}
+	}
+}

@@ -115,6 +115,11 @@ func (a *Analyzer) finish(p *proc, several bool) *Process {
 	if c := p.crash; c != nil && c.PrintedBy == "js" && p.gcs-p.gcsAtCrash > caughtAfterGCs {
 		p.catch(c)
 	}
+	if a.ringOnly(p) {
+		p.crash = &Crash{Kind: parser.FatalUnknown, HeapOOM: true, Line: p.firstLine, Fatal: "the fatal message is not in the log (its GC lines are a crash block's last few GCs, without the block's header: nothing but full GCs late in the process's life, each freeing almost nothing with V8's utilization under 0.4)"}
+		// Read as a death for this report only: a live view may yet see the process go on.
+		defer func() { p.crash = nil }()
+	}
 	out := &Process{
 		PID: p.key.PID, Isolate: p.key.Isolate, Run: p.run, GCEvents: p.gcs, FullGCs: p.full, YoungGCs: p.young,
 		Crash: p.crash, Stopped: p.stopped, ExitCode: p.exitCode, Pauses: map[string]*PauseStats{}, HeapLimitSource: LimitUnknown,
@@ -511,3 +516,30 @@ func (p *proc) dropTeardown() bool {
 	}
 	return false
 }
+
+// ringMaxGCs is the most GC lines a crash block's ring of last GCs shows.
+const ringMaxGCs = 5
+
+// ringOnly reports a process, not known to have died, whose few GC lines are all a crash
+// block's ring shows as V8 runs out of memory: two or more full GCs late in its life (after
+// ringLateMS; a trace from the start shows young GCs long before), and all of them ineffective
+// by V8's rule (under LowMu, freeing under IneffectiveFreedShare). Users paste these lines
+// alone, from a journal or a terminal, without the block's header or its FATAL line: V8 prints
+// GC lines without --trace-gc only as it dies, and under --trace-gc two such full GCs in a
+// row are its last but a few.
+func (a *Analyzer) ringOnly(p *proc) bool {
+	if p.crash != nil || p.gcs > ringMaxGCs || p.full < 2 || p.young > 0 || p.fulls[0].TimeMS < ringLateMS {
+		return false
+	}
+	for _, f := range p.fulls {
+		cur, ok := f.cur()
+		if !ok || cur >= a.th.LowMu || f.forced() || f.BeforeMB-f.AfterMB > a.th.IneffectiveFreedShare*f.BeforeMB {
+			return false
+		}
+	}
+	return true
+}
+
+// ringLateMS is how late in a process's life (ms) its first GC line must come to be read as a
+// crash block's ring rather than the start of a trace.
+const ringLateMS = 10_000
