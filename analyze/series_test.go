@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"math"
 	"math/rand/v2"
 	"reflect"
 	"testing"
@@ -59,4 +60,28 @@ func reference(all []GCPoint, capacity int) []GCPoint {
 		pts = append(pts, mergeGroup(pending))
 	}
 	return pts
+}
+
+// TestTaperingGrowthHasNotStopped: a heap after full GCs that rose at every one of them, more
+// slowly each time, has not stopped growing — its report may not say it held — while one that
+// climbed and then wavered about a level has.
+func TestTaperingGrowthHasNotStopped(t *testing.T) {
+	th := &DefaultThresholds
+	for _, tc := range []struct {
+		name    string
+		xs, ys  []float64
+		stopped bool
+	}{
+		// A check-in kiosk's audit trail as its traffic tapers (set AE, Node 12).
+		{"up at every full GC, ever slower", []float64{2.1, 4.8, 8.1, 12.1, 16.9, 22.8, 30.3, 38.5, 39.1, 44.1, 50.6},
+			[]float64{14, 24.9, 34, 42.4, 50.4, 58, 64.9, 70.5, 70.8, 73.1, 75.7}, false},
+		{"up, then about a level", []float64{2.1, 4.8, 8.1, 12.1, 16.9, 22.8, 30.3, 38.5, 39.1, 44.1, 50.6},
+			[]float64{14, 24.9, 34, 42.4, 50.4, 58, 64.9, 70.5, 69.8, 71.1, 70.2}, true},
+	} {
+		g, tr := readWindow(tc.xs, tc.ys, th)
+		g.checkRecent(th, tr, math.NaN(), func(float64, float64) bool { return false })
+		if stopped := tr.StoppedAtMS != nil; stopped != tc.stopped {
+			t.Errorf("%s: stopped at %v, want stopped %v", tc.name, tr.StoppedAtMS, tc.stopped)
+		}
+	}
 }

@@ -648,7 +648,7 @@ func (g *growth) checkRecent(th *Thresholds, t *Trend, youngRate float64, youngH
 			scatter = math.Max(scatter, stat.StdDev(ys[b:], nil))
 		}
 		noise := math.Max(2*scatter/math.Sqrt(float64(n-b)), g.transient)
-		if g.holds(b, since, youngRate, th) && rose < th.RecentRateShare*want && want-rose > noise {
+		if g.holds(b, since, early.b, youngRate, th) && rose < th.RecentRateShare*want && want-rose > noise {
 			g.stopped = &stop{fromMS: xs[b-1] * 1000, atMS: end * 1000, heapMB: ys[n-1], trendMB: early.at(end),
 				unconfirmed: n-b == 1 && math.IsNaN(youngRate) && !g.within(ys[n-1]-ys[b-1], ys[b-1], th) && !youngHeld(xs[b-1], end)}
 			if g.stopped.unconfirmed {
@@ -715,13 +715,15 @@ func floorOf(xs, ys []float64, th *Thresholds) (fx, fy []float64) {
 // climbed, to the young GCs after it, which must not go on rising at half the rate it came up
 // at (since is the time from the last earlier point to the end). Where full GCs catch spikes,
 // the floor under them must not climb either.
-func (g *growth) holds(b int, since, youngRate float64, th *Thresholds) bool {
+func (g *growth) holds(b int, since, early, youngRate float64, th *Thresholds) bool {
 	xs, ys, n := g.xs, g.ys, len(g.xs)
 	within := func(climb, from float64) bool { return g.within(climb, from, th) }
 	if g.transient > 0 && floorRisesSince(xs, ys, xs[b], th) {
 		return false // the spikes fall back; the floor under them still climbs
 	}
 	switch climb := ys[n-1] - ys[b-1]; {
+	case n-b >= 2 && climb > th.noiseMB(ys[b-1]) && risesThroughout(ys[b-1:]) && climb/since >= th.RecentRateShare/2*early:
+		return false // slower, but up at every full GC: a leak that tapers, not a level
 	case n-b >= 2:
 		return within(ys[n-1]-ys[b], ys[b])
 	case within(climb, ys[b-1]):
@@ -730,6 +732,16 @@ func (g *growth) holds(b int, since, youngRate float64, th *Thresholds) bool {
 		return youngRate < th.RecentRateShare*climb/since
 	}
 	return true // one point, nothing after it: the shortfall decides
+}
+
+// risesThroughout reports heaps after full GCs each above the one before.
+func risesThroughout(ys []float64) bool {
+	for i := 1; i < len(ys); i++ {
+		if ys[i] <= ys[i-1] {
+			return false
+		}
+	}
+	return true
 }
 
 // youngHeld reports young GCs between the full GCs at from and to (seconds) that show the heap
