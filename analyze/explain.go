@@ -104,8 +104,22 @@ func Headline(p *Process) string {
 	if t := p.Trend; t != nil && t.StoppedAtMS == nil && (t.Interval95[0] > 0 || !t.Significant && t.GrowthMB >= DefaultThresholds.UnsettledGrowthMB) {
 		return "INSUFFICIENT DATA — the heap after full GCs rises, but over too few full GCs or too short a time to tell a leak from a program still settling."
 	}
+	if o, span := p.GCOverhead, spanMS(p); o != nil && *o >= busyShortShare && span >= busyShortMinMS && p.GCEvents >= busyShortMinGCs {
+		// "Too few to tell what is going on" beside "GC took 85% of the time" reads as if
+		// the report had not seen what it shows.
+		return fmt.Sprintf("INSUFFICIENT DATA — GC took %.0f%% of the %s the log covers: too short a stretch, without a full GC's trend, to tell a passing burst from a heap held at its limit.", 100**o, secs(span))
+	}
 	return "INSUFFICIENT DATA — too few GC events to tell what is going on."
 }
+
+// busyShortShare is the share of a short log's time in GC from which its headline says so,
+// when the log covers busyShortMinMS and busyShortMinGCs or more: a few forced GCs of a test
+// script in a few milliseconds tell no share worth heading a report with.
+const (
+	busyShortShare  = 0.5
+	busyShortMinMS  = 100
+	busyShortMinGCs = 5
+)
 
 // healthyHeadline says what a healthy heap did: stayed level, or grew and stopped, and how much
 // of the time GC took.

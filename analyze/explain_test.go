@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -28,5 +29,31 @@ func TestHeadlineSaysWhatTheEvidenceSays(t *testing.T) {
 		if !strings.Contains(h, tc.want) || tc.forbid != "" && strings.Contains(h, tc.forbid) {
 			t.Errorf("%s: %q; want %q in it and not %q", tc.name, h, tc.want, tc.forbid)
 		}
+	}
+}
+
+// TestShortBusyLogSaysSo: a short log of young GCs that took most of its time heads its report
+// with that share, not with "too few GC events to tell what is going on"; a few forced GCs in
+// milliseconds do not.
+func TestShortBusyLogSaysSo(t *testing.T) {
+	var busy strings.Builder
+	for i := 0; i < 10; i++ {
+		fmt.Fprintf(&busy, "[5046:0x3730920]   %d ms: Scavenge %.1f (1931.4) -> %.1f (1931.4) MB, 22.0 / 0.0 ms  allocation failure \n", 552343+25*i, 1779.7+0.5*float64(i), 1779.6+0.5*float64(i))
+	}
+	r, err := FromReader(strings.NewReader(busy.String()), "handwritten", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if h := Headline(r.Processes[0]); !strings.Contains(h, "GC took 8") {
+		t.Errorf("ten 22 ms scavenges 25 ms apart: %q", h)
+	}
+	forced := "[7:0x1]       10 ms: Mark-sweep 2.0 (4.0) -> 1.0 (4.0) MB, 4.0 / 0.0 ms  (average mu = 1.000, current mu = 0.200) testing; GC in old space requested\n" +
+		"[7:0x1]       15 ms: Mark-sweep 1.0 (4.0) -> 1.0 (4.0) MB, 4.0 / 0.0 ms  (average mu = 0.600, current mu = 0.200) testing; GC in old space requested\n"
+	r, err = FromReader(strings.NewReader(forced), "handwritten", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if h := Headline(r.Processes[0]); strings.Contains(h, "GC took") {
+		t.Errorf("two forced GCs in 5 ms: %q", h)
 	}
 }
