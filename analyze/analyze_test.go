@@ -1301,4 +1301,17 @@ func TestCrashRingWithoutItsHeader(t *testing.T) {
 			t.Errorf("%s: %s, want %s", tc.name, p.Verdict, VerdictHeapTooSmall)
 		}
 	}
+	// A live view (run, watch) that began late sees the same lines of a process still going.
+	a := New(Options{})
+	ps := parser.New(strings.NewReader(line(15303739, 227.2, 227.0, 0.015) + line(15309337, 227.4, 227.2, 0.009)))
+	for {
+		ev, err := ps.Next()
+		if err != nil {
+			break
+		}
+		a.Add(ev)
+	}
+	if p := a.Peek("live", ps.Stats()).Processes[0]; p.Crash != nil {
+		t.Errorf("a live view: crash %+v, want none yet", p.Crash)
+	}
 }

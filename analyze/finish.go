@@ -34,6 +34,12 @@ func (a *Analyzer) Report(source string, stats parser.Stats) *Report {
 	r := &Report{Source: source, Lines: stats.Lines, UnparsedLines: stats.Unknown, Processes: []*Process{}}
 	a.settleEvidence()
 	a.mergePIDOnly()
+	for _, p := range a.order {
+		// At the end of the input only: a live view (Peek) may yet see the process go on.
+		if a.ringOnly(p) {
+			p.crash = &Crash{Kind: parser.FatalUnknown, HeapOOM: true, Line: p.firstLine, Fatal: "the fatal message is not in the log (its GC lines are a crash block's last few GCs, without the block's header: nothing but full GCs late in the process's life, each freeing almost nothing with V8's utilization under 0.4)"}
+		}
+	}
 	if len(a.order) == 0 && (len(a.memory) > 0 || len(a.jestHeap) > 0) {
 		// Only the heap the program printed of itself: a process, with too little to judge.
 		a.proc(parser.IsolateKey{}).seen = true
@@ -114,11 +120,6 @@ func (a *Analyzer) finish(p *proc, several bool) *Process {
 	defer func() { p.tl, p.stalls = nil, nil }()
 	if c := p.crash; c != nil && c.PrintedBy == "js" && p.gcs-p.gcsAtCrash > caughtAfterGCs {
 		p.catch(c)
-	}
-	if a.ringOnly(p) {
-		p.crash = &Crash{Kind: parser.FatalUnknown, HeapOOM: true, Line: p.firstLine, Fatal: "the fatal message is not in the log (its GC lines are a crash block's last few GCs, without the block's header: nothing but full GCs late in the process's life, each freeing almost nothing with V8's utilization under 0.4)"}
-		// Read as a death for this report only: a live view may yet see the process go on.
-		defer func() { p.crash = nil }()
 	}
 	out := &Process{
 		PID: p.key.PID, Isolate: p.key.Isolate, Run: p.run, GCEvents: p.gcs, FullGCs: p.full, YoungGCs: p.young,
