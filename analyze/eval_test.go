@@ -239,8 +239,12 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// at its rate: its stepwise warehouse leak, whose 15 MB steps come every 10 s with V8
 	// collecting back to back on the levels between, meets the floor at 7 of its 14 cuts (a
 	// line through the steps so far misses when the next step comes); 430 of 599, 71.8%, once
-	// the trend's window and line count each stretch of time once among few full GCs too.
-	for kind, floor := range map[string]float64{"steady": 0.826, "changing": 0.717} {
+	// the trend's window and line count each stretch of time once among few full GCs too;
+	// 542 of 662, 81.9%, with set AF on Node 10, 18, 23 and 24, measured as it came: a claims
+	// clearinghouse whose acknowledgements stay after each batch, troughs climbing 9 -> 28
+	// -> 44 MB under batches of 60 MB, read healthy at nine of its cuts; 543 and 432 once the
+	// troughs of such batches, four or more each above the last, were read as the floor.
+	for kind, floor := range map[string]float64{"steady": 0.82, "changing": 0.72} {
 		t.Logf("%s-rate cuts meeting the floor: %d of %d", kind, met[kind], cuts[kind])
 		if share := float64(met[kind]) / float64(max(cuts[kind], 1)); share < floor {
 			t.Errorf("%s-rate cuts meeting the floor: %.1f%%, below the %.1f%% measured before", kind, 100*share, 100*floor)
@@ -272,10 +276,14 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// waves, cut 2 s into the pause between two waves, read healthy); 30 of 1,227 with set Y,
 	// once a rise under 10 MB but by half of what the heap held, still climbing at its last
 	// full GC, was no longer healthy (a helpdesk leaking one shift at a time, cut at 40 and
-	// 60% on Node 17 and 23: 9.8 -> 17.5 MB over four full GCs).
+	// 60% on Node 17 and 23: 9.8 -> 17.5 MB over four full GCs); 28 of 1,320 with set AE; 37
+	// of 1,344 with set AF, measured as it came (nine cuts of the claims clearinghouse above);
+	// 32 once climbing troughs were read as the floor (the clearinghouse's cuts that show
+	// three troughs or fewer stay: a rollup's saw-tooth sampled late in its cycles climbs
+	// three times too, and is healthy).
 	t.Logf("leaks cut at 40–80%% of their life that read healthy: %d of %d", len(midHealthy), midLife)
-	if len(midHealthy) > 28 {
-		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 28 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
+	if len(midHealthy) > 32 {
+		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 32 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
 	}
 	if len(steady) == 0 {
 		t.Fatal("no steady leak run to evaluate")

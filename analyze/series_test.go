@@ -85,3 +85,44 @@ func TestTaperingGrowthHasNotStopped(t *testing.T) {
 		}
 	}
 }
+
+// TestCrowdedOutOfOrder: full GCs whose times do not rise — a crash block's ring repeating,
+// out of order, lines the live trace printed — crowd no stretch of time and do not panic.
+func TestCrowdedOutOfOrder(t *testing.T) {
+	for _, xs := range [][]float64{{5.820, 5.839, 5.801}, {5.8, 5.8, 5.8}, {5.839, 5.820}} {
+		span := xs[len(xs)-1] - xs[0]
+		if crowded(xs, span/100, 2) {
+			t.Errorf("%v: crowded", xs)
+		}
+	}
+}
+
+// TestClimbingTroughsAreAFloor: under batches that fill and free most of the heap, four
+// troughs each above the last are a floor to read a leak from; three are not enough — a
+// saw-tooth sampled later in each cycle climbs three times too.
+func TestClimbingTroughsAreAFloor(t *testing.T) {
+	th := &DefaultThresholds
+	cycles := func(troughs []float64) (xs, ys []float64) {
+		for c, low := range troughs {
+			for k, add := range []float64{0, 20, 40, 60} {
+				xs, ys = append(xs, float64(10*c)+float64(2*k)), append(ys, low+add)
+			}
+		}
+		return xs, ys
+	}
+	for _, tc := range []struct {
+		troughs []float64
+		ok      bool
+	}{
+		{[]float64{9, 18, 28, 38, 46}, true},
+		{[]float64{9, 18, 28, 38}, true},
+		{[]float64{3, 11, 21}, false},
+		{[]float64{9, 38, 12, 13, 46}, false},
+	} {
+		xs, ys := cycles(tc.troughs)
+		fx, _ := floorOf(xs, ys, th)
+		if _, _, ok := climbingTroughs(xs, ys, fx, th); ok != tc.ok {
+			t.Errorf("troughs %v: a floor %v, want %v", tc.troughs, ok, tc.ok)
+		}
+	}
+}
