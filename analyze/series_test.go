@@ -67,6 +67,23 @@ func reference(all []GCPoint, capacity int) []GCPoint {
 // climbed and then wavered about a level has.
 func TestTaperingGrowthHasNotStopped(t *testing.T) {
 	th := &DefaultThresholds
+	// taper returns 30 s at 1 MB/s, then 10 s of full GCs every 0.5 s rising 0.25 MB/s, or
+	// held, with a ±0.3 MB jitter.
+	taper := func(held bool) (xs, ys []float64) {
+		for x := 1.0; x <= 30; x += 3 {
+			xs, ys = append(xs, x), append(ys, 10+x)
+		}
+		for k := 1; k <= 20; k++ {
+			x, rise := 30+0.5*float64(k), 0.25*0.5*float64(k)
+			if held {
+				rise = 0
+			}
+			xs, ys = append(xs, x), append(ys, 40+rise+0.3*float64(k%2*2-1))
+		}
+		return xs, ys
+	}
+	slowX, slowY := taper(false)
+	heldX, heldY := taper(true)
 	for _, tc := range []struct {
 		name    string
 		xs, ys  []float64
@@ -77,6 +94,10 @@ func TestTaperingGrowthHasNotStopped(t *testing.T) {
 			[]float64{14, 24.9, 34, 42.4, 50.4, 58, 64.9, 70.5, 70.8, 73.1, 75.7}, false},
 		{"up, then about a level", []float64{2.1, 4.8, 8.1, 12.1, 16.9, 22.8, 30.3, 38.5, 39.1, 44.1, 50.6},
 			[]float64{14, 24.9, 34, 42.4, 50.4, 58, 64.9, 70.5, 69.8, 71.1, 70.2}, true},
+		// Many full GCs close together (V8 14 marking back to back), up 0.25 MB/s with a
+		// jitter that breaks every run of rises, after a climb at 1 MB/s.
+		{"many close full GCs about a slow rise", slowX, slowY, false},
+		{"many close full GCs about a level", heldX, heldY, true},
 	} {
 		g, tr := readWindow(tc.xs, tc.ys, th)
 		g.checkRecent(th, tr, math.NaN(), func(float64, float64) bool { return false })

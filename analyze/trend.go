@@ -756,6 +756,8 @@ func (g *growth) holds(b int, since, early, youngRate float64, th *Thresholds) b
 	switch climb := ys[n-1] - ys[b-1]; {
 	case n-b >= 2 && climb > th.noiseMB(ys[b-1]) && risesThroughout(ys[b-1:]) && climb/since >= th.RecentRateShare/2*early:
 		return false // slower, but up at every full GC: a leak that tapers, not a level
+	case n-b >= 3 && stillRising(xs[b-1:], ys[b-1:], th.RecentRateShare/2*early):
+		return false // slower, but the recent full GCs lie on a line that rises
 	case n-b >= 2:
 		return within(ys[n-1]-ys[b], ys[b])
 	case within(climb, ys[b-1]):
@@ -764,6 +766,15 @@ func (g *growth) holds(b int, since, early, youngRate float64, th *Thresholds) b
 		return youngRate < th.RecentRateShare*climb/since
 	}
 	return true // one point, nothing after it: the shortfall decides
+}
+
+// stillRising reports full GCs whose robust line rises at least at rate MB/s, its 95%
+// interval clear of zero: many full GCs close about a slow rise (a tapering leak on Node 26,
+// 49 of them at +0.25 MB/s over its last 10 s) rise, however little of the noise a heap of
+// their size may show that rise is.
+func stillRising(xs, ys []float64, rate float64) bool {
+	f := robustFit(xs, ys)
+	return f.b >= rate && f.interval95()[0] > 0
 }
 
 // risesThroughout reports heaps after full GCs each above the one before.

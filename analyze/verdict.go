@@ -260,7 +260,11 @@ func verdictOf(p *proc, out *Process, th *Thresholds, heapMB float64) string {
 		}
 		if pl := plateauOf(p, out, th); pl != nil && pl.unconfirmed {
 			// The parabola peaks inside the log, but the heap has held its level for too
-			// short a time after climbing to it: a level, or a leak that paused.
+			// short a time after climbing to it: a level, or a leak that paused. GC starving
+			// the program meanwhile is no want of data.
+			if thrashing(p, out, th) != nil {
+				return VerdictGCThrashing
+			}
 			return VerdictInsufficientData
 		}
 		if g.model == ModelDecelerating && g.quad == nil {
