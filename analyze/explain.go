@@ -104,6 +104,10 @@ func Headline(p *Process) string {
 	if t := p.Trend; t != nil && t.StoppedAtMS == nil && (t.Interval95[0] > 0 || !t.Significant && t.GrowthMB >= DefaultThresholds.UnsettledGrowthMB) {
 		return "INSUFFICIENT DATA — the heap after full GCs rises, but over too few full GCs or too short a time to tell a leak from a program still settling."
 	}
+	if h := p.HeapAfterFullGC; h != nil && p.Trend == nil && p.FullGCs >= 2 && h.LastMB-h.FirstMB >= DefaultThresholds.UnsettledGrowthMB && h.LastMB >= 1.5*h.FirstMB {
+		// Two full GCs far apart in size say the heap grew, however little else they say.
+		return fmt.Sprintf("INSUFFICIENT DATA — the heap after full GCs rose from %s to %s in %s, but %d full GCs are too few to tell a leak from a program loading its data.", mb(h.FirstMB), mb(h.LastMB), secs(h.LastMS-h.FirstMS), p.FullGCs)
+	}
 	if o, span := p.GCOverhead, spanMS(p); o != nil && *o >= busyShortShare && span >= busyShortMinMS && p.GCEvents >= busyShortMinGCs {
 		// "Too few to tell what is going on" beside "GC took 85% of the time" reads as if
 		// the report had not seen what it shows.

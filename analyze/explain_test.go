@@ -57,3 +57,17 @@ func TestShortBusyLogSaysSo(t *testing.T) {
 		t.Errorf("two forced GCs in 5 ms: %q", h)
 	}
 }
+
+// TestTwoFullGCsThatRoseSaySo: two full GCs far apart in size head an insufficient-data report
+// with the rise they show, not with "too few GC events to tell what is going on".
+func TestTwoFullGCsThatRoseSaySo(t *testing.T) {
+	log := "[9188:0x1045d8000]      219 ms: Mark-sweep 57.2 (85.2) -> 56.1 (84.6) MB, 54.6 / 0.0 ms  (average mu = 1.000, current mu = 1.000) allocation failure GC in old space requested\n" +
+		"[9188:0x1045d8000]      703 ms: Mark-sweep 234.4 (263.2) -> 229.5 (263.2) MB, 238.5 / 0.0 ms  (average mu = 0.506, current mu = 0.506) allocation failure GC in old space requested\n"
+	r, err := FromReader(strings.NewReader(log), "handwritten", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if h := Headline(r.Processes[0]); !strings.Contains(h, "rose from 56.1 MB to 229.5 MB") {
+		t.Errorf("two full GCs, 56 then 230 MB: %q", h)
+	}
+}
