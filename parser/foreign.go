@@ -1,8 +1,10 @@
 package parser
 
 import (
+	"cmp"
 	"encoding/json"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -74,15 +76,44 @@ func deathLine(t string) (*Fatal, bool) {
 // namedPIDRE is a number a line gives as a process's: "pid 4711", "child 19375", "process=12".
 var namedPIDRE = regexp.MustCompile(`(?i)\b(?:pid|process|child|worker|subprocess)[\s:=#]*(\d+)\b`)
 
-// namedPIDs returns the numbers a line gives as processes'.
+// deathWordRE is where a line says a process ended.
+var deathWordRE = regexp.MustCompile(`(?i)\b(?:died|dead|exited|exit|killed|terminated|crashed|signal|abort)`)
+
+// namedPIDs returns the numbers a line gives as processes', the one nearest to where it says a
+// process ended first: a supervisor's line names itself too ("[dispatcher pid=11902] renderer
+// pid=11909 died code=null signal=SIGABRT"), and the death is the other's.
 func namedPIDs(t string) []int64 {
-	var out []int64
-	for _, m := range namedPIDRE.FindAllStringSubmatch(t, -1) {
-		if pid, err := strconv.ParseInt(m[1], 10, 64); err == nil {
-			out = append(out, pid)
+	type named struct {
+		pid  int64
+		dist int
+	}
+	death := -1
+	if loc := deathWordRE.FindStringIndex(t); loc != nil {
+		death = loc[0]
+	}
+	var found []named
+	for _, m := range namedPIDRE.FindAllStringSubmatchIndex(t, -1) {
+		if pid, err := strconv.ParseInt(t[m[2]:m[3]], 10, 64); err == nil {
+			d := 0
+			if death >= 0 {
+				d = abs(death - m[3])
+			}
+			found = append(found, named{pid, d})
 		}
 	}
+	slices.SortStableFunc(found, func(a, b named) int { return cmp.Compare(a.dist, b.dist) })
+	var out []int64
+	for _, n := range found {
+		out = append(out, n.pid)
+	}
 	return out
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
 }
 
 // deathOf reads a line that may tell of a death (mayTellOfDeath said so).
