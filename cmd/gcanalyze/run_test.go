@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"maps"
-	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -240,7 +239,11 @@ func watchFollowsLikeRun(t *testing.T, runAlerts, logPath string) {
 		t.Fatalf("run warned %d times, watch %d", len(want), len(got))
 	}
 	for i := range want {
-		if got[i].Kind != want[i].Kind || got[i].PID != want[i].PID || math.Abs(got[i].TimeMS-want[i].TimeMS) > max(1000, 0.005*want[i].TimeMS) {
+		// A run that warned first may have checked at a quiet spell the replay has none of,
+		// where a time-to-OOM near the warning's threshold held (a loaded machine stalls the
+		// traced program): the replay may warn up to a tenth of the time later, never earlier.
+		late := got[i].TimeMS - want[i].TimeMS
+		if got[i].Kind != want[i].Kind || got[i].PID != want[i].PID || late < -max(1000, 0.005*want[i].TimeMS) || late > max(1000, 0.1*want[i].TimeMS) {
 			t.Errorf("warning %d: run %s at %.0f ms, watch %s at %.0f ms", i, want[i].Kind, want[i].TimeMS, got[i].Kind, got[i].TimeMS)
 		}
 	}
