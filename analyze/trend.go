@@ -453,8 +453,8 @@ func confirmedFloor(xs, ys []float64, th *Thresholds) (fx, fy []float64, ok bool
 
 // climbingTroughs returns the troughs of a floor (at times fx) — its first point and its
 // returns, points the full GC before left more than, beyond the noise: one per cycle of a
-// batch — when they are FewFullGCs or more and each lies above the one before, beyond the
-// noise. A few such troughs show what the batches leave behind, as the phase-scattered floor
+// batch — when they are more than FewFullGCs and each lies above the one before, beyond the
+// noise (three such troughs a rollup's saw-tooth sampled later in each cycle shows too). A few such troughs show what the batches leave behind, as the phase-scattered floor
 // of a saw-tooth would not (claims acknowledged batch by batch and kept: troughs at 9, 28 and
 // 44 MB under batches of 60 MB read "HEALTHY — no significant growth"); the floor's other
 // points, in a climb no later full GC undercut, say nothing of it.
@@ -746,7 +746,9 @@ func floorOf(xs, ys []float64, th *Thresholds) (fx, fy []float64) {
 // the last earlier point before it stopped); a lone one to the last earlier point, or, when it
 // climbed, to the young GCs after it, which must not go on rising at half the rate it came up
 // at (since is the time from the last earlier point to the end). Where full GCs catch spikes,
-// the floor under them must not climb either.
+// the floor under them must not climb either. Recent points that rose at every full GC, or
+// lie on a robust line that rises (interval clear of zero), at a quarter of the earlier rate
+// (early, MB/s) or more, did not hold, however small their rise against the noise.
 func (g *growth) holds(b int, since, early, youngRate float64, th *Thresholds) bool {
 	xs, ys, n := g.xs, g.ys, len(g.xs)
 	within := func(climb, from float64) bool { return g.within(climb, from, th) }
