@@ -355,6 +355,10 @@ func Heap(p *analyze.Process) *plot.Plot {
 		at := func(tms float64) float64 { return tr.InterceptMB + tr.SlopeMBPerS*tms/1000 }
 		pts := plotter.XYs{xy(tr.FromMS, at(tr.FromMS)), xy(tr.ToMS, at(tr.ToMS))}
 		label := fmt.Sprintf("trend of survivors: %+.2f MB/s", tr.SlopeMBPerS)
+		if st := tr.Steps; st != nil {
+			// The report says the heap grew in steps: the line is their average.
+			label = fmt.Sprintf("trend of survivors: %+.2f MB/s on average, in steps of ~%.1f MB every ~%s", tr.SlopeMBPerS, st.RiseMB, units.Duration(1000*st.EveryS))
+		}
 		if now := tr.SlopeNowMBPerS; now != nil && tr.Model != analyze.ModelLinear {
 			// The line is the average; the report's rate line says how it changes.
 			label = fmt.Sprintf("trend of survivors: %+.2f MB/s on average, %+.2f MB/s at the end (%s)", tr.SlopeMBPerS, *now, tr.Model)
