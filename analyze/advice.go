@@ -4,6 +4,7 @@ package analyze
 // context the log shows (the tool that ran, the runtime, workers), in the runtime's own terms.
 
 import (
+	"fmt"
 	"math"
 	"strconv"
 
@@ -174,14 +175,15 @@ func (e *explainer) recommend() {
 				where = "full GCs: objects that live long enough to be promoted, then die (a cache replacing its entries, a long queue)"
 			}
 			// The share the headline gives; the host's stalls, taken out to decide, are said there.
+			churn := fmt.Sprintf("No leak, but GC takes %.0f%% of the time, most of it in %s. Allocate less on the hot paths (reuse buffers and objects, avoid building intermediate arrays and strings)", 100**out.GCOverhead, where)
 			if limit > 0 && limit < roomyLimitForSemiSpaceMB {
 				// V8 keeps room in the old generation for a scavenge's survivors, as much as a
 				// semi-space: under a small limit a large young generation makes it collect the
 				// whole heap back to back (a 32 MB semi-space under a 64 MB limit, set AE).
-				rec("No leak, but GC takes %.0f%% of the time, most of it in %s. Allocate less on the hot paths (reuse buffers and objects, avoid building intermediate arrays and strings); under a limit of %s, a larger young generation (--max-semi-space-size) would cost more full GCs than it saves, as V8 keeps room in the old generation for a scavenge's survivors.", 100**out.GCOverhead, where, mb(limit))
+				rec("%s; under a limit of %s, a larger young generation (--max-semi-space-size) would cost more full GCs than it saves, as V8 keeps room in the old generation for a scavenge's survivors.", churn, mb(limit))
 				break
 			}
-			rec("No leak, but GC takes %.0f%% of the time, most of it in %s. Allocate less on the hot paths (reuse buffers and objects, avoid building intermediate arrays and strings), or give the young generation more room (%s) so that fewer objects are promoted.", 100**out.GCOverhead, where, run.flag("--max-semi-space-size=64"))
+			rec("%s, or give the young generation more room (%s) so that fewer objects are promoted.", churn, run.flag("--max-semi-space-size=64"))
 			break
 		}
 		rec("Nothing to fix in the heap.")

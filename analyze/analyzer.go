@@ -3,6 +3,7 @@ package analyze
 import (
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -616,7 +617,7 @@ func (p *proc) addPoint(pt *GCPoint, incrMS, wallMS float64) {
 		return
 	}
 	p.gcs++
-	if p.first == nil {
+	if p.first == nil || pt.TimeMS < *p.first {
 		t := pt.TimeMS
 		p.first = &t
 	}
@@ -628,7 +629,13 @@ func (p *proc) addPoint(pt *GCPoint, incrMS, wallMS float64) {
 		if len(p.fulls) >= maxFullGCs {
 			p.thinFulls()
 		}
-		p.fulls = append(p.fulls, fullGC{GCPoint: *pt, incrMS: incrMS})
+		// In time order: a crash block's ring repeats the live trace's last lines, and may hold
+		// one the paste cut from the trace, earlier than those.
+		at := len(p.fulls)
+		for at > 0 && p.fulls[at-1].TimeMS > pt.TimeMS {
+			at--
+		}
+		p.fulls = slices.Insert(p.fulls, at, fullGC{GCPoint: *pt, incrMS: incrMS})
 		p.youngSinceFull = nil
 	} else {
 		p.young++

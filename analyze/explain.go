@@ -129,16 +129,16 @@ const (
 // of the time GC took.
 func healthyHeadline(p *Process) string {
 	what := "no significant growth of the heap after full GCs"
-	if t := p.Trend; t != nil && t.Significant && t.StoppedAtMS == nil && t.Model != ModelDecelerating {
+	switch t := p.Trend; {
+	case t != nil && t.StoppedAtMS != nil:
+		what = "the heap after full GCs grew, then stopped growing"
+	case t != nil && t.Model == ModelDecelerating:
+		what = "the heap after full GCs grows ever more slowly, towards a level under the limit"
+	case t != nil && t.Significant:
 		// A line whose interval clears zero, too scattered to be a trend (R² under
 		// TrendMinR2): "no significant growth" beside "+2.17 MB/s, interval 1.18–3.16"
 		// contradicts the evidence.
 		what = "no steady growth of the heap after full GCs (a line through them rises, but they scatter too far about it to call it a trend)"
-	}
-	if t := p.Trend; t != nil && t.StoppedAtMS != nil {
-		what = "the heap after full GCs grew, then stopped growing"
-	} else if t != nil && t.Model == ModelDecelerating {
-		what = "the heap after full GCs grows ever more slowly, towards a level under the limit"
 	}
 	gc := ", and GC takes little time."
 	if p.GCOverhead != nil && *p.GCOverhead >= littleGCShare {

@@ -4,7 +4,6 @@ package analyze
 // after full GCs, mutator utilization, then the limit, trend, verdict, prediction and advice.
 
 import (
-	"cmp"
 	"fmt"
 	"math"
 	"reflect"
@@ -154,12 +153,6 @@ func (a *Analyzer) finish(p *proc, several bool) *Process {
 	}
 	sort.Strings(out.Context)
 
-	if !slices.IsSortedFunc(p.fulls, fullByTime) {
-		// A crash block's ring repeats the live trace's last lines, and may hold one the
-		// paste cut from the trace, earlier than those: in time order, the heap's first and
-		// last full GC are its first and last.
-		slices.SortStableFunc(p.fulls, fullByTime)
-	}
 	if all := p.fulls; p.dropTeardown() {
 		defer func() { p.fulls = all }() // a live view may see more full GCs after it
 	}
@@ -551,6 +544,3 @@ func (a *Analyzer) ringOnly(p *proc) bool {
 // ringLateMS is how late in a process's life (ms) its first GC line must come to be read as a
 // crash block's ring rather than the start of a trace.
 const ringLateMS = 10_000
-
-// fullByTime orders full GCs by when they ran.
-func fullByTime(a, b fullGC) int { return cmp.Compare(a.TimeMS, b.TimeMS) }

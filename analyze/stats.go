@@ -608,3 +608,8 @@ func robustExp(xs, ys []float64) (expFit, bool) {
 	}
 	return best, !math.IsInf(bestSSE, 1)
 }
+
+// median returns the middle of xs (the empirical quantile at 0.5).
+func median(xs []float64) float64 {
+	return stat.Quantile(0.5, stat.Empirical, sortedCopy(xs), nil)
+}

@@ -1,18 +1,13 @@
 package analyze
 
-import (
-	"math"
-	"slices"
-
-	"gonum.org/v1/gonum/stat"
-)
+import "math"
 
 // Steps describes a heap after full GCs that grew in steps: levels it held, flat, with short
 // climbs between them. A leak that keeps what a periodic job builds — a batch pinned by a
 // listener, a report cached under a new key each run — grows this way, and a line through it
 // hides the period a reader would look for in the code.
 type Steps struct {
-	// Levels is how many levels the heap held, the first included; Rises is Levels-1.
+	// Levels is how many levels the heap held, the first included.
 	Levels int `json:"levels"`
 	// RiseMB is the median climb from one level to the next.
 	RiseMB float64 `json:"rise_mb"`
@@ -49,9 +44,7 @@ func stepsOf(xs, ys []float64, rate float64, th *Thresholds) *Steps {
 		}
 		held := xs[j] - xs[i]
 		if j-i+1 >= th.StepMinPoints && held > 0 && hi-lo < th.StepFlatShare*rate*held {
-			mid := slices.Clone(ys[i : j+1])
-			slices.Sort(mid)
-			levels = append(levels, level{from: i, to: j, mb: mid[len(mid)/2]})
+			levels = append(levels, level{from: i, to: j, mb: median(ys[i : j+1])})
 			i = j + 1
 			continue
 		}
@@ -80,11 +73,4 @@ func stepsOf(xs, ys []float64, rate float64, th *Thresholds) *Steps {
 		return nil
 	}
 	return &Steps{Levels: len(levels), RiseMB: median(rises), EveryS: median(every), HeldShare: share}
-}
-
-// median returns the middle of vs.
-func median(vs []float64) float64 {
-	s := slices.Clone(vs)
-	slices.Sort(s)
-	return stat.Quantile(0.5, stat.Empirical, s, nil)
 }

@@ -153,13 +153,13 @@ func (a *Analyzer) trend(p *proc, out *Process) {
 		// (full GCs back to back under it, a climb cut short), not to the growth.
 		g.straighten(t)
 	}
+	tx, ty := thinByTime(xs, ys, th)
 	if !crashedAtLimit(p) {
 		// A heap that died at its limit did not stop growing: the limit stopped it, and the
 		// points under that ceiling cannot rise as the trend would have them.
 		rate := youngRate(p)
 		g.checkRecent(th, t, rate, func(from, to float64) bool { return youngHeld(p, from, to, th) })
 		g.checkLastFellShort(th, t, rate)
-		tx, ty := thinByTime(xs, ys, th)
 		g.checkFlatTail(tx, ty, th, t)
 		g.checkStop(p, th, t)
 		if s := g.stopped; s != nil && !s.unconfirmed && !s.paused && g.model == ModelAccelerating {
@@ -171,9 +171,8 @@ func (a *Analyzer) trend(p *proc, out *Process) {
 	if t.Significant && g.stopped == nil {
 		// The steps are read from every stretch of the window's time, not from its floor:
 		// a level is what the full GCs left, caught in passing or not.
-		sx, sy := thinByTime(xs, ys, th)
-		k := sort.SearchFloat64s(sx, t.FromMS/1000)
-		t.Steps = stepsOf(sx[k:], sy[k:], g.lin.b, th)
+		k := sort.SearchFloat64s(tx, t.FromMS/1000)
+		t.Steps = stepsOf(tx[k:], ty[k:], g.lin.b, th)
 	}
 	p.setTrend(out, g, t)
 }
@@ -454,10 +453,11 @@ func confirmedFloor(xs, ys []float64, th *Thresholds) (fx, fy []float64, ok bool
 // climbingTroughs returns the troughs of a floor (at times fx) — its first point and its
 // returns, points the full GC before left more than, beyond the noise: one per cycle of a
 // batch — when they are more than FewFullGCs and each lies above the one before, beyond the
-// noise (three such troughs a rollup's saw-tooth sampled later in each cycle shows too). A few such troughs show what the batches leave behind, as the phase-scattered floor
-// of a saw-tooth would not (claims acknowledged batch by batch and kept: troughs at 9, 28 and
-// 44 MB under batches of 60 MB read "HEALTHY — no significant growth"); the floor's other
-// points, in a climb no later full GC undercut, say nothing of it.
+// noise (three such troughs a rollup's saw-tooth sampled later in each cycle shows too). Such
+// troughs show what the batches leave behind, as the phase-scattered floor of a saw-tooth
+// would not (claims acknowledged batch by batch and kept: troughs at 9, 28 and 44 MB under
+// batches of 60 MB read "HEALTHY — no significant growth"); the floor's other points, in a
+// climb no later full GC undercut, say nothing of it.
 func climbingTroughs(xs, ys, fx []float64, th *Thresholds) (tx, ty []float64, ok bool) {
 	for k, x := range fx {
 		i := sort.SearchFloat64s(xs, x)

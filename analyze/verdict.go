@@ -69,7 +69,7 @@ func resumedIntoLimit(p *proc, limit float64, th *Thresholds) *pausedLevel {
 	if s < 3 {
 		return nil
 	}
-	level := stat.Quantile(0.5, stat.Empirical, sortedCopy(ys[s:last+1]), nil)
+	level := median(ys[s : last+1])
 	if level > 0.9*death || death-level < math.Max(th.noiseMB(level), 0.05*limit) || ys[s]-ys[0] < th.LeakShareOfLimitAtCrash*limit {
 		return nil
 	}

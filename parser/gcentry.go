@@ -93,6 +93,9 @@ const minWrapIndent = 16
 // of a number or a word ("-> 141", 52 spaces, "2.2 (1439.3) MB"). ok is false when there are
 // none.
 func joinIndentedWraps(seg string) (string, bool) {
+	if !strings.Contains(seg, strings.Repeat(" ", minWrapIndent)) {
+		return seg, false // the common case: a line the grammar could not read for another reason
+	}
 	var b strings.Builder
 	changed := false
 	for i := 0; i < len(seg); {
