@@ -112,6 +112,8 @@ func (e *explainer) recommend() {
 		}
 		if st := out.Trend.Steps; st != nil {
 			rec("Find what each step keeps: take two heap snapshots one step apart (~%s, each on a level), compare them in DevTools → Memory → Comparison and look at what grew by ~%s; the work that runs every ~%s (a timer, a batch, a reload) is where to start.", secs(1000*st.EveryS), mb(st.RiseMB), secs(1000*st.EveryS))
+		} else if climbedInPrint(out) && slope <= 0 {
+			rec("Find what is retained: %s, then compare them in DevTools → Memory → Comparison and look at what grew between them; the program's own heap samples (%s → %s) show it growing.", run.snapshots(), mb(out.PrintedHeap.FirstMB), mb(out.PrintedHeap.LastMB))
 		} else {
 			rec("Find what is retained: %s, then compare them in DevTools → Memory → Comparison and look at what grows by ~%.1f MB/s.", run.snapshots(), math.Max(slope, 0))
 		}

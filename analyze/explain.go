@@ -24,6 +24,8 @@ func leakHeadline(p *Process) string {
 		model = p.Trend.Model
 	}
 	switch {
+	case p.Crash != nil && climbedInPrint(p) && (p.Trend == nil || !p.Trend.Significant):
+		return fmt.Sprintf("LEAK — the heap the program printed of itself climbed from %s to %s, never falling back, until V8 hit its heap limit; its GC lines show only the end.", mb(p.PrintedHeap.FirstMB), mb(p.PrintedHeap.LastMB))
 	case p.Crash != nil && p.Trend != nil && p.Trend.Resumed != nil:
 		return "LEAK — the heap that survives full GCs grew, held a level short of its limit for a while, then grew again until V8 hit its heap limit."
 	case p.Crash != nil && p.Trend != nil && p.Trend.Steps != nil:
@@ -393,6 +395,8 @@ func (e *explainer) trend() {
 			// The line rises, but by no more than full GCs caught in passing: say so, or
 			// "no significant growth" stands beside an interval clear of zero.
 			e.ev("trend", "no significant growth: the line rises %+.1f MB over the window, no more than the ~%s full GCs caught in passing (a batch, a burst held when they ran); under such swings, what stays after them is read from the full GCs that caught nothing, and those are too few or too scattered to show whether it grows", t.GrowthMB, mb(u.transient))
+		case !t.Significant && climbedInPrint(e.out):
+			e.ev("trend", "none in the GC lines: their %s, all at the limit, are the end of the growth, not its course (%+.1f MB over the window); the program's own samples show the course", plural(t.Points, "full GC", "full GCs"), t.GrowthMB)
 		case !t.Significant:
 			e.ev("trend", "no significant growth: the fitted change over the window is %+.1f MB", t.GrowthMB)
 		}
@@ -746,14 +750,6 @@ func (e *explainer) prediction() {
 
 // samples writes the heap the program printed of itself and the heap flags the log shows.
 func (e *explainer) samples() {
-	var used []float64
-	for _, m := range e.a.memory {
-		if v, ok := m.Values["heapUsed"]; ok {
-			used = append(used, v)
-		} else if v, ok := m.Values["used_heap_size"]; ok {
-			used = append(used, v)
-		}
-	}
 	if o := e.off; o != nil {
 		heap := ""
 		if !math.IsNaN(o.heapFirst) {
@@ -765,9 +761,13 @@ func (e *explainer) samples() {
 			e.ev("external pressure", "V8 ran %s because memory outside the heap grew (reason \"external memory pressure\")", plural(n, "full GC", "full GCs"))
 		}
 	}
-	if len(used) >= 2 {
-		e.ev("heap it printed", "%d samples of the heap in use (process.memoryUsage / v8.getHeapStatistics): %s → %s, %s at most; they carry no time, so they show a direction, not a rate",
-			len(used), mb(used[0]), mb(used[len(used)-1]), mb(maxOf(used)))
+	if ph := e.out.PrintedHeap; ph != nil {
+		climbed := ""
+		if ph.Climbed {
+			climbed = ", climbing to the heap it died with and never falling back"
+		}
+		e.ev("heap it printed", "%d samples of the heap in use (process.memoryUsage / v8.getHeapStatistics): %s → %s, %s at most%s; they carry no time, so they show a direction, not a rate",
+			ph.Samples, mb(ph.FirstMB), mb(ph.LastMB), mb(ph.MaxMB), climbed)
 	}
 	if len(e.a.flags) > 0 && e.out.HeapLimitSource != LimitCommandLine {
 		f := e.a.flags[len(e.a.flags)-1]

@@ -170,6 +170,11 @@ func (a *Analyzer) finish(p *proc, several bool) *Process {
 		out.OOMAtHeapMB, out.OOMAtHeapRangeMB = &mid, &[2]float64{round1(d.lo), round1(d.hi)}
 	}
 	a.trend(p, out)
+	death := 0.0
+	if crashedAtLimit(p) {
+		death = p.limit.heapMB
+	}
+	out.PrintedHeap = printedHeapOf(a.memory, a.traced(), death)
 	out.Verdict = verdictOf(p, out, &a.th, p.limit.heapMB)
 	if out.Verdict == VerdictGCThrashing && thrashing(p, out, &a.th) == nil && !out.IneffectiveMC.Met {
 		if t := pastThrash(p, out, &a.th); t != nil {

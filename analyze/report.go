@@ -71,6 +71,10 @@ type Process struct {
 	// log where the trend holds; Trend says how it was fitted.
 	LiveHeapSlopeMBPerS *float64 `json:"live_heap_slope_mb_per_s"`
 	Trend               *Trend   `json:"trend"`
+	// PrintedHeap is the heap the program printed of itself (process.memoryUsage().heapUsed,
+	// v8.getHeapStatistics().used_heap_size), when a log of one process holds two samples or
+	// more.
+	PrintedHeap *PrintedHeap `json:"printed_heap,omitempty"`
 
 	// DefaultLimitMB is V8's default limit for the Node version the log shows (the path of
 	// its binary, or OOM frames of Node 9 or older), set when the process died by
@@ -210,6 +214,18 @@ type Trend struct {
 	Resumed *ResumedGrowth `json:"resumed,omitempty"`
 	// Steps is set when the heap after full GCs grew in steps, level between them.
 	Steps *Steps `json:"steps,omitempty"`
+}
+
+// PrintedHeap is the heap in use a program printed of itself, in MB. The samples carry no
+// time: they show a direction, not a rate.
+type PrintedHeap struct {
+	Samples int     `json:"samples"`
+	FirstMB float64 `json:"first_mb"`
+	LastMB  float64 `json:"last_mb"`
+	MaxMB   float64 `json:"max_mb"`
+	// Climbed is set when a process that died at its limit printed samples that climbed from
+	// half its heap at death or less up to it, none falling back: the heap grew to its death.
+	Climbed bool `json:"climbed"`
 }
 
 // ResumedGrowth is a level a leaking heap held before it grew again (times in ms, sizes MB).

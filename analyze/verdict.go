@@ -241,6 +241,10 @@ func verdictOf(p *proc, out *Process, th *Thresholds, heapMB float64) string {
 			return VerdictAllocationBurst
 		case resumedIntoLimit(p, limit, th) != nil:
 			return VerdictLeak
+		case climbedInPrint(out) && !growing:
+			// The full GCs show only the end; what the program printed before shows the
+			// heap grew all the way there.
+			return VerdictLeak
 		}
 		return VerdictHeapTooSmall
 	}
