@@ -61,14 +61,14 @@ func (p *Parser) processKeyword(kw, seg string, ev Event) {
 		p.emit(ev)
 	}
 	switch kw {
-	case "<--- Last few GCs --->":
+	case "<--- Last few GCs --->", "--- Last few GCs --->":
 		p.section, p.ringEntries = sectionRing, 0
 		marker(MarkerLastFewGCs)
 		// A ring buffer that starts on the header's own line is a fragment, then entries.
 		if rest := strings.TrimSpace(seg[len(kw):]); rest != "" {
 			p.emitFragment(rest, ev.Line, ev.EndLine)
 		}
-	case "<--- JS stacktrace --->":
+	case "<--- JS stacktrace --->", "--- JS stacktrace --->":
 		p.section, p.sectionItems = sectionJS, 0
 		marker(MarkerJSStacktrace)
 	case "==== JS stack trace":

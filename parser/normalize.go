@@ -136,6 +136,10 @@ type anchor struct {
 var crashKeywords = [...]string{
 	"<--- Last few GCs --->",
 	"<--- JS stacktrace --->",
+	// The same headers with their "<" lost: a digest or an HTML sanitizer that took it for a
+	// tag's start ("--- Last few GCs --->"). Inside a whole header they are not anchors.
+	"--- Last few GCs --->",
+	"--- JS stacktrace --->",
 	"==== JS stack trace",
 	"==== C stack trace",
 	"----- Native stack trace -----",

@@ -85,6 +85,27 @@ func TestRingBufferCutMidNumber(t *testing.T) {
 	}
 }
 
+// TestHeaderThatLostItsAngle reads the crash block's headers with their "<" lost (pastes-AK
+// ak009: an issue digest printed "--- Last few GCs --->"): still the crash dump, and the
+// whole header still one marker.
+func TestHeaderThatLostItsAngle(t *testing.T) {
+	for _, header := range []string{"--- Last few GCs --->", "<--- Last few GCs --->"} {
+		evs := parseOne(t, header+"\n[58283:0x7e91000]    14451 ms: Scavenge 10230.6 (10239.3) -> 10230.6 (10243.3) MB, pooled: 0 MB, 1.59 / 0.00 ms  (average mu = 0.977, current mu = 0.931) allocation failure; \n--- JS stacktrace --->\n")
+		var markers []MarkerName
+		for _, ev := range evs {
+			if ev.Type == TypeMarker {
+				markers = append(markers, ev.Marker.Name)
+			}
+		}
+		if g := gcs(evs); len(g) != 1 || !g[0].InCrashDump {
+			t.Errorf("%q: want one GC in the crash dump, got %d", header, len(g))
+		}
+		if len(markers) != 2 || markers[0] != MarkerLastFewGCs || markers[1] != MarkerJSStacktrace {
+			t.Errorf("%q: markers %v", header, markers)
+		}
+	}
+}
+
 func TestRepeatsMarked(t *testing.T) {
 	live := "[1:0x1]      100 ms: Mark-Compact 10.0 (20.0) -> 9.0 (20.0) MB, 1.00 / 0.00 ms  (average mu = 0.900, current mu = 0.900) allocation failure; GC in old space requested\n"
 	ring := "<--- Last few GCs --->\n\n" + live + "[1:0x1]      200 ms: Mark-Compact 11.0 (20.0) -> 10.0 (20.0) MB, 1.00 / 0.00 ms  (average mu = 0.900, current mu = 0.900) allocation failure; GC in old space requested\n\n"
