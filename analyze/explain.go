@@ -574,9 +574,9 @@ func (e *explainer) mutator() {
 			plural(st.Count, "young GC", "young GCs"), th.StallFactor, st.LongestMS/st.TypicalMS, st.TypicalMS, secs(st.LongestMS), secs(st.FirstMS))
 	}
 	if t := thrashing(e.p, e.out, th); t != nil {
-		e.ev("thrashing", "since %s the program got %.0f%% of the time: %d full GCs, each freeing %.0f%% of the heap on average", secs(t.fromMS), 100*t.mu, t.fullGCs, 100*t.freedShare)
+		e.ev("thrashing", "since %s the program got %.0f%% of the time: %d full GCs, each freeing %.0f%% of the heap on average", secs(t.fromMS), percent(t.mu), t.fullGCs, percent(t.freedShare))
 	} else if t := pastThrash(e.p, e.out, th); t != nil {
-		e.ev("thrashing", "from %s to %s the program got %.0f%% of the time: %d full GCs on a heap that did not grow, each freeing %.0f%% of it on average; it got more after", secs(t.fromMS), secs(t.toMS), 100*t.mu, t.fullGCs, 100*t.freedShare)
+		e.ev("thrashing", "from %s to %s the program got %.0f%% of the time: %d full GCs on a heap that did not grow, each freeing %.0f%% of it on average; it got more after", secs(t.fromMS), secs(t.toMS), percent(t.mu), t.fullGCs, percent(t.freedShare))
 	}
 	// Beside a healthy verdict, "approaches V8's OOM rule" reads as a contradiction: a full GC
 	// or two that freed little at low mu there is churn, which the full GC and utilization
@@ -774,6 +774,11 @@ func (e *explainer) samples() {
 		e.ev("command line", "--%s=%s (%s)", f.Name, trimFloat(f.MB), f.Context)
 	}
 }
+
+// percent is a share as a percentage to print, never under zero: pauses printed longer than
+// the time between their GCs, or a heap that grew during a GC, make a share a hair negative,
+// and "-0%" reads as a bug.
+func percent(share float64) float64 { return math.Max(0, 100*share) }
 
 func maxOf(xs []float64) float64 {
 	m := math.Inf(-1)

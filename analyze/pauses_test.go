@@ -158,3 +158,18 @@ func TestLongLogPauses(t *testing.T) {
 		t.Errorf("MMU curve %+v: no long windows", p.MMU)
 	}
 }
+
+// TestGCTimeWithALineCutShort holds the GC time of a window to a number when one of its GCs
+// lost its pause (a crash block's line cut before "ms"): heldout-f's external-pressure
+// mark-sweeps and an embedder's forced GCs read a utilization of NaN, and the NaN passed the
+// thrashing rule's comparisons (realworld/104 read GC THRASHING at 9% of the time in GC).
+func TestGCTimeWithALineCutShort(t *testing.T) {
+	ps := []pause{{t: 100, ms: 50, full: true}, {t: 200, ms: 30, full: true}, {t: 250, full: true}}
+	tl := newTimeline(ps)
+	if got := tl.gcIn(0, 250); math.IsNaN(got) || math.Abs(got-80) > 1e-9 {
+		t.Errorf("GC time over [0, 250] = %v, want 80", got)
+	}
+	if got := overlap(pause{t: 250}, 0, 300); got != 0 {
+		t.Errorf("overlap of a pause of no length = %v, want 0", got)
+	}
+}

@@ -258,6 +258,9 @@ func newTimeline(ps []pause) timeline {
 // overlap is the GC time of p within [from, to].
 func overlap(p pause, from, to float64) float64 {
 	l := p.length()
+	if l <= 0 {
+		return 0 // a GC whose line lost its pause (cut short) took no time the log shows
+	}
 	lo, hi := math.Max(p.t-l, from), math.Min(p.t, to)
 	return math.Max(hi-lo, 0) * p.ms / l
 }
