@@ -549,6 +549,8 @@ func (a *Analyzer) addGC(g *parser.GC) {
 	}
 	if g.PauseMS != nil {
 		pt.PauseMS = *g.PauseMS
+	} else {
+		pt.noPause = true
 	}
 	if g.Reason != nil {
 		pt.Reason = *g.Reason
@@ -582,6 +584,8 @@ func (a *Analyzer) addNVP(n *parser.NVP) {
 	}
 	if n.PauseMS != nil {
 		pt.PauseMS = *n.PauseMS
+	} else {
+		pt.noPause = true
 	}
 	if v, ok := n.Numbers["end_memory_size"]; ok {
 		pt.CommittedMB = v / (1 << 20)
@@ -654,7 +658,7 @@ func (p *proc) addPoint(pt *GCPoint, incrMS, wallMS float64) {
 	}
 	p.prevAfter, p.prevTime, p.hasPrev = pt.AfterMB, pt.TimeMS, true
 	p.chart.add(pt)
-	p.pauses.add(pause{t: pt.TimeMS, ms: pt.PauseMS + incrMS, full: pt.Full, atom: pt.PauseMS, wall: wallMS})
+	p.pauses.add(pause{t: pt.TimeMS, ms: pt.PauseMS + incrMS, full: pt.Full, atom: pt.PauseMS, wall: wallMS, unprinted: pt.noPause})
 	if len(p.recent) == 64 { // keep the last 8, without allocating or moving them on every GC
 		p.recent = p.recent[:copy(p.recent, p.recent[56:])]
 	}

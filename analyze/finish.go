@@ -297,6 +297,9 @@ func (a *Analyzer) pauseStats(p *proc, out *Process) {
 		// Every pause is in the timeline: the quantiles are exact.
 		var ys, fs []float64
 		for _, ps := range p.pauses.list {
+			if ps.unprinted {
+				continue
+			}
 			if ps.full {
 				fs = append(fs, ps.atom)
 			} else {

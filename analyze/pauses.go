@@ -30,8 +30,11 @@ type pause struct {
 	// first pause began. A group's GC time is spread evenly over [from, t]: where in it each
 	// pause fell is not kept.
 	from float64
-	n    int32 // with full, one word: the timeline holds up to maxPauses of these per process
+	n    int32 // with full and unprinted, one word: the timeline holds up to maxPauses of these per process
 	full bool
+	// unprinted: a single pause whose line printed no length (0 here); the pause statistics
+	// leave it out, the GC time counts it as none.
+	unprinted bool
 }
 
 // length is how long the interval of a span lasts: a group's extent, a spread marking's wall
@@ -167,6 +170,9 @@ func (l *pauseLog) coarsen() {
 
 // count adds a single pause to the histogram of its kind.
 func (l *pauseLog) count(ps pause) {
+	if ps.unprinted {
+		return
+	}
 	if ps.full {
 		l.full.add(ps.atom)
 	} else {

@@ -173,3 +173,24 @@ func TestGCTimeWithALineCutShort(t *testing.T) {
 		t.Errorf("overlap of a pause of no length = %v, want 0", got)
 	}
 }
+
+// TestPausesNotPrinted leaves the GCs whose lines print no pause (a paste's elided fields, a
+// line cut after "MB") out of the pause statistics: "full GC pauses 1, p50 0.0 ms" would state
+// a pause the log never showed (pastes-AK ak024, journald's wrapped crash block).
+func TestPausesNotPrinted(t *testing.T) {
+	log := "<--- Last few GCs --->\n" +
+		"[1:0x1]    40000 ms: Mark-Compact (reduce) 2801.7 (2825.0) -> 2801.7 (2824.7) MB, 912.4 / 0.0 ms  last resort; GC in old space requested\n" +
+		"[1:0x1]    45010 ms: Mark-Compact (reduce) 2801.7 (2825.0) -> 2801.7 (2824.7) MB\n" +
+		"FATAL ERROR: CALL_AND_RETRY_LAST Allocation failed - JavaScript heap out of memory\n"
+	r, err := FromReader(strings.NewReader(log), "handwritten", Options{})
+	if err != nil || len(r.Processes) != 1 {
+		t.Fatalf("err %v, %d processes", err, len(r.Processes))
+	}
+	p := r.Processes[0]
+	if p.FullGCs != 2 {
+		t.Errorf("full GCs %d, want 2", p.FullGCs)
+	}
+	if ps := p.Pauses["full"]; ps == nil || ps.Count != 1 || ps.P50MS != 912.4 {
+		t.Errorf("full pauses %+v, want the one printed (912.4 ms)", ps)
+	}
+}

@@ -326,6 +326,9 @@ type GCPoint struct {
 	// young generation's survivors within its maximum ("scavenge might not succeed",
 	// Heap::SelectGarbageCollector): the heap stood at its hard limit.
 	oldSpaceFull bool
+	// noPause: the line printed no pause (cut short, or its fields elided in a paste);
+	// PauseMS is then 0 and the pause statistics leave it out.
+	noPause bool
 }
 
 func (g *GCPoint) cur() (float64, bool) { return g.muCur, g.hasCur }
