@@ -147,3 +147,34 @@ func TestClimbingTroughsAreAFloor(t *testing.T) {
 		}
 	}
 }
+
+// TestPeriodicTroughs tells troughs on a clock (a cache flushed every 8 s, each flush leaving
+// a little more) from troughs at no period (work in flight ebbing as jobs end at random),
+// which say nothing of what a program keeps.
+func TestPeriodicTroughs(t *testing.T) {
+	th := &DefaultThresholds
+	series := func(at []float64, lows []float64) (xs, ys []float64) {
+		for i, x := range at {
+			// The heap climbs from each trough to a peak before the next.
+			for k, add := range []float64{0, 15, 25} {
+				xs, ys = append(xs, x+float64(k)*0.5), append(ys, lows[i]+add)
+			}
+		}
+		return xs, ys
+	}
+	lows := []float64{8, 9, 11.6, 14.5, 16.8, 19.3, 21.8}
+	for _, tc := range []struct {
+		name string
+		at   []float64
+		want bool
+	}{
+		{"every 8 s", []float64{8, 16, 24.1, 32, 39.9, 48, 56}, true},
+		{"every 8 s, a second late or early", []float64{8, 17, 24, 33, 40, 47, 56}, true},
+		{"at no period", []float64{2, 5, 10.5, 12.5, 20, 23.5, 26}, false},
+	} {
+		xs, ys := series(tc.at, lows)
+		if got := periodicTroughs(xs, ys, th); got != tc.want {
+			t.Errorf("%s: periodic %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}

@@ -98,6 +98,9 @@ type Thresholds struct {
 	// FloorMinR2 is how well a line must fit the floor under transients for the trend to be
 	// read from it.
 	FloorMinR2 float64
+	// TroughPeriodCV: troughs whose spacing varies by at most this share of its mean recur
+	// on a clock (periodicTroughs).
+	TroughPeriodCV float64
 
 	// CurvatureMinPoints is the fewest full GCs a parabola is fitted to; CurvatureShare how much
 	// the rate at the window's end must differ from the straight line's for the rate to count
@@ -231,6 +234,7 @@ var DefaultThresholds = Thresholds{
 	ThinCells:           100,
 	ThinCrowd:           5,
 	FloorMinR2:          0.95,
+	TroughPeriodCV:      0.25,
 
 	CurvatureMinPoints: 5,
 	CurvatureShare:     0.3,

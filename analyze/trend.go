@@ -233,6 +233,19 @@ func readWindow(xs, ys []float64, th *Thresholds) (*growth, *Trend) {
 	everyX, everyY := xs, ys
 	transient := transientMB(ys, th)
 	floorX, floorY := thinByTime(xs, ys, th)
+	// Where the troughs under what full GCs caught in passing recur on a clock (a cache
+	// flushed by a timer, a batch every few seconds), the floor is read from the lowest full
+	// GC of each stretch, not the median one: V8 14 ran 258 full GCs through a rate shop's
+	// saw-tooth, and the one after each 8-s flush — what the flush left behind — was never a
+	// stretch's median (set AH, Node 26: troughs 8 → 9 → 11.6 → 14.5 → 16.8 → 19.3 → 21.8
+	// MB read "no significant growth"). Troughs at no period are the work in flight ebbing
+	// (renders finishing at random), whose lowest points say nothing of what is kept.
+	lowX, lowY := floorX, floorY
+	if len(floorX) < all {
+		if lx, ly := pickCells(xs, ys, th, lowestOf); periodicTroughs(lx, ly, th) {
+			lowX, lowY = lx, ly
+		}
+	}
 	xs, ys = floorX, floorY
 	if len(xs) == all && crowded(xs, span/float64(th.ThinCells), th.ThinCrowd) {
 		// Back-to-back full GCs among few: the window and the line count each stretch of
@@ -254,8 +267,15 @@ func readWindow(xs, ys []float64, th *Thresholds) (*growth, *Trend) {
 		// beneath it, or to bend the line (half its rise or more): what is retained only
 		// grows, and the floor shows it. The window too is read again from the floor:
 		// transients mislead a two-segment fit.
-		if fx, fy, ok := confirmedFloor(floorX, floorY, th); ok {
+		if fx, fy, ok := confirmedFloor(lowX, lowY, th); ok {
 			fs := trendStart(fx, fy, th)
+			if low := lowestOf(fy, 0, len(fy)); fs > low && risesThroughout(fy[low:]) {
+				// A floor that rose at every point from its lowest is one growth: a
+				// two-segment fit splits it where the batches left a little more, and the
+				// last part alone rose too little to be called (set AH's rate shop, Node 26:
+				// 8 → 21.8 MB over seven flushes, read from the last four).
+				fs = low
+			}
 			// The floor must itself be a line: what a program keeps, measured where it held
 			// nothing in passing, rises steadily; a floor that scatters (a working set that
 			// follows the work in flight and never drains) still holds memory in passing.
@@ -292,6 +312,39 @@ func thinByTime(xs, ys []float64, th *Thresholds) ([]float64, []float64) {
 // thinCells is thinByTime for any number of full GCs: a rate read from them, not a trend
 // whose floor needs each, counts each stretch of time once however few they are.
 func thinCells(xs, ys []float64, th *Thresholds) ([]float64, []float64) {
+	return pickCells(xs, ys, th, medianOf)
+}
+
+// medianOf picks the full GC of median heap among ys[i:j] (the later of two).
+func medianOf(ys []float64, i, j int) int {
+	switch {
+	case j-i > 2:
+		idx := make([]int, j-i)
+		for m := range idx {
+			idx[m] = i + m
+		}
+		slices.SortFunc(idx, func(a, b int) int { return cmp.Compare(ys[a], ys[b]) })
+		return idx[len(idx)/2]
+	case j-i == 2:
+		return j - 1
+	}
+	return i
+}
+
+// lowestOf picks the full GC of least heap among ys[i:j].
+func lowestOf(ys []float64, i, j int) int {
+	k := i
+	for m := i + 1; m < j; m++ {
+		if ys[m] < ys[k] {
+			k = m
+		}
+	}
+	return k
+}
+
+// pickCells keeps one full GC, the one pick chooses, in each ThinCells-th of the time the full
+// GCs span.
+func pickCells(xs, ys []float64, th *Thresholds, pick func(ys []float64, i, j int) int) ([]float64, []float64) {
 	n := len(xs)
 	if n < 2 {
 		return xs, ys
@@ -306,17 +359,7 @@ func thinCells(xs, ys []float64, th *Thresholds) ([]float64, []float64) {
 		for j < n && xs[j] < xs[i]+cell {
 			j++
 		}
-		k := i
-		if j-i > 2 {
-			idx := make([]int, j-i)
-			for m := range idx {
-				idx[m] = i + m
-			}
-			slices.SortFunc(idx, func(a, b int) int { return cmp.Compare(ys[a], ys[b]) })
-			k = idx[len(idx)/2]
-		} else if j-i == 2 {
-			k = j - 1
-		}
+		k := pick(ys, i, j)
 		tx, ty = append(tx, xs[k]), append(ty, ys[k])
 		i = j
 	}
@@ -448,6 +491,29 @@ func confirmedFloor(xs, ys []float64, th *Thresholds) (fx, fy []float64, ok bool
 		return nil, nil, false
 	}
 	return fx, fy, true
+}
+
+// periodicTroughs reports a floor whose returns — its points the full GC before left more
+// than, beyond the noise — recur at a period: more than FewFullGCs of them, the time between
+// them varying by at most TroughPeriodCV of its mean.
+func periodicTroughs(xs, ys []float64, th *Thresholds) bool {
+	fx, _ := floorOf(xs, ys, th)
+	var at []float64
+	for _, x := range fx {
+		i := sort.SearchFloat64s(xs, x)
+		if i > 0 && i < len(xs) && ys[i-1]-ys[i] > th.noiseMB(ys[i]) {
+			at = append(at, x)
+		}
+	}
+	if len(at) <= th.FewFullGCs {
+		return false
+	}
+	gaps := make([]float64, len(at)-1)
+	for i := range gaps {
+		gaps[i] = at[i+1] - at[i]
+	}
+	mean, sd := stat.MeanStdDev(gaps, nil)
+	return mean > 0 && sd <= th.TroughPeriodCV*mean
 }
 
 // climbingTroughs returns the troughs of a floor (at times fx) — its first point and its
