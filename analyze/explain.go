@@ -683,6 +683,8 @@ func (e *explainer) limit() {
 			how = "past it, which a V8 that prints mutator utilization does not allow"
 		} else if grindingAtDeath(e.p, e.th) || out.Crash.Kind == parser.FatalIneffective {
 			how = "GC taking most of the time"
+		} else if starvedAtDeath(e.p, e.th) {
+			how = "its last full GCs freeing almost nothing while GC took nearly all the time"
 		}
 		e.ev("limit in effect", "nearer %s: V8 said the heap had reached its limit when it held %s, %.0f%% of the ~%s stated, %s: the stated limit was not this process's (a command run after it, a flag that did not reach it, a --heap-limit given wrong)", mb(heap), mb(heap), 100*heap / *out.HeapLimitMB, mb(*out.HeapLimitMB), how)
 		return

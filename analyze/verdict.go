@@ -577,6 +577,25 @@ func grindingAtDeath(p *proc, th *Thresholds) bool {
 	return false
 }
 
+// starvedAtDeath reports a death after two full GCs or more in a row that each freed under
+// IneffectiveFreedShare of the heap while the program got under LowMu of the time since the
+// one before (V8's current mu): V8 pressed against the limit it applied, whatever limit was
+// stated (set AI's SMPP children, each run with its own --max-old-space-size=40 by a
+// supervisor started with 96: dead of CALL_AND_RETRY_LAST at 38 MB after three full GCs that
+// freed nothing at mu 0.001–0.005, read "heap too small" against a stated 192 MB).
+func starvedAtDeath(p *proc, th *Thresholds) bool {
+	n := 0
+	for i := len(p.fulls) - 1; i >= 0; i-- {
+		f := p.fulls[i]
+		cur, ok := f.cur()
+		if !ok || cur >= th.LowMu || f.BeforeMB <= 0 || f.BeforeMB-f.AfterMB >= th.IneffectiveFreedShare*f.BeforeMB {
+			break
+		}
+		n++
+	}
+	return n >= 2
+}
+
 // reachedBelowStated reports a death V8 says was at its limit — "Reached heap limit",
 // "Ineffective mark-compacts" (from 0.8 of it), or old V8's CALL_AND_RETRY_LAST or failed
 // promotion with the heap held at its death level for a while (lingered: lingeredAtLimit;
@@ -594,7 +613,7 @@ func reachedBelowStated(p *proc, out *Process, th *Thresholds, heapMB float64, l
 	}
 	switch c.Kind {
 	case parser.FatalCallAndRetryLast, parser.FatalYoungPromotion:
-		if !lingered {
+		if !lingered && !starvedAtDeath(p, th) {
 			return false
 		}
 	case parser.FatalHeapLimit, parser.FatalIneffective:
@@ -652,7 +671,7 @@ func (a *Analyzer) readLimit(p *proc, out *Process) limitReading {
 	if r.heapMB > 0 && (below || exceeded) {
 		r.effectiveMB = r.heapMB
 	}
-	ground := grindingAtDeath(p, th) || out.Crash != nil && out.Crash.Kind == parser.FatalIneffective
+	ground := grindingAtDeath(p, th) || starvedAtDeath(p, th) || out.Crash != nil && out.Crash.Kind == parser.FatalIneffective
 	r.notInEffect = exceeded || below && (ground || lingered)
 	return r
 }
