@@ -459,6 +459,17 @@ func (a *Analyzer) ineffectiveMCs(p *proc, out *Process) {
 	if out.HeapLimitMB != nil && out.HeapLimitSource != LimitCrash {
 		floor = highHeapShare * *out.HeapLimitMB
 	}
+	trailing := ineffectiveTail(p, &a.th, floor)
+	// V8's own word that it met its rule outweighs this reading of it (V8 measures mu its way).
+	met := trailing >= a.th.IneffectiveMet || p.crash != nil && p.crash.Kind == parser.FatalIneffective && trailing > 0
+	out.IneffectiveMC = &IneffectiveMC{Trailing: trailing, Met: met}
+}
+
+// ineffectiveTail counts the trailing full GCs V8 would call ineffective: each freed under
+// IneffectiveFreedShare of the heap at mu under LowMu (V8's current mu, else the pauses'),
+// left floorMB or more, and no more than IneffectiveFreedShare above the full GC before (a
+// heap that had that room was not at its limit). Forced full GCs are passed over.
+func ineffectiveTail(p *proc, th *Thresholds, floorMB float64) int {
 	trailing := 0
 	for i := len(p.fulls) - 1; i >= 0; i-- {
 		f := p.fulls[i]
@@ -466,22 +477,20 @@ func (a *Analyzer) ineffectiveMCs(p *proc, out *Process) {
 			continue // asked for, back to back: not V8 running out of room
 		}
 		cur, hasCur := f.cur()
-		low := hasCur && cur < a.th.LowMu
+		low := hasCur && cur < th.LowMu
 		if !hasCur && i > 0 {
 			dt := f.TimeMS - p.fulls[i-1].TimeMS
-			low = dt > 0 && 1-(f.PauseMS+f.incrMS)/dt < a.th.LowMu
+			low = dt > 0 && 1-(f.PauseMS+f.incrMS)/dt < th.LowMu
 		}
-		if !low || f.BeforeMB-f.AfterMB > a.th.IneffectiveFreedShare*f.BeforeMB || f.AfterMB < floor {
+		if !low || f.BeforeMB-f.AfterMB > th.IneffectiveFreedShare*f.BeforeMB || f.AfterMB < floorMB {
 			break
 		}
-		if i > 0 && f.AfterMB > (1+a.th.IneffectiveFreedShare)*p.fulls[i-1].AfterMB {
+		if i > 0 && f.AfterMB > (1+th.IneffectiveFreedShare)*p.fulls[i-1].AfterMB {
 			break // the heap took 10% more since the full GC before: it was not at its limit
 		}
 		trailing++
 	}
-	// V8's own word that it met its rule outweighs this reading of it (V8 measures mu its way).
-	met := trailing >= a.th.IneffectiveMet || p.crash != nil && p.crash.Kind == parser.FatalIneffective && trailing > 0
-	out.IneffectiveMC = &IneffectiveMC{Trailing: trailing, Met: met}
+	return trailing
 }
 
 // highHeapShare is V8's kHighHeapPercentage: from this share of the old generation's limit on,

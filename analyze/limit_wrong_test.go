@@ -21,8 +21,11 @@ import (
 // 6 of 738 with set AE, measured as it came: its stepwise warehouse leak on Node 22, whose
 // last step ran from a level of 80 MB to its death at 95.5 MB in under a second, reads as a
 // burst at half of twice its limit; 5 again once the trend's window counts each stretch of
-// time once among few full GCs too.
-const maxVerdictsMovedByADoubledLimit = 5
+// time once among few full GCs too; 5 of 809 with sets AH and AI; 2 once a death after two
+// full GCs or more that V8 would call ineffective, whatever the limit, counts as a death at
+// the limit V8 applied (the same reading as V8's ineffective-mark-compacts rule, mu from the
+// pauses where the trace prints none).
+const maxVerdictsMovedByADoubledLimit = 2
 
 // maxVerdictsMovedByAHalvedLimit is the same for half the limit: 19 of 667 when a heap past the
 // stated limit was read against it, none once a heap past it, on a V8 that enforces its limit,

@@ -240,12 +240,6 @@ func readWindow(xs, ys []float64, th *Thresholds) (*growth, *Trend) {
 	// stretch's median (set AH, Node 26: troughs 8 → 9 → 11.6 → 14.5 → 16.8 → 19.3 → 21.8
 	// MB read "no significant growth"). Troughs at no period are the work in flight ebbing
 	// (renders finishing at random), whose lowest points say nothing of what is kept.
-	lowX, lowY := floorX, floorY
-	if len(floorX) < all {
-		if lx, ly := pickCells(xs, ys, th, lowestOf); periodicTroughs(lx, ly, th) {
-			lowX, lowY = lx, ly
-		}
-	}
 	xs, ys = floorX, floorY
 	if len(xs) == all && crowded(xs, span/float64(th.ThinCells), th.ThinCrowd) {
 		// Back-to-back full GCs among few: the window and the line count each stretch of
@@ -267,6 +261,12 @@ func readWindow(xs, ys []float64, th *Thresholds) (*growth, *Trend) {
 		// beneath it, or to bend the line (half its rise or more): what is retained only
 		// grows, and the floor shows it. The window too is read again from the floor:
 		// transients mislead a two-segment fit.
+		lowX, lowY := floorX, floorY
+		if len(floorX) < all {
+			if lx, ly := pickCells(everyX, everyY, th, lowestOf); periodicTroughs(lx, ly, th) {
+				lowX, lowY = lx, ly
+			}
+		}
 		if fx, fy, ok := confirmedFloor(lowX, lowY, th); ok {
 			fs := trendStart(fx, fy, th)
 			if low := lowestOf(fy, 0, len(fy)); fs > low && risesThroughout(fy[low:]) {
@@ -493,6 +493,12 @@ func confirmedFloor(xs, ys []float64, th *Thresholds) (fx, fy []float64, ok bool
 	return fx, fy, true
 }
 
+// fellBack reports a full GC that left less than the one before it, beyond the noise: a
+// return of the floor, one per cycle of a batch.
+func fellBack(ys []float64, i int, th *Thresholds) bool {
+	return i > 0 && ys[i-1]-ys[i] > th.noiseMB(ys[i])
+}
+
 // periodicTroughs reports a floor whose returns — its points the full GC before left more
 // than, beyond the noise — recur at a period: more than FewFullGCs of them, the time between
 // them varying by at most TroughPeriodCV of its mean.
@@ -500,8 +506,7 @@ func periodicTroughs(xs, ys []float64, th *Thresholds) bool {
 	fx, _ := floorOf(xs, ys, th)
 	var at []float64
 	for _, x := range fx {
-		i := sort.SearchFloat64s(xs, x)
-		if i > 0 && i < len(xs) && ys[i-1]-ys[i] > th.noiseMB(ys[i]) {
+		if i := sort.SearchFloat64s(xs, x); i < len(xs) && fellBack(ys, i, th) {
 			at = append(at, x)
 		}
 	}
@@ -530,7 +535,7 @@ func climbingTroughs(xs, ys, fx []float64, th *Thresholds) (tx, ty []float64, ok
 		if i >= len(xs) || xs[i] != x {
 			return nil, nil, false
 		}
-		if k > 0 && (i == 0 || ys[i-1]-ys[i] <= th.noiseMB(ys[i])) {
+		if k > 0 && !fellBack(ys, i, th) {
 			continue
 		}
 		if n := len(ty); n > 0 && ys[i]-ty[n-1] <= th.noiseMB(ty[n-1]) {
@@ -1041,12 +1046,11 @@ func youngRoseThroughout(ys []GCPoint, th *Thresholds) bool {
 	if len(ys) < 3 || ys[len(ys)-1].AfterMB-ys[0].AfterMB <= th.noiseMB(ys[0].AfterMB) {
 		return false
 	}
-	for i := 1; i < len(ys); i++ {
-		if ys[i].AfterMB <= ys[i-1].AfterMB {
-			return false
-		}
+	after := make([]float64, len(ys))
+	for i, y := range ys {
+		after[i] = y.AfterMB
 	}
-	return true
+	return risesThroughout(after)
 }
 
 // transientMB is the most any full GC left that a later one found freed, when more than the

@@ -577,23 +577,13 @@ func grindingAtDeath(p *proc, th *Thresholds) bool {
 	return false
 }
 
-// starvedAtDeath reports a death after two full GCs or more in a row that each freed under
-// IneffectiveFreedShare of the heap while the program got under LowMu of the time since the
-// one before (V8's current mu): V8 pressed against the limit it applied, whatever limit was
+// starvedAtDeath reports a death after two full GCs or more in a row that V8 would call
+// ineffective whatever the limit (ineffectiveTail): V8 pressed against the limit it applied, whatever limit was
 // stated (set AI's SMPP children, each run with its own --max-old-space-size=40 by a
 // supervisor started with 96: dead of CALL_AND_RETRY_LAST at 38 MB after three full GCs that
 // freed nothing at mu 0.001–0.005, read "heap too small" against a stated 192 MB).
 func starvedAtDeath(p *proc, th *Thresholds) bool {
-	n := 0
-	for i := len(p.fulls) - 1; i >= 0; i-- {
-		f := p.fulls[i]
-		cur, ok := f.cur()
-		if !ok || cur >= th.LowMu || f.BeforeMB <= 0 || f.BeforeMB-f.AfterMB >= th.IneffectiveFreedShare*f.BeforeMB {
-			break
-		}
-		n++
-	}
-	return n >= 2
+	return ineffectiveTail(p, th, 0) >= 2
 }
 
 // reachedBelowStated reports a death V8 says was at its limit — "Reached heap limit",
