@@ -111,6 +111,9 @@ func (g *growth) forecast(d *deathPoint, alive float64) (forecast, bool) {
 		if lhi, ok := crossing(g.lin.at, d.hi, end, horizon); ok {
 			hi = math.Max(hi, lhi)
 		}
+		if lmid, ok := crossing(g.lin.at, d.mb-g.excessMB, end, horizon); ok {
+			mid = g.expWeight*mid + (1-g.expWeight)*lmid
+		}
 	}
 	// V8 dies at a full GC, not at the moment the trend crosses the line: on average half
 	// the time between full GCs later (unless the point is the heap the crash's GC left).

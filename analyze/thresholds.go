@@ -109,9 +109,13 @@ type Thresholds struct {
 	CurvatureShare     float64
 	// SpeedUpMinPoints and SpeedUpRatio: with fewer full GCs than CurvatureMinPoints but at
 	// least SpeedUpMinPoints, a growth whose rate rose from each interval to the next by
-	// SpeedUpStep or more, the last at least SpeedUpRatio times the first, accelerates.
-	SpeedUpMinPoints          int
-	SpeedUpStep, SpeedUpRatio float64
+	// SpeedUpStep or more, the last at least SpeedUpRatio times the first, accelerates;
+	// one whose rate fell by the same steps to at most 1/SlowDownRatio of the first
+	// decelerates. Acceleration asks for less: read wrongly, it brings the time-to-OOM
+	// forward while its interval keeps the line's end; a wrong slowdown withholds the
+	// time-to-OOM of a leak.
+	SpeedUpMinPoints                         int
+	SpeedUpStep, SpeedUpRatio, SlowDownRatio float64
 
 	// RecentWindowShare and RecentRateShare: the growth has stopped when over the last
 	// RecentWindowShare of the trend's window the heap after full GCs rose at under
@@ -240,7 +244,8 @@ var DefaultThresholds = Thresholds{
 	CurvatureShare:     0.3,
 	SpeedUpMinPoints:   4,
 	SpeedUpStep:        1.15,
-	SpeedUpRatio:       1.5,
+	SpeedUpRatio:       1.4,
+	SlowDownRatio:      1.5,
 
 	RecentWindowShare: 0.25,
 	RecentRateShare:   0.5,

@@ -648,10 +648,11 @@ func (g *growth) speedsUp(th *Thresholds, t *Trend) bool {
 	aic := func(sse float64, params int) float64 {
 		return float64(n)*math.Log(math.Max(sse, 1e-12)/float64(n)) + 2*float64(params)
 	}
-	if aic(sseOf(e.at, xs, ys), 3) >= aic(sseOf(g.lin.at, xs, ys), 2) {
+	expAIC, linAIC := aic(sseOf(e.at, xs, ys), 3), aic(sseOf(g.lin.at, xs, ys), 2)
+	if expAIC >= linAIC {
 		return false
 	}
-	g.exp, g.expWeight, g.model = &e, 1, ModelAccelerating
+	g.exp, g.expWeight, g.model = &e, 1/(1+math.Exp((expAIC-linAIC)/2)), ModelAccelerating
 	t.Model = g.model
 	now := e.slopeAt(xs[n-1])
 	doubling := math.Ln2 / e.k
@@ -681,7 +682,7 @@ func (g *growth) stepsRate(th *Thresholds, step func(earlier, later float64) boo
 }
 
 // slowsDown is speedsUp's mirror: with too few full GCs for a parabola, a growth whose rate
-// fell from each interval to the next by the same steps (the last at most 1/SpeedUpRatio of
+// fell from each interval to the next by the same steps (the last at most 1/SlowDownRatio of
 // the first) decelerates. Such a heap may still level off under the limit (a cache filling
 // up from a finite set of keys): the verdict waits for more full GCs, and no time-to-OOM is
 // given from a line through it.
@@ -689,7 +690,7 @@ func (g *growth) slowsDown(th *Thresholds, t *Trend) {
 	if len(g.xs) < th.SpeedUpMinPoints || g.lin.b <= 0 {
 		return
 	}
-	last, ok := g.stepsRate(th, func(earlier, later float64) bool { return later*th.SpeedUpStep <= earlier }, 1/th.SpeedUpRatio)
+	last, ok := g.stepsRate(th, func(earlier, later float64) bool { return later*th.SpeedUpStep <= earlier }, 1/th.SlowDownRatio)
 	if !ok {
 		return
 	}
