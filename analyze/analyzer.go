@@ -69,8 +69,10 @@ type proc struct {
 	// gcsAtCrash is how many GCs the process had when its crash was read. caughtErrs are the
 	// uncaught-looking JavaScript errors the process went on after, by their message, and
 	// caughtUntraced says they were printed where the log names no process, before the
-	// trace that shows this one.
+	// trace that shows this one. crashQuoted says the log printed the process's GCs again
+	// after its crash (an error object quoting its stderr).
 	gcsAtCrash     int
+	crashQuoted    bool
 	caughtErrs     map[string]*caughtErr
 	caughtUntraced bool
 	verboseLimitMB *float64
@@ -507,8 +509,16 @@ func (a *Analyzer) addGC(g *parser.GC) {
 		// line, at 48539 ms), not a new run. Its time is not the process's; it is left out.
 		return
 	}
+	if cur := a.proc(k); cur.crash != nil && *g.TimeMS <= cur.last && cur.seenRecently(*g.TimeMS, *g.HeapBeforeMB, *g.HeapAfterMB, g.IsFull(), 8) {
+		// One of the last GCs of a process that died, again (an error object quoting the
+		// child's stderr as a string, crash block included): asked before the clock's going
+		// back starts a new run, as a copy goes back to where it was printed. A log of runs
+		// concatenated starts again from a run's first GCs.
+		cur.crashQuoted = true
+		return
+	}
 	p := a.procAt(k, *g.TimeMS)
-	if *g.TimeMS <= p.last && p.gcs > 0 && p.seenRecently(*g.TimeMS, *g.HeapBeforeMB, *g.HeapAfterMB, g.IsFull()) {
+	if *g.TimeMS <= p.last && p.gcs > 0 && p.seenRecently(*g.TimeMS, *g.HeapBeforeMB, *g.HeapAfterMB, g.IsFull(), len(p.recent)) {
 		// The same GC again — its time and heap to the tenth of a MB: the log printed it
 		// twice (a build tool's error summary quoting the crash block it streamed before),
 		// which the parser's repeat rule, made for the crash dump's copy of live lines, does
@@ -665,10 +675,10 @@ func (p *proc) addPoint(pt *GCPoint, incrMS, wallMS float64) {
 	p.recent = append(p.recent, *pt)
 }
 
-// seenRecently reports a GC among the process's recent ones with this time, heap before and
+// seenRecently reports a GC among the process's last recent ones with this time, heap before and
 // after, and kind.
-func (p *proc) seenRecently(timeMS, beforeMB, afterMB float64, full bool) bool {
-	for i := len(p.recent) - 1; i >= 0; i-- {
+func (p *proc) seenRecently(timeMS, beforeMB, afterMB float64, full bool, last int) bool {
+	for i := len(p.recent) - 1; i >= max(0, len(p.recent)-last); i-- {
 		g := &p.recent[i]
 		if g.TimeMS == timeMS && g.BeforeMB == beforeMB && g.AfterMB == afterMB && g.Full == full {
 			return true

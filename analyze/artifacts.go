@@ -98,10 +98,11 @@ func (a *Analyzer) addFatal(ev parser.Event) {
 		case v8Kind(c.Kind) && !sameMessage(old.Fatal, c.Fatal) && ev.Line-old.Line <= adjacentFatalLines:
 			a.crashed = p
 			return // two threads failing in the same moment: the first is the cause
-		case v8Kind(c.Kind) && sameMessage(old.Fatal, c.Fatal) && p.gcs > 0 && p.gcs == p.gcsAtCrash && ev.Line-old.Line <= sameErrorLines:
-			// The same V8 message again, near, for a process whose GCs the log traces, and not
-			// one new GC since: one death printed twice (a logger that flushed the line again,
-			// a build tool's summary quoting the crash block, its GC lines as repeats), not a
+		case v8Kind(c.Kind) && sameMessage(old.Fatal, c.Fatal) && p.gcs > 0 && p.gcs == p.gcsAtCrash && (ev.Line-old.Line <= sameErrorLines || p.crashQuoted):
+			// The same V8 message again, near or after the process's GC lines printed again,
+			// for a process whose GCs the log traces, and not one new GC since: one death
+			// printed twice (a logger that flushed the line again, a build tool's summary
+			// quoting the crash block, an error object quoting the child's stderr), not a
 			// second death. Fatal lines alone, one per restart of a service, stay deaths.
 			return
 		default:
@@ -522,7 +523,8 @@ func (a *Analyzer) mergeOrphanCaught() {
 // the crash block they belong to) to the processes the log shows by their traces whose own
 // death is missing or shown without its message: one traced process and one such death are
 // one process that died, whatever their order. A message beats an abort; traces that already
-// show a death without its message (a crash block) beat an abort too.
+// show a death without its message (a crash block) beat an abort too; and aborts reported
+// beside the one traced process that V8's fatal error ended are that death.
 func (a *Analyzer) mergeOrphanDeath() {
 	var orphans, traced []*proc
 	for _, p := range a.order {
@@ -567,6 +569,24 @@ func (a *Analyzer) mergeOrphanDeath() {
 			}
 			merged[o] = true
 			break
+		}
+	}
+	if len(traced) == 1 && traced[0].crash != nil && (traced[0].crash.PrintedBy == "node" || traced[0].crash.PrintedBy == "v8") {
+		// V8's fatal error (printed by Node or V8) ends in an abort: the shell's or a
+		// wrapper's word of one ("Command was killed with SIGABRT", "CLI Error (Code 134)"),
+		// printed before the child's stderr or told in the prose above the paste, is the
+		// same death, however many say it.
+		// So is V8's own line of the same death right before the crash block Node prints
+		// ("Fatal process out of memory: Zone Allocation failed", then the last few GCs, then
+		// "FATAL ERROR: Zone Allocation failed - process out of memory").
+		t := traced[0]
+		for _, o := range orphans {
+			abort := o.crash.Kind == parser.FatalUnknown && o.crash.PrintedBy == "shell"
+			announced := o.crash.Kind == t.crash.Kind && o.crash.Line < t.firstLine && t.firstLine-o.crash.Line <= 3
+			if !merged[o] && (abort || announced) {
+				t.crash.HeapOOM = t.crash.HeapOOM || o.crash.HeapOOM
+				merged[o] = true
+			}
 		}
 	}
 	a.order = slices.DeleteFunc(a.order, func(p *proc) bool { return merged[p] })

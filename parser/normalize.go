@@ -143,6 +143,8 @@ var crashKeywords = [...]string{
 	"==== JS stack trace",
 	"==== C stack trace",
 	"----- Native stack trace -----",
+	// Its first dash lost or typed over (".---- Native stack trace -----", a paste retyped).
+	"---- Native stack trace -----",
 	"==== Native Stack Trace", // node-report's section (Node 4-10's node-report module)
 	"FATAL ERROR:",
 	"Security context:",
