@@ -90,7 +90,9 @@ func (e *explainer) recommend() {
 		limit = *out.HeapLimitMB
 	}
 	notInEffect := e.p.limit.notInEffect
-	if heap := e.p.limit.heapMB; notInEffect {
+	if heap := e.p.limit.heapMB; notInEffect && out.Crash != nil && out.Crash.Kind == parser.FatalWorkerOOM {
+		rec("The worker died at ~%s, %.0f%% of the ~%s stated: a worker's heap is bounded by the resourceLimits its Worker was given (maxOldGenerationSizeMb), not by %s; raise that only after finding what the worker keeps.", mb(heap), 100*heap/limit, mb(limit), run.flag("--max-old-space-size"))
+	} else if notInEffect {
 		rec("The heap died at ~%s, %.0f%% of the ~%s stated: check that %s reaches this process (NODE_OPTIONS reaches a child process only through its environment; a flag after the script's name is the script's argument, not node's), and read the limit that applied with v8.getHeapStatistics().heap_size_limit.", mb(heap), 100*heap/limit, mb(limit), run.flag("--max-old-space-size"))
 	}
 	switch out.Verdict {

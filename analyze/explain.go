@@ -686,7 +686,11 @@ func (e *explainer) limit() {
 		} else if starvedAtDeath(e.p, e.th) {
 			how = "its last full GCs freeing almost nothing while GC took nearly all the time"
 		}
-		e.ev("limit in effect", "nearer %s: V8 said the heap had reached its limit when it held %s, %.0f%% of the ~%s stated, %s: the stated limit was not this process's (a command run after it, a flag that did not reach it, a --heap-limit given wrong)", mb(heap), mb(heap), 100*heap / *out.HeapLimitMB, mb(*out.HeapLimitMB), how)
+		whose := "the stated limit was not this process's (a command run after it, a flag that did not reach it, a --heap-limit given wrong)"
+		if out.Crash.Kind == parser.FatalWorkerOOM {
+			whose = "a worker runs to its own limit, the Worker's resourceLimits.maxOldGenerationSizeMb, which --max-old-space-size does not set"
+		}
+		e.ev("limit in effect", "nearer %s: V8 said the heap had reached its limit when it held %s, %.0f%% of the ~%s stated, %s: %s", mb(heap), mb(heap), 100*heap / *out.HeapLimitMB, mb(*out.HeapLimitMB), how, whose)
 		return
 	}
 	if tinyHeapAtDeath(out) {

@@ -42,3 +42,27 @@ func TestOneDeathToldByOthers(t *testing.T) {
 		}
 	}
 }
+
+// TestLoadThenLevelAtTheLimit: a translation-memory server loads its segments to 127 MB in
+// 1.2 s, waits 0.66 s for its next full GC, then runs eleven in 0.64 s at 133 ± 1.5 MB (82% of
+// its 160 MB flag) until V8's ineffective-mark-compacts rule ends it. The wait after the load
+// read as a pause between two steps of a leak, so the stay at the limit did not count and the
+// report said LEAK beside full GCs that fell. The full GCs after the arrival held one level:
+// the working set does not fit (its Node 24 run, without the wait, read so already). A worker
+// that ran out of its own heap is read against its own limit, not the process's flag.
+func TestLoadThenLevelAtTheLimit(t *testing.T) {
+	limit := 160.0
+	for _, v := range []string{"12", "24"} {
+		r := analyzeFile(t, "../corpus/node-"+v+"/translation-memory-fuzzy-match-88pct-thrash.160.log.gz", Options{HeapLimitMB: &limit})
+		if len(r.Processes) != 1 || r.Processes[0].Verdict != VerdictHeapTooSmall {
+			t.Errorf("node %s: want one HEAP-TOO-SMALL process, got %+v", v, r.Processes)
+		}
+	}
+	doubled := 128.0
+	r := analyzeFile(t, "../corpus/node-12/dental-pacs-dicom-worker-private-tag-spikes.64.log.gz", Options{HeapLimitMB: &doubled})
+	for _, p := range r.Processes {
+		if p.Crash != nil && p.Crash.Kind == parser.FatalWorkerOOM && (p.Verdict != VerdictLeak || !says(p, "limit in effect") || !strings.Contains(strings.Join(p.Evidence, " "), "resourceLimits.maxOldGenerationSizeMb")) {
+			t.Errorf("the worker that died at 47 MB under a stated 128: verdict %s, evidence %v", p.Verdict, p.Evidence)
+		}
+	}
+}

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/gcanalyze/gcanalyze/parser"
+	"gonum.org/v1/gonum/floats"
 	"gonum.org/v1/gonum/stat"
 )
 
@@ -587,7 +588,7 @@ func starvedAtDeath(p *proc, th *Thresholds) bool {
 }
 
 // reachedBelowStated reports a death V8 says was at its limit — "Reached heap limit",
-// "Ineffective mark-compacts" (from 0.8 of it), or old V8's CALL_AND_RETRY_LAST or failed
+// "Ineffective mark-compacts" (from 0.8 of it), a worker's ERR_WORKER_OUT_OF_MEMORY, or old V8's CALL_AND_RETRY_LAST or failed
 // promotion with the heap held at its death level for a while (lingered: lingeredAtLimit;
 // they also end one allocation too big) — with the heap under notInEffectShare of a limit the
 // log or the user states: the heap did not fill up to that limit.
@@ -606,7 +607,9 @@ func reachedBelowStated(p *proc, out *Process, th *Thresholds, heapMB float64, l
 		if !lingered && !starvedAtDeath(p, th) {
 			return false
 		}
-	case parser.FatalHeapLimit, parser.FatalIneffective:
+	case parser.FatalHeapLimit, parser.FatalIneffective, parser.FatalWorkerOOM:
+		// A worker that ran out of its heap reached its own limit: its resourceLimits, which
+		// no --max-old-space-size states.
 	default:
 		return false
 	}
@@ -843,7 +846,13 @@ func lingeredAtLimit(p *proc, th *Thresholds) *linger {
 	if l.bandRate >= th.LingerSlopeShare*l.preRate || xs[n-1]-xs[enter] < th.LingerCrossings*cross {
 		return nil
 	}
-	if gap := longestGap(xs[enter:]); gap > th.LingerGapShare*(xs[n-1]-xs[enter]) {
+	// The wait after the arrival is no pause between steps when the full GCs after it held
+	// one level (a load's last step, 0.66 s, then eleven full GCs at 133 ± 1.5 MB).
+	from := enter
+	if lo, hi := floats.Min(ys[enter+1:]), floats.Max(ys[enter+1:]); hi-lo <= th.noiseMB(lo) {
+		from = enter + 1
+	}
+	if gap := longestGap(xs[from:]); gap > th.LingerGapShare*(xs[n-1]-xs[enter]) {
 		// Most of the stay is one stretch without a full GC: the program was not pressing
 		// against the limit then, but paused — a stepwise leak between two of its steps (a
 		// route table rebuilt every 7 s, each rebuild kept: 5.1 s of an 8 s stay).
