@@ -115,7 +115,27 @@ func Headline(p *Process) string {
 		// the report had not seen what it shows.
 		return fmt.Sprintf("INSUFFICIENT DATA — GC took %.0f%% of the %s the log covers: too short a stretch, without a full GC's trend, to tell a passing burst from a heap held at its limit.", 100**o, secs(span))
 	}
+	if young := p.GCEvents - p.FullGCs; p.FullGCs < DefaultThresholds.FewFullGCs && young >= manyYoungGCs {
+		// "Too few GC events" beside a trace of dozens reads as if the report had not seen it:
+		// what is too few is the full GCs, the only measure of what the heap keeps.
+		return fmt.Sprintf("INSUFFICIENT DATA — %d GCs over %s, but %s: what the heap keeps shows only after a full GC, too seldom here to read.", p.GCEvents, secs(spanMS(p)), fullGCsWord(p.FullGCs))
+	}
 	return "INSUFFICIENT DATA — too few GC events to tell what is going on."
+}
+
+// manyYoungGCs is how many young GCs make a trace that is not short, though its full GCs are
+// too few to read.
+const manyYoungGCs = 10
+
+// fullGCsWord says how many full GCs a process had, in words.
+func fullGCsWord(n int) string {
+	switch n {
+	case 0:
+		return "no full GC"
+	case 1:
+		return "one full GC"
+	}
+	return fmt.Sprintf("only %d full GCs", n)
 }
 
 // busyShortShare is the share of a short log's time in GC from which its headline says so,

@@ -24,6 +24,10 @@ func TestHeadlineSaysWhatTheEvidenceSays(t *testing.T) {
 			"38% of the time, of which 14 points are the machine", ""},
 		{"healthy, no stalls", Process{Verdict: VerdictHealthy, GCOverhead: f(0.38), FirstMS: f(0), LastMS: f(19000)}, "GC takes 38% of the time.", "machine"},
 		{"growth slowed", Process{Verdict: VerdictInsufficientData, Trend: &Trend{SlowedAtMS: f(2070), Interval95: [2]float64{1, 2}}}, "slowed at the last full GC", "rises, but"},
+		// A worker run's main thread: 24 young GCs over 45 s after two full GCs at 10 s.
+		{"many young GCs, few full", Process{Verdict: VerdictInsufficientData, GCEvents: 26, FullGCs: 2, FirstMS: f(1045), LastMS: f(46232)},
+			"26 GCs over 45.2 s, but only 2 full GCs", "too few GC events"},
+		{"few GCs", Process{Verdict: VerdictInsufficientData, GCEvents: 4, FullGCs: 1, FirstMS: f(0), LastMS: f(900)}, "too few GC events", "full GCs"},
 	} {
 		h := Headline(&tc.p)
 		if !strings.Contains(h, tc.want) || tc.forbid != "" && strings.Contains(h, tc.forbid) {
