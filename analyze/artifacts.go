@@ -578,11 +578,15 @@ func (a *Analyzer) mergeOrphanDeath() {
 		// same death, however many say it.
 		// So is V8's own line of the same death right before the crash block Node prints
 		// ("Fatal process out of memory: Zone Allocation failed", then the last few GCs, then
-		// "FATAL ERROR: Zone Allocation failed - process out of memory").
+		// "FATAL ERROR: Zone Allocation failed - process out of memory"), and the same fatal
+		// message anywhere else in the log with no trace of its own.
 		t := traced[0]
 		for _, o := range orphans {
 			abort := o.crash.Kind == parser.FatalUnknown && o.crash.PrintedBy == "shell"
-			announced := o.crash.Kind == t.crash.Kind && o.crash.Line < t.firstLine && t.firstLine-o.crash.Line <= 3
+			announced := o.crash.Kind == t.crash.Kind && (o.crash.Line < t.firstLine && t.firstLine-o.crash.Line <= 3 ||
+				// Or the same message told again where no process is traced: the issue's
+				// prose quoting the error above the paste, a summary after it.
+				sameMessage(o.crash.Fatal, t.crash.Fatal))
 			if !merged[o] && (abort || announced) {
 				t.crash.HeapOOM = t.crash.HeapOOM || o.crash.HeapOOM
 				merged[o] = true
