@@ -21,6 +21,13 @@ func v8Kind(k parser.FatalKind) bool {
 	return k != parser.FatalSystemOOM && k != parser.FatalUnknown
 }
 
+// inCodeSpan reports a fatal message that is the process's own followed by a backtick: the
+// message quoted in a Markdown code span (an issue's "the error is `FATAL ERROR: …` again"
+// below the paste), which V8 never prints.
+func inCodeSpan(own, quoted string) bool {
+	return len(quoted) > len(own) && strings.HasPrefix(quoted, own) && strings.HasPrefix(strings.TrimSpace(quoted[len(own):]), "`")
+}
+
 // sameMessage reports whether two fatal messages are one, the shorter maybe cut short by a
 // paste.
 func sameMessage(a, b string) bool {
@@ -98,7 +105,7 @@ func (a *Analyzer) addFatal(ev parser.Event) {
 		case v8Kind(c.Kind) && !sameMessage(old.Fatal, c.Fatal) && ev.Line-old.Line <= adjacentFatalLines:
 			a.crashed = p
 			return // two threads failing in the same moment: the first is the cause
-		case v8Kind(c.Kind) && sameMessage(old.Fatal, c.Fatal) && p.gcs > 0 && p.gcs == p.gcsAtCrash && (ev.Line-old.Line <= sameErrorLines || p.crashQuoted):
+		case v8Kind(c.Kind) && sameMessage(old.Fatal, c.Fatal) && p.gcs > 0 && p.gcs == p.gcsAtCrash && (ev.Line-old.Line <= sameErrorLines || p.crashQuoted || inCodeSpan(old.Fatal, c.Fatal)):
 			// The same V8 message again, near or after the process's GC lines printed again,
 			// for a process whose GCs the log traces, and not one new GC since: one death
 			// printed twice (a logger that flushed the line again, a build tool's summary

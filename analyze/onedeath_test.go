@@ -12,23 +12,24 @@ import (
 // many others tell of its death and wherever they do — a wrapper's "Code 134" or the prose
 // above a paste before the trace, execa quoting the child's stderr (crash block and all) twice
 // as a JavaScript string after it, V8's own "Fatal process out of memory" line right before
-// the crash block Node prints, the issue's prose quoting the FATAL line above the paste (a log
-// written by hand in the shape of such issues). Each read as a second process (or a second and
+// the crash block Node prints, the issue's prose quoting the FATAL line above or below the
+// paste (logs written by hand in the shape of such issues). Each read as a second process (or a second and
 // third run of the same pid) before; the labels count one.
 func TestOneDeathToldByOthers(t *testing.T) {
 	for _, c := range []struct {
 		prefix string
 		kind   parser.FatalKind
 	}{
-		{"al001", parser.FatalHeapLimit},       // "Gemini CLI Error (Code 134):" before the crash block
-		{"al002", parser.FatalIneffective},     // "crashes with SIGABRT" in the issue's prose
-		{"al004", parser.FatalIneffective},     // the crash block again, twice, as '…\n' + strings
-		{"al018", parser.FatalZone},            // "Fatal process out of memory: Zone Allocation failed" first
-		{"handwritten", parser.FatalHeapLimit}, // "When I run the build I get `FATAL ERROR: …`", then the paste
+		{"al001", parser.FatalHeapLimit},                                               // "Gemini CLI Error (Code 134):" before the crash block
+		{"al002", parser.FatalIneffective},                                             // "crashes with SIGABRT" in the issue's prose
+		{"al004", parser.FatalIneffective},                                             // the crash block again, twice, as '…\n' + strings
+		{"al018", parser.FatalZone},                                                    // "Fatal process out of memory: Zone Allocation failed" first
+		{"handwritten-issue-prose-quotes-the-fatal-line-above", parser.FatalHeapLimit}, // "When I run the build I get `FATAL ERROR: …`", then the paste
+		{"handwritten-issue-prose-quotes-the-fatal-line-below", parser.FatalHeapLimit}, // the paste, 45 lines, then "So the error is `FATAL ERROR: …` again"
 	} {
 		logs, _ := filepath.Glob("../corpus/heldout-al/" + c.prefix + "-*.log")
-		if c.prefix == "handwritten" {
-			logs, _ = filepath.Glob("testdata/handwritten-issue-prose-*.log")
+		if strings.HasPrefix(c.prefix, "handwritten") {
+			logs, _ = filepath.Glob("testdata/" + c.prefix + "-*.log")
 		}
 		if len(logs) != 1 {
 			t.Fatalf("%s: %d logs", c.prefix, len(logs))
