@@ -170,6 +170,14 @@ func checkInvariants(t *testing.T, r *Report) {
 			}
 		}
 		id := r.Source + " " + p.Isolate
+		for _, ev := range p.Evidence {
+			// The mu check says "agrees" only of utilizations that do (V8 11's marking "in 0
+			// steps", counted here and not by V8, made one read "agrees … to 0.576").
+			var d float64
+			if _, err := fmt.Sscanf(ev, "mu check: utilization computed from the pauses agrees with V8's to %f", &d); err == nil && d > muDisagrees {
+				t.Errorf("%s: %q", id, ev)
+			}
+		}
 		if p.PredictedOOMMS != nil && p.Verdict != VerdictLeak {
 			t.Errorf("%s: OOM predicted for verdict %s", id, p.Verdict)
 		}
