@@ -586,14 +586,16 @@ func (a *Analyzer) mergeOrphanDeath() {
 		// So is V8's own line of the same death right before the crash block Node prints
 		// ("Fatal process out of memory: Zone Allocation failed", then the last few GCs, then
 		// "FATAL ERROR: Zone Allocation failed - process out of memory"), and the same fatal
-		// message anywhere else in the log with no trace of its own.
+		// message quoted in a Markdown code span anywhere else in the log.
 		t := traced[0]
 		for _, o := range orphans {
 			abort := o.crash.Kind == parser.FatalUnknown && o.crash.PrintedBy == "shell"
 			announced := o.crash.Kind == t.crash.Kind && (o.crash.Line < t.firstLine && t.firstLine-o.crash.Line <= 3 ||
-				// Or the same message told again where no process is traced: the issue's
-				// prose quoting the error above the paste, a summary after it.
-				sameMessage(o.crash.Fatal, t.crash.Fatal))
+				// Or the same message quoted in a code span where no process is traced: the
+				// issue's prose quoting the error above the paste. The same FATAL line
+				// printed again, bare, may be another process's death (two terser workers
+				// dying together, one crash block shown).
+				inCodeSpan(t.crash.Fatal, o.crash.Fatal))
 			if !merged[o] && (abort || announced) {
 				t.crash.HeapOOM = t.crash.HeapOOM || o.crash.HeapOOM
 				merged[o] = true
