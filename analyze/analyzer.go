@@ -675,8 +675,8 @@ func (p *proc) addPoint(pt *GCPoint, incrMS, wallMS float64) {
 	p.recent = append(p.recent, *pt)
 }
 
-// seenRecently reports a GC among the process's last recent ones with this time, heap before and
-// after, and kind.
+// seenRecently reports a GC with this time, heap before and after, and kind among the last
+// (at most) of the process's recent GCs.
 func (p *proc) seenRecently(timeMS, beforeMB, afterMB float64, full bool, last int) bool {
 	for i := len(p.recent) - 1; i >= max(0, len(p.recent)-last); i-- {
 		g := &p.recent[i]

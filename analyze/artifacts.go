@@ -582,20 +582,17 @@ func (a *Analyzer) mergeOrphanDeath() {
 		// V8's fatal error (printed by Node or V8) ends in an abort: the shell's or a
 		// wrapper's word of one ("Command was killed with SIGABRT", "CLI Error (Code 134)"),
 		// printed before the child's stderr or told in the prose above the paste, is the
-		// same death, however many say it.
-		// So is V8's own line of the same death right before the crash block Node prints
-		// ("Fatal process out of memory: Zone Allocation failed", then the last few GCs, then
-		// "FATAL ERROR: Zone Allocation failed - process out of memory"), and the same fatal
-		// message quoted in a Markdown code span anywhere else in the log.
+		// same death, however many say it. So is V8's own line of it right before the crash
+		// block Node prints ("Fatal process out of memory: Zone Allocation failed", then the
+		// last few GCs, then "FATAL ERROR: Zone Allocation failed - process out of memory"),
+		// and its message quoted in a Markdown code span anywhere else in the log (the
+		// issue's prose above the paste). The same FATAL line printed again, bare, may be
+		// another process's death (two terser workers dying together, one crash block shown).
 		t := traced[0]
 		for _, o := range orphans {
 			abort := o.crash.Kind == parser.FatalUnknown && o.crash.PrintedBy == "shell"
-			announced := o.crash.Kind == t.crash.Kind && (o.crash.Line < t.firstLine && t.firstLine-o.crash.Line <= 3 ||
-				// Or the same message quoted in a code span where no process is traced: the
-				// issue's prose quoting the error above the paste. The same FATAL line
-				// printed again, bare, may be another process's death (two terser workers
-				// dying together, one crash block shown).
-				inCodeSpan(t.crash.Fatal, o.crash.Fatal))
+			justBefore := o.crash.Line < t.firstLine && t.firstLine-o.crash.Line <= 3
+			announced := o.crash.Kind == t.crash.Kind && (justBefore || inCodeSpan(t.crash.Fatal, o.crash.Fatal))
 			if !merged[o] && (abort || announced) {
 				t.crash.HeapOOM = t.crash.HeapOOM || o.crash.HeapOOM
 				merged[o] = true

@@ -588,10 +588,11 @@ func starvedAtDeath(p *proc, th *Thresholds) bool {
 }
 
 // reachedBelowStated reports a death V8 says was at its limit — "Reached heap limit",
-// "Ineffective mark-compacts" (from 0.8 of it), a worker's ERR_WORKER_OUT_OF_MEMORY, or old V8's CALL_AND_RETRY_LAST or failed
-// promotion with the heap held at its death level for a while (lingered: lingeredAtLimit;
-// they also end one allocation too big) — with the heap under notInEffectShare of a limit the
-// log or the user states: the heap did not fill up to that limit.
+// "Ineffective mark-compacts" (from 0.8 of it), a worker's ERR_WORKER_OUT_OF_MEMORY, or old
+// V8's CALL_AND_RETRY_LAST or failed promotion with the heap held at its death level for a
+// while (lingered: lingeredAtLimit; they also end one allocation too big) — with the heap
+// under notInEffectShare of a limit the log or the user states: the heap did not fill up to
+// that limit.
 func reachedBelowStated(p *proc, out *Process, th *Thresholds, heapMB float64, lingered bool) bool {
 	c := out.Crash
 	if c == nil || heapMB <= 0 || out.HeapLimitMB == nil {
