@@ -83,12 +83,14 @@ func TestPasteLabels(t *testing.T) {
 	// show labelled heap-too-small (tinyHeapAtDeath, as for heldout-i); heldout-al's Korean
 	// blog whose author rewrote two GC lines without pid or sizes ("46463 ms: Mark-Compact
 	// (reduce) 62.4 → 61.9 MB") and quoted the FATAL line once more in prose, labelled one
-	// process, heap-too-small.
+	// process, heap-too-small; heldout-am's README of four test programs each run in a worker
+	// until the address space ran out (three crash blocks, one empty, and V8's banners "Fatal
+	// process OOM in CodeRange setup" between them), labelled four processes.
 	heldOut := []struct {
 		set   string
 		floor float64
 		tally *labelTally
-	}{{"heldout-e", 0.95, nil}, {"heldout-f", 0.95, nil}, {"heldout-i", 0.93, nil}, {"heldout-l", 0.97, nil}, {"heldout-m", 0.97, nil}, {"heldout-n", 0.96, nil}, {"heldout-o", 1, nil}, {"heldout-q", 0.93, nil}, {"heldout-r", 0.89, nil}, {"heldout-s", 0.96, nil}, {"heldout-u", 0.79, nil}, {"heldout-w", 0.85, nil}, {"heldout-x", 0.93, nil}, {"heldout-z", 0.77, nil}, {"heldout-aa", 0.93, nil}, {"heldout-ac", 0.9, nil}, {"heldout-ad", 0.96, nil}, {"heldout-ae", 0.93, nil}, {"heldout-af", 0.95, nil}, {"heldout-ag", 0.92, nil}, {"heldout-ah", 0.95, nil}, {"heldout-ai", 0.91, nil}, {"heldout-aj", 0.91, nil}, {"heldout-ak", 0.84, nil}, {"heldout-al", 0.96, nil}}
+	}{{"heldout-e", 0.95, nil}, {"heldout-f", 0.95, nil}, {"heldout-i", 0.93, nil}, {"heldout-l", 0.97, nil}, {"heldout-m", 0.97, nil}, {"heldout-n", 0.96, nil}, {"heldout-o", 1, nil}, {"heldout-q", 0.93, nil}, {"heldout-r", 0.89, nil}, {"heldout-s", 0.96, nil}, {"heldout-u", 0.79, nil}, {"heldout-w", 0.85, nil}, {"heldout-x", 0.93, nil}, {"heldout-z", 0.77, nil}, {"heldout-aa", 0.93, nil}, {"heldout-ac", 0.9, nil}, {"heldout-ad", 0.96, nil}, {"heldout-ae", 0.93, nil}, {"heldout-af", 0.95, nil}, {"heldout-ag", 0.92, nil}, {"heldout-ah", 0.95, nil}, {"heldout-ai", 0.91, nil}, {"heldout-aj", 0.91, nil}, {"heldout-ak", 0.84, nil}, {"heldout-al", 0.96, nil}, {"heldout-am", 0.94, nil}}
 	for i := range heldOut {
 		heldOut[i].tally = &labelTally{what: "held-out pastes (" + heldOut[i].set + ")"}
 	}
