@@ -509,15 +509,18 @@ func (a *Analyzer) addGC(g *parser.GC) {
 		// line, at 48539 ms), not a new run. Its time is not the process's; it is left out.
 		return
 	}
-	if cur := a.proc(k); cur.crash != nil && *g.TimeMS <= cur.last && cur.seenRecently(*g.TimeMS, *g.HeapBeforeMB, *g.HeapAfterMB, g.IsFull(), 8) {
+	p := a.proc(k)
+	if p.crash != nil && *g.TimeMS <= p.last && p.seenRecently(*g.TimeMS, *g.HeapBeforeMB, *g.HeapAfterMB, g.IsFull(), 8) {
 		// One of the last GCs of a process that died, again (an error object quoting the
 		// child's stderr as a string, crash block included): asked before the clock's going
-		// back starts a new run, as a copy goes back to where it was printed. A log of runs
-		// concatenated starts again from a run's first GCs.
-		cur.crashQuoted = true
+		// back starts a new run (procAt), as a copy goes back to where it was printed. A log
+		// of runs concatenated starts again from a run's first GCs.
+		p.crashQuoted = true
 		return
 	}
-	p := a.procAt(k, *g.TimeMS)
+	if wentBack(p, *g.TimeMS) {
+		p = a.newRun(p)
+	}
 	if *g.TimeMS <= p.last && p.gcs > 0 && p.seenRecently(*g.TimeMS, *g.HeapBeforeMB, *g.HeapAfterMB, g.IsFull(), len(p.recent)) {
 		// The same GC again — its time and heap to the tenth of a MB: the log printed it
 		// twice (a build tool's error summary quoting the crash block it streamed before),

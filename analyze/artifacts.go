@@ -37,6 +37,11 @@ func sameMessage(a, b string) bool {
 	return strings.HasPrefix(b, a)
 }
 
+// announcedLines is how far before a process's first GC line V8's own fatal line may stand
+// and still announce the crash block Node prints after it (the line, the block's header, a
+// blank line).
+const announcedLines = 3
+
 // adjacentFatalLines is how close two different fatal lines must be to be one death: V8 prints
 // a second one when another thread fails in the same moment.
 const adjacentFatalLines = 2
@@ -591,7 +596,7 @@ func (a *Analyzer) mergeOrphanDeath() {
 		t := traced[0]
 		for _, o := range orphans {
 			abort := o.crash.Kind == parser.FatalUnknown && o.crash.PrintedBy == "shell"
-			justBefore := o.crash.Line < t.firstLine && t.firstLine-o.crash.Line <= 3
+			justBefore := o.crash.Line < t.firstLine && t.firstLine-o.crash.Line <= announcedLines
 			announced := o.crash.Kind == t.crash.Kind && (justBefore || inCodeSpan(t.crash.Fatal, o.crash.Fatal))
 			if !merged[o] && (abort || announced) {
 				t.crash.HeapOOM = t.crash.HeapOOM || o.crash.HeapOOM
