@@ -62,8 +62,8 @@ func (a *Analyzer) heapLimit(p *proc, out *Process) {
 		}
 	case heapStatsLimit(a.memory) != nil:
 		set(a.oldSpace(p, *heapStatsLimit(a.memory), LimitKindHeapSizeLimit), LimitHeapStats)
-	case commandLineLimit(a.flags, p.firstLine) != nil:
-		set(commandLineLimit(a.flags, p.firstLine), LimitCommandLine)
+	case commandLineLimit(a.flags, p) != nil:
+		set(commandLineLimit(a.flags, p), LimitCommandLine)
 	case p.verboseLimitMB != nil:
 		// The memory allocator's used + available is heap_size_limit.
 		set(a.oldSpace(p, round1(*p.verboseLimitMB), LimitKindHeapSizeLimit), LimitVerbose)
@@ -118,19 +118,21 @@ func heapStatsLimit(samples []*parser.Memory) *float64 {
 	return nil
 }
 
-// commandLineLimit is the --max-old-space-size the log's command lines give the node whose
-// first GC is on line first: the last one given before that line — a shell session that ran a
-// script under one flag after another shows each run after its command —, else the last one
-// given; nil when none.
-func commandLineLimit(flags []lineFlag, first int) *float64 {
+// commandLineLimit is the --max-old-space-size the log's command lines give the node of
+// process p: the last one given before its first GC — a shell session that ran a script under
+// one flag after another shows each run after its command —, else the last one given before it
+// died; nil when none. A command after its death is not the one it ran: pastes follow a crash
+// with the fix ("solución: $ node --max-old-space-size=4096 app.js" below a death at 1408 MB
+// of the default).
+func commandLineLimit(flags []lineFlag, p *proc) *float64 {
 	var before, last *float64
 	for _, f := range flags {
-		if f.Name != "max-old-space-size" {
+		if f.Name != "max-old-space-size" || p.crash != nil && p.crash.Line > 0 && f.line > p.crash.Line {
 			continue
 		}
 		mb := f.MB
 		last = &mb
-		if f.line < first {
+		if f.line < p.firstLine {
 			before = &mb
 		}
 	}

@@ -3,6 +3,8 @@ package analyze
 import (
 	"strings"
 	"testing"
+
+	"github.com/gcanalyze/gcanalyze/parser"
 )
 
 func TestBinaryVersion(t *testing.T) {
@@ -50,6 +52,39 @@ func TestDefaultLimitBesideCrash(t *testing.T) {
 		}
 		if got != c.want {
 			t.Errorf("%s: default-limit line %v, want %v (evidence %q)", c.log, got, c.want, r.Processes[0].Evidence)
+		}
+	}
+}
+
+// TestCommandLineLimitOfTheRunThatDied: the flag a log's command lines give a process is the
+// one given before its first GC, else one given while it ran; a command after its death is a
+// fix the poster ran next, not its limit.
+func TestCommandLineLimitOfTheRunThatDied(t *testing.T) {
+	flag := func(mb float64, line int) lineFlag {
+		return lineFlag{HeapFlag: &parser.HeapFlag{Name: "max-old-space-size", MB: mb}, line: line}
+	}
+	for _, c := range []struct {
+		name      string
+		flags     []lineFlag
+		crashLine int
+		want      float64 // 0: none
+	}{
+		{"before the trace", []lineFlag{flag(512, 1)}, 40, 512},
+		{"the last before the trace", []lineFlag{flag(256, 1), flag(512, 5), flag(1024, 60)}, 40, 512},
+		{"while it ran", []lineFlag{flag(512, 20)}, 40, 512},
+		{"after its death", []lineFlag{flag(4096, 45)}, 40, 0},
+		{"no death known", []lineFlag{flag(4096, 45)}, 0, 4096},
+	} {
+		p := &proc{firstLine: 10}
+		if c.crashLine > 0 {
+			p.crash = &Crash{Line: c.crashLine}
+		}
+		got := commandLineLimit(c.flags, p)
+		switch {
+		case c.want == 0 && got != nil:
+			t.Errorf("%s: %v MB, want none", c.name, *got)
+		case c.want != 0 && (got == nil || *got != c.want):
+			t.Errorf("%s: %v, want %v MB", c.name, got, c.want)
 		}
 	}
 }
