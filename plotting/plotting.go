@@ -399,11 +399,15 @@ func Heap(p *analyze.Process) *plot.Plot {
 			for _, pt := range forecastPath(from, y0, *p.PredictedOOMMS, lim-onTop, forecastStartRate(tr, p.PredictionModel)) {
 				path = append(path, xy(pt.X, pt.Y))
 			}
-			label := fmt.Sprintf("predicted OOM at %s (95%% band)", units.Duration(*p.PredictedOOMMS))
+			what := "predicted OOM"
+			if p.Crash != nil {
+				what = "the trend reaches the limit" // after the fact: a check of the fit
+			}
+			label := fmt.Sprintf("%s at %s (95%% band)", what, units.Duration(*p.PredictedOOMMS))
 			if onTop > 0 {
 				// The rise the program's next hold adds on top of the floor, up to the limit.
 				path = append(path, xy(*p.PredictedOOMMS, lim))
-				label = fmt.Sprintf("predicted OOM at %s: floor + %.0f MB held on top (95%% band)", units.Duration(*p.PredictedOOMMS), onTop)
+				label = fmt.Sprintf("%s at %s: floor + %.0f MB held on top (95%% band)", what, units.Duration(*p.PredictedOOMMS), onTop)
 			}
 			ext := line(path, colPredict, vg.Points(2), vg.Points(5), vg.Points(3))
 			pl.Add(band, ext)
@@ -755,7 +759,9 @@ func Title(source string, p *analyze.Process) string {
 // OOM, crash), so that a title too wide for the image can go on two lines.
 func titleParts(source string, p *analyze.Process) (who, what string) {
 	outcome := []string{"verdict: " + strings.ToUpper(p.Verdict)}
-	if p.PredictedOOMMS != nil {
+	if p.PredictedOOMMS != nil && p.Crash == nil {
+		// A crashed process's time of death is a fact; its trend's crossing only checks the
+		// fit, and the text report does not call it a prediction either.
 		outcome = append(outcome, "predicted OOM at "+units.Duration(*p.PredictedOOMMS))
 	}
 	if p.Crash != nil && p.Crash.TimeMS != nil {
