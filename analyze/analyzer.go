@@ -139,6 +139,10 @@ type Analyzer struct {
 	// lastKey is the isolate of the latest GC; ringKey that of the latest crash-dump entry.
 	lastKey, ringKey seenKey
 	crashed          *proc // the process the latest fatal error was given to
+	// otherLine is the line of the latest event that is neither a fatal error nor a crash
+	// banner's marker: V8's banners printed one after another, nothing else between, are
+	// one process's threads failing together.
+	otherLine int
 	context          map[string]bool
 	unknownSeen      int
 	// last is the process of the latest event; recent the processes of the events before it,
@@ -280,6 +284,9 @@ type lineFlag struct {
 // Add feeds one event.
 func (a *Analyzer) Add(ev parser.Event) {
 	a.line = ev.Line
+	if ev.Type != parser.TypeMarker && ev.Type != parser.TypeFatal {
+		a.otherLine = ev.Line
+	}
 	switch ev.Type {
 	case parser.TypeGC:
 		a.addGC(ev.GC)

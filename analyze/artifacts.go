@@ -52,6 +52,10 @@ const adjacentFatalLines = 2
 func (a *Analyzer) addFatal(ev parser.Event) {
 	f := ev.Fatal
 	p := a.dyingProc(f)
+	unnamed := f.PID == nil && len(f.NamedPIDs) == 0 && f.Kind != parser.FatalWorkerOOM
+	if d := a.crashed; unnamed && d != nil && d != p && d.crash != nil && d.crash.PrintedBy == "v8" && f.PrintedBy == "v8" && a.otherLine < d.crash.Line {
+		p = d // the next banner of a death V8 is printing
+	}
 	a.ringKey = seenKey{}
 	c := newCrash(f, ev.Line)
 	if e := a.evidence; e != nil && c.Kind == parser.FatalUnknown {
@@ -107,9 +111,13 @@ func (a *Analyzer) addFatal(ev parser.Event) {
 				old.HeapOOM = old.HeapOOM || c.HeapOOM
 			}
 			return
-		case v8Kind(c.Kind) && !sameMessage(old.Fatal, c.Fatal) && ev.Line-old.Line <= adjacentFatalLines:
+		case v8Kind(c.Kind) && !sameMessage(old.Fatal, c.Fatal) && ev.Line-old.Line <= adjacentFatalLines,
+			old.PrintedBy == "v8" && c.PrintedBy == "v8" && a.otherLine < old.Line:
+			// Two threads failing in the same moment (V8's banners one after another, only
+			// their "#" lines between: "Fatal process OOM in CodeRange setup", "Check
+			// failed", "… in New space setup"): the first is the cause.
 			a.crashed = p
-			return // two threads failing in the same moment: the first is the cause
+			return
 		case v8Kind(c.Kind) && sameMessage(old.Fatal, c.Fatal) && p.gcs > 0 && p.gcs == p.gcsAtCrash && (ev.Line-old.Line <= sameErrorLines || p.crashQuoted || inCodeSpan(old.Fatal, c.Fatal)):
 			// The same V8 message again, near or after the process's GC lines printed again,
 			// for a process whose GCs the log traces, and not one new GC since: one death
@@ -117,6 +125,11 @@ func (a *Analyzer) addFatal(ev parser.Event) {
 			// quoting the crash block, an error object quoting the child's stderr), not a
 			// second death. Fatal lines alone, one per restart of a service, stay deaths.
 			return
+		case unnamed && p.key.PID != 0 && p.gcs == p.gcsAtCrash:
+			// A death that names no process, after the process printing last had died and
+			// printed no GC since: another process the log does not name (a README's next
+			// test program, its crash block empty), not a second run of that one.
+			p = a.unnamedDeath()
 		default:
 			p = a.newRun(p)
 		}
@@ -225,6 +238,19 @@ func (a *Analyzer) procOfPID(pid int64) *proc {
 		return a.order[0]
 	}
 	return a.proc(parser.IsolateKey{PID: pid})
+}
+
+// unnamedDeath is the process a death that names none is given, once the process printing
+// last is already dead: the log's unnamed process while it has shown nothing, else another.
+func (a *Analyzer) unnamedDeath() *proc {
+	q := a.procs[parser.IsolateKey{}] // not a.proc, which gives keyless lines to the last key
+	switch {
+	case q == nil:
+		q = a.addProc(parser.IsolateKey{})
+	case q.gcs > 0 || q.crash != nil || q.stopped != "":
+		q = a.newRun(q)
+	}
+	return q
 }
 
 // newRun starts another process of the same key: a new run of it, or, without a pid, another

@@ -2,6 +2,7 @@ package analyze
 
 import (
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -70,5 +71,37 @@ func TestLoadThenLevelAtTheLimit(t *testing.T) {
 		if p.Crash != nil && p.Crash.Kind == parser.FatalWorkerOOM && (p.Verdict != VerdictLeak || !says(p, "limit in effect") || !strings.Contains(strings.Join(p.Evidence, " "), "resourceLimits.maxOldGenerationSizeMb")) {
 			t.Errorf("the worker that died at 47 MB under a stated 128: verdict %s, evidence %v", p.Verdict, p.Evidence)
 		}
+	}
+}
+
+// TestDeathsThatNameNoProcess: a README of four test programs, each run until the address
+// space ran out — two traced crash blocks, an uncaught RangeError, V8's banners of several
+// threads failing together ("Fatal process OOM in CodeRange setup", "Check failed", "… in New
+// space setup", only their "#" lines between), an empty crash block. A death that names no
+// process, after the process printing last had died and printed no GC since, is another
+// process the log does not name, not a further run of that one; V8's banners one after
+// another are one death. Before, the first pid had six runs and the second two.
+func TestDeathsThatNameNoProcess(t *testing.T) {
+	logs, _ := filepath.Glob("../corpus/heldout-am/am014-*.log")
+	if len(logs) != 1 {
+		t.Fatalf("%d logs", len(logs))
+	}
+	r := analyzeFile(t, logs[0], Options{})
+	byPID := map[int64]int{}
+	var unnamed []parser.FatalKind
+	for _, p := range r.Processes {
+		byPID[p.PID]++
+		if p.PID == 0 && p.Crash != nil {
+			unnamed = append(unnamed, p.Crash.Kind)
+		}
+	}
+	for _, pid := range []int64{3091, 19760, 10466} {
+		if byPID[pid] != 1 {
+			t.Errorf("pid %d: %d processes, want one", pid, byPID[pid])
+		}
+	}
+	want := []parser.FatalKind{parser.FatalOther, parser.FatalProcessOOM, parser.FatalSemiSpace}
+	if !slices.Equal(unnamed, want) {
+		t.Errorf("deaths naming no process: %v, want %v (the RangeError, the banners as one, the empty block's)", unnamed, want)
 	}
 }

@@ -85,7 +85,8 @@ func TestPasteLabels(t *testing.T) {
 	// (reduce) 62.4 → 61.9 MB") and quoted the FATAL line once more in prose, labelled one
 	// process, heap-too-small; heldout-am's README of four test programs each run in a worker
 	// until the address space ran out (three crash blocks, one empty, and V8's banners "Fatal
-	// process OOM in CodeRange setup" between them), labelled four processes; heldout-an's
+	// process OOM in CodeRange setup" between them), labelled four processes (read six: the
+	// banners and an uncaught RangeError are deaths the labels do not count); heldout-an's
 	// "Reached heap limit" at 8.7 MB after two full GCs that freed 55% (a JSONPath slice with
 	// step 0), labelled allocation-burst (unsure: read heap-too-small with the advice to check
 	// the limit first), and a README whose http-server child printed a DeprecationWarning
