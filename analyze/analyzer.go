@@ -142,9 +142,9 @@ type Analyzer struct {
 	// otherLine is the line of the latest event that is neither a fatal error nor a crash
 	// banner's marker: V8's banners printed one after another, nothing else between, are
 	// one process's threads failing together.
-	otherLine int
-	context          map[string]bool
-	unknownSeen      int
+	otherLine   int
+	context     map[string]bool
+	unknownSeen int
 	// last is the process of the latest event; recent the processes of the events before it,
 	// so that isolates printing in turn do not each cost a map lookup.
 	last   *proc
