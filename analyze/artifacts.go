@@ -21,11 +21,17 @@ func v8Kind(k parser.FatalKind) bool {
 	return k != parser.FatalSystemOOM && k != parser.FatalUnknown
 }
 
-// inCodeSpan reports a fatal message that is the process's own followed by a backtick: the
+// inCodeSpan reports a fatal message that is the process's own with a backtick in it: the
 // message quoted in a Markdown code span (an issue's "the error is `FATAL ERROR: …` again"
-// below the paste), which V8 never prints.
+// below the paste; "`Fatal JavaScript out of memory: Ineffective mark-compacts near heap
+// limit`" in a blockquote above it, the backtick landing between the location and the message
+// the crash joins), which V8 never prints.
 func inCodeSpan(own, quoted string) bool {
-	return len(quoted) > len(own) && strings.HasPrefix(quoted, own) && strings.HasPrefix(strings.TrimSpace(quoted[len(own):]), "`")
+	if !strings.Contains(quoted, "`") {
+		return false
+	}
+	words := func(s string) string { return strings.Join(strings.Fields(s), " ") }
+	return strings.HasPrefix(words(strings.ReplaceAll(quoted, "`", " ")), words(own))
 }
 
 // sameMessage reports whether two fatal messages are one, the shorter maybe cut short by a
