@@ -99,6 +99,11 @@ func TestCorpusVerdicts(t *testing.T) {
 			r := analyzeFile(t, log, Options{})
 			checkInvariants(t, r)
 			if m, ok := corpustest.ReadMeta(log); ok {
+				if m.HeapLimitMB != nil && target(r) != nil && target(r).Crash == nil {
+					// A live run read with the limit it ran under, as the README tells users to
+					// give it: what is said of its headroom must hold too.
+					checkInvariants(t, analyzeFile(t, log, Options{HeapLimitMB: m.HeapLimitMB}))
+				}
 				// Steps are told only of programs that retain memory in steps or bursts.
 				for _, q := range r.Processes {
 					if q.Trend == nil || q.Trend.Steps == nil {
@@ -170,6 +175,12 @@ func checkInvariants(t *testing.T, r *Report) {
 			}
 		}
 		id := r.Source + " " + p.Isolate
+		if p.Verdict == VerdictHealthy && slices.ContainsFunc(p.Evidence, func(ev string) bool { return strings.HasPrefix(ev, "headroom: little") }) &&
+			!strings.Contains(Headline(p), "NO HEADROOM") {
+			// "HEALTHY — …; GC takes 37% of the time" above a heap at 97% of where V8 gives
+			// up reads as nothing to do.
+			t.Errorf("%s: healthy with little headroom, and the headline does not say so: %q", id, Headline(p))
+		}
 		for _, ev := range p.Evidence {
 			// The mu check says "agrees" only of utilizations that do (V8 11's marking "in 0
 			// steps", counted here and not by V8, made one read "agrees … to 0.576").

@@ -178,6 +178,10 @@ func healthyHeadline(p *Process) string {
 	if p.hasContext(offHeapContext) {
 		gc = strings.TrimSuffix(gc, ".") + "; but memory outside the JS heap grows."
 	}
+	if p.NoHeadroom {
+		// "Healthy" alone, beside a heap one burst from V8's limit, reads as nothing to do.
+		return "HEALTHY, BUT NO HEADROOM — " + what + ", close to where V8 gives up" + gc
+	}
 	return "HEALTHY — " + what + gc
 }
 
@@ -226,6 +230,7 @@ func (e *explainer) rec(format string, args ...any) {
 func (a *Analyzer) explain(p *proc, out *Process, off *offHeap) {
 	e := &explainer{a: a, p: p, out: out, th: &a.th, off: off}
 	e.held, e.tight = tightHeadroom(p, out, &a.th)
+	out.NoHeadroom = e.tight
 	e.crash()
 	e.trend()
 	e.fullGCs()
@@ -406,6 +411,8 @@ func (e *explainer) trend() {
 		switch u := e.p.growth; {
 		case u != nil && u.undercut != nil:
 			e.ev("trend", "no growth: a full GC at %s left %s, under the %s the heap held after every full GC of the window's first half: what it gained was freed", secs(u.undercut.atMS), mb(u.undercut.heapMB), mb(u.undercut.fromMB))
+		case !t.Significant && u != nil && u.moments > 0 && u.moments < e.th.FewFullGCs:
+			e.ev("trend", "no trend to read: the %d full GCs fall at only %d moments of the window (back to back, or asked for one after another), and a line through %d moments proves nothing", t.Points, u.moments, u.moments)
 		case shortRise(e.p, t, e.th):
 			e.ev("trend", "rising, but only %+.1f MB over %s: too short a window to tell a leak from a program still settling (at %+.2f MB/s it would gain %s in %s)",
 				t.GrowthMB, secs(t.ToMS-t.FromMS), t.SlopeMBPerS, mb(e.th.LeakMinGrowthMB), secs(1000*e.th.LeakMinGrowthMB/t.SlopeMBPerS))
@@ -413,8 +420,6 @@ func (e *explainer) trend() {
 			e.ev("trend", "rising at every full GC, %+.1f MB over %s, but %d points leave the line's interval too wide to call it growth", t.GrowthMB, secs(t.ToMS-t.FromMS), t.Points)
 		case unprovenRise(e.p, t, e.th):
 			e.ev("trend", "rising, %+.1f MB over %s and climbing at the last full GC, but the line's interval holds no growth too: %d points too few or too scattered to tell a leak from a heap that grew and holds", t.GrowthMB, secs(t.ToMS-t.FromMS), t.Points)
-		case !t.Significant && u != nil && u.moments > 0 && u.moments < e.th.FewFullGCs:
-			e.ev("trend", "no trend to read: the %d full GCs fall at only %d moments of the window (back to back, or asked for one after another), and a line through %d moments proves nothing", t.Points, u.moments, u.moments)
 		case !t.Significant && u != nil && t.Interval95[0] > 0 && t.GrowthMB <= u.transient:
 			// The line rises, but by no more than full GCs caught in passing: say so, or
 			// "no significant growth" stands beside an interval clear of zero.

@@ -114,7 +114,10 @@ type Process struct {
 	Swing *Swing `json:"swing,omitempty"`
 	// HostStalls are young GCs that took far longer than the process's own pace: the machine
 	// held the process up (nil when none did).
-	HostStalls         *HostStalls    `json:"host_stalls,omitempty"`
+	HostStalls *HostStalls `json:"host_stalls,omitempty"`
+	// NoHeadroom says a live process's heap after full GCs settled within 85% of where V8
+	// gives up: a burst of allocation or a little more data ends it, whatever its verdict.
+	NoHeadroom         bool           `json:"no_headroom,omitempty"`
 	MutatorUtilization *MuSummary     `json:"mutator_utilization"`
 	MMU                []MMUPoint     `json:"mmu"`
 	IneffectiveMC      *IneffectiveMC `json:"ineffective_mark_compacts"`
