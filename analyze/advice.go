@@ -152,6 +152,10 @@ func (e *explainer) recommend() {
 		rec("V8 caps single structures whatever the heap's size: a Map or Set at 2^24 (16.7 million) entries, an array at ~2^27 elements in practice, a string at ~2^29 characters (512 MB; 2^28 on 32-bit), a typed array or Buffer at its maximum length: --max-old-space-size will not help.")
 		rec("Split the structure (shard over several Maps, an LRU cache with a bound, an array of strings joined as a stream), or keep the data outside the JS heap (a database, a file, a stream).")
 	case VerdictGCThrashing:
+		if out.GCStorms != nil {
+			rec("Bursts of full GCs that free little stall the program again and again, though it gets most of the time between them: its live heap sits where every burst of allocation fills the old generation to V8's next limit. Raise the limit (%s) or reduce the live set, so that a burst fits; requests in flight during a burst wait the whole of it.", run.flag("--max-old-space-size"))
+			break
+		}
 		if h := out.HeapAfterFullGC; h != nil && limit > 0 && out.HeapLimitSource != LimitCrash && h.LastMB < farFromLimitShare*limit {
 			if t := thrashing(e.p, out, e.th); t != nil && t.freedShare < idleThrashFreedShare {
 				// Each full GC found almost nothing to free: little was allocated between

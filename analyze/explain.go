@@ -69,6 +69,9 @@ func Headline(p *Process) string {
 		}
 		return "STRUCTURE LIMIT — a single Map, Set, array, string or buffer hit a V8 hard size limit; a bigger heap will not help."
 	case VerdictGCThrashing:
+		if p.GCStorms != nil {
+			return "GC THRASHING — again and again, full GCs came back to back and freed little: the program stalls in each burst and runs between them."
+		}
 		if p.PastThrashMS != nil {
 			return "GC THRASHING — for a stretch of the run full GCs came back to back and freed little: the program got a small share of the time, more after it."
 		}
@@ -616,6 +619,9 @@ func (e *explainer) mutator() {
 		e.ev("thrashing", "since %s the program got %.0f%% of the time: %d full GCs, each freeing %.0f%% of the heap on average", secs(t.fromMS), percent(t.mu), t.fullGCs, percent(t.freedShare))
 	} else if t := pastThrash(e.p, e.out, th); t != nil {
 		e.ev("thrashing", "from %s to %s the program got %.0f%% of the time: %d full GCs on a heap that did not grow, each freeing %.0f%% of it on average; it got more after", secs(t.fromMS), secs(t.toMS), percent(t.mu), t.fullGCs, percent(t.freedShare))
+	} else if st := e.out.GCStorms; st != nil {
+		e.ev("storms", "%d times from %s to %s, full GCs came back to back at V8's utilization under %.1f, each freeing under %.0f%% of the heap (%d full GCs in all): the program stalls in each burst and runs between them",
+			st.Count, secs(st.FromMS), secs(st.ToMS), th.LowMu, 100*th.IneffectiveFreedShare, st.FullGCs)
 	}
 	// Beside a healthy verdict, "approaches V8's OOM rule" reads as a contradiction: a full GC
 	// or two that freed little at low mu there is churn, which the full GC and utilization

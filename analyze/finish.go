@@ -179,6 +179,8 @@ func (a *Analyzer) finish(p *proc, several bool) *Process {
 	if out.Verdict == VerdictGCThrashing && thrashing(p, out, &a.th) == nil && !out.IneffectiveMC.Met {
 		if t := pastThrash(p, out, &a.th); t != nil {
 			out.PastThrashMS = &[2]float64{t.fromMS, t.toMS}
+		} else {
+			out.GCStorms = gcStormsOf(p, out, &a.th)
 		}
 	}
 	if out.Verdict == VerdictAllocationBurst {

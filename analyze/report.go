@@ -60,6 +60,9 @@ type Process struct {
 	// PastThrashMS is the stretch (ms) in which a gc-thrashing process thrashed, when it got
 	// more of the time after it: the verdict is of that stretch, not of the log's end.
 	PastThrashMS *[2]float64 `json:"past_thrash_ms,omitempty"`
+	// GCStorms are the bursts of back-to-back full GCs a gc-thrashing process was read by,
+	// when no stretch of its log starved it on the whole: it stalled in each and ran between.
+	GCStorms *GCStorms `json:"gc_storms,omitempty"`
 	// ExitCode is the code the process exited with, when the tool that ran it saw it end
 	// (gcanalyze run): 128+N for a death by signal N. Absent when the log alone is read.
 	ExitCode *int `json:"exit_code,omitempty"`
@@ -403,4 +406,14 @@ func exposeAll(pts []GCPoint) []GCPoint {
 type Swing struct {
 	FloorMB float64 `json:"floor_mb"`
 	PeakMB  float64 `json:"peak_mb"`
+}
+
+// GCStorms are bursts of full GCs back to back, each at V8's current mu under 0.4 and freeing
+// under 10% of the heap: how many, the full GCs they hold, and the time from the first burst
+// to the last.
+type GCStorms struct {
+	Count   int     `json:"count"`
+	FullGCs int     `json:"full_gcs"`
+	FromMS  float64 `json:"from_ms"`
+	ToMS    float64 `json:"to_ms"`
 }
