@@ -87,6 +87,16 @@ func target(r *Report) *Process {
 	return nil
 }
 
+// withLimitMisses are the runs whose verdict changes when the analysis is given the limit they
+// ran under, each with the reason; the list may only shrink.
+var withLimitMisses = map[string]string{
+	// A memo cache levelling at 88.7 MB under a 96 MB flag: its level lies above where V8 may
+	// give up (77 MB on), and young GCs still creep 0.05 MB/s after its last full GC, so with
+	// the flag it reads a leak that will run out of heap; labelled healthy (it ran 35 s more
+	// without a full GC). Arguably heap-too-small.
+	"node-20/memo-cache-bounded-keyspace.96.log.gz": "levels above where V8 may give up",
+}
+
 // stepsSeenFloor is how many corpus runs of programs that retain memory in steps a report
 // must find the steps of; most such runs show too few full GCs on a level to see them.
 const stepsSeenFloor = 12
@@ -99,10 +109,15 @@ func TestCorpusVerdicts(t *testing.T) {
 			r := analyzeFile(t, log, Options{})
 			checkInvariants(t, r)
 			if m, ok := corpustest.ReadMeta(log); ok {
-				if m.HeapLimitMB != nil && target(r) != nil && target(r).Crash == nil {
-					// A live run read with the limit it ran under, as the README tells users to
-					// give it: what is said of its headroom must hold too.
-					checkInvariants(t, analyzeFile(t, log, Options{HeapLimitMB: m.HeapLimitMB}))
+				if m.HeapLimitMB != nil {
+					// The run read with the limit it ran under, as the README tells users to give
+					// it: the same verdict, and what is said of its headroom must hold too.
+					rl := analyzeFile(t, log, Options{HeapLimitMB: m.HeapLimitMB})
+					checkInvariants(t, rl)
+					if p, name := target(rl), corpustest.Name(log); want.Verdict != nil && want.ProcessCount == nil && p != nil &&
+						p.Verdict != *want.Verdict && !slices.Contains(want.VerdictAlternatives, p.Verdict) && withLimitMisses[name] == "" {
+						t.Errorf("with its --max-old-space-size (%v MB) given: verdict %s, want %s\nevidence:\n  %s", *m.HeapLimitMB, p.Verdict, *want.Verdict, strings.Join(p.Evidence, "\n  "))
+					}
 				}
 				// Steps are told only of programs that retain memory in steps or bursts.
 				for _, q := range r.Processes {
