@@ -33,6 +33,17 @@ type fullGC struct {
 	incrMS float64
 }
 
+// muSince is the program's share of the time from a full GC at prevMS to this one's end: what
+// its pause and incremental marking leave (V8's current mu, marking counted); false when no
+// time passed.
+func (f *fullGC) muSince(prevMS float64) (float64, bool) {
+	dt := f.TimeMS - prevMS
+	if dt <= 0 {
+		return 0, false
+	}
+	return math.Min(math.Max(1-(f.PauseMS+f.incrMS)/dt, 0), 1), true
+}
+
 // proc is the running state of one process and isolate.
 type proc struct {
 	key   parser.IsolateKey

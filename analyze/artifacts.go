@@ -59,9 +59,6 @@ func (a *Analyzer) addFatal(ev parser.Event) {
 	f := ev.Fatal
 	p := a.dyingProc(f)
 	unnamed := f.PID == nil && len(f.NamedPIDs) == 0 && f.Kind != parser.FatalWorkerOOM
-	if d := a.crashed; unnamed && d != nil && d != p && d.crash != nil && d.crash.PrintedBy == "v8" && f.PrintedBy == "v8" && a.otherLine < d.crash.Line {
-		p = d // the next banner of a death V8 is printing
-	}
 	a.ringKey = seenKey{}
 	c := newCrash(f, ev.Line)
 	if e := a.evidence; e != nil && c.Kind == parser.FatalUnknown {
@@ -69,6 +66,12 @@ func (a *Analyzer) addFatal(ev parser.Event) {
 	}
 	a.evidence = nil // the fatal message says what the traces before it could only suggest
 	a.nativeFrames = 0
+	if d := a.crashed; unnamed && f.PrintedBy == "v8" && d != nil && d.crash != nil && d.crash.PrintedBy == "v8" && a.otherLine < d.crash.Line {
+		// V8's banners one after another, only their "#" lines between ("Fatal process OOM
+		// in CodeRange setup", "Check failed", "… in New space setup"): threads failing in
+		// the same moment, the first the cause.
+		return
+	}
 	if old := p.crash; old != nil && old.PrintedBy == "js" && c.PrintedBy == "js" && p.gcs > 0 && !a.printedAgain(old, c, ev.Line) {
 		// A process prints an uncaught error once, as it dies: one whose GCs the log traces
 		// and which prints another went on after the first, and caught it (a renderer that
@@ -117,13 +120,9 @@ func (a *Analyzer) addFatal(ev parser.Event) {
 				old.HeapOOM = old.HeapOOM || c.HeapOOM
 			}
 			return
-		case v8Kind(c.Kind) && !sameMessage(old.Fatal, c.Fatal) && ev.Line-old.Line <= adjacentFatalLines,
-			old.PrintedBy == "v8" && c.PrintedBy == "v8" && a.otherLine < old.Line:
-			// Two threads failing in the same moment (V8's banners one after another, only
-			// their "#" lines between: "Fatal process OOM in CodeRange setup", "Check
-			// failed", "… in New space setup"): the first is the cause.
+		case v8Kind(c.Kind) && !sameMessage(old.Fatal, c.Fatal) && ev.Line-old.Line <= adjacentFatalLines:
 			a.crashed = p
-			return
+			return // two threads failing in the same moment: the first is the cause
 		case v8Kind(c.Kind) && sameMessage(old.Fatal, c.Fatal) && p.gcs > 0 && p.gcs == p.gcsAtCrash && (ev.Line-old.Line <= sameErrorLines || p.crashQuoted || inCodeSpan(old.Fatal, c.Fatal)):
 			// The same V8 message again, near or after the process's GC lines printed again,
 			// for a process whose GCs the log traces, and not one new GC since: one death

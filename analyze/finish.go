@@ -408,11 +408,10 @@ func (a *Analyzer) mutator(p *proc, out *Process) {
 		if i == 0 {
 			continue
 		}
-		dt := f.TimeMS - p.fulls[i-1].TimeMS
-		if dt <= 0 {
+		c, ok := f.muSince(p.fulls[i-1].TimeMS)
+		if !ok {
 			continue
 		}
-		c := math.Min(math.Max(1-(f.PauseMS+f.incrMS)/dt, 0), 1)
 		last := c
 		mu.ComputedLast = &last
 		if f.hasCur {
@@ -482,8 +481,8 @@ func ineffectiveTail(p *proc, th *Thresholds, floorMB float64) int {
 		cur, hasCur := f.muCur, f.hasCur
 		low := hasCur && cur < th.LowMu
 		if !hasCur && i > 0 {
-			dt := f.TimeMS - p.fulls[i-1].TimeMS
-			low = dt > 0 && 1-(f.PauseMS+f.incrMS)/dt < th.LowMu
+			c, ok := f.muSince(p.fulls[i-1].TimeMS)
+			low = ok && c < th.LowMu
 		}
 		if !low || f.BeforeMB-f.AfterMB > th.IneffectiveFreedShare*f.BeforeMB || f.AfterMB < floorMB {
 			break
@@ -513,11 +512,12 @@ func countMarking(p *proc) bool {
 		f := &p.fulls[i]
 		f.hasCounted = false
 		dt := f.TimeMS - p.fulls[i-1].TimeMS
-		if !f.hasCur || dt <= 0 || f.incrMS < markingShare*dt {
+		c, ok := f.muSince(p.fulls[i-1].TimeMS)
+		if !f.hasCur || !ok || f.incrMS < markingShare*dt {
 			continue
 		}
-		alone += math.Abs(f.muCur - clamp01(1-f.PauseMS/dt))
-		counted += math.Abs(f.muCur - clamp01(1-(f.PauseMS+f.incrMS)/dt))
+		alone += math.Abs(f.muCur - math.Min(math.Max(1-f.PauseMS/dt, 0), 1))
+		counted += math.Abs(f.muCur - c)
 		n++
 	}
 	if n < markingFitGCs || alone/float64(n) > markingFitMu || counted/float64(n) <= 2*markingFitMu {
@@ -525,8 +525,8 @@ func countMarking(p *proc) bool {
 	}
 	for i := 1; i < len(p.fulls); i++ {
 		f := &p.fulls[i]
-		if dt := f.TimeMS - p.fulls[i-1].TimeMS; f.hasCur && dt > 0 {
-			f.muCounted, f.hasCounted = clamp01(1-(f.PauseMS+f.incrMS)/dt), true
+		if c, ok := f.muSince(p.fulls[i-1].TimeMS); f.hasCur && ok {
+			f.muCounted, f.hasCounted = c, true
 		}
 	}
 	return true
@@ -539,8 +539,6 @@ const (
 	markingFitMu  = 0.02
 	markingFitGCs = 3
 )
-
-func clamp01(x float64) float64 { return math.Min(math.Max(x, 0), 1) }
 
 // highHeapShare is V8's kHighHeapPercentage: from this share of the old generation's limit on,
 // a mark-compact at low utilization counts as ineffective.

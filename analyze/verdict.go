@@ -806,7 +806,8 @@ func plateauOf(p *proc, out *Process, th *Thresholds) *plateau {
 		// second half: the parabola bent to the spikes, not to a level.
 		return nil
 	}
-	if n := len(g.xs); (peakX <= end || peak-q.at(end) <= th.noiseMB(peak)) && n >= 4 {
+	ahead := peakX > end && peak-q.at(end) > th.noiseMB(peak)
+	if n := len(g.xs); !ahead && n >= 4 {
 		// The parabola says the heap has levelled off already, or is within the noise of
 		// its level: the last full GCs must not rise significantly, or the curve bent to
 		// the scatter of a few points, or to a growth that slows without stopping (a
@@ -817,7 +818,7 @@ func plateauOf(p *proc, out *Process, th *Thresholds) *plateau {
 		}
 	}
 	pl := &plateau{levelMB: peak, atMS: math.Max(peakX, end) * 1000}
-	if peakX > end && peak-q.at(end) > th.noiseMB(peak) {
+	if ahead {
 		// The level lies ahead of the log, further above where the heap ends than the noise:
 		// a forecast the log has not borne out yet (a steady leak whose last full GCs came
 		// back to back at one level bends the parabola to a level 6 MB up, 18 s on).
