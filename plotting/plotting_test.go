@@ -354,3 +354,25 @@ func TestMMUCurveBreaksWhereWindowsAreLeftOut(t *testing.T) {
 		}
 	}
 }
+
+// TestV8MuThatLeavesMarkingOut: on Node 21 V8 prints a mu without its incremental marking;
+// the text report counts the marking and says utilization collapsed, so the chart's lines of
+// V8's mu say what they leave out. Versions that count it are drawn as before.
+func TestV8MuThatLeavesMarkingOut(t *testing.T) {
+	for _, c := range []struct {
+		log  string
+		says bool
+	}{
+		{"node-21/bikeshare-dock-rebalance-daykey-rollover.96.log.gz", true},
+		{"node-22/leak-linear.log", false},
+	} {
+		r := report(t, c.log)
+		var b bytes.Buffer
+		if err := Write(&b, ChartMu, "svg", 900*px, 450*px, c.log, r.Processes[0]); err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Contains(b.String(), "which leaves its marking out"); got != c.says {
+			t.Errorf("%s: legend says V8's mu leaves its marking out: %v, want %v", c.log, got, c.says)
+		}
+	}
+}
