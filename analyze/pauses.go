@@ -3,6 +3,7 @@ package analyze
 import (
 	"math"
 	"runtime"
+	"slices"
 	"sync"
 	"sync/atomic"
 )
@@ -100,6 +101,19 @@ func (g *pause) absorb(b pause) {
 	g.full = g.full || b.full
 }
 
+// appendDoubling appends e to s, doubling the capacity when it is full, up to limit. The
+// timelines of a long log grow to their bound once; append's own growth (a quarter at a time
+// past a few hundred elements) would write them five times over in fresh memory, whose page
+// faults cost more than the copies on this kind of machine.
+func appendDoubling[S ~[]E, E any](s S, e E, limit int) S {
+	if len(s) == cap(s) {
+		if n := min(max(2*len(s), 64), limit); n > len(s) {
+			s = slices.Grow(s, n-len(s))
+		}
+	}
+	return append(s, e)
+}
+
 // pauseLog keeps the pauses of a process: a timeline of at most maxPauses spans, and counts
 // of every pause by kind.
 type pauseLog struct {
@@ -142,7 +156,7 @@ func (l *pauseLog) add(ps pause) {
 	if len(l.list) == maxPauses {
 		l.coarsen() // counts every pause of the list the first time
 	}
-	l.list = append(l.list, ps)
+	l.list = appendDoubling(l.list, ps, maxPauses)
 	if l.young != nil {
 		l.count(ps)
 	}

@@ -60,9 +60,9 @@ func (p *points) add(g *GCPoint) {
 			return
 		}
 		p.n = 0
-		p.pts = append(p.pts, p.merged())
+		p.pts = appendDoubling(p.pts, p.merged(), 2*p.cap)
 	} else {
-		p.pts = append(p.pts, *g)
+		p.pts = appendDoubling(p.pts, *g, 2*p.cap)
 	}
 	if len(p.pts) >= 2*p.cap {
 		p.compact()

@@ -236,7 +236,8 @@ func newSpans(ps []pause) spans {
 }
 
 func newTimeline(ps []pause) timeline {
-	var pauses, marking []pause
+	pauses := make([]pause, 0, len(ps))
+	var marking []pause
 	for _, p := range ps {
 		if p.n > 1 {
 			pauses = append(pauses, p) // a group: its time spread over its interval
