@@ -556,6 +556,7 @@ func (a *Analyzer) utilizationSeries(p *proc, out *Process) {
 	tl := p.timeline()
 	const n = 400
 	out.Series.WindowMS = w
+	out.Series.Utilization = make([]UtilPoint, 0, n+1)
 	for i := 0; i <= n; i++ {
 		t := *out.FirstMS + w + (span-w)*float64(i)/n
 		u := 1 - tl.gcIn(t-w, t)/w

@@ -106,8 +106,8 @@ func (g *pause) absorb(b pause) {
 // past a few hundred elements) would write them five times over in fresh memory, whose page
 // faults cost more than the copies on this kind of machine.
 func appendDoubling[S ~[]E, E any](s S, e E, limit int) S {
-	if len(s) == cap(s) {
-		if n := min(max(2*len(s), 64), limit); n > len(s) {
+	if len(s) == cap(s) && len(s) >= 256 { // below, append doubles too
+		if n := min(2*len(s), limit); n > len(s) {
 			s = slices.Grow(s, n-len(s))
 		}
 	}

@@ -187,7 +187,10 @@ func sequential(r io.Reader, first, width int, deliver func([]Event, Stats, bool
 	p := NewAt(r, first)
 	p.setWrap(width)
 	p.repeatsLater = true
-	batch := make([]Event, 0, 512)
+	// Grown as needed: most inputs read this way are small crash logs of a few dozen events,
+	// and a batch is as many events as a block of a big log.
+	const batchLen = 512
+	batch := make([]Event, 0, 16)
 	for {
 		ev, err := p.Next()
 		if err != nil {
@@ -198,7 +201,7 @@ func sequential(r io.Reader, first, width int, deliver func([]Event, Stats, bool
 			return p.Stats(), err
 		}
 		batch = append(batch, ev)
-		if len(batch) == cap(batch) {
+		if len(batch) == batchLen {
 			deliver(batch, Stats{}, true, false)
 			batch = batch[:0]
 		}

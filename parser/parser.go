@@ -45,8 +45,10 @@ type Parser struct {
 	ringEntries int
 	// sectionItems counts frames in the current JS or native stack section.
 	sectionItems int
-	// repeats marks ring-buffer entries that repeat a GC traced live.
-	repeats Repeats
+	// repeats marks ring-buffer entries that repeat a GC traced live; made on first use,
+	// since a caller that marks them itself (repeatsLater) needs none, and its window is
+	// kilobytes cleared for every small log of a batch.
+	repeats *Repeats
 	stats   Stats
 	// bufs are the two line buffers: the current line and the one peeked at.
 	bufs [2][]byte

@@ -141,7 +141,7 @@ func (p *Parser) dropPending() {
 func (p *Parser) emitHeld(held []Event) {
 	for _, ev := range held {
 		if ev.Type == TypeGC && ev.GC.InCrashDump && !ev.GC.Repeat && !p.repeatsLater {
-			p.repeats.Observe(ev.GC)
+			p.observeRepeat(ev.GC)
 		}
 		p.emit(ev)
 	}

@@ -26,10 +26,18 @@ func (p *Parser) finishGC(gc *GC, ev Event) {
 		p.section = sectionNone
 	}
 	if !p.repeatsLater {
-		p.repeats.Observe(gc)
+		p.observeRepeat(gc)
 	}
 	ev.Type, ev.GC = TypeGC, gc
 	p.emit(ev)
+}
+
+// observeRepeat marks gc when it repeats a live GC, and remembers a live one.
+func (p *Parser) observeRepeat(gc *GC) {
+	if p.repeats == nil {
+		p.repeats = new(Repeats)
+	}
+	p.repeats.Observe(gc)
 }
 
 func keyOf(g *GC) (liveKey, bool) {
@@ -53,9 +61,15 @@ func keyOf(g *GC) (liveKey, bool) {
 // repeat one of them, so nothing is counted twice. The parser uses one; a caller that parses
 // a log in pieces runs one over the joined stream to catch repeats across the pieces.
 type Repeats struct {
-	recent [256]liveKey
-	n, pos int
+	// recent is a ring of the last repeatWindow live GCs, grown as they come: a crash log of
+	// a few dozen lines, of which a batch reads thousands, does not clear kilobytes.
+	recent []liveKey
+	pos    int
 }
+
+// repeatWindow is how many live GCs back a crash dump's entry is looked for (V8's ring holds
+// the last few).
+const repeatWindow = 256
 
 // observeEvents observes the GCs of evs in order. ring false says that evs hold no
 // crash-dump entry: then only the live GCs the window keeps at the end need be seen, since
@@ -64,7 +78,7 @@ func (r *Repeats) observeEvents(evs []Event, ring bool) {
 	from := 0
 	if !ring {
 		kept := 0
-		for from = len(evs); from > 0 && kept < len(r.recent); from-- {
+		for from = len(evs); from > 0 && kept < repeatWindow; from-- {
 			if ev := &evs[from-1]; ev.Type == TypeGC {
 				if _, ok := keyOf(ev.GC); ok {
 					kept++
@@ -86,19 +100,19 @@ func (r *Repeats) Observe(g *GC) {
 		return
 	}
 	if !g.InCrashDump {
-		r.recent[r.pos] = k
-		r.pos = (r.pos + 1) % len(r.recent)
-		if r.n < len(r.recent) {
-			r.n++
+		if len(r.recent) < repeatWindow {
+			r.recent = append(r.recent, k)
+			return
 		}
+		r.recent[r.pos] = k
+		r.pos = (r.pos + 1) % repeatWindow
 		return
 	}
 	if g.Repeat {
 		return
 	}
 	// Entries of Node ≤ 6 carry no prefix, so they match on time, size and collector alone.
-	for i := 0; i < r.n; i++ {
-		x := r.recent[i]
+	for _, x := range r.recent {
 		if x.time == k.time && (x.before == k.before && x.isFull == k.isFull || x.sizeless && k.hasIso) &&
 			(!k.hasIso || (x.pid == k.pid && x.isolate == k.isolate)) {
 			g.Repeat = true

@@ -11,7 +11,7 @@ import (
 // among the live ones, and with entries that repeat a GC just inside and just outside the
 // window of remembered GCs.
 func TestObserveEventsInBatches(t *testing.T) {
-	window := len(Repeats{}.recent)
+	window := repeatWindow
 	stream := func() []Event {
 		var evs []Event
 		gc := func(ms float64, ring bool) {
