@@ -376,3 +376,37 @@ func TestV8MuThatLeavesMarkingOut(t *testing.T) {
 		}
 	}
 }
+
+// TestEnvelope: a line of many more points than a chart has columns is drawn as the band
+// between each column's lowest and highest point, which holds every point; a short line is
+// drawn as it is.
+func TestEnvelope(t *testing.T) {
+	zigzag := func(n int) plotter.XYs {
+		xys := make(plotter.XYs, n)
+		for i := range xys {
+			xys[i] = plotter.XY{X: float64(i), Y: float64(i%7) + float64(i)/1000}
+		}
+		return xys
+	}
+	if _, _, ok := envelope(zigzag(4*64), 64); ok {
+		t.Errorf("a line of four points a column was banded")
+	}
+	xys := zigzag(10000)
+	top, bottom, ok := envelope(xys, 64)
+	if !ok || len(top) > 2*64 || len(bottom) != len(top) {
+		t.Fatalf("envelope of 10,000 points in 64 columns: ok %v, %d and %d edge points", ok, len(top), len(bottom))
+	}
+	edgeAt := func(edge plotter.XYs, x float64) float64 { // the edge's value over x (it steps at column ends)
+		for i := 0; i+1 < len(edge); i += 2 {
+			if lo, hi := math.Min(edge[i].X, edge[i+1].X), math.Max(edge[i].X, edge[i+1].X); x >= lo && x <= hi {
+				return edge[i].Y
+			}
+		}
+		return math.NaN()
+	}
+	for _, p := range xys {
+		if hi, lo := edgeAt(top, p.X), edgeAt(bottom, p.X); !(p.Y <= hi && p.Y >= lo) {
+			t.Fatalf("point %v outside the band [%v, %v]", p, lo, hi)
+		}
+	}
+}
