@@ -239,6 +239,11 @@ type lineCache struct {
 	// tail and tailPtrs remember the reasons of the last line.
 	tail     string
 	tailPtrs [2]*string
+	// mu remembers the last mu clause read and its two values: V8 updates mu only at full
+	// GCs, so nearly every line repeats the one before (97% of the corpus's lines).
+	mu     [64]byte
+	muLen  int
+	muVals [2]float64
 }
 
 func (c *lineCache) get(iso string) *string {
@@ -452,7 +457,7 @@ func fastGCInto(s string, pre *prefixScan, st *gcStore, cache *lineCache) (*GC, 
 func fastGCTail(s string, pre *prefixScan, st *gcStore, cache *lineCache) (*GC, int, bool) {
 	r := gcReader{scanner: scanner{s: s}, st: st}
 	if !r.prefix(pre, cache) || !r.time() || !r.collector() || !r.qualifiers() || !r.sizes() || !r.pooled() ||
-		!r.durations() || !r.incremental() || !r.mu() {
+		!r.durations() || !r.incremental() || !r.mu(cache) {
 		return nil, 0, false
 	}
 	at := r.i
@@ -722,11 +727,20 @@ func (r *gcReader) msAfter(ws ...string) (float64, bool) {
 	return v, true
 }
 
-// mu reads "(average mu = A, current mu = C)" (Node 10.4+) when it is there.
-func (r *gcReader) mu() bool {
-	if !strings.HasPrefix(r.s[r.i:], "(average") {
+// mu reads "(average mu = A, current mu = C)" (Node 10.4+) when it is there. A clause that
+// is the last one's, byte for byte, has its values: how it reads depends on its text alone.
+func (r *gcReader) mu(cache *lineCache) bool {
+	rest := r.s[r.i:]
+	if !strings.HasPrefix(rest, "(average") {
 		return true
 	}
+	if n := cache.muLen; n > 0 && len(rest) >= n && string(cache.mu[:n]) == rest[:n] {
+		r.i += n
+		r.spaces()
+		r.st.gc.MuAverage, r.st.gc.MuCurrent = r.st.keep(8, cache.muVals[0]), r.st.keep(9, cache.muVals[1])
+		return true
+	}
+	start := r.i
 	a, ok := r.muValue("(average mu = ", '(', "average")
 	if !ok {
 		return false
@@ -736,6 +750,11 @@ func (r *gcReader) mu() bool {
 		return false
 	}
 	r.st.gc.MuAverage, r.st.gc.MuCurrent = r.st.keep(8, a), r.st.keep(9, cur)
+	clause := strings.TrimRight(r.s[start:r.i], " \t")
+	if len(clause) <= len(cache.mu) {
+		cache.muLen = copy(cache.mu[:], clause)
+		cache.muVals = [2]float64{a, cur}
+	}
 	return true
 }
 

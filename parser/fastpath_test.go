@@ -89,6 +89,72 @@ func FuzzFastPath(f *testing.F) {
 		if string(fj) != string(sj) {
 			t.Fatalf("line %q\nfast    %s\ngrammar %s\nclause readers: %v", line, fj, sj, differingClauses(fj, sj))
 		}
+		// Read again with the line cache warm from the line itself: the clauses it remembers
+		// (the mu clause, the reasons) must read as they did cold.
+		cache := &lineCache{}
+		fastGCInto(line, nil, &gcStore{}, cache)
+		warm, ok := fastGCInto(line, nil, &gcStore{}, cache)
+		if !ok {
+			t.Fatalf("line %q: the fast path reads it cold, not with the line cache warm", line)
+		}
+		if wj, _ := json.Marshal(warm); string(wj) != string(sj) {
+			t.Fatalf("line %q, line cache warm\nfast    %s\ngrammar %s\nclause readers: %v", line, wj, sj, differingClauses(wj, sj))
+		}
+	})
+}
+
+// FuzzFastPathAfter holds the fast path to the grammar on a line read after another, with the
+// line cache the first left: what it remembers of one line (the mu clause, the reasons) must
+// never change how the next reads. Its seeds are pairs
+// of consecutive --trace-gc lines of the corpus.
+func FuzzFastPathAfter(f *testing.F) {
+	seen := 0
+	for _, log := range corpusLogs(f) {
+		fh := openLog(f, log)
+		sc := bufio.NewScanner(fh)
+		sc.Buffer(nil, MaxLineBytes)
+		prev := ""
+		for n := 0; n < 20 && sc.Scan(); {
+			l := sc.Text()
+			if !strings.HasPrefix(l, "[") || !strings.Contains(l, " ms: ") {
+				continue
+			}
+			if prev != "" {
+				f.Add(prev, l)
+				n++
+				seen++
+			}
+			prev = l
+		}
+		fh.Close()
+	}
+	if seen < 500 {
+		f.Fatalf("only %d seed pairs", seen)
+	}
+	f.Fuzz(func(t *testing.T, prev, line string) {
+		if strings.ContainsAny(prev+line, "\n\r") {
+			return
+		}
+		cache := &lineCache{}
+		fastGCInto(prev, nil, &gcStore{}, cache)
+		fast, ok := fastGCInto(line, nil, &gcStore{}, cache)
+		cold, coldOK := fastGC(line)
+		if ok != coldOK {
+			t.Fatalf("after %q\nline %q: read %v after it, %v alone", prev, line, ok, coldOK)
+		}
+		if !ok {
+			return
+		}
+		slow := grammarGC(line)
+		if slow == nil {
+			t.Fatalf("line %q: the fast path reads it, the grammar path makes no gc event of it", line)
+		}
+		fj, _ := json.Marshal(fast)
+		sj, _ := json.Marshal(slow)
+		if string(fj) != string(sj) {
+			cj, _ := json.Marshal(cold)
+			t.Fatalf("after %q\nline %q\nfast    %s\ncold    %s\ngrammar %s\nclause readers: %v", prev, line, fj, cj, sj, differingClauses(fj, sj))
+		}
 	})
 }
 
