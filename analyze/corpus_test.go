@@ -217,6 +217,12 @@ func checkInvariants(t *testing.T, r *Report) {
 			t.Errorf("%s: verdict %s without evidence or advice", id, p.Verdict)
 		}
 		// A report never contradicts its own evidence (design.md).
+		heldALevel := slices.ContainsFunc(p.Evidence, func(ev string) bool {
+			return strings.HasPrefix(ev, "growth resumed:") || strings.HasPrefix(ev, "outgrew:")
+		})
+		if heldALevel && slices.ContainsFunc(p.Recommendations, func(r string) bool { return strings.Contains(r, "without ever holding a level") }) {
+			t.Errorf("%s: its evidence says the heap held a level, its advice that it never did", id)
+		}
 		for _, ev := range p.Evidence {
 			if p.Verdict == VerdictHealthy && (strings.Contains(ev, "collapsed") || strings.HasPrefix(ev, "thrashing:")) {
 				t.Errorf("%s: HEALTHY beside %q", id, ev)

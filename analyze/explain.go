@@ -538,6 +538,14 @@ func (e *explainer) fullGCs() {
 			times, mb(o.first.peakMB), secs(o.first.peakMS), mb(o.first.freedToMB), secs(o.first.freedMS), mb(o.lastFromMB), secs(o.lastFromMS), mb(o.topMB))
 	}
 	l := lingeredAtLimit(e.p, e.th)
+	if lv := outgrownLevel(e.p, e.p.limit.effectiveMB, e.th); lv != nil && o == nil && l == nil {
+		where := ""
+		if lim := e.out.HeapLimitMB; lim != nil && *lim > 0 {
+			where = fmt.Sprintf(" (%.0f%% of the limit)", 100*lv.heapMB / *lim)
+		}
+		e.ev("outgrew", "the heap held ~%s%s from %s to %s, longer than it took to get there, then climbed to %s in %s and died: a working set that held, then outgrew the limit (more work at once, a bigger input), not a leak's steady growth",
+			mb(lv.heapMB), where, secs(lv.fromMS), secs(lv.toMS), mb(lv.deathMB), secs(lv.deathMS-lv.toMS))
+	}
 	if diedLoading(e.p, e.th) && o == nil && l == nil {
 		e.ev("loading", "the process died %s after it started, its heap rising from its first GCs: it was still loading what it works on, and that needs more than the limit (a leak is growth over a program's running life; if the load should fit, see what it reads in)", secs(e.p.last))
 	}

@@ -32,10 +32,12 @@ func crashedAtLimit(p *proc) bool {
 	return lastResort(p)
 }
 
-// pausedLevel is a level a leaking heap held for a while short of its limit before it
-// climbed again into its death.
+// pausedLevel is a level a heap held for a while short of its limit before it climbed again
+// into its death.
 type pausedLevel struct {
 	fromMS, toMS, heapMB, deathMB float64
+	firstMS                       float64 // the first full GC, where the climb to the level began
+	deathMS                       float64
 }
 
 // resumedIntoLimit reports a heap that grew by a fifth of the limit or more, held a level for
@@ -44,8 +46,30 @@ type pausedLevel struct {
 // faster: a leak that paused between two of its steps, not a working set that sits at its
 // limit (an RPC gateway leaking hooks in login waves: 9 -> 71 MB in two waves, 5 s at 70 MB,
 // the third wave to 80 MB and death; the two-segment trend's last segment, the level and the
-// last climb, shows no growth). nil when the heap did not.
+// last climb, shows no growth). nil when the heap did not, and when it held the level longer
+// than it took to get there from its first full GC: the growth before it is one rise, the
+// load of a working set that then held (a hotel calendar loaded in 4 s, held at 85% of the
+// limit for 20 s, then outgrown by the evening's searches in 2 s), and one climb after a
+// level is no leak's second step.
 func resumedIntoLimit(p *proc, limit float64, th *Thresholds) *pausedLevel {
+	lv := levelBeforeDeath(p, limit, th)
+	if lv == nil || lv.toMS-lv.fromMS >= lv.fromMS-lv.firstMS {
+		return nil
+	}
+	return lv
+}
+
+// outgrownLevel is the level of resumedIntoLimit's shape that the heap held longer than it
+// took to get there: a working set that held, then outgrew the limit. nil otherwise.
+func outgrownLevel(p *proc, limit float64, th *Thresholds) *pausedLevel {
+	if resumedIntoLimit(p, limit, th) != nil {
+		return nil
+	}
+	return levelBeforeDeath(p, limit, th)
+}
+
+// levelBeforeDeath is the level resumedIntoLimit reads, however long it held.
+func levelBeforeDeath(p *proc, limit float64, th *Thresholds) *pausedLevel {
 	n := len(p.fulls)
 	if n < 8 || limit <= 0 {
 		return nil
@@ -79,7 +103,7 @@ func resumedIntoLimit(p *proc, limit float64, th *Thresholds) *pausedLevel {
 	if pre.b <= 0 || pre.interval95()[0] <= 0 || climb < 0.5*pre.b {
 		return nil
 	}
-	return &pausedLevel{fromMS: xs[s] * 1000, toMS: xs[last] * 1000, heapMB: level, deathMB: death}
+	return &pausedLevel{fromMS: xs[s] * 1000, toMS: xs[last] * 1000, heapMB: level, deathMB: death, firstMS: xs[0] * 1000, deathMS: xs[n-1] * 1000}
 }
 
 // sortedCopy returns xs sorted, leaving xs as it was.
