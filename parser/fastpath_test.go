@@ -80,12 +80,8 @@ func FuzzFastPath(f *testing.F) {
 			// accepts must be clean, or the normalizer would have made another line of it.
 			t.Fatalf("line %q: the fast path reads a line with bytes the normalizer would change", line)
 		}
-		slow := grammarGC(line)
-		if slow == nil {
-			t.Fatalf("line %q: the fast path reads it, the grammar path makes no gc event of it", line)
-		}
 		fj, _ := json.Marshal(fast)
-		sj, _ := json.Marshal(slow)
+		sj := grammarGCJSON(t, line)
 		if string(fj) != string(sj) {
 			t.Fatalf("line %q\nfast    %s\ngrammar %s\nclause readers: %v", line, fj, sj, differingClauses(fj, sj))
 		}
@@ -145,17 +141,25 @@ func FuzzFastPathAfter(f *testing.F) {
 		if !ok {
 			return
 		}
-		slow := grammarGC(line)
-		if slow == nil {
-			t.Fatalf("line %q: the fast path reads it, the grammar path makes no gc event of it", line)
-		}
 		fj, _ := json.Marshal(fast)
-		sj, _ := json.Marshal(slow)
+		sj := grammarGCJSON(t, line)
 		if string(fj) != string(sj) {
 			cj, _ := json.Marshal(cold)
 			t.Fatalf("after %q\nline %q\nfast    %s\ncold    %s\ngrammar %s\nclause readers: %v", prev, line, fj, cj, sj, differingClauses(fj, sj))
 		}
 	})
+}
+
+// grammarGCJSON is the JSON of the gc event the grammar path makes of a line the fast path
+// read; there must be one.
+func grammarGCJSON(t *testing.T, line string) []byte {
+	t.Helper()
+	slow := grammarGC(line)
+	if slow == nil {
+		t.Fatalf("line %q: the fast path reads it, the grammar path makes no gc event of it", line)
+	}
+	sj, _ := json.Marshal(slow)
+	return sj
 }
 
 // gcClauses names the fast path's clause reader (gcReader) that fills each field of a GC's
