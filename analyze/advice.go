@@ -130,9 +130,11 @@ func (e *explainer) recommend() {
 		}
 		if jobOutgrew(e.p, out, e.th) != nil {
 			rec("Or bound what one run of that work holds: process its input in pieces (pages, streams) and drop each piece when done, rather than all of it at once.")
-		} else if lv := outgrownLevel(e.p, e.p.limit.effectiveMB, e.th); lv != nil && lingeredAtLimit(e.p, e.th) == nil {
+		} else if lingeredAtLimit(e.p, e.th) != nil {
+			// It sat at the limit: nothing to add.
+		} else if lv := outgrownLevel(e.p, e.p.limit.effectiveMB, e.th); lv != nil {
 			rec("Or bound what it takes on at once near the end: the heap held ~%s until %s; what arrived then (a peak of requests, jobs in flight, a bigger input) is what did not fit. A concurrency limit or a queue keeps that from growing with the load. If the heap climbs in steps over a longer run, it is a leak that paused: record more of its life.", mb(lv.heapMB), secs(lv.toMS))
-		} else if lingeredAtLimit(e.p, e.th) == nil {
+		} else {
 			rec("A leak is not ruled out: record the whole life of the process with %s (… > gc.log 2>&1) and run gcanalyze on it; a heap after full GCs that keeps growing is a leak, a plateau is a working set.", run.command("--trace-gc"))
 		}
 	case VerdictAllocationBurst:

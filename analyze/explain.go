@@ -545,8 +545,8 @@ func (e *explainer) fullGCs() {
 		}
 		e.ev("outgrew", "the heap held ~%s%s from %s to %s, longer than it took to get there, then climbed to %s in %s and died: a working set that held, then outgrew the limit (more work at once, a bigger input), not a leak's steady growth",
 			mb(lv.heapMB), where, secs(lv.fromMS), secs(lv.toMS), mb(lv.deathMB), secs(lv.deathMS-lv.toMS))
-	}
-	if diedLoading(e.p, e.th) && o == nil && l == nil {
+	} else if diedLoading(e.p, e.th) && o == nil && l == nil {
+		// Only where no level held before the death: a process still loading holds none.
 		e.ev("loading", "the process died %s after it started, its heap rising from its first GCs: it was still loading what it works on, and that needs more than the limit (a leak is growth over a program's running life; if the load should fit, see what it reads in)", secs(e.p.last))
 	}
 	if l != nil {

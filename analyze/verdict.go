@@ -35,10 +35,12 @@ func crashedAtLimit(p *proc) bool {
 // pausedLevel is a level a heap held for a while short of its limit before it climbed again
 // into its death.
 type pausedLevel struct {
-	fromMS, toMS, heapMB, deathMB float64
-	firstMS                       float64 // the first full GC, where the climb to the level began
-	deathMS                       float64
+	// firstMS is the first full GC, where the climb to the level began; deathMS the last.
+	firstMS, fromMS, toMS, deathMS, heapMB, deathMB float64
 }
+
+// heldLongerThanClimb reports a level held at least as long as the climb to it took.
+func (lv *pausedLevel) heldLongerThanClimb() bool { return lv.toMS-lv.fromMS >= lv.fromMS-lv.firstMS }
 
 // resumedIntoLimit reports a heap that grew by a fifth of the limit or more, held a level for
 // a while short of where it died (under 90% of it, over three full GCs or more and two
@@ -53,7 +55,7 @@ type pausedLevel struct {
 // level is no leak's second step.
 func resumedIntoLimit(p *proc, limit float64, th *Thresholds) *pausedLevel {
 	lv := levelBeforeDeath(p, limit, th)
-	if lv == nil || lv.toMS-lv.fromMS >= lv.fromMS-lv.firstMS {
+	if lv == nil || lv.heldLongerThanClimb() {
 		return nil
 	}
 	return lv
@@ -62,10 +64,11 @@ func resumedIntoLimit(p *proc, limit float64, th *Thresholds) *pausedLevel {
 // outgrownLevel is the level of resumedIntoLimit's shape that the heap held longer than it
 // took to get there: a working set that held, then outgrew the limit. nil otherwise.
 func outgrownLevel(p *proc, limit float64, th *Thresholds) *pausedLevel {
-	if resumedIntoLimit(p, limit, th) != nil {
+	lv := levelBeforeDeath(p, limit, th)
+	if lv == nil || !lv.heldLongerThanClimb() {
 		return nil
 	}
-	return levelBeforeDeath(p, limit, th)
+	return lv
 }
 
 // levelBeforeDeath is the level resumedIntoLimit reads, however long it held.
