@@ -224,6 +224,12 @@ func checkInvariants(t *testing.T, r *Report) {
 			t.Errorf("%s: its evidence says the heap held a level, its advice that it never did", id)
 		}
 		for _, ev := range p.Evidence {
+			if heldALevel && strings.HasPrefix(ev, "rate: speeding up") {
+				// "a working set that held, then outgrew the limit, not a leak's steady
+				// growth" beside a rate that grows with itself, read from the level and the
+				// climb as one curve.
+				t.Errorf("%s: a level held, and a rate speeding up through it: %q", id, ev)
+			}
 			if p.Verdict == VerdictHealthy && (strings.Contains(ev, "collapsed") || strings.HasPrefix(ev, "thrashing:")) {
 				t.Errorf("%s: HEALTHY beside %q", id, ev)
 			}

@@ -306,10 +306,13 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// three troughs or fewer stay: a rollup's saw-tooth sampled late in its cycles climbs
 	// three times too, and is healthy); 33 of 1,464 with set AL, measured as it came (a spiky
 	// leak on Node 11 cut at 80%, 9 s into a quiet stretch after its heap tripled in 10 s: read
-	// as a growth that ended, as a cache that filled would be).
+	// as a growth that ended, as a cache that filled would be); 36 of 1,569 with set AU,
+	// measured as it came (a payments gateway whose second, fast source began at 12 s, cut at
+	// 40% on Node 10, 14 and 24, 2–3 s into it, over one to five full GCs: its first source's
+	// 0.3 MB/s over 12 s is within what a heap gains as it settles).
 	t.Logf("leaks cut at 40–80%% of their life that read healthy: %d of %d", len(midHealthy), midLife)
-	if len(midHealthy) > 33 {
-		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 33 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
+	if len(midHealthy) > 36 {
+		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 36 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
 	}
 	if len(steady) == 0 {
 		t.Fatal("no steady leak run to evaluate")

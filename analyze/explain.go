@@ -446,7 +446,11 @@ func (e *explainer) trend() {
 		// HEALTHY reads as a contradiction.
 		e.ev("trend", "a rise of %+.1f MB over %s, under the %s a heap may gain as it settles: no leak to call", t.GrowthMB, secs(t.ToMS-t.FromMS), mb(e.th.UnsettledGrowthMB))
 	} else if t.SlopeNowMBPerS != nil {
+		// A working set that held a level, then outgrew the limit, has no rate that grows:
+		// the curve through the level and the climb is one fit through two things.
+		outgrew := e.out.Verdict == VerdictHeapTooSmall && outgrownLevel(e.p, e.p.limit.effectiveMB, e.th) != nil
 		switch {
+		case outgrew && t.Model == ModelAccelerating:
 		case t.Model == ModelAccelerating && t.RateDoublesEveryS != nil:
 			e.ev("rate", "speeding up: %.2f MB/s at the end against %.2f MB/s on average; the rate doubles about every %s (a rate growing with itself fits the heap after full GCs better than a line or a parabola)", *t.SlopeNowMBPerS, t.SlopeMBPerS, secs(1000**t.RateDoublesEveryS))
 		case t.Model == ModelAccelerating:
@@ -543,8 +547,12 @@ func (e *explainer) fullGCs() {
 		if lim := e.out.HeapLimitMB; lim != nil && *lim > 0 {
 			where = fmt.Sprintf(" (%.0f%% of the limit)", 100*lv.heapMB / *lim)
 		}
-		e.ev("outgrew", "the heap held ~%s%s from %s to %s, longer than it took to get there, then climbed to %s in %s and died: a working set that held, then outgrew the limit (more work at once, a bigger input), not a leak's steady growth",
-			mb(lv.heapMB), where, secs(lv.fromMS), secs(lv.toMS), mb(lv.deathMB), secs(lv.deathMS-lv.toMS))
+		back := ""
+		if gave, at := givenBack(e.p, lv.toMS, e.th); gave > 0 {
+			back = fmt.Sprintf(" (on the way, the full GC at %s gave back %s of what the one before had kept: work in flight, freed when done)", secs(at), mb(gave))
+		}
+		e.ev("outgrew", "the heap held ~%s%s from %s to %s, longer than it took to get there, then climbed to %s in %s and died%s: a working set that held, then outgrew the limit (more work at once, a bigger input), not a leak's steady growth",
+			mb(lv.heapMB), where, secs(lv.fromMS), secs(lv.toMS), mb(lv.deathMB), secs(lv.deathMS-lv.toMS), back)
 	} else if diedLoading(e.p, e.th) && o == nil && l == nil {
 		// Only where no level held before the death: a process still loading holds none.
 		e.ev("loading", "the process died %s after it started, its heap rising from its first GCs: it was still loading what it works on, and that needs more than the limit (a leak is growth over a program's running life; if the load should fit, see what it reads in)", secs(e.p.last))
