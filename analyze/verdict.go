@@ -150,6 +150,24 @@ func outgrewGivingBack(p *proc, limit float64, th *Thresholds) bool {
 	return mb > 0
 }
 
+// livesAtDeathPoint reports a live process whose heap sits where V8 gives up against the
+// stated limit, within the noise, and has lingered there (lingeredAtLimit: longer than its
+// growth before would have taken to cross the band under it, barely rising): it presses
+// against its limit as a working set too big for it does, where a leak would pass the point
+// within a few full GCs and die (a validator's import held at 0.92–0.97 of its limit for
+// 20 s, full GC after full GC, and never died; read as a leak speeding up, it was given 0.25 s
+// to live).
+func livesAtDeathPoint(p *proc, out *Process, th *Thresholds) bool {
+	if p.crash != nil || out.HeapLimitSource == LimitCrash {
+		return false
+	}
+	d := deathPointOf(p, out)
+	if d == nil || d.ignored || d.soft || crashHeapMB(p) < d.mb-th.noiseMB(d.mb) {
+		return false
+	}
+	return lingeredAtLimit(p, th) != nil
+}
+
 // sortedCopy returns xs sorted, leaving xs as it was.
 func sortedCopy(xs []float64) []float64 {
 	c := slices.Clone(xs)
@@ -322,6 +340,13 @@ func verdictOf(p *proc, out *Process, th *Thresholds, heapMB float64) string {
 	switch {
 	case p.crash != nil && p.gcs == 0:
 		return VerdictInsufficientData
+	case growing && livesAtDeathPoint(p, out, th):
+		// This V8 lets it live where it dies by the model: it presses against its limit, as
+		// a working set too big for it does, not past it, as a leak soon would.
+		if thrashing(p, out, th) != nil {
+			return VerdictGCThrashing
+		}
+		return VerdictHeapTooSmall
 	case growing && tr.Points >= leakMinPoints(p, th) && ((tr.ToMS-tr.FromMS) >= th.LeakMinSpanShare*spanMS(out) || tr.Points >= th.LeakManyPoints || grewIntoTrend(p, tr, th)) &&
 		(tr.GrowthMB >= th.LeakMinGrowthMB || limit > 0 && tr.GrowthMB >= th.LeakMinGrowthShareOfLimit*limit || steadyOnSmallHeap(p, tr, th) || unmistakableLine(p, tr, th)):
 		if levelsOff(p, out, th) != nil {
