@@ -562,8 +562,12 @@ func (e *explainer) fullGCs() {
 		if l.preRate <= 0 {
 			before = "; it started there"
 		}
-		e.ev("at the limit", "from %s the heap after full GCs stayed within %.0f%% of where it died for %s and %d full GCs, rising at %.2f MB/s%s",
-			secs(l.enterMS), 100*(1-e.th.NearLimitShare), secs(*e.out.LastMS-l.enterMS), l.fullGCs, l.bandRate, before)
+		where := "where it died"
+		if e.out.Crash == nil {
+			where = "where V8 gives up" // alive, pressing against its limit (livesAtDeathPoint)
+		}
+		e.ev("at the limit", "from %s the heap after full GCs stayed within %.0f%% of %s for %s and %d full GCs, rising at %.2f MB/s%s",
+			secs(l.enterMS), 100*(1-e.th.NearLimitShare), where, secs(*e.out.LastMS-l.enterMS), l.fullGCs, l.bandRate, before)
 	} else if e.out.FullGCs < 6 {
 		e.ev("history", "the log holds %d full GCs over %s: enough to see the limit, not enough to tell a leak from a large working set", e.out.FullGCs, secs(spanMS(e.out)))
 		if c := e.out.Crash; c != nil && c.TimeMS != nil && *c.TimeMS >= longUptimeMS {
