@@ -188,6 +188,13 @@ func (a *Analyzer) finish(p *proc, several bool) *Process {
 			a.trendBefore(p, out, b.fromMS, "the burst")
 		}
 	}
+	if out.Verdict == VerdictHeapTooSmall && crashedAtLimit(p) {
+		if lv := outgrownLevel(p, p.limit.effectiveMB, &a.th); lv != nil {
+			// One line through a level and the climb out of it is a rate neither had: the
+			// trend is the heap's before the climb, as the 'outgrew' line tells the rest.
+			a.trendBefore(p, out, lv.toMS, "the climb")
+		}
+	}
 	if out.Verdict == VerdictLeak && crashedAtLimit(p) {
 		if lv := resumedIntoLimit(p, p.limit.effectiveMB, &a.th); lv != nil && !growingTrend(p, out, &a.th) {
 			a.trendBefore(p, out, lv.fromMS, "the level it paused at")
