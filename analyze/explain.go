@@ -446,11 +446,7 @@ func (e *explainer) trend() {
 		// HEALTHY reads as a contradiction.
 		e.ev("trend", "a rise of %+.1f MB over %s, under the %s a heap may gain as it settles: no leak to call", t.GrowthMB, secs(t.ToMS-t.FromMS), mb(e.th.UnsettledGrowthMB))
 	} else if t.SlopeNowMBPerS != nil {
-		// A working set that held a level, then outgrew the limit, has no rate that grows:
-		// the curve through the level and the climb is one fit through two things.
-		outgrew := e.out.Verdict == VerdictHeapTooSmall && outgrownLevel(e.p, e.p.limit.effectiveMB, e.th) != nil
 		switch {
-		case outgrew && t.Model == ModelAccelerating:
 		case t.Model == ModelAccelerating && t.RateDoublesEveryS != nil:
 			e.ev("rate", "speeding up: %.2f MB/s at the end against %.2f MB/s on average; the rate doubles about every %s (a rate growing with itself fits the heap after full GCs better than a line or a parabola)", *t.SlopeNowMBPerS, t.SlopeMBPerS, secs(1000**t.RateDoublesEveryS))
 		case t.Model == ModelAccelerating:
