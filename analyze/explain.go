@@ -54,6 +54,12 @@ func Headline(p *Process) string {
 	case VerdictLeak:
 		return leakHeadline(p)
 	case VerdictHeapTooSmall:
+		if p.Trend != nil && p.Trend.Outgrew != nil {
+			if p.Crash != nil {
+				return "HEAP TOO SMALL — the heap that survives full GCs held a level, then outgrew it until V8 hit its heap limit: the working set needs more than the limit allows."
+			}
+			return "HEAP TOO SMALL — the heap that survives full GCs held a level, then outgrew it and climbs towards the limit: the working set needs more than the limit allows."
+		}
 		return "HEAP TOO SMALL — the heap that survives full GCs sits at the limit: the working set needs more than the limit allows."
 	case VerdictAllocationBurst:
 		if p.Crash != nil && !p.Crash.HeapOOM && (p.Crash.Kind == parser.FatalArrayBufferAllocation || p.Crash.Kind == parser.FatalUnknown) {
@@ -547,8 +553,12 @@ func (e *explainer) fullGCs() {
 		if gave, at := givenBack(e.p, lv.toMS, e.th); gave > 0 {
 			back = fmt.Sprintf(" (on the way, the full GC at %s gave back %s of what the one before had kept: work in flight, freed when done)", secs(at), mb(gave))
 		}
-		e.ev("outgrew", "the heap held ~%s%s from %s to %s, longer than it took to get there, then climbed to %s in %s and died%s: a working set that held, then outgrew the limit (more work at once, a bigger input), not a leak's steady growth",
-			mb(lv.heapMB), where, secs(lv.fromMS), secs(lv.toMS), mb(lv.deathMB), secs(lv.deathMS-lv.toMS), back)
+		ended, outgrew := "and died", "outgrew the limit"
+		if e.out.Crash == nil {
+			ended, outgrew = "so far", "outgrew its level towards the limit"
+		}
+		e.ev("outgrew", "the heap held ~%s%s from %s to %s, longer than it took to get there, then climbed to %s in %s %s%s: a working set that held, then %s (more work at once, a bigger input), not a leak's steady growth",
+			mb(lv.heapMB), where, secs(lv.fromMS), secs(lv.toMS), mb(lv.deathMB), secs(lv.deathMS-lv.toMS), ended, back, outgrew)
 	} else if diedLoading(e.p, e.th) && o == nil && l == nil {
 		// Only where no level held before the death: a process still loading holds none.
 		e.ev("loading", "the process died %s after it started, its heap rising from its first GCs: it was still loading what it works on, and that needs more than the limit (a leak is growth over a program's running life; if the load should fit, see what it reads in)", secs(e.p.last))

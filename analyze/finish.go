@@ -188,11 +188,15 @@ func (a *Analyzer) finish(p *proc, several bool) *Process {
 			a.trendBefore(p, out, b.fromMS, "the burst")
 		}
 	}
-	if out.Verdict == VerdictHeapTooSmall && crashedAtLimit(p) {
+	if out.Verdict == VerdictHeapTooSmall || out.Verdict == VerdictGCThrashing && !crashedAtLimit(p) {
 		if lv := outgrownLevel(p, p.limit.effectiveMB, &a.th); lv != nil {
 			// One line through a level and the climb out of it is a rate neither had: the
 			// trend is the heap's before the climb, as the 'outgrew' line tells the rest.
 			a.trendBefore(p, out, lv.toMS, "the climb")
+			if out.Trend != nil {
+				gave, _ := givenBack(p, lv.toMS, &a.th)
+				out.Trend.Outgrew = &OutgrownLevel{LevelFromMS: lv.fromMS, LevelToMS: lv.toMS, LevelMB: round1(lv.heapMB), TopMB: round1(lv.deathMB), GaveBackMB: round1(gave)}
+			}
 		}
 	}
 	if out.Verdict == VerdictLeak && crashedAtLimit(p) {

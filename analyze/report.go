@@ -220,6 +220,10 @@ type Trend struct {
 	Resumed *ResumedGrowth `json:"resumed,omitempty"`
 	// Steps is set when the heap after full GCs grew in steps, level between them.
 	Steps *Steps `json:"steps,omitempty"`
+	// Outgrew is set on a heap too small that held a level longer than it took to reach it,
+	// then climbed out of it — into its death, or still climbing: the trend is the heap's
+	// before the climb.
+	Outgrew *OutgrownLevel `json:"outgrew,omitempty"`
 }
 
 // PrintedHeap is the heap in use a program printed of itself, in MB. The samples carry no
@@ -240,6 +244,18 @@ type ResumedGrowth struct {
 	LevelToMS   float64 `json:"level_to_ms"`
 	LevelMB     float64 `json:"level_mb"`
 	DeathMB     float64 `json:"death_mb"`
+}
+
+// OutgrownLevel is a level a working set held before it outgrew it (times in ms, sizes MB).
+type OutgrownLevel struct {
+	LevelFromMS float64 `json:"level_from_ms"`
+	LevelToMS   float64 `json:"level_to_ms"`
+	LevelMB     float64 `json:"level_mb"`
+	// TopMB is where the climb out of the level got: the heap at death, or now.
+	TopMB float64 `json:"top_mb"`
+	// GaveBackMB is the most a full GC of the climb freed of what the one before kept: work
+	// in flight, freed when done (0 when none did).
+	GaveBackMB float64 `json:"gave_back_mb"`
 }
 
 // PauseStats summarises the pauses of one collector kind (milliseconds).

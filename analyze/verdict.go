@@ -150,6 +150,18 @@ func outgrewGivingBack(p *proc, limit float64, th *Thresholds) bool {
 	return mb > 0
 }
 
+// outgrownNearLimitShare is the share of a stated limit a live heap must have climbed to, out
+// of a level it outgrew, to be called too small for it: under it, the climb has room to level
+// again, and a heap too small would be said of a process with most of its limit free.
+const outgrownNearLimitShare = 0.6
+
+// outgrewNearLimit reports a live heap that outgrew a level (outgrewGivingBack) and climbed
+// to outgrownNearLimitShare of the limit or more.
+func outgrewNearLimit(p *proc, limit float64, th *Thresholds) bool {
+	n := len(p.fulls)
+	return n > 0 && p.fulls[n-1].AfterMB >= outgrownNearLimitShare*limit && outgrewGivingBack(p, limit, th)
+}
+
 // livesAtDeathPoint reports a live process whose heap sits where V8 gives up against the
 // stated limit, within the noise, and has lingered there (lingeredAtLimit: longer than its
 // growth before would have taken to cross the band under it, barely rising): it presses
@@ -343,6 +355,15 @@ func verdictOf(p *proc, out *Process, th *Thresholds, heapMB float64) string {
 	case growing && livesAtDeathPoint(p, out, th):
 		// This V8 lets it live where it dies by the model: it presses against its limit, as
 		// a working set too big for it does, not past it, as a leak soon would.
+		if thrashing(p, out, th) != nil {
+			return VerdictGCThrashing
+		}
+		return VerdictHeapTooSmall
+	case growing && out.HeapLimitSource != LimitCrash && outgrewNearLimit(p, limit, th):
+		// A level held longer than it took to reach, then a climb that gives part of itself
+		// back as it goes: work in flight outgrowing its level, as the death report reads it
+		// once the process died of it. Read as one curve, the level and the climb are a leak
+		// "speeding up" (a validator's bulk import, warned of as a leak doubling every 2 s).
 		if thrashing(p, out, th) != nil {
 			return VerdictGCThrashing
 		}
