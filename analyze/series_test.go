@@ -178,3 +178,31 @@ func TestPeriodicTroughs(t *testing.T) {
 		}
 	}
 }
+
+// TestClimbOffLevel finds where a heap left a level it held longer than it took to reach,
+// when every full GC after climbed above it: the climb is read on its own, not as one curve
+// through the level.
+func TestClimbOffLevel(t *testing.T) {
+	th := &DefaultThresholds
+	for _, tc := range []struct {
+		name   string
+		xs, ys []float64
+		wantB  int
+	}{
+		{"flat from the start, then a climb",
+			[]float64{12.5, 14, 19.4, 24.5, 28.7, 33.7, 38.8}, []float64{6.4, 6.3, 6.5, 18, 29.3, 43, 57.4}, 2},
+		{"a load, a long level, then a climb",
+			[]float64{0.2, 1, 5, 8, 11, 14, 17, 18, 19, 20, 21}, []float64{14, 75, 82, 82, 82, 82, 82, 88, 93, 99, 104}, 6},
+		{"a steady line", []float64{0, 2, 4, 6, 8, 10, 12, 14}, []float64{10, 14, 18, 22, 26, 30, 34, 38}, 0},
+		{"a level shorter than the growth before it",
+			[]float64{0, 2, 4, 6, 8, 9, 10, 11, 13, 15, 17, 19}, []float64{10, 14, 18, 22, 26, 26, 26, 26, 30, 34, 38, 42}, 0},
+		{"a climb that fell back into the level",
+			[]float64{0, 3, 6, 9, 11, 13, 15, 17}, []float64{20, 20, 20, 20, 26, 20.5, 30, 34}, 0},
+		{"three full GCs of climb: too few to be read alone",
+			[]float64{0, 3, 6, 9, 11, 13, 15}, []float64{20, 20, 20, 20, 26, 30, 34}, 0},
+	} {
+		if _, b := climbOffLevel(tc.xs, tc.ys, th); b != tc.wantB {
+			t.Errorf("%s: the level ends at %d, want %d", tc.name, b, tc.wantB)
+		}
+	}
+}

@@ -294,7 +294,84 @@ func readWindow(xs, ys []float64, th *Thresholds) (*growth, *Trend) {
 		g.thinnedFrom, g.thinCellS = all, span/float64(th.ThinCells)
 	}
 	g.curvature(th, t)
+	if g.model == ModelAccelerating && g.floorFrom == 0 {
+		// The level is read from every full GC before the window too: a leak that paused
+		// held its level from before where the two-segment fit starts the window.
+		if k, b := climbOffLevel(xs, ys, th); b > 0 && b >= start && hingeFitsBetter(g, xs[max(k, start):], ys[max(k, start):], b-max(k, start)) {
+			// A level, then a straight climb: one curve through both reads a leak speeding up
+			// (a parabola, or a rate doubling every 2 s), where the heap grows at the climb's
+			// rate since it left the level (an order service that lost its broker acks at a
+			// reconnect 20 s in: flat at 6.4 MB, then +2.6 MB/s; a parabola put its death at
+			// 47 s, the climb at 55 s, when it died at 53 s). The climb began after the
+			// level's last full GC, not at it: the line is the climb's own.
+			cg, ct := fitWindow(xs[b+1:], ys[b+1:], transient, th)
+			ct.Method += ", since the heap left the level it held"
+			cg.thinnedFrom, cg.thinCellS = g.thinnedFrom, g.thinCellS
+			cg.curvature(th, ct)
+			if cg.model != ModelDecelerating {
+				// A climb that itself slows is not read apart from the level: near its
+				// limit V8 collects back to back and the program runs less, and the
+				// climb's own bend says that, not how the growth goes on.
+				g, t = cg, ct
+			}
+		}
+	}
 	return g, t
+}
+
+// climbOffLevel is the index of the last full GC of a level the heap held — three full GCs or
+// more, over two seconds or more, within half the noise — before it climbed above it at every
+// full GC after, LeakMinPoints or more (fewer would not be called a leak on their own), by the
+// noise or more at the end, when the level was held longer than it took to get there from the
+// first full GC: growth that began after a warm-up (a feature switched on, a reconnect, a
+// cron), or work outgrowing a level. k is the level's first full GC; b is 0 when there is none.
+func climbOffLevel(xs, ys []float64, th *Thresholds) (k, b int) {
+	n := len(xs)
+	for b = n - 1 - th.LeakMinPoints; b >= 2; b-- {
+		lo, hi := ys[b], ys[b]
+		k = -1
+		for j := b - 1; j >= 0; j-- {
+			lo, hi = math.Min(lo, ys[j]), math.Max(hi, ys[j])
+			if hi-lo > th.noiseMB(lo)/2 {
+				break
+			}
+			if b-j+1 >= 3 && xs[b]-xs[j] >= 2 {
+				k = j
+			}
+		}
+		if k < 0 {
+			continue
+		}
+		level := median(ys[k : b+1])
+		if xs[b]-xs[k] < xs[k]-xs[0] || ys[n-1]-level < th.noiseMB(level) {
+			return 0, 0
+		}
+		for _, y := range ys[b+1:] {
+			if y-level <= th.noiseMB(level)/2 {
+				return 0, 0
+			}
+		}
+		return k, b
+	}
+	return 0, 0
+}
+
+// hingeFitsBetter reports whether the level up to b (from the first point) and a line after b leave less squared
+// error over the level and the climb than the curve g chose does.
+func hingeFitsBetter(g *growth, xs, ys []float64, b int) bool {
+	curve := g.lin.at
+	switch {
+	case g.exp != nil:
+		curve = g.exp.at
+	case g.quad != nil:
+		curve = g.quad.at
+	}
+	level := median(ys[:b+1])
+	hinge := sseOf(robustFit(xs[b+1:], ys[b+1:]).at, xs[b+1:], ys[b+1:])
+	for _, y := range ys[:b+1] {
+		hinge += (y - level) * (y - level)
+	}
+	return hinge < sseOf(curve, xs, ys)
 }
 
 // thinByTime keeps one full GC — the one of median heap — in each ThinCells-th of the time the
