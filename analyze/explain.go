@@ -825,7 +825,9 @@ func (e *explainer) prediction() {
 		}
 	}
 	switch {
-	case out.Predictable10FromMS != nil && out.PredictableFromMS != nil && *out.Predictable10FromMS != *out.PredictableFromMS:
+	case out.Predictable10FromMS != nil && out.PredictableFromMS != nil && *out.Predictable10FromMS == *out.PredictableFromMS:
+		e.ev("predictable", "from %s on, the predicted crash time stayed within 10%% of the real one", secs(*out.PredictableFromMS))
+	case out.Predictable10FromMS != nil && out.PredictableFromMS != nil:
 		e.ev("predictable", "from %s on, the predicted crash time stayed within 20%% of the real one; from %s within 10%%", secs(*out.PredictableFromMS), secs(*out.Predictable10FromMS))
 	case out.PredictableFromMS != nil:
 		e.ev("predictable", "from %s on, the predicted crash time stayed within 20%% of the real one", secs(*out.PredictableFromMS))
