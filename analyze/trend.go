@@ -1065,7 +1065,11 @@ func climbInto(xs, ys []float64, from int, tol float64, th *Thresholds) (float64
 // generation may hold, but by more than their own scatter, show the heap paused: a level, or
 // a stepwise leak between steps, which the next GCs tell apart.
 func (g *growth) checkStop(p *proc, th *Thresholds, t *Trend) {
-	if p.youngSinceFull == nil || !t.Significant || g.stopped != nil {
+	if p.youngSinceFull == nil || !t.Significant && !(t.Points < th.SpeedUpMinPoints && g.lin.b > 0) || g.stopped != nil {
+		// Too few full GCs for a significant line may still rise at every one (a metrics
+		// service building its rollup tiers: 11 -> 22 -> 38 MB over 18 s, then no full GC for
+		// 31 s while its young GCs held 45 MB): the young GCs after them tell whether it
+		// stopped, as they do after a line that is.
 		return
 	}
 	last := p.fulls[len(p.fulls)-1]
@@ -1092,7 +1096,14 @@ func (g *growth) checkStop(p *proc, th *Thresholds, t *Trend) {
 		held--
 	}
 	level := p.fulls[held]
-	if since := ys[len(ys)-1].TimeMS - level.TimeMS; since < th.RecentWindowShare*(ys[len(ys)-1].TimeMS-g.xs[0]*1000) {
+	since := ys[len(ys)-1].TimeMS - level.TimeMS
+	if since < th.RecentWindowShare*(ys[len(ys)-1].TimeMS-g.xs[0]*1000) {
+		return
+	}
+	if !t.Significant && since < level.TimeMS-g.xs[0]*1000 {
+		// Over a few full GCs, a hold no longer than the rise took is no end to it: a tick
+		// store whose columns double held 36 MB for 7 s, then 67 MB for 9.5 s, before its next
+		// doubling.
 		return
 	}
 	// What a young GC leaves varies by what the young generation still holds, a semi-space

@@ -352,7 +352,7 @@ func verdictOf(p *proc, out *Process, th *Thresholds, heapMB float64) string {
 	switch {
 	case p.crash != nil && p.gcs == 0:
 		return VerdictInsufficientData
-	case growing && livesAtDeathPoint(p, out, th):
+	case livesAtDeathPoint(p, out, th):
 		// This V8 lets it live where it dies by the model: it presses against its limit, as
 		// a working set too big for it does, not past it, as a leak soon would.
 		if thrashing(p, out, th) != nil {
@@ -509,7 +509,7 @@ func unprovenRise(p *proc, tr *Trend, th *Thresholds) bool {
 // more in all: an accelerating leak seen through its first three full GCs (9.8, 21.2, 41.0 MB
 // in 3.6 s) read "HEALTHY — no significant growth" beside "+31.3 MB".
 func fewFullGCsRising(p *proc, tr *Trend, th *Thresholds) bool {
-	if tr == nil || tr.Significant || tr.Points >= th.SpeedUpMinPoints || p.growth == nil {
+	if tr == nil || tr.Significant || tr.Points >= th.SpeedUpMinPoints || p.growth == nil || p.growth.stopped != nil && !p.growth.stopped.unconfirmed {
 		return false
 	}
 	ys := p.growth.ys
