@@ -206,3 +206,23 @@ func TestClimbOffLevel(t *testing.T) {
 		}
 	}
 }
+
+// TestLoadEnd tells a start-up load — full GCs crowded into the first tenth of the time while
+// the heap filled — from the first full GCs of a growth that goes on at its pace.
+func TestLoadEnd(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		xs, ys []float64
+		want   int
+	}{
+		{"a table loaded in 2 s, then rebuilt every 12 s",
+			[]float64{0.235, 0.509, 0.773, 1.33, 2.267, 15.825, 27.735, 39.538, 41.665, 53.969},
+			[]float64{13.6, 35.7, 68.9, 127.2, 230.8, 434.4, 416, 379, 674.5, 719.8}, 5},
+		{"a steady leak", []float64{0, 0.5, 1, 1.5, 10, 20, 30, 40, 50}, []float64{10, 11, 12, 13, 30, 50, 70, 90, 110}, 0},
+		{"one full GC early, the rest spread", []float64{0.2, 10, 20, 30, 40}, []float64{10, 60, 61, 60, 62}, 0},
+	} {
+		if got := loadEnd(tc.xs, tc.ys); got != tc.want {
+			t.Errorf("%s: the load ends at %d, want %d", tc.name, got, tc.want)
+		}
+	}
+}
