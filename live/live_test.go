@@ -44,6 +44,19 @@ var knownWarnedNonLeaks = map[string]string{
 	// 0.6 s before it died, and was warned 1.6 s before: a leak that starts after a warm-up
 	// looks the same until then.
 	"node-18/fhir-terminology-validator-bulk-import-too-small.128.log.gz": "a level outgrown by work in flight",
+	// Set AV's demand-forecast API loads its matrices in three waves; the third climbs from
+	// 77 to 122 MB of 128 in 2 s and stays there, a full GC every 200 ms, until the run ends.
+	// Live, the climb reads as the growth's next step and is warned of (the heap did reach
+	// where V8 gives up, 2-8 s later, and sat there); once it lingers there it reads heap
+	// too small.
+	"node-11/demand-forecast-region-matrices-last-wave-too-big.128.log.gz": "the last wave of a load, read as a leak's step",
+	"node-17/demand-forecast-region-matrices-last-wave-too-big.128.log.gz": "the last wave of a load, read as a leak's step",
+	"node-21/demand-forecast-region-matrices-last-wave-too-big.128.log.gz": "the last wave of a load, read as a leak's step",
+	"node-25/demand-forecast-region-matrices-last-wave-too-big.128.log.gz": "the last wave of a load, read as a leak's step",
+	// Set AX's firewall expands one ACL rule into 16 M entries: a burst, warned of 0.1-0.15 s
+	// before the death it ran into (the warning is right; the word "leaks" is not).
+	"node-16/edge-firewall-acl-cidr-expand-burst.128.log.gz": "a burst warned of 0.15 s before its death",
+	"node-20/edge-firewall-acl-cidr-expand-burst.128.log.gz": "a burst warned of 0.11 s before its death",
 }
 
 // maxRepeatedWarnings is how many of the replayed runs may be warned of a leak more than once.
@@ -229,8 +242,9 @@ func TestHeadroomWarnsOfAWorkingSetNearItsLimit(t *testing.T) {
 // thrashing royalty service on Node 19; two Node 10 leaks near their limit); 125 over 1,591
 // (0.0786) once set AM joined as it came, its Node 26 runs through long storms of full GCs
 // (373, 278 and 899 of them in three programs) — the same analysis gave 125 before and after
-// the storms rule (gcStormsOf), so the repeats are the new runs' (not broken down by run).
-const maxRepeatShare = 0.079
+// the storms rule (gcStormsOf), so the repeats are the new runs' (not broken down by run);
+// 139 over 1,739 (0.0799) with sets AU, AV and AX as they came.
+const maxRepeatShare = 0.08
 
 // TestReplayWarnsOfAConditionOnce replays every run of the corpus as watch would, and counts
 // the warnings of a lasting condition that came again for the same process.
