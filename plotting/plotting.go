@@ -404,11 +404,17 @@ func Heap(p *analyze.Process) *plot.Plot {
 				label = fmt.Sprintf("trend of survivors: %+.2f MB/s on average (the curve peaks; the floor still rises)", tr.SlopeMBPerS)
 			}
 		}
-		if s := tr.StoppedAtMS; s != nil && *s > tr.FromMS && *s < tr.ToMS && p.HeapAfterFullGC != nil {
+		if s := tr.StoppedAtMS; s != nil && *s > tr.FromMS && *s <= tr.ToMS && p.HeapAfterFullGC != nil {
 			// The report says the growth ended: the line stops there, and the heap it
-			// held after goes on flat, as the report tells it.
+			// held after goes on flat, as the report tells it — to the log's end when young
+			// GCs after the last full GC showed it (a metrics service's rollup tiers, built
+			// over three full GCs, then none for 31 s).
 			level := p.HeapAfterFullGC.LastMB
-			pts = plotter.XYs{xy(tr.FromMS, at(tr.FromMS)), xy(*s, at(*s)), xy(*s, level), xy(math.Max(tr.ToMS, p.HeapAfterFullGC.LastMS), level)}
+			end := math.Max(tr.ToMS, p.HeapAfterFullGC.LastMS)
+			if p.LastMS != nil {
+				end = math.Max(end, *p.LastMS)
+			}
+			pts = plotter.XYs{xy(tr.FromMS, at(tr.FromMS)), xy(*s, at(*s)), xy(*s, level), xy(end, level)}
 			label = fmt.Sprintf("trend of survivors: %+.2f MB/s until %s, then flat", tr.SlopeMBPerS, units.Duration(*s))
 		}
 		l := line(pts, colTrend, vg.Points(2))
