@@ -451,12 +451,7 @@ func TestSpikesDoNotStopALeak(t *testing.T) {
 
 // earlySpeedUps are steady leaks read as accelerating after their fourth full GC, measured as
 // they came, each with why; the list may only shrink.
-var earlySpeedUps = map[string]string{
-	// Set AX's API gateway interning request keys with Symbol.for, on Node 26: 5.8, 6.8, 9.0,
-	// 9.8 MB over its first 4.5 s, each interval's rate above the last (0.95, 1.14, 2.06
-	// MB/s), the last over 0.4 s and 0.9 MB, under the noise; the leak then went on at ~1 MB/s.
-	"node-26/api-gateway-symbol-for-request-ctx.80.log.gz": "three rising rates by chance, the last within the noise",
-}
+var earlySpeedUps = map[string]string{}
 
 // TestFewFullGCsThatSpeedUp: a leak whose rate doubles every few seconds, cut right after its
 // fourth full GC, is too short for a parabola's significance; a straight line put its death two

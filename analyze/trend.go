@@ -756,6 +756,12 @@ func (g *growth) speedsUp(th *Thresholds, t *Trend) bool {
 	if _, ok := g.stepsRate(th, func(earlier, later float64) bool { return later >= th.SpeedUpStep*earlier }, th.SpeedUpRatio); !ok {
 		return false
 	}
+	if rise := ys[n-1] - ys[n-2]; rise <= th.noiseMB(ys[n-2])/2 {
+		// The last interval decides the speed-up; a rise within the noise of what full GCs
+		// leave is no rate (an API gateway's fourth full GC, 0.9 MB over 0.4 s after 2.2 MB
+		// over 1.9 s: a steady leak of ~1 MB/s read as one doubling every 2 s).
+		return false
+	}
 	e, ok := robustExp(xs, ys)
 	if !ok {
 		return false
