@@ -273,8 +273,9 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// flat, cut at 60% 3 full GCs into its climb (a parabola through the level and the climb,
 	// 18–22% early; a climb is read on its own from its fourth full GC), and an OAuth grant
 	// store whose TTL sweep frees part of what it gains every 6 s (a saw-tooth over its leak,
-	// 16–40% off).
-	for kind, floor := range map[string]float64{"steady": 0.785, "changing": 0.72} {
+	// 16–40% off); 597 of 763, 78.2%, with set AY on Node 12, 15, 19 and 23, measured as it
+	// came (2 of its 6 steady cuts: an A/B service's leak from 18 s, cut 7 s into it).
+	for kind, floor := range map[string]float64{"steady": 0.782, "changing": 0.72} {
 		t.Logf("%s-rate cuts meeting the floor: %d of %d", kind, met[kind], cuts[kind])
 		if share := float64(met[kind]) / float64(max(cuts[kind], 1)); share < floor {
 			t.Errorf("%s-rate cuts meeting the floor: %.1f%%, below the %.1f%% measured before", kind, 100*share, 100*floor)
@@ -318,10 +319,12 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// 0.3 MB/s over 12 s is within what a heap gains as it settles); 41 of 1,614 with sets AV
 	// and AX, measured as they came (an order service whose leak begins 20 s in, cut at 40% on
 	// Node 11, 17, 21 and 25, at or just after its onset; a Kubernetes operator's spiky leak on
-	// Node 16 cut at 60%, in a flat stretch between two re-lists).
+	// Node 16 cut at 60%, in a flat stretch between two re-lists); 44 of 1,620 with set AY,
+	// measured as it came (an A/B service whose leak begins at 18 s, cut at 40% on Node 12
+	// and 15, at its onset, and at 60% on Node 15, 7 s into it over two full GCs).
 	t.Logf("leaks cut at 40–80%% of their life that read healthy: %d of %d", len(midHealthy), midLife)
-	if len(midHealthy) > 41 {
-		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 41 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
+	if len(midHealthy) > 44 {
+		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 44 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
 	}
 	if len(steady) == 0 {
 		t.Fatal("no steady leak run to evaluate")
