@@ -100,7 +100,7 @@ func TestTaperingGrowthHasNotStopped(t *testing.T) {
 		{"many close full GCs about a level", heldX, heldY, true},
 	} {
 		g, tr := readWindow(tc.xs, tc.ys, th)
-		g.checkRecent(th, tr, math.NaN(), func(float64, float64) bool { return false })
+		g.checkRecent(th, tr, math.NaN(), func(float64, float64, float64) bool { return false })
 		if stopped := tr.StoppedAtMS != nil; stopped != tc.stopped {
 			t.Errorf("%s: stopped at %v, want stopped %v", tc.name, tr.StoppedAtMS, tc.stopped)
 		}

@@ -186,7 +186,12 @@ func (a *Analyzer) trend(p *proc, out *Process) {
 		// A heap that died at its limit did not stop growing: the limit stopped it, and the
 		// points under that ceiling cannot rise as the trend would have them.
 		rate := youngRate(p)
-		g.checkRecent(th, t, rate, func(from, to float64) bool { return youngHeld(p, from, to, th) })
+		g.checkRecent(th, t, rate, func(from, to, shortfallMB float64) bool {
+			// Young GCs vary by what the young generation holds, a semi-space at most: a
+			// shortfall no larger than that they cannot show held (Node 15's 16 MB semi-space
+			// against an A/B service's 5 MB shortfall, its leak read as ended 7 s into it).
+			return math.Max(p.era.semiMB, 1) < shortfallMB && youngHeld(p, from, to, th)
+		})
 		g.checkLastFellShort(th, t, rate)
 		g.checkFlatTail(tx, ty, th, t)
 		g.checkStop(p, th, t)
@@ -842,7 +847,7 @@ func sseOf(at func(float64) float64, xs, ys []float64) float64 {
 // GCs after it do not go on rising at the rate it came up at. youngHeld reports whether the
 // young GCs between two full GCs (seconds) held a level: without them or GCs after it, a lone
 // recent full GC that climbed shows a slowing, not a stop.
-func (g *growth) checkRecent(th *Thresholds, t *Trend, youngRate float64, youngHeld func(from, to float64) bool) {
+func (g *growth) checkRecent(th *Thresholds, t *Trend, youngRate float64, youngHeld func(from, to, shortfallMB float64) bool) {
 	if !t.Significant {
 		return
 	}
@@ -875,7 +880,7 @@ func (g *growth) checkRecent(th *Thresholds, t *Trend, youngRate float64, youngH
 		noise := math.Max(2*scatter/math.Sqrt(float64(n-b)), g.transient)
 		if g.holds(b, since, early.b, youngRate, th) && rose < th.RecentRateShare*want && want-rose > noise {
 			g.stopped = &stop{fromMS: xs[b-1] * 1000, atMS: end * 1000, heapMB: ys[n-1], trendMB: early.at(end),
-				unconfirmed: n-b == 1 && math.IsNaN(youngRate) && !g.within(ys[n-1]-ys[b-1], ys[b-1], th) && !youngHeld(xs[b-1], end)}
+				unconfirmed: n-b == 1 && math.IsNaN(youngRate) && !g.within(ys[n-1]-ys[b-1], ys[b-1], th) && !youngHeld(xs[b-1], end, want-rose)}
 			if g.stopped.unconfirmed {
 				t.SlowedAtMS = &g.stopped.fromMS
 			} else {
