@@ -321,10 +321,11 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// Node 11, 17, 21 and 25, at or just after its onset; a Kubernetes operator's spiky leak on
 	// Node 16 cut at 60%, in a flat stretch between two re-lists); 44 of 1,620 with set AY,
 	// measured as it came (an A/B service whose leak begins at 18 s, cut at 40% on Node 12
-	// and 15, at its onset, and at 60% on Node 15, 7 s into it over two full GCs).
+	// and 15, at its onset, and at 60% on Node 15, 7 s into it over three full GCs); 42 once
+	// young GCs no longer showed a heap held against a shortfall within a semi-space.
 	t.Logf("leaks cut at 40–80%% of their life that read healthy: %d of %d", len(midHealthy), midLife)
-	if len(midHealthy) > 44 {
-		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 44 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
+	if len(midHealthy) > 42 {
+		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 42 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
 	}
 	if len(steady) == 0 {
 		t.Fatal("no steady leak run to evaluate")
