@@ -115,6 +115,9 @@ type proc struct {
 	tl *timeline
 	// stalls indexes the young GCs the host held up, built on first use (stalledIn).
 	stalls *stallIndex
+	// levels are the levels the heap held before it died or now, by limit, read on first
+	// use in a report (levelBeforeDeath).
+	levels map[float64]levelReading
 }
 
 // timeline returns the pause timeline of the process, built on first use in a report.

@@ -223,6 +223,10 @@ func checkInvariants(t *testing.T, r *Report) {
 		t.Errorf("report does not marshal: %v", err)
 	}
 	for _, p := range r.Processes {
+		if p.Trend != nil && p.Trend.Outgrew != nil && !slices.ContainsFunc(p.Evidence, func(ev string) bool { return strings.HasPrefix(ev, "outgrew:") }) {
+			// The headline says the heap outgrew a level: the evidence must tell which.
+			t.Errorf("%s: outgrew a level (%+v), and no evidence says so: %q", p.Isolate, *p.Trend.Outgrew, p.Evidence)
+		}
 		if p.Crash != nil && p.Crash.Kind == parser.FatalWorkerOOM && p.PID != 0 && p.Isolate != "" {
 			// A worker's death beside its process's other traced isolates says which one died.
 			siblings, said := 0, false

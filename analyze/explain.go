@@ -544,7 +544,7 @@ func (e *explainer) fullGCs() {
 			times, mb(o.first.peakMB), secs(o.first.peakMS), mb(o.first.freedToMB), secs(o.first.freedMS), mb(o.lastFromMB), secs(o.lastFromMS), mb(o.topMB))
 	}
 	l := lingeredAtLimit(e.p, e.th)
-	if lv := outgrownLevel(e.p, e.p.limit.effectiveMB, e.th); lv != nil && o == nil && l == nil {
+	if lv := outgrownStory(e.p, e.out, e.th); lv != nil {
 		where := ""
 		if lim := e.out.HeapLimitMB; lim != nil && *lim > 0 {
 			where = fmt.Sprintf(" (%.0f%% of the limit)", 100*lv.heapMB / *lim)

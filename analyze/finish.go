@@ -116,8 +116,8 @@ func userFirst(frames []string) []string {
 const caughtAfterGCs = 60
 
 func (a *Analyzer) finish(p *proc, several bool) *Process {
-	p.tl, p.stalls = nil, nil // the pauses may have grown since the last report
-	defer func() { p.tl, p.stalls = nil, nil }()
+	p.tl, p.stalls, p.levels = nil, nil, nil // the pauses and full GCs may have grown since the last report
+	defer func() { p.tl, p.stalls, p.levels = nil, nil, nil }()
 	if c := p.crash; c != nil && c.PrintedBy == "js" && p.gcs-p.gcsAtCrash > caughtAfterGCs {
 		p.catch(c)
 	}
@@ -191,9 +191,9 @@ func (a *Analyzer) finish(p *proc, several bool) *Process {
 	if out.Verdict == VerdictHeapTooSmall || out.Verdict == VerdictGCThrashing && !crashedAtLimit(p) {
 		if lv := outgrownLevel(p, p.limit.effectiveMB, &a.th); lv != nil {
 			// One line through a level and the climb out of it is a rate neither had: the
-			// trend is the heap's before the climb, as the 'outgrew' line tells the rest.
+			// trend is the heap's before the climb, as the evidence tells the rest.
 			a.trendBefore(p, out, lv.toMS, "the climb")
-			if out.Trend != nil {
+			if story := outgrownStory(p, out, &a.th); story != nil && out.Trend != nil {
 				gave, _ := givenBack(p, lv.toMS, &a.th)
 				out.Trend.Outgrew = &OutgrownLevel{LevelFromMS: lv.fromMS, LevelToMS: lv.toMS, LevelMB: round1(lv.heapMB), TopMB: round1(lv.deathMB), GaveBackMB: round1(gave)}
 			}

@@ -360,37 +360,24 @@ func readWindow(xs, ys []float64, th *Thresholds) (*growth, *Trend) {
 // cron), or work outgrowing a level. k is the level's first full GC; b is 0 when there is none.
 func climbOffLevel(xs, ys []float64, th *Thresholds) (k, b int) {
 	n := len(xs)
-	for b = n - 1 - th.LeakMinPoints; b >= 2; b-- {
-		lo, hi := ys[b], ys[b]
-		k = -1
-		for j := b - 1; j >= 0; j-- {
-			lo, hi = math.Min(lo, ys[j]), math.Max(hi, ys[j])
-			if hi-lo > th.noiseMB(lo)/2 {
-				break
-			}
-			if b-j+1 >= 3 && xs[b]-xs[j] >= 2 {
-				k = j
-			}
-		}
-		if k < 0 {
-			continue
-		}
-		level := median(ys[k : b+1])
-		if xs[b]-xs[k] < xs[k]-xs[0] || ys[n-1]-level < th.noiseMB(level) {
+	k, b = lastLevel(xs, ys, n-1-th.LeakMinPoints, 2, th)
+	if k < 0 {
+		return 0, 0
+	}
+	level := median(ys[k : b+1])
+	if xs[b]-xs[k] < xs[k]-xs[0] || ys[n-1]-level < th.noiseMB(level) {
+		return 0, 0
+	}
+	for _, y := range ys[b+1:] {
+		if y-level <= th.noiseMB(level)/2 {
 			return 0, 0
 		}
-		for _, y := range ys[b+1:] {
-			if y-level <= th.noiseMB(level)/2 {
-				return 0, 0
-			}
-		}
-		return k, b
 	}
-	return 0, 0
+	return k, b
 }
 
-// hingeFitsBetter reports whether the level up to b (from the first point) and a line after b leave less squared
-// error over the level and the climb than the curve g chose does.
+// hingeFitsBetter reports whether a level over xs[:b+1] and a line through the climb after it
+// leave less squared error than the curve g chose does over the same points.
 func hingeFitsBetter(g *growth, xs, ys []float64, b int) bool {
 	curve := g.lin.at
 	switch {

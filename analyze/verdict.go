@@ -82,31 +82,36 @@ func outgrownLevel(p *proc, limit float64, th *Thresholds) *pausedLevel {
 }
 
 // levelBeforeDeath is the last level the heap held short of where it died, and the indexes
-// of its first and last full GCs: three full GCs or more, over two seconds or more, within
-// half the noise, under 90% of the death and below it by the noise and 5% of the limit, after
-// a rise by a fifth of the limit or more from the first full GC.
+// of its first and last full GCs: a level (lastLevel) under 90% of the death and below it by
+// the noise and 5% of the limit, after a rise by a fifth of the limit or more from the first
+// full GC. The verdict, the trend, the evidence and the advice all ask for it: it is read
+// once per report and limit (finish clears p.levels).
 func levelBeforeDeath(p *proc, limit float64, th *Thresholds) (lv *pausedLevel, s, last int) {
+	if r, ok := p.levels[limit]; ok {
+		return r.lv, r.s, r.last
+	}
+	lv, s, last = findLevelBeforeDeath(p, limit, th)
+	if p.levels == nil {
+		p.levels = map[float64]levelReading{}
+	}
+	p.levels[limit] = levelReading{lv: lv, s: s, last: last}
+	return lv, s, last
+}
+
+// levelReading is one levelBeforeDeath answer.
+type levelReading struct {
+	lv      *pausedLevel
+	s, last int
+}
+
+func findLevelBeforeDeath(p *proc, limit float64, th *Thresholds) (lv *pausedLevel, s, last int) {
 	n := len(p.fulls)
 	if n < 8 || limit <= 0 {
 		return nil, 0, 0
 	}
 	xs, ys := p.fullSeries()
 	death := ys[n-1]
-	// The last level held: from the end back, the first stretch of three full GCs or more,
-	// over two seconds or more, that stayed within half the noise.
-	s, last = -1, -1
-	for e := n - 2; e >= 3 && s < 0; e-- {
-		lo, hi := ys[e], ys[e]
-		for k := e - 1; k >= 0; k-- {
-			lo, hi = math.Min(lo, ys[k]), math.Max(hi, ys[k])
-			if hi-lo > th.noiseMB(lo)/2 {
-				break
-			}
-			if e-k+1 >= 3 && xs[e]-xs[k] >= 2 {
-				s, last = k, e
-			}
-		}
-	}
+	s, last = lastLevel(xs, ys, n-2, 3, th)
 	if s < 1 {
 		return nil, 0, 0
 	}
@@ -115,6 +120,30 @@ func levelBeforeDeath(p *proc, limit float64, th *Thresholds) (lv *pausedLevel, 
 		return nil, 0, 0
 	}
 	return &pausedLevel{fromMS: xs[s] * 1000, toMS: xs[last] * 1000, heapMB: level, deathMB: death, firstMS: xs[0] * 1000, deathMS: xs[n-1] * 1000}, s, last
+}
+
+// lastLevel is the last level the heap after full GCs (xs, ys) held ending at or before the
+// index from and at or after end: scanning ends from there back, the first stretch of three
+// full GCs or more, over two seconds or more, within half the noise, taken as far back as it
+// stays so. s is its first full GC and last its last; s is -1 when there is none.
+func lastLevel(xs, ys []float64, from, end int, th *Thresholds) (s, last int) {
+	for e := from; e >= end; e-- {
+		s = -1
+		lo, hi := ys[e], ys[e]
+		for k := e - 1; k >= 0; k-- {
+			lo, hi = math.Min(lo, ys[k]), math.Max(hi, ys[k])
+			if hi-lo > th.noiseMB(lo)/2 {
+				break
+			}
+			if e-k+1 >= 3 && xs[e]-xs[k] >= 2 {
+				s = k
+			}
+		}
+		if s >= 0 {
+			return s, e
+		}
+	}
+	return -1, -1
 }
 
 // givenBack is the most a full GC after fromMS left under the full GC before it, beyond half
@@ -148,6 +177,18 @@ func outgrewGivingBack(p *proc, limit float64, th *Thresholds) bool {
 	}
 	mb, _ := givenBack(p, lv.toMS, th)
 	return mb > 0
+}
+
+// outgrownStory is the level a heap-too-small report tells the heap outgrew (outgrownLevel),
+// when no other story of the death is told: not a job that outgrew the limit on its last run
+// (jobOutgrew), not a heap that lingered at its limit (lingeredAtLimit) — a headline saying the
+// heap outgrew a level beside evidence that it sat at the limit would contradict it.
+func outgrownStory(p *proc, out *Process, th *Thresholds) *pausedLevel {
+	lv := outgrownLevel(p, p.limit.effectiveMB, th)
+	if lv == nil || jobOutgrew(p, out, th) != nil || lingeredAtLimit(p, th) != nil {
+		return nil
+	}
+	return lv
 }
 
 // outgrownNearLimitShare is the share of a stated limit a live heap must have climbed to, out
@@ -352,18 +393,13 @@ func verdictOf(p *proc, out *Process, th *Thresholds, heapMB float64) string {
 	switch {
 	case p.crash != nil && p.gcs == 0:
 		return VerdictInsufficientData
-	case livesAtDeathPoint(p, out, th):
+	case livesAtDeathPoint(p, out, th) || growing && out.HeapLimitSource != LimitCrash && outgrewNearLimit(p, limit, th):
 		// This V8 lets it live where it dies by the model: it presses against its limit, as
-		// a working set too big for it does, not past it, as a leak soon would.
-		if thrashing(p, out, th) != nil {
-			return VerdictGCThrashing
-		}
-		return VerdictHeapTooSmall
-	case growing && out.HeapLimitSource != LimitCrash && outgrewNearLimit(p, limit, th):
-		// A level held longer than it took to reach, then a climb that gives part of itself
-		// back as it goes: work in flight outgrowing its level, as the death report reads it
-		// once the process died of it. Read as one curve, the level and the climb are a leak
-		// "speeding up" (a validator's bulk import, warned of as a leak doubling every 2 s).
+		// a working set too big for it does, not past it, as a leak soon would. Or a level
+		// held longer than it took to reach, then a climb that gives part of itself back as
+		// it goes: work in flight outgrowing its level, as the death report reads it once the
+		// process died of it. Read as one curve, the level and the climb are a leak "speeding
+		// up" (a validator's bulk import, warned of as a leak doubling every 2 s).
 		if thrashing(p, out, th) != nil {
 			return VerdictGCThrashing
 		}
