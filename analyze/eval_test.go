@@ -274,8 +274,12 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// 18–22% early; a climb is read on its own from its fourth full GC), and an OAuth grant
 	// store whose TTL sweep frees part of what it gains every 6 s (a saw-tooth over its leak,
 	// 16–40% off); 597 of 763, 78.2%, with set AY on Node 12, 15, 19 and 23, measured as it
-	// came (2 of its 6 steady cuts: an A/B service's leak from 18 s, cut 7 s into it).
-	for kind, floor := range map[string]float64{"steady": 0.782, "changing": 0.72} {
+	// came (2 of its 6 steady cuts: an A/B service's leak from 18 s, cut 7 s into it); 609 of
+	// 802, 75.9%, and 533 of 754, 70.69%, once 71 older metas had their compound rate profiles
+	// ("flat, then steady (onset at 12 s)", "two-phase", "pause-resume: …") read as one word
+	// and counted: leaks that begin late or pause for 15 s, cut before their onset or in the
+	// pause, where no forecast is right to give, and the early cuts of their climbs.
+	for kind, floor := range map[string]float64{"steady": 0.759, "changing": 0.706} {
 		t.Logf("%s-rate cuts meeting the floor: %d of %d", kind, met[kind], cuts[kind])
 		if share := float64(met[kind]) / float64(max(cuts[kind], 1)); share < floor {
 			t.Errorf("%s-rate cuts meeting the floor: %.1f%%, below the %.1f%% measured before", kind, 100*share, 100*floor)
@@ -322,10 +326,13 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// Node 16 cut at 60%, in a flat stretch between two re-lists); 44 of 1,620 with set AY,
 	// measured as it came (an A/B service whose leak begins at 18 s, cut at 40% on Node 12
 	// and 15, at its onset, and at 60% on Node 15, 7 s into it over three full GCs); 42 once
-	// young GCs no longer showed a heap held against a shortfall within a semi-space.
+	// young GCs no longer showed a heap held against a shortfall within a semi-space; 68 of
+	// 1,695 once the older late-onset and paused leaks counted (26 cuts: at 40% before a
+	// rollover's or an audit flag's onset, inside a 15-s maintenance pause, or within seconds
+	// of the climb's resuming).
 	t.Logf("leaks cut at 40–80%% of their life that read healthy: %d of %d", len(midHealthy), midLife)
-	if len(midHealthy) > 42 {
-		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 42 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
+	if len(midHealthy) > 68 {
+		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 68 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
 	}
 	if len(steady) == 0 {
 		t.Fatal("no steady leak run to evaluate")
