@@ -329,10 +329,12 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// young GCs no longer showed a heap held against a shortfall within a semi-space; 68 of
 	// 1,695 once the older late-onset and paused leaks counted (26 cuts: at 40% before a
 	// rollover's or an audit flag's onset, inside a 15-s maintenance pause, or within seconds
-	// of the climb's resuming).
+	// of the climb's resuming); 67 once a heap that grew, held a level no longer than that,
+	// and left it at its last two full GCs was read over every full GC (the audit trail on
+	// Node 20 cut at 80%, 7 s after its maintenance pause).
 	t.Logf("leaks cut at 40–80%% of their life that read healthy: %d of %d", len(midHealthy), midLife)
-	if len(midHealthy) > 68 {
-		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 68 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
+	if len(midHealthy) > 67 {
+		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 67 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
 	}
 	if len(steady) == 0 {
 		t.Fatal("no steady leak run to evaluate")

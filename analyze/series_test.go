@@ -207,6 +207,33 @@ func TestClimbOffLevel(t *testing.T) {
 	}
 }
 
+// TestClimbsAgain finds a heap that grew, held a level no longer than the growth took, and
+// left it at its last two full GCs: a growth in steps, resumed.
+func TestClimbsAgain(t *testing.T) {
+	th := &DefaultThresholds
+	for _, tc := range []struct {
+		name      string
+		xs, ys    []float64
+		transient float64
+		want      bool
+	}{
+		{"an audit trail paused for maintenance, resumed (Node 20, cut at 80%)",
+			[]float64{1.58, 3.57, 6.25, 9.71, 14.89, 20.45, 25.78, 30.9, 34.71},
+			[]float64{9.5, 17.9, 29.1, 37.2, 43.7, 44.7, 44.7, 46.4, 53.6}, 0, true},
+		{"a warm-up held longer than it took, then a climb (a token cache's sweeper died)",
+			[]float64{2.22, 5.06, 8.91, 12.8, 16.68, 20.52, 24.51, 28.83, 33.26},
+			[]float64{10.5, 16.2, 18.9, 18.6, 18.3, 17.2, 17.1, 30, 43.6}, 0, false},
+		{"a level, one full GC of climb", []float64{0, 2, 4, 6, 8, 10, 12}, []float64{10, 20, 30, 30, 30, 30, 40}, 0, false},
+		{"a level whose last full GCs rose within the noise", []float64{0, 2, 4, 6, 8, 10}, []float64{10, 20, 30, 30.5, 31.2, 31.9}, 0, false},
+		{"a climb smaller than what full GCs catch in passing", []float64{0, 2, 4, 6, 8, 10}, []float64{10, 20, 30, 30, 33, 36}, 8, false},
+		{"the last full GC fell back", []float64{0, 2, 4, 6, 8, 10}, []float64{10, 20, 30, 30, 38, 36}, 0, false},
+	} {
+		if got := climbsAgain(tc.xs, tc.ys, tc.transient, th); got != tc.want {
+			t.Errorf("%s: %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
+
 // TestLoadEnd tells a start-up load — full GCs crowded into the first tenth of the time while
 // the heap filled — from the first full GCs of a growth that goes on at its pace.
 func TestLoadEnd(t *testing.T) {

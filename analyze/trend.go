@@ -323,6 +323,17 @@ func readWindow(xs, ys []float64, th *Thresholds) (*growth, *Trend) {
 			}
 		}
 	}
+	if start > 0 && !t.Significant && g.floorFrom == 0 && climbsAgain(xs, ys, transient, th) {
+		// The last segment is a level and a climb off it, too short to be significant on its
+		// own; the segment before it grew. A heap that grew, held, and grows again grows in
+		// steps (an audit trail paused by a maintenance window, resumed 7 s before the cut:
+		// 9.5 → 43.7 MB, held 44.7 for 11 s, then 46.4, 53.6 — read "no significant growth").
+		// The rate over every step is the line through every full GC.
+		if wg, wt := fitWindow(xs, ys, transient, th); wt.Significant {
+			wt.Method += ", over every full GC: the heap grew, held a level, and climbs again"
+			g, t = wg, wt
+		}
+	}
 	if len(xs) < all {
 		g.thinnedFrom, g.thinCellS = all, span/float64(th.ThinCells)
 	}
@@ -374,6 +385,36 @@ func climbOffLevel(xs, ys []float64, th *Thresholds) (k, b int) {
 		}
 	}
 	return k, b
+}
+
+// climbsAgain reports a heap after full GCs (xs, ys) whose last two rose above the level the
+// ones before them held (two or more within the noise of each other) — each by half the noise
+// or more, the last by the noise and by the memory full GCs catch in passing, and above the
+// one before (one alone may be a spike) — where the level was held no longer than the growth
+// to it took. A level held longer is a warm-up, and the climb after it is read on its own
+// (climbOffLevel) once it has the points for that: a line through the warm-up says nothing of
+// the climb (a token cache whose sweeper died at 25 s, 17 MB held for 16 s, then 3 MB/s: that
+// line put its death 3 min late).
+func climbsAgain(xs, ys []float64, transient float64, th *Thresholds) bool {
+	n := len(ys)
+	if n < 5 {
+		return false
+	}
+	k := n - 3
+	lo, hi := ys[k], ys[k]
+	for k > 0 {
+		l, h := math.Min(lo, ys[k-1]), math.Max(hi, ys[k-1])
+		if h-l > th.noiseMB(l) {
+			break
+		}
+		k, lo, hi = k-1, l, h
+	}
+	if k == n-3 || k == 0 || xs[n-3]-xs[k] > xs[k]-xs[0] {
+		return false
+	}
+	level := median(ys[k : n-2])
+	noise := th.noiseMB(level)
+	return ys[n-2]-level > noise/2 && ys[n-1] > ys[n-2] && ys[n-1]-level > math.Max(noise, transient)
 }
 
 // hingeFitsBetter reports whether a level over xs[:b+1] and a line through the climb after it
