@@ -435,6 +435,10 @@ func (e *explainer) trend() {
 			e.ev("trend", "no significant growth: the line rises %+.1f MB over the window, no more than the ~%s full GCs caught in passing (a batch, a burst held when they ran); under such swings, what stays after them is read from the full GCs that caught nothing, and those are too few or too scattered to show whether it grows", t.GrowthMB, mb(u.transient))
 		case !t.Significant && climbedInPrint(e.out):
 			e.ev("trend", "none in the GC lines: their %s, all at the limit, are the end of the growth, not its course (%+.1f MB over the window); the program's own samples show the course", plural(t.Points, "full GC", "full GCs"), t.GrowthMB)
+		case !t.Significant && u != nil && u.stopped != nil && !u.stopped.unconfirmed && t.GrowthMB > 0:
+			// "No significant growth" beside "growth ended" and a rise of 27 MB reads as a
+			// contradiction: the rise was there, too few points to prove a line, and it ended.
+			e.ev("trend", "rose %+.1f MB over %s, then ended (below): %s leave the line's interval too wide to call the rise growth", t.GrowthMB, secs(t.ToMS-t.FromMS), plural(t.Points, "full GC", "full GCs"))
 		case !t.Significant:
 			e.ev("trend", "no significant growth: the fitted change over the window is %+.1f MB", t.GrowthMB)
 		}

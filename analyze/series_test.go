@@ -248,7 +248,7 @@ func TestLoadEnd(t *testing.T) {
 		{"a steady leak", []float64{0, 0.5, 1, 1.5, 10, 20, 30, 40, 50}, []float64{10, 11, 12, 13, 30, 50, 70, 90, 110}, 0},
 		{"one full GC early, the rest spread", []float64{0.2, 10, 20, 30, 40}, []float64{10, 60, 61, 60, 62}, 0},
 	} {
-		if got := loadEnd(tc.xs, tc.ys); got != tc.want {
+		if got := loadEnd(tc.xs, tc.ys, &DefaultThresholds); got != tc.want {
 			t.Errorf("%s: the load ends at %d, want %d", tc.name, got, tc.want)
 		}
 	}

@@ -157,6 +157,10 @@ type Thresholds struct {
 	// LingerGapShare: a stay in the band that one stretch without full GCs fills for more than
 	// this share of it is a pause between two steps of growth, not a lingering.
 	LingerGapShare float64
+	// LoadRateRatio: leading full GCs that rose this many times faster than the ones after
+	// them loaded what the program holds at start (a table, a cache warmed), and the rate of
+	// the growth after them is the one a later stretch is held to.
+	LoadRateRatio float64
 	// DiedLoadingMS: a process that dies at its limit this soon after it started (V8's time),
 	// its heap rising from its first GCs, died loading its working set: no time of steady
 	// running shows a leak.
@@ -265,6 +269,7 @@ var DefaultThresholds = Thresholds{
 	LingerSlopeShare: 0.5,
 	LingerCrossings:  2,
 	LingerGapShare:   0.5,
+	LoadRateRatio:    5,
 	DiedLoadingMS:    2000,
 
 	ThrashMu:                0.6,

@@ -93,7 +93,7 @@ func undercutOf(xs, ys []float64, th *Thresholds) *undercut {
 	// A start-up load is no half of the window: full GCs come fast while a heap fills (a
 	// reputation feed's first table, 14 -> 231 MB over five full GCs in 2 s of a 58 s run),
 	// and its lowest point says nothing of what the running program kept.
-	if l := loadEnd(xs, ys); l > 0 && len(ys)-l >= th.FewFullGCs {
+	if l := loadEnd(xs, ys, th); l > 0 && len(ys)-l >= th.FewFullGCs {
 		xs, ys = xs[l:], ys[l:]
 	}
 	half := len(ys) / 2
@@ -112,8 +112,8 @@ func undercutOf(xs, ys []float64, th *Thresholds) *undercut {
 
 // loadEnd is the index of the first full GC after a start-up load: the leading full GCs of
 // the first tenth of the window's time, when the heap rose over them at five times the
-// window's average rate or more. 0 when there is none.
-func loadEnd(xs, ys []float64) int {
+// window's average rate or more (LoadRateRatio). 0 when there is none.
+func loadEnd(xs, ys []float64, th *Thresholds) int {
 	n := len(xs)
 	span := xs[n-1] - xs[0]
 	if n < 4 || span <= 0 {
@@ -126,7 +126,7 @@ func loadEnd(xs, ys []float64) int {
 	if l < 2 || xs[l] <= xs[0] {
 		return 0
 	}
-	if (ys[l]-ys[0])/(xs[l]-xs[0]) < 5*(ys[n-1]-ys[0])/span {
+	if (ys[l]-ys[0])/(xs[l]-xs[0]) < th.LoadRateRatio*(ys[n-1]-ys[0])/span {
 		return 0
 	}
 	return l + 1

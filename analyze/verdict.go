@@ -1051,6 +1051,20 @@ func lingeredAtLimit(p *proc, th *Thresholds) *linger {
 		px, py := retained(p, xs[:enter+1], ys[:enter+1], th)
 		px, py = thinCells(px, py, th)
 		l.preRate = robustFit(px, py).b
+		// The rate before is the growth that led into the band: a resident table loaded at
+		// start (a DNS block list, 246 MB of 320 in 3 s, then a leak of 2.9 MB/s for 9 s) is
+		// no rate the band's stay can be held to. A load is fast (LoadRateRatio times what
+		// follows), short (half the time of what follows or less), and what follows is a
+		// growth of its own (twice the noise): a growth that slowed as it went (a coupon
+		// collector's, over 30 s) and a settling at the band's edge (a working set's last
+		// 5 MB) are the course a heap takes into its limit.
+		if s := trendStart(px, py, th); s > 0 {
+			m := len(px) - 1
+			load, after := robustFit(px[:s], py[:s]).b, robustFit(px[s:], py[s:]).b
+			if after > 0 && load >= th.LoadRateRatio*after && px[s-1]-px[0] <= (px[m]-px[s])/2 && py[m]-py[s] > 2*th.noiseMB(py[s]) {
+				l.preRate = after
+			}
+		}
 	}
 	if l.preRate <= 0 {
 		// It started near the limit: nothing grew into it.
