@@ -278,8 +278,12 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// 802, 75.9%, and 533 of 754, 70.69%, once 71 older metas had their compound rate profiles
 	// ("flat, then steady (onset at 12 s)", "two-phase", "pause-resume: …") read as one word
 	// and counted: leaks that begin late or pause for 15 s, cut before their onset or in the
-	// pause, where no forecast is right to give, and the early cuts of their climbs.
-	for kind, floor := range map[string]float64{"steady": 0.759, "changing": 0.706} {
+	// pause, where no forecast is right to give, and the early cuts of their climbs; 617 of
+	// 834, 74.0%, and 541 of 763 with set AZ on Node 10, 13, 18 and 22, measured as it came (8
+	// of its 32 steady cuts: a DNS resolver whose 246–282 MB trie loads in 3–5 s, then leaks
+	// 2–3 MB/s into a 320 MB limit — healthy, no headroom, or heap-too-small at 40–80%, its
+	// rises under 5% of the heap; a queue worker's 0.6 MB/s line, 3 MB long at 40%).
+	for kind, floor := range map[string]float64{"steady": 0.739, "changing": 0.706} {
 		t.Logf("%s-rate cuts meeting the floor: %d of %d", kind, met[kind], cuts[kind])
 		if share := float64(met[kind]) / float64(max(cuts[kind], 1)); share < floor {
 			t.Errorf("%s-rate cuts meeting the floor: %.1f%%, below the %.1f%% measured before", kind, 100*share, 100*floor)
@@ -331,10 +335,14 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// rollover's or an audit flag's onset, inside a 15-s maintenance pause, or within seconds
 	// of the climb's resuming); 67 once a heap that grew, held a level no longer than that,
 	// and left it at its last two full GCs was read over every full GC (the audit trail on
-	// Node 20 cut at 80%, 7 s after its maintenance pause).
+	// Node 20 cut at 80%, 7 s after its maintenance pause); 73 of 1,731 with set AZ, measured
+	// as it came (the DNS resolver at 40% on Node 18 and 22 and 60% on Node 22, its leak's
+	// rises under the noise of a 280 MB heap; the queue worker at 40% on Node 10 and 13, +3.2
+	// MB on a line, under what a heap may gain settling; the rate-card importer on Node 13 at
+	// 60%, between two bursts).
 	t.Logf("leaks cut at 40–80%% of their life that read healthy: %d of %d", len(midHealthy), midLife)
-	if len(midHealthy) > 67 {
-		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 67 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
+	if len(midHealthy) > 73 {
+		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 73 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
 	}
 	if len(steady) == 0 {
 		t.Fatal("no steady leak run to evaluate")

@@ -169,6 +169,10 @@ func healthyHeadline(p *Process) string {
 		what = "the heap after full GCs grew, then stopped growing"
 	case t != nil && t.Model == ModelDecelerating:
 		what = "the heap after full GCs grows ever more slowly, towards a level under the limit"
+	case t != nil && t.Significant && t.RSquared >= DefaultThresholds.TrendMinR2 && t.GrowthMB > 0:
+		// A clean line, too short a rise to call (a queue worker's 17 full GCs on a line,
+		// +3.2 MB, R² 0.95, said "they scatter too far about it").
+		what = fmt.Sprintf("the heap after full GCs rose only %+.1f MB, less than a heap may gain as it settles", t.GrowthMB)
 	case t != nil && t.Significant:
 		// A line whose interval clears zero, too scattered to be a trend (R² under
 		// TrendMinR2): "no significant growth" beside "+2.17 MB/s, interval 1.18–3.16"
