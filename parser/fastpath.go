@@ -244,6 +244,13 @@ type lineCache struct {
 	mu     [64]byte
 	muLen  int
 	muVals [2]float64
+	// sizes remembers the last sizes clause ("S0 (M0) -> S1 (M1) MB,") and its four values: a
+	// program in a steady state allocates and keeps the same between GCs, and its scavenges
+	// print the same sizes line after line (98.8% of a churning Node 20 service's lines; 22.6%
+	// of the corpus's GC lines).
+	sizes     [48]byte
+	sizesLen  int
+	sizesVals [4]float64
 }
 
 func (c *lineCache) get(iso string) *string {
@@ -456,7 +463,7 @@ func fastGCInto(s string, pre *prefixScan, st *gcStore, cache *lineCache) (*GC, 
 // fastGCTail is fastGCInto that also returns where the reasons start.
 func fastGCTail(s string, pre *prefixScan, st *gcStore, cache *lineCache) (*GC, int, bool) {
 	r := gcReader{scanner: scanner{s: s}, st: st}
-	if !r.prefix(pre, cache) || !r.time() || !r.collector() || !r.qualifiers() || !r.sizes() || !r.pooled() ||
+	if !r.prefix(pre, cache) || !r.time() || !r.collector() || !r.qualifiers() || !r.sizes(cache) || !r.pooled() ||
 		!r.durations() || !r.incremental() || !r.mu(cache) {
 		return nil, 0, false
 	}
@@ -588,9 +595,19 @@ func (r *gcReader) qualifiers() bool {
 	return true
 }
 
-// sizes reads "S0 (M0) -> S1 (M1) MB,".
-func (r *gcReader) sizes() bool {
+// sizes reads "S0 (M0) -> S1 (M1) MB,". A clause that is the last one's, byte for byte, has
+// its values: how it reads depends on its text alone, up to its comma.
+func (r *gcReader) sizes(cache *lineCache) bool {
 	st := r.st
+	g := &st.gc
+	if n := cache.sizesLen; n > 0 && len(r.s)-r.i >= n && string(cache.sizes[:n]) == r.s[r.i:r.i+n] {
+		r.i += n
+		r.spaces()
+		st.vals[1], st.vals[2], st.vals[3], st.vals[4] = cache.sizesVals[0], cache.sizesVals[1], cache.sizesVals[2], cache.sizesVals[3]
+		g.HeapBeforeMB, g.CommittedBeforeMB, g.HeapAfterMB, g.CommittedAfterMB = &st.vals[1], &st.vals[2], &st.vals[3], &st.vals[4]
+		return true
+	}
+	start := r.i
 	var ok1, ok2, ok3, ok4 bool
 	st.vals[1], ok1 = r.float()
 	if !ok1 || !r.ch('(') {
@@ -608,8 +625,11 @@ func (r *gcReader) sizes() bool {
 	if !ok4 || !r.ch(')') || !r.word("MB") || !r.ch(',') {
 		return false
 	}
-	g := &st.gc
 	g.HeapBeforeMB, g.CommittedBeforeMB, g.HeapAfterMB, g.CommittedAfterMB = &st.vals[1], &st.vals[2], &st.vals[3], &st.vals[4]
+	if clause := strings.TrimRight(r.s[start:r.i], " \t"); len(clause) <= len(cache.sizes) {
+		cache.sizesLen = copy(cache.sizes[:], clause)
+		cache.sizesVals = [4]float64{st.vals[1], st.vals[2], st.vals[3], st.vals[4]}
+	}
 	return true
 }
 
