@@ -339,10 +339,12 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// as it came (the DNS resolver at 40% on Node 18 and 22 and 60% on Node 22, its leak's
 	// rises under the noise of a 280 MB heap; the queue worker at 40% on Node 10 and 13, +3.2
 	// MB on a line, under what a heap may gain settling; the rate-card importer on Node 13 at
-	// 60%, between two bursts).
+	// 60%, between two bursts); 72 once a heap whose last three full GCs each rose by half the
+	// noise, with no memory caught in passing, was no longer healthy (the resolver on Node 22
+	// at 60%: 222, 258, 275, 284 MB, insufficient data now).
 	t.Logf("leaks cut at 40–80%% of their life that read healthy: %d of %d", len(midHealthy), midLife)
-	if len(midHealthy) > 73 {
-		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 73 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
+	if len(midHealthy) > 72 {
+		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 72 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
 	}
 	if len(steady) == 0 {
 		t.Fatal("no steady leak run to evaluate")

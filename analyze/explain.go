@@ -439,6 +439,9 @@ func (e *explainer) trend() {
 			e.ev("trend", "no significant growth: the line rises %+.1f MB over the window, no more than the ~%s full GCs caught in passing (a batch, a burst held when they ran); under such swings, what stays after them is read from the full GCs that caught nothing, and those are too few or too scattered to show whether it grows", t.GrowthMB, mb(u.transient))
 		case !t.Significant && climbedInPrint(e.out):
 			e.ev("trend", "none in the GC lines: their %s, all at the limit, are the end of the growth, not its course (%+.1f MB over the window); the program's own samples show the course", plural(t.Points, "full GC", "full GCs"), t.GrowthMB)
+		case !t.Significant && e.out.Verdict == VerdictInsufficientData && e.p.crash == nil && climbingAtTheEnd(e.p, e.th):
+			f := e.p.fulls[len(e.p.fulls)-4:]
+			e.ev("trend", "rising at each of the last three full GCs (%s → %s → %s → %s), but the line through the window (%+.1f MB) holds no growth in its interval: too few or too scattered points to tell a leak from a heap still settling", mb(f[0].AfterMB), mb(f[1].AfterMB), mb(f[2].AfterMB), mb(f[3].AfterMB), t.GrowthMB)
 		case !t.Significant && u != nil && u.stopped != nil && !u.stopped.unconfirmed && t.GrowthMB > 0:
 			// "No significant growth" beside "growth ended" and a rise of 27 MB reads as a
 			// contradiction: the rise was there, too few points to prove a line, and it ended.
