@@ -91,9 +91,9 @@ func target(r *Report) *Process {
 // ran under, each with the reason; the list may only shrink.
 var withLimitMisses = map[string]string{
 	// A memo cache levelling at 88.7 MB under a 96 MB flag: its level lies above where V8 may
-	// give up (77 MB on), and young GCs still creep 0.05 MB/s after its last full GC, so with
-	// the flag it reads a leak that will run out of heap; labelled healthy (it ran 35 s more
-	// without a full GC). Arguably heap-too-small.
+	// give up (77 MB on) and within the noise of where it dies: with the flag it reads
+	// heap-too-small, pressing against its limit; labelled healthy (it ran 35 s more without
+	// a full GC).
 	"node-20/memo-cache-bounded-keyspace.96.log.gz": "levels above where V8 may give up",
 }
 
