@@ -253,3 +253,28 @@ func TestLoadEnd(t *testing.T) {
 		}
 	}
 }
+
+func TestRateAfterLoad(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		xs, ys []float64
+		ok     bool
+	}{
+		// corpus/node-22/dns-blocklist-…: the full GCs before its band at the limit.
+		{"a block list loaded in 2.9 s, then a leak (seven full GCs)",
+			[]float64{0.294, 0.74, 1.259, 1.96, 2.876, 7.011, 13.503},
+			[]float64{18.1, 55.8, 99.7, 153.5, 222.1, 258, 275.1}, true},
+		{"a steady climb", []float64{1, 2, 3, 4, 5, 6}, []float64{10, 20, 30, 40, 50, 60}, false},
+		{"a load, then a settling under the noise", []float64{0.3, 0.7, 1.2, 6, 12, 18},
+			[]float64{20, 60, 100, 104, 106, 107}, false},
+		{"too few full GCs", []float64{0.3, 0.7, 5, 10}, []float64{20, 80, 90, 100}, false},
+	} {
+		rate, ok := rateAfterLoad(tc.xs, tc.ys, &DefaultThresholds)
+		if ok != tc.ok {
+			t.Errorf("%s: a load split: %v (rate after %.2f MB/s), want %v", tc.name, ok, rate, tc.ok)
+		}
+		if ok && (rate <= 0 || rate*DefaultThresholds.LoadRateRatio > (tc.ys[1]-tc.ys[0])/(tc.xs[1]-tc.xs[0])) {
+			t.Errorf("%s: the rate after the load is %.2f MB/s, not a fifth of the load's or less", tc.name, rate)
+		}
+	}
+}
