@@ -300,10 +300,7 @@ func tightHeadroom(p *proc, out *Process, th *Thresholds) (float64, bool) {
 	if p.crash != nil || d == nil || d.reached || d.ignored || len(p.fulls) == 0 {
 		return 0, false
 	}
-	held := 0.0
-	for _, g := range p.fulls[max(0, len(p.fulls)-3):] {
-		held = math.Max(held, g.AfterMB)
-	}
+	held := heldAfterFullGCs(p)
 	if lv := levelsOff(p, out, th); lv != nil {
 		held = math.Max(held, lv.levelMB)
 	}

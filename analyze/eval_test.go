@@ -3,6 +3,7 @@ package analyze
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -440,4 +441,52 @@ func settledAt(p *Process) float64 {
 	// for two full GCs, and a log cut there cannot tell the two apart.
 	reached := fulls[from].TimeMS
 	return math.Max(fulls[from+1].TimeMS, reached+0.25*(reached-fulls[0].TimeMS))
+}
+
+// TestAlivePastTheDeathPoint cuts each crashed run of the corpus whose V8 enforces its flag
+// at the first full GC, a second or more before the crash, that left 0.95·F or more — alive
+// past where most runs die — and holds the death point the report gives it to what such runs
+// did: never under the heap the process held alive, and, over the runs, near where they died
+// (survivedShareAtDeath, the median of their deaths).
+func TestAlivePastTheDeathPoint(t *testing.T) {
+	var deaths []float64
+	for _, log := range corpustest.Logs(t) {
+		m, ok := corpustest.ReadMeta(log)
+		if !ok || !m.Crashed || m.HeapLimitMB == nil || !m.EnforcesFlag() {
+			continue
+		}
+		f := *m.HeapLimitMB
+		full := analyzeFile(t, log, Options{})
+		if len(full.Processes) != 1 || full.Processes[0].Crash == nil || full.Processes[0].Crash.TimeMS == nil || full.Processes[0].OOMAtHeapMB == nil {
+			continue
+		}
+		crashMS := *full.Processes[0].Crash.TimeMS
+		evs := cutEvents(t, log, crashMS-1000)
+		past := slices.IndexFunc(evs, func(ev parser.Event) bool {
+			return ev.Type == parser.TypeGC && ev.GC.Kind != nil && *ev.GC.Kind == parser.KindFull && ev.GC.HeapAfterMB != nil && *ev.GC.HeapAfterMB >= liveShareAtDeath*f
+		})
+		if past < 0 {
+			continue
+		}
+		a := New(Options{HeapLimitMB: &f})
+		for _, ev := range evs[:past+1] {
+			a.Add(ev)
+		}
+		r := a.Report(corpustest.Name(log), parser.Stats{})
+		p := r.Processes[0]
+		held := *evs[past].GC.HeapAfterMB
+		if p.OOMAtHeapMB == nil || *p.OOMAtHeapMB < held || *p.OOMAtHeapMB > p.OOMAtHeapRangeMB[1] {
+			t.Errorf("%s cut alive at %.1f MB of F = %.0f: V8 gives up at %v (range %v), not between what it held and the range's end", corpustest.Name(log), held, f, p.OOMAtHeapMB, p.OOMAtHeapRangeMB)
+		}
+		deaths = append(deaths, *full.Processes[0].OOMAtHeapMB/f)
+	}
+	if len(deaths) < 50 {
+		t.Fatalf("only %d crashed runs lived past 0.95·F: too few to hold the model to", len(deaths))
+	}
+	sort.Float64s(deaths)
+	med := stat.Quantile(0.5, stat.Empirical, deaths, nil)
+	t.Logf("%d runs alive past 0.95·F a second before their crash died at a median %.3f·F", len(deaths), med)
+	if math.Abs(med-survivedShareAtDeath) > 0.01 {
+		t.Errorf("runs alive past 0.95·F died at a median %.3f·F; the model says %.2f", med, survivedShareAtDeath)
+	}
 }

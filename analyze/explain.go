@@ -788,8 +788,12 @@ func (e *explainer) limit() {
 	case d.ignored:
 		e.ev("limit not enforced", "the heap after full GCs went past %s while the process ran on: this V8 does not enforce the limit (V8 before 6.4, Node 8 and 9, did not count what its GCs took), so no time-to-OOM can be told from it", mb(*out.HeapLimitMB))
 	default:
-		e.ev("dies at", "V8 gives up when the heap after a full GC reaches about %s (%.0f–%s): the old generation's live objects plus fragmentation past the limit", mb(d.mb), d.lo, mb(d.hi))
-		if d.earlyWhy != "" && e.out.PredictedOOMMS != nil { // it sets the early end of the time-to-OOM
+		if d.survived > 0 {
+			e.ev("dies at", "about %s (%.0f–%s): the heap after full GCs held %s, past %.0f%% of the limit, where most processes die; those that lived past it died near %.0f%% of it", mb(d.mb), d.lo, mb(d.hi), mb(d.survived), 100*liveShareAtDeath, 100*survivedShareAtDeath)
+		} else {
+			e.ev("dies at", "V8 gives up when the heap after a full GC reaches about %s (%.0f–%s): the old generation's live objects plus fragmentation past the limit", mb(d.mb), d.lo, mb(d.hi))
+		}
+		if d.earlyWhy != "" && e.out.PredictedOOMMS != nil && d.survived == 0 { // it sets the early end of the time-to-OOM
 			e.ev("dies as early as", "%s: %s", mb(d.lo), d.earlyWhy)
 		}
 		if held := e.held; e.tight {

@@ -320,6 +320,9 @@ type deathPoint struct {
 	reached bool
 	// earlyWhy says why the range starts as early as 0.8·F.
 	earlyWhy string
+	// survived is the heap a live process held after its last full GCs when that is past
+	// liveShareAtDeath·F: mb is then moved to where such processes died.
+	survived float64
 }
 
 // deathPointOf returns where this process dies against its limit.
@@ -353,7 +356,27 @@ func deathPointOf(p *proc, out *Process) *deathPoint {
 	if peak > d.hi*1.05 {
 		d.ignored = true
 	}
+	if held := heldAfterFullGCs(p); p.crash == nil && !d.ignored && held >= d.mb {
+		// Alive past the point where most runs die: of the crashed corpus runs of Node
+		// 10–26 alive at 0.95·F or more a second before they died, the median died at
+		// 0.99·F, 0.02·F above the most they had held alive.
+		d.survived = held
+		d.mb = math.Min(d.hi, math.Max(survivedShareAtDeath*f, held+0.02*f))
+	}
 	return d
+}
+
+// survivedShareAtDeath is the share of F at which a process that lived past liveShareAtDeath·F
+// dies: the median of the corpus runs that did.
+const survivedShareAtDeath = 0.99
+
+// heldAfterFullGCs is the most the heap held after the last three full GCs.
+func heldAfterFullGCs(p *proc) float64 {
+	held := 0.0
+	for _, g := range p.fulls[max(0, len(p.fulls)-3):] {
+		held = math.Max(held, g.AfterMB)
+	}
+	return held
 }
 
 // processOldSpace is the old-space limit of a process that said its heap_size_limit (gcanalyze
