@@ -419,8 +419,12 @@ func (e *explainer) trend() {
 				over += fmt.Sprintf(", kept one per %s out of %d so that back-to-back ones count once", secs(1000*g.thinCellS), g.thinnedFrom)
 			}
 		}
-		e.ev("heap after full GC", "%s at %s → %s at %s%s: %s%.2f MB/s (robust fit over %s, 95%% interval %.2f–%.2f, R² %.2f)",
-			mb(h.FirstMB), secs(h.FirstMS), mb(h.LastMB), secs(h.LastMS), since, sign, t.SlopeMBPerS, over, t.Interval95[0], t.Interval95[1], t.RSquared)
+		fitted := "robust fit over " + over
+		if g := e.p.growth; g != nil && g.timeWeighted {
+			fitted = "fit over " + over + ", each weighed by the time it stands for: a robust line rejected most of that time, back-to-back full GCs on one level outnumbering the rest"
+		}
+		e.ev("heap after full GC", "%s at %s → %s at %s%s: %s%.2f MB/s (%s, 95%% interval %.2f–%.2f, R² %.2f)",
+			mb(h.FirstMB), secs(h.FirstMS), mb(h.LastMB), secs(h.LastMS), since, sign, t.SlopeMBPerS, fitted, t.Interval95[0], t.Interval95[1], t.RSquared)
 		switch u := e.p.growth; {
 		case u != nil && u.undercut != nil:
 			e.ev("trend", "no growth: a full GC at %s left %s, under the %s the heap held after every full GC of the window's first half: what it gained was freed", secs(u.undercut.atMS), mb(u.undercut.heapMB), mb(u.undercut.fromMB))

@@ -278,3 +278,28 @@ func TestRateAfterLoad(t *testing.T) {
 		}
 	}
 }
+
+func TestFitWindowCountsTimeNotFullGCs(t *testing.T) {
+	// A heap that grew in steps, 20 → 39 → 57 MB over 16 s, with sixty full GCs back to back
+	// on its middle level (made by hand after corpus/node-24/graphql-schema-reload-…).
+	xs, ys := []float64{0.5, 7.8}, []float64{20, 39.4}
+	for x := 7.9; x < 14.5; x += 0.1 {
+		xs, ys = append(xs, x), append(ys, 38.7)
+	}
+	xs, ys = append(xs, 14.6, 15.1, 15.3, 15.6, 16.8), append(ys, 41.2, 56.5, 56.5, 56.5, 56.5)
+	g, tr := fitWindow(xs, ys, 0, &DefaultThresholds)
+	if !tr.Significant || !g.timeWeighted || tr.SlopeMBPerS < 1 {
+		t.Errorf("steps under back-to-back full GCs: significant %v, time-weighted %v, %.2f MB/s; want growth of about 2 MB/s", tr.Significant, g.timeWeighted, tr.SlopeMBPerS)
+	}
+	if iv := tr.Interval95; iv[1]-iv[0] < 0.5 {
+		t.Errorf("the interval %.2f–%.2f MB/s is as narrow as if every full GC were a moment of its own", iv[0], iv[1])
+	}
+	// A flat heap whose full GCs crowd one stretch reads no growth either way.
+	flat := make([]float64, len(ys))
+	for i := range flat {
+		flat[i] = 38.7 + 0.1*float64(i%2)
+	}
+	if _, tr := fitWindow(xs, flat, 0, &DefaultThresholds); tr.Significant {
+		t.Errorf("a flat heap read as growing at %.2f MB/s", tr.SlopeMBPerS)
+	}
+}

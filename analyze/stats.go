@@ -42,6 +42,9 @@ type fit struct {
 	// w are the robust weights the points ended with (robustFit); 0 is a point the line
 	// rejected.
 	w []float64
+	// dof, when set, is the degrees of freedom of the slope's interval, in place of n−2:
+	// weights that make a few points carry the line leave fewer than their count.
+	dof float64
 }
 
 // at is the fitted value at x.
@@ -113,6 +116,19 @@ func robustFit(xs, ys []float64) fit {
 		}
 		a, b = stat.LinearRegression(xs, ys, w, false)
 	}
+	return lineFit(xs, ys, w, a, b)
+}
+
+// weightedFit is the weighted least-squares line through the points with weights w.
+func weightedFit(xs, ys, w []float64) fit {
+	a, b := stat.LinearRegression(xs, ys, w, false)
+	return lineFit(xs, ys, w, a, b)
+}
+
+// lineFit is the line a + b·x through the points with weights w, with the standard error of
+// its slope from the weighted residuals.
+func lineFit(xs, ys, w []float64, a, b float64) fit {
+	n := len(xs)
 	f := fit{a: a, b: b, n: n, w: w}
 	// Standard error of the slope from the weighted residuals.
 	var sw, swx float64
@@ -145,6 +161,9 @@ func robustFit(xs, ys []float64) fit {
 // interval95 returns the 95% interval of the slope.
 func (f fit) interval95() [2]float64 {
 	dof := float64(f.n - 2)
+	if f.dof > 0 {
+		dof = f.dof
+	}
 	if dof < 1 {
 		dof = 1
 	}
