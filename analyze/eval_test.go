@@ -283,8 +283,15 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// 834, 74.0%, and 541 of 763 with set AZ on Node 10, 13, 18 and 22, measured as it came (8
 	// of its 32 steady cuts: a DNS resolver whose 246–282 MB trie loads in 3–5 s, then leaks
 	// 2–3 MB/s into a 320 MB limit — healthy, no headroom, or heap-too-small at 40–80%, its
-	// rises under 5% of the heap; a queue worker's 0.6 MB/s line, 3 MB long at 40%).
-	for kind, floor := range map[string]float64{"steady": 0.739, "changing": 0.706} {
+	// rises under 5% of the heap; a queue worker's 0.6 MB/s line, 3 MB long at 40%); 619 of
+	// 834, 74.2%, once a live heap past 0.95·F was held to die near 0.99·F (the resolver at
+	// 80% on Node 13, 18 and 22); 625 of 851, 73.4%, and 547 of 776, 70.5%, with set BC on
+	// Node 11, 15, 20 and 24, measured as it came but for a stepwise cache on Node 24 whose
+	// 68 back-to-back full GCs on one level outvoted its steps (6 of its 17 steady cuts: a
+	// flight-status API's leak over a 70 MB snapshot that V8 ended at 0.81·F on Node 24, 51%
+	// late at every cut, GC starving it from its first second — the early-death class; a
+	// search service's leak switched on by a flag at 16 s of 29, cut before or 1 s after it).
+	for kind, floor := range map[string]float64{"steady": 0.734, "changing": 0.704} {
 		t.Logf("%s-rate cuts meeting the floor: %d of %d", kind, met[kind], cuts[kind])
 		if share := float64(met[kind]) / float64(max(cuts[kind], 1)); share < floor {
 			t.Errorf("%s-rate cuts meeting the floor: %.1f%%, below the %.1f%% measured before", kind, 100*share, 100*floor)
@@ -342,10 +349,14 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// MB on a line, under what a heap may gain settling; the rate-card importer on Node 13 at
 	// 60%, between two bursts); 72 once a heap whose last three full GCs each rose by half the
 	// noise, with no memory caught in passing, was no longer healthy (the resolver on Node 22
-	// at 60%: 222, 258, 275, 284 MB, insufficient data now).
+	// at 60%: 222, 258, 275, 284 MB, insufficient data now); 81 of 1,779 with set BC, measured
+	// as it came but for its stepwise cache at 60% on Node 24 (the search service whose leak
+	// a flag switches on at 16 s of 28–30, cut at 40% and 60% on all four versions: flat, or
+	// three young GCs into its climb with no full GC yet; the stepwise cache on Node 24 at
+	// 40%, on its second level after one step).
 	t.Logf("leaks cut at 40–80%% of their life that read healthy: %d of %d", len(midHealthy), midLife)
-	if len(midHealthy) > 72 {
-		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 72 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
+	if len(midHealthy) > 81 {
+		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 81 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
 	}
 	if len(steady) == 0 {
 		t.Fatal("no steady leak run to evaluate")
