@@ -353,10 +353,12 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// as it came but for its stepwise cache at 60% on Node 24 (the search service whose leak
 	// a flag switches on at 16 s of 28–30, cut at 40% and 60% on all four versions: flat, or
 	// three young GCs into its climb with no full GC yet; the stepwise cache on Node 24 at
-	// 40%, on its second level after one step).
+	// 40%, on its second level after one step); 79 once young GCs that climbed off a level
+	// they had held, with no full GC since, were no longer read healthy (the search service at
+	// 60% on Node 11 and 20).
 	t.Logf("leaks cut at 40–80%% of their life that read healthy: %d of %d", len(midHealthy), midLife)
-	if len(midHealthy) > 81 {
-		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 81 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
+	if len(midHealthy) > 79 {
+		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 79 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
 	}
 	if len(steady) == 0 {
 		t.Fatal("no steady leak run to evaluate")

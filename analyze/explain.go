@@ -456,6 +456,9 @@ func (e *explainer) trend() {
 	case h != nil:
 		e.ev("heap after full GC", "%s at %s → %s at %s (%s: too few for a trend)", mb(h.FirstMB), secs(h.FirstMS), mb(h.LastMB), secs(h.LastMS), plural(e.out.FullGCs, "full GC", "full GCs"))
 	}
+	if l := youngLeftLevel(e.p, e.th); t == nil && l != nil && e.out.Verdict == VerdictInsufficientData {
+		e.ev("young GCs", "the heap they left held %s for %s, then the last %d each left more, to %s at %s: a climb no full GC has weighed yet, too young to tell a leak from a level that will hold", mb(l.heldMB), secs(l.heldMS), l.rising, mb(l.toMB), secs(l.toMS))
+	}
 	if e.p.teardownMS != nil {
 		e.ev("at exit", "the full GC at %s freed almost the whole heap as the process ended: left out of the trend", secs(*e.p.teardownMS))
 	}

@@ -443,7 +443,7 @@ func verdictOf(p *proc, out *Process, th *Thresholds, heapMB float64) string {
 		// leak cut where V8 had just begun collecting back to back: 8 -> 25 MB in 12 s, the
 		// last 3 s of them the window).
 		return VerdictInsufficientData
-	case tr == nil && (p.young < th.FewYoungGCs && !quietYoung(p, th) || p.crash != nil || risingWithoutFullGCs(p, th)):
+	case tr == nil && (p.young < th.FewYoungGCs && !quietYoung(p, th) || p.crash != nil || risingWithoutFullGCs(p, th) || youngLeftLevel(p, th) != nil):
 		// Fewer than three full GCs and little else, or a heap the young GCs show rising:
 		// no trend can be read, and it is not shown level.
 		return VerdictInsufficientData
@@ -601,6 +601,59 @@ func quietYoung(p *proc, th *Thresholds) bool {
 		lo, hi, first = l, h, i
 	}
 	return len(ys)-first >= th.QuietYoungGCs && len(ys) > 0 && ys[len(ys)-1].TimeMS-ys[first].TimeMS >= 1000*th.QuietSpanS
+}
+
+// leftLevel is a heap that the young GCs at the end of a log show leaving the level it held:
+// held MB over heldMS from fromMS, then the last rising GCs, each leaving more, to toMB at toMS.
+type leftLevel struct {
+	heldMB, fromMS, heldMS float64
+	rising                 int
+	toMB, toMS             float64
+}
+
+// youngLeftLevel reports a heap whose young GCs since the last full GC held a level —
+// QuietYoungGCs or more within the noise over QuietSpanS or more — and whose last three or
+// more each left more than the one before, the last above the level by the noise: a level
+// held long, then a climb too young for a full GC to have weighed it (a search service flat
+// at 5.2 MB for 16 s, then 6.6, 7.3, 8.3 MB after a flag turned on a leak: "healthy").
+func youngLeftLevel(p *proc, th *Thresholds) *leftLevel {
+	if p.youngSinceFull == nil {
+		return nil
+	}
+	ys := p.youngSinceFull.all()
+	n := len(ys)
+	k := n - 1 // the GCs after k each left more than the one before
+	for k > 0 && ys[k-1].AfterMB < ys[k].AfterMB {
+		k--
+	}
+	if n-1-k < 3 {
+		return nil
+	}
+	// The level: the GCs up to k, within the noise of each other.
+	k++ // ys[:k] is the level's stretch
+	lo, hi := ys[k-1].AfterMB, ys[k-1].AfterMB
+	first := k - 1
+	for first > 0 {
+		l, h := math.Min(lo, ys[first-1].AfterMB), math.Max(hi, ys[first-1].AfterMB)
+		if h-l > th.noiseMB(l) {
+			break
+		}
+		lo, hi, first = l, h, first-1
+	}
+	level := median(afterOf(ys[first:k]))
+	if k-first < th.QuietYoungGCs || ys[k-1].TimeMS-ys[first].TimeMS < 1000*th.QuietSpanS/2 || ys[n-1].AfterMB-hi <= th.noiseMB(level) {
+		return nil
+	}
+	return &leftLevel{heldMB: level, fromMS: ys[first].TimeMS, heldMS: ys[k-1].TimeMS - ys[first].TimeMS, rising: n - k, toMB: ys[n-1].AfterMB, toMS: ys[n-1].TimeMS}
+}
+
+// afterOf is the heap each GC left.
+func afterOf(pts []GCPoint) []float64 {
+	out := make([]float64, len(pts))
+	for i, g := range pts {
+		out[i] = g.AfterMB
+	}
+	return out
 }
 
 // risingWithoutFullGCs reports a heap that the GCs of a process with too few full GCs for a

@@ -1,0 +1,53 @@
+package analyze
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/gcanalyze/gcanalyze/parser"
+)
+
+// TestYoungClimbAfterALevel: set BC's search service (real runs on Node 11, 15, 20 and 24
+// under --max-old-space-size=64) holds its heap flat at ~5 MB for 16 s, then a flag turns on
+// a leak of ~4.5 MB/s. Read before the flag, it is healthy; read at its last young GC before
+// the first full GC after the flag, the young GCs have climbed off the level and no full GC
+// has weighed the climb: not healthy (it read "no significant growth of the heap after full
+// GCs" from a log with no full GC).
+func TestYoungClimbAfterALevel(t *testing.T) {
+	limit := 64.0
+	for _, v := range []string{"11", "15", "20", "24"} {
+		log := fmt.Sprintf("../corpus/node-%s/catalog-search-query-capture-flag-no-uploader.64.log.gz", v)
+		evs := cutEvents(t, log, 40000)
+		read := func(until float64) *Process {
+			a := New(Options{HeapLimitMB: &limit})
+			for _, ev := range evs {
+				if ev.Type == parser.TypeGC && ev.GC.TimeMS != nil && *ev.GC.TimeMS > until {
+					break
+				}
+				a.Add(ev)
+			}
+			return target(a.Report(log, parser.Stats{}))
+		}
+		if p := read(15000); p.Verdict != VerdictHealthy {
+			t.Errorf("Node %s before the flag: %s, want healthy\n%s", v, p.Verdict, strings.Join(p.Evidence, "\n"))
+		}
+		// The last young GC before the first full GC after the flag (16 s).
+		lastYoung := 0.0
+		for _, ev := range evs {
+			if ev.Type != parser.TypeGC || ev.GC.TimeMS == nil || *ev.GC.TimeMS <= 16000 {
+				continue
+			}
+			if *ev.GC.Kind == parser.KindFull {
+				break
+			}
+			lastYoung = *ev.GC.TimeMS
+		}
+		if lastYoung == 0 {
+			continue // a full GC came first: the trend reads it
+		}
+		if p := read(lastYoung); p.Verdict == VerdictHealthy {
+			t.Errorf("Node %s at %.0f ms, the young GCs climbing off their level: healthy\n%s", v, lastYoung, strings.Join(p.Evidence, "\n"))
+		}
+	}
+}
