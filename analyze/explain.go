@@ -11,6 +11,7 @@ import (
 
 	"github.com/gcanalyze/gcanalyze/internal/units"
 	"github.com/gcanalyze/gcanalyze/parser"
+	"gonum.org/v1/gonum/floats"
 )
 
 // littleGCShare is the share of the time in GC under which a report may say GC takes little.
@@ -165,6 +166,11 @@ const (
 func healthyHeadline(p *Process) string {
 	what := "no significant growth of the heap after full GCs"
 	switch t := p.Trend; {
+	case t == nil:
+		// The verdict holds healthy only where no line through every GC rises steadily by
+		// what a heap may gain as it settles (risingWithoutFullGCs) and the young GCs did
+		// not climb off a level (youngLeftLevel).
+		what = "no steady climb in what the young GCs left (too few full GCs for a trend)"
 	case t != nil && t.StoppedAtMS != nil:
 		what = "the heap after full GCs grew, then stopped growing"
 	case t != nil && t.Model == ModelDecelerating:
@@ -394,6 +400,14 @@ func spacesStory(spaces []parser.ReportSpace) string {
 	return strings.TrimPrefix(story, "; ")
 }
 
+// youngSince is the young GCs since the last full GC (or since the start), as kept.
+func (e *explainer) youngSince() []GCPoint {
+	if e.p.youngSinceFull == nil {
+		return nil
+	}
+	return e.p.youngSinceFull.all()
+}
+
 // trend writes the heap after full GCs and how its trend was read.
 func (e *explainer) trend() {
 	h, t, g := e.out.HeapAfterFullGC, e.out.Trend, e.p.growth
@@ -455,6 +469,18 @@ func (e *explainer) trend() {
 		}
 	case h != nil:
 		e.ev("heap after full GC", "%s at %s → %s at %s (%s: too few for a trend)", mb(h.FirstMB), secs(h.FirstMS), mb(h.LastMB), secs(h.LastMS), plural(e.out.FullGCs, "full GC", "full GCs"))
+	}
+	if ys := e.youngSince(); t == nil && len(ys) >= 2 {
+		// Without a trend, what the young GCs left is all a reader has of the heap: a
+		// healthy verdict with no line about it says nothing of what it judged.
+		since := "since the last full GC"
+		if e.out.FullGCs == 0 {
+			since = "no full GC in the log"
+		}
+		after := afterOf(ys)
+		first, last := ys[0], ys[len(ys)-1]
+		e.ev("heap after young GC", "%s at %s → %s at %s (%s, between %s and %s; %s)", mb(first.AfterMB), secs(first.TimeMS), mb(last.AfterMB), secs(last.TimeMS),
+			plural(len(ys), "young GC", "young GCs"), strings.TrimSuffix(mb(floats.Min(after)), " MB"), mb(floats.Max(after)), since)
 	}
 	if l := youngLeftLevel(e.p, e.th); t == nil && l != nil && e.out.Verdict == VerdictInsufficientData {
 		e.ev("young GCs", "the heap they left held %s for %s, then the last %d each left more, to %s at %s: a climb no full GC has weighed yet, too young to tell a leak from a level that will hold", mb(l.heldMB), secs(l.heldMS), l.rising, mb(l.toMB), secs(l.toMS))
