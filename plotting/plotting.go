@@ -182,18 +182,33 @@ func fitLegend(name string, pl *plot.Plot, c draw.Canvas) {
 
 // placeLegend keeps the legend at the top left, in the room made above the data, unless the
 // data reach into the part of the top left corner the legend covers (a heap near its limit
-// from the start): then it goes to the bottom left; the crash line stands at the right.
-// It says whether the legend stays on top.
-func placeLegend(pl *plot.Plot, pts plotter.XYs, xmin, xmax, ymax float64) bool {
+// from the start, committed memory that swelled early): then at the top right, when no data
+// reach there and no crash line stands at the right edge; else at the bottom left. It says
+// whether the legend stays on top.
+func placeLegend(pl *plot.Plot, pts plotter.XYs, xmin, xmax, ymax float64, crashed bool) bool {
 	// The legend of the heap chart covers about a third of the width and under half of the
 	// height of a dashboard tile; the margins are generous so no marker hides under it.
-	for _, p := range pts {
-		if p.X < xmin+0.35*(xmax-xmin) && p.Y > 0.55*ymax {
-			pl.Legend.Top, pl.Legend.Left = false, true
-			return false
+	clear := func(left bool) bool {
+		for _, p := range pts {
+			inX := p.X < xmin+0.35*(xmax-xmin)
+			if !left {
+				inX = p.X > xmax-0.35*(xmax-xmin)
+			}
+			if inX && p.Y > 0.55*ymax {
+				return false
+			}
 		}
+		return true
 	}
-	return true
+	switch {
+	case clear(true):
+		return true
+	case !crashed && clear(false):
+		pl.Legend.Top, pl.Legend.Left = true, false
+		return true
+	}
+	pl.Legend.Top, pl.Legend.Left = false, true
+	return false
 }
 
 // logSpan is the time the log covers, for the charts that draw no prediction.
@@ -480,7 +495,7 @@ func Heap(p *analyze.Process) *plot.Plot {
 	top := maxMB / su.Div
 	pl.Y.Min, pl.Y.Max = floor, floor+(top-floor)*heapLegendRoom
 	// A crash block's few points leave the top free once room is made above them.
-	if !fewOnly(p) && !placeLegend(pl, append(append(append(plotter.XYs{}, fullBefore...), youngBefore...), committed...), pl.X.Min, pl.X.Max, pl.Y.Max) {
+	if !fewOnly(p) && !placeLegend(pl, append(append(append(plotter.XYs{}, fullBefore...), youngBefore...), committed...), pl.X.Min, pl.X.Max, pl.Y.Max, p.Crash != nil) {
 		pl.Y.Max = floor + (top-floor)*1.12
 	}
 	return pl

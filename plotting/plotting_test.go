@@ -410,3 +410,29 @@ func TestEnvelope(t *testing.T) {
 		}
 	}
 }
+
+// TestLegendCorner: the heap chart's legend takes the first corner its data leave free — top
+// left, then top right where no crash line stands at the right edge, else bottom left (a
+// stepwise cache on Node 24 whose committed memory swelled to 187 MB at 15 s of 70: its
+// legend, sent to the bottom left, covered 68 full GCs on their level).
+func TestLegendCorner(t *testing.T) {
+	swellEarly := plotter.XYs{{X: 1, Y: 20}, {X: 15, Y: 187}, {X: 30, Y: 60}, {X: 60, Y: 90}}
+	for _, tc := range []struct {
+		name           string
+		pts            plotter.XYs
+		crashed        bool
+		top, left, got bool
+	}{
+		{"data low everywhere", plotter.XYs{{X: 1, Y: 10}, {X: 90, Y: 50}}, false, true, true, true},
+		{"committed swelled early, alive", swellEarly, false, true, false, true},
+		{"committed swelled early, crashed", swellEarly, true, false, true, false},
+		{"high at both ends", plotter.XYs{{X: 1, Y: 190}, {X: 95, Y: 190}}, false, false, true, false},
+	} {
+		pl := plot.New()
+		pl.Legend.Top, pl.Legend.Left = true, true // as the heap chart starts it
+		got := placeLegend(pl, tc.pts, 0, 100, 200, tc.crashed)
+		if got != tc.got || pl.Legend.Top != tc.top || pl.Legend.Left != tc.left {
+			t.Errorf("%s: on top %v (top %v, left %v), want %v (top %v, left %v)", tc.name, got, pl.Legend.Top, pl.Legend.Left, tc.got, tc.top, tc.left)
+		}
+	}
+}
