@@ -118,6 +118,10 @@ type proc struct {
 	// levels are the levels the heap held before it died or now, by limit, read on first
 	// use in a report (levelBeforeDeath).
 	levels map[float64]levelReading
+	// lingered is how the process spent its last part at its limit, read on first use in a
+	// report (lingeredAtLimit); lingerRead says it was read.
+	lingered   *linger
+	lingerRead bool
 }
 
 // timeline returns the pause timeline of the process, built on first use in a report.

@@ -116,8 +116,8 @@ func userFirst(frames []string) []string {
 const caughtAfterGCs = 60
 
 func (a *Analyzer) finish(p *proc, several bool) *Process {
-	p.tl, p.stalls, p.levels = nil, nil, nil // the pauses and full GCs may have grown since the last report
-	defer func() { p.tl, p.stalls, p.levels = nil, nil, nil }()
+	p.tl, p.stalls, p.levels, p.lingered, p.lingerRead = nil, nil, nil, nil, false // the pauses and full GCs may have grown since the last report
+	defer func() { p.tl, p.stalls, p.levels, p.lingered, p.lingerRead = nil, nil, nil, nil, false }()
 	if c := p.crash; c != nil && c.PrintedBy == "js" && p.gcs-p.gcsAtCrash > caughtAfterGCs {
 		p.catch(c)
 	}

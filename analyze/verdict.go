@@ -1114,6 +1114,16 @@ type linger struct {
 // limit reaches its band and stays there — full GC after full GC, the heap after them barely
 // rising — for longer than the growth before would have taken to cross the band.
 func lingeredAtLimit(p *proc, th *Thresholds) *linger {
+	// The verdict, the evidence and the advice all ask; the reading is the same each time
+	// within a report (finish clears it).
+	if !p.lingerRead {
+		p.lingered, p.lingerRead = readLinger(p, th), true
+	}
+	return p.lingered
+}
+
+// readLinger is lingeredAtLimit's reading.
+func readLinger(p *proc, th *Thresholds) *linger {
 	n := len(p.fulls)
 	if n < th.MinFullGCsAtCrash+th.LingerMinFullGCs {
 		return nil
