@@ -69,6 +69,12 @@ func Headline(p *Process) string {
 		if p.DefaultLimitMB != nil {
 			return "ALLOCATION BURST — one allocation asked for more than the heap had left, well under the default limit of this Node version."
 		}
+		if p.burstOutside {
+			return "ALLOCATION BURST — V8 gave up far below its heap limit: one allocation asked for more memory than there was outside the heap."
+		}
+		if p.burstFarBelow {
+			return "ALLOCATION BURST — V8 gave up far below the stated limit: one allocation asked for more than the room left."
+		}
 		return "ALLOCATION BURST — one short burst of allocation ran the heap into its limit."
 	case VerdictStructureLimit:
 		if w := limitWordsOf(p.Crash); w != nil {
@@ -295,7 +301,9 @@ func (e *explainer) crash() {
 	case parser.FatalUnknown:
 		switch c.PrintedBy {
 		case "":
-			if tinyHeapAtDeath(e.out) {
+			if tinyHeapAtDeath(e.out) || e.out.Verdict != VerdictLeak && e.out.Verdict != VerdictHeapTooSmall && e.out.Verdict != VerdictInsufficientData {
+				// The verdict says what else ended it; "a leak and a heap too small both end
+				// like this" beside ALLOCATION BURST reads as a contradiction.
 				e.ev("crash", "%s", c.Fatal)
 				break
 			}
@@ -739,6 +747,18 @@ func (e *explainer) burst() {
 		muB, _ := b.cur()
 		e.ev("burst", "the last two full GCs came %s apart with V8's utilization at %.2f and %.2f: a heap pressed against its limit makes V8 collect back to back, its utilization falling; this one was calm, so what did not fit was one allocation bigger than the room left — the crash's stack shows which",
 			secs(b.TimeMS-a.TimeMS), muA, muB)
+	} else if heap := p.limit.heapMB; out.burstFarBelow {
+		// Nothing in the log shows the heap climbing to where it died: what says "one
+		// allocation" is the distance to the limit.
+		if out.burstOutside {
+			// More room than any one object takes, under a limit the process itself printed:
+			// what was refused was not room on the heap.
+			e.ev("burst", "V8 gave up with %s on the heap, %.0f%% of its %s limit, more room left than any one object on the heap takes (%s): what was refused was memory outside the heap — V8's pointer cage or sandbox, an ArrayBuffer's backing store, the machine's memory",
+				mb(heap), 100*heap / *out.HeapLimitMB, mb(*out.HeapLimitMB), mb(maxOneAllocationMB))
+		} else {
+			e.ev("burst", "V8 gave up with %s on the heap, %.0f%% of the %s limit: the allocation that failed was itself far larger than the room the heap shows (a giant string, array or buffer built at once) — unless the limit stated is not this process's",
+				mb(heap), 100*heap / *out.HeapLimitMB, mb(*out.HeapLimitMB))
+		}
 	} else if prev, last, two := lastTwo(p); two && (suddenArrival(p, p.limit.effectiveMB, e.th) || keptJump(p, p.limit.effectiveMB, e.th)) {
 		// Only a jump the numbers show is told as one; a burst read from the limit it
 		// died under (a default far above) is told by that limit's line.
@@ -800,6 +820,8 @@ func (e *explainer) limit() {
 			how = "GC taking most of the time"
 		} else if starvedAtDeath(e.p, e.th) {
 			how = "its last full GCs freeing almost nothing while GC took nearly all the time"
+		} else if out.Crash.Kind == parser.FatalUnknown {
+			how = fmt.Sprintf("with more room left under it than any one object on the heap takes (%s)", mb(maxOneAllocationMB))
 		}
 		whose := "the stated limit was not this process's (a command run after it, a flag that did not reach it, a --heap-limit given wrong)"
 		if out.Crash.Kind == parser.FatalWorkerOOM {

@@ -176,6 +176,8 @@ func (a *Analyzer) finish(p *proc, several bool) *Process {
 	}
 	out.PrintedHeap = printedHeapOf(a.memory, a.traced(), death)
 	out.Verdict = verdictOf(p, out, &a.th, p.limit.heapMB)
+	out.burstFarBelow = out.Verdict == VerdictAllocationBurst && burstFarBelowStated(p, out, &a.th)
+	out.burstOutside = out.burstFarBelow && *out.HeapLimitMB-p.limit.heapMB > maxOneAllocationMB
 	if out.Verdict == VerdictGCThrashing && thrashing(p, out, &a.th) == nil && !out.IneffectiveMC.Met {
 		if t := pastThrash(p, out, &a.th); t != nil {
 			out.PastThrashMS = &[2]float64{t.fromMS, t.toMS}

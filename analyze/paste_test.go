@@ -33,8 +33,10 @@ func TestPasteLabels(t *testing.T) {
 	// without the crash block's header, labelled a crash of unknown kind; heldout-r's Node 6
 	// CALL_AND_RETRY_LAST at 884 MB labelled allocation-burst (the same convention question),
 	// a 146 MB rise in 0.18 s at high mu into a 4 GB limit labelled heap-too-small (unsure)
-	// where realworld/113's same shape is labelled allocation-burst, and one last-resort GC at
-	// 4.3 GB under a 12 GB flag, labelled insufficient-data (unsure), read allocation-burst;
+	// where realworld/113's same shape is labelled allocation-burst (one last-resort GC at
+	// 4.3 GB under a 12 GB flag, labelled insufficient-data, read allocation-burst until a
+	// crash block with more room left under a flag than one object takes was read as a flag
+	// not this process's);
 	// heldout-s's one Mark-sweep at Node 16's 2 GB default, labelled heap-too-small (unsure)
 	// where design.md and heldout-q say insufficient-data for one full GC; heldout-u's two
 	// more such (a Scavenge and a Mark-Compact, both "reduce", at Node 20's 2 GB default), two
@@ -120,9 +122,9 @@ func TestPasteLabels(t *testing.T) {
 	// cut by their author to "Mark-Compact a (b) -> c (d) MB", no pid, no time (not read:
 	// insufficient-data; labelled heap-too-small), two last-resort GCs on a 4 MB heap
 	// (insufficient-data; labelled allocation-burst, as at009 of the same project — the
-	// corpus's labels of that shape are split three ways), and one scavenge at 2.9 GB under a
-	// 16 GB flag before the paste was cut (allocation-burst; labelled insufficient-data,
-	// allocation-burst named).
+	// corpus's labels of that shape are split three ways); its scavenge at 2.9 GB under a 16 GB
+	// flag, cut (read allocation-burst as it came; labelled insufficient-data), reads so since
+	// the room left, 13 GB, is more than one object takes.
 	heldOut := []struct {
 		set   string
 		floor float64

@@ -128,6 +128,12 @@ type Process struct {
 
 	// Series holds the points the charts draw, downsampled to a bounded size.
 	Series *Series `json:"-"`
+	// burstFarBelow is set for an allocation burst read from a death far below a stated
+	// limit with nothing in the log showing the heap climbing there: the headline says so.
+	burstFarBelow bool
+	// burstOutside is set with it when more room was left under the limit than any one
+	// object on the heap takes: what was refused was memory outside the heap.
+	burstOutside bool
 }
 
 // Name names the process for a title line: the source, then who it is ("app.log · pid 26105 ·

@@ -361,7 +361,7 @@ func verdictOf(p *proc, out *Process, th *Thresholds, heapMB float64) string {
 	case crashedAtLimit(p):
 		limit = p.limit.effectiveMB
 		switch {
-		case isBurst(p, limit, th) || !growing && (farBelowLimit(out, heapMB, th) && !p.limit.notInEffect || calmAtDeath(p, out, th) || spikeAtDeath(p, th) != nil):
+		case isBurst(p, limit, th) || !growing && (farBelowLimit(out, heapMB, th) && !p.limit.notInEffect && oneAllocationFits(out, heapMB) || calmAtDeath(p, out, th) || spikeAtDeath(p, th) != nil):
 			// A heap that grew steadily into its death is not the victim of one allocation,
 			// whatever limit the user stated.
 			return VerdictAllocationBurst
@@ -839,6 +839,30 @@ func farBelowLimit(out *Process, heapMB float64, th *Thresholds) bool {
 	return false
 }
 
+// maxOneAllocationMB is more than any one object V8 allocates on its heap takes: a string
+// (2^29 characters, 1 GB two-byte), a FixedArray or FixedDoubleArray (about 1 GB). Room left
+// under the limit beyond this no single allocation fills.
+const maxOneAllocationMB = 2048
+
+// oneAllocationFits reports whether the room a flag left above the heap at death is within what
+// one allocation on the heap can ask for: where it is not (a death at 2.9 GB under a 16 GB flag
+// on a command line the log shows), one allocation does not explain the death, and the flag may
+// not have been this process's (given to another command of the same script, or not passed on
+// to a child). A limit the process printed itself is its own: a death far under it with more
+// room than any object takes is memory outside the heap refused (Electron "near V8 cage limit"
+// at 22 MB of 4 GB), one allocation still.
+func oneAllocationFits(out *Process, heapMB float64) bool {
+	stated := out.HeapLimitSource == LimitCommandLine || out.HeapLimitSource == LimitUser
+	return !stated || out.HeapLimitMB == nil || *out.HeapLimitMB-heapMB <= maxOneAllocationMB
+}
+
+// burstFarBelowStated reports a death far below a stated limit (farBelowLimit) that the limit
+// does not explain away (it applied) with under two full GCs in the log: no climb to it shows,
+// so the distance to the limit is what says one allocation was too big.
+func burstFarBelowStated(p *proc, out *Process, th *Thresholds) bool {
+	return p.crash != nil && p.full < 2 && !p.limit.notInEffect && farBelowLimit(out, p.limit.heapMB, th) && oneAllocationFits(out, p.limit.heapMB)
+}
+
 // diedLoading reports a death at the limit within DiedLoadingMS of the isolate's start: the
 // program was still loading what it works on (a feature store that filled 116 MB of its 128
 // in 0.6 s and died, read as a leak of 182 MB/s). A leak is growth over a program's running
@@ -896,6 +920,13 @@ func reachedBelowStated(p *proc, out *Process, th *Thresholds, heapMB float64, l
 	case parser.FatalHeapLimit, parser.FatalIneffective, parser.FatalWorkerOOM:
 		// A worker that ran out of its heap reached its own limit: its resourceLimits, which
 		// no --max-old-space-size states.
+	case parser.FatalUnknown:
+		// A crash block whose message is cut: V8 ran out of heap. With more room left under a
+		// flag than any one object takes, that flag was not this process's (4.3 GB under a
+		// 12 GB flag on Node 24, whose default on a large machine is about 4 GB).
+		if !c.HeapOOM || oneAllocationFits(out, heapMB) {
+			return false
+		}
 	default:
 		return false
 	}
@@ -951,7 +982,10 @@ func (a *Analyzer) readLimit(p *proc, out *Process) limitReading {
 		r.effectiveMB = r.heapMB
 	}
 	ground := grindingAtDeath(p, th) || starvedAtDeath(p, th) || out.Crash != nil && out.Crash.Kind == parser.FatalIneffective
-	r.notInEffect = exceeded || below && (ground || lingered)
+	// A crash block with more room left under a flag than one object takes ran out of heap at
+	// another limit, however the GC went (reachedBelowStated only says so then).
+	cutBlock := out.Crash != nil && out.Crash.Kind == parser.FatalUnknown
+	r.notInEffect = exceeded || below && (ground || lingered || cutBlock)
 	return r
 }
 

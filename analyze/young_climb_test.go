@@ -51,3 +51,22 @@ func TestYoungClimbAfterALevel(t *testing.T) {
 		}
 	}
 }
+
+func TestOneAllocationFits(t *testing.T) {
+	for _, tc := range []struct {
+		name        string
+		limit, heap float64
+		source      string
+		fits        bool
+	}{
+		{"2.9 GB under a 16 GB flag on the command line", 16384, 2893, LimitCommandLine, false},
+		{"4.3 GB under a 12 GB flag given with --heap-limit", 12288, 4318, LimitUser, false},
+		{"192 MB under a 488 MB flag", 488, 192, LimitCommandLine, true},
+		{"22 MB under the 4 GB the process printed", 4144, 21.9, LimitHeapStats, true},
+	} {
+		out := &Process{HeapLimitMB: &tc.limit, HeapLimitSource: tc.source}
+		if got := oneAllocationFits(out, tc.heap); got != tc.fits {
+			t.Errorf("%s: one allocation fits the room: %v, want %v", tc.name, got, tc.fits)
+		}
+	}
+}
