@@ -365,10 +365,13 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// and 19, 5 s into its leak with two full GCs a second apart and young GCs climbing
 	// through them — a climb that youngLeftLevel does not see, its full GCs inside it; its
 	// tax-rates service on Node 10 at 40 and 60%, a 40 MB load then a leak read as one
-	// growth that settled; its stepwise job at 40% on Node 10 and 19 and 60% on Node 14).
+	// growth that settled; its stepwise job at 40% on Node 10 and 19 and 60% on Node 14); 88
+	// once a climb off a level read over every GC, full GCs included, was no longer healthy
+	// (the renderer at 60% on Node 19, set BC's search service at 60% on Node 24; the
+	// renderer on Node 14 stays: its first full GC in the climb left the level's height).
 	t.Logf("leaks cut at 40–80%% of their life that read healthy: %d of %d", len(midHealthy), midLife)
-	if len(midHealthy) > 90 {
-		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 90 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
+	if len(midHealthy) > 88 {
+		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 88 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
 	}
 	if len(steady) == 0 {
 		t.Fatal("no steady leak run to evaluate")

@@ -492,6 +492,8 @@ func (e *explainer) trend() {
 	}
 	if l := youngLeftLevel(e.p, e.th); t == nil && l != nil && e.out.Verdict == VerdictInsufficientData {
 		e.ev("young GCs", "the heap they left held %s for %s, then the last %d each left more, to %s at %s: a climb no full GC has weighed yet, too young to tell a leak from a level that will hold", mb(l.heldMB), secs(l.heldMS), l.rising, mb(l.toMB), secs(l.toMS))
+	} else if l := gcsLeftLevel(e.p, e.th); t == nil && l != nil && e.out.Verdict == VerdictInsufficientData {
+		e.ev("climb", "the heap the GCs left held %s for %s, then the last %d all left more, rising to %s at %s: too few full GCs in the climb to tell a leak from a level that will hold", mb(l.heldMB), secs(l.heldMS), l.rising, mb(l.toMB), secs(l.toMS))
 	}
 	if e.p.teardownMS != nil {
 		e.ev("at exit", "the full GC at %s freed almost the whole heap as the process ended: left out of the trend", secs(*e.p.teardownMS))

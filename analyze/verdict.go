@@ -443,7 +443,7 @@ func verdictOf(p *proc, out *Process, th *Thresholds, heapMB float64) string {
 		// leak cut where V8 had just begun collecting back to back: 8 -> 25 MB in 12 s, the
 		// last 3 s of them the window).
 		return VerdictInsufficientData
-	case tr == nil && (p.young < th.FewYoungGCs && !quietYoung(p, th) || p.crash != nil || risingWithoutFullGCs(p, th) || youngLeftLevel(p, th) != nil):
+	case tr == nil && (p.young < th.FewYoungGCs && !quietYoung(p, th) || p.crash != nil || risingWithoutFullGCs(p, th) || youngLeftLevel(p, th) != nil || gcsLeftLevel(p, th) != nil):
 		// Fewer than three full GCs and little else, or a heap the young GCs show rising:
 		// no trend can be read, and it is not shown level.
 		return VerdictInsufficientData
@@ -645,6 +645,47 @@ func youngLeftLevel(p *proc, th *Thresholds) *leftLevel {
 		return nil
 	}
 	return &leftLevel{heldMB: level, fromMS: ys[first].TimeMS, heldMS: ys[k-1].TimeMS - ys[first].TimeMS, rising: n - k, toMB: ys[n-1].AfterMB, toMS: ys[n-1].TimeMS}
+}
+
+// gcsLeftLevel is youngLeftLevel read over every GC, full GCs included, for a climb with a
+// full GC or two inside it (a newsletter renderer flat at 5.2 MB for 16 s, then young GCs and
+// two full GCs climbing to 14 MB in 3 s: the full GCs, each under the young GCs around it,
+// break the young GCs' run): the GCs held a level, then every GC since left more than the
+// level's top by half the noise or more, the last by the noise, four or more of them on a line
+// that rises.
+func gcsLeftLevel(p *proc, th *Thresholds) *leftLevel {
+	if p.chart == nil {
+		return nil
+	}
+	pts := p.chart.all()
+	n := len(pts)
+	for k := n - 4; k >= th.QuietYoungGCs; k-- { // pts[k:] is the climb, pts[:k] holds the level
+		lo, hi := pts[k-1].AfterMB, pts[k-1].AfterMB
+		first := k - 1
+		for first > 0 {
+			l, h := math.Min(lo, pts[first-1].AfterMB), math.Max(hi, pts[first-1].AfterMB)
+			if h-l > th.noiseMB(l) {
+				break
+			}
+			lo, hi, first = l, h, first-1
+		}
+		if k-first < th.QuietYoungGCs || pts[k-1].TimeMS-pts[first].TimeMS < 1000*th.QuietSpanS/2 {
+			continue
+		}
+		level := median(afterOf(pts[first:k]))
+		above := true
+		for _, g := range pts[k:] {
+			above = above && g.AfterMB-hi > th.noiseMB(level)/2
+		}
+		if !above || pts[n-1].AfterMB-hi <= th.noiseMB(level) {
+			continue
+		}
+		if f, ok := fitAfter(pts[k:], 4); !ok || f.interval95()[0] <= 0 {
+			return nil
+		}
+		return &leftLevel{heldMB: level, fromMS: pts[first].TimeMS, heldMS: pts[k-1].TimeMS - pts[first].TimeMS, rising: n - k, toMB: pts[n-1].AfterMB, toMS: pts[n-1].TimeMS}
+	}
+	return nil
 }
 
 // afterOf is the heap each GC left.

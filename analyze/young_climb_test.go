@@ -70,3 +70,26 @@ func TestOneAllocationFits(t *testing.T) {
 		}
 	}
 }
+
+// TestClimbWithFullGCsInIt: set BD's newsletter renderer on Node 19 (a real run under
+// --max-old-space-size=96) holds 5.2 MB for 16 s until a config switch unbounds its memo; 3.8 s
+// later young GCs and two full GCs a second apart have climbed to 14 MB. Two full GCs are too
+// few for a trend, and the full GCs, each under the young GCs around it, break the young GCs'
+// run: it read healthy. Before the switch it is healthy.
+func TestClimbWithFullGCsInIt(t *testing.T) {
+	limit := 96.0
+	log := "../corpus/node-19/newsletter-renderer-ab-variant-memo.96.log.gz"
+	read := func(until float64) *Process {
+		a := New(Options{HeapLimitMB: &limit})
+		for _, ev := range cutEvents(t, log, until) {
+			a.Add(ev)
+		}
+		return target(a.Report(log, parser.Stats{}))
+	}
+	if p := read(15000); p.Verdict != VerdictHealthy {
+		t.Errorf("before the switch: %s, want healthy\n%s", p.Verdict, strings.Join(p.Evidence, "\n"))
+	}
+	if p := read(19800); p.Verdict == VerdictHealthy || p.PredictedOOMMS != nil {
+		t.Errorf("3.8 s into the climb: %s (time-to-OOM %v), want neither healthy nor a forecast from two full GCs\n%s", p.Verdict, p.PredictedOOMMS, strings.Join(p.Evidence, "\n"))
+	}
+}
