@@ -603,12 +603,12 @@ func quietYoung(p *proc, th *Thresholds) bool {
 	return len(ys)-first >= th.QuietYoungGCs && len(ys) > 0 && ys[len(ys)-1].TimeMS-ys[first].TimeMS >= 1000*th.QuietSpanS
 }
 
-// leftLevel is a heap that the young GCs at the end of a log show leaving the level it held:
-// held MB over heldMS from fromMS, then the last rising GCs, each leaving more, to toMB at toMS.
+// leftLevel is a heap that the GCs at the end of a log show leaving the level it held: held MB
+// (hiMB at most) over heldMS from fromMS, then the last rising GCs, to toMB at toMS.
 type leftLevel struct {
-	heldMB, fromMS, heldMS float64
-	rising                 int
-	toMB, toMS             float64
+	heldMB, hiMB, fromMS, heldMS float64
+	rising                       int
+	toMB, toMS                   float64
 }
 
 // youngLeftLevel reports a heap whose young GCs since the last full GC held a level —
@@ -629,22 +629,32 @@ func youngLeftLevel(p *proc, th *Thresholds) *leftLevel {
 	if n-1-k < 3 {
 		return nil
 	}
-	// The level: the GCs up to k, within the noise of each other.
 	k++ // ys[:k] is the level's stretch
-	lo, hi := ys[k-1].AfterMB, ys[k-1].AfterMB
+	l := levelBefore(ys, k, th)
+	if l == nil || ys[n-1].AfterMB-l.hiMB <= th.noiseMB(l.heldMB) {
+		return nil
+	}
+	l.rising, l.toMB, l.toMS = n-k, ys[n-1].AfterMB, ys[n-1].TimeMS
+	return l
+}
+
+// levelBefore is the level the GCs pts held up to k (not included): from pts[k-1] back, as far
+// as they stay within the noise of each other, when that is QuietYoungGCs or more over half of
+// QuietSpanS or more; nil when they did not hold one.
+func levelBefore(pts []GCPoint, k int, th *Thresholds) *leftLevel {
+	lo, hi := pts[k-1].AfterMB, pts[k-1].AfterMB
 	first := k - 1
 	for first > 0 {
-		l, h := math.Min(lo, ys[first-1].AfterMB), math.Max(hi, ys[first-1].AfterMB)
+		l, h := math.Min(lo, pts[first-1].AfterMB), math.Max(hi, pts[first-1].AfterMB)
 		if h-l > th.noiseMB(l) {
 			break
 		}
 		lo, hi, first = l, h, first-1
 	}
-	level := median(afterOf(ys[first:k]))
-	if k-first < th.QuietYoungGCs || ys[k-1].TimeMS-ys[first].TimeMS < 1000*th.QuietSpanS/2 || ys[n-1].AfterMB-hi <= th.noiseMB(level) {
+	if k-first < th.QuietYoungGCs || pts[k-1].TimeMS-pts[first].TimeMS < 1000*th.QuietSpanS/2 {
 		return nil
 	}
-	return &leftLevel{heldMB: level, fromMS: ys[first].TimeMS, heldMS: ys[k-1].TimeMS - ys[first].TimeMS, rising: n - k, toMB: ys[n-1].AfterMB, toMS: ys[n-1].TimeMS}
+	return &leftLevel{heldMB: median(afterOf(pts[first:k])), hiMB: hi, fromMS: pts[first].TimeMS, heldMS: pts[k-1].TimeMS - pts[first].TimeMS}
 }
 
 // gcsLeftLevel is youngLeftLevel read over every GC, full GCs included, for a climb with a
@@ -660,30 +670,22 @@ func gcsLeftLevel(p *proc, th *Thresholds) *leftLevel {
 	pts := p.chart.all()
 	n := len(pts)
 	for k := n - 4; k >= th.QuietYoungGCs; k-- { // pts[k:] is the climb, pts[:k] holds the level
-		lo, hi := pts[k-1].AfterMB, pts[k-1].AfterMB
-		first := k - 1
-		for first > 0 {
-			l, h := math.Min(lo, pts[first-1].AfterMB), math.Max(hi, pts[first-1].AfterMB)
-			if h-l > th.noiseMB(l) {
-				break
-			}
-			lo, hi, first = l, h, first-1
-		}
-		if k-first < th.QuietYoungGCs || pts[k-1].TimeMS-pts[first].TimeMS < 1000*th.QuietSpanS/2 {
+		l := levelBefore(pts, k, th)
+		if l == nil {
 			continue
 		}
-		level := median(afterOf(pts[first:k]))
 		above := true
 		for _, g := range pts[k:] {
-			above = above && g.AfterMB-hi > th.noiseMB(level)/2
+			above = above && g.AfterMB-l.hiMB > th.noiseMB(l.heldMB)/2
 		}
-		if !above || pts[n-1].AfterMB-hi <= th.noiseMB(level) {
+		if !above || pts[n-1].AfterMB-l.hiMB <= th.noiseMB(l.heldMB) {
 			continue
 		}
 		if f, ok := fitAfter(pts[k:], 4); !ok || f.interval95()[0] <= 0 {
 			return nil
 		}
-		return &leftLevel{heldMB: level, fromMS: pts[first].TimeMS, heldMS: pts[k-1].TimeMS - pts[first].TimeMS, rising: n - k, toMB: pts[n-1].AfterMB, toMS: pts[n-1].TimeMS}
+		l.rising, l.toMB, l.toMS = n-k, pts[n-1].AfterMB, pts[n-1].TimeMS
+		return l
 	}
 	return nil
 }
