@@ -1280,11 +1280,7 @@ func youngRoseThroughout(ys []GCPoint, th *Thresholds) bool {
 	if len(ys) < 3 || ys[len(ys)-1].AfterMB-ys[0].AfterMB <= th.noiseMB(ys[0].AfterMB) {
 		return false
 	}
-	after := make([]float64, len(ys))
-	for i, y := range ys {
-		after[i] = y.AfterMB
-	}
-	return risesThroughout(after)
+	return risesThroughout(afterOf(ys))
 }
 
 // transientMB is the most any full GC left that a later one found freed, when more than the

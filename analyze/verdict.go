@@ -669,16 +669,23 @@ func gcsLeftLevel(p *proc, th *Thresholds) *leftLevel {
 	}
 	pts := p.chart.all()
 	n := len(pts)
+	if n < 4 {
+		return nil
+	}
+	// least[k] is the least any GC from k on left: the climb from k is above the level when
+	// least[k] is. It keeps the scan linear over a long log of young GCs alone (4,096 points
+	// kept), where trying every start against every GC after it was quadratic.
+	least := make([]float64, n)
+	least[n-1] = pts[n-1].AfterMB
+	for i := n - 2; i >= 0; i-- {
+		least[i] = math.Min(least[i+1], pts[i].AfterMB)
+	}
 	for k := n - 4; k >= th.QuietYoungGCs; k-- { // pts[k:] is the climb, pts[:k] holds the level
+		if least[k]-pts[k-1].AfterMB <= th.TrendNoiseMB/2 {
+			continue // the level's top is pts[k-1] or more, and the noise TrendNoiseMB or more
+		}
 		l := levelBefore(pts, k, th)
-		if l == nil {
-			continue
-		}
-		above := true
-		for _, g := range pts[k:] {
-			above = above && g.AfterMB-l.hiMB > th.noiseMB(l.heldMB)/2
-		}
-		if !above || pts[n-1].AfterMB-l.hiMB <= th.noiseMB(l.heldMB) {
+		if l == nil || least[k]-l.hiMB <= th.noiseMB(l.heldMB)/2 || pts[n-1].AfterMB-l.hiMB <= th.noiseMB(l.heldMB) {
 			continue
 		}
 		if f, ok := fitAfter(pts[k:], 4); !ok || f.interval95()[0] <= 0 {
