@@ -295,8 +295,10 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// measured as it came (10 of its 15 steady cuts: a tax-rates service on Node 10 whose 40 MB
 	// table loads, then leaks 7 MB/s, dead at 7.2 s, read healthy at 40 and 60%, and on Node 14
 	// insufficient at 40%; a newsletter renderer whose leak a config switch starts at 16 s, at
-	// 80% 13.7% late on Node 14 and, four full GCs, insufficient on Node 19).
-	for kind, floor := range map[string]float64{"steady": 0.733, "changing": 0.702} {
+	// 80% 13.7% late on Node 14 and, four full GCs, insufficient on Node 19); 554 of 784,
+	// 70.7%, changing, once young GCs that climbed all the way to a lone full GC that rose
+	// more slowly no longer showed a level held (spiky and stepwise leaks' cuts forecast).
+	for kind, floor := range map[string]float64{"steady": 0.733, "changing": 0.706} {
 		t.Logf("%s-rate cuts meeting the floor: %d of %d", kind, met[kind], cuts[kind])
 		if share := float64(met[kind]) / float64(max(cuts[kind], 1)); share < floor {
 			t.Errorf("%s-rate cuts meeting the floor: %.1f%%, below the %.1f%% measured before", kind, 100*share, 100*floor)
@@ -368,10 +370,13 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// growth that settled; its stepwise job at 40% on Node 10 and 19 and 60% on Node 14); 88
 	// once a climb off a level read over every GC, full GCs included, was no longer healthy
 	// (the renderer at 60% on Node 19, set BC's search service at 60% on Node 24; the
-	// renderer on Node 14 stays: its first full GC in the climb left the level's height).
+	// renderer on Node 14 stays: its first full GC in the climb left the level's height); 85
+	// once young GCs that climbed all the way to a lone full GC that rose more slowly no
+	// longer showed a level held (the tax-rates service on Node 10 at 40%, the DNS resolver on
+	// Node 18 at 40%, a websocket gateway's stepwise leak on Node 13 at 80%).
 	t.Logf("leaks cut at 40–80%% of their life that read healthy: %d of %d", len(midHealthy), midLife)
-	if len(midHealthy) > 88 {
-		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 88 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
+	if len(midHealthy) > 85 {
+		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 85 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
 	}
 	if len(steady) == 0 {
 		t.Fatal("no steady leak run to evaluate")

@@ -100,9 +100,36 @@ func TestTaperingGrowthHasNotStopped(t *testing.T) {
 		{"many close full GCs about a level", heldX, heldY, true},
 	} {
 		g, tr := readWindow(tc.xs, tc.ys, th)
-		g.checkRecent(th, tr, math.NaN(), func(float64, float64, float64) bool { return false })
+		g.checkRecent(th, tr, math.NaN(), func(float64, float64, float64) (bool, bool) { return false, false })
 		if stopped := tr.StoppedAtMS != nil; stopped != tc.stopped {
 			t.Errorf("%s: stopped at %v, want stopped %v", tc.name, tr.StoppedAtMS, tc.stopped)
+		}
+	}
+}
+
+// TestLoneFullGCAfterYoungClimb: a full GC that left less than the earlier rate gives, with
+// nothing after it, is a stop when the young GCs before it held a level, a slowing to be
+// confirmed when they show nothing, and neither when they climbed all the way to it — a load
+// at 40 MB/s, then a leak of 7 MB/s (set BD's tax-rates service on Node 10).
+func TestLoneFullGCAfterYoungClimb(t *testing.T) {
+	th := &DefaultThresholds
+	xs, ys := []float64{0.349, 0.684, 0.950, 2.074}, []float64{14, 25.3, 45.9, 60.9}
+	for _, tc := range []struct {
+		name            string
+		held, climbed   bool
+		stopped, slowed bool
+	}{
+		{"young GCs held a level", true, false, true, false},
+		{"no young GC shows", false, false, false, true},
+		{"young GCs climbed to it", false, true, false, false},
+	} {
+		g, tr := readWindow(xs, ys, th)
+		g.checkRecent(th, tr, math.NaN(), func(float64, float64, float64) (bool, bool) { return tc.held, tc.climbed })
+		if got := tr.StoppedAtMS != nil; got != tc.stopped {
+			t.Errorf("%s: stopped at %v, want stopped %v", tc.name, tr.StoppedAtMS, tc.stopped)
+		}
+		if got := tr.SlowedAtMS != nil; got != tc.slowed {
+			t.Errorf("%s: slowed at %v, want slowed %v", tc.name, tr.SlowedAtMS, tc.slowed)
 		}
 	}
 }

@@ -93,3 +93,27 @@ func TestClimbWithFullGCsInIt(t *testing.T) {
 		t.Errorf("3.8 s into the climb: %s (time-to-OOM %v), want neither healthy nor a forecast from two full GCs\n%s", p.Verdict, p.PredictedOOMMS, strings.Join(p.Evidence, "\n"))
 	}
 }
+
+// TestLoadThenLeakIsNoStop: set BD's tax-rates service on Node 10 (a real run under
+// --max-old-space-size=96) loads its table at ~40 MB/s for a second, then leaks ~7 MB/s to its
+// death at 7.2 s. Against the load's rate the leak looks like a stop: at 40% of its life three
+// young GCs each above the one before (52.6, 57.8, 63.2 MB) up to the last full GC were read as
+// a level held, "HEALTHY … grew, then stopped growing". (At 60% two full GCs 88 ms apart, 72.2
+// and 71.9 MB, still read as a level: the young GCs after them climb as the young GCs after
+// any full GC of a steady heap do, so they cannot tell.)
+func TestLoadThenLeakIsNoStop(t *testing.T) {
+	limit := 96.0
+	log := "../corpus/node-10/tax-rates-slowlog-threshold-units.96.log.gz"
+	full := analyzeFile(t, log, Options{HeapLimitMB: &limit})
+	crash := target(full).Crash
+	if crash == nil || crash.TimeMS == nil {
+		t.Fatal("the run's crash is not read")
+	}
+	a := New(Options{HeapLimitMB: &limit})
+	for _, ev := range cutEvents(t, log, 0.4**crash.TimeMS) {
+		a.Add(ev)
+	}
+	if p := target(a.Report(log, parser.Stats{})); p.Verdict == VerdictHealthy {
+		t.Errorf("cut at 40%%: healthy\n%s", strings.Join(p.Evidence, "\n"))
+	}
+}
