@@ -124,7 +124,11 @@ func TestPasteLabels(t *testing.T) {
 	// (insufficient-data; labelled allocation-burst, as at009 of the same project — the
 	// corpus's labels of that shape are split three ways); its scavenge at 2.9 GB under a 16 GB
 	// flag, cut (read allocation-burst as it came; labelled insufficient-data), reads so since
-	// the room left, 13 GB, is more than one object takes.
+	// the room left, 13 GB, is more than one object takes. heldout-bd's Expo start-up dead at
+	// 4 GB 2.3 s after it began, two 6 ms Mark-Compacts at the limit (heap-too-small; labelled
+	// allocation-burst, heap-too-small named: a heap that large that soon is a load or a
+	// runaway, and a crash block cannot tell which; full GCs that fast over 4 GB are common
+	// among the corpus's heap-too-small labels too).
 	heldOut := []struct {
 		set   string
 		floor float64
