@@ -1771,10 +1771,15 @@ func burstOf(p *proc, limit float64, th *Thresholds) *burst {
 	}
 	reach := slices.IndexFunc(pts, near)
 	// A climb the program came back from — a later full GC left the heap under half the
-	// limit — did not kill it (an export that filled the heap and was freed, every 10 s):
-	// the burst, if there was one, is the last such climb.
+	// limit, or freed a quarter of it and left it where a burst may start from — did not
+	// kill it (an export that filled the heap and was freed, every 10 s; a re-index that
+	// built 38 MB of garbage over a 48 MB heap under 96 MB, every 5 s): the burst, if there
+	// was one, is the last such climb.
+	cameBack := func(g GCPoint) bool {
+		return g.Full && (g.AfterMB < limit/2 || g.BeforeMB-g.AfterMB >= limit/4 && g.AfterMB < th.BurstMaxBaseShare*limit)
+	}
 	for reach >= 0 {
-		back := slices.IndexFunc(pts[reach+1:], func(g GCPoint) bool { return g.Full && g.AfterMB < limit/2 })
+		back := slices.IndexFunc(pts[reach+1:], cameBack)
 		if back < 0 {
 			break
 		}
