@@ -537,7 +537,11 @@ func (e *explainer) trend() {
 		e.ev("levels off?", "the parabola through the heap after full GCs peaks near %s, but the heap has stayed near it for %s of the %s it took to climb there: a level, or a leak that paused between bursts", mb(pl.levelMB), secs(pl.heldMS), secs(pl.climbMS))
 	}
 	if s := g.stopped; s != nil && s.paused {
-		e.ev("growth paused", "since %s (%s) the heap has held about %s where the earlier growth would have reached %s by %s: a level, or a pause between two steps of a leak; the next full GCs tell", secs(s.fromMS), secs(s.atMS-s.fromMS), mb(s.heapMB), mb(s.trendMB), secs(s.atMS))
+		before := ""
+		if g.heldBeforeS*1000 > s.atMS-s.fromMS {
+			before = fmt.Sprintf("; it held a level for %s before and climbed again", secs(1000*g.heldBeforeS))
+		}
+		e.ev("growth paused", "since %s (%s) the heap has held about %s where the earlier growth would have reached %s by %s: a level, or a pause between two steps of a leak%s; the next full GCs tell", secs(s.fromMS), secs(s.atMS-s.fromMS), mb(s.heapMB), mb(s.trendMB), secs(s.atMS), before)
 	} else if s != nil && s.unconfirmed {
 		e.ev("growth slowed", "the last full GC left %s, more than the one before it but under the %s the earlier growth gives; no GCs after it show whether the heap then held", mb(s.heapMB), mb(s.trendMB))
 	} else if s != nil {

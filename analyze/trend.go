@@ -48,6 +48,9 @@ type growth struct {
 	// stopped is set when the young GCs after the last full GC show the heap flat where the
 	// trend says it should have grown: the growth ended after the last full GC.
 	stopped *stop
+	// heldBeforeS is the longest the GCs held a level since the window began and then left
+	// it (seconds; heldAndLeft): a hold no longer than that is no end to the growth.
+	heldBeforeS float64
 	// transient is the most a later full GC found freed of what an earlier one had left
 	// (MB): memory some full GCs caught in use — a burst of requests, a batch — and not
 	// kept. Changes of the heap after full GCs smaller than it may be no more than that.
@@ -199,6 +202,8 @@ func (a *Analyzer) trend(p *proc, out *Process) {
 		g.checkLastFellShort(th, t, rate)
 		g.checkFlatTail(tx, ty, th, t)
 		g.checkStop(p, th, t)
+		g.heldBeforeS = heldAndLeft(p, g.xs[0]*1000, th)
+		g.checkHeldBefore(t)
 		if s := g.stopped; s != nil && !s.unconfirmed && !s.paused && g.model == ModelAccelerating {
 			// A curve's rate now says nothing of a growth that ended ("speeding up, the rate
 			// doubles every 29 s" beside "growth ended" on an ad server's flat ledger).
@@ -316,7 +321,7 @@ func readWindow(xs, ys []float64, th *Thresholds) (*growth, *Trend) {
 			// The floor must itself be a line: what a program keeps, measured where it held
 			// nothing in passing, rises steadily; a floor that scatters (a working set that
 			// follows the work in flight and never drains) still holds memory in passing.
-			if fg, ft := fitWindow(fx[fs:], fy[fs:], 0, th); ft.Significant && ft.RSquared >= th.FloorMinR2 && !floorRevisited(xs, ys, fx[fs], fy[len(fy)-1], th) {
+			if fg, ft := fitWindow(fx[fs:], fy[fs:], 0, th); ft.Significant && ft.RSquared >= th.FloorMinR2 && !floorRevisited(xs, ys, fx[fs], fy[len(fy)-1], th) && !floorWithinEarlierLows(xs, ys, fx[fs], fy[fs], fy[len(fy)-1], th) {
 				ft.Method += ", over the floor: the full GCs no later one undercut"
 				if fs > 0 {
 					ft.Method += ", last segment of a two-segment fit"
@@ -667,6 +672,27 @@ func floorRevisited(xs, ys []float64, fromS, levelMB float64, th *Thresholds) bo
 		}
 	}
 	return visits >= 2
+}
+
+// floorWithinEarlierLows reports a floor that begins at a new low — under every earlier full
+// GC by more than the noise — and ends no higher than a low the heap had fallen back to
+// before it (a full GC that left less than the one before, beyond the noise), within the
+// noise. After its lowest point a floor rises by construction (each of its points is under
+// every later one): from a new low it shows growth only once it passes the lows the heap
+// showed before (a wave planner building and dropping 40 MB every 4 s, its full GCs leaving
+// 24.1 and 28.7 MB, then 13.8, then 17.3 → 30.4 MB as their phase drifted, read a leak of
+// 0.73 MB/s).
+func floorWithinEarlierLows(xs, ys []float64, fromS, fromMB, levelMB float64, th *Thresholds) bool {
+	k := sort.SearchFloat64s(xs, fromS)
+	if k == 0 || slices.Min(ys[:k])-fromMB <= th.noiseMB(fromMB) {
+		return false
+	}
+	for i := 1; i < k; i++ {
+		if fellBack(ys, i, th) && levelMB <= ys[i]+th.noiseMB(ys[i]) {
+			return true
+		}
+	}
+	return false
 }
 
 // confirmedFloor returns the floor (floorOf) of a window up to its last return — the last full
@@ -1157,6 +1183,43 @@ func fitAfter(pts []GCPoint, atLeast int) (fit, bool) {
 		xs[i], ys[i] = g.TimeMS/1000, g.AfterMB
 	}
 	return robustFit(xs, ys), true
+}
+
+// checkHeldBefore makes a stop a pause when the heap has held its level for no longer than
+// it held a level before, since the window began, and then climbed again: a stepwise leak
+// between two steps (a job history growing 9–11 MB every 6 s, each level held 5.4 s by its
+// young GCs, read "HEALTHY … stopped growing" 4.1 s into its fourth level — its full GCs,
+// back to back on that level, outnumbering the three climbs).
+func (g *growth) checkHeldBefore(t *Trend) {
+	s := g.stopped
+	if s == nil || s.unconfirmed || (s.atMS-s.fromMS)/1000 >= g.heldBeforeS {
+		return
+	}
+	s.paused, s.unconfirmed = true, true
+	t.StoppedAtMS, t.PausedAtMS = nil, &s.fromMS
+}
+
+// heldAndLeft is the longest stretch (seconds) since fromMS over which the GCs, young and full,
+// held a level — QuietYoungGCs or more, each within the noise of the others — before a GC left
+// more than its top by the noise: a pause in the growth, not its end.
+func heldAndLeft(p *proc, fromMS float64, th *Thresholds) float64 {
+	if p.chart == nil {
+		return 0
+	}
+	pts := p.chart.all()
+	longest := 0.0
+	for i := sort.Search(len(pts), func(i int) bool { return pts[i].TimeMS >= fromMS }); i < len(pts); {
+		lo, hi, j := pts[i].AfterMB, pts[i].AfterMB, i
+		for j+1 < len(pts) && math.Max(hi, pts[j+1].AfterMB)-math.Min(lo, pts[j+1].AfterMB) <= th.noiseMB(math.Min(lo, pts[j+1].AfterMB)) {
+			j++
+			lo, hi = math.Min(lo, pts[j].AfterMB), math.Max(hi, pts[j].AfterMB)
+		}
+		if j+1 < len(pts) && j-i+1 >= th.QuietYoungGCs && pts[j+1].AfterMB-hi > th.noiseMB(hi) {
+			longest = math.Max(longest, (pts[j].TimeMS-pts[i].TimeMS)/1000)
+		}
+		i = j + 1
+	}
+	return longest
 }
 
 // checkFlatTail looks at all the full GCs, not only the trend's window: a heap that grew and

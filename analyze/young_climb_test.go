@@ -117,3 +117,26 @@ func TestLoadThenLeakIsNoStop(t *testing.T) {
 		t.Errorf("cut at 40%%: healthy\n%s", strings.Join(p.Evidence, "\n"))
 	}
 }
+
+// TestPauseNoLongerThanEarlierLevels: set BD's data-quality job on Node 14 (a real run under
+// --max-old-space-size=64) keeps 9–11 MB of run history every 6 s, its young GCs holding each
+// level for 5.4 s before the next step. Cut at 60% of its life it is 4.1 s into its fourth
+// level, thirteen full GCs back to back on it outnumbering the three that climbed: it read
+// "HEALTHY … stopped growing". A hold no longer than the levels held and left before is a
+// pause, not a stop.
+func TestPauseNoLongerThanEarlierLevels(t *testing.T) {
+	limit := 64.0
+	log := "../corpus/node-14/dq-checks-run-history-size-typo.64.log.gz"
+	crash := target(analyzeFile(t, log, Options{HeapLimitMB: &limit})).Crash
+	if crash == nil || crash.TimeMS == nil {
+		t.Fatal("the run's crash is not read")
+	}
+	a := New(Options{HeapLimitMB: &limit})
+	for _, ev := range cutEvents(t, log, 0.6**crash.TimeMS) {
+		a.Add(ev)
+	}
+	p := target(a.Report(log, parser.Stats{}))
+	if p.Verdict == VerdictHealthy || p.Trend != nil && p.Trend.StoppedAtMS != nil {
+		t.Errorf("cut at 60%%: %s, read as stopped\n%s", p.Verdict, strings.Join(p.Evidence, "\n"))
+	}
+}
