@@ -382,10 +382,13 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// job history's steps on Node 14 at 60%); 89 of 1,851 with set BE, measured as it came
 	// but for its re-index leak on Node 17 and 20 (a search node whose re-index every 5 s
 	// builds 38 MB of garbage and keeps 11 MB: full GCs only inside the re-indexes, cut at
-	// 40% on all four versions and 60% on Node 17, one or two cycles in).
+	// 40% on all four versions and 60% on Node 17, one or two cycles in); 87 once full GCs
+	// too few for a trend, each above the one before by the noise, with a young GC since
+	// above the last by the noise, were no longer healthy (set BD's newsletter renderer on
+	// Node 14 at 60%, a payments gateway's second source on Node 24 at 40%).
 	t.Logf("leaks cut at 40–80%% of their life that read healthy: %d of %d", len(midHealthy), midLife)
-	if len(midHealthy) > 89 {
-		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 89 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
+	if len(midHealthy) > 87 {
+		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 87 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
 	}
 	if len(steady) == 0 {
 		t.Fatal("no steady leak run to evaluate")

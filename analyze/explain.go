@@ -4,6 +4,7 @@ package analyze
 // text"; renderers align the labels. Every claim a headline makes is one the evidence shows.
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
@@ -494,6 +495,10 @@ func (e *explainer) trend() {
 		e.ev("young GCs", "the heap they left held %s for %s, then the last %d each left more, to %s at %s: a climb no full GC has weighed yet, too young to tell a leak from a level that will hold", mb(l.heldMB), secs(l.heldMS), l.rising, mb(l.toMB), secs(l.toMS))
 	} else if l := gcsLeftLevel(e.p, e.th); t == nil && l != nil && e.out.Verdict == VerdictInsufficientData {
 		e.ev("climb", "the heap the GCs left held %s for %s, then the last %d all left more, rising to %s at %s: too few full GCs in the climb to tell a leak from a level that will hold", mb(l.heldMB), secs(l.heldMS), l.rising, mb(l.toMB), secs(l.toMS))
+	} else if t == nil && e.out.Verdict == VerdictInsufficientData && climbsPastFullGCs(e.p, e.th) {
+		last := e.p.fulls[len(e.p.fulls)-1]
+		top := slices.MaxFunc(e.p.youngSinceFull.all(), func(a, b GCPoint) int { return cmp.Compare(a.AfterMB, b.AfterMB) })
+		e.ev("climb", "each full GC left more than the one before, and a young GC since the last left %s at %s, more than its %s: the heap rose at every reading", mb(top.AfterMB), secs(top.TimeMS), mb(last.AfterMB))
 	}
 	if e.p.teardownMS != nil {
 		e.ev("at exit", "the full GC at %s freed almost the whole heap as the process ended: left out of the trend", secs(*e.p.teardownMS))

@@ -443,7 +443,7 @@ func verdictOf(p *proc, out *Process, th *Thresholds, heapMB float64) string {
 		// leak cut where V8 had just begun collecting back to back: 8 -> 25 MB in 12 s, the
 		// last 3 s of them the window).
 		return VerdictInsufficientData
-	case tr == nil && (p.young < th.FewYoungGCs && !quietYoung(p, th) || p.crash != nil || risingWithoutFullGCs(p, th) || youngLeftLevel(p, th) != nil || gcsLeftLevel(p, th) != nil):
+	case tr == nil && (p.young < th.FewYoungGCs && !quietYoung(p, th) || p.crash != nil || risingWithoutFullGCs(p, th) || youngLeftLevel(p, th) != nil || gcsLeftLevel(p, th) != nil || climbsPastFullGCs(p, th)):
 		// Fewer than three full GCs and little else, or a heap the young GCs show rising:
 		// no trend can be read, and it is not shown level.
 		return VerdictInsufficientData
@@ -695,6 +695,25 @@ func gcsLeftLevel(p *proc, th *Thresholds) *leftLevel {
 		return l
 	}
 	return nil
+}
+
+// climbsPastFullGCs reports a heap whose full GCs, too few for a trend, each left more than the
+// one before by the noise, and whose young GCs since the last left more than it by the noise
+// too: the live heap rose at every reading (a newsletter renderer's memo unbounded at 16 s:
+// full GCs leaving 6.0, then 11.6 MB 1.3 s later, young GCs at 18.6 MB after them, read
+// healthy — the first full GC of the climb left what the young GCs had held before it).
+func climbsPastFullGCs(p *proc, th *Thresholds) bool {
+	n := len(p.fulls)
+	if n < 2 || p.youngSinceFull == nil {
+		return false
+	}
+	for i := 1; i < n; i++ {
+		if p.fulls[i].AfterMB-p.fulls[i-1].AfterMB <= th.noiseMB(p.fulls[i-1].AfterMB) {
+			return false
+		}
+	}
+	last := p.fulls[n-1].AfterMB
+	return slices.ContainsFunc(p.youngSinceFull.all(), func(g GCPoint) bool { return g.AfterMB-last > th.noiseMB(last) })
 }
 
 // afterOf is the heap each GC left.

@@ -140,3 +140,24 @@ func TestPauseNoLongerThanEarlierLevels(t *testing.T) {
 		t.Errorf("cut at 60%%: %s, read as stopped\n%s", p.Verdict, strings.Join(p.Evidence, "\n"))
 	}
 }
+
+// TestFullGCsRiseWithYoungAfter: set BD's newsletter renderer on Node 14 (a real run under
+// --max-old-space-size=96), cut at 60% of its life, 3 s after a config switch unbounded its
+// memo: its first two full GCs left 6.0, then 11.6 MB 1.3 s later, and a young GC since left
+// 18.6 MB. Two full GCs are too few for a trend, and the first left what the young GCs had
+// held before the switch, so no climb off a level showed: it read healthy.
+func TestFullGCsRiseWithYoungAfter(t *testing.T) {
+	limit := 96.0
+	log := "../corpus/node-14/newsletter-renderer-ab-variant-memo.96.log.gz"
+	crash := target(analyzeFile(t, log, Options{HeapLimitMB: &limit})).Crash
+	if crash == nil || crash.TimeMS == nil {
+		t.Fatal("the run's crash is not read")
+	}
+	a := New(Options{HeapLimitMB: &limit})
+	for _, ev := range cutEvents(t, log, 0.6**crash.TimeMS) {
+		a.Add(ev)
+	}
+	if p := target(a.Report(log, parser.Stats{})); p.Verdict == VerdictHealthy || p.PredictedOOMMS != nil {
+		t.Errorf("cut at 60%%: %s (time-to-OOM %v)\n%s", p.Verdict, p.PredictedOOMMS, strings.Join(p.Evidence, "\n"))
+	}
+}
