@@ -128,7 +128,11 @@ func TestPasteLabels(t *testing.T) {
 	// 4 GB 2.3 s after it began, two 6 ms Mark-Compacts at the limit (heap-too-small; labelled
 	// allocation-burst, heap-too-small named: a heap that large that soon is a load or a
 	// runaway, and a crash block cannot tell which; full GCs that fast over 4 GB are common
-	// among the corpus's heap-too-small labels too).
+	// among the corpus's heap-too-small labels too). heldout-be's Next.js dev server at 2 GB,
+	// two scavenges then one Mark-Compact 3 s later (insufficient-data; labelled
+	// allocation-burst, "not sure", insufficient-data named), and a Jenkins log joined with
+	// <br/> whose first Mark-sweep the store cut to "-sweep 1990.6 …", no pid and no time
+	// (one full GC read: insufficient-data; labelled heap-too-small, insufficient-data named).
 	heldOut := []struct {
 		set   string
 		floor float64
