@@ -102,18 +102,7 @@ func TestClimbWithFullGCsInIt(t *testing.T) {
 // and 71.9 MB, still read as a level: the young GCs after them climb as the young GCs after
 // any full GC of a steady heap do, so they cannot tell.)
 func TestLoadThenLeakIsNoStop(t *testing.T) {
-	limit := 96.0
-	log := "../corpus/node-10/tax-rates-slowlog-threshold-units.96.log.gz"
-	full := analyzeFile(t, log, Options{HeapLimitMB: &limit})
-	crash := target(full).Crash
-	if crash == nil || crash.TimeMS == nil {
-		t.Fatal("the run's crash is not read")
-	}
-	a := New(Options{HeapLimitMB: &limit})
-	for _, ev := range cutEvents(t, log, 0.4**crash.TimeMS) {
-		a.Add(ev)
-	}
-	if p := target(a.Report(log, parser.Stats{})); p.Verdict == VerdictHealthy {
+	if p := readCutAt(t, "../corpus/node-10/tax-rates-slowlog-threshold-units.96.log.gz", 96, 0.4); p.Verdict == VerdictHealthy {
 		t.Errorf("cut at 40%%: healthy\n%s", strings.Join(p.Evidence, "\n"))
 	}
 }
@@ -125,17 +114,7 @@ func TestLoadThenLeakIsNoStop(t *testing.T) {
 // "HEALTHY … stopped growing". A hold no longer than the levels held and left before is a
 // pause, not a stop.
 func TestPauseNoLongerThanEarlierLevels(t *testing.T) {
-	limit := 64.0
-	log := "../corpus/node-14/dq-checks-run-history-size-typo.64.log.gz"
-	crash := target(analyzeFile(t, log, Options{HeapLimitMB: &limit})).Crash
-	if crash == nil || crash.TimeMS == nil {
-		t.Fatal("the run's crash is not read")
-	}
-	a := New(Options{HeapLimitMB: &limit})
-	for _, ev := range cutEvents(t, log, 0.6**crash.TimeMS) {
-		a.Add(ev)
-	}
-	p := target(a.Report(log, parser.Stats{}))
+	p := readCutAt(t, "../corpus/node-14/dq-checks-run-history-size-typo.64.log.gz", 64, 0.6)
 	if p.Verdict == VerdictHealthy || p.Trend != nil && p.Trend.StoppedAtMS != nil {
 		t.Errorf("cut at 60%%: %s, read as stopped\n%s", p.Verdict, strings.Join(p.Evidence, "\n"))
 	}
@@ -147,17 +126,21 @@ func TestPauseNoLongerThanEarlierLevels(t *testing.T) {
 // 18.6 MB. Two full GCs are too few for a trend, and the first left what the young GCs had
 // held before the switch, so no climb off a level showed: it read healthy.
 func TestFullGCsRiseWithYoungAfter(t *testing.T) {
-	limit := 96.0
-	log := "../corpus/node-14/newsletter-renderer-ab-variant-memo.96.log.gz"
-	crash := target(analyzeFile(t, log, Options{HeapLimitMB: &limit})).Crash
-	if crash == nil || crash.TimeMS == nil {
-		t.Fatal("the run's crash is not read")
-	}
-	a := New(Options{HeapLimitMB: &limit})
-	for _, ev := range cutEvents(t, log, 0.6**crash.TimeMS) {
-		a.Add(ev)
-	}
-	if p := target(a.Report(log, parser.Stats{})); p.Verdict == VerdictHealthy || p.PredictedOOMMS != nil {
+	if p := readCutAt(t, "../corpus/node-14/newsletter-renderer-ab-variant-memo.96.log.gz", 96, 0.6); p.Verdict == VerdictHealthy || p.PredictedOOMMS != nil {
 		t.Errorf("cut at 60%%: %s (time-to-OOM %v)\n%s", p.Verdict, p.PredictedOOMMS, strings.Join(p.Evidence, "\n"))
 	}
+}
+
+// readCutAt reads a crashed corpus run, given its flag as the limit, cut at frac of its life.
+func readCutAt(t *testing.T, log string, limit, frac float64) *Process {
+	t.Helper()
+	crash := target(analyzeFile(t, log, Options{HeapLimitMB: &limit})).Crash
+	if crash == nil || crash.TimeMS == nil {
+		t.Fatalf("%s: the run's crash is not read", log)
+	}
+	a := New(Options{HeapLimitMB: &limit})
+	for _, ev := range cutEvents(t, log, frac**crash.TimeMS) {
+		a.Add(ev)
+	}
+	return target(a.Report(log, parser.Stats{}))
 }
