@@ -202,7 +202,7 @@ func (a *Analyzer) trend(p *proc, out *Process) {
 		g.checkLastFellShort(th, t, rate)
 		g.checkFlatTail(tx, ty, th, t)
 		g.checkStop(p, th, t)
-		g.heldBeforeS = heldAndLeft(p, g.xs[0]*1000, th)
+		g.heldBeforeS = heldAndLeft(p, p.fulls[0].TimeMS, th)
 		g.checkHeldBefore(t)
 		if s := g.stopped; s != nil && !s.unconfirmed && !s.paused && g.model == ModelAccelerating {
 			// A curve's rate now says nothing of a growth that ended ("speeding up, the rate
@@ -1200,13 +1200,26 @@ func (g *growth) checkHeldBefore(t *Trend) {
 }
 
 // heldAndLeft is the longest stretch (seconds) since fromMS over which the GCs, young and full,
-// held a level — QuietYoungGCs or more, each within the noise of the others — before a GC left
-// more than its top by the noise: a pause in the growth, not its end.
+// held a level — QuietYoungGCs or more, each within the noise of the others — before the heap
+// climbed out of it, past its top by the noise within half that time: a pause in the growth,
+// not its end.
 func heldAndLeft(p *proc, fromMS float64, th *Thresholds) float64 {
 	if p.chart == nil {
 		return 0
 	}
 	pts := p.chart.all()
+	// climbedOut reports the heap passing a level's top by the noise within half the time it
+	// held the level: a step out of it, not young GCs creeping up as promoted garbage gathers
+	// between full GCs (a bidder's store loaded at 114 MB, then young GCs only, 114.8 → 129 MB
+	// over 85 s).
+	climbedOut := func(j int, hi, heldMS float64) bool {
+		for k := j + 1; k < len(pts) && pts[k].TimeMS-pts[j].TimeMS <= heldMS/2; k++ {
+			if pts[k].AfterMB-hi > th.noiseMB(hi) {
+				return true
+			}
+		}
+		return false
+	}
 	longest := 0.0
 	for i := sort.Search(len(pts), func(i int) bool { return pts[i].TimeMS >= fromMS }); i < len(pts); {
 		lo, hi, j := pts[i].AfterMB, pts[i].AfterMB, i
@@ -1214,8 +1227,8 @@ func heldAndLeft(p *proc, fromMS float64, th *Thresholds) float64 {
 			j++
 			lo, hi = math.Min(lo, pts[j].AfterMB), math.Max(hi, pts[j].AfterMB)
 		}
-		if j+1 < len(pts) && j-i+1 >= th.QuietYoungGCs && pts[j+1].AfterMB-hi > th.noiseMB(hi) {
-			longest = math.Max(longest, (pts[j].TimeMS-pts[i].TimeMS)/1000)
+		if held := pts[j].TimeMS - pts[i].TimeMS; j+1 < len(pts) && j-i+1 >= th.QuietYoungGCs && pts[j+1].AfterMB > hi && climbedOut(j, hi, held) {
+			longest = math.Max(longest, held/1000)
 		}
 		i = j + 1
 	}
