@@ -305,8 +305,12 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// 646 of 897, 72.0%, and 569 of 809, 70.3%, with set BF on Node 11, 16, 21 and 26,
 	// measured as it came (9 of its 16 steady cuts: an RPC client's slow leak under 11k
 	// calls/s and a 48 MB flag, GC taking a third of the time near the limit, dies later than
-	// its line: 5–23% early, the program slowed by GC as the heap nears its limit).
-	for kind, floor := range map[string]float64{"steady": 0.72, "changing": 0.703} {
+	// its line: 5–23% early, the program slowed by GC as the heap nears its limit); 651 of
+	// 904, 72.0%, and 575 of 826, 69.6%, with set BG on Node 13, 18, 23 and 25, measured as
+	// it came (6 of its 17 changing cuts: a call-centre monitor that keeps
+	// sessions only while on, 6 s on and 6 s off, read healthy or insufficient in its off
+	// windows, all 11 of the misses).
+	for kind, floor := range map[string]float64{"steady": 0.72, "changing": 0.696} {
 		t.Logf("%s-rate cuts meeting the floor: %d of %d", kind, met[kind], cuts[kind])
 		if share := float64(met[kind]) / float64(max(cuts[kind], 1)); share < floor {
 			t.Errorf("%s-rate cuts meeting the floor: %.1f%%, below the %.1f%% measured before", kind, 100*share, 100*floor)
@@ -389,10 +393,16 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// 40% on all four versions and 60% on Node 17, one or two cycles in); 87 once full GCs
 	// too few for a trend, each above the one before by the noise, with a young GC since
 	// above the last by the noise, were no longer healthy (set BD's newsletter renderer on
-	// Node 14 at 60%, a payments gateway's second source on Node 24 at 40%).
+	// Node 14 at 60%, a payments gateway's second source on Node 24 at 40%); 98 of 1,911 with
+	// set BG as it came (its webhook receiver at 40% on all four versions, at or just after
+	// the onset of its leak; its call-centre monitor in an off window: at 40% on all four, at
+	// 60% and 80% on Node 25 and 80% on Node 18); 97 once a level climbed out of gradually
+	// (past its top by the noise within half the time it was held) counted among the levels
+	// held and left before (the monitor on Node 18 at 80%, its hold shorter than the off
+	// window before it).
 	t.Logf("leaks cut at 40–80%% of their life that read healthy: %d of %d", len(midHealthy), midLife)
-	if len(midHealthy) > 87 {
-		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 87 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
+	if len(midHealthy) > 97 {
+		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 97 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
 	}
 	if len(steady) == 0 {
 		t.Fatal("no steady leak run to evaluate")

@@ -249,8 +249,9 @@ func TestHeadroomWarnsOfAWorkingSetNearItsLimit(t *testing.T) {
 // warnings on Node 24, whose 64 MB young generation under a 96–128 MB limit turns GCs full
 // and back to back, then lets the program run, then starves it again; 155 over 1,875
 // (0.0827) with sets BD, BE and BF as they came (the code of 8ff12e3, before session 26's
-// changes, gave 155 alike on the same corpus).
-const maxRepeatShare = 0.0827
+// changes, gave 155 alike on the same corpus); 157 over 1,895 (0.0829) with set BG as it
+// came (the same with and without the last change to heldAndLeft).
+const maxRepeatShare = 0.0829
 
 // TestReplayWarnsOfAConditionOnce replays every run of the corpus as watch would, and counts
 // the warnings of a lasting condition that came again for the same process.
