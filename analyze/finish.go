@@ -213,6 +213,13 @@ func (a *Analyzer) finish(p *proc, several bool) *Process {
 		}
 	}
 	a.predict(p, out)
+	if g, t := p.growth, out.Trend; g != nil && t != nil && t.Model != ModelLinear && t.ToMS > t.FromMS {
+		const samples = 32
+		for i := 0; i <= samples; i++ {
+			ms := t.FromMS + (t.ToMS-t.FromMS)*float64(i)/samples
+			t.Curve = append(t.Curve, CurvePoint{TimeMS: ms, MB: round1(g.at(ms / 1000))})
+		}
+	}
 	a.explain(p, out, off)
 	a.jestEvidence(out)
 	out.Series = &Series{GCs: exposeAll(p.chart.all())}

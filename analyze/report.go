@@ -226,6 +226,10 @@ type Trend struct {
 	Resumed *ResumedGrowth `json:"resumed,omitempty"`
 	// Steps is set when the heap after full GCs grew in steps, level between them.
 	Steps *Steps `json:"steps,omitempty"`
+	// Curve is the model's heap after full GC across the window, sampled, when the model is
+	// a curve (Model not linear): what a chart draws, since a line through the average rate
+	// can end far from the points a slowing growth left.
+	Curve []CurvePoint `json:"curve,omitempty"`
 	// Outgrew is set on a heap too small that held a level longer than it took to reach it,
 	// then climbed out of it — into its death, or still climbing: the trend is the heap's
 	// before the climb.
@@ -335,6 +339,12 @@ type MMUPoint struct {
 type IneffectiveMC struct {
 	Trailing int  `json:"trailing"`
 	Met      bool `json:"met"`
+}
+
+// CurvePoint is one point of a trend's curve: the heap after full GC the model gives at a time.
+type CurvePoint struct {
+	TimeMS float64 `json:"time_ms"`
+	MB     float64 `json:"mb"`
 }
 
 // GCPoint is one GC as the report keeps it.

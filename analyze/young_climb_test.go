@@ -2,6 +2,7 @@ package analyze
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"testing"
 
@@ -143,4 +144,30 @@ func readCutAt(t *testing.T, log string, limit, frac float64) *Process {
 		a.Add(ev)
 	}
 	return target(a.Report(log, parser.Stats{}))
+}
+
+// TestCurveFollowsTheHeap: where the trend is a curve, the report carries it sampled over the
+// window for a chart to draw. Set BG's call-centre monitor on Node 18 (a leak only while a
+// feature is on, slowing as it goes) has an average line that ends 17 MB above where its
+// full GCs left the heap, over the 96 MB limit: the curve ends within the noise of them.
+func TestCurveFollowsTheHeap(t *testing.T) {
+	limit := 96.0
+	p := target(analyzeFile(t, "../corpus/node-18/callcenter-supervisor-monitor-on-off.96.log.gz", Options{HeapLimitMB: &limit}))
+	tr := p.Trend
+	if tr == nil || tr.Model == ModelLinear || len(tr.Curve) < 2 {
+		t.Fatalf("trend %+v: want a curve", tr)
+	}
+	first, last := tr.Curve[0], tr.Curve[len(tr.Curve)-1]
+	if first.TimeMS != tr.FromMS || last.TimeMS != tr.ToMS {
+		t.Errorf("the curve spans %.0f–%.0f ms, the window %.0f–%.0f ms", first.TimeMS, last.TimeMS, tr.FromMS, tr.ToMS)
+	}
+	var at float64 // the heap after the last full GC in the window
+	for _, f := range p.Series.FullGCs {
+		if f.TimeMS <= tr.ToMS {
+			at = f.AfterMB
+		}
+	}
+	if d := math.Abs(last.MB - at); d > math.Max(2, 0.05*at) {
+		t.Errorf("the curve ends at %.1f MB, the full GCs at %.1f MB", last.MB, at)
+	}
 }

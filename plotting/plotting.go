@@ -419,6 +419,15 @@ func Heap(p *analyze.Process) *plot.Plot {
 				label = fmt.Sprintf("trend of survivors: %+.2f MB/s on average (the curve peaks; the floor still rises)", tr.SlopeMBPerS)
 			}
 		}
+		if len(tr.Curve) > 1 {
+			// A curve's average line can end far from where the slowing heap is: draw the
+			// curve the rate comes from.
+			pts = make(plotter.XYs, len(tr.Curve))
+			for i, c := range tr.Curve {
+				pts[i] = xy(c.TimeMS, c.MB)
+			}
+			at = func(tms float64) float64 { return onCurve(tr.Curve, tms) }
+		}
 		if s := tr.StoppedAtMS; s != nil && *s > tr.FromMS && *s <= tr.ToMS && p.HeapAfterFullGC != nil {
 			// The report says the growth ended: the line stops there, and the heap it
 			// held after goes on flat, as the report tells it — to the log's end when young
@@ -954,4 +963,19 @@ func v8MuLabel(name string, p *analyze.Process) string {
 		return name + ", which leaves its marking out"
 	}
 	return name
+}
+
+// onCurve is the heap a trend's sampled curve gives at tms, between its samples on a line,
+// and its end value past either end.
+func onCurve(c []analyze.CurvePoint, tms float64) float64 {
+	if tms <= c[0].TimeMS {
+		return c[0].MB
+	}
+	for i := 1; i < len(c); i++ {
+		if tms <= c[i].TimeMS {
+			f := (tms - c[i-1].TimeMS) / (c[i].TimeMS - c[i-1].TimeMS)
+			return c[i-1].MB + f*(c[i].MB-c[i-1].MB)
+		}
+	}
+	return c[len(c)-1].MB
 }

@@ -436,3 +436,14 @@ func TestLegendCorner(t *testing.T) {
 		}
 	}
 }
+
+func TestOnCurve(t *testing.T) {
+	c := []analyze.CurvePoint{{TimeMS: 1000, MB: 10}, {TimeMS: 2000, MB: 30}, {TimeMS: 4000, MB: 40}}
+	for _, tc := range []struct{ ms, want float64 }{
+		{0, 10}, {1000, 10}, {1500, 20}, {2000, 30}, {3000, 35}, {4000, 40}, {9000, 40},
+	} {
+		if got := onCurve(c, tc.ms); math.Abs(got-tc.want) > 1e-9 {
+			t.Errorf("at %.0f ms: %.2f MB, want %.2f", tc.ms, got, tc.want)
+		}
+	}
+}
