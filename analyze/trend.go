@@ -197,7 +197,8 @@ func (a *Analyzer) trend(p *proc, out *Process) {
 			// Young GCs vary by what the young generation holds, a semi-space at most: a
 			// shortfall no larger than that they cannot show held (Node 15's 16 MB semi-space
 			// against an A/B service's 5 MB shortfall, its leak read as ended 7 s into it).
-			return math.Max(p.era.semiMB, 1) < shortfallMB && youngHeld(p, from, to, th), youngClimbed(p, from, to, th)
+			held, climbed = youngBetweenFulls(p, from, to, th)
+			return math.Max(p.era.semiMB, 1) < shortfallMB && held, climbed
 		})
 		g.checkLastFellShort(th, t, rate)
 		g.checkFlatTail(tx, ty, th, t)
@@ -1113,44 +1114,33 @@ func risesThroughout(ys []float64) bool {
 	return true
 }
 
-// youngHeld reports young GCs between the full GCs at from and to (seconds) that show the heap
-// holding a level: two or more, over at least half the time between them, whose heap after
-// climbs by no more than the young generation and the noise. A cache that filled up, then
-// ran on scavenges for seconds before its next full GC, shows its stop there.
-func youngHeld(p *proc, from, to float64, th *Thresholds) bool {
-	xs, ys := youngBetween(p, from, to)
-	if len(xs) < 2 || xs[len(xs)-1]-xs[0] < (to-from)/2 {
-		return false
-	}
-	lo, hi := slices.Min(ys), slices.Max(ys)
-	return hi-lo <= math.Max(p.era.semiMB, 1)+th.noiseMB(lo) && !youngClimbed(p, from, to, th)
-}
-
-// youngClimbed reports young GCs between the full GCs at from and to (seconds) each leaving
-// more than the one before, two or more over at least half the time between them, by more
-// than the noise in all and by half the noise over the second half of their span: a climb
-// that went on, however much of it the young generation could hold (a tax-rates table loaded
-// at 40 MB/s, then 52.6, 57.8, 63.2 MB in a second of a 7 MB/s leak, read "stopped growing"),
-// not the end of a load and then a level (86.0, 90.2 MB as a feature store finished loading,
-// then 96.6, 96.9, 97.3 MB over 10 s).
-func youngClimbed(p *proc, from, to float64, th *Thresholds) bool {
-	xs, ys := youngBetween(p, from, to)
-	n := len(xs)
-	if n < 2 || xs[n-1]-xs[0] < (to-from)/2 || !risesThroughout(ys) || ys[n-1]-ys[0] <= th.noiseMB(ys[0]) {
-		return false
-	}
-	mid := sort.SearchFloat64s(xs, xs[0]+(xs[n-1]-xs[0])/2) // the first young GC of the second half
-	return ys[n-1]-ys[max(mid-1, 0)] >= th.noiseMB(ys[0])/2
-}
-
-// youngBetween is what the young GCs between two times (seconds) left, and when.
-func youngBetween(p *proc, from, to float64) (xs, ys []float64) {
+// youngBetweenFulls reads the young GCs between the full GCs at from and to (seconds), when
+// two or more span at least half the time between them. held: the heap they left climbs by no
+// more than the young generation and the noise — a cache that filled up, then ran on
+// scavenges for seconds before its next full GC, shows its stop there. climbed: each left
+// more than the one before, by more than the noise in all and by half the noise over the
+// second half of their span — a climb that went on, however much of it the young generation
+// could hold (a tax-rates table loaded at 40 MB/s, then 52.6, 57.8, 63.2 MB in a second of a
+// 7 MB/s leak, read "stopped growing"), not the end of a load and then a level (86.0, 90.2 MB
+// as a feature store finished loading, then 96.6, 96.9, 97.3 MB over 10 s). A climb is no
+// level held.
+func youngBetweenFulls(p *proc, from, to float64, th *Thresholds) (held, climbed bool) {
+	var xs, ys []float64
 	for _, pt := range p.chart.all() {
 		if t := pt.TimeMS / 1000; !pt.Full && t > from && t < to {
 			xs, ys = append(xs, t), append(ys, pt.AfterMB)
 		}
 	}
-	return xs, ys
+	n := len(xs)
+	if n < 2 || xs[n-1]-xs[0] < (to-from)/2 {
+		return false, false
+	}
+	if risesThroughout(ys) && ys[n-1]-ys[0] > th.noiseMB(ys[0]) {
+		mid := sort.SearchFloat64s(xs, xs[0]+(xs[n-1]-xs[0])/2) // the first young GC of the second half
+		climbed = ys[n-1]-ys[max(mid-1, 0)] >= th.noiseMB(ys[0])/2
+	}
+	lo, hi := slices.Min(ys), slices.Max(ys)
+	return !climbed && hi-lo <= math.Max(p.era.semiMB, 1)+th.noiseMB(lo), climbed
 }
 
 // within reports a climb from a heap of from MB no larger than the noise or the memory the full

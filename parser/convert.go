@@ -371,11 +371,14 @@ func fatalKind(location, message string) FatalKind {
 }
 
 func newFatal(location, message, source string) *Fatal {
-	// A log a CI bot posted as HTML has its lines joined by "<br/>": the message ends at the
-	// first (Jenkins' "… heap out of memory<br/>[2023-06-05T11:53:17.095Z] [INFO] …").
-	if i := strings.Index(message, "<br"); i >= 0 {
-		message = message[:i]
+	// A log a CI bot posted as HTML has its lines joined by "<br/>": the line ends at the
+	// first (Jenkins' "… heap out of memory<br/>[2023-06-05T11:53:17.095Z] [INFO] …"), in
+	// the message or, where there is none, in the location.
+	location, _, cut := strings.Cut(location, "<br")
+	if cut {
+		message = ""
 	}
+	message, _, _ = strings.Cut(message, "<br")
 	// A crash flattened into a markdown table's cell ends at the cell's border ("FATAL
 	// ERROR: Ineffe |"): no location or message of V8's or Node's ends with one.
 	location = strings.TrimSpace(strings.TrimRight(location, " |"))
