@@ -594,6 +594,7 @@ func (a *Analyzer) addGC(g *parser.GC) {
 		pt.Reason = *g.Reason
 	}
 	pt.oldSpaceFull = g.Comment != nil && *g.Comment == "scavenge might not succeed" && g.IsFull()
+	pt.reducing = pt.Full && slices.Contains(g.Qualifiers, "reduce") && allocationReasons[strings.TrimSpace(pt.Reason)]
 	var incr float64
 	if g.Incremental != nil && g.Incremental.MarkingMS != nil {
 		incr = *g.Incremental.MarkingMS

@@ -800,6 +800,7 @@ var limitSources = map[string]string{
 	LimitVerbose:         "from --trace-gc-verbose's memory allocator line, less the young generation's reservation",
 	LimitCrash:           "inferred from the crash: the most its last full GCs found in the old generation",
 	LimitDefaultEstimate: "an estimate: V8's default for this Node version and the machine's memory the report names",
+	LimitReducing:        "an estimate: the most the heap held before full GCs V8 ran in memory-reducing mode, as it does when the old generation cannot grow by an eighth of its limit",
 }
 
 // limit writes the heap limit, its source, and where this V8 dies against it.
@@ -820,6 +821,9 @@ func (e *explainer) limit() {
 		// The version heapLimit took the default from: the binary's path, or old OOM frames.
 		_, version := e.a.versionDefault(e.p)
 		source = fmt.Sprintf("an estimate: V8's default for %s on a 64-bit machine; a --max-old-space-size in NODE_OPTIONS would have set another", version)
+	}
+	if r := reducingAt(e.p); out.HeapLimitSource == LimitReducing && r != nil {
+		source = fmt.Sprintf("an estimate, %s–%s: from %s on, V8 ran %d full GCs in memory-reducing mode, as it does when the old generation cannot grow by an eighth of its limit, with up to %s before them", mb(r.lowMB()), mb(r.highMB()), secs(r.fromMS), r.count, mb(round1(r.mb)))
 	}
 	e.ev("heap limit", "~%s (%s)", mb(*out.HeapLimitMB), source)
 	if lr := e.p.limit; lr.notInEffect {

@@ -22,6 +22,7 @@ const (
 	LimitCommandLine     = "command-line"     // --max-old-space-size on a command line the log prints
 	LimitVerbose         = "verbose"          // --trace-gc-verbose's memory allocator line
 	LimitCrash           = "crash"            // the heap a crash at the limit reached
+	LimitReducing        = "reducing"         // the heap V8 ran memory-reducing full GCs at, for want of room
 	LimitDefaultEstimate = "default-estimate" // V8's default for the version and machine
 	LimitUnknown         = "unknown"
 )
@@ -42,7 +43,8 @@ var LimitKinds = []string{LimitKindOldSpace, LimitKindHeapSizeLimit}
 // the best source the log has: the user's word; the process's own diagnostic report (its
 // command line, else its memoryLimit); a heap_size_limit the program printed; a
 // --max-old-space-size on a command line the log echoes; --trace-gc-verbose's memory allocator
-// line; the heap a crash at the limit reached; V8's default for the version and machine a
+// line; the heap a crash at the limit reached; the heap V8 ran memory-reducing full GCs at for
+// want of room; V8's default for the version and machine a
 // report names, or that the path of its binary names up to Node 11 (whatever the machine).
 // Otherwise it stays unknown.
 func (a *Analyzer) heapLimit(p *proc, out *Process) {
@@ -71,6 +73,9 @@ func (a *Analyzer) heapLimit(p *proc, out *Process) {
 		// The heap it died at (or ran its last-resort GCs at) is the limit that mattered.
 		v := crashHeapMB(p)
 		set(&v, LimitCrash)
+	case reducingAt(p) != nil:
+		v := reducingAt(p).limitMB()
+		set(&v, LimitReducing)
 	case p.report != nil && defaultOldSpace(p.report) != nil:
 		set(defaultOldSpace(p.report), LimitDefaultEstimate)
 	case p.report == nil:
@@ -338,6 +343,10 @@ func deathPointOf(p *proc, out *Process) *deathPoint {
 	// Without mu in the trace this may be V8 before 6.4; a diagnostic report (Node 11.8+)
 	// or no trace at all says nothing of the kind.
 	d := &deathPoint{mb: liveShareAtDeath * f, lo: 0.8 * f, hi: f + s, soft: p.beforeMu()}
+	if r := reducingAt(p); out.HeapLimitSource == LimitReducing && r != nil {
+		// The limit is an estimate: the late end is where the highest limit it allows dies.
+		d.hi = r.highMB() + s
+	}
 	// V8's ineffective-mark-compacts rule ends a process that GC starves (average mu under
 	// 0.4 over consecutive mark-compacts) from 0.8·F on. Whether a program's full GCs turn
 	// back to back and starve it there, or it lives to 0.95·F, could not be read from its
@@ -402,4 +411,79 @@ func processOldSpace(pr *parser.Process) *float64 {
 	}
 	v := round1(math.Max(pr.HeapSizeLimitMB-3*semi, pr.HeapSizeLimitMB/2))
 	return &v
+}
+
+// allocationReasons are the GC reasons the program's own allocation gives: a full GC run in
+// memory-reducing mode for one of them was not asked for by the memory reducer, an embedder's
+// low-memory notification or external memory.
+var allocationReasons = map[string]bool{
+	"allocation failure": true, "allocation limit": true, "global allocation limit": true,
+	"background allocation failure": true, "CppHeap allocation failure": true, "task": true,
+	"finalize incremental marking via task": true, "finalize incremental marking via stack guard": true,
+}
+
+// reducingRun is how many full GCs in a row must run in memory-reducing mode before they are
+// read as V8 short of room: the memory reducer runs at most three (MemoryReducer's
+// kMaxNumberOfGCs), and over the corpus's runs of Node 14–26 and Deno with a stated limit, four
+// in a row came only where the heap before them held 0.83–1.12 of it (of 430 processes; three
+// in a row came at 0.3 of it, an idle heap's memory reducer).
+const reducingRun = 4
+
+// The most the heap held before such runs of full GCs, as a share of the limit, over the 45
+// processes of the corpus that were alive at the end of their log, with a stated limit, and
+// had them: the median, and the lowest and highest.
+const (
+	reducingShare     = 0.98
+	reducingLowShare  = 0.89
+	reducingHighShare = 1.03
+)
+
+// reducing is the limit the full GCs of a process show without a flag: V8 (8.3 on, Node 14.5
+// on) runs a full GC in memory-reducing mode, and prints "(reduce)" after its name, when the
+// old generation cannot grow by an eighth of its maximum (Heap::ShouldOptimizeForMemoryUsage,
+// CanExpandOldGeneration(max_old_generation_size / 8)), besides when the memory reducer or the
+// embedder asks. mb is the most the heap held before such full GCs, from fromMS on, over
+// count of them.
+type reducing struct {
+	mb, fromMS float64
+	count      int
+}
+
+// limitMB is the limit the heap before the memory-reducing full GCs puts, as most processes
+// held it; lowMB and highMB bound it.
+func (r *reducing) limitMB() float64 { return round1(r.mb / reducingShare) }
+func (r *reducing) lowMB() float64   { return round1(r.mb / reducingHighShare) }
+func (r *reducing) highMB() float64  { return round1(r.mb / reducingLowShare) }
+
+// reducingAt finds runs of reducingRun or more full GCs in a row that V8 ran in
+// memory-reducing mode for the program's allocation, each with the heap before it at 0.7 or
+// more of the most it had held (the memory reducer collects a heap the program has left, not
+// one at its top); nil when there is none.
+func reducingAt(p *proc) *reducing {
+	var found *reducing
+	top, n, runTop, runFrom := 0.0, 0, 0.0, 0.0
+	for _, f := range p.fulls {
+		if f.reducing && f.BeforeMB >= 0.7*top {
+			if n == 0 {
+				runTop, runFrom = 0, f.TimeMS
+			}
+			n++
+			runTop = math.Max(runTop, f.BeforeMB)
+			if n >= reducingRun {
+				if found == nil {
+					found = &reducing{fromMS: runFrom}
+				}
+				found.mb = math.Max(found.mb, runTop)
+				if n == reducingRun {
+					found.count += reducingRun
+				} else {
+					found.count++
+				}
+			}
+		} else {
+			n = 0
+		}
+		top = math.Max(top, f.BeforeMB)
+	}
+	return found
 }

@@ -1,9 +1,12 @@
 package analyze
 
 import (
+	"math"
+	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/gcanalyze/gcanalyze/internal/corpustest"
 	"github.com/gcanalyze/gcanalyze/parser"
 )
 
@@ -87,4 +90,46 @@ func TestCommandLineLimitOfTheRunThatDied(t *testing.T) {
 			t.Errorf("%s: %v, want %v MB", c.name, got, c.want)
 		}
 	}
+}
+
+// TestReducingLimitHoldsTheFlag holds the limit read from V8's memory-reducing full GCs to the
+// runs of the corpus that state their --max-old-space-size: read without it, every process
+// whose limit comes from them must have the flag within the range the evidence gives, and the
+// estimate within a tenth of it. Processes of their own (a forked child, a worker) run under
+// limits of their own and are left out: the main process is the first.
+func TestReducingLimitHoldsTheFlag(t *testing.T) {
+	seen := 0
+	for _, log := range corpustest.Logs(t) {
+		m, ok := corpustest.ReadMeta(log)
+		if !ok || m.HeapLimitMB == nil {
+			continue
+		}
+		r := analyzeFile(t, log, Options{})
+		if len(r.Processes) == 0 || r.Processes[0].HeapLimitSource != LimitReducing {
+			continue
+		}
+		seen++
+		p, flag := r.Processes[0], *m.HeapLimitMB
+		var low, high string
+		for _, ev := range p.Evidence {
+			if rest, ok := strings.CutPrefix(ev, "heap limit: ~"); ok {
+				if _, rng, ok := strings.Cut(rest, "an estimate, "); ok {
+					low, high, _ = strings.Cut(strings.SplitN(rng, ":", 2)[0], "–")
+				}
+			}
+		}
+		lo, errLo := strconv.ParseFloat(strings.TrimSuffix(low, " MB"), 64)
+		hi, errHi := strconv.ParseFloat(strings.TrimSuffix(high, " MB"), 64)
+		if errLo != nil || errHi != nil {
+			t.Errorf("%s: no range in the heap limit's evidence %q", log, p.Evidence)
+			continue
+		}
+		if flag < lo || flag > hi || math.Abs(*p.HeapLimitMB-flag) > 0.1*flag {
+			t.Errorf("%s: limit %.1f MB (%.1f–%.1f) from memory-reducing full GCs, run with --max-old-space-size=%.0f", log, *p.HeapLimitMB, lo, hi, flag)
+		}
+	}
+	if seen < 20 {
+		t.Errorf("only %d corpus runs read their limit from memory-reducing full GCs", seen)
+	}
+	t.Logf("%d corpus runs read their limit from memory-reducing full GCs", seen)
 }

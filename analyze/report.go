@@ -67,6 +67,8 @@ type Process struct {
 	// (gcanalyze run): 128+N for a death by signal N. Absent when the log alone is read.
 	ExitCode *int `json:"exit_code,omitempty"`
 
+	// HeapLimitMB is the heap limit as old space (what --max-old-space-size sets), nil when
+	// unknown; HeapLimitSource says where it came from (one of the Limit* sources).
 	HeapLimitMB     *float64 `json:"heap_limit_mb"`
 	HeapLimitSource string   `json:"heap_limit_source"`
 
@@ -377,6 +379,9 @@ type GCPoint struct {
 	// noPause: the line printed no pause (cut short, or its fields elided in a paste);
 	// PauseMS is then 0 and the pause statistics leave it out.
 	noPause bool
+	// reducing: a full GC V8 ran in memory-reducing mode ("(reduce)") for a reason the
+	// program's allocation gave, not the memory reducer's or an embedder's request.
+	reducing bool
 }
 
 // cur is the current mu the analysis reads: V8's, or the one counting the incremental marking
