@@ -564,8 +564,8 @@ func (a *Analyzer) mergeOrphanCaught() {
 // mergeOrphanDeath gives deaths that name no process (a shell's "Aborted", a CI step's "exit
 // code 134" printed before the log it ends, FATAL lines that interleaved output put before
 // the crash block they belong to) to the processes the log shows by their traces whose own
-// death is missing or shown without its message: one traced process and one such death are
-// one process that died, whatever their order. A message beats an abort; traces that already
+// death is missing or shown without its message, or only by a shell's word of its signal:
+// one traced process and one such death are one process that died, whatever their order. A message beats an abort; traces that already
 // show a death without its message (a crash block) beat an abort too; and aborts reported
 // beside the one traced process that V8's fatal error ended are that death.
 func (a *Analyzer) mergeOrphanDeath() {
@@ -588,7 +588,7 @@ func (a *Analyzer) mergeOrphanDeath() {
 		if len(merged) == len(orphans) {
 			break
 		}
-		if t.crash != nil && !evidenceOnly(t.crash) {
+		if t.crash != nil && !evidenceOnly(t.crash) && !shellAbort(t.crash) {
 			continue
 		}
 		for _, o := range orphans {
@@ -640,6 +640,11 @@ func (a *Analyzer) mergeOrphanDeath() {
 
 // evidenceOnly reports a crash known only by its traces: no fatal line, no one's report of it.
 func evidenceOnly(c *Crash) bool { return c.Kind == parser.FatalUnknown && c.PrintedBy == "" }
+
+// shellAbort reports a crash known only by a shell's or a wrapper's word of a signal: the
+// fatal message, where the log holds it, says what the death was (a Docker build's log with
+// the FATAL line first, the crash block, then yarn's 'Command failed with signal "SIGABRT"').
+func shellAbort(c *Crash) bool { return c.Kind == parser.FatalUnknown && c.PrintedBy == "shell" }
 
 // tracedNamed is the traced process of the first of pids that has one, nil when none has: a
 // death a supervisor reports belongs to the child it names, if the log traced that child.

@@ -595,6 +595,10 @@ func (e *explainer) fullGCs() {
 		}
 	}
 	if e.out.Verdict != VerdictHeapTooSmall {
+		if e.out.Verdict == VerdictGCThrashing && e.out.Trend != nil && e.out.Trend.Outgrew != nil {
+			// The trend is the heap's before the climb out of a level: the climb is told.
+			e.outgrew(outgrownStory(e.p, e.out, e.th))
+		}
 		return
 	}
 	o := jobOutgrew(e.p, e.out, e.th)
@@ -608,20 +612,7 @@ func (e *explainer) fullGCs() {
 	}
 	l := lingeredAtLimit(e.p, e.th)
 	if lv := outgrownStory(e.p, e.out, e.th); lv != nil {
-		where := ""
-		if lim := e.out.HeapLimitMB; lim != nil && *lim > 0 {
-			where = fmt.Sprintf(" (%.0f%% of the limit)", 100*lv.heapMB / *lim)
-		}
-		back := ""
-		if gave, at := givenBack(e.p, lv.toMS, e.th); gave > 0 {
-			back = fmt.Sprintf(" (on the way, the full GC at %s gave back %s of what the one before had kept: work in flight, freed when done)", secs(at), mb(gave))
-		}
-		ended, outgrew := "and died", "outgrew the limit"
-		if e.out.Crash == nil {
-			ended, outgrew = "so far", "outgrew its level towards the limit"
-		}
-		e.ev("outgrew", "the heap held ~%s%s from %s to %s, longer than it took to get there, then climbed to %s in %s %s%s: a working set that held, then %s (more work at once, a bigger input), not a leak's steady growth",
-			mb(lv.heapMB), where, secs(lv.fromMS), secs(lv.toMS), mb(lv.deathMB), secs(lv.deathMS-lv.toMS), ended, back, outgrew)
+		e.outgrew(lv)
 	} else if diedLoading(e.p, e.th) && o == nil && l == nil {
 		// Only where no level held before the death: a process still loading holds none.
 		e.ev("loading", "the process died %s after it started, its heap rising from its first GCs: it was still loading what it works on, and that needs more than the limit (a leak is growth over a program's running life; if the load should fit, see what it reads in)", secs(e.p.last))
@@ -1085,4 +1076,25 @@ func (e *explainer) unprintedMu(mu *MuSummary) {
 		why = "no full GC to read V8's own at"
 	}
 	e.ev("mutator utilization", "%.3f overall, computed from the pauses (%s)", *mu.ComputedOverall, why)
+}
+
+// outgrew tells the level the heap held and the climb out of it.
+func (e *explainer) outgrew(lv *pausedLevel) {
+	if lv == nil {
+		return
+	}
+	where := ""
+	if lim := e.out.HeapLimitMB; lim != nil && *lim > 0 {
+		where = fmt.Sprintf(" (%.0f%% of the limit)", 100*lv.heapMB / *lim)
+	}
+	back := ""
+	if gave, at := givenBack(e.p, lv.toMS, e.th); gave > 0 {
+		back = fmt.Sprintf(" (on the way, the full GC at %s gave back %s of what the one before had kept: work in flight, freed when done)", secs(at), mb(gave))
+	}
+	ended, outgrew := "and died", "outgrew the limit"
+	if e.out.Crash == nil {
+		ended, outgrew = "so far", "outgrew its level towards the limit"
+	}
+	e.ev("outgrew", "the heap held ~%s%s from %s to %s, longer than it took to get there, then climbed to %s in %s %s%s: a working set that held, then %s (more work at once, a bigger input), not a leak's steady growth",
+		mb(lv.heapMB), where, secs(lv.fromMS), secs(lv.toMS), mb(lv.deathMB), secs(lv.deathMS-lv.toMS), ended, back, outgrew)
 }

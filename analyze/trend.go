@@ -51,6 +51,9 @@ type growth struct {
 	// heldBeforeS is the longest the GCs held a level since the window began and then left
 	// it (seconds; heldAndLeft): a hold no longer than that is no end to the growth.
 	heldBeforeS float64
+	// leftLevelMS is when the heap last climbed out of a level it held (ms; heldAndLeft): a
+	// stop read from before it spans that step.
+	leftLevelMS float64
 	// transient is the most a later full GC found freed of what an earlier one had left
 	// (MB): memory some full GCs caught in use — a burst of requests, a batch — and not
 	// kept. Changes of the heap after full GCs smaller than it may be no more than that.
@@ -203,7 +206,7 @@ func (a *Analyzer) trend(p *proc, out *Process) {
 		g.checkLastFellShort(th, t, rate)
 		g.checkFlatTail(tx, ty, th, t)
 		g.checkStop(p, th, t)
-		g.heldBeforeS = heldAndLeft(p, p.fulls[0].TimeMS, th)
+		g.heldBeforeS, g.leftLevelMS = heldAndLeft(p, p.fulls[0].TimeMS, th)
 		g.checkHeldBefore(t)
 		if s := g.stopped; s != nil && !s.unconfirmed && !s.paused && g.model == ModelAccelerating {
 			// A curve's rate now says nothing of a growth that ended ("speeding up, the rate
@@ -1182,9 +1185,13 @@ func fitAfter(pts []GCPoint, atLeast int) (fit, bool) {
 // back to back on that level, outnumbering the three climbs).
 func (g *growth) checkHeldBefore(t *Trend) {
 	s := g.stopped
-	if s == nil || s.unconfirmed || (s.atMS-s.fromMS)/1000 >= g.heldBeforeS {
+	// The hold is the level's the heap ends at: a stop read from an earlier level spans the
+	// step out of it (a ruleset kept at each reload, 55 MB for 7.6 s, then 66 MB for 3.5 s,
+	// read as stopped from the first).
+	if s == nil || s.unconfirmed || (s.atMS-math.Max(s.fromMS, g.leftLevelMS))/1000 >= g.heldBeforeS {
 		return
 	}
+	s.fromMS = math.Max(s.fromMS, g.leftLevelMS)
 	s.paused, s.unconfirmed = true, true
 	t.StoppedAtMS, t.PausedAtMS = nil, &s.fromMS
 }
@@ -1192,10 +1199,10 @@ func (g *growth) checkHeldBefore(t *Trend) {
 // heldAndLeft is the longest stretch (seconds) since fromMS over which the GCs, young and full,
 // held a level — QuietYoungGCs or more, each within the noise of the others — before the heap
 // climbed out of it, past its top by the noise within half that time: a pause in the growth,
-// not its end.
-func heldAndLeft(p *proc, fromMS float64, th *Thresholds) float64 {
+// not its end. leftMS is when the heap last climbed out of such a level.
+func heldAndLeft(p *proc, fromMS float64, th *Thresholds) (longestS, leftMS float64) {
 	if p.chart == nil {
-		return 0
+		return 0, 0
 	}
 	pts := p.chart.all()
 	// climbedOut reports the heap passing a level's top by the noise within half the time it
@@ -1219,10 +1226,11 @@ func heldAndLeft(p *proc, fromMS float64, th *Thresholds) float64 {
 		}
 		if held := pts[j].TimeMS - pts[i].TimeMS; j+1 < len(pts) && j-i+1 >= th.QuietYoungGCs && pts[j+1].AfterMB > hi && climbedOut(j, hi, held) {
 			longest = math.Max(longest, held/1000)
+			leftMS = pts[j+1].TimeMS
 		}
 		i = j + 1
 	}
-	return longest
+	return longest, leftMS
 }
 
 // checkFlatTail looks at all the full GCs, not only the trend's window: a heap that grew and

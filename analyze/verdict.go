@@ -1137,6 +1137,12 @@ func plateauOf(p *proc, out *Process, th *Thresholds) *plateau {
 	if peak >= ceiling {
 		return nil
 	}
+	if n := len(g.ys); peak < slices.Min(g.ys[max(0, n-3):])-th.noiseMB(peak) {
+		// The heap's last full GCs all left more than the level: it climbed past it (a
+		// ruleset kept at each reload, 60 then 71 MB under back-to-back full GCs that bent
+		// the curve to them, then 83.5 MB at the last three; the level said 71.8 MB).
+		return nil
+	}
 	if g.transient > 0 && floorRisesSince(g.xs, g.ys, g.xs[0]+(end-g.xs[0])/2, th) {
 		// Full GCs caught spikes, and the floor under them still climbs over the window's
 		// second half: the parabola bent to the spikes, not to a level.

@@ -82,7 +82,7 @@ func (p *Parser) processKeyword(kw, seg string, ev Event) {
 	case "==== C stack trace":
 		p.enterNativeSection()
 		marker(MarkerCStackTrace)
-	case "----- Native stack trace -----", "---- Native stack trace -----", "==== Native Stack Trace":
+	case "----- Native stack trace -----", "---- Native stack trace -----", "--- Native stack trace", "==== Native Stack Trace":
 		p.enterNativeSection()
 		marker(MarkerNativeStackTrace)
 	case "Security context:":

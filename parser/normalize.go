@@ -145,6 +145,9 @@ var crashKeywords = [...]string{
 	"----- Native stack trace -----",
 	// Its first dash lost or typed over (".---- Native stack trace -----", a paste retyped).
 	"---- Native stack trace -----",
+	// Dashes lost at both ends ("--- Native stack trace", a terminal screen copied by hand).
+	// Inside a whole header it is not an anchor.
+	"--- Native stack trace",
 	"==== Native Stack Trace", // node-report's section (Node 4-10's node-report module)
 	"FATAL ERROR:",
 	"Security context:",

@@ -1,0 +1,43 @@
+package analyze
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestLevelBelowTheHeapIsNoLevel: set BH's WAF keeps every ruleset it reloads, 60 then 71 MB
+// under a storm of back-to-back full GCs on Node 10, then 83.5 MB at its last three full GCs
+// before the cut at 80% of its life. The curve bent to the storm peaks at 71.8 MB: the heap
+// already went past it, so it is no level the heap approaches, and the report must not read
+// healthy beside it.
+func TestLevelBelowTheHeapIsNoLevel(t *testing.T) {
+	p := readCutAt(t, "../corpus/node-10/waf-ruleset-reload-prototype-layers.96.log.gz", 96, 0.8)
+	if p.Verdict == VerdictHealthy || slices.ContainsFunc(p.Evidence, func(ev string) bool { return strings.HasPrefix(ev, "levels off") }) {
+		t.Errorf("verdict %s: a level under the heap's last full GCs read as one it levels off at\n  %s", p.Verdict, strings.Join(p.Evidence, "\n  "))
+	}
+}
+
+// TestStopAcrossAStepIsAPause: the same WAF on Node 15, cut at 40% of its life, held 55 MB
+// for 8 s, stepped to 66 MB and held that for 3.5 s when the log ends. A stop read from the
+// first level spans the step: the hold is the last level's, shorter than the one before it,
+// so the growth paused — not healthy, and the pause is dated from the step.
+func TestStopAcrossAStepIsAPause(t *testing.T) {
+	p := readCutAt(t, "../corpus/node-15/waf-ruleset-reload-prototype-layers.96.log.gz", 96, 0.4)
+	if p.Verdict == VerdictHealthy || p.Trend == nil || p.Trend.PausedAtMS == nil || *p.Trend.PausedAtMS < 13000 {
+		t.Errorf("verdict %s, paused at %v: want a pause from the step at ~14 s\n  %s", p.Verdict, p.Trend.PausedAtMS, strings.Join(p.Evidence, "\n  "))
+	}
+}
+
+// TestFatalBeforeTheBlockBeatsShellAbort: a Dashy Docker build's log (set BF) prints the FATAL
+// line first, then the crash block of pid 61, then yarn's 'Command failed with signal
+// "SIGABRT"': one process, dead of what the FATAL line says.
+func TestFatalBeforeTheBlockBeatsShellAbort(t *testing.T) {
+	r := analyzeFile(t, "../corpus/heldout-bf/bf011-dashy-docker-pi3b-arm32-fatal-first-two-mark-sweeps-228mb-webpack-sources-js-stack-yarn-sigabrt.log", Options{})
+	if len(r.Processes) != 1 || r.Processes[0].Crash == nil || r.Processes[0].Crash.Kind != "ineffective-mark-compacts" {
+		for _, p := range r.Processes {
+			t.Logf("pid %d: %+v", p.PID, p.Crash)
+		}
+		t.Errorf("%d processes: want one, dead of ineffective mark-compacts", len(r.Processes))
+	}
+}
