@@ -179,6 +179,20 @@ var knownMisses = map[string]string{
 	// the flag says the heap sits at its limit, so it reads healthy; with it, heap-too-small
 	// as labelled — as set AV's demand-forecast API above on Node 11.
 	"node-13/drone-terrain-obstacle-index-thrash.128.log.gz": "at its limit, which only the flag shows",
+	// Set BH (Node 10, 15, 22, 26), 17 of 20 at first contact. On Node 10 only: a checkout
+	// service leaking ~2 MB/s through per-order listeners went, at 65-71 MB of 96, into a
+	// storm of full GCs that left it 12% of the time, its leak still creeping (0.6 MB/s),
+	// alive at the timeout — read a leak with that said (labelled gc-thrashing, as set AZ's
+	// rate limiter on Node 12; set AX's gateway on Node 16 in the same state is labelled a
+	// leak). A dedupe map whose new ids fall as it saturates, 6 → 0.4 MB/s, dead at 89 MB
+	// after 14 s within 10% of it — read heap-too-small (labelled a decelerating leak: the
+	// class of the BC/BD LRUs above, labelled the other way). A tile shard that did not fit
+	// on Node 10's V8, dead at 8.2 MB/s while still loading, a straight line to its death
+	// with no level — read a leak (labelled heap-too-small; the log alone cannot tell a load
+	// that would have stopped from a leak).
+	"node-10/checkout-webhook-listener-per-order.96.log.gz": "a leak that thrashes alive: leak or gc-thrashing",
+	"node-10/partner-feed-dedupe-saturating.96.log.gz":      "decelerating into its limit: leak or working set",
+	"node-10/vector-tile-shard-resident-fill.128.log.gz":    "died loading on a straight line, read as a leak",
 }
 
 // stepsSeenFloor is how many corpus runs of programs that retain memory in steps a report
