@@ -813,7 +813,7 @@ func (e *explainer) limit() {
 		_, version := e.a.versionDefault(e.p)
 		source = fmt.Sprintf("an estimate: V8's default for %s on a 64-bit machine; a --max-old-space-size in NODE_OPTIONS would have set another", version)
 	}
-	if r := reducingAt(e.p); out.HeapLimitSource == LimitReducing && r != nil {
+	if r := e.reducing(); r != nil {
 		source = fmt.Sprintf("an estimate, %s–%s: from %s on, V8 ran %d full GCs in memory-reducing mode, as it does when the old generation cannot grow by an eighth of its limit, with up to %s before them", mb(r.lowMB()), mb(r.highMB()), secs(r.fromMS), r.count, mb(round1(r.mb)))
 	}
 	e.ev("heap limit", "~%s (%s)", mb(*out.HeapLimitMB), source)
@@ -1097,4 +1097,13 @@ func (e *explainer) outgrew(lv *pausedLevel) {
 	}
 	e.ev("outgrew", "the heap held ~%s%s from %s to %s, longer than it took to get there, then climbed to %s in %s %s%s: a working set that held, then %s (more work at once, a bigger input), not a leak's steady growth",
 		mb(lv.heapMB), where, secs(lv.fromMS), secs(lv.toMS), mb(lv.deathMB), secs(lv.deathMS-lv.toMS), ended, back, outgrew)
+}
+
+// reducing is the run of memory-reducing full GCs the limit was read from, nil when it came
+// from elsewhere.
+func (e *explainer) reducing() *reducing {
+	if e.out.HeapLimitSource != LimitReducing {
+		return nil
+	}
+	return reducingAt(e.p)
 }

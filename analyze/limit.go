@@ -74,7 +74,7 @@ func (a *Analyzer) heapLimit(p *proc, out *Process) {
 		v := crashHeapMB(p)
 		set(&v, LimitCrash)
 	case reducingAt(p) != nil:
-		v := reducingAt(p).limitMB()
+		v := reducingAt(p).limitMB() // twice only where a process has such GCs
 		set(&v, LimitReducing)
 	case p.report != nil && defaultOldSpace(p.report) != nil:
 		set(defaultOldSpace(p.report), LimitDefaultEstimate)
@@ -343,9 +343,12 @@ func deathPointOf(p *proc, out *Process) *deathPoint {
 	// Without mu in the trace this may be V8 before 6.4; a diagnostic report (Node 11.8+)
 	// or no trace at all says nothing of the kind.
 	d := &deathPoint{mb: liveShareAtDeath * f, lo: 0.8 * f, hi: f + s, soft: p.beforeMu()}
-	if r := reducingAt(p); out.HeapLimitSource == LimitReducing && r != nil {
-		// The limit is an estimate: the late end is where the highest limit it allows dies.
-		d.hi = r.highMB() + s
+	if out.HeapLimitSource == LimitReducing {
+		if r := reducingAt(p); r != nil {
+			// The limit is an estimate: the late end is where the highest limit it allows
+			// dies.
+			d.hi = r.highMB() + s
+		}
 	}
 	// V8's ineffective-mark-compacts rule ends a process that GC starves (average mu under
 	// 0.4 over consecutive mark-compacts) from 0.8·F on. Whether a program's full GCs turn

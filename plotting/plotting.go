@@ -485,7 +485,12 @@ func Heap(p *analyze.Process) *plot.Plot {
 		lim := *p.HeapLimitMB
 		l := line(plotter.XYs{xy(t0, lim), xy(t1, lim)}, colLimit, vg.Points(1.2), vg.Points(6), vg.Points(3))
 		pl.Add(l)
-		pl.Legend.Add(fmt.Sprintf("heap limit ~%.0f MB (%s)", lim, p.HeapLimitSource), l)
+		source := p.HeapLimitSource
+		if source == analyze.LimitReducing {
+			// The word alone says nothing to a reader of a chart.
+			source = "estimated from V8's memory-reducing GCs"
+		}
+		pl.Legend.Add(fmt.Sprintf("heap limit ~%.0f MB (%s)", lim, source), l)
 	}
 	if c := p.Crash; c != nil && c.TimeMS != nil {
 		x := tu.x(*c.TimeMS)

@@ -447,3 +447,16 @@ func TestOnCurve(t *testing.T) {
 		}
 	}
 }
+
+// TestEstimatedLimitSaysSo: a limit read from V8's memory-reducing full GCs (no flag in the
+// log) is drawn as an estimate, in words a reader of the chart understands.
+func TestEstimatedLimitSaysSo(t *testing.T) {
+	r := report(t, "node-18/drone-terrain-obstacle-index-thrash.128.log.gz")
+	var b bytes.Buffer
+	if err := Write(&b, ChartHeap, "svg", 900*px, 450*px, "drone", r.Processes[0]); err != nil {
+		t.Fatal(err)
+	}
+	if svg := b.String(); !strings.Contains(svg, "estimated from V8&#39;s memory-reducing GCs") && !strings.Contains(svg, "estimated from V8's memory-reducing GCs") {
+		t.Errorf("the heap chart of a limit read from memory-reducing GCs does not say it is an estimate")
+	}
+}
