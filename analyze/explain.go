@@ -469,6 +469,9 @@ func (e *explainer) trend() {
 		case !t.Significant && e.out.Verdict == VerdictInsufficientData && e.p.crash == nil && climbingAtTheEnd(e.p, e.th):
 			f := e.p.fulls[len(e.p.fulls)-4:]
 			e.ev("trend", "rising at each of the last three full GCs (%s → %s → %s → %s), but the line through the window (%+.1f MB) holds no growth in its interval: too few or too scattered points to tell a leak from a heap still settling", mb(f[0].AfterMB), mb(f[1].AfterMB), mb(f[2].AfterMB), mb(f[3].AfterMB), t.GrowthMB)
+		case !t.Significant && e.out.Verdict == VerdictInsufficientData && e.p.crash == nil && leftLevelAtLast(e.p, e.th):
+			f := e.p.fulls[len(e.p.fulls)-4:]
+			e.ev("climb", "the last full GC left %s, %s above the level the three before it held (%s, %s, %s): the heap may be climbing again, though the line through the window (%+.1f MB) holds no growth in its interval; the next full GCs tell", mb(f[3].AfterMB), mb(f[3].AfterMB-math.Max(f[0].AfterMB, math.Max(f[1].AfterMB, f[2].AfterMB))), mb(f[0].AfterMB), mb(f[1].AfterMB), mb(f[2].AfterMB), t.GrowthMB)
 		case !t.Significant && u != nil && u.stopped != nil && !u.stopped.unconfirmed && t.GrowthMB > 0:
 			// "No significant growth" beside "growth ended" and a rise of 27 MB reads as a
 			// contradiction: the rise was there, too few points to prove a line, and it ended.

@@ -41,3 +41,15 @@ func TestFatalBeforeTheBlockBeatsShellAbort(t *testing.T) {
 		t.Errorf("%d processes: want one, dead of ineffective mark-compacts", len(r.Processes))
 	}
 }
+
+// TestLeftTheLevelAtTheLastFullGC: set BI's parcel consumer keeps every message it cannot ack
+// while its carrier is slow (8 s slow, 6 s fast). On Node 17, cut at 80% of its life, three
+// full GCs held 38.0 MB through a fast window and the last left 44.9 MB, 2 s into the next
+// slow one: a line through the window holds no growth in its interval, but the heap left its
+// level — not healthy.
+func TestLeftTheLevelAtTheLastFullGC(t *testing.T) {
+	p := readCutAt(t, "../corpus/node-17/parcel-scan-consumer-unacked-during-slow-carrier.80.log.gz", 80, 0.8)
+	if p.Verdict == VerdictHealthy || !slices.ContainsFunc(p.Evidence, func(ev string) bool { return strings.HasPrefix(ev, "climb:") }) {
+		t.Errorf("verdict %s: a last full GC above a held level read as health\n  %s", p.Verdict, strings.Join(p.Evidence, "\n  "))
+	}
+}

@@ -453,10 +453,26 @@ func verdictOf(p *proc, out *Process, th *Thresholds, heapMB float64) string {
 		return VerdictInsufficientData
 	case unprovenRise(p, tr, th):
 		return VerdictInsufficientData
-	case climbingAtTheEnd(p, th):
+	case climbingAtTheEnd(p, th) || leftLevelAtLast(p, th):
 		return VerdictInsufficientData
 	}
 	return VerdictHealthy
+}
+
+// leftLevelAtLast reports a last full GC that left the heap above the level the three before
+// it held, by more than the noise, where full GCs catch nothing in passing: the heap may be
+// climbing again, and nothing after it shows it settled (a parcel consumer that keeps what
+// it cannot ack while its carrier is slow: 38.0 MB at three full GCs over 4.4 s of a fast
+// window, then 44.9 MB 2 s into the next slow one — "no significant growth" over the window
+// read healthy at 80% of its life).
+func leftLevelAtLast(p *proc, th *Thresholds) bool {
+	n := len(p.fulls)
+	if n < 4 || p.growth == nil || p.growth.transient > 0 {
+		return false
+	}
+	level := []float64{p.fulls[n-4].AfterMB, p.fulls[n-3].AfterMB, p.fulls[n-2].AfterMB}
+	lo, hi := slices.Min(level), slices.Max(level)
+	return hi-lo <= th.noiseMB(lo) && p.fulls[n-1].AfterMB-hi > th.noiseMB(hi)
 }
 
 // climbingAtTheEnd reports a heap whose last three full GCs each left more than the one before
