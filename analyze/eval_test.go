@@ -314,8 +314,14 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// its 4 steady cuts: a checkout service's listener leak that V8 ended at 0.8·F on Node 22,
 	// 12–15% late; 6 of its 14 changing cuts: a ruleset kept at each reload, steps of 10 MB
 	// every 9 s, cut at 20–40% on its first levels or, on Node 10 and 26, under a storm of
-	// full GCs on a level — thrashing, no forecast).
-	for kind, floor := range map[string]float64{"steady": 0.718, "changing": 0.691} {
+	// full GCs on a level — thrashing, no forecast); 655 of 919, 71.3%, and 584 of 853,
+	// 68.5%, with set BI on Node 12, 17, 21 and 24, measured as it came (8 of its 11 steady
+	// cuts: a drug checker's leak over a 70 MB base, too few full GCs before 60–80% on Node
+	// 12, and dead at 0.81·F on Node 12, 17 and 24, 14–42% late; 10 of its 13 changing cuts:
+	// a parcel consumer keeping unacked messages in 8 s slow windows: read in a fast window
+	// at 20–40%, and forecast 15–42% early from the slow windows' rate at 60–80% on Node 12,
+	// 21 and 24).
+	for kind, floor := range map[string]float64{"steady": 0.712, "changing": 0.684} {
 		t.Logf("%s-rate cuts meeting the floor: %d of %d", kind, met[kind], cuts[kind])
 		if share := float64(met[kind]) / float64(max(cuts[kind], 1)); share < floor {
 			t.Errorf("%s-rate cuts meeting the floor: %.1f%%, below the %.1f%% measured before", kind, 100*share, 100*floor)
@@ -404,10 +410,15 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// 60% and 80% on Node 25 and 80% on Node 18); 97 once a level climbed out of gradually
 	// (past its top by the noise within half the time it was held) counted among the levels
 	// held and left before (the monitor on Node 18 at 80%, its hold shorter than the off
-	// window before it).
+	// window before it); 97 of 1,926 with set BH, once a stop read across a step was measured
+	// from the step; 102 of 1,950 with set BI as it came (a parcel consumer that keeps what it
+	// cannot ack while its carrier is slow, read healthy in a fast window at 40% on Node 12
+	// and 21 and at 60–80% on Node 17; a drug checker's leak over a 70 MB base at 40% on Node
+	// 17); 96 once a last full GC above the level the three before it held was no longer
+	// healthy.
 	t.Logf("leaks cut at 40–80%% of their life that read healthy: %d of %d", len(midHealthy), midLife)
-	if len(midHealthy) > 97 {
-		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 97 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
+	if len(midHealthy) > 96 {
+		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 96 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
 	}
 	if len(steady) == 0 {
 		t.Fatal("no steady leak run to evaluate")
@@ -416,12 +427,13 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// proxy (a tenant cache warmed at 10 MB/s for 5 s, then a leak of 4.4 MB/s, dead at 0.8·F
 	// on Node 25) added 14 cuts that mostly see only the warm-up (6.5–52% off): 3.00% since, just over,
 	// with no report of an earlier run changed; 3.13% with set BF (an RPC client's slow leak
-	// that GC slows near its 48 MB limit, predicted 5–23% early). The floor is what was
-	// measured; the log says whether the target is met.
+	// that GC slows near its 48 MB limit, predicted 5–23% early); 3.19% with set BI (a drug
+	// checker's leak over a 70 MB base that V8 ended at 0.81·F on Node 12, 17 and 24, up to
+	// 42% late). The floor is what was measured; the log says whether the target is met.
 	m := stat.Quantile(0.5, stat.Empirical, steady, nil)
 	t.Logf("median error on steady leaks: %.2f%% (issue #12's target: 3%% or less; met: %v)", 100*m, m <= 0.03)
-	if m > 0.0315 {
-		t.Errorf("median error %.2f%% on steady leaks, more than the 3.15%% measured before", 100*m)
+	if m > 0.032 {
+		t.Errorf("median error %.2f%% on steady leaks, more than the 3.20%% measured before", 100*m)
 	}
 }
 
