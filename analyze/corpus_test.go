@@ -215,15 +215,14 @@ var knownMisses = map[string]string{
 	// API with 4 s of traffic and 4 s idle, flat at 38% of its limit: on Node 10, 18 and 22
 	// three full GCs, each above the one before (17.5 → 48.8 MB, the working set building),
 	// and young GCs creeping with promoted garbage between them — read insufficient-data
-	// (labelled healthy). A fleet scorer's 24 MB batch every 6 s over a 2 MB/s debug-trace
-	// leak, on Node 10 past its 96 MB flag to 120 MB: its first batch freed, then one "rise"
-	// of 41 s to the death — read heap-too-small as a job that outgrew the limit (labelled a
-	// leak). A transit timetable held at 85–87% of 128 MB, alive, utilization 0.95: on Node
+	// (labelled healthy). (A fleet scorer's batches over a leak on Node 10 read as a job that
+	// outgrew the limit — one "rise" of 41 s after its first batch freed — until a last rise
+	// that gave back half a cycle on the way was no longer one run of the work.) A transit
+	// timetable held at 85–87% of 128 MB, alive, utilization 0.95: on Node
 	// 10, whose V8 prints no "(reduce)", nothing but the flag shows the limit — healthy.
 	"node-10/parking-garage-occupancy-api-shift-bursts.128.log.gz": "three full GCs, each higher: insufficient data",
 	"node-18/parking-garage-occupancy-api-shift-bursts.128.log.gz": "three full GCs, each higher: insufficient data",
 	"node-22/parking-garage-occupancy-api-shift-bursts.128.log.gz": "three full GCs, each higher: insufficient data",
-	"node-10/fleet-trip-scoring-batch-debug-trace.96.log.gz":       "a leak under batches read as a job that outgrew",
 	"node-10/transit-timetable-resident-realtime-churn.128.log.gz": "at its limit, which only the flag shows",
 }
 

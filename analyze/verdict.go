@@ -1641,8 +1641,8 @@ func jobOutgrew(p *proc, out *Process, th *Thresholds) *outgrown {
 // after full GCs rose by CycleMinShare of where it died, and a later full GC freed at least
 // half of that rise; the last rise started no higher than the first freed cycle did, give or
 // take CycleMinShare of the death heap (a leak under spikes or batches piles up: its floor
-// climbs from cycle to cycle), went past every earlier peak, and climbed at the pace of the
-// first cycle (within CycleRateRatio). A leak keeps what it gains; this program gave it back,
+// climbs from cycle to cycle), went past every earlier peak without giving back half a cycle
+// on the way, and climbed at the pace of the first cycle (within CycleRateRatio). A leak keeps what it gains; this program gave it back,
 // and its last job needed more than the limit.
 func cycleOutgrew(p *proc, th *Thresholds) *outgrown {
 	n := len(p.fulls)
@@ -1681,6 +1681,16 @@ func cycleOutgrew(p *proc, th *Thresholds) *outgrown {
 		return nil
 	}
 	o.lastFromMS, o.lastFromMB = p.fulls[lowAt].TimeMS, low
+	// One run of the work: a last rise that itself gave back half a cycle or more on the way
+	// is runs of it over a floor that climbs, a leak under batches (a fleet scorer's 24 MB
+	// batch every 6 s over a 2 MB/s debug trace, 41 s of batches after the first one freed).
+	top := low
+	for _, f := range p.fulls[lowAt+1:] {
+		if top-f.AfterMB >= (o.first.peakMB-o.first.fromMB)/2 {
+			return nil
+		}
+		top = math.Max(top, f.AfterMB)
+	}
 	// The same work again: the last rise climbs at the pace of the first freed one, within
 	// a factor of CycleRateRatio (a temporary load freed at start-up, then a slow leak, is
 	// two kinds of growth).
