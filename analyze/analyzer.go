@@ -97,6 +97,9 @@ type proc struct {
 	growth *growth
 	// limit is the limit the process died against, read once per report (readLimit).
 	limit limitReading
+	// reducing is the run of memory-reducing full GCs the heap limit was read from (set by
+	// heapLimit), nil when the limit came from elsewhere.
+	reducing *reducing
 	// report is the first diagnostic report of the process in the log.
 	report *parser.Report
 	// seen is set when the log shows the process by something other than its GCs or its

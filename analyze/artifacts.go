@@ -565,9 +565,10 @@ func (a *Analyzer) mergeOrphanCaught() {
 // code 134" printed before the log it ends, FATAL lines that interleaved output put before
 // the crash block they belong to) to the processes the log shows by their traces whose own
 // death is missing or shown without its message, or only by a shell's word of its signal:
-// one traced process and one such death are one process that died, whatever their order. A message beats an abort; traces that already
-// show a death without its message (a crash block) beat an abort too; and aborts reported
-// beside the one traced process that V8's fatal error ended are that death.
+// one traced process and one such death are one process that died, whatever their order. A
+// message beats an abort; traces that already show a death without its message (a crash
+// block) beat an abort too; and aborts reported beside the one traced process that V8's fatal
+// error ended are that death.
 func (a *Analyzer) mergeOrphanDeath() {
 	var orphans, traced []*proc
 	for _, p := range a.order {

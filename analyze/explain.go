@@ -471,7 +471,8 @@ func (e *explainer) trend() {
 			e.ev("trend", "rising at each of the last three full GCs (%s → %s → %s → %s), but the line through the window (%+.1f MB) holds no growth in its interval: too few or too scattered points to tell a leak from a heap still settling", mb(f[0].AfterMB), mb(f[1].AfterMB), mb(f[2].AfterMB), mb(f[3].AfterMB), t.GrowthMB)
 		case !t.Significant && e.out.Verdict == VerdictInsufficientData && e.p.crash == nil && leftLevelAtLast(e.p, e.th):
 			f := e.p.fulls[len(e.p.fulls)-4:]
-			e.ev("climb", "the last full GC left %s, %s above the level the three before it held (%s, %s, %s): the heap may be climbing again, though the line through the window (%+.1f MB) holds no growth in its interval; the next full GCs tell", mb(f[3].AfterMB), mb(f[3].AfterMB-math.Max(f[0].AfterMB, math.Max(f[1].AfterMB, f[2].AfterMB))), mb(f[0].AfterMB), mb(f[1].AfterMB), mb(f[2].AfterMB), t.GrowthMB)
+			top := slices.Max([]float64{f[0].AfterMB, f[1].AfterMB, f[2].AfterMB})
+			e.ev("climb", "the last full GC left %s, %s above the level the three before it held (%s, %s, %s): the heap may be climbing again, though the line through the window (%+.1f MB) holds no growth in its interval; the next full GCs tell", mb(f[3].AfterMB), mb(f[3].AfterMB-top), mb(f[0].AfterMB), mb(f[1].AfterMB), mb(f[2].AfterMB), t.GrowthMB)
 		case !t.Significant && u != nil && u.stopped != nil && !u.stopped.unconfirmed && t.GrowthMB > 0:
 			// "No significant growth" beside "growth ended" and a rise of 27 MB reads as a
 			// contradiction: the rise was there, too few points to prove a line, and it ended.
@@ -816,7 +817,7 @@ func (e *explainer) limit() {
 		_, version := e.a.versionDefault(e.p)
 		source = fmt.Sprintf("an estimate: V8's default for %s on a 64-bit machine; a --max-old-space-size in NODE_OPTIONS would have set another", version)
 	}
-	if r := e.reducing(); r != nil {
+	if r := e.p.reducing; r != nil && out.HeapLimitSource == LimitReducing {
 		source = fmt.Sprintf("an estimate, %s–%s: from %s on, V8 ran %d full GCs in memory-reducing mode, as it does when the old generation cannot grow by an eighth of its limit, with up to %s before them", mb(r.lowMB()), mb(r.highMB()), secs(r.fromMS), r.count, mb(round1(r.mb)))
 	}
 	e.ev("heap limit", "~%s (%s)", mb(*out.HeapLimitMB), source)
@@ -1100,13 +1101,4 @@ func (e *explainer) outgrew(lv *pausedLevel) {
 	}
 	e.ev("outgrew", "the heap held ~%s%s from %s to %s, longer than it took to get there, then climbed to %s in %s %s%s: a working set that held, then %s (more work at once, a bigger input), not a leak's steady growth",
 		mb(lv.heapMB), where, secs(lv.fromMS), secs(lv.toMS), mb(lv.deathMB), secs(lv.deathMS-lv.toMS), ended, back, outgrew)
-}
-
-// reducing is the run of memory-reducing full GCs the limit was read from, nil when it came
-// from elsewhere.
-func (e *explainer) reducing() *reducing {
-	if e.out.HeapLimitSource != LimitReducing {
-		return nil
-	}
-	return reducingAt(e.p)
 }

@@ -51,6 +51,7 @@ func (a *Analyzer) heapLimit(p *proc, out *Process) {
 	set := func(mb *float64, source string) {
 		out.HeapLimitMB, out.HeapLimitSource = mb, source
 	}
+	p.reducing = nil
 	switch {
 	case a.opts.HeapLimitMB != nil:
 		set(a.oldSpace(p, *a.opts.HeapLimitMB, a.opts.HeapLimitKind), LimitUser)
@@ -74,7 +75,8 @@ func (a *Analyzer) heapLimit(p *proc, out *Process) {
 		v := crashHeapMB(p)
 		set(&v, LimitCrash)
 	case reducingAt(p) != nil:
-		v := reducingAt(p).limitMB() // twice only where a process has such GCs
+		p.reducing = reducingAt(p)
+		v := p.reducing.limitMB()
 		set(&v, LimitReducing)
 	case p.report != nil && defaultOldSpace(p.report) != nil:
 		set(defaultOldSpace(p.report), LimitDefaultEstimate)
@@ -343,12 +345,9 @@ func deathPointOf(p *proc, out *Process) *deathPoint {
 	// Without mu in the trace this may be V8 before 6.4; a diagnostic report (Node 11.8+)
 	// or no trace at all says nothing of the kind.
 	d := &deathPoint{mb: liveShareAtDeath * f, lo: 0.8 * f, hi: f + s, soft: p.beforeMu()}
-	if out.HeapLimitSource == LimitReducing {
-		if r := reducingAt(p); r != nil {
-			// The limit is an estimate: the late end is where the highest limit it allows
-			// dies.
-			d.hi = r.highMB() + s
-		}
+	if r := p.reducing; r != nil && out.HeapLimitSource == LimitReducing {
+		// The limit is an estimate: the late end is where the highest limit it allows dies.
+		d.hi = r.highMB() + s
 	}
 	// V8's ineffective-mark-compacts rule ends a process that GC starves (average mu under
 	// 0.4 over consecutive mark-compacts) from 0.8·F on. Whether a program's full GCs turn

@@ -1642,8 +1642,9 @@ func jobOutgrew(p *proc, out *Process, th *Thresholds) *outgrown {
 // half of that rise; the last rise started no higher than the first freed cycle did, give or
 // take CycleMinShare of the death heap (a leak under spikes or batches piles up: its floor
 // climbs from cycle to cycle), went past every earlier peak without giving back half a cycle
-// on the way, and climbed at the pace of the first cycle (within CycleRateRatio). A leak keeps what it gains; this program gave it back,
-// and its last job needed more than the limit.
+// on the way, and climbed at the pace of the first cycle (within CycleRateRatio). A leak
+// keeps what it gains; this program gave it back, and its last job needed more than the
+// limit.
 func cycleOutgrew(p *proc, th *Thresholds) *outgrown {
 	n := len(p.fulls)
 	if n < 2*th.FewFullGCs {
