@@ -93,6 +93,9 @@ type proc struct {
 	// youngSinceFull are the young GCs since the last full GC (bounded; merged pairs keep the
 	// smaller heap after): whether the heap kept growing after it, where V8 ran no full GC.
 	youngSinceFull *points
+	// youngBeforeLast sums up the young GCs between the last two full GCs (nil when there
+	// were none): what the heap held while no full GC weighed it.
+	youngBeforeLast *youngStretch
 	// growth is the trend of the heap after full GCs, read once when the report is made.
 	growth *growth
 	// limit is the limit the process died against, read once per report (readLimit).
@@ -682,6 +685,9 @@ func (p *proc) addPoint(pt *GCPoint, incrMS, wallMS float64) {
 			at--
 		}
 		p.fulls = slices.Insert(p.fulls, at, fullGC{GCPoint: *pt, incrMS: incrMS})
+		if at == len(p.fulls)-1 {
+			p.youngBeforeLast = stretchOf(p.youngSinceFull)
+		}
 		p.youngSinceFull = nil
 	} else {
 		p.young++

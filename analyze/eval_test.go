@@ -56,6 +56,9 @@ type evalRow struct {
 	// stalledMS is the time the host held the process up in its young GCs over the whole run
 	// (HostStalls): the crash came that much later than the program's own pace.
 	stalledMS float64
+	// keptNothing says the report read the stretch before its last full GC as keeping
+	// nothing (keptNothingSince).
+	keptNothing bool
 }
 
 func (r evalRow) err() float64 { return math.Abs(r.pred-r.actual) / r.actual }
@@ -99,6 +102,7 @@ func evalLeakRuns(t *testing.T) []evalRow {
 			if len(r.Processes) > 0 {
 				p := r.Processes[0]
 				row.fulls, row.verdict = p.FullGCs, p.Verdict
+				row.keptNothing = slices.ContainsFunc(p.Evidence, func(ev string) bool { return strings.HasPrefix(ev, "trend: no growth since") })
 				if p.PredictedOOMMS != nil {
 					row.predicted, row.pred, row.iv, row.model = true, *p.PredictedOOMMS, *p.PredictedOOMIntervalMS, p.PredictionModel
 				}
@@ -136,6 +140,11 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 			note += fmt.Sprintf(" (host stalled it %.1f s)", r.stalledMS/1000)
 		}
 		fmt.Fprintf(&table, "%-52s %-12s %3.0f%% %5d %-9.9s %9s %21s %9.0f %7s %s\n", r.log, r.rate, 100*r.cut, r.fulls, r.verdict, pred, iv, r.actual, e, note)
+		if r.keptNothing {
+			// Every run here kept memory until it died: a stretch of half its life or more
+			// read as keeping nothing is a leak missed.
+			t.Errorf("%s at %.0f%%: a leak read as keeping nothing before its last full GC (%s)", r.log, 100*r.cut, r.verdict)
+		}
 		if r.cut >= 0.4 && r.cut <= 0.8 {
 			midLife++
 			if r.verdict == string(VerdictHealthy) {

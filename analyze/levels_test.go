@@ -53,3 +53,22 @@ func TestLeftTheLevelAtTheLastFullGC(t *testing.T) {
 		t.Errorf("verdict %s: a last full GC above a held level read as health\n  %s", p.Verdict, strings.Join(p.Evidence, "\n  "))
 	}
 }
+
+// TestKeptNothingSinceTheLoad: set BJ's parking API loads its occupancy model at start, then
+// serves 4 s bursts with 4 s idle, flat at 38% of its limit. V8 ran one or two full GCs after
+// the load, the last 18 s after the one before, leaving no more than the young GCs between
+// them had: the rise over its three full GCs is the load, and the report reads healthy and
+// says why. On Node 22 both full GCs fall in the load: nothing weighs what came after.
+func TestKeptNothingSinceTheLoad(t *testing.T) {
+	limit := 128.0
+	for _, v := range []string{"10", "18"} {
+		p := target(analyzeFile(t, "../corpus/node-"+v+"/parking-garage-occupancy-api-shift-bursts.128.log.gz", Options{HeapLimitMB: &limit}))
+		if p.Verdict != VerdictHealthy || !slices.ContainsFunc(p.Evidence, func(ev string) bool { return strings.HasPrefix(ev, "trend: no growth since") }) {
+			t.Errorf("Node %s: verdict %s, want healthy with the stretch that kept nothing\n  %s", v, p.Verdict, strings.Join(p.Evidence, "\n  "))
+		}
+	}
+	p := target(analyzeFile(t, "../corpus/node-22/parking-garage-occupancy-api-shift-bursts.128.log.gz", Options{HeapLimitMB: &limit}))
+	if p.Verdict == VerdictHealthy {
+		t.Errorf("Node 22: healthy from two full GCs inside the load\n  %s", strings.Join(p.Evidence, "\n  "))
+	}
+}

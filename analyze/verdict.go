@@ -566,7 +566,7 @@ const (
 func unprovenRise(p *proc, tr *Trend, th *Thresholds) bool {
 	g := p.growth
 	if tr == nil || tr.Significant || g == nil || g.undercut != nil || g.stopped != nil ||
-		tr.GrowthMB < th.UnsettledGrowthMB || tr.GrowthMB <= g.transient {
+		tr.GrowthMB < th.UnsettledGrowthMB || tr.GrowthMB <= g.transient || keptNothingSince(p, th) != nil {
 		return false
 	}
 	if tr.GrowthMB < th.LeakMinGrowthMB && tr.GrowthMB < 0.5*g.lin.at(g.xs[0]) {
@@ -584,7 +584,7 @@ func unprovenRise(p *proc, tr *Trend, th *Thresholds) bool {
 // more in all: an accelerating leak seen through its first three full GCs (9.8, 21.2, 41.0 MB
 // in 3.6 s) read "HEALTHY — no significant growth" beside "+31.3 MB".
 func fewFullGCsRising(p *proc, tr *Trend, th *Thresholds) bool {
-	if tr == nil || tr.Significant || tr.Points >= th.SpeedUpMinPoints || p.growth == nil || p.growth.stopped != nil && !p.growth.stopped.unconfirmed {
+	if tr == nil || tr.Significant || tr.Points >= th.SpeedUpMinPoints || p.growth == nil || p.growth.stopped != nil && !p.growth.stopped.unconfirmed || keptNothingSince(p, th) != nil {
 		return false
 	}
 	ys := p.growth.ys
@@ -594,6 +594,72 @@ func fewFullGCsRising(p *proc, tr *Trend, th *Thresholds) bool {
 		}
 	}
 	return ys[len(ys)-1]-ys[0] >= th.UnsettledGrowthMB
+}
+
+// youngStretch sums up the young GCs between two full GCs.
+type youngStretch struct {
+	count        int
+	fromMS       float64 // the first of them
+	lowMB, lowMS float64 // the least any of them left, and when
+	highMB       float64 // the most any of them left
+}
+
+// stretchOf sums up young GCs; nil when there are none.
+func stretchOf(young *points) *youngStretch {
+	if young == nil {
+		return nil
+	}
+	ys := young.all()
+	if len(ys) == 0 {
+		return nil
+	}
+	s := &youngStretch{count: len(ys), fromMS: ys[0].TimeMS, lowMB: ys[0].AfterMB, lowMS: ys[0].TimeMS, highMB: ys[0].AfterMB}
+	for _, y := range ys[1:] {
+		if y.AfterMB < s.lowMB {
+			s.lowMB, s.lowMS = y.AfterMB, y.TimeMS
+		}
+		s.highMB = math.Max(s.highMB, y.AfterMB)
+	}
+	return s
+}
+
+// keptNothing is a stretch of the log that retained nothing: the last full GC, at atMS, left
+// heapMB, no more than the least the young GCs before it left since the full GC before
+// (lowMB at lowMS) — young GCs leave the live heap plus young survivors and garbage not yet
+// collected, so a live heap that grew over the stretch leaves more at the full GC that ends
+// it than at their least.
+type keptNothing struct {
+	sinceMS, atMS, heapMB, lowMB, lowMS float64
+	young                               int
+}
+
+// keptNothingSince reports a rise over too few full GCs to read (a start-up load, then one
+// full GC or two much later) whose last stretch kept nothing: QuietYoungGCs young GCs or more
+// between the last two full GCs, over half the log or more, the last full GC leaving no more
+// than the least of them (by half the noise), and the young GCs since it staying within what
+// those before it reached, which that full GC showed to be garbage. Services that load at
+// start and then run far under their limit show few full GCs (a parking API, its model
+// loaded in 0.4 s, then one full GC 18 s later at 48.8 MB against 49.4 after the load's
+// first young GC, the young GCs creeping to 56 MB with promoted garbage between — "rising at
+// every full GC … too wide to call it growth").
+func keptNothingSince(p *proc, th *Thresholds) *keptNothing {
+	n, s := len(p.fulls), p.youngBeforeLast
+	if n < 2 || s == nil || s.count < th.QuietYoungGCs || p.crash != nil {
+		return nil
+	}
+	prev, last := p.fulls[n-2], p.fulls[n-1]
+	span := p.last - *p.first
+	if span <= 0 || last.TimeMS-prev.TimeMS < span/2 || last.AfterMB > s.lowMB+th.noiseMB(s.lowMB)/2 {
+		return nil
+	}
+	if p.youngSinceFull != nil {
+		for _, y := range p.youngSinceFull.all() {
+			if y.AfterMB > s.highMB+th.noiseMB(s.highMB)/2 {
+				return nil // the heap climbs past what the last full GC showed was garbage
+			}
+		}
+	}
+	return &keptNothing{sinceMS: prev.TimeMS, atMS: last.TimeMS, heapMB: last.AfterMB, lowMB: s.lowMB, lowMS: s.lowMS, young: s.count}
 }
 
 // quietYoung reports young GCs that, since the last full GC, end on the heap level for a long
