@@ -329,8 +329,13 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// 12, and dead at 0.81·F on Node 12, 17 and 24, 14–42% late; 10 of its 13 changing cuts:
 	// a parcel consumer keeping unacked messages in 8 s slow windows: read in a fast window
 	// at 20–40%, and forecast 15–42% early from the slow windows' rate at 60–80% on Node 12,
-	// 21 and 24).
-	for kind, floor := range map[string]float64{"steady": 0.712, "changing": 0.684} {
+	// 21 and 24); 664 of 931 and 593 of 866 with set BJ on Node 10, 14, 18 and 22 (3 of its
+	// 12 steady cuts: unsettled dispense acks on Node 10 at 40–80%, forecast 18–38% early;
+	// 3 of its 9 changing cuts: a fleet scorer's batches over a debug trace, too few full
+	// GCs at 40% on Node 18 and 22, 27% early at 60% on Node 10); 601 of 874, 68.8%, with
+	// set BK on Node 11, 16, 20 and 25, measured as it came (its accelerating audit-snapshot
+	// leak within 7.4% at every cut that shows four full GCs).
+	for kind, floor := range map[string]float64{"steady": 0.712, "changing": 0.687} {
 		t.Logf("%s-rate cuts meeting the floor: %d of %d", kind, met[kind], cuts[kind])
 		if share := float64(met[kind]) / float64(max(cuts[kind], 1)); share < floor {
 			t.Errorf("%s-rate cuts meeting the floor: %.1f%%, below the %.1f%% measured before", kind, 100*share, 100*floor)

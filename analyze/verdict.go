@@ -399,8 +399,11 @@ func verdictOf(p *proc, out *Process, th *Thresholds, heapMB float64) string {
 		// held longer than it took to reach, then a climb that gives part of itself back as
 		// it goes: work in flight outgrowing its level, as the death report reads it once the
 		// process died of it. Read as one curve, the level and the climb are a leak "speeding
-		// up" (a validator's bulk import, warned of as a leak doubling every 2 s).
-		if thrashing(p, out, th) != nil {
+		// up" (a validator's bulk import, warned of as a leak doubling every 2 s). GC that
+		// starves it, now or for a stretch before, is thrashing, as for any live heap (set
+		// BK's ride-share dispatch grid at 94% of its limit: the program got 38% of the time
+		// for 14 s, about 60% after, half the run in GC).
+		if thrashing(p, out, th) != nil || pastThrash(p, out, th) != nil {
 			return VerdictGCThrashing
 		}
 		return VerdictHeapTooSmall
