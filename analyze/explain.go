@@ -180,6 +180,8 @@ func healthyHeadline(p *Process) string {
 		what = "no steady climb in what the young GCs left (too few full GCs for a trend)"
 	case t != nil && t.StoppedAtMS != nil:
 		what = "the heap after full GCs grew, then stopped growing"
+	case t != nil && t.HeldSinceMS != nil:
+		what = fmt.Sprintf("the heap after full GCs rose at first, then held from %s on", secs(*t.HeldSinceMS))
 	case t != nil && t.Model == ModelDecelerating:
 		what = "the heap after full GCs grows ever more slowly, towards a level under the limit"
 	case t != nil && t.Significant && t.RSquared >= DefaultThresholds.TrendMinR2 && t.GrowthMB > 0:
@@ -456,7 +458,7 @@ func (e *explainer) trend() {
 		case shortRise(e.p, t, e.th):
 			e.ev("trend", "rising, but only %+.1f MB over %s: too short a window to tell a leak from a program still settling (at %+.2f MB/s it would gain %s in %s)",
 				t.GrowthMB, secs(t.ToMS-t.FromMS), t.SlopeMBPerS, mb(e.th.LeakMinGrowthMB), secs(1000*e.th.LeakMinGrowthMB/t.SlopeMBPerS))
-		case !t.Significant && keptNothingSince(e.p, e.th) != nil:
+		case t.HeldSinceMS != nil && keptNothingSince(e.p, e.th) != nil:
 			k := keptNothingSince(e.p, e.th)
 			e.ev("trend", "no growth since %s: the full GC at %s left %s, no more than the least of the %d young GCs before it (%s at %s), which hold the live heap and more; the rise of the line (%+.1f MB) came before", secs(k.sinceMS), secs(k.atMS), mb(k.heapMB), k.young, mb(k.lowMB), secs(k.lowMS), t.GrowthMB)
 		case fewFullGCsRising(e.p, t, e.th):

@@ -63,7 +63,7 @@ func TestKeptNothingSinceTheLoad(t *testing.T) {
 	limit := 128.0
 	for _, v := range []string{"10", "18"} {
 		p := target(analyzeFile(t, "../corpus/node-"+v+"/parking-garage-occupancy-api-shift-bursts.128.log.gz", Options{HeapLimitMB: &limit}))
-		if p.Verdict != VerdictHealthy || !slices.ContainsFunc(p.Evidence, func(ev string) bool { return strings.HasPrefix(ev, "trend: no growth since") }) {
+		if p.Verdict != VerdictHealthy || p.Trend == nil || p.Trend.HeldSinceMS == nil || !slices.ContainsFunc(p.Evidence, func(ev string) bool { return strings.HasPrefix(ev, "trend: no growth since") }) {
 			t.Errorf("Node %s: verdict %s, want healthy with the stretch that kept nothing\n  %s", v, p.Verdict, strings.Join(p.Evidence, "\n  "))
 		}
 	}

@@ -223,6 +223,10 @@ type Trend struct {
 	// the heap held since then, beyond their own scatter but not beyond what the young
 	// generation may hold: a level, or the pause between two steps of a leak.
 	PausedAtMS *float64 `json:"paused_at_ms,omitempty"`
+	// HeldSinceMS is set on a trend too weak to call whose last stretch kept nothing: the last
+	// full GC, half the log or more after the one before (at HeldSinceMS), left no more than
+	// the young GCs between them. The line's rise came before; the heap held from then on.
+	HeldSinceMS *float64 `json:"held_since_ms,omitempty"`
 	// Resumed is set on a leak that held a level short of its limit for a while, then climbed
 	// again into its death: the trend is the growth before the level.
 	Resumed *ResumedGrowth `json:"resumed,omitempty"`

@@ -221,6 +221,11 @@ func (a *Analyzer) trend(p *proc, out *Process) {
 		t.Steps = stepsOf(tx[k:], ty[k:], g.lin.b, th)
 	}
 	p.setTrend(out, g, t)
+	if !t.Significant {
+		if k := keptNothingSince(p, th); k != nil {
+			t.HeldSinceMS = &k.sinceMS
+		}
+	}
 }
 
 // fullSeries returns the heap after each full GC (ys, MB) and when (xs, seconds).

@@ -441,6 +441,16 @@ func Heap(p *analyze.Process) *plot.Plot {
 			pts = plotter.XYs{xy(tr.FromMS, at(tr.FromMS)), xy(*s, at(*s)), xy(*s, level), xy(end, level)}
 			label = fmt.Sprintf("trend of survivors: %+.2f MB/s until %s, then flat", tr.SlopeMBPerS, units.Duration(*s))
 		}
+		if h := tr.HeldSinceMS; h != nil && p.HeapAfterFullGC != nil {
+			// The line through the few full GCs rises with the ones before h; the report says
+			// the heap kept nothing after it: the chart draws the level it held, not the line.
+			level, end := p.HeapAfterFullGC.LastMB, p.HeapAfterFullGC.LastMS
+			if p.LastMS != nil {
+				end = math.Max(end, *p.LastMS)
+			}
+			pts = plotter.XYs{xy(*h, level), xy(end, level)}
+			label = fmt.Sprintf("survivors held ~%.1f MB from %s on (no growth)", level, units.Duration(*h))
+		}
 		l := line(pts, colTrend, vg.Points(2))
 		pl.Add(l)
 		pl.Legend.Add(label, l)
