@@ -173,7 +173,7 @@ func (e *explainer) recommend() {
 		rec("GC takes most of the time while freeing little: the live heap is close to the limit. Raise the limit (%s) or reduce the live set; if the heap after full GCs keeps growing, treat it as a leak.", run.flag("--max-old-space-size"))
 	case VerdictHealthy:
 		if held := e.held; e.tight {
-			rec("No leak, but no headroom: the heap settles at ~%s, close to where V8 gives up. Raise the limit (%s) or bound what fills the heap (a cache's size, a batch's).", mb(held), run.setLimit(roundUpMB(limit*1.5)))
+			rec("No leak, but no headroom: the heap after full GCs reaches ~%s, close to where V8 gives up. Raise the limit (%s) or bound what fills the heap (a cache's size, a batch's).", mb(held), run.setLimit(roundUpMB(limit*1.5)))
 			break
 		}
 		if out.hasContext(offHeapContext) {

@@ -500,6 +500,12 @@ func (e *explainer) trend() {
 		e.ev("heap after young GC", "%s at %s → %s at %s (%s, between %s and %s; %s)", mb(first.AfterMB), secs(first.TimeMS), mb(last.AfterMB), secs(last.TimeMS),
 			plural(len(ys), "young GC", "young GCs"), strings.TrimSuffix(mb(floats.Min(after)), " MB"), mb(floats.Max(after)), since)
 	}
+	if t == nil && e.out.Verdict == VerdictHealthy && e.p.young < e.th.FewYoungGCs && !quietYoung(e.p, e.th) && quietGCs(e.p, e.th) {
+		// Healthy on few GCs: say what showed the heap level.
+		lv := levelAtEnd(e.p.chart.all(), e.th)
+		n := len(lv.pts)
+		e.ev("level", "the last %d GCs, young and full, from %s to %s, each left %s–%s: a heap that holds its level", n-lv.first, secs(lv.pts[lv.first].TimeMS), secs(lv.pts[n-1].TimeMS), strings.TrimSuffix(mb(lv.loMB), " MB"), mb(lv.hiMB))
+	}
 	if l := youngLeftLevel(e.p, e.th); t == nil && l != nil && e.out.Verdict == VerdictInsufficientData {
 		e.ev("young GCs", "the heap they left held %s for %s, then the last %d each left more, to %s at %s: a climb no full GC has weighed yet, too young to tell a leak from a level that will hold", mb(l.heldMB), secs(l.heldMS), l.rising, mb(l.toMB), secs(l.toMS))
 	} else if l := gcsLeftLevel(e.p, e.th); t == nil && l != nil && e.out.Verdict == VerdictInsufficientData {

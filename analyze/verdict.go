@@ -446,7 +446,7 @@ func verdictOf(p *proc, out *Process, th *Thresholds, heapMB float64) string {
 		// leak cut where V8 had just begun collecting back to back: 8 -> 25 MB in 12 s, the
 		// last 3 s of them the window).
 		return VerdictInsufficientData
-	case tr == nil && (p.young < th.FewYoungGCs && !quietYoung(p, th) || p.crash != nil || risingWithoutFullGCs(p, th) || youngLeftLevel(p, th) != nil || gcsLeftLevel(p, th) != nil || climbsPastFullGCs(p, th)):
+	case tr == nil && (p.young < th.FewYoungGCs && !quietYoung(p, th) && !quietGCs(p, th) || p.crash != nil || risingWithoutFullGCs(p, th) || youngLeftLevel(p, th) != nil || gcsLeftLevel(p, th) != nil || climbsPastFullGCs(p, th)):
 		// Fewer than three full GCs and little else, or a heap the young GCs show rising:
 		// no trend can be read, and it is not shown level.
 		return VerdictInsufficientData
@@ -675,17 +675,46 @@ func quietYoung(p *proc, th *Thresholds) bool {
 	if p.youngSinceFull == nil {
 		return false
 	}
-	ys := p.youngSinceFull.all()
-	lo, hi := math.Inf(1), math.Inf(-1)
-	first := len(ys) // the first GC of the level stretch that ends the log
-	for i := len(ys) - 1; i >= 0; i-- {
-		l, h := math.Min(lo, ys[i].AfterMB), math.Max(hi, ys[i].AfterMB)
+	return levelAtEnd(p.youngSinceFull.all(), th).quiet(th)
+}
+
+// quietGCs is quietYoung read over every GC at the end of the log, full GCs included: the last
+// QuietYoungGCs or more, over QuietSpanS or more, each leaving within the noise of the others.
+// A process with little to do may have a full GC or two near its end (a fork pool's primary:
+// young GCs at 3.0–3.1 MB every 4 s for 28 s, two full GCs at 2.3 MB, three young GCs at
+// 2.5 MB after them), leaving too few young GCs since for quietYoung alone.
+func quietGCs(p *proc, th *Thresholds) bool {
+	if p.chart == nil {
+		return false
+	}
+	return levelAtEnd(p.chart.all(), th).quiet(th)
+}
+
+// endLevel is the stretch of GCs that ends a log within the noise of each other: pts[first:],
+// leaving loMB to hiMB.
+type endLevel struct {
+	pts        []GCPoint
+	first      int
+	loMB, hiMB float64
+}
+
+// levelAtEnd reads back from the last of pts as far as they stay within the noise.
+func levelAtEnd(pts []GCPoint, th *Thresholds) endLevel {
+	lv := endLevel{pts: pts, first: len(pts), loMB: math.Inf(1), hiMB: math.Inf(-1)}
+	for i := len(pts) - 1; i >= 0; i-- {
+		l, h := math.Min(lv.loMB, pts[i].AfterMB), math.Max(lv.hiMB, pts[i].AfterMB)
 		if h-l > th.noiseMB(l) {
 			break
 		}
-		lo, hi, first = l, h, i
+		lv.loMB, lv.hiMB, lv.first = l, h, i
 	}
-	return len(ys)-first >= th.QuietYoungGCs && len(ys) > 0 && ys[len(ys)-1].TimeMS-ys[first].TimeMS >= 1000*th.QuietSpanS
+	return lv
+}
+
+// quiet reports a level of QuietYoungGCs GCs or more over QuietSpanS or more.
+func (lv endLevel) quiet(th *Thresholds) bool {
+	n := len(lv.pts)
+	return n > 0 && n-lv.first >= th.QuietYoungGCs && lv.pts[n-1].TimeMS-lv.pts[lv.first].TimeMS >= 1000*th.QuietSpanS
 }
 
 // leftLevel is a heap that the GCs at the end of a log show leaving the level it held: held MB
