@@ -334,8 +334,15 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// 3 of its 9 changing cuts: a fleet scorer's batches over a debug trace, too few full
 	// GCs at 40% on Node 18 and 22, 27% early at 60% on Node 10); 601 of 874, 68.8%, with
 	// set BK on Node 11, 16, 20 and 25, measured as it came (its accelerating audit-snapshot
-	// leak within 7.4% at every cut that shows four full GCs).
-	for kind, floor := range map[string]float64{"steady": 0.712, "changing": 0.687} {
+	// leak within 7.4% at every cut that shows four full GCs); 673 of 950, 70.8%, with set BM
+	// on Node 13, 15, 18 and 24, measured as it came (10 of its 19 steady cuts: the IoT
+	// gateway above, healthy at 40% on Node 13 and at 40–80% on Node 18, 15–37% off on Node
+	// 15 and 24); 609 of 886, 68.7%, with set BL
+	// on Node 12, 19, 23 and 26, measured as it came (8 of its 12 changing cuts: an arena
+	// server whose desync dumps keep 8–10 MB at random times, cut at 20% after its first
+	// dumps, forecast 23–42% early on Node 19, 23 and 26 with an interval short of the crash,
+	// and on Node 26 at 40% in a storm of full GCs, insufficient-data).
+	for kind, floor := range map[string]float64{"steady": 0.708, "changing": 0.687} {
 		t.Logf("%s-rate cuts meeting the floor: %d of %d", kind, met[kind], cuts[kind])
 		if share := float64(met[kind]) / float64(max(cuts[kind], 1)); share < floor {
 			t.Errorf("%s-rate cuts meeting the floor: %.1f%%, below the %.1f%% measured before", kind, 100*share, 100*floor)
@@ -429,10 +436,13 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// cannot ack while its carrier is slow, read healthy in a fast window at 40% on Node 12
 	// and 21 and at 60–80% on Node 17; a drug checker's leak over a 70 MB base at 40% on Node
 	// 17); 96 once a last full GC above the level the three before it held was no longer
-	// healthy.
+	// healthy; 101 of 2,016 with set BM as it came (an IoT gateway whose session cache leaks
+	// 1.2 MB/s under a 15–20 MB snapshot every 4 s: its first snapshot, caught by the first
+	// full GCs and freed, is taken for the memory the rest catch in passing, and the line
+	// after it reads no significant growth — at 40% on Node 13, at 40–80% on Node 18).
 	t.Logf("leaks cut at 40–80%% of their life that read healthy: %d of %d", len(midHealthy), midLife)
-	if len(midHealthy) > 96 {
-		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 96 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
+	if len(midHealthy) > 101 {
+		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 101 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
 	}
 	if len(steady) == 0 {
 		t.Fatal("no steady leak run to evaluate")
@@ -443,11 +453,12 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// with no report of an earlier run changed; 3.13% with set BF (an RPC client's slow leak
 	// that GC slows near its 48 MB limit, predicted 5–23% early); 3.19% with set BI (a drug
 	// checker's leak over a 70 MB base that V8 ended at 0.81·F on Node 12, 17 and 24, up to
-	// 42% late). The floor is what was measured; the log says whether the target is met.
+	// 42% late); 3.32% with set BM (the IoT gateway above, 15–37% off on Node 15 and 24 where
+	// it reads a leak). The floor is what was measured; the log says whether the target is met.
 	m := stat.Quantile(0.5, stat.Empirical, steady, nil)
 	t.Logf("median error on steady leaks: %.2f%% (issue #12's target: 3%% or less; met: %v)", 100*m, m <= 0.03)
-	if m > 0.032 {
-		t.Errorf("median error %.2f%% on steady leaks, more than the 3.20%% measured before", 100*m)
+	if m > 0.0333 {
+		t.Errorf("median error %.2f%% on steady leaks, more than the 3.33%% measured before", 100*m)
 	}
 }
 

@@ -56,6 +56,14 @@ var knownWarnedNonLeaks = map[string]string{
 	// Set AX's firewall expands one ACL rule into 16 M entries: a burst, warned of 0.1-0.15 s
 	// before the death it ran into (the warning is right; the word "leaks" is not).
 	"node-16/edge-firewall-acl-cidr-expand-burst.128.log.gz": "a burst warned of 0.15 s before its death",
+	// Set BL's payroll ledger: two full GCs in its start-up load, then 20 s at ~30% of its
+	// limit shown only by young GCs, then an unpaginated export climbs into the limit in
+	// 2–3 s. A line through the load's full GCs and the export's reads a leak of 4 MB/s from
+	// the start: warned 0.1–3 s before the death (the warning is right; "leaks" is not — the
+	// young GCs' level is not yet read as one the heap held).
+	"node-19/payroll-ledger-unpaginated-export-burst.128.log.gz": "a burst after a level only young GCs show",
+	"node-23/payroll-ledger-unpaginated-export-burst.128.log.gz": "a burst after a level only young GCs show",
+	"node-26/payroll-ledger-unpaginated-export-burst.128.log.gz": "a burst after a level only young GCs show",
 	"node-20/edge-firewall-acl-cidr-expand-burst.128.log.gz": "a burst warned of 0.11 s before its death",
 }
 
