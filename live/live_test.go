@@ -64,7 +64,7 @@ var knownWarnedNonLeaks = map[string]string{
 	"node-19/payroll-ledger-unpaginated-export-burst.128.log.gz": "a burst after a level only young GCs show",
 	"node-23/payroll-ledger-unpaginated-export-burst.128.log.gz": "a burst after a level only young GCs show",
 	"node-26/payroll-ledger-unpaginated-export-burst.128.log.gz": "a burst after a level only young GCs show",
-	"node-20/edge-firewall-acl-cidr-expand-burst.128.log.gz": "a burst warned of 0.11 s before its death",
+	"node-20/edge-firewall-acl-cidr-expand-burst.128.log.gz":     "a burst warned of 0.11 s before its death",
 }
 
 // maxRepeatedWarnings is how many of the replayed runs may be warned of a leak more than once.
