@@ -439,10 +439,12 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// healthy; 101 of 2,016 with set BM as it came (an IoT gateway whose session cache leaks
 	// 1.2 MB/s under a 15–20 MB snapshot every 4 s: its first snapshot, caught by the first
 	// full GCs and freed, is taken for the memory the rest catch in passing, and the line
-	// after it reads no significant growth — at 40% on Node 13, at 40–80% on Node 18).
+	// after it reads no significant growth — at 40% on Node 13, at 40–80% on Node 18); 100
+	// once a climb since the last return far slower than the rise it freed was no longer
+	// taken for that memory (the gateway on Node 18 at 80%).
 	t.Logf("leaks cut at 40–80%% of their life that read healthy: %d of %d", len(midHealthy), midLife)
-	if len(midHealthy) > 101 {
-		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 101 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
+	if len(midHealthy) > 100 {
+		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 100 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
 	}
 	if len(steady) == 0 {
 		t.Fatal("no steady leak run to evaluate")
