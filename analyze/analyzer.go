@@ -96,6 +96,8 @@ type proc struct {
 	// youngBeforeLast sums up the young GCs between the last two full GCs (nil when there
 	// were none): what the heap held while no full GC weighed it.
 	youngBeforeLast *youngStretch
+	// keptNothing is keptNothingSince read once per report (in trend), nil when it does not hold.
+	keptNothing *keptNothing
 	// growth is the trend of the heap after full GCs, read once when the report is made.
 	growth *growth
 	// limit is the limit the process died against, read once per report (readLimit).

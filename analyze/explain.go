@@ -458,8 +458,8 @@ func (e *explainer) trend() {
 		case shortRise(e.p, t, e.th):
 			e.ev("trend", "rising, but only %+.1f MB over %s: too short a window to tell a leak from a program still settling (at %+.2f MB/s it would gain %s in %s)",
 				t.GrowthMB, secs(t.ToMS-t.FromMS), t.SlopeMBPerS, mb(e.th.LeakMinGrowthMB), secs(1000*e.th.LeakMinGrowthMB/t.SlopeMBPerS))
-		case t.HeldSinceMS != nil && keptNothingSince(e.p, e.th) != nil:
-			k := keptNothingSince(e.p, e.th)
+		case t.HeldSinceMS != nil && e.p.keptNothing != nil:
+			k := e.p.keptNothing
 			e.ev("trend", "no growth since %s: the full GC at %s left %s, no more than the least of the %d young GCs before it (%s at %s), which hold the live heap and more; the rise of the line (%+.1f MB) came before", secs(k.sinceMS), secs(k.atMS), mb(k.heapMB), k.young, mb(k.lowMB), secs(k.lowMS), t.GrowthMB)
 		case fewFullGCsRising(e.p, t, e.th):
 			e.ev("trend", "rising at every full GC, %+.1f MB over %s, but %d points leave the line's interval too wide to call it growth", t.GrowthMB, secs(t.ToMS-t.FromMS), t.Points)

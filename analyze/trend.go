@@ -171,6 +171,7 @@ func (g *growth) rate() float64 {
 // trend fits the heap after full GCs over the part of the log where the current trend holds.
 func (a *Analyzer) trend(p *proc, out *Process) {
 	th := &a.th
+	p.keptNothing = keptNothingSince(p, th)
 	n := len(p.fulls)
 	if n < th.FewFullGCs {
 		return
@@ -221,10 +222,8 @@ func (a *Analyzer) trend(p *proc, out *Process) {
 		t.Steps = stepsOf(tx[k:], ty[k:], g.lin.b, th)
 	}
 	p.setTrend(out, g, t)
-	if !t.Significant {
-		if k := keptNothingSince(p, th); k != nil {
-			t.HeldSinceMS = &k.sinceMS
-		}
+	if k := p.keptNothing; k != nil && !t.Significant {
+		t.HeldSinceMS = &k.sinceMS
 	}
 }
 
@@ -605,15 +604,23 @@ func slowerSinceReturn(xs, ys []float64, th *Thresholds) bool {
 	if r < 1 || n-r < th.LeakMinPoints || xs[n-1]-xs[r] < (xs[n-1]-xs[0])/2 {
 		return false
 	}
-	// The freed rise: from the lowest full GC before the peak that preceded the return.
+	// The freed rise: within the cycle the return ended (from the return before it), its
+	// highest full GC and the lowest before that.
+	start := 0
+	for i := r - 1; i > 0; i-- {
+		if fellBack(ys, i, th) {
+			start = i
+			break
+		}
+	}
 	peak := r - 1
-	for i := r - 1; i >= 0 && (i == r-1 || !fellBack(ys, i+1, th)); i-- {
+	for i := r - 2; i >= start; i-- {
 		if ys[i] > ys[peak] {
 			peak = i
 		}
 	}
 	low := peak
-	for i := peak - 1; i >= 0 && !fellBack(ys, i+1, th); i-- {
+	for i := peak - 1; i >= start; i-- {
 		if ys[i] < ys[low] {
 			low = i
 		}

@@ -569,7 +569,7 @@ const (
 func unprovenRise(p *proc, tr *Trend, th *Thresholds) bool {
 	g := p.growth
 	if tr == nil || tr.Significant || g == nil || g.undercut != nil || g.stopped != nil ||
-		tr.GrowthMB < th.UnsettledGrowthMB || tr.GrowthMB <= g.transient || keptNothingSince(p, th) != nil {
+		tr.GrowthMB < th.UnsettledGrowthMB || tr.GrowthMB <= g.transient || p.keptNothing != nil {
 		return false
 	}
 	if tr.GrowthMB < th.LeakMinGrowthMB && tr.GrowthMB < 0.5*g.lin.at(g.xs[0]) {
@@ -587,7 +587,7 @@ func unprovenRise(p *proc, tr *Trend, th *Thresholds) bool {
 // more in all: an accelerating leak seen through its first three full GCs (9.8, 21.2, 41.0 MB
 // in 3.6 s) read "HEALTHY — no significant growth" beside "+31.3 MB".
 func fewFullGCsRising(p *proc, tr *Trend, th *Thresholds) bool {
-	if tr == nil || tr.Significant || tr.Points >= th.SpeedUpMinPoints || p.growth == nil || p.growth.stopped != nil && !p.growth.stopped.unconfirmed || keptNothingSince(p, th) != nil {
+	if tr == nil || tr.Significant || tr.Points >= th.SpeedUpMinPoints || p.growth == nil || p.growth.stopped != nil && !p.growth.stopped.unconfirmed || p.keptNothing != nil {
 		return false
 	}
 	ys := p.growth.ys
