@@ -223,16 +223,6 @@ var knownMisses = map[string]string{
 	// 10, whose V8 prints no "(reduce)", nothing but the flag shows the limit — healthy.
 	"node-22/parking-garage-occupancy-api-shift-bursts.128.log.gz": "two full GCs, both in the load: insufficient data",
 	"node-10/transit-timetable-resident-realtime-churn.128.log.gz": "at its limit, which only the flag shows",
-	// Set BM (Node 13, 15, 18, 24), 18 of 20 at first contact. An IoT gateway's TLS session
-	// cache that never evicts (~1.2 MB/s) under a 15–20 MB snapshot every 4 s: on Node 18 the
-	// first full GCs caught the first snapshot (17.6 → 34.7 MB in 4 s), freed to 14.6 MB,
-	// then 85 full GCs on a line to the limit over 24 s — read as a job whose last run
-	// outgrew it (cycleOutgrew: one freed cycle, the last rise at half its pace; labelled
-	// leak). Among the corpus's runs that cycleOutgrew reads, the last rise lasts 0.8–3.3
-	// times the first freed one, here 6.1: too few to draw a line between them. (A fork
-	// pool's primary on Node 13, young GCs level for 28 s, then two full GCs and three young
-	// GCs: insufficient-data until quietGCs read the level over every GC.)
-	"node-18/iot-gateway-tls-session-cache-shadow-snapshot.64.log.gz": "one freed cycle, then a leak's line: read as a job that outgrew",
 	// Set BN (Node 10, 17, 22, 25), 17 of 20 at first contact (c4c1171), no change made. An
 	// exam portal whose requests in flight grow with traffic that only ramps up, into its
 	// 96 MB limit: on Node 10 and 17 the heap after full GCs climbs on a line to its death —

@@ -25,6 +25,10 @@ func TestCycleOutgrew(t *testing.T) {
 		{"a start-up load freed, then a leak ten times slower", fullsAt(10, 40, 70, 100, 12, 15, 18, 21, 24, 27, 30, 33, 36, 39, 42, 45, 48, 51, 54, 57, 60, 63, 66, 69, 72, 75, 78, 81, 84, 87, 90, 93, 96, 99, 102, 105), false},
 		{"a steady leak, nothing freed", fullsAt(10, 16, 22, 28, 34, 40, 46, 52, 58, 64, 70, 76, 82, 88, 94, 100), false},
 		{"a freed cycle, then a rise that stays under its peak", fullsAt(10, 30, 50, 70, 90, 12, 22, 32, 42, 52, 62, 72, 82), false},
+		// The pace is compared over the height the freed cycle climbed: past it, near the
+		// limit, GC slows whatever the program does.
+		{"a job again at its pace, then slowed near the limit", fullsAt(10, 20, 30, 40, 12, 22, 32, 42, 44, 46, 48, 50, 52, 54, 56, 58, 60, 62, 64, 66, 68, 70, 72, 74, 76, 78, 80, 82, 84, 86, 88, 90, 92, 94, 96, 98, 100), true},
+		{"a freed cycle, then a climb five times slower to its peak, fast after", fullsAt(10, 20, 30, 40, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30, 32, 34, 36, 38, 40, 60, 80, 100), false},
 	} {
 		if got := cycleOutgrew(tc.p, &th) != nil; got != tc.want {
 			t.Errorf("%s: outgrown %v, want %v", tc.name, got, tc.want)

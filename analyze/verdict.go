@@ -1790,11 +1790,16 @@ func cycleOutgrew(p *proc, th *Thresholds) *outgrown {
 		}
 		top = math.Max(top, f.AfterMB)
 	}
-	// The same work again: the last rise climbs at the pace of the first freed one, within
-	// a factor of CycleRateRatio (a temporary load freed at start-up, then a slow leak, is
-	// two kinds of growth).
+	// The same work again: the last rise climbs the height the first freed one did at its
+	// pace, within a factor of CycleRateRatio (a temporary load freed at start-up, then a
+	// slow leak, is two kinds of growth). Only that stretch is compared: past it the last
+	// rise nears the limit, where GC slows the program whatever it does.
 	firstRate := (o.first.peakMB - o.first.fromMB) / math.Max(o.first.peakMS-o.first.fromMS, 1)
-	lastRate := (p.fulls[n-1].AfterMB - low) / math.Max(p.fulls[n-1].TimeMS-o.lastFromMS, 1)
+	i := lowAt + 1
+	for p.fulls[i].AfterMB < o.first.peakMB {
+		i++ // the last rise went past every earlier peak, so this ends
+	}
+	lastRate := (p.fulls[i].AfterMB - low) / math.Max(p.fulls[i].TimeMS-o.lastFromMS, 1)
 	if lastRate*th.CycleRateRatio < firstRate || lastRate > th.CycleRateRatio*firstRate {
 		return nil
 	}
