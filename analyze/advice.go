@@ -124,7 +124,16 @@ func (e *explainer) recommend() {
 		}
 	case VerdictHeapTooSmall:
 		need := math.Max(limit, 1) * 1.5
-		rec("The working set needs more than ~%s: raise the limit, e.g. %s, or make the working set smaller.", mb(limit), run.setLimit(roundUpMB(need)))
+		switch heap := e.p.limit.heapMB; {
+		case notInEffect && heap < limit:
+			// The stated limit is not the one it died against: raising it changes nothing
+			// until it reaches the process.
+			rec("The working set needs more than the ~%s it died at: first make the ~%s stated reach the process (above), or make the working set smaller.", mb(heap), mb(limit))
+		case notInEffect:
+			rec("The working set needs more than the ~%s it died at: raise the limit it runs with, e.g. %s, or make the working set smaller.", mb(heap), run.setLimit(roundUpMB(1.5*heap)))
+		default:
+			rec("The working set needs more than ~%s: raise the limit, e.g. %s, or make the working set smaller.", mb(limit), run.setLimit(roundUpMB(need)))
+		}
 		if out.HeapLimitSource == LimitCrash {
 			rec("~%s is where it died, not a limit the log states: check the limit it runs with first (%s). If that is well above it, the limit is not what stopped it: read what allocated last in the crash's stack.", mb(limit), run.whereLimit())
 		}

@@ -234,6 +234,12 @@ var knownMisses = map[string]string{
 	"node-10/exam-portal-deadline-rush.96.log.gz":     "working set ramping with traffic into the limit, read as a leak",
 	"node-17/exam-portal-deadline-rush.96.log.gz":     "working set ramping with traffic into the limit, read as a leak",
 	"node-25/iot-vibration-sliding-window.128.log.gz": "V8's full GCs every 50 ms on a flat heap: thrashing or healthy",
+	// Set BO (Node 11, 14, 21, 24), 19 of 20 at first contact (0e441ac). A listing-card cache
+	// with a 20 s TTL filled at 2.9 MB/s, then held 62.2, 65.2, 64.8 MB and, at its last full
+	// GC, 68.5 MB: 3.3 MB over the level's top where the noise is 3.26 (5% of it) — "may be
+	// climbing again; the next full GCs tell", insufficient-data (labelled healthy; Node 14, 21
+	// and 24 read it). One step a hair over the noise: no rule to move for it.
+	"node-11/listing-card-render-cache-ttl-plateau.128.log.gz": "a last full GC a hair over the noise above its level",
 }
 
 // stepsSeenFloor is how many corpus runs of programs that retain memory in steps a report
@@ -362,6 +368,14 @@ func checkInvariants(t *testing.T, r *Report) {
 		}
 		if p.PredictedOOMMS != nil && p.HeapLimitMB == nil {
 			t.Errorf("%s: OOM predicted without a heap limit", p.Isolate)
+		}
+		if p.PredictedOOMMS != nil && p.Crash != nil && p.Crash.TimeMS != nil && p.HeapLimitSource != LimitCrash &&
+			!slices.ContainsFunc(p.Evidence, func(ev string) bool {
+				return strings.HasPrefix(ev, "prediction:") && (strings.Contains(ev, "it died") || strings.Contains(ev, "ended it first"))
+			}) {
+			// A forecast beside the crash it missed reads as a contradiction unless it says
+			// where the crash fell.
+			t.Errorf("%s: crashed at %.0f ms, and the prediction does not say where the crash fell: %q", id, *p.Crash.TimeMS, p.Evidence)
 		}
 		if (p.HeapLimitMB == nil) != (p.HeapLimitSource == LimitUnknown) {
 			t.Errorf("%s: heap limit %v with source %q", id, p.HeapLimitMB, p.HeapLimitSource)

@@ -344,8 +344,13 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// on Node 12, 19, 23 and 26, measured as it came (8 of its 12 changing cuts: an arena
 	// server whose desync dumps keep 8–10 MB at random times, cut at 20% after its first
 	// dumps, forecast 23–42% early on Node 19, 23 and 26 with an interval short of the crash,
-	// and on Node 26 at 40% in a storm of full GCs, insufficient-data).
-	for kind, floor := range map[string]float64{"steady": 0.708, "changing": 0.687} {
+	// and on Node 26 at 40% in a storm of full GCs, insufficient-data); 621 of 904, 68.7%,
+	// with set BO on Node 11, 14, 21 and 24, measured as it came (5 of its 8 changing cuts
+	// with four full GCs: a ferry API whose rebooking notices leak from 18 s on, cut at 60%
+	// with four or five full GCs, the level and the first of the climb: insufficient-data on
+	// Node 11, 14 and 24, and on Node 21 a line through both, 4 times late, its interval
+	// holding the crash; on Node 14 at 80% too).
+	for kind, floor := range map[string]float64{"steady": 0.708, "changing": 0.686} {
 		t.Logf("%s-rate cuts meeting the floor: %d of %d", kind, met[kind], cuts[kind])
 		if share := float64(met[kind]) / float64(max(cuts[kind], 1)); share < floor {
 			t.Errorf("%s-rate cuts meeting the floor: %.1f%%, below the %.1f%% measured before", kind, 100*share, 100*floor)
@@ -444,10 +449,12 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// full GCs and freed, is taken for the memory the rest catch in passing, and the line
 	// after it reads no significant growth — at 40% on Node 13, at 40–80% on Node 18); 100
 	// once a climb since the last return far slower than the rise it freed was no longer
-	// taken for that memory (the gateway on Node 18 at 80%).
+	// taken for that memory (the gateway on Node 18 at 80%); 101 of 2,052 with set BO as it
+	// came (the ferry API's notices, which leak from 18 s on, cut at 40% on Node 24: before
+	// the leak began, healthy is what the log shows).
 	t.Logf("leaks cut at 40–80%% of their life that read healthy: %d of %d", len(midHealthy), midLife)
-	if len(midHealthy) > 100 {
-		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 100 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
+	if len(midHealthy) > 101 {
+		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 101 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
 	}
 	if len(steady) == 0 {
 		t.Fatal("no steady leak run to evaluate")

@@ -841,6 +841,8 @@ func (e *explainer) limit() {
 			how = "GC taking most of the time"
 		} else if starvedAtDeath(e.p, e.th) {
 			how = "its last full GCs freeing almost nothing while GC took nearly all the time"
+		} else if promotionBounded(e.p, out, heap) {
+			how = fmt.Sprintf("when promoting young objects failed, which asks the old generation for no more than a semi-space holds (~%s)", mb(maxSemiMB(e.p)))
 		} else if out.Crash.Kind == parser.FatalUnknown {
 			how = fmt.Sprintf("with more room left under it than any one object on the heap takes (%s)", mb(maxOneAllocationMB))
 		}
@@ -906,7 +908,7 @@ func (e *explainer) prediction() {
 			// With the limit read off the crash itself the extrapolation only checks the fit;
 			// "predictable" below says how early it would have warned.
 		case out.Crash != nil:
-			e.ev("prediction", "the trend reaches the limit at %s (95%% interval %s–%s%s)", secs(*out.PredictedOOMMS), secs(iv[0]), secs(iv[1]), model)
+			e.ev("prediction", "the trend reaches the limit at %s (95%% interval %s–%s%s)%s", secs(*out.PredictedOOMMS), secs(iv[0]), secs(iv[1]), model, e.diedAgainst(iv))
 		case out.ExitCode != nil:
 			e.ev("time to OOM", "had it gone on, the trend would have reached the limit at %s, %s after it exited (95%% interval %s–%s%s)",
 				secs(*out.PredictedOOMMS), secs(*out.PredictedOOMMS-*out.LastMS), secs(iv[0]), secs(iv[1]), model)
@@ -923,6 +925,41 @@ func (e *explainer) prediction() {
 	case out.PredictableFromMS != nil:
 		e.ev("predictable", "from %s on, the predicted crash time stayed within 20%% of the real one", secs(*out.PredictableFromMS))
 	}
+}
+
+// diedAgainst says where the crash of a log fell against the interval its trend gives, so
+// that a forecast later than the death does not stand beside it unexplained: V8 gave up
+// before the trend reached the limit (its ineffective-mark-compacts rule from 0.8 of it).
+func (e *explainer) diedAgainst(iv *[2]float64) string {
+	c := e.out.Crash.TimeMS
+	if c == nil || e.out.HeapLimitMB == nil {
+		return ""
+	}
+	held := crashHeapMB(e.p)
+	share := held / *e.out.HeapLimitMB
+	switch {
+	case *c >= iv[0] && *c <= iv[1]:
+		return fmt.Sprintf("; it died at %s, within it", secs(*c))
+	case *c > iv[1]:
+		return fmt.Sprintf("; it died later, at %s, the heap after full GC at %s (%.2f of the limit)", secs(*c), mb(held), share)
+	case e.onTopOfTrend(*c, held):
+		return fmt.Sprintf("; it died earlier, at %s, the heap after full GC at %s (%.2f of the limit), %s above the trend: memory held on top of it at the end (a burst, a batch) brought the death forward", secs(*c), mb(held), share, mb(held-e.out.Trend.InterceptMB-e.out.Trend.SlopeMBPerS**c/1000))
+	case e.out.Crash.Kind == parser.FatalSystemOOM:
+		return fmt.Sprintf("; the machine's memory ended it first, at %s, the heap after full GC at %s (%.2f of the limit)", secs(*c), mb(held), share)
+	case e.out.Crash.Kind == parser.FatalIneffective && share >= 0.75 && share < liveShareAtDeath:
+		return fmt.Sprintf("; it died earlier, at %s, the heap after full GC at %s (%.2f of the limit): V8's ineffective-mark-compacts rule ends a process its full GCs starve from 0.8 of its limit", secs(*c), mb(held), share)
+	}
+	return fmt.Sprintf("; it died earlier, at %s, the heap after full GC at %s (%.2f of the limit)", secs(*c), mb(held), share)
+}
+
+// onTopOfTrend reports a heap at the crash (held, at c ms) above the straight trend by more
+// than the noise of that heap.
+func (e *explainer) onTopOfTrend(c, held float64) bool {
+	t := e.out.Trend
+	if t == nil || t.Model != ModelLinear {
+		return false
+	}
+	return held-(t.InterceptMB+t.SlopeMBPerS*c/1000) > e.th.noiseMB(held)
 }
 
 // samples writes the heap the program printed of itself and the heap flags the log shows.

@@ -254,6 +254,9 @@ func TestClimbsAgain(t *testing.T) {
 		{"a level whose last full GCs rose within the noise", []float64{0, 2, 4, 6, 8, 10}, []float64{10, 20, 30, 30.5, 31.2, 31.9}, 0, false},
 		{"a climb smaller than what full GCs catch in passing", []float64{0, 2, 4, 6, 8, 10}, []float64{10, 20, 30, 30, 33, 36}, 8, false},
 		{"the last full GC fell back", []float64{0, 2, 4, 6, 8, 10}, []float64{10, 20, 30, 30, 38, 36}, 0, false},
+		{"a TTL cache's level creeping at a fifth of its fill (set BO, Node 11)",
+			[]float64{2.4, 5.45, 9.47, 13.85, 20.39, 26.92, 34.86, 40.87},
+			[]float64{9.6, 18.9, 30.4, 43.6, 62.2, 65.2, 64.8, 68.5}, 0, false},
 	} {
 		if got := climbsAgain(tc.xs, tc.ys, tc.transient, th); got != tc.want {
 			t.Errorf("%s: %v, want %v", tc.name, got, tc.want)

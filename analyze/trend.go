@@ -412,6 +412,7 @@ func climbOffLevel(xs, ys []float64, th *Thresholds) (k, b int) {
 // (climbOffLevel) once it has the points for that: a line through the warm-up says nothing of
 // the climb (a token cache whose sweeper died at 25 s, 17 MB held for 16 s, then 3 MB/s: that
 // line put its death 3 min late).
+// The last step must also keep the pace of the growth to the level, within CycleRateRatio.
 func climbsAgain(xs, ys []float64, transient float64, th *Thresholds) bool {
 	n := len(ys)
 	if n < 5 {
@@ -431,7 +432,16 @@ func climbsAgain(xs, ys []float64, transient float64, th *Thresholds) bool {
 	}
 	level := median(ys[k : n-2])
 	noise := th.noiseMB(level)
-	return ys[n-2]-level > noise/2 && ys[n-1] > ys[n-2] && ys[n-1]-level > math.Max(noise, transient)
+	if ys[n-2]-level <= noise/2 || ys[n-1] <= ys[n-2] || ys[n-1]-level <= math.Max(noise, transient) {
+		return false
+	}
+	// Resumed: the last full GCs climb at the pace of the growth to the level, within
+	// CycleRateRatio, as a job run again does. A creep at a fraction of it is the level's
+	// own drift (a TTL cache filled at 2.9 MB/s, then 62 → 65 → 65 → 68.5 MB over 20 s, its
+	// last step at 0.6 MB/s), read from the last segment alone.
+	growth := (level - ys[0]) / (xs[k] - xs[0])
+	now := (ys[n-1] - ys[n-2]) / (xs[n-1] - xs[n-2])
+	return now*th.CycleRateRatio >= growth
 }
 
 // hingeFitsBetter reports whether a level over xs[:b+1] and a line through the climb after it

@@ -1097,7 +1097,7 @@ func reachedBelowStated(p *proc, out *Process, th *Thresholds, heapMB float64, l
 	}
 	switch c.Kind {
 	case parser.FatalCallAndRetryLast, parser.FatalYoungPromotion:
-		if !lingered && !starvedAtDeath(p, th) {
+		if !lingered && !starvedAtDeath(p, th) && !promotionBounded(p, out, heapMB) {
 			return false
 		}
 	case parser.FatalHeapLimit, parser.FatalIneffective, parser.FatalWorkerOOM:
@@ -1168,7 +1168,7 @@ func (a *Analyzer) readLimit(p *proc, out *Process) limitReading {
 	// A crash block with more room left under a flag than one object takes ran out of heap at
 	// another limit, however the GC went (reachedBelowStated only says so then).
 	cutBlock := out.Crash != nil && out.Crash.Kind == parser.FatalUnknown
-	r.notInEffect = exceeded || below && (ground || lingered || cutBlock)
+	r.notInEffect = exceeded || below && (ground || lingered || cutBlock || promotionBounded(p, out, r.heapMB))
 	return r
 }
 
@@ -1182,6 +1182,16 @@ func survivorsAtDeath(p *proc, heapMB float64) float64 {
 		return p.recent[n-1].AfterMB
 	}
 	return heapMB
+}
+
+// promotionBounded reports a failed promotion of young objects that no limit as high as the
+// stated one could have refused: a mark-compact promotes at most the new space's live
+// objects, one semi-space, so the old generation could not grow by that much past the heap
+// it died at — the limit in effect was under the heap plus a semi-space (a billing batch
+// dead of "young object promotion failed" at 97 MB, given 192). Fragmentation is what
+// notInEffectShare leaves room for.
+func promotionBounded(p *proc, out *Process, heapMB float64) bool {
+	return out.Crash != nil && out.Crash.Kind == parser.FatalYoungPromotion && out.HeapLimitMB != nil && heapMB+maxSemiMB(p) < *out.HeapLimitMB
 }
 
 // notInEffectShare: a death V8 says was at its limit, with the heap under this share of a
