@@ -451,10 +451,13 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// once a climb since the last return far slower than the rise it freed was no longer
 	// taken for that memory (the gateway on Node 18 at 80%); 101 of 2,052 with set BO as it
 	// came (the ferry API's notices, which leak from 18 s on, cut at 40% on Node 24: before
-	// the leak began, healthy is what the log shows).
+	// the leak began, healthy is what the log shows); 103 of 2,076 with set BP as it came (a
+	// trade-surveillance leak under a 24 MB report every 5 s, at 40% on Node 13 and 60% on
+	// Node 16: a full GC that caught a report sits atop the points before the cut, and the
+	// two after it, under that report's line, read "growth ended").
 	t.Logf("leaks cut at 40–80%% of their life that read healthy: %d of %d", len(midHealthy), midLife)
-	if len(midHealthy) > 101 {
-		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 101 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
+	if len(midHealthy) > 103 {
+		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 103 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
 	}
 	if len(steady) == 0 {
 		t.Fatal("no steady leak run to evaluate")
@@ -481,6 +484,17 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 // (two full GCs at it, over a quarter of the time it took to get there). Before that, a cut
 // of a cache still filling up is a heap growing at a steady rate: no log can tell it from a
 // leak, and the table shows what the tool says then.
+// labelledLeak reports a process that its log's label, process by process, calls a leak (a
+// worker leaking beside a healthy main thread): it has a time-to-OOM to come.
+func labelledLeak(want analysisExpect, p *Process) bool {
+	for _, lp := range want.Processes {
+		if lp.PID != nil && *lp.PID == p.PID && (lp.Isolate == nil || strings.EqualFold(*lp.Isolate, p.Isolate)) {
+			return lp.Verdict == VerdictLeak
+		}
+	}
+	return false
+}
+
 func TestNoOOMWhereNoneComes(t *testing.T) {
 	// settledCutMisses are cuts, made after the heap settled by this test's measure, that still
 	// get a time-to-OOM, each with why; the list may only shrink.
@@ -517,8 +531,9 @@ func TestNoOOMWhereNoneComes(t *testing.T) {
 			limit = *m.HeapLimitMB
 		}
 		whole := analyzeFile(t, log, Options{HeapLimitMB: &limit})
+		want := readAnalysisExpect(t, log)
 		for _, p := range whole.Processes {
-			if p.PredictedOOMMS != nil {
+			if p.PredictedOOMMS != nil && !labelledLeak(want, p) {
 				t.Errorf("%s: OOM predicted at %.0f ms (verdict %s)", corpustest.Name(log), *p.PredictedOOMMS, p.Verdict)
 			}
 		}
