@@ -841,6 +841,8 @@ func (e *explainer) limit() {
 			how = "GC taking most of the time"
 		} else if starvedAtDeath(e.p, e.th) {
 			how = "its last full GCs freeing almost nothing while GC took nearly all the time"
+		} else if r := reducedUnderStated(e.p, out); r != nil {
+			how = fmt.Sprintf("V8 running full GCs in memory-reducing mode, as it does when the old generation cannot grow by an eighth of its limit, with %s or less before them", mb(round1(r.mb)))
 		} else if promotionBounded(e.p, out, heap) {
 			how = fmt.Sprintf("when promoting young objects failed, which asks the old generation for no more than a semi-space holds (~%s)", mb(maxSemiMB(e.p)))
 		} else if out.Crash.Kind == parser.FatalUnknown {

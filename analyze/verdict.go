@@ -1168,7 +1168,7 @@ func (a *Analyzer) readLimit(p *proc, out *Process) limitReading {
 	// A crash block with more room left under a flag than one object takes ran out of heap at
 	// another limit, however the GC went (reachedBelowStated only says so then).
 	cutBlock := out.Crash != nil && out.Crash.Kind == parser.FatalUnknown
-	r.notInEffect = exceeded || below && (ground || lingered || cutBlock || promotionBounded(p, out, r.heapMB))
+	r.notInEffect = exceeded || below && (ground || lingered || cutBlock || promotionBounded(p, out, r.heapMB) || reducedUnderStated(p, out) != nil)
 	return r
 }
 
@@ -1192,6 +1192,17 @@ func survivorsAtDeath(p *proc, heapMB float64) float64 {
 // notInEffectShare leaves room for.
 func promotionBounded(p *proc, out *Process, heapMB float64) bool {
 	return out.Crash != nil && out.Crash.Kind == parser.FatalYoungPromotion && out.HeapLimitMB != nil && heapMB+maxSemiMB(p) < *out.HeapLimitMB
+}
+
+// reducedUnderStated reports full GCs that V8 ran in memory-reducing mode, as it does when
+// the old generation cannot grow by an eighth of its limit, with the heap before them under
+// what any limit as high as the stated one allows (reducing.highMB): V8 was short of room
+// under another limit (an e-discovery node's burst, reducing at 115 MB, given 224).
+func reducedUnderStated(p *proc, out *Process) *reducing {
+	if r := reducingAt(p); r != nil && out.HeapLimitMB != nil && *out.HeapLimitMB > r.highMB() {
+		return r
+	}
+	return nil
 }
 
 // notInEffectShare: a death V8 says was at its limit, with the heap under this share of a
