@@ -286,7 +286,14 @@ func (m *Monitor) oomAlert(p *analyze.Process) (Alert, bool) {
 	}
 	iv := *p.PredictedOOMIntervalMS
 	slope := p.Trend.SlopeMBPerS
-	msg := fmt.Sprintf("leaks %+.1f MB/s, heap limit %s reached in ~%s (%s–%s)", slope, units.Size(*p.HeapLimitMB),
+	what := fmt.Sprintf("leaks %+.1f MB/s", slope)
+	if now, over, ok := climbNow(p.Series.FullGCs); ok && now >= burstPace*slope {
+		// The last full GCs climb far faster than the trend: a burst of allocation, or a leak
+		// that sped up — "leaks" at the trend's average pace would misstate both (an export
+		// that filled the heap in 2 s after 20 s at a level, warned of as a leak of 4 MB/s).
+		what = fmt.Sprintf("climbs %+.1f MB/s over its last %s (%+.1f MB/s on average: a burst, or a leak speeding up)", now, units.Duration(over), slope)
+	}
+	msg := fmt.Sprintf("%s, heap limit %s reached in ~%s (%s–%s)", what, units.Size(*p.HeapLimitMB),
 		units.Duration(math.Max(left, 0)), units.Duration(math.Max(iv[0]-*p.LastMS, 0)), units.Duration(math.Max(iv[1]-*p.LastMS, 0)))
 	if on := p.PredictionOnTopMB; on != nil {
 		msg += fmt.Sprintf(" when the next %s held on top of the retained heap comes", units.Size(*on))
@@ -299,6 +306,24 @@ func (m *Monitor) oomAlert(p *analyze.Process) (Alert, bool) {
 		al.HeapMB = &last
 	}
 	return al, true
+}
+
+// burstPace: last full GCs climbing this many times the trend's average pace or faster are
+// called a climb, not a leak at that pace.
+const burstPace = 3
+
+// climbNow is the pace (MB/s) of the heap after the last three full GCs, and over how long
+// (ms); ok is false with fewer of them or no time between.
+func climbNow(fulls []analyze.GCPoint) (mbPerS, overMS float64, ok bool) {
+	n := len(fulls)
+	if n < 3 {
+		return 0, 0, false
+	}
+	first, last := fulls[n-3], fulls[n-1]
+	if overMS = last.TimeMS - first.TimeMS; overMS <= 0 {
+		return 0, 0, false
+	}
+	return (last.AfterMB - first.AfterMB) / (overMS / 1000), overMS, true
 }
 
 // Headroom shares: a process whose heap after its last full GCs reaches headroomWarnShare of
