@@ -170,19 +170,23 @@ func TestWarnsOfLeakUnderTransients(t *testing.T) {
 	limit := 160.0
 	alerts, rep := replay(t, "../corpus/node-26/fleet-telemetry-export-trail.160.log.gz", &limit)
 	crash := rep.Processes[0].Crash
-	var oom *Alert
-	for i := range alerts {
-		if alerts[i].Kind == AlertOOM {
-			oom = &alerts[i]
-			break
-		}
-	}
+	oom := firstOOM(alerts)
 	if oom == nil || crash == nil || crash.TimeMS == nil {
 		t.Fatalf("no OOM warning (alerts %v) or no crash", alerts)
 	}
 	if *crash.TimeMS-oom.TimeMS < 1000 {
 		t.Errorf("warned at %.0f ms for a crash at %.0f ms: %s", oom.TimeMS, *crash.TimeMS, oom.Message)
 	}
+}
+
+// firstOOM is the first time-to-OOM warning among alerts, nil when there is none.
+func firstOOM(alerts []Alert) *Alert {
+	for i := range alerts {
+		if alerts[i].Kind == AlertOOM {
+			return &alerts[i]
+		}
+	}
+	return nil
 }
 
 // TestWarningSaysAClimbIsNoSteadyLeak: set BL's payroll export, 20 s at a level, then an
@@ -200,13 +204,7 @@ func TestWarningSaysAClimbIsNoSteadyLeak(t *testing.T) {
 	} {
 		limit = tc.limit
 		alerts, _ := replay(t, tc.log, &limit)
-		var oom *Alert
-		for i := range alerts {
-			if alerts[i].Kind == AlertOOM {
-				oom = &alerts[i]
-				break
-			}
-		}
+		oom := firstOOM(alerts)
 		if oom == nil {
 			t.Errorf("%s: no OOM warning (alerts %v)", tc.log, alerts)
 			continue
