@@ -586,7 +586,10 @@ func (a *Analyzer) utilizationSeries(p *proc, out *Process) {
 
 // dropTeardown leaves out of the survivor series a last full GC that freed almost the whole
 // heap as the process ended without a crash: Node and V8 collect everything when an isolate is
-// torn down, which says nothing of what the program kept alive.
+// torn down, which says nothing of what the program kept alive. Almost the whole heap is under
+// a tenth of what the full GC before it left, or, on a small heap, where a tenth is under what
+// an isolate holds empty, under half of it and at or under the least any full GC before it
+// left (a call-centre ingress leaking 0.42 MB/s, 8 → 23.9 MB, then 3.7 MB at its exit).
 // It reports whether it left one out.
 func (p *proc) dropTeardown() bool {
 	p.teardownMS = nil
@@ -594,13 +597,22 @@ func (p *proc) dropTeardown() bool {
 	if n < 3 || p.crash != nil {
 		return false
 	}
-	last := p.fulls[n-1]
-	if last.TimeMS >= p.last && last.AfterMB < 0.1*p.fulls[n-2].AfterMB {
+	last, prev := p.fulls[n-1], p.fulls[n-2].AfterMB
+	if last.TimeMS >= p.last && (last.AfterMB < 0.1*prev || last.AfterMB < 0.5*prev && last.AfterMB <= p.leastFull(n-1)) {
 		p.fulls = p.fulls[:n-1]
 		p.teardownMS = &last.TimeMS
 		return true
 	}
 	return false
+}
+
+// leastFull is the least heap any of the first n full GCs left.
+func (p *proc) leastFull(n int) float64 {
+	least := math.Inf(1)
+	for _, f := range p.fulls[:n] {
+		least = math.Min(least, f.AfterMB)
+	}
+	return least
 }
 
 // ringMaxGCs is the most GC lines a crash block's ring of last GCs shows.
