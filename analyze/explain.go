@@ -841,9 +841,9 @@ func (e *explainer) limit() {
 			how = "GC taking most of the time"
 		} else if starvedAtDeath(e.p, e.th) {
 			how = "its last full GCs freeing almost nothing while GC took nearly all the time"
-		} else if r := reducedUnderStated(e.p, out); r != nil {
+		} else if r := lr.reducedUnder; r != nil {
 			how = fmt.Sprintf("V8 running full GCs in memory-reducing mode, as it does when the old generation cannot grow by an eighth of its limit, with %s or less before them", mb(round1(r.mb)))
-		} else if promotionBounded(e.p, out, heap) {
+		} else if lr.promotionBounded {
 			how = fmt.Sprintf("when promoting young objects failed, which asks the old generation for no more than a semi-space holds (~%s)", mb(maxSemiMB(e.p)))
 		} else if out.Crash.Kind == parser.FatalUnknown {
 			how = fmt.Sprintf("with more room left under it than any one object on the heap takes (%s)", mb(maxOneAllocationMB))
@@ -937,31 +937,33 @@ func (e *explainer) diedAgainst(iv *[2]float64) string {
 	if c == nil || e.out.HeapLimitMB == nil {
 		return ""
 	}
-	held := crashHeapMB(e.p)
-	share := held / *e.out.HeapLimitMB
-	switch {
-	case *c >= iv[0] && *c <= iv[1]:
+	if *c >= iv[0] && *c <= iv[1] {
 		return fmt.Sprintf("; it died at %s, within it", secs(*c))
-	case *c > iv[1]:
-		return fmt.Sprintf("; it died later, at %s, the heap after full GC at %s (%.2f of the limit)", secs(*c), mb(held), share)
-	case e.onTopOfTrend(*c, held):
-		return fmt.Sprintf("; it died earlier, at %s, the heap after full GC at %s (%.2f of the limit), %s above the trend: memory held on top of it at the end (a burst, a batch) brought the death forward", secs(*c), mb(held), share, mb(held-e.out.Trend.InterceptMB-e.out.Trend.SlopeMBPerS**c/1000))
-	case e.out.Crash.Kind == parser.FatalSystemOOM:
-		return fmt.Sprintf("; the machine's memory ended it first, at %s, the heap after full GC at %s (%.2f of the limit)", secs(*c), mb(held), share)
-	case e.out.Crash.Kind == parser.FatalIneffective && share >= 0.75 && share < liveShareAtDeath:
-		return fmt.Sprintf("; it died earlier, at %s, the heap after full GC at %s (%.2f of the limit): V8's ineffective-mark-compacts rule ends a process its full GCs starve from 0.8 of its limit", secs(*c), mb(held), share)
 	}
-	return fmt.Sprintf("; it died earlier, at %s, the heap after full GC at %s (%.2f of the limit)", secs(*c), mb(held), share)
+	held := crashHeapMB(e.p)
+	at := fmt.Sprintf("at %s, the heap after full GC at %s (%.2f of the limit)", secs(*c), mb(held), held / *e.out.HeapLimitMB)
+	above := e.aboveTrendMB(*c, held)
+	switch share := held / *e.out.HeapLimitMB; {
+	case *c > iv[1]:
+		return "; it died later, " + at
+	case e.out.Crash.Kind == parser.FatalSystemOOM:
+		return "; the machine's memory ended it first, " + at
+	case above > e.th.noiseMB(held):
+		return fmt.Sprintf("; it died earlier, %s, %s above the trend: memory held on top of it at the end (a burst, a batch) brought the death forward", at, mb(above))
+	case e.out.Crash.Kind == parser.FatalIneffective && share >= 0.75 && share < liveShareAtDeath:
+		return "; it died earlier, " + at + ": V8's ineffective-mark-compacts rule ends a process its full GCs starve from 0.8 of its limit"
+	}
+	return "; it died earlier, " + at
 }
 
-// onTopOfTrend reports a heap at the crash (held, at c ms) above the straight trend by more
-// than the noise of that heap.
-func (e *explainer) onTopOfTrend(c, held float64) bool {
+// aboveTrendMB is how far the heap at the crash (held, at c ms) lies above a straight trend;
+// 0 for a curve, whose line the report does not draw.
+func (e *explainer) aboveTrendMB(c, held float64) float64 {
 	t := e.out.Trend
 	if t == nil || t.Model != ModelLinear {
-		return false
+		return 0
 	}
-	return held-(t.InterceptMB+t.SlopeMBPerS*c/1000) > e.th.noiseMB(held)
+	return held - (t.InterceptMB + t.SlopeMBPerS*c/1000)
 }
 
 // samples writes the heap the program printed of itself and the heap flags the log shows.

@@ -1149,6 +1149,12 @@ type limitReading struct {
 	// trace does not print) or held near its death level for a while. Without either, one
 	// huge allocation may have failed far under the limit (farBelowLimit).
 	notInEffect bool
+	// promotionBounded and reducedUnder are the signs that said so beyond the others, for the
+	// evidence to name: a young promotion that failed under the stated limit by more than a
+	// semi-space (promotionBounded), memory-reducing full GCs under what it allows
+	// (reducedUnderStated).
+	promotionBounded bool
+	reducedUnder     *reducing
 }
 
 // readLimit reads the limit a process died against (limitReading).
@@ -1168,7 +1174,8 @@ func (a *Analyzer) readLimit(p *proc, out *Process) limitReading {
 	// A crash block with more room left under a flag than one object takes ran out of heap at
 	// another limit, however the GC went (reachedBelowStated only says so then).
 	cutBlock := out.Crash != nil && out.Crash.Kind == parser.FatalUnknown
-	r.notInEffect = exceeded || below && (ground || lingered || cutBlock || promotionBounded(p, out, r.heapMB) || reducedUnderStated(p, out) != nil)
+	r.promotionBounded, r.reducedUnder = promotionBounded(p, out, r.heapMB), reducedUnderStated(p, out)
+	r.notInEffect = exceeded || below && (ground || lingered || cutBlock || r.promotionBounded || r.reducedUnder != nil)
 	return r
 }
 
