@@ -366,6 +366,11 @@ func checkInvariants(t *testing.T, r *Report) {
 			}
 		}
 		id := r.Source + " " + p.Isolate
+		if tr := p.Trend; tr != nil && tr.Points >= DefaultThresholds.LeakMinPoints && strings.Contains(Headline(p), "too few GC events") {
+			// A line through four full GCs or more is no shortage of GC events: the headline
+			// must say what is short (the full GCs since a climb, the time).
+			t.Errorf("%s: headline says too few GC events, beside a trend over %d full GCs: %q", id, tr.Points, p.Evidence)
+		}
 		if tr := p.Trend; tr != nil && strings.Contains(Headline(p), "scatter too far") && tr.RSquared >= DefaultThresholds.TrendMinR2 {
 			// The headline blames scatter: the line must leave much unexplained.
 			t.Errorf("%s: headline says the full GCs scatter too far, beside R² %.2f: %q", id, tr.RSquared, Headline(p))

@@ -353,8 +353,10 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// Node 12, 13, 15, 16, 21, 22, 25 and 26, measured as they came (BQ's pipeline monitor,
 	// whose unacked frames leak one inspection run at a time with pauses between, forecast
 	// 42% early at 20% of its life on Node 15 and 21 from the first run's pace, and
-	// insufficient-data or healthy within a pause on Node 25).
-	for kind, floor := range map[string]float64{"steady": 0.708, "changing": 0.683} {
+	// insufficient-data or healthy within a pause on Node 25); 636 of 928, 68.5%, once a stop
+	// read after a full GC that caught a report needed the floor under the reports to have
+	// stopped too (set BP's trade-surveillance desk at 40% on Node 13, 6.2% off).
+	for kind, floor := range map[string]float64{"steady": 0.708, "changing": 0.685} {
 		t.Logf("%s-rate cuts meeting the floor: %d of %d", kind, met[kind], cuts[kind])
 		if share := float64(met[kind]) / float64(max(cuts[kind], 1)); share < floor {
 			t.Errorf("%s-rate cuts meeting the floor: %.1f%%, below the %.1f%% measured before", kind, 100*share, 100*floor)
@@ -459,10 +461,12 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// trade-surveillance leak under a 24 MB report every 5 s, at 40% on Node 13 and 60% on
 	// Node 16: a full GC that caught a report sits atop the points before the cut, and the
 	// two after it, under that report's line, read "growth ended"); 104 of 2,085 with set BQ
-	// as it came (its pipeline monitor on Node 25 cut at 60%, within a pause of its leak).
+	// as it came (its pipeline monitor on Node 25 cut at 60%, within a pause of its leak);
+	// 102 once a stop read after a full GC that caught a report needed the floor under the
+	// reports to have stopped too (the trade-surveillance desk on Node 13 and 16).
 	t.Logf("leaks cut at 40–80%% of their life that read healthy: %d of %d", len(midHealthy), midLife)
-	if len(midHealthy) > 104 {
-		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 104 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
+	if len(midHealthy) > 102 {
+		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 102 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
 	}
 	if len(steady) == 0 {
 		t.Fatal("no steady leak run to evaluate")

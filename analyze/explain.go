@@ -120,6 +120,11 @@ func Headline(p *Process) string {
 	if t := p.Trend; t != nil && t.SlowedAtMS != nil {
 		return "INSUFFICIENT DATA — the heap after full GCs rose, then slowed at the last full GC; too few GCs since to tell a leak from a heap that levels off."
 	}
+	if p.climbedOffLevel {
+		// "Too few GC events" beside a level and a climb off it reads as if the report had
+		// not seen them: what is too few is the full GCs since the climb.
+		return "INSUFFICIENT DATA — the heap after full GCs held a level, then the last full GC left more: too few full GCs since to tell a leak from a passing rise."
+	}
 	if t := p.Trend; t != nil && t.StoppedAtMS == nil && (t.Interval95[0] > 0 || !t.Significant && t.GrowthMB >= DefaultThresholds.UnsettledGrowthMB) {
 		return "INSUFFICIENT DATA — the heap after full GCs rises, but over too few full GCs or too short a time to tell a leak from a program still settling."
 	}
@@ -477,6 +482,7 @@ func (e *explainer) trend() {
 		case !t.Significant && e.out.Verdict == VerdictInsufficientData && e.p.crash == nil && leftLevelAtLast(e.p, e.th):
 			f := e.p.fulls[len(e.p.fulls)-4:]
 			top := slices.Max([]float64{f[0].AfterMB, f[1].AfterMB, f[2].AfterMB})
+			e.out.climbedOffLevel = true
 			e.ev("climb", "the last full GC left %s, %s above the level the three before it held (%s, %s, %s): the heap may be climbing again, though the line through the window (%+.1f MB) holds no growth in its interval; the next full GCs tell", mb(f[3].AfterMB), mb(f[3].AfterMB-top), mb(f[0].AfterMB), mb(f[1].AfterMB), mb(f[2].AfterMB), t.GrowthMB)
 		case !t.Significant && u != nil && u.stopped != nil && !u.stopped.unconfirmed && t.GrowthMB > 0:
 			// "No significant growth" beside "growth ended" and a rise of 27 MB reads as a

@@ -27,6 +27,9 @@ func TestHeadlineSaysWhatTheEvidenceSays(t *testing.T) {
 		// A worker run's main thread: 24 young GCs over 45 s after two full GCs at 10 s.
 		{"many young GCs, few full", Process{Verdict: VerdictInsufficientData, GCEvents: 26, FullGCs: 2, FirstMS: f(1045), LastMS: f(46232)},
 			"26 GCs over 45.2 s, but only 2 full GCs", "too few GC events"},
+		// Set AU's payments gateway cut at 40% on Node 10: 7.0, 7.2, 8.1, 7.5, then 12.7 MB.
+		{"a level, then a climb at the last full GC", Process{Verdict: VerdictInsufficientData, GCEvents: 51, FullGCs: 5, Trend: &Trend{Points: 5, Interval95: [2]float64{-0.24, 1.02}}, climbedOffLevel: true},
+			"held a level, then the last full GC left more", "too few GC events"},
 		{"few GCs", Process{Verdict: VerdictInsufficientData, GCEvents: 4, FullGCs: 1, FirstMS: f(0), LastMS: f(900)}, "too few GC events", "full GCs"},
 	} {
 		h := Headline(&tc.p)

@@ -85,3 +85,23 @@ func TestSlowClimbAfterAFreedBurst(t *testing.T) {
 		t.Errorf("verdict %s: a slow climb after a freed burst read as no growth\n  %s", p.Verdict, strings.Join(p.Evidence, "\n  "))
 	}
 }
+
+// TestFloorGoesOnUnderAReport: set BP's trade-surveillance desk keeps 2.8 MB/s of case keys
+// while a 24 MB report comes and goes every 5 s. Cut at 40% of its life on Node 13 (8.1,
+// 16.4, 16.8, then 54.6 MB with a report live, then 46.3 MB) and at 60% on Node 16, the last
+// full GCs fell under a line drawn through the report's: the floor under the reports rose on
+// at its pace, so the growth went on — a leak, not "growth ended".
+func TestFloorGoesOnUnderAReport(t *testing.T) {
+	for _, tc := range []struct {
+		log string
+		cut float64
+	}{
+		{"../corpus/node-13/trade-surveillance-case-key-mismatch-report-spikes.128.log.gz", 0.4},
+		{"../corpus/node-16/trade-surveillance-case-key-mismatch-report-spikes.128.log.gz", 0.6},
+	} {
+		p := readCutAt(t, tc.log, 128, tc.cut)
+		if p.Verdict != VerdictLeak || p.Trend == nil || p.Trend.StoppedAtMS != nil {
+			t.Errorf("%s at %.0f%%: verdict %s; want a leak whose growth went on\n  %s", tc.log, 100*tc.cut, p.Verdict, strings.Join(p.Evidence, "\n  "))
+		}
+	}
+}

@@ -136,6 +136,9 @@ type Process struct {
 	// burstOutside is set with it when more room was left under the limit than any one
 	// object on the heap takes: what was refused was memory outside the heap.
 	burstOutside bool
+	// climbedOffLevel is set when an unproven trend's last full GC left more than the level
+	// the three before it held: the headline says what is too few is the full GCs since.
+	climbedOffLevel bool
 }
 
 // Name names the process for a title line: the source, then who it is ("app.log · pid 26105 ·

@@ -1071,7 +1071,7 @@ func (g *growth) checkRecent(th *Thresholds, t *Trend, youngRate float64, young 
 		}
 		noise := math.Max(2*scatter/math.Sqrt(float64(n-b)), g.transient)
 		held, climbed := young(xs[b-1], end, want-rose)
-		if g.holds(b, since, early.b, youngRate, climbed, th) && rose < th.RecentRateShare*want && want-rose > noise {
+		if g.holds(b, since, early.b, youngRate, climbed, th) && rose < th.RecentRateShare*want && want-rose > noise && !g.floorWentOn(b, noise, th) {
 			g.stopped = &stop{fromMS: xs[b-1] * 1000, atMS: end * 1000, heapMB: ys[n-1], trendMB: early.at(end),
 				unconfirmed: n-b == 1 && math.IsNaN(youngRate) && !g.within(ys[n-1]-ys[b-1], ys[b-1], th) && !held}
 			if g.stopped.unconfirmed {
@@ -1082,6 +1082,32 @@ func (g *growth) checkRecent(th *Thresholds, t *Trend, youngRate float64, young 
 		}
 		return
 	}
+}
+
+// floorWentOn reports a shortfall that only a transient made: the last earlier full GC (b-1)
+// caught memory a recent one found freed, so the early line through it rose too steeply, while
+// the floor under the transients (floorOf; three points or more before b) rose on, and the
+// recent points reached its line. A leak under a periodic report (a trade-surveillance desk
+// keeping 2.8 MB/s while a 24 MB report came and went: 8.1, 16.4, 16.8, then 54.6 MB with a
+// report live, then 46.3 MB) read "growth ended" at the report's fall.
+func (g *growth) floorWentOn(b int, noise float64, th *Thresholds) bool {
+	xs, ys := g.xs, g.ys
+	if slices.Min(ys[b:]) >= ys[b-1]-th.noiseMB(ys[b-1]) {
+		return false // the last earlier full GC held no transient a later one freed
+	}
+	fx, fy := floorOf(xs, ys, th)
+	k := sort.SearchFloat64s(fx, xs[b])
+	if k < 3 {
+		return false
+	}
+	floor := robustFit(fx[:k], fy[:k])
+	if floor.b <= 0 {
+		return false
+	}
+	last := fx[k-1]
+	rose := stat.Mean(ys[b:], nil) - floor.at(last)
+	want := floor.b * (stat.Mean(xs[b:], nil) - last)
+	return rose >= th.RecentRateShare*want || want-rose <= noise
 }
 
 // checkLastFellShort marks as slowed (unconfirmed) a growth whose newest full GC, too recent
