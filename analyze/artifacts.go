@@ -44,9 +44,10 @@ func sameMessage(a, b string) bool {
 }
 
 // announcedLines is how far before a process's first GC line V8's own fatal line may stand
-// and still announce the crash block Node prints after it (the line, the block's header, a
-// blank line).
-const announcedLines = 3
+// and still announce the crash block Node prints after it: the line, a blank line, the
+// block's header, a blank line (a Nuxt build on Node 8 printed its FATAL line so, then the
+// block, then the FATAL line again).
+const announcedLines = 4
 
 // adjacentFatalLines is how close two different fatal lines must be to be one death: V8 prints
 // a second one when another thread fails in the same moment.
@@ -628,7 +629,11 @@ func (a *Analyzer) mergeOrphanDeath() {
 		t := traced[0]
 		for _, o := range orphans {
 			abort := o.crash.Kind == parser.FatalUnknown && o.crash.PrintedBy == "shell"
-			justBefore := o.crash.Line < t.firstLine && t.firstLine-o.crash.Line <= announcedLines
+			// A message just before the block announces it only where the block's process
+			// printed its own message after it too (a Nuxt build on Node 8): where it printed
+			// none, the messages before are the deaths themselves, one of them the block's
+			// (two terser workers dying together: two FATAL lines, then one crash block).
+			justBefore := o.crash.Line < t.firstLine && t.firstLine-o.crash.Line <= announcedLines && t.crash.Line > t.firstLine
 			announced := o.crash.Kind == t.crash.Kind && (justBefore || inCodeSpan(t.crash.Fatal, o.crash.Fatal))
 			if !merged[o] && (abort || announced) {
 				t.crash.HeapOOM = t.crash.HeapOOM || o.crash.HeapOOM

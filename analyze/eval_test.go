@@ -355,8 +355,13 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// 42% early at 20% of its life on Node 15 and 21 from the first run's pace, and
 	// insufficient-data or healthy within a pause on Node 25); 636 of 928, 68.5%, once a stop
 	// read after a full GC that caught a report needed the floor under the reports to have
-	// stopped too (set BP's trade-surveillance desk at 40% on Node 13, 6.2% off).
-	for kind, floor := range map[string]float64{"steady": 0.708, "changing": 0.685} {
+	// stopped too (set BP's trade-surveillance desk at 40% on Node 13, 6.2% off); 645 of 944,
+	// 68.3%, with set BS on Node 13, 17, 19 and 24, measured as it came (9 of its 16 changing
+	// cuts: an intranet crawler whose trie grows by depth levels, each bigger than the last,
+	// forecast 22–90% late from four or five full GCs on a line at 60–80% of its life, and a
+	// print-on-demand leak that keeps one colour profile per rare order, in irregular steps,
+	// read within a step's pause at 60–80% on Node 24).
+	for kind, floor := range map[string]float64{"steady": 0.708, "changing": 0.683} {
 		t.Logf("%s-rate cuts meeting the floor: %d of %d", kind, met[kind], cuts[kind])
 		if share := float64(met[kind]) / float64(max(cuts[kind], 1)); share < floor {
 			t.Errorf("%s-rate cuts meeting the floor: %.1f%%, below the %.1f%% measured before", kind, 100*share, 100*floor)
@@ -463,10 +468,15 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// two after it, under that report's line, read "growth ended"); 104 of 2,085 with set BQ
 	// as it came (its pipeline monitor on Node 25 cut at 60%, within a pause of its leak);
 	// 102 once a stop read after a full GC that caught a report needed the floor under the
-	// reports to have stopped too (the trade-surveillance desk on Node 13 and 16).
+	// reports to have stopped too (the trade-surveillance desk on Node 13 and 16).; 100 once full GCs that rose at each
+	// since the heap last fell back, at one pace, for longer than the log ran before, were no
+	// longer healthy (set BM's IoT gateway at 40% on Node 13 and 60% on Node 18); 101 of
+	// 2,121 with set BS as it came (its print-on-demand leak on Node 24 at 60%: 567 full GCs
+	// by then, most of them V8 collecting back to back through a pause between two rare
+	// orders, the level held longer than the climb before it).
 	t.Logf("leaks cut at 40–80%% of their life that read healthy: %d of %d", len(midHealthy), midLife)
-	if len(midHealthy) > 102 {
-		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 102 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
+	if len(midHealthy) > 101 {
+		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 101 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
 	}
 	if len(steady) == 0 {
 		t.Fatal("no steady leak run to evaluate")

@@ -125,6 +125,9 @@ func Headline(p *Process) string {
 		// not seen them: what is too few is the full GCs since the climb.
 		return "INSUFFICIENT DATA — the heap after full GCs held a level, then the last full GC left more: too few full GCs since to tell a leak from a passing rise."
 	}
+	if p.climbedSinceReturn {
+		return "INSUFFICIENT DATA — the heap after full GCs rose at each since it last fell back: too few full GCs since to tell a leak under passing memory from a batch in its course."
+	}
 	if t := p.Trend; t != nil && t.StoppedAtMS == nil && (t.Interval95[0] > 0 || !t.Significant && t.GrowthMB >= DefaultThresholds.UnsettledGrowthMB) {
 		return "INSUFFICIENT DATA — the heap after full GCs rises, but over too few full GCs or too short a time to tell a leak from a program still settling."
 	}
@@ -479,6 +482,15 @@ func (e *explainer) trend() {
 		case !t.Significant && e.out.Verdict == VerdictInsufficientData && e.p.crash == nil && climbingAtTheEnd(e.p, e.th):
 			f := e.p.fulls[len(e.p.fulls)-4:]
 			e.ev("trend", "rising at each of the last three full GCs (%s → %s → %s → %s), but the line through the window (%+.1f MB) holds no growth in its interval: too few or too scattered points to tell a leak from a heap still settling", mb(f[0].AfterMB), mb(f[1].AfterMB), mb(f[2].AfterMB), mb(f[3].AfterMB), t.GrowthMB)
+		case !t.Significant && e.out.Verdict == VerdictInsufficientData && e.p.crash == nil && climbSinceReturn(e.p, e.th):
+			e.out.climbedSinceReturn = true
+			r := returnOf(e.p.fulls, e.th)
+			f := e.p.fulls[r:]
+			after := make([]string, len(f))
+			for i, x := range f {
+				after[i] = strings.TrimSuffix(mb(x.AfterMB), " MB")
+			}
+			e.ev("trend", "rising at each full GC since the heap fell back at %s (%s MB, over %s), longer than the log ran before it; the line through the window (%+.1f MB) holds no growth in its interval, bent by the memory full GCs caught in passing before: too few full GCs since to tell a leak from a batch", secs(f[0].TimeMS), strings.Join(after, " → "), secs(f[len(f)-1].TimeMS-f[0].TimeMS), t.GrowthMB)
 		case !t.Significant && e.out.Verdict == VerdictInsufficientData && e.p.crash == nil && leftLevelAtLast(e.p, e.th):
 			f := e.p.fulls[len(e.p.fulls)-4:]
 			top := slices.Max([]float64{f[0].AfterMB, f[1].AfterMB, f[2].AfterMB})

@@ -105,3 +105,27 @@ func TestFloorGoesOnUnderAReport(t *testing.T) {
 		}
 	}
 }
+
+// TestClimbSinceTheSnapshotFell: set BM's IoT gateway keeps 1.2 MB/s of TLS sessions under a
+// 20 MB snapshot every 4 s. Cut at 60% of its life on Node 18 (17.6, then 34.7 MB with a
+// snapshot live, then 14.6, 19.2, 23.9 MB over 8 s) and at 40% on Node 13, the line through
+// the window held no growth in its interval; the full GCs since the snapshot fell rose at
+// each, at one pace — not healthy. A 200 MB report built after 15 s of quiet (Node 24, cut at
+// 40%) rises too, 137 MB in 15 s then 148 MB in 0.3 s: a batch in its course, healthy.
+func TestClimbSinceTheSnapshotFell(t *testing.T) {
+	for _, tc := range []struct {
+		log     string
+		limitMB float64
+		cut     float64
+		healthy bool
+	}{
+		{"../corpus/node-18/iot-gateway-tls-session-cache-shadow-snapshot.64.log.gz", 64, 0.6, false},
+		{"../corpus/node-13/iot-gateway-tls-session-cache-shadow-snapshot.64.log.gz", 64, 0.4, false},
+		{"../corpus/node-24/periodic-report-200mb.384.log.gz", 384, 0.4, true},
+	} {
+		p := readCutAt(t, tc.log, tc.limitMB, tc.cut)
+		if got := p.Verdict == VerdictHealthy; got != tc.healthy {
+			t.Errorf("%s at %.0f%%: %s — %s\n  %s", tc.log, 100*tc.cut, p.Verdict, Headline(p), strings.Join(p.Evidence, "\n  "))
+		}
+	}
+}

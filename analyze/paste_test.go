@@ -141,12 +141,18 @@ func TestPasteLabels(t *testing.T) {
 	// full GC read; labelled call-and-retry-last, heap-too-small, from the interleaving).
 	// heldout-bh: 22 of 22 verdicts at first contact (0e441ac); one crash kind labelled from
 	// the reporter's sentence above a paste cut before its FATAL line (unknown, as design.md
-	// says for a paste that shows V8's OOM path but not its message).
+	// says for a paste that shows V8's OOM path but not its message). heldout-bi: 23 of 25
+	// verdicts at first contact (2c5e873) once a FATAL line printed before its crash block
+	// with a blank line on each side of the block's header was read as the block's own (a
+	// Nuxt build on Node 8 printed it before and after; it read as a second, untraced
+	// process); the two misses are crash blocks at 972 MB of a 1.4 GB default (Rocket.Chat
+	// on Node 6) and at 170 MB after 13 days (ioBroker), read heap-too-small, labelled
+	// allocation-burst with heap-too-small named ("sure: medium").
 	heldOut := []struct {
 		set   string
 		floor float64
 		tally *labelTally
-	}{{"heldout-e", 0.95, nil}, {"heldout-f", 0.95, nil}, {"heldout-i", 0.93, nil}, {"heldout-l", 0.97, nil}, {"heldout-m", 0.97, nil}, {"heldout-n", 0.96, nil}, {"heldout-o", 1, nil}, {"heldout-q", 0.93, nil}, {"heldout-r", 0.89, nil}, {"heldout-s", 0.96, nil}, {"heldout-u", 0.79, nil}, {"heldout-w", 0.85, nil}, {"heldout-x", 0.93, nil}, {"heldout-z", 0.77, nil}, {"heldout-aa", 0.93, nil}, {"heldout-ac", 0.9, nil}, {"heldout-ad", 0.96, nil}, {"heldout-ae", 0.93, nil}, {"heldout-af", 0.95, nil}, {"heldout-ag", 0.92, nil}, {"heldout-ah", 0.95, nil}, {"heldout-ai", 0.91, nil}, {"heldout-aj", 0.91, nil}, {"heldout-ak", 0.84, nil}, {"heldout-al", 0.96, nil}, {"heldout-am", 0.94, nil}, {"heldout-an", 0.95, nil}, {"heldout-ao", 0.89, nil}, {"heldout-ap", 0.77, nil}, {"heldout-ar", 0.83, nil}, {"heldout-at", 0.88, nil}, {"heldout-aw", 0.9, nil}, {"heldout-ba", 0.88, nil}, {"heldout-bb", 0.88, nil}, {"heldout-bc", 0.88, nil}, {"heldout-bd", 0.94, nil}, {"heldout-be", 0.87, nil}, {"heldout-bf", 0.95, nil}, {"heldout-bg", 0.76, nil}, {"heldout-bh", 0.95, nil}}
+	}{{"heldout-e", 0.95, nil}, {"heldout-f", 0.95, nil}, {"heldout-i", 0.93, nil}, {"heldout-l", 0.97, nil}, {"heldout-m", 0.97, nil}, {"heldout-n", 0.96, nil}, {"heldout-o", 1, nil}, {"heldout-q", 0.93, nil}, {"heldout-r", 0.89, nil}, {"heldout-s", 0.96, nil}, {"heldout-u", 0.79, nil}, {"heldout-w", 0.85, nil}, {"heldout-x", 0.93, nil}, {"heldout-z", 0.77, nil}, {"heldout-aa", 0.93, nil}, {"heldout-ac", 0.9, nil}, {"heldout-ad", 0.96, nil}, {"heldout-ae", 0.93, nil}, {"heldout-af", 0.95, nil}, {"heldout-ag", 0.92, nil}, {"heldout-ah", 0.95, nil}, {"heldout-ai", 0.91, nil}, {"heldout-aj", 0.91, nil}, {"heldout-ak", 0.84, nil}, {"heldout-al", 0.96, nil}, {"heldout-am", 0.94, nil}, {"heldout-an", 0.95, nil}, {"heldout-ao", 0.89, nil}, {"heldout-ap", 0.77, nil}, {"heldout-ar", 0.83, nil}, {"heldout-at", 0.88, nil}, {"heldout-aw", 0.9, nil}, {"heldout-ba", 0.88, nil}, {"heldout-bb", 0.88, nil}, {"heldout-bc", 0.88, nil}, {"heldout-bd", 0.94, nil}, {"heldout-be", 0.87, nil}, {"heldout-bf", 0.95, nil}, {"heldout-bg", 0.76, nil}, {"heldout-bh", 0.95, nil}, {"heldout-bi", 0.92, nil}}
 	for i := range heldOut {
 		heldOut[i].tally = &labelTally{what: "held-out pastes (" + heldOut[i].set + ")"}
 	}

@@ -139,6 +139,9 @@ type Process struct {
 	// climbedOffLevel is set when an unproven trend's last full GC left more than the level
 	// the three before it held: the headline says what is too few is the full GCs since.
 	climbedOffLevel bool
+	// climbedSinceReturn is set when an unproven trend's full GCs rose at each since the heap
+	// last fell back (climbSinceReturn): the headline says so.
+	climbedSinceReturn bool
 }
 
 // Name names the process for a title line: the source, then who it is ("app.log · pid 26105 ·

@@ -456,10 +456,52 @@ func verdictOf(p *proc, out *Process, th *Thresholds, heapMB float64) string {
 		return VerdictInsufficientData
 	case unprovenRise(p, tr, th):
 		return VerdictInsufficientData
-	case climbingAtTheEnd(p, th) || leftLevelAtLast(p, th):
+	case climbingAtTheEnd(p, th) || leftLevelAtLast(p, th) || climbSinceReturn(p, th):
 		return VerdictInsufficientData
 	}
 	return VerdictHealthy
+}
+
+// returnOf is the index of the last full GC that left less than the one before, beyond the
+// noise (-1 when none did): the last time the heap fell back.
+func returnOf(fulls []fullGC, th *Thresholds) int {
+	for i := len(fulls) - 1; i > 0; i-- {
+		if fulls[i-1].AfterMB-fulls[i].AfterMB > th.noiseMB(fulls[i].AfterMB) {
+			return i
+		}
+	}
+	return -1
+}
+
+// climbSinceReturn reports full GCs that rose at each of the last three or more since the
+// heap last fell back (memory caught in passing found freed), each by half the noise or more,
+// at a steady pace (the fastest step within CycleRateRatio of the slowest), for longer than
+// the log had run up to that return: what they climb through is no batch caught in its
+// course but the heap under the transients (an IoT gateway keeping 1.2 MB/s under a 20 MB
+// snapshot every 4 s: 17.6, then 34.7 with a snapshot live, 14.6, 19.2, 23.9 MB over 8 s
+// read "HEALTHY — no significant growth").
+func climbSinceReturn(p *proc, th *Thresholds) bool {
+	g := p.growth
+	if g == nil || g.transient == 0 || g.stopped != nil && !g.stopped.unconfirmed {
+		return false
+	}
+	n, r := len(p.fulls), returnOf(p.fulls, th)
+	if r < 1 || n-r < 3 || p.fulls[n-1].TimeMS-p.fulls[r].TimeMS <= p.fulls[r].TimeMS-p.fulls[0].TimeMS {
+		return false
+	}
+	slowest, fastest := math.Inf(1), 0.0
+	for i := r + 1; i < n; i++ {
+		prev := p.fulls[i-1]
+		rise := p.fulls[i].AfterMB - prev.AfterMB
+		if rise <= th.noiseMB(prev.AfterMB)/2 {
+			return false
+		}
+		pace := rise / math.Max(p.fulls[i].TimeMS-prev.TimeMS, 1)
+		slowest, fastest = math.Min(slowest, pace), math.Max(fastest, pace)
+	}
+	// At a steady pace: the full GCs of a report built in a burst, after a long quiet, rose
+	// 137 MB in 15 s and then 148 MB in 0.3 s.
+	return fastest <= th.CycleRateRatio*slowest
 }
 
 // leftLevelAtLast reports a last full GC that left the heap above the level the three before

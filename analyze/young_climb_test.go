@@ -132,15 +132,20 @@ func TestFullGCsRiseWithYoungAfter(t *testing.T) {
 	}
 }
 
-// readCutAt reads a crashed corpus run, given its flag as the limit, cut at frac of its life.
+// readCutAt reads a corpus run, given its flag as the limit, cut at frac of its life: of the
+// time to its crash, or to its last GC when it lived.
 func readCutAt(t *testing.T, log string, limit, frac float64) *Process {
 	t.Helper()
-	crash := target(analyzeFile(t, log, Options{HeapLimitMB: &limit})).Crash
-	if crash == nil || crash.TimeMS == nil {
-		t.Fatalf("%s: the run's crash is not read", log)
+	whole := target(analyzeFile(t, log, Options{HeapLimitMB: &limit}))
+	end := whole.LastMS
+	if c := whole.Crash; c != nil {
+		end = c.TimeMS
+	}
+	if end == nil {
+		t.Fatalf("%s: neither the run's crash nor its last GC is read", log)
 	}
 	a := New(Options{HeapLimitMB: &limit})
-	for _, ev := range cutEvents(t, log, frac**crash.TimeMS) {
+	for _, ev := range cutEvents(t, log, frac**end) {
 		a.Add(ev)
 	}
 	return target(a.Report(log, parser.Stats{}))
