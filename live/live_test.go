@@ -327,3 +327,16 @@ func TestReplayWarnsOfAConditionOnce(t *testing.T) {
 		t.Errorf("%d warnings of a condition came again for a process already warned of it over %d processes (%.3f each), more than the %.2f measured before", repeats, processes, share, maxRepeatShare)
 	}
 }
+
+// TestIntervalThatHasComeSaysNow: a warning whose interval opens at or before the last GC
+// says "now", not "0.00 s", which reads as a measured duration.
+func TestIntervalThatHasComeSaysNow(t *testing.T) {
+	for _, tc := range []struct {
+		ms   float64
+		want string
+	}{{-120, "now"}, {0, "now"}, {1500, "1.50 s"}} {
+		if got := fromNow(tc.ms); got != tc.want {
+			t.Errorf("fromNow(%v) = %q, want %q", tc.ms, got, tc.want)
+		}
+	}
+}

@@ -294,7 +294,7 @@ func (m *Monitor) oomAlert(p *analyze.Process) (Alert, bool) {
 		what = fmt.Sprintf("climbs %+.1f MB/s over its last %s (%+.1f MB/s on average: a burst, or a leak speeding up)", now, units.Duration(over), slope)
 	}
 	msg := fmt.Sprintf("%s, heap limit %s reached in ~%s (%s–%s)", what, units.Size(*p.HeapLimitMB),
-		units.Duration(math.Max(left, 0)), units.Duration(math.Max(iv[0]-*p.LastMS, 0)), units.Duration(math.Max(iv[1]-*p.LastMS, 0)))
+		units.Duration(math.Max(left, 0)), fromNow(iv[0]-*p.LastMS), fromNow(iv[1]-*p.LastMS))
 	if on := p.PredictionOnTopMB; on != nil {
 		msg += fmt.Sprintf(" when the next %s held on top of the retained heap comes", units.Size(*on))
 	}
@@ -306,6 +306,15 @@ func (m *Monitor) oomAlert(p *analyze.Process) (Alert, bool) {
 		al.HeapMB = &last
 	}
 	return al, true
+}
+
+// fromNow says how far ahead a time is (ms from the last GC): "now" when it has come, not
+// "0.00 s", which reads as a measured duration.
+func fromNow(ms float64) string {
+	if ms <= 0 {
+		return "now"
+	}
+	return units.Duration(ms)
 }
 
 // burstPace: last full GCs climbing this many times the trend's average pace or faster are

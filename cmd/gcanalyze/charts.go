@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/gcanalyze/gcanalyze/analyze"
 	"github.com/gcanalyze/gcanalyze/plotting"
@@ -80,7 +82,43 @@ func baseName(source string) string {
 	for _, ext := range []string{".gz", ".log", ".txt"} {
 		s = strings.TrimSuffix(s, ext)
 	}
-	return s
+	return fileSafe(s)
+}
+
+// maxStem bounds a file name stem: a command line `run` names its report after can be long.
+const maxStem = 100
+
+// fileSafe makes a stem safe to put in a file name and to paste into a shell or a Markdown
+// link: each run of characters other than letters, digits, '.', '_', '+' and '-' becomes one
+// '-' (a `run` of "node --max-old-space-size=112 app.js" wrote "node --max-old-space-size=112
+// app.js-heap.png"), at most maxStem bytes, cut at a character.
+func fileSafe(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range s {
+		ok := unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune("._+-", r)
+		switch {
+		case r == '-' && dash:
+		case ok:
+			b.WriteRune(r)
+			dash = r == '-'
+		case !dash:
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	out := strings.Trim(b.String(), "-")
+	if len(out) > maxStem {
+		cut := maxStem
+		for cut > 0 && !utf8.RuneStart(out[cut]) {
+			cut--
+		}
+		out = strings.TrimRight(out[:cut], "-")
+	}
+	if out == "" {
+		return "gc"
+	}
+	return out
 }
 
 // processSuffix tells the processes of a log apart in file names.
