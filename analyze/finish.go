@@ -44,10 +44,15 @@ func (a *Analyzer) Report(source string, stats parser.Stats) *Report {
 		// Only the heap the program printed of itself: a process, with too little to judge.
 		a.proc(parser.IsolateKey{}).seen = true
 	}
+	var shown []*proc
 	for _, p := range a.order {
 		if p.gcs == 0 && p.crash == nil && !p.seen {
 			continue
 		}
+		shown = append(shown, p)
+	}
+	renumberRuns(shown)
+	for _, p := range shown {
 		r.Processes = append(r.Processes, a.finish(p, len(a.order) > 1))
 	}
 	for _, pr := range a.announced {
@@ -55,6 +60,29 @@ func (a *Analyzer) Report(source string, stats parser.Stats) *Report {
 	}
 	sort.Slice(r.Traced, func(i, j int) bool { return *r.Traced[i].PID < *r.Traced[j].PID })
 	return r
+}
+
+// renumberRuns numbers the runs of each key among the processes a report shows, in their
+// order, once merging is done: a death printed before its crash block, merged into it, leaves
+// one process of the key, which is no "process 2" (nor "run 2").
+func renumberRuns(shown []*proc) {
+	count := map[parser.IsolateKey]int{}
+	for _, p := range shown {
+		if p.run > 0 {
+			count[p.key]++
+		}
+	}
+	next := map[parser.IsolateKey]int{}
+	for _, p := range shown {
+		switch {
+		case p.run == 0:
+		case count[p.key] == 1:
+			p.run = 0
+		default:
+			next[p.key]++
+			p.run = next[p.key]
+		}
+	}
 }
 
 // lastGCs are the last three GCs of a process, as a crash shows them.
