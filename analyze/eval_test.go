@@ -360,8 +360,13 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// cuts: an intranet crawler whose trie grows by depth levels, each bigger than the last,
 	// forecast 22–90% late from four or five full GCs on a line at 60–80% of its life, and a
 	// print-on-demand leak that keeps one colour profile per rare order, in irregular steps,
-	// read within a step's pause at 60–80% on Node 24).
-	for kind, floor := range map[string]float64{"steady": 0.708, "changing": 0.683} {
+	// read within a step's pause at 60–80% on Node 24); 656 of 963, 68.1%, with set BT on
+	// Node 11, 18, 21 and 26, measured as it came (11 of its 19 changing cuts: an upload
+	// scanner whose in-flight buffers wait longer as the heap grows, a feedback loop, forecast
+	// 55–78% late on Node 26 from a line through storms of full GCs V8 ran back to back at a
+	// third of its limit, and 17–23% late at 60–80% on Node 21; a channel manager whose second
+	// leak starts at 15 s, 10–18% early at 60% from an exponential through the onset).
+	for kind, floor := range map[string]float64{"steady": 0.708, "changing": 0.681} {
 		t.Logf("%s-rate cuts meeting the floor: %d of %d", kind, met[kind], cuts[kind])
 		if share := float64(met[kind]) / float64(max(cuts[kind], 1)); share < floor {
 			t.Errorf("%s-rate cuts meeting the floor: %.1f%%, below the %.1f%% measured before", kind, 100*share, 100*floor)

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -116,6 +117,41 @@ type Meta struct {
 	// ExpectedVerdict is the verdict a run was designed to get; empty when the meta does
 	// not say.
 	ExpectedVerdict string `json:"expected_verdict"`
+	// AcceptableVerdicts are the verdicts the labeller accepts besides ExpectedVerdict, where
+	// the log alone cannot tell them apart.
+	AcceptableVerdicts []string `json:"acceptable_verdicts"`
+	// Processes label each process of a log that holds several (worker threads, forked
+	// children), when the meta lists them.
+	Processes []ProcessLabel `json:"processes"`
+}
+
+// ProcessLabel is the label of one process of a run's log.
+type ProcessLabel struct {
+	PID                int64    `json:"pid"`
+	Isolate            string   `json:"isolate"`
+	ExpectedVerdict    string   `json:"expected_verdict"`
+	AcceptableVerdicts []string `json:"acceptable_verdicts"`
+}
+
+// Accepts reports whether verdict is the label's or one it accepts.
+func (l ProcessLabel) Accepts(verdict string) bool {
+	return l.ExpectedVerdict == verdict || slices.Contains(l.AcceptableVerdicts, verdict)
+}
+
+// Accepts reports whether verdict is the run's label or one it accepts.
+func (m Meta) Accepts(verdict string) bool {
+	return m.ExpectedVerdict == verdict || slices.Contains(m.AcceptableVerdicts, verdict)
+}
+
+// Label is the label of the process pid:isolate when the meta lists processes; ok is false
+// when it does not list that one.
+func (m Meta) Label(pid int64, isolate string) (l ProcessLabel, ok bool) {
+	for _, l := range m.Processes {
+		if l.PID == pid && (l.Isolate == "" || strings.EqualFold(l.Isolate, isolate)) {
+			return l, true
+		}
+	}
+	return l, false
 }
 
 // ReadMeta reads the .meta.json of a corpus log; ok is false when there is none.
