@@ -478,10 +478,12 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// longer healthy (set BM's IoT gateway at 40% on Node 13 and 60% on Node 18); 101 of
 	// 2,121 with set BS as it came (its print-on-demand leak on Node 24 at 60%: 567 full GCs
 	// by then, most of them V8 collecting back to back through a pause between two rare
-	// orders, the level held longer than the climb before it).
+	// orders, the level held longer than the climb before it); 102 of 2,193 with set BU as it
+	// came (a scooter telemetry frame pool that grows at each traffic wave and never shrinks,
+	// read on Node 25 at 40% within the level between two waves).
 	t.Logf("leaks cut at 40–80%% of their life that read healthy: %d of %d", len(midHealthy), midLife)
-	if len(midHealthy) > 101 {
-		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 101 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
+	if len(midHealthy) > 102 {
+		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 102 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
 	}
 	if len(steady) == 0 {
 		t.Fatal("no steady leak run to evaluate")
@@ -494,7 +496,10 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// checker's leak over a 70 MB base that V8 ended at 0.81·F on Node 12, 17 and 24, up to
 	// 42% late); 3.32% with set BM (the IoT gateway above, 15–37% off on Node 15 and 24 where
 	// it reads a leak); 3.37% with set BN (a "last errors" list on Node 17 that V8 ended at
-	// 0.8·F, 15–20% late). The floor is what was measured; the log says whether the target is met.
+	// 0.8·F, 15–20% late); 3.32% with sets BS, BT and BU (a warranty service replaying its
+	// whole event log at every restart of a component, forecast 29–53% late at 40–60% of its
+	// life).
+	// The floor is what was measured; the log says whether the target is met.
 	m := stat.Quantile(0.5, stat.Empirical, steady, nil)
 	t.Logf("median error on steady leaks: %.2f%% (issue #12's target: 3%% or less; met: %v)", 100*m, m <= 0.03)
 	if m > 0.0338 {
