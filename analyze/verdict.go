@@ -473,10 +473,10 @@ func returnOf(fulls []fullGC, th *Thresholds) int {
 	return -1
 }
 
-// climbSinceReturn reports full GCs that rose at each of the last three or more since the
-// heap last fell back (memory caught in passing found freed), each by half the noise or more,
-// at a steady pace (the fastest step within CycleRateRatio of the slowest), for longer than
-// the log had run up to that return: what they climb through is no batch caught in its
+// climbSinceReturn reports full GCs that rose at each since the heap last fell back (memory
+// caught in passing found freed), two or more after that return, each by half the noise or
+// more, at a steady pace (the fastest step within CycleRateRatio of the slowest), for longer
+// than the log had run up to that return: what they climb through is no batch caught in its
 // course but the heap under the transients (an IoT gateway keeping 1.2 MB/s under a 20 MB
 // snapshot every 4 s: 17.6, then 34.7 with a snapshot live, 14.6, 19.2, 23.9 MB over 8 s
 // read "HEALTHY — no significant growth").
