@@ -484,7 +484,8 @@ func (e *explainer) trend() {
 			e.ev("trend", "rising at each of the last three full GCs (%s → %s → %s → %s), but the line through the window (%+.1f MB) holds no growth in its interval: too few or too scattered points to tell a leak from a heap still settling", mb(f[0].AfterMB), mb(f[1].AfterMB), mb(f[2].AfterMB), mb(f[3].AfterMB), t.GrowthMB)
 		case !t.Significant && e.out.Verdict == VerdictInsufficientData && e.p.crash == nil && climbSinceReturn(e.p, e.th):
 			e.out.climbedSinceReturn = true
-			r := returnOf(e.p.fulls, e.th)
+			_, ys := e.p.fullSeries()
+			r := returnOf(ys, e.th)
 			f := e.p.fulls[r:]
 			after := make([]string, len(f))
 			for i, x := range f {

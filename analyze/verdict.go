@@ -462,11 +462,11 @@ func verdictOf(p *proc, out *Process, th *Thresholds, heapMB float64) string {
 	return VerdictHealthy
 }
 
-// returnOf is the index of the last full GC that left less than the one before, beyond the
-// noise (-1 when none did): the last time the heap fell back.
-func returnOf(fulls []fullGC, th *Thresholds) int {
-	for i := len(fulls) - 1; i > 0; i-- {
-		if fulls[i-1].AfterMB-fulls[i].AfterMB > th.noiseMB(fulls[i].AfterMB) {
+// returnOf is the index of the last of the heaps after full GCs ys that fell back (fellBack):
+// -1 when none did.
+func returnOf(ys []float64, th *Thresholds) int {
+	for i := len(ys) - 1; i > 0; i-- {
+		if fellBack(ys, i, th) {
 			return i
 		}
 	}
@@ -485,7 +485,8 @@ func climbSinceReturn(p *proc, th *Thresholds) bool {
 	if g == nil || g.transient == 0 || g.stopped != nil && !g.stopped.unconfirmed {
 		return false
 	}
-	n, r := len(p.fulls), returnOf(p.fulls, th)
+	_, ys := p.fullSeries()
+	n, r := len(p.fulls), returnOf(ys, th)
 	if r < 1 || n-r < 3 || p.fulls[n-1].TimeMS-p.fulls[r].TimeMS <= p.fulls[r].TimeMS-p.fulls[0].TimeMS {
 		return false
 	}
