@@ -12,11 +12,17 @@ import (
 // and finds where V8's own pieces start in a line, so that ring-buffer entries glued together
 // without newlines, or a whole crash report collapsed onto one line, are cut apart.
 
-// cleanLine removes carriage returns, ANSI escape sequences, NUL bytes and invalid UTF-8 from a
-// raw line, and turns the HTML entities of "<" and ">" back into them (a crash block pasted
-// from a blog's HTML: "&lt;--- Last few GCs ---&gt;", "993.1 (1673.5) -&gt; 993.1"). It
-// returns the input unchanged (no allocation) when there is nothing to remove.
+// cleanLine reads a log collector's JSON record as the text it holds (recordText), removes
+// carriage returns, ANSI escape sequences, NUL bytes and invalid UTF-8 from a raw line, and
+// turns the HTML entities of "<" and ">" back into them (a crash block pasted from a blog's
+// HTML: "&lt;--- Last few GCs ---&gt;", "993.1 (1673.5) -&gt; 993.1"). It returns the input
+// unchanged (no allocation) when there is nothing to remove.
 func cleanLine(b []byte) string {
+	if len(b) > 0 && (b[0] == '{' || b[0] == ' ' || b[0] == '\t') {
+		if t, ok := recordText(b); ok {
+			b = t
+		}
+	}
 	if !dirty(b) {
 		return string(b)
 	}

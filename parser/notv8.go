@@ -101,6 +101,9 @@ func jsonDocument(buf []byte) bool {
 	if len(t) == 0 || t[0] != '{' && t[0] != '[' || !json.Valid(t) {
 		return false
 	}
+	if _, ok := recordText(t); ok {
+		return false // a collector's log of one line
+	}
 	for _, k := range reportStarts {
 		if bytes.Contains(t, []byte(k)) {
 			return false
