@@ -1,6 +1,7 @@
 // Package input opens what users point gcanalyze at: files, standard input, directories,
-// globs, gzip files and tar, tar.gz and zip archives, each member of an archive a log of its
-// own. Decompression is capped, so a bomb ends with a clear error instead of filling memory.
+// globs, logs compressed with gzip, zstd, xz or bzip2, and tar (compressed so too) and zip
+// archives, each member of an archive a log of its own. Decompression is capped, so a bomb
+// ends with a clear error instead of filling memory.
 package input
 
 import (
@@ -8,6 +9,7 @@ import (
 	"archive/zip"
 	"bufio"
 	"bytes"
+	"compress/bzip2"
 	"compress/gzip"
 	"errors"
 	"fmt"
@@ -18,6 +20,9 @@ import (
 	"sort"
 	"strings"
 	"syscall"
+
+	"github.com/klauspost/compress/zstd"
+	"github.com/ulikunitz/xz"
 )
 
 // MaxDecompressed caps what one compressed log or archive member may expand to.
@@ -44,8 +49,8 @@ var ErrTooLarge = errors.New("decompressed size exceeds the cap (a zip or gzip b
 type Visit func(name string, r io.Reader) error
 
 // Each visits every log the arguments name, in order: files, "-", directories (walked, files
-// in name order, symlinks not followed), globs, gzip files, tar, tar.gz and zip archives (each
-// member a log, read in one pass). Inputs that cannot be read are returned as errors, and the
+// in name order, symlinks not followed), globs, compressed logs, tar (plain, .tar.gz, .tar.zst,
+// .tar.xz, .tar.bz2) and zip archives (each member a log, read in one pass). Inputs that cannot be read are returned as errors, and the
 // walk goes on, so one bad file does not stop the rest.
 func Each(args []string, stdin io.Reader, visit Visit) []error {
 	var errs []error
@@ -60,7 +65,7 @@ func Each(args []string, stdin io.Reader, visit Visit) []error {
 	}
 	for _, arg := range args {
 		if arg == "-" {
-			rc, err := maybeGunzip(io.NopCloser(stdin))
+			rc, err := decompress(io.NopCloser(stdin))
 			if err != nil {
 				report("-", err)
 				continue
@@ -136,12 +141,29 @@ var errNested = errors.New("an archive inside an archive is not opened; extract 
 // kinds this package does not open), by its extension.
 func IsArchiveName(name string) bool {
 	l := strings.ToLower(name)
-	for _, ext := range []string{".zip", ".tar", ".tgz", ".tar.gz", ".tar.bz2", ".tar.xz", ".7z", ".rar"} {
-		if strings.HasSuffix(l, ext) {
+	return isTarName(l) || strings.HasSuffix(l, ".zip") || unopenedArchive(l) != ""
+}
+
+// tarNames are the endings of a tar archive's name, compressed or not.
+var tarNames = []string{".tar", ".tgz", ".tar.gz", ".tar.zst", ".tzst", ".tar.xz", ".txz", ".tar.bz2", ".tbz2", ".tbz"}
+
+func isTarName(lower string) bool {
+	for _, ext := range tarNames {
+		if strings.HasSuffix(lower, ext) {
 			return true
 		}
 	}
 	return false
+}
+
+// unopenedArchive returns the kind of an archive this package does not open, by its name, or "".
+func unopenedArchive(lower string) string {
+	for _, ext := range []string{".7z", ".rar"} {
+		if strings.HasSuffix(lower, ext) {
+			return ext[1:]
+		}
+	}
+	return ""
 }
 
 func friendly(err error) error {
@@ -170,8 +192,11 @@ func eachFile(path string, fi fs.FileInfo, visit Visit, report func(string, erro
 	case strings.HasSuffix(lower, ".zip"):
 		eachZip(path, visit, report)
 		return
-	case strings.HasSuffix(lower, ".tar"), strings.HasSuffix(lower, ".tar.gz"), strings.HasSuffix(lower, ".tgz"):
+	case isTarName(lower):
 		eachTar(path, visit, report)
+		return
+	case unopenedArchive(lower) != "":
+		report(path, fmt.Errorf("a %s archive is not opened; extract it, or make it a zip or tar (.tar.gz, .tar.zst, .tar.xz)", unopenedArchive(lower)))
 		return
 	}
 	f, err := os.Open(path)
@@ -180,7 +205,7 @@ func eachFile(path string, fi fs.FileInfo, visit Visit, report func(string, erro
 		return
 	}
 	defer f.Close()
-	rc, err := maybeGunzip(f)
+	rc, err := decompress(f)
 	if err != nil {
 		report(path, err)
 		return
@@ -188,18 +213,50 @@ func eachFile(path string, fi fs.FileInfo, visit Visit, report func(string, erro
 	report(path, visit(path, rc))
 }
 
-// maybeGunzip returns rc decompressed when it starts with the gzip magic, capped.
-func maybeGunzip(rc io.ReadCloser) (io.Reader, error) {
+// compressions are the formats a log or an archive may be compressed with, known by the magic
+// bytes they start with (a rotated log keeps its text's name whatever compressed it).
+var compressions = []struct {
+	name  string
+	magic []byte
+	open  func(io.Reader) (io.Reader, error)
+}{
+	{"gzip", []byte{0x1f, 0x8b}, func(r io.Reader) (io.Reader, error) { return gzip.NewReader(r) }},
+	{"zstd", []byte{0x28, 0xb5, 0x2f, 0xfd}, func(r io.Reader) (io.Reader, error) {
+		// One goroutine-free decoder per log; a window over 256 MiB is refused rather than
+		// allocated.
+		return zstd.NewReader(r, zstd.WithDecoderConcurrency(1), zstd.WithDecoderMaxWindow(256<<20))
+	}},
+	{"xz", []byte{0xfd, '7', 'z', 'X', 'Z', 0x00}, func(r io.Reader) (io.Reader, error) { return xz.NewReader(r) }},
+	// "BZh", the block size, then the first block's magic (the digits of pi) or, for an empty
+	// stream, the end's (those of the square root of pi): text starting "BZh9" is not bzip2.
+	{"bzip2", []byte{'B', 'Z', 'h'}, func(r io.Reader) (io.Reader, error) { return bzip2.NewReader(r), nil }},
+}
+
+// isBzip2 reports whether head, a stream's first bytes, is a bzip2 stream's start.
+func isBzip2(head []byte) bool {
+	if len(head) < 10 || head[3] < '1' || head[3] > '9' {
+		return false
+	}
+	m := head[4:10]
+	return bytes.Equal(m, []byte{0x31, 0x41, 0x59, 0x26, 0x53, 0x59}) || bytes.Equal(m, []byte{0x17, 0x72, 0x45, 0x38, 0x50, 0x90})
+}
+
+// decompress returns rc's text: decompressed and capped when rc starts with the magic of
+// gzip, zstd, xz or bzip2; as it is otherwise.
+func decompress(rc io.Reader) (io.Reader, error) {
 	br := bufio.NewReader(rc)
-	head, _ := br.Peek(2)
-	if !bytes.Equal(head, []byte{0x1f, 0x8b}) {
-		return br, nil
+	head, _ := br.Peek(10)
+	for _, c := range compressions {
+		if !bytes.HasPrefix(head, c.magic) || c.name == "bzip2" && !isBzip2(head) {
+			continue
+		}
+		zr, err := c.open(br)
+		if err != nil {
+			return nil, fmt.Errorf("not a valid %s file: %v", c.name, err)
+		}
+		return &capped{r: zr, left: MaxDecompressed}, nil
 	}
-	zr, err := gzip.NewReader(br)
-	if err != nil {
-		return nil, fmt.Errorf("not a valid gzip file: %v", err)
-	}
-	return &capped{r: zr, left: MaxDecompressed}, nil
+	return br, nil
 }
 
 // capped fails with ErrTooLarge once more than left bytes were read.
@@ -242,7 +299,7 @@ func eachZip(path string, visit Visit, report func(string, error)) {
 			report(name, err)
 			continue
 		}
-		r, err := maybeGunzip(rc)
+		r, err := decompress(rc)
 		if err == nil {
 			err = visit(name, &capped{r: r, left: MaxDecompressed})
 		}
@@ -258,7 +315,7 @@ func eachTar(path string, visit Visit, report func(string, error)) {
 		return
 	}
 	defer f.Close()
-	r, err := maybeGunzip(f)
+	r, err := decompress(f)
 	if err != nil {
 		report(path, err)
 		return
@@ -281,7 +338,7 @@ func eachTar(path string, visit Visit, report func(string, error)) {
 			report(name, errNested)
 			continue
 		}
-		mr, err := maybeGunzip(io.NopCloser(tr))
+		mr, err := decompress(io.NopCloser(tr))
 		if err == nil {
 			err = visit(name, &capped{r: mr, left: MaxDecompressed})
 		}
@@ -289,13 +346,13 @@ func eachTar(path string, visit Visit, report func(string, error)) {
 	}
 }
 
-// Open opens one plain or gzipped file for reading (decompressed and capped).
+// Open opens one plain or compressed file for reading (decompressed and capped).
 func Open(path string) (io.ReadCloser, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, &Error{Name: path, Err: friendly(err)}
 	}
-	r, err := maybeGunzip(f)
+	r, err := decompress(f)
 	if err != nil {
 		f.Close()
 		return nil, &Error{Name: path, Err: err}

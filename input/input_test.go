@@ -5,10 +5,15 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/gzip"
+	"errors"
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+
+	"github.com/klauspost/compress/zstd"
+	"github.com/ulikunitz/xz"
 )
 
 func seedArchives() map[string][]byte {
@@ -27,10 +32,29 @@ func seedArchives() map[string][]byte {
 	w, _ := zz.Create("a.log")
 	w.Write(log)
 	zz.Close()
-	return map[string][]byte{".gz": gz.Bytes(), ".tar": tb.Bytes(), ".zip": zb.Bytes(), ".log": log}
+	var zs bytes.Buffer
+	ze, _ := zstd.NewWriter(&zs)
+	ze.Write(log)
+	ze.Close()
+	var xb bytes.Buffer
+	xw, _ := xz.NewWriter(&xb)
+	xw.Write(log)
+	xw.Close()
+	var tzs bytes.Buffer
+	tze, _ := zstd.NewWriter(&tzs)
+	tze.Write(tb.Bytes())
+	tze.Close()
+	// bzip2 has no writer in Go's library: the same line, compressed by bzip2(1).
+	bz, err := os.ReadFile("testdata/handwritten-scavenge.log.bz2")
+	if err != nil {
+		panic(err)
+	}
+	return map[string][]byte{".gz": gz.Bytes(), ".tar": tb.Bytes(), ".zip": zb.Bytes(), ".log": log,
+		".zst": zs.Bytes(), ".xz": xb.Bytes(), ".bz2": bz, ".tar.zst": tzs.Bytes()}
 }
 
-// FuzzOpen feeds arbitrary bytes to the openers as a .gz, .tar, .tgz, .zip and plain file:
+// FuzzOpen feeds arbitrary bytes to the openers as a .gz, .zst, .xz, .bz2, .tar, .tgz, .tar.zst,
+// .zip and plain file:
 // they must return errors, never panic, and never read past the cap.
 func FuzzOpen(f *testing.F) {
 	for ext, b := range seedArchives() {
@@ -40,7 +64,7 @@ func FuzzOpen(f *testing.F) {
 	MaxDecompressed = 1 << 20
 	f.Fuzz(func(t *testing.T, ext string, data []byte) {
 		switch ext {
-		case ".gz", ".tar", ".tgz", ".zip", ".log":
+		case ".gz", ".tar", ".tgz", ".zip", ".log", ".zst", ".xz", ".bz2", ".tar.zst":
 		default:
 			ext = ".log"
 		}
@@ -71,7 +95,7 @@ func TestEachReportsAndGoesOn(t *testing.T) {
 		_, err := io.Copy(io.Discard, r)
 		return err
 	})
-	want := []string{"x.gz", "x.log", "x.tar:a.log", "x.zip:a.log", "-"}
+	want := []string{"x.bz2", "x.gz", "x.log", "x.tar:a.log", "x.tar.zst:a.log", "x.xz", "x.zip:a.log", "x.zst", "-"}
 	if len(names) != len(want) {
 		t.Fatalf("visited %v, want %v", names, want)
 	}
@@ -82,5 +106,112 @@ func TestEachReportsAndGoesOn(t *testing.T) {
 	}
 	if len(errs) != 2 {
 		t.Errorf("errors %v, want broken.zip and nope.log", errs)
+	}
+}
+
+// TestCompressedLogsReadAsTheirText compresses a real log every way a rotated log or an archive
+// may be, and holds what Each reads of it to the log's own bytes.
+func TestCompressedLogsReadAsTheirText(t *testing.T) {
+	plain, err := os.ReadFile("../corpus/node-22/leak-linear.log")
+	if err != nil {
+		t.Fatal(err)
+	}
+	compressors := map[string]func(io.Writer) io.WriteCloser{
+		".gz": func(w io.Writer) io.WriteCloser { return gzip.NewWriter(w) },
+		".zst": func(w io.Writer) io.WriteCloser {
+			e, _ := zstd.NewWriter(w)
+			return e
+		},
+		".xz": func(w io.Writer) io.WriteCloser {
+			x, _ := xz.NewWriter(w)
+			return x
+		},
+	}
+	compress := func(ext string, b []byte) []byte {
+		var out bytes.Buffer
+		w := compressors[ext](&out)
+		if _, err := w.Write(b); err != nil {
+			t.Fatal(err)
+		}
+		if err := w.Close(); err != nil {
+			t.Fatal(err)
+		}
+		return out.Bytes()
+	}
+	var tb bytes.Buffer
+	tw := tar.NewWriter(&tb)
+	tw.WriteHeader(&tar.Header{Name: "app/gc.log", Mode: 0o644, Size: int64(len(plain)), Typeflag: tar.TypeReg})
+	tw.Write(plain)
+	tw.Close()
+	dir := t.TempDir()
+	files := map[string][]byte{}
+	for ext := range compressors {
+		// A rotated log keeps a plain name: the magic bytes tell, not the name.
+		files["rotated.log.1"+ext] = compress(ext, plain)
+		files["renamed"+ext+".log"] = compress(ext, plain)
+		files["logs.tar"+ext] = compress(ext, tb.Bytes())
+	}
+	for name, b := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	read := 0
+	errs := Each([]string{dir}, nil, func(name string, r io.Reader) error {
+		got, err := io.ReadAll(r)
+		if err != nil {
+			return err
+		}
+		if !bytes.Equal(got, plain) {
+			t.Errorf("%s: read %d bytes, not the log's %d", name, len(got), len(plain))
+		}
+		read++
+		return nil
+	})
+	if len(errs) > 0 || read != len(files) {
+		t.Fatalf("read %d of %d logs; errors %v", read, len(files), errs)
+	}
+}
+
+// TestCompressionBombsStopAtTheCap holds every compression to MaxDecompressed.
+func TestCompressionBombsStopAtTheCap(t *testing.T) {
+	defer func(old int64) { MaxDecompressed = old }(MaxDecompressed)
+	MaxDecompressed = 1 << 20
+	zeros := make([]byte, 4<<20)
+	var zs bytes.Buffer
+	ze, _ := zstd.NewWriter(&zs)
+	ze.Write(zeros)
+	ze.Close()
+	var xb bytes.Buffer
+	xw, _ := xz.NewWriter(&xb)
+	xw.Write(zeros)
+	xw.Close()
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "bomb.zst"), zs.Bytes(), 0o644)
+	os.WriteFile(filepath.Join(dir, "bomb.xz"), xb.Bytes(), 0o644)
+	errs := Each([]string{dir}, nil, func(name string, r io.Reader) error {
+		_, err := io.Copy(io.Discard, r)
+		return err
+	})
+	if len(errs) != 2 {
+		t.Fatalf("errors %v, want both bombs stopped", errs)
+	}
+	for _, err := range errs {
+		if !errors.Is(err, ErrTooLarge) {
+			t.Errorf("%v, want ErrTooLarge", err)
+		}
+	}
+}
+
+func TestSevenZipIsNamedNotParsed(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "logs.7z")
+	os.WriteFile(p, []byte("7z\xbc\xaf\x27\x1c"), 0o644)
+	errs := Each([]string{p}, nil, func(string, io.Reader) error {
+		t.Error("a 7z archive was read as a log")
+		return nil
+	})
+	if len(errs) != 1 || !strings.Contains(errs[0].Error(), "7z archive is not opened") {
+		t.Errorf("errors %v, want one that says the 7z archive is not opened", errs)
 	}
 }
