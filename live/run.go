@@ -43,7 +43,13 @@ func NodeOptions(existing, preloadPath string) string {
 var traceLine = regexp.MustCompile(`^\[\d+:(?:0x)?[0-9a-fA-F]+(?::\d+)?\]\s+\d+(?:\.\d+)? ms: `)
 
 // IsTraceLine reports whether a line of a program's output is V8's GC trace or the preload's
-// own line — what run and watch take out of the output they pass through.
+// own line — what run and watch take out of the output they pass through —, as it is or in a
+// log collector's JSON record.
 func IsTraceLine(b []byte) bool {
+	if len(b) > 0 && b[0] == '{' {
+		if t, ok := parser.RecordText(b); ok {
+			b = t
+		}
+	}
 	return traceLine.Match(b) || len(b) > len(parser.ProcessLinePrefix) && string(b[:len(parser.ProcessLinePrefix)]) == parser.ProcessLinePrefix
 }

@@ -45,3 +45,23 @@ func TestPreloadUnderAnESModulePackage(t *testing.T) {
 		t.Errorf("the preload did not turn on --trace-gc under a package of ES modules:\n%s", text)
 	}
 }
+
+func TestIsTraceLine(t *testing.T) {
+	tests := []struct {
+		line string
+		want bool
+	}{
+		{"[18263:0x35d16d40]      127 ms: Scavenge 4.4 (4.5) -> 3.8 (5.5) MB, 1.37 / 0.05 ms  allocation failure; ", true},
+		{"[2406:0x2fccc000:0]      154 ms: GC: {\"pause\":0.752}", true},
+		{`{"log":"[18263:0x35d16d40]      127 ms: Scavenge 4.4 (4.5) -\u003e 3.8 (5.5) MB, 1.37 / 0.05 ms  allocation failure; \n","stream":"stderr"}`, true},
+		{parser.ProcessLinePrefix + `{"pid":7}`, true},
+		{"[pricing-api] listening on :8080", false},
+		{`{"log":"[pricing-api] listening on :8080\n","stream":"stderr"}`, false},
+		{`{"level":30,"msg":"[18263:0x35d16d40]      127 ms: Scavenge"}`, false},
+	}
+	for _, tt := range tests {
+		if got := IsTraceLine([]byte(tt.line)); got != tt.want {
+			t.Errorf("IsTraceLine(%s) = %v, want %v", tt.line, got, tt.want)
+		}
+	}
+}

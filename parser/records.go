@@ -16,6 +16,11 @@ import (
 // are looked for.
 var recordKeys = []string{"log", "message", "MESSAGE", "line", "textPayload"}
 
+// RecordText returns the text a log collector's JSON record holds (a line of Docker's
+// json-file log, journalctl -o json, …), as the parser reads it; ok is false when line is not
+// such a record.
+func RecordText(line []byte) (text []byte, ok bool) { return recordText(line) }
+
 // recordText returns the text a collector's JSON record b holds: its final newline dropped,
 // its inner ones turned into spaces (a collector that joins a multi-line message, a crash
 // block, into one record gives it as the one line the parser already cuts apart). ok is false
