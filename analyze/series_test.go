@@ -4,6 +4,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -331,5 +332,34 @@ func TestFitWindowCountsTimeNotFullGCs(t *testing.T) {
 	}
 	if _, tr := fitWindow(xs, flat, 0, &DefaultThresholds); tr.Significant {
 		t.Errorf("a flat heap read as growing at %.2f MB/s", tr.SlopeMBPerS)
+	}
+}
+
+// TestClimbAfterADrain: a heap that drained, then rose at every full GC since at one pace, for
+// longer than the log ran before, grows at the climb's rate — set BV's audit store archiving
+// its boot backlog (Node 23), read "heap too small" from a line through the drain and the
+// climb together. A climb that ends in a burst, or is shorter than the log before it, is not
+// read apart.
+func TestClimbAfterADrain(t *testing.T) {
+	th := &DefaultThresholds
+	xs := []float64{0.282, 0.648, 4.496, 10.355, 16.283, 26.967, 33.001}
+	for _, tc := range []struct {
+		name      string
+		xs, ys    []float64
+		sinceFall bool
+	}{
+		{"drained, then a steady climb", xs, []float64{21.5, 54.4, 45.1, 27.7, 38.7, 61.1, 73.9}, true},
+		{"drained, then a quiet climb and a burst", xs, []float64{21.5, 54.4, 45.1, 27.7, 29.7, 31.4, 73.9}, false},
+		{"a climb shorter than the log before it", []float64{0.3, 4.0, 8.0, 12.0, 16.0, 17.0, 18.0, 19.0},
+			[]float64{20, 40, 45, 50, 30, 32, 34, 36}, false},
+	} {
+		_, tr := readWindow(tc.xs, tc.ys, th)
+		got := strings.Contains(tr.Method, "since the heap last fell back")
+		if got != tc.sinceFall {
+			t.Errorf("%s: read %q (significant %v), want the climb read apart: %v", tc.name, tr.Method, tr.Significant, tc.sinceFall)
+		}
+		if got && (!tr.Significant || tr.FromMS != 1000*tc.xs[3]) {
+			t.Errorf("%s: window from %.0f ms, significant %v; want from the drain's end, %.0f ms, significant", tc.name, tr.FromMS, tr.Significant, 1000*tc.xs[3])
+		}
 	}
 }

@@ -351,6 +351,19 @@ func readWindow(xs, ys []float64, th *Thresholds) (*growth, *Trend) {
 			g, t = wg, wt
 		}
 	}
+	if !t.Significant && start == 0 && g.floorFrom == 0 {
+		if r := steadyClimbSinceFall(xs, ys, th); r > 0 {
+			// The heap drained, then rose at every full GC since, at one pace, for longer than
+			// the log ran before: the line through both reads the drain against the climb (an
+			// audit store archiving its boot backlog, 45 -> 27.7 MB over 6 s, then 38.7, 61.1,
+			// 73.9 MB to its death at the limit — read "heap too small" over a line of no
+			// significant growth). What is kept now grows at the climb's rate.
+			if rg, rt := fitWindow(xs[r:], ys[r:], transient, th); rt.Significant {
+				rt.Method += ", since the heap last fell back"
+				g, t = rg, rt
+			}
+		}
+	}
 	if len(xs) < all {
 		g.thinnedFrom, g.thinCellS = all, span/float64(th.ThinCells)
 	}
@@ -1196,6 +1209,29 @@ func (g *growth) holds(b int, since, early, youngRate float64, youngClimbed bool
 func stillRising(xs, ys []float64, rate float64) bool {
 	f := robustFit(xs, ys)
 	return f.b >= rate && f.interval95()[0] > 0
+}
+
+// steadyClimbSinceFall is the index of the full GC where the heap last fell back, when every
+// full GC since left more than the one before, LeakMinPoints of them or more counting that
+// return, each step within CycleRateRatio of the climb's mean pace either way (no burst: a
+// report built after a quiet climbs 9 MB/s, then 490), over longer than the log ran up to the
+// return; 0 otherwise.
+func steadyClimbSinceFall(xs, ys []float64, th *Thresholds) int {
+	n, r := len(ys), returnOf(ys, th)
+	if r < 1 || n-r < th.LeakMinPoints || xs[n-1]-xs[r] <= xs[r]-xs[0] || !risesThroughout(ys[r:]) {
+		return 0
+	}
+	mean := (ys[n-1] - ys[r]) / (xs[n-1] - xs[r])
+	for i := r + 1; i < n; i++ {
+		if xs[i] <= xs[i-1] {
+			return 0
+		}
+		pace := (ys[i] - ys[i-1]) / (xs[i] - xs[i-1])
+		if pace > th.CycleRateRatio*mean || th.CycleRateRatio*pace < mean {
+			return 0
+		}
+	}
+	return r
 }
 
 // risesThroughout reports heaps after full GCs each above the one before.
