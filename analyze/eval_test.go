@@ -365,8 +365,14 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// scanner whose in-flight buffers wait longer as the heap grows, a feedback loop, forecast
 	// 55–78% late on Node 26 from a line through storms of full GCs V8 ran back to back at a
 	// third of its limit, and 17–23% late at 60–80% on Node 21; a channel manager whose second
-	// leak starts at 15 s, 10–18% early at 60% from an exponential through the onset).
-	for kind, floor := range map[string]float64{"steady": 0.708, "changing": 0.681} {
+	// leak starts at 15 s, 10–18% early at 60% from an exponential through the onset);
+	// 712 of 1,021, 69.7%, with set BV on Node 12, 17, 23 and 26, measured as it came (2 of
+	// its 19 steady cuts with four full GCs: a campus audit store that drains its boot backlog
+	// for 10 s, then leaks, read healthy through the drain on Node 12, 17 and 23 and thrashing
+	// in V8 26's storms of full GCs at half its limit; a bakery journal whose receipts follow a
+	// day curve, too few full GCs before 80%, then on Node 12 and 17 a leak read as slowing in
+	// a storm of full GCs at 0.55 of the limit, no forecast).
+	for kind, floor := range map[string]float64{"steady": 0.697, "changing": 0.681} {
 		t.Logf("%s-rate cuts meeting the floor: %d of %d", kind, met[kind], cuts[kind])
 		if share := float64(met[kind]) / float64(max(cuts[kind], 1)); share < floor {
 			t.Errorf("%s-rate cuts meeting the floor: %.1f%%, below the %.1f%% measured before", kind, 100*share, 100*floor)
@@ -480,10 +486,13 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// by then, most of them V8 collecting back to back through a pause between two rare
 	// orders, the level held longer than the climb before it); 102 of 2,193 with set BU as it
 	// came (a scooter telemetry frame pool that grows at each traffic wave and never shrinks,
-	// read on Node 25 at 40% within the level between two waves).
+	// read on Node 25 at 40% within the level between two waves); 110 of 2,217 with set BV as
+	// it came (its campus audit store cut within its 10-s drain or two full GCs after it, at
+	// 40–80% on Node 12 and 17 and 40–60% on Node 23: the heap after full GCs is back where
+	// the boot left it, and the climb has three full GCs at most).
 	t.Logf("leaks cut at 40–80%% of their life that read healthy: %d of %d", len(midHealthy), midLife)
-	if len(midHealthy) > 102 {
-		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 102 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
+	if len(midHealthy) > 110 {
+		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 110 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
 	}
 	if len(steady) == 0 {
 		t.Fatal("no steady leak run to evaluate")
