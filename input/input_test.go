@@ -18,10 +18,6 @@ import (
 
 func seedArchives() map[string][]byte {
 	log := []byte("[1:0x1]      100 ms: Scavenge 1.0 (2.0) -> 0.5 (2.0) MB, 0.50 / 0.00 ms  allocation failure; \n")
-	var gz bytes.Buffer
-	zw := gzip.NewWriter(&gz)
-	zw.Write(log)
-	zw.Close()
 	var tb bytes.Buffer
 	tw := tar.NewWriter(&tb)
 	tw.WriteHeader(&tar.Header{Name: "a.log", Mode: 0o644, Size: int64(len(log)), Typeflag: tar.TypeReg})
@@ -32,25 +28,39 @@ func seedArchives() map[string][]byte {
 	w, _ := zz.Create("a.log")
 	w.Write(log)
 	zz.Close()
-	var zs bytes.Buffer
-	ze, _ := zstd.NewWriter(&zs)
-	ze.Write(log)
-	ze.Close()
-	var xb bytes.Buffer
-	xw, _ := xz.NewWriter(&xb)
-	xw.Write(log)
-	xw.Close()
-	var tzs bytes.Buffer
-	tze, _ := zstd.NewWriter(&tzs)
-	tze.Write(tb.Bytes())
-	tze.Close()
 	// bzip2 has no writer in Go's library: the same line, compressed by bzip2(1).
 	bz, err := os.ReadFile("testdata/handwritten-scavenge.log.bz2")
 	if err != nil {
 		panic(err)
 	}
-	return map[string][]byte{".gz": gz.Bytes(), ".tar": tb.Bytes(), ".zip": zb.Bytes(), ".log": log,
-		".zst": zs.Bytes(), ".xz": xb.Bytes(), ".bz2": bz, ".tar.zst": tzs.Bytes()}
+	return map[string][]byte{".gz": compressed(".gz", log), ".tar": tb.Bytes(), ".zip": zb.Bytes(), ".log": log,
+		".zst": compressed(".zst", log), ".xz": compressed(".xz", log), ".bz2": bz, ".tar.zst": compressed(".zst", tb.Bytes())}
+}
+
+// compressors write the compressions the openers read that Go or a library can write.
+var compressors = map[string]func(io.Writer) io.WriteCloser{
+	".gz": func(w io.Writer) io.WriteCloser { return gzip.NewWriter(w) },
+	".zst": func(w io.Writer) io.WriteCloser {
+		e, _ := zstd.NewWriter(w)
+		return e
+	},
+	".xz": func(w io.Writer) io.WriteCloser {
+		x, _ := xz.NewWriter(w)
+		return x
+	},
+}
+
+// compressed returns b compressed as the file ending ext would be.
+func compressed(ext string, b []byte) []byte {
+	var out bytes.Buffer
+	w := compressors[ext](&out)
+	if _, err := w.Write(b); err != nil {
+		panic(err)
+	}
+	if err := w.Close(); err != nil {
+		panic(err)
+	}
+	return out.Bytes()
 }
 
 // FuzzOpen feeds arbitrary bytes to the openers as a .gz, .zst, .xz, .bz2, .tar, .tgz, .tar.zst,
@@ -116,28 +126,6 @@ func TestCompressedLogsReadAsTheirText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	compressors := map[string]func(io.Writer) io.WriteCloser{
-		".gz": func(w io.Writer) io.WriteCloser { return gzip.NewWriter(w) },
-		".zst": func(w io.Writer) io.WriteCloser {
-			e, _ := zstd.NewWriter(w)
-			return e
-		},
-		".xz": func(w io.Writer) io.WriteCloser {
-			x, _ := xz.NewWriter(w)
-			return x
-		},
-	}
-	compress := func(ext string, b []byte) []byte {
-		var out bytes.Buffer
-		w := compressors[ext](&out)
-		if _, err := w.Write(b); err != nil {
-			t.Fatal(err)
-		}
-		if err := w.Close(); err != nil {
-			t.Fatal(err)
-		}
-		return out.Bytes()
-	}
 	var tb bytes.Buffer
 	tw := tar.NewWriter(&tb)
 	tw.WriteHeader(&tar.Header{Name: "app/gc.log", Mode: 0o644, Size: int64(len(plain)), Typeflag: tar.TypeReg})
@@ -147,9 +135,9 @@ func TestCompressedLogsReadAsTheirText(t *testing.T) {
 	files := map[string][]byte{}
 	for ext := range compressors {
 		// A rotated log keeps a plain name: the magic bytes tell, not the name.
-		files["rotated.log.1"+ext] = compress(ext, plain)
-		files["renamed"+ext+".log"] = compress(ext, plain)
-		files["logs.tar"+ext] = compress(ext, tb.Bytes())
+		files["rotated.log.1"+ext] = compressed(ext, plain)
+		files["renamed"+ext+".log"] = compressed(ext, plain)
+		files["logs.tar"+ext] = compressed(ext, tb.Bytes())
 	}
 	for name, b := range files {
 		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
@@ -178,17 +166,10 @@ func TestCompressionBombsStopAtTheCap(t *testing.T) {
 	defer func(old int64) { MaxDecompressed = old }(MaxDecompressed)
 	MaxDecompressed = 1 << 20
 	zeros := make([]byte, 4<<20)
-	var zs bytes.Buffer
-	ze, _ := zstd.NewWriter(&zs)
-	ze.Write(zeros)
-	ze.Close()
-	var xb bytes.Buffer
-	xw, _ := xz.NewWriter(&xb)
-	xw.Write(zeros)
-	xw.Close()
 	dir := t.TempDir()
-	os.WriteFile(filepath.Join(dir, "bomb.zst"), zs.Bytes(), 0o644)
-	os.WriteFile(filepath.Join(dir, "bomb.xz"), xb.Bytes(), 0o644)
+	for _, ext := range []string{".zst", ".xz"} {
+		os.WriteFile(filepath.Join(dir, "bomb"+ext), compressed(ext, zeros), 0o644)
+	}
 	errs := Each([]string{dir}, nil, func(name string, r io.Reader) error {
 		_, err := io.Copy(io.Discard, r)
 		return err
