@@ -1,6 +1,9 @@
 package analyze
 
-import "testing"
+import (
+	"math"
+	"testing"
+)
 
 // fullsAt makes a process whose full GCs left the heap at the given MB, one a second.
 func fullsAt(mbs ...float64) *proc {
@@ -39,5 +42,27 @@ func TestCycleOutgrew(t *testing.T) {
 	loose.CycleRateRatio = 100
 	if cycleOutgrew(fullsAt(10, 40, 70, 100, 12, 15, 18, 21, 24, 27, 30, 33, 36, 39, 42, 45, 48, 51, 54, 57, 60, 63, 66, 69, 72, 75, 78, 81, 84, 87, 90, 93, 96, 99, 102, 105), &loose) == nil {
 		t.Error("with any pace allowed, the load and the leak read as one job: the pace rule is not what the test holds")
+	}
+}
+
+// TestGivenBack: a full GC gave back what the climb had kept when it took the heap under the
+// most the full GCs before had left, or by the full noise; a transient caught by one full GC
+// and freed by the next, the climb going on above both, is no give-back.
+func TestGivenBack(t *testing.T) {
+	th := DefaultThresholds
+	for _, tc := range []struct {
+		name string
+		p    *proc
+		want float64
+	}{
+		// From 1 s (the level's last full GC): a climb of 0.4 MB a full GC.
+		{"a steady climb", fullsAt(50, 50.4, 50.8, 51.2, 51.6, 52.0), 0},
+		{"a transient caught once, the climb going on above", fullsAt(50, 50.4, 50.8, 53.2, 51.2, 51.6), 0},
+		{"under the top before the transient", fullsAt(50, 50.4, 52.8, 54.8, 51.2, 51.6), 3.6},
+		{"a transient's return by the full noise", fullsAt(50, 50.4, 50.8, 56.0, 51.2, 51.6), 4.8},
+	} {
+		if got, _ := givenBack(tc.p, 1000, &th); math.Abs(got-tc.want) > 1e-9 {
+			t.Errorf("%s: gave back %.2f MB, want %.2f", tc.name, got, tc.want)
+		}
 	}
 }
