@@ -371,8 +371,13 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// for 10 s, then leaks, read healthy through the drain on Node 12, 17 and 23 and thrashing
 	// in V8 26's storms of full GCs at half its limit; a bakery journal whose receipts follow a
 	// day curve, too few full GCs before 80%, then on Node 12 and 17 a leak read as slowing in
-	// a storm of full GCs at 0.55 of the limit, no forecast).
-	for kind, floor := range map[string]float64{"steady": 0.697, "changing": 0.681} {
+	// a storm of full GCs at 0.55 of the limit, no forecast); 714 of 1,034, 69.1%, and 666 of
+	// 987, 67.5%, with set BW on Node 11, 16, 22 and 25, measured as it came (a quote cache
+	// whose two-generation rotation stops at 18 s, bounded before: healthy at 40–60% on Node
+	// 11 and 22, and on Node 16 a line through the bounded phase 36–82% late; a short-link
+	// store leaking to a cap, flat at it under GC, then leaking again after a reload: thrashing
+	// on the cap at 40–80% on Node 11, 16 and 25).
+	for kind, floor := range map[string]float64{"steady": 0.690, "changing": 0.674} {
 		t.Logf("%s-rate cuts meeting the floor: %d of %d", kind, met[kind], cuts[kind])
 		if share := float64(met[kind]) / float64(max(cuts[kind], 1)); share < floor {
 			t.Errorf("%s-rate cuts meeting the floor: %.1f%%, below the %.1f%% measured before", kind, 100*share, 100*floor)
@@ -489,10 +494,12 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// read on Node 25 at 40% within the level between two waves); 110 of 2,217 with set BV as
 	// it came (its campus audit store cut within its 10-s drain or two full GCs after it, at
 	// 40–80% on Node 12 and 17 and 40–60% on Node 23: the heap after full GCs is back where
-	// the boot left it, and the climb has three full GCs at most).
+	// the boot left it, and the climb has three full GCs at most); 114 of 2,241 with set BW as
+	// it came (its quote cache before or at the stop of its rotation, at 60% on Node 11 and
+	// 40–60% on Node 22; its short-link store on its cap at 60% on Node 22).
 	t.Logf("leaks cut at 40–80%% of their life that read healthy: %d of %d", len(midHealthy), midLife)
-	if len(midHealthy) > 110 {
-		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 110 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
+	if len(midHealthy) > 114 {
+		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 114 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
 	}
 	if len(steady) == 0 {
 		t.Fatal("no steady leak run to evaluate")
