@@ -91,6 +91,7 @@ func evalLeakRuns(t *testing.T) []evalRow {
 		if st := full.Processes[0].HostStalls; st != nil {
 			stalledMS = st.TotalMS
 		}
+		fullsX, fullsY := fullGCsOf(cutEvents(t, log, math.Inf(1)))
 		for _, frac := range evalCuts {
 			a := New(Options{HeapLimitMB: m.HeapLimitMB})
 			for _, ev := range cutEvents(t, log, frac*crashMS) {
@@ -102,7 +103,8 @@ func evalLeakRuns(t *testing.T) []evalRow {
 			if len(r.Processes) > 0 {
 				p := r.Processes[0]
 				row.fulls, row.verdict = p.FullGCs, p.Verdict
-				row.keptNothing = slices.ContainsFunc(p.Evidence, func(ev string) bool { return strings.HasPrefix(ev, "trend: no growth since") })
+				row.keptNothing = slices.ContainsFunc(p.Evidence, func(ev string) bool { return strings.HasPrefix(ev, "trend: no growth since") }) &&
+					keptAcross(fullsX, fullsY, frac*crashMS)
 				if p.PredictedOOMMS != nil {
 					row.predicted, row.pred, row.iv, row.model = true, *p.PredictedOOMMS, *p.PredictedOOMIntervalMS, p.PredictionModel
 				}
@@ -141,8 +143,9 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 		}
 		fmt.Fprintf(&table, "%-52s %-12s %3.0f%% %5d %-9.9s %9s %21s %9.0f %7s %s\n", r.log, r.rate, 100*r.cut, r.fulls, r.verdict, pred, iv, r.actual, e, note)
 		if r.keptNothing {
-			// Every run here kept memory until it died: a stretch of half its life or more
-			// read as keeping nothing is a leak missed.
+			// The run kept memory across the cut (keptAcross): a stretch read as keeping
+			// nothing is a leak missed. (A leak in steps cut before its first step kept
+			// nothing there: set BX's search index at 20%, its first step at 6.8 s.)
 			t.Errorf("%s at %.0f%%: a leak read as keeping nothing before its last full GC (%s)", r.log, 100*r.cut, r.verdict)
 		}
 		if r.cut >= 0.4 && r.cut <= 0.8 {
@@ -376,8 +379,12 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// whose two-generation rotation stops at 18 s, bounded before: healthy at 40–60% on Node
 	// 11 and 22, and on Node 16 a line through the bounded phase 36–82% late; a short-link
 	// store leaking to a cap, flat at it under GC, then leaking again after a reload: thrashing
-	// on the cap at 40–80% on Node 11, 16 and 25).
-	for kind, floor := range map[string]float64{"steady": 0.690, "changing": 0.674} {
+	// on the cap at 40–80% on Node 11, 16 and 25); 673 of 1,007, 66.8%, with set BX on Node
+	// 13, 18, 20 and 24, measured as it came (its search index, one old index kept in three
+	// rebuilds, died after its second step at 15.5 s: healthy at 20–80% on every version but
+	// one cut; its CSV reshaper's accelerating leak 31–50% late at 60% on Node 13 and 24 from
+	// three to six full GCs).
+	for kind, floor := range map[string]float64{"steady": 0.690, "changing": 0.668} {
 		t.Logf("%s-rate cuts meeting the floor: %d of %d", kind, met[kind], cuts[kind])
 		if share := float64(met[kind]) / float64(max(cuts[kind], 1)); share < floor {
 			t.Errorf("%s-rate cuts meeting the floor: %.1f%%, below the %.1f%% measured before", kind, 100*share, 100*floor)
@@ -496,10 +503,12 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// 40–80% on Node 12 and 17 and 40–60% on Node 23: the heap after full GCs is back where
 	// the boot left it, and the climb has three full GCs at most); 114 of 2,241 with set BW as
 	// it came (its quote cache before or at the stop of its rotation, at 60% on Node 11 and
-	// 40–60% on Node 22; its short-link store on its cap at 60% on Node 22).
+	// 40–60% on Node 22; its short-link store on its cap at 60% on Node 22); 124 of 2,277 with
+	// set BX as it came (its search index, dead after two steps of a leak designed for more:
+	// at 40–80% the log shows a level under rebuild spikes).
 	t.Logf("leaks cut at 40–80%% of their life that read healthy: %d of %d", len(midHealthy), midLife)
-	if len(midHealthy) > 114 {
-		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 114 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
+	if len(midHealthy) > 124 {
+		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 124 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
 	}
 	if len(steady) == 0 {
 		t.Fatal("no steady leak run to evaluate")
@@ -680,4 +689,24 @@ func TestAlivePastTheDeathPoint(t *testing.T) {
 	if math.Abs(med-survivedShareAtDeath) > 0.01 {
 		t.Errorf("runs alive past 0.95·F died at a median %.3f·F; the model says %.2f", med, survivedShareAtDeath)
 	}
+}
+
+// fullGCsOf returns when each full GC of evs ran (ms) and the heap it left (MB).
+func fullGCsOf(evs []parser.Event) (xs, ys []float64) {
+	for _, ev := range evs {
+		if g := ev.GC; ev.Type == parser.TypeGC && g.Kind != nil && *g.Kind == parser.KindFull && g.TimeMS != nil && g.HeapAfterMB != nil {
+			xs, ys = append(xs, *g.TimeMS), append(ys, *g.HeapAfterMB)
+		}
+	}
+	return xs, ys
+}
+
+// keptAcross reports a run whose first full GC after cutMS left more than its last one before,
+// by the noise: what the cut shows before it, the run kept and added to.
+func keptAcross(xs, ys []float64, cutMS float64) bool {
+	i := sort.SearchFloat64s(xs, cutMS+1e-9)
+	if i == 0 || i == len(xs) {
+		return true // nothing to compare with: hold the cut to the rule
+	}
+	return ys[i]-ys[i-1] > DefaultThresholds.noiseMB(ys[i-1])
 }
