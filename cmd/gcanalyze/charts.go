@@ -79,7 +79,7 @@ func baseName(source string) string {
 	if i := strings.Index(source, ":"); i > 0 {
 		s = strings.TrimSuffix(filepath.Base(source[:i]), filepath.Ext(source[:i])) + "-" + strings.ReplaceAll(source[i+1:], "/", "-")
 	}
-	for _, ext := range []string{".gz", ".log", ".txt"} {
+	for _, ext := range []string{".gz", ".zst", ".xz", ".bz2", ".log", ".txt"} {
 		s = strings.TrimSuffix(s, ext)
 	}
 	return fileSafe(s)

@@ -11,6 +11,8 @@ func TestBaseNameIsFileSafe(t *testing.T) {
 	}
 	for _, tc := range []struct{ source, want string }{
 		{"dir/app.log", "app"},
+		{"dir/app.log.zst", "app"},
+		{"app.log.1.xz", "app.log.1"},
 		{"logs.tgz:x/a.log", "logs-x-a"},
 		{"-", "stdin"},
 		{"node --max-old-space-size=112 print-on-demand.js", "node-max-old-space-size-112-print-on-demand.js"},

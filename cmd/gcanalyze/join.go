@@ -35,7 +35,7 @@ func joinInputs(args []string) (name string, r io.Reader, closers []io.Closer, e
 	var pieces []piece
 	for _, p := range paths {
 		if input.IsArchiveName(p) {
-			return "", nil, nil, usageError{"--join takes log files (plain or .gz), not archives: " + p}
+			return "", nil, nil, usageError{"--join takes log files (plain or compressed), not archives: " + p}
 		}
 		t, ok, err := firstTime(p)
 		if err != nil {
