@@ -49,9 +49,10 @@ var ErrTooLarge = errors.New("decompressed size exceeds the cap (a zip or gzip b
 type Visit func(name string, r io.Reader) error
 
 // Each visits every log the arguments name, in order: files, "-", directories (walked, files
-// in name order, symlinks not followed), globs, compressed logs, tar (plain, .tar.gz, .tar.zst,
-// .tar.xz, .tar.bz2) and zip archives (each member a log, read in one pass). Inputs that cannot be read are returned as errors, and the
-// walk goes on, so one bad file does not stop the rest.
+// in name order, symlinks not followed), globs, compressed logs, tar (plain, .tar.gz,
+// .tar.zst, .tar.xz, .tar.bz2) and zip archives (each member a log, read in one pass). Inputs
+// that cannot be read are returned as errors, and the walk goes on, so one bad file does not
+// stop the rest.
 func Each(args []string, stdin io.Reader, visit Visit) []error {
 	var errs []error
 	report := func(name string, err error) {
@@ -65,7 +66,7 @@ func Each(args []string, stdin io.Reader, visit Visit) []error {
 	}
 	for _, arg := range args {
 		if arg == "-" {
-			rc, err := decompress(io.NopCloser(stdin))
+			rc, err := decompress(stdin)
 			if err != nil {
 				report("-", err)
 				continue
@@ -216,38 +217,43 @@ func eachFile(path string, fi fs.FileInfo, visit Visit, report func(string, erro
 // compressions are the formats a log or an archive may be compressed with, known by the magic
 // bytes they start with (a rotated log keeps its text's name whatever compressed it).
 var compressions = []struct {
-	name  string
-	magic []byte
-	open  func(io.Reader) (io.Reader, error)
+	name string
+	is   func(head []byte) bool
+	open func(io.Reader) (io.Reader, error)
 }{
-	{"gzip", []byte{0x1f, 0x8b}, func(r io.Reader) (io.Reader, error) { return gzip.NewReader(r) }},
-	{"zstd", []byte{0x28, 0xb5, 0x2f, 0xfd}, func(r io.Reader) (io.Reader, error) {
+	{"gzip", magic(0x1f, 0x8b), func(r io.Reader) (io.Reader, error) { return gzip.NewReader(r) }},
+	{"zstd", magic(0x28, 0xb5, 0x2f, 0xfd), func(r io.Reader) (io.Reader, error) {
 		// One goroutine-free decoder per log; a window over 256 MiB is refused rather than
 		// allocated.
 		return zstd.NewReader(r, zstd.WithDecoderConcurrency(1), zstd.WithDecoderMaxWindow(256<<20))
 	}},
-	{"xz", []byte{0xfd, '7', 'z', 'X', 'Z', 0x00}, func(r io.Reader) (io.Reader, error) { return xz.NewReader(r) }},
-	// "BZh", the block size, then the first block's magic (the digits of pi) or, for an empty
-	// stream, the end's (those of the square root of pi): text starting "BZh9" is not bzip2.
-	{"bzip2", []byte{'B', 'Z', 'h'}, func(r io.Reader) (io.Reader, error) { return bzip2.NewReader(r), nil }},
+	{"xz", magic(0xfd, '7', 'z', 'X', 'Z', 0x00), func(r io.Reader) (io.Reader, error) { return xz.NewReader(r) }},
+	{"bzip2", isBzip2, func(r io.Reader) (io.Reader, error) { return bzip2.NewReader(r), nil }},
 }
 
-// isBzip2 reports whether head, a stream's first bytes, is a bzip2 stream's start.
+// magic returns a test of a stream's first bytes for the given ones.
+func magic(b ...byte) func(head []byte) bool {
+	return func(head []byte) bool { return bytes.HasPrefix(head, b) }
+}
+
+// isBzip2 reports whether head, a stream's first bytes, is a bzip2 stream's start: "BZh", the
+// block size, then the first block's magic (the digits of pi) or, for an empty stream, the
+// end's (those of the square root of pi) — text starting "BZh9" is not bzip2.
 func isBzip2(head []byte) bool {
-	if len(head) < 10 || head[3] < '1' || head[3] > '9' {
+	if len(head) < 10 || !bytes.HasPrefix(head, []byte("BZh")) || head[3] < '1' || head[3] > '9' {
 		return false
 	}
 	m := head[4:10]
 	return bytes.Equal(m, []byte{0x31, 0x41, 0x59, 0x26, 0x53, 0x59}) || bytes.Equal(m, []byte{0x17, 0x72, 0x45, 0x38, 0x50, 0x90})
 }
 
-// decompress returns rc's text: decompressed and capped when rc starts with the magic of
+// decompress returns r's text: decompressed and capped when r starts with the magic of
 // gzip, zstd, xz or bzip2; as it is otherwise.
-func decompress(rc io.Reader) (io.Reader, error) {
-	br := bufio.NewReader(rc)
+func decompress(r io.Reader) (io.Reader, error) {
+	br := bufio.NewReader(r)
 	head, _ := br.Peek(10)
 	for _, c := range compressions {
-		if !bytes.HasPrefix(head, c.magic) || c.name == "bzip2" && !isBzip2(head) {
+		if !c.is(head) {
 			continue
 		}
 		zr, err := c.open(br)
@@ -338,7 +344,7 @@ func eachTar(path string, visit Visit, report func(string, error)) {
 			report(name, errNested)
 			continue
 		}
-		mr, err := decompress(io.NopCloser(tr))
+		mr, err := decompress(tr)
 		if err == nil {
 			err = visit(name, &capped{r: mr, left: MaxDecompressed})
 		}
