@@ -7,8 +7,10 @@ import (
 	"io"
 	"math"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/gcanalyze/gcanalyze/internal/corpustest"
@@ -59,7 +61,42 @@ func readAnalysisExpect(t *testing.T, log string) analysisExpect {
 	return *e.Analysis
 }
 
+// analyzeFile analyses the corpus log as the CLI does. Several tests read every log of the
+// corpus with the same options; the reports (about 10 MB for the corpus) are kept, so each
+// log is read once per options for the whole test binary. A test must not change a report.
 func analyzeFile(t testing.TB, log string, opts Options) *Report {
+	t.Helper()
+	if opts.Thresholds != nil {
+		return analyzeFileOnce(t, log, opts)
+	}
+	abs, err := filepath.Abs(log) // tests name a log from corpustest.Dir or from "../corpus"
+	if err != nil {
+		t.Fatal(err)
+	}
+	key := reportKey{log: abs, kind: opts.HeapLimitKind}
+	if opts.HeapLimitMB != nil {
+		key.limitMB, key.limited = *opts.HeapLimitMB, true
+	}
+	if r, ok := reports.Load(key); ok {
+		return r.(*Report)
+	}
+	r := analyzeFileOnce(t, log, opts)
+	reports.Store(key, r)
+	return r
+}
+
+// reportKey names a report of analyzeFile: the log and the options it was read with.
+type reportKey struct {
+	log     string
+	kind    string
+	limitMB float64
+	limited bool
+}
+
+// reports holds analyzeFile's reports by reportKey.
+var reports sync.Map
+
+func analyzeFileOnce(t testing.TB, log string, opts Options) *Report {
 	t.Helper()
 	f, err := corpustest.Open(log)
 	if err != nil {
