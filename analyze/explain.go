@@ -521,7 +521,7 @@ func (e *explainer) trend() {
 	}
 	if t == nil && e.out.Verdict == VerdictHealthy && e.p.young < e.th.FewYoungGCs && !quietYoung(e.p, e.th) && quietGCs(e.p, e.th) {
 		// Healthy on few GCs: say what showed the heap level.
-		lv := levelAtEnd(e.p.chart.all(), e.th)
+		lv := levelAtEnd(e.p.livePoints(), e.th)
 		n := len(lv.pts)
 		e.ev("level", "the last %d GCs, young and full, from %s to %s, each left %s–%s: a heap that holds its level", n-lv.first, secs(lv.pts[lv.first].TimeMS), secs(lv.pts[n-1].TimeMS), strings.TrimSuffix(mb(lv.loMB), " MB"), mb(lv.hiMB))
 	}

@@ -618,20 +618,47 @@ func (a *Analyzer) utilizationSeries(p *proc, out *Process) {
 // a tenth of what the full GC before it left, or, on a small heap, where a tenth is under what
 // an isolate holds empty, under half of it and at or under the least any full GC before it
 // left (a call-centre ingress leaking 0.42 MB/s, 8 → 23.9 MB, then 3.7 MB at its exit).
+// A worker that Node terminated for its memory (ERR_WORKER_OUT_OF_MEMORY) is torn down the
+// same way: its stack unwinds and its isolate collects what the work held as it is disposed
+// (a Markdown worker's include explosion, 11 -> 67 MB in half a second, then 10.9 MB 10 ms
+// later, read "heap too small" from a climb and a give-back): there almost the whole heap is
+// under half of what the full GC before it left and back where the worker's full GCs mostly
+// left it (their median), as a worker's own start-up may have held less.
 // It reports whether it left one out.
 func (p *proc) dropTeardown() bool {
 	p.teardownMS = nil
 	n := len(p.fulls)
-	if n < 3 || p.crash != nil {
+	worker := p.crash != nil && p.crash.Kind == parser.FatalWorkerOOM
+	if n < 3 || p.crash != nil && !worker {
 		return false
 	}
 	last, prev := p.fulls[n-1], p.fulls[n-2].AfterMB
-	if last.TimeMS >= p.last && (last.AfterMB < 0.1*prev || last.AfterMB < 0.5*prev && last.AfterMB <= p.leastFull(n-1)) {
+	freed := last.AfterMB < 0.1*prev || last.AfterMB < 0.5*prev && last.AfterMB <= p.leastFull(n-1)
+	if worker && last.AfterMB < 0.5*prev {
+		before := make([]float64, n-1)
+		for i, f := range p.fulls[:n-1] {
+			before[i] = f.AfterMB
+		}
+		freed = freed || last.AfterMB <= median(before)
+	}
+	if last.TimeMS >= p.last && freed {
 		p.fulls = p.fulls[:n-1]
 		p.teardownMS = &last.TimeMS
 		return true
 	}
 	return false
+}
+
+// livePoints is every GC the chart keeps before the teardown dropTeardown found, if any: what
+// the program's heap did while it ran.
+func (p *proc) livePoints() []GCPoint {
+	pts := p.chart.all()
+	if p.teardownMS != nil {
+		for len(pts) > 0 && pts[len(pts)-1].TimeMS >= *p.teardownMS {
+			pts = pts[:len(pts)-1]
+		}
+	}
+	return pts
 }
 
 // leastFull is the least heap any of the first n full GCs left.

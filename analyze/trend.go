@@ -1256,7 +1256,7 @@ func risesThroughout(ys []float64) bool {
 // level held.
 func youngBetweenFulls(p *proc, from, to float64, th *Thresholds) (held, climbed bool) {
 	var xs, ys []float64
-	for _, pt := range p.chart.all() {
+	for _, pt := range p.livePoints() {
 		if t := pt.TimeMS / 1000; !pt.Full && t > from && t < to {
 			xs, ys = append(xs, t), append(ys, pt.AfterMB)
 		}
@@ -1331,7 +1331,7 @@ func heldAndLeft(p *proc, fromMS float64, th *Thresholds) (longestS, leftMS floa
 	if p.chart == nil {
 		return 0, 0
 	}
-	pts := p.chart.all()
+	pts := p.livePoints()
 	// climbedOut reports the heap passing a level's top by the noise within half the time it
 	// held the level: a step out of it, not young GCs creeping up as promoted garbage gathers
 	// between full GCs (a bidder's store loaded at 114 MB, then young GCs only, 114.8 → 129 MB

@@ -739,7 +739,7 @@ func quietGCs(p *proc, th *Thresholds) bool {
 	if p.chart == nil {
 		return false
 	}
-	return levelAtEnd(p.chart.all(), th).quiet(th)
+	return levelAtEnd(p.livePoints(), th).quiet(th)
 }
 
 // endLevel is the stretch of GCs that ends a log within the noise of each other: pts[first:],
@@ -833,7 +833,7 @@ func gcsLeftLevel(p *proc, th *Thresholds) *leftLevel {
 	if p.chart == nil {
 		return nil
 	}
-	pts := p.chart.all()
+	pts := p.livePoints()
 	n := len(pts)
 	if n < 4 {
 		return nil
@@ -896,7 +896,7 @@ func afterOf(pts []GCPoint) []float64 {
 // its interval clear of zero. Such a process is not shown healthy (an accelerating leak seen
 // before its third full GC read healthy).
 func risingWithoutFullGCs(p *proc, th *Thresholds) bool {
-	pts := p.chart.all()
+	pts := p.livePoints()
 	f, ok := fitAfter(pts, th.FewYoungGCs)
 	return ok && f.interval95()[0] > 0 && f.b*(pts[len(pts)-1].TimeMS-pts[0].TimeMS)/1000 >= th.UnsettledGrowthMB
 }
@@ -1991,7 +1991,7 @@ func grewBefore(p *proc, pts []GCPoint, levelMB, beforeMS float64, th *Threshold
 }
 
 func burstOf(p *proc, limit float64, th *Thresholds) *burst {
-	pts := p.chart.all()
+	pts := p.livePoints()
 	if len(pts) < 4 || limit <= 0 {
 		return nil
 	}
