@@ -306,17 +306,12 @@ var knownMisses = map[string]string{
 	"node-12/campus-door-audit-archiver-boot-watermark.96.log.gz": "three full GCs since the drain: one short of a leak's four",
 	// Set BW (Node 11, 16, 22, 25), 15 of 20 at first contact (b7189bc), 17 once a full GC
 	// that freed a transient caught by the one before, the climb going on above both, was no
-	// longer work in flight given back (givenBack). An air-quality service whose boot holds a
-	// 50 MB history until a full GC at 7 s frees it to 16 MB, then from 21 s keeps every
-	// episode notice at 1.3 MB/s, alive at 45 s at 44.6 MB: on Node 16 and 22 the climb, six
-	// full GCs on a line, stays under the boot's peak, and the boot's 34 MB freed is taken for
-	// memory full GCs catch in passing — healthy (labelled a leak). Reading the climb without
-	// that memory turned six cuts of healthy saw-tooths (rollups, exports) into leaks. A quote
+	// longer work in flight given back (givenBack), 19 once a climb was no longer read under
+	// memory a start-up had loaded far faster and freed once (an air-quality service's boot
+	// history, 34 MB freed at 7 s, over a climb at 1.55 MB/s from 21 s). A quote
 	// cache of two generations rotated every 3 s, until the rotation stops: on Node 25 the
 	// rise after the last rotation reads as the job that outgrew the limit (cycleOutgrew) —
 	// the log cannot tell a rotation that stopped from a rotation's work that grew.
-	"node-16/airquality-calibration-boot-then-episode-notice-log.112.log.gz":  "a climb under the boot's freed peak, read as caught in passing",
-	"node-22/airquality-calibration-boot-then-episode-notice-log.112.log.gz":  "a climb under the boot's freed peak, read as caught in passing",
 	"node-25/loyalty-quote-cache-rotation-stops-after-statsd-error.80.log.gz": "a rotation that stopped, read as its cycle outgrowing the limit",
 }
 

@@ -303,6 +303,18 @@ func readWindow(xs, ys []float64, th *Thresholds) (*growth, *Trend) {
 		return nil, nil
 	}
 	g, t := fitWindow(sx, sy, transient, th)
+	if start > 0 && !t.Significant && len(sy) >= th.LeakMinPoints && risesThroughout(sy) && releasedOnceBefore(xs, ys, start, (sy[len(sy)-1]-sy[0])/(sx[len(sx)-1]-sx[0]), th) {
+		// The memory the full GCs caught in passing was one load, freed once before the
+		// window, that came far faster than the heap climbs now: a start-up's, not this
+		// climb's cycle. The climb is read with what its own full GCs caught (an air-quality
+		// service whose boot held 49 MB until a full GC at 7 s left 16 MB, then from 21 s
+		// 19 -> 44 MB on a line at 1.55 MB/s, read healthy under the boot's 33.5 MB freed).
+		// A saw-tooth's earlier tooth rose at the pace of its current one, and stays unread.
+		if og, ot := fitWindow(sx, sy, transientMB(sy, th), th); ot.Significant {
+			ot.Method += ", the memory freed before it a start-up load's"
+			g, t = og, ot
+		}
+	}
 	if start > 0 {
 		t.Method += ", last segment of a two-segment fit"
 	}
@@ -1572,4 +1584,36 @@ func swingOf(p *proc, t *Trend) *Swing {
 		return nil
 	}
 	return &Swing{FloorMB: floor, PeakMB: peak}
+}
+
+// releasedOnceBefore reports memory the full GCs caught in passing (a full GC left more than a
+// later one, by the noise) in one episode only, over before the full GC at start, that had
+// risen more than CycleRateRatio times faster than the heap has climbed since (paceMBs).
+func releasedOnceBefore(xs, ys []float64, start int, paceMBs float64, th *Thresholds) bool {
+	least := math.Inf(1)
+	caught := make([]bool, len(ys))
+	for i := len(ys) - 1; i >= 0; i-- {
+		least = math.Min(least, ys[i])
+		caught[i] = ys[i]-least > th.noiseMB(ys[i])
+	}
+	episodes, peak := 0, -1
+	for i, c := range caught {
+		if !c {
+			continue
+		}
+		if i >= start {
+			return false
+		}
+		if i == 0 || !caught[i-1] {
+			episodes++
+		}
+		if peak < 0 || ys[i] > ys[peak] {
+			peak = i
+		}
+	}
+	if episodes != 1 || peak == 0 {
+		return false
+	}
+	low := lowestOf(ys, 0, peak)
+	return xs[peak] > xs[low] && (ys[peak]-ys[low])/(xs[peak]-xs[low]) > th.CycleRateRatio*paceMBs
 }
