@@ -4,6 +4,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -387,6 +388,41 @@ func TestClimbUnderABootLoad(t *testing.T) {
 		_, tr := readWindow(tc.xs, tc.ys, th)
 		if got := tr.Significant && strings.Contains(tr.Method, "a start-up load's"); got != tc.leak {
 			t.Errorf("%s: read %q (significant %v), want the climb read apart from the load: %v", tc.name, tr.Method, tr.Significant, tc.leak)
+		}
+	}
+}
+
+// TestSpiralThatClimbs: set BV's audit store on Node 12 drained to 30.6 MB, climbed 52.1,
+// 71.6 MB, then V8 ran 34 full GCs back to back at the limit, each leaving more, 72.5 -> 79.0
+// MB at 2 MB/s — the climb's pace. That spiral says the growth went on until V8 stopped it. A
+// spiral held at one level (the same run's GCs made flat by hand), or one rising ten times the
+// climb's pace (likewise by hand), says no such thing.
+func TestSpiralThatClimbs(t *testing.T) {
+	th := &DefaultThresholds
+	xs := []float64{0.43, 0.852, 1.865, 6.295, 13.654, 23.943, 32.122}
+	ys := []float64{16.9, 52.4, 51.3, 38.4, 30.6, 52.1, 71.6}
+	spiralX := []float64{33.7, 33.8, 33.9, 34.0, 34.1, 34.2, 34.3, 34.4, 34.5, 34.6, 34.7, 34.8, 34.9, 35.0, 35.1, 35.2, 35.25,
+		35.4, 35.5, 35.6, 35.7, 35.8, 35.9, 36.0, 36.1, 36.2, 36.3, 36.4, 36.5, 36.6, 36.7, 36.8, 36.9, 37.0}
+	spiralY := []float64{72.5, 72.6, 72.6, 72.8, 73.0, 73.2, 73.4, 73.6, 73.8, 74.0, 74.4, 74.6, 74.7, 75.0, 75.0, 75.4, 75.4,
+		75.8, 76.0, 76.1, 76.5, 76.5, 76.9, 77.1, 77.1, 77.5, 77.5, 77.9, 77.9, 78.4, 78.3, 78.3, 78.7, 79.0}
+	flat := make([]float64, len(spiralY))
+	steep := make([]float64, len(spiralY))
+	for i := range flat {
+		flat[i] = 72.5 + 0.01*float64(i%2)
+		steep[i] = 72.5 + 10*(spiralY[i]-72.5)
+	}
+	for _, tc := range []struct {
+		name    string
+		spiral  []float64
+		climbed bool
+	}{
+		{"the run's spiral", spiralY, true},
+		{"a spiral held at one level", flat, false},
+		{"a spiral ten times the climb's pace", steep, false},
+	} {
+		allX, allY := append(slices.Clone(xs), spiralX...), append(slices.Clone(ys), tc.spiral...)
+		if got := climbedThroughSpiral(allX, allY, len(xs), th); got != tc.climbed {
+			t.Errorf("%s: climbed through the spiral %v, want %v", tc.name, got, tc.climbed)
 		}
 	}
 }

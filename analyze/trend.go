@@ -177,6 +177,7 @@ func (a *Analyzer) trend(p *proc, out *Process) {
 		return
 	}
 	xs, ys := p.fullSeries()
+	allX, allY := xs, ys
 	if crashedAtLimit(p) {
 		// The death spiral: at the limit V8 runs full GC after full GC, each freeing nothing,
 		// in the last moments. Those points say where the limit is, not how fast the heap
@@ -186,6 +187,24 @@ func (a *Analyzer) trend(p *proc, out *Process) {
 	g, t := readWindow(xs, ys, th)
 	if g == nil {
 		return
+	}
+	if len(xs) < len(allX) && !t.Significant && climbedThroughSpiral(allX, allY, len(xs), th) {
+		// The heap went on rising through the full GCs back to back at the limit, at the
+		// pace it climbed before them: the growth did not stop there, V8 did. Too few full
+		// GCs before the spiral to call it (an audit store's climb since it drained, three
+		// full GCs, then 35 at the limit each leaving more, 72.5 -> 79 MB at 2 MB/s).
+		// The spiral counts as one full GC, where it ended: crowded at the end, its points
+		// would outweigh the climb that brought the heap there.
+		ex, ey := append(slices.Clone(xs), allX[len(allX)-1]), append(slices.Clone(ys), allY[len(allY)-1])
+		// Read as readWindow reads a climb since the heap last fell back when its line through
+		// the fall is no growth; a heap that held a level and climbed again is read by the
+		// rules for steps, which the spiral does not change.
+		if r := steadyClimbSinceFall(ex, ey, th); r > 0 {
+			if sg, st := fitWindow(ex[r:], ey[r:], transientMB(ey, th), th); st.Significant {
+				st.Method += ", since the heap last fell back, through the full GCs back to back at the limit, each leaving more"
+				g, t = sg, st
+			}
+		}
 	}
 	if crashedAtLimit(p) && g.model == ModelDecelerating && t.SlopeNowMBPerS != nil && *t.SlopeNowMBPerS <= 0 {
 		// A curve that has the heap shrinking as it died at its limit bent to the ceiling
@@ -1244,6 +1263,20 @@ func steadyClimbSinceFall(xs, ys []float64, th *Thresholds) int {
 		}
 	}
 	return r
+}
+
+// climbedThroughSpiral reports a death spiral — the full GCs from k-1 on, k the length
+// trimDeathSpiral kept — that rose over its span by the noise or more, on a robust line clear
+// of zero, within CycleRateRatio of the pace of the climb's last LeakMinPoints full GCs before
+// it.
+func climbedThroughSpiral(xs, ys []float64, k int, th *Thresholds) bool {
+	n := len(xs)
+	if k < th.LeakMinPoints || n-k+1 < th.LeakMinPoints || xs[n-1] <= xs[k-1] || ys[n-1]-ys[k-1] < th.noiseMB(ys[k-1]) {
+		return false
+	}
+	before := robustFit(xs[k-th.LeakMinPoints:k], ys[k-th.LeakMinPoints:k]).b
+	spiral := robustFit(xs[k-1:], ys[k-1:])
+	return before > 0 && spiral.interval95()[0] > 0 && spiral.b*th.CycleRateRatio >= before && spiral.b <= th.CycleRateRatio*before
 }
 
 // risesThroughout reports heaps after full GCs each above the one before.
