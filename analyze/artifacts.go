@@ -66,6 +66,7 @@ func (a *Analyzer) addFatal(ev parser.Event) {
 		c.HeapOOM = c.HeapOOM || e.heapOOM // an abort after a crash block: V8's heap ran out
 	}
 	a.evidence = nil // the fatal message says what the traces before it could only suggest
+	c.afterStack = a.nativeFrames > 0
 	a.nativeFrames = 0
 	if d := a.crashed; unnamed && f.PrintedBy == "v8" && d != nil && d.crash != nil && d.crash.PrintedBy == "v8" && a.otherLine < d.crash.Line {
 		// V8's banners one after another, only their "#" lines between ("Fatal process OOM
@@ -628,7 +629,11 @@ func (a *Analyzer) mergeOrphanDeath() {
 		// another process's death (two terser workers dying together, one crash block shown).
 		t := traced[0]
 		for _, o := range orphans {
-			abort := o.crash.Kind == parser.FatalUnknown && o.crash.PrintedBy == "shell"
+			// An abort right after a native stack's last frames, before the traced process
+			// printed anything, is that stack's death: a language server's previous run
+			// ("12: 00007FF6DDC2FC3D", then "Server process exited with code 134", then
+			// the restarted server's own crash block).
+			abort := o.crash.Kind == parser.FatalUnknown && o.crash.PrintedBy == "shell" && !(o.crash.afterStack && o.crash.Line < t.firstLine)
 			// A message just before the block announces it only where the block's process
 			// printed its own message after it too (a Nuxt build on Node 8): where it printed
 			// none, the messages before are the deaths themselves, one of them the block's

@@ -106,6 +106,8 @@ func Headline(p *Process) string {
 		return "NOT A MEMORY CRASH — Electron reports the renderer gone for a reason that is not memory."
 	case notAboutMemory(p.Crash):
 		return "NOT A MEMORY CRASH — the process died of a fatal error that is not about memory: V8 or Node stopped on a broken invariant."
+	case p.Crash != nil && p.Crash.Kind == parser.FatalUnknown && p.Crash.PrintedBy == "v8":
+		return "INSUFFICIENT DATA — V8 died on its out-of-memory path without saying which memory ran out, and too few GCs show what its heap did."
 	case p.Crash != nil && p.Crash.Kind == parser.FatalUnknown:
 		return "INSUFFICIENT DATA — the process died, but its fatal message is not in the log and too few GCs show what its heap did."
 	case p.Crash != nil:

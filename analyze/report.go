@@ -193,6 +193,9 @@ type Crash struct {
 
 	// prints counts the times an uncaught-looking JavaScript error was printed in a row.
 	prints int
+	// afterStack is set for a death reported right after a native stack's frames: the
+	// stack's own death.
+	afterStack bool
 }
 
 // Trend is the fit of the heap after full GCs against time.

@@ -431,6 +431,18 @@ func bannerEvent(g *bannerLineG, input string) (*Fatal, *Marker) {
 		f := newFatal("Check failed", strings.TrimSpace(g.CheckFailed.text(input)), "v8")
 		f.Kind = FatalOther
 		return f, nil
+	case g.APIHandler != nil:
+		// V8 dies so on its out-of-memory path when the embedder's handler returned instead
+		// of ending the process. Its words are the same whichever memory ran out: Node 9
+		// runs of the corpus printed "after process out of memory" with the heap at its
+		// limit. An out-of-memory death, of a kind the log around it tells.
+		rest := g.APIHandler.text(input)
+		if again := strings.Index(rest, "API fatal error handler"); again > 0 {
+			rest = rest[:again] // the same words of other processes, fused on the line
+		}
+		f := newFatal("API fatal error handler returned", "after "+strings.TrimSpace(rest), "v8")
+		f.Kind, f.HeapOOM = FatalUnknown, false
+		return f, nil
 	case g.FatalIn != nil:
 		return nil, &Marker{Name: MarkerV8FatalBanner, Text: "Fatal error in " + strings.TrimSpace(g.FatalIn.text(input))}
 	}

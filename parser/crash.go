@@ -107,7 +107,7 @@ func (p *Parser) processKeyword(kw, seg string, ev Event) {
 			g = &fatalLineG{}
 		}
 		fatal(fatalEvent(g, seg))
-	case "# Fatal", "#Fatal ", "#FailureMessage", "# Debug check failed:", "# Check failed:":
+	case "# Fatal", "#Fatal ", "#FailureMessage", "# Debug check failed:", "# Check failed:", "# API fatal error handler returned after":
 		if kw == "#Fatal " {
 			seg = "# Fatal " + seg[len(kw):]
 		}

@@ -60,6 +60,13 @@ var crashReason = regexp.MustCompile(`(?i)(?:^Crash reason:\s+Out of Memory|\[Ou
 // chromiumOOM is Chromium's allocator giving up ("Out of memory. size=…").
 var chromiumOOM = regexp.MustCompile(`\bOut of memory[.,]? size ?= ?(\d+)|Oilpan: Out of memory`)
 
+// embedderFatal is V8's fatal error as an embedder other than Node prints it (Cloudflare's
+// workerd, under wrangler and miniflare: "workerd/jsg/setup.c++:38: fatal: V8 fatal error;
+// location = Reached heap limit; message = : allocation failed: JavaScript heap out of
+// memory"): the location and message Node prints after "FATAL ERROR:". A terminal that
+// wrapped the line leaves the location's first words ("location = Reached heap").
+var embedderFatal = regexp.MustCompile(`\bV8 fatal error; location = (.*?)(?:; message = (?::\s*)?(.*))?$`)
+
 // deathLine reads a line that tells of a process's death by someone other than V8: a kill for
 // memory, an abort, a renderer gone for "oom". ok is false for any other line.
 func deathLine(t string) (*Fatal, bool) {
@@ -118,6 +125,9 @@ func abs(x int) int {
 
 // deathOf reads a line that may tell of a death (mayTellOfDeath said so).
 func deathOf(t string) (*Fatal, bool) {
+	if m := embedderFatal.FindStringSubmatch(t); m != nil {
+		return newFatal(m[1], m[2], "v8"), true
+	}
 	for _, k := range killPatterns {
 		m := k.re.FindStringSubmatch(t)
 		if m == nil || k.notIfFalse && strings.Contains(strings.ToLower(t), "oomkilled\": false") ||
@@ -195,7 +205,7 @@ func mayTellOfDeath(t string) bool {
 		strings.Contains(t, "OOM") || strings.Contains(t, "R15") || strings.Contains(t, "-536870904") ||
 		strings.Contains(t, "sig=6") || strings.Contains(t, "Out of memory") || strings.Contains(t, "Out of Memory") ||
 		strings.Contains(t, "RETRY_LAST") || strings.Contains(t, "Jest worker") || strings.Contains(t, "ANOM_ABEND") ||
-		strings.Contains(t, "gone")
+		strings.Contains(t, "gone") || strings.Contains(t, "V8 fatal error")
 }
 
 // heapFlagRE finds V8's heap flags: --max-old-space-size=N, --max_old_space_size N, and the

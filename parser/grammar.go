@@ -182,6 +182,7 @@ type bannerLineG struct {
 	InvalidSize *span `parser:"  | 'Fatal' 'JavaScript' 'invalid' 'size' 'error' @@"`
 	FatalIn     *span `parser:"  | 'Fatal' 'error' 'in' @@"`
 	CheckFailed *span `parser:"  | ( 'Debug' 'check' | 'Check' ) 'failed' ':' @@"`
+	APIHandler  *span `parser:"  | 'API' 'fatal' 'error' 'handler' 'returned' 'after' @@"`
 	Failure     *span `parser:"  | 'FailureMessage' @@"`
 	Text        *span `parser:"  | @@ )?"`
 }

@@ -96,8 +96,12 @@ func continuation(cur, next string) (string, bool) {
 		if strings.HasSuffix(seg, "]") || nativeFrameAt(nt, 0) || symbolFrameStart(nt) == 0 {
 			return "", false
 		}
-		// A symbol a terminal wrapped: the rest of a C++ signature, or the [module].
-		if strings.HasPrefix(nt, "[") || strings.Count(seg, "(") > strings.Count(seg, ")") ||
+		// A symbol a terminal wrapped: the rest of a C++ signature, or the [module] — the
+		// whole line, or its start when the module too was wrapped. A line that only opens
+		// with a bracketed word is another's ("[close-orchestrator] t=24.9s close job
+		// FAILED", the parent's own log after a child's address-only frame).
+		if module := strings.IndexByte(nt, ']'); strings.HasPrefix(nt, "[") && (module < 0 || module == len(nt)-1) ||
+			strings.Count(seg, "(") > strings.Count(seg, ")") ||
 			strings.Contains(nt, "::") && !strings.Contains(nt, " at ") {
 			return joinWrapped(cur, next), true
 		}

@@ -163,6 +163,7 @@ var crashKeywords = [...]string{
 	"#FailureMessage",
 	"# Debug check failed:",
 	"# Check failed:",
+	"# API fatal error handler returned after",
 	"OOM error in V8:",
 	"V8 javascript OOM (",
 	"V8 process OOM (",

@@ -191,6 +191,66 @@ func TestHardWrappedAndSplitLines(t *testing.T) {
 	}
 }
 
+// TestAddressOnlyFrameEndsItself: Node 10 prints a JIT frame as its address alone ("12:
+// 0x17a22f5bf1d "); the parent's own log line after it opens with a bracketed word and is no
+// [module] of the frame (set BZ's month-end close, Node 10, its lines 136–137 as printed). A
+// module on a line of its own still joins its frame (hand-made).
+func TestAddressOnlyFrameEndsItself(t *testing.T) {
+	for _, tc := range []struct {
+		text   string
+		events int
+		module string
+	}{
+		{"12: 0x17a22f5bf1d \n[close-orchestrator] t=24.9s close job FAILED: globex-marketplace (exit code null, signal SIGABRT) -> manual-close ticket filed\n", 2, ""},
+		{" 3: 0xb0336e v8::Utils::ReportOOMFailure(v8::internal::Isolate*, char const*, bool)\n[/root/.cache/node-binaries/10.24.1/bin/node]\n", 1, "/root/.cache/node-binaries/10.24.1/bin/node"},
+	} {
+		evs := parseOne(t, tc.text)
+		var frames []*NativeFrame
+		for _, ev := range evs {
+			if ev.Type == TypeNativeFrame {
+				frames = append(frames, ev.NativeFrame)
+			}
+		}
+		if len(frames) != 1 || len(evs) != tc.events {
+			t.Errorf("%q: %d events, %d frames", tc.text, len(evs), len(frames))
+			continue
+		}
+		if got := frames[0].Module; tc.module != "" && (got == nil || *got != tc.module) {
+			t.Errorf("%q: module %v, want %q", tc.text, got, tc.module)
+		}
+	}
+}
+
+// TestEmbedderFatal: Cloudflare's workerd prints V8's fatal error as "V8 fatal error;
+// location = …; message = …" — the location and message Node prints after "FATAL ERROR:" —
+// in full or wrapped by wrangler at its location (pastes BJ bj012, heldout-af af011).
+func TestEmbedderFatal(t *testing.T) {
+	for _, tc := range []struct {
+		line string
+		kind FatalKind
+		oom  bool
+	}{
+		{"workerd/jsg/setup.c++:38: fatal: V8 fatal error; location = Reached heap limit; message = : allocation failed: JavaScript heap out of memory", FatalHeapLimit, true},
+		{"  workerd/jsg/setup.c++:38: fatal: V8 fatal error; location = Reached heap", FatalHeapLimit, true},
+		{"│ workerd/jsg/setup.c++:38: fatal: V8 fatal error; location = ExternalEntityTable::AllocateEntry; message = : allocation failed: process out of memory", FatalProcessOOM, false},
+		{"V8 fatal error; location = CALL_AND_RETRY_LAST; message = : allocation failed: JavaScript heap out of memory", FatalCallAndRetryLast, true},
+		// V8's own banner when Node's out-of-memory handler returned (pastes BJ bj020, three
+		// build workers' messages fused on one line): the same words for any memory, so the
+		// kind is left to the log around it (node-9/leak-spiky.128.r8: its heap at the limit).
+		{"# API fatal error handler returned after process out of memoryAPI fatal error handler returned after process out of memory", FatalUnknown, false},
+	} {
+		var f *Fatal
+		for _, ev := range parseOne(t, tc.line+"\n") {
+			if ev.Type == TypeFatal {
+				f = ev.Fatal
+			}
+		}
+		if f == nil || f.Kind != tc.kind || f.HeapOOM != tc.oom {
+			t.Errorf("%q: fatal %+v, want kind %s, heap OOM %v", tc.line, f, tc.kind, tc.oom)
+		}
+	}
+}
+
 func TestPrefixesRemoved(t *testing.T) {
 	gcLine := "[26105:0x3bd1d000]      125 ms: Scavenge 4.4 (5.1) -> 3.8 (6.1) MB, pooled: 0 MB, 0.73 / 0.00 ms  (average mu = 1.000, current mu = 1.000) allocation failure; "
 	for _, prefix := range []string{"", "3|muon-nod | ", "2024-02-27T09:49:55: ", "[1] [1] ", "> ", "[Error] ", "2:11:38 AM: ", "Nov 15 14:06:06 ip-172-31-11-84 docker[2954]: ", "\x1b[31m", "    "} {
