@@ -383,8 +383,10 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// 13, 18, 20 and 24, measured as it came (its search index, one old index kept in three
 	// rebuilds, died after its second step at 15.5 s: healthy at 20–80% on every version but
 	// one cut; its CSV reshaper's accelerating leak 31–50% late at 60% on Node 13 and 24 from
-	// three to six full GCs).
-	for kind, floor := range map[string]float64{"steady": 0.690, "changing": 0.668} {
+	// three to six full GCs); 730 of 1,054 with set BY on Node 14, 19, 21 and 26 as it came,
+	// 731 once a climb under a start-up's freed load was read apart, 743 of 1,066, 69.7%, and
+	// 681 of 1,017, 67.0%, with set BZ on Node 10, 16, 20 and 23 as it came.
+	for kind, floor := range map[string]float64{"steady": 0.696, "changing": 0.669} {
 		t.Logf("%s-rate cuts meeting the floor: %d of %d", kind, met[kind], cuts[kind])
 		if share := float64(met[kind]) / float64(max(cuts[kind], 1)); share < floor {
 			t.Errorf("%s-rate cuts meeting the floor: %.1f%%, below the %.1f%% measured before", kind, 100*share, 100*floor)
@@ -505,7 +507,7 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// it came (its quote cache before or at the stop of its rotation, at 60% on Node 11 and
 	// 40–60% on Node 22; its short-link store on its cap at 60% on Node 22); 124 of 2,277 with
 	// set BX as it came (its search index, dead after two steps of a leak designed for more:
-	// at 40–80% the log shows a level under rebuild spikes).
+	// at 40–80% the log shows a level under rebuild spikes); 124 of 2,322 with sets BY and BZ.
 	t.Logf("leaks cut at 40–80%% of their life that read healthy: %d of %d", len(midHealthy), midLife)
 	if len(midHealthy) > 124 {
 		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 124 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
