@@ -369,8 +369,8 @@ func TestClimbAfterADrain(t *testing.T) {
 // freed once before the climb, is not this climb's memory caught in passing — set BW's
 // air-quality service (Node 16): its boot held 49.4 MB until 7.1 s, then from 20.6 s the
 // heap climbed on a line at 1.55 MB/s, read healthy under the boot's 33.5 MB freed. A
-// saw-tooth's earlier tooth, which rose at the pace of the current one (set BC's ledger export
-// cut at 60%, Node 20), and a load freed twice, are still read under what was freed.
+// saw-tooth's earlier tooth, which rose at the pace of the current one (a nightly ledger
+// export's second pass, cut at 60% on Node 20), and a load freed twice, are still read under what was freed.
 func TestClimbUnderABootLoad(t *testing.T) {
 	th := &DefaultThresholds
 	for _, tc := range []struct {
