@@ -537,7 +537,11 @@ func (e *explainer) trend() {
 		e.ev("climb", "each full GC left more than the one before, and a young GC since the last left %s at %s, more than its %s: the heap rose at every reading", mb(top.AfterMB), secs(top.TimeMS), mb(last.AfterMB))
 	}
 	if e.p.teardownMS != nil {
-		e.ev("at exit", "the full GC at %s freed almost the whole heap as the process ended: left out of the trend", secs(*e.p.teardownMS))
+		if c := e.p.crash; c != nil && c.Kind == parser.FatalWorkerOOM {
+			e.ev("at exit", "the full GC at %s freed what the worker held as Node terminated it: left out of the trend", secs(*e.p.teardownMS))
+		} else {
+			e.ev("at exit", "the full GC at %s freed almost the whole heap as the process ended: left out of the trend", secs(*e.p.teardownMS))
+		}
 	}
 	if t == nil || g == nil {
 		return
