@@ -38,10 +38,12 @@ var killPatterns = []struct {
 	{re: regexp.MustCompile(`(?i)\b(?:exit(?:ed)?|errno|code|status)(?: with)?(?: exit)?(?: code| status)?\s*[:=]?\s*137\b`), printedBy: "npm", message: "exit code 137: killed (SIGKILL)"},
 }
 
-// abortPattern is a death by SIGABRT reported by a shell, a package manager or an auditor:
+// abortPattern is a death by SIGABRT reported by a shell (bash's "Aborted", macOS's "Abort
+// trap: 6", zsh's "zsh: abort" and its job table's "abort (core dumped)"), a package manager or
+// an auditor:
 // what V8 does on its own out-of-memory path, but also on any other fatal error. Emscripten's
 // "Aborted()" (a WebAssembly module's abort, the process lives on) is not one.
-var abortPattern = regexp.MustCompile(`^(?:\S+: )?(?:line \d+: +)?(?:\d+ +)?Aborted(?:$|[^(\w])|\bSIGABRT\b|\bsig=6\b|\bANOM_ABEND\b.*exe="[^"]*node[^"/]*"(?:\s+\S+)?$|(?i)\b(?:exit(?:ed)?|errno|code|status)(?: with)?(?: exit)?(?: code| status)?\s*[:=]?\s*134\b`)
+var abortPattern = regexp.MustCompile(`^(?:\S+: )?(?:line \d+: +)?(?:\d+ +)?Aborted(?:$|[^(\w])|\bAbort trap: 6\b|^zsh: abort\b|\d+ abort \(core dumped\)|\bSIGABRT\b|\bsig=6\b|\bANOM_ABEND\b.*exe="[^"]*node[^"/]*"(?:\s+\S+)?$|(?i)\b(?:exit(?:ed)?|errno|code|status)(?: with)?(?: exit)?(?: code| status)?\s*[:=]?\s*134\b`)
 
 // auditPID is the pid of an audit line (ANOM_ABEND … pid=10565 … sig=6).
 var auditPID = regexp.MustCompile(`\bANOM_ABEND\b.*\bpid=(\d+)`)
