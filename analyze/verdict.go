@@ -416,7 +416,7 @@ func verdictOf(p *proc, out *Process, th *Thresholds, heapMB float64) string {
 			return VerdictGCThrashing
 		}
 		return VerdictHeapTooSmall
-	case growing && tr.Points >= leakMinPoints(p, th) && ((tr.ToMS-tr.FromMS) >= th.LeakMinSpanShare*spanMS(out) || tr.Points >= th.LeakManyPoints || grewIntoTrend(p, tr, th)) &&
+	case growing && tr.Points >= leakMinPoints(p, th) && ((tr.ToMS-tr.FromMS) >= th.LeakMinSpanShare*spanMS(out) || tr.Points >= th.LeakManyPoints || grewIntoTrend(p, tr, th) || climbOnLine(p, tr, limit, th)) &&
 		(tr.GrowthMB >= th.LeakMinGrowthMB || limit > 0 && tr.GrowthMB >= th.LeakMinGrowthShareOfLimit*limit || steadyOnSmallHeap(p, tr, th) || unmistakableLine(p, tr, th)):
 		if levelsOff(p, out, th) != nil {
 			if thrashing(p, out, th) != nil {
@@ -1007,6 +1007,24 @@ func unmistakableLine(p *proc, tr *Trend, th *Thresholds) bool {
 		}
 	}
 	return true
+}
+
+// climbOnLine reports a climb too young for LeakMinSpanShare that no settling heap shows: the
+// last five full GCs or more each left more than the one before, on a line that explains them
+// almost whole, rising by a fifth of the limit or more.
+func climbOnLine(p *proc, tr *Trend, limit float64, th *Thresholds) bool {
+	if tr.Model != ModelLinear || tr.RSquared < 0.98 || limit <= 0 || len(p.fulls) < 5 {
+		return false
+	}
+	n := 1
+	for i := len(p.fulls) - 1; i > 0 && p.fulls[i].AfterMB > p.fulls[i-1].AfterMB; i-- {
+		n++
+	}
+	if n < 5 {
+		return false
+	}
+	first, last := p.fulls[len(p.fulls)-n], p.fulls[len(p.fulls)-1]
+	return first.TimeMS <= tr.FromMS && last.AfterMB-first.AfterMB >= 0.2*limit
 }
 
 // risingBefore counts the full GCs before the trend's window when each left more than the one
