@@ -924,6 +924,8 @@ func (e *explainer) prediction() {
 		case "", ModelLinear:
 		case ModelAverage:
 			model = ", from the average rate: the curve reaches no limit"
+		case ModelAccelerating:
+			model = ", from the accelerating trend; its late end is the line's, should the rate stop rising"
 		default:
 			model = ", from the " + out.PredictionModel + " trend"
 		}

@@ -105,12 +105,16 @@ func (g *growth) forecast(d *deathPoint, alive float64) (forecast, bool) {
 			hi = math.Max(hi, qhi)
 		}
 	}
-	if g.exp != nil && g.quad == nil && !d.soft {
-		// Too few full GCs for a parabola: the acceleration is read from its consistency
-		// alone, and if the rate stops rising the line's end is the later bound.
+	if g.model == ModelAccelerating && !d.soft {
+		// If the rate stops rising — a leak in steps whose last step read as a bend — the
+		// line's end is the later bound.
 		if lhi, ok := crossing(g.lin.at, d.hi, end, horizon); ok {
 			hi = math.Max(hi, lhi)
 		}
+	}
+	if g.exp != nil && g.quad == nil && !d.soft {
+		// Too few full GCs for a parabola: the acceleration is read from its consistency
+		// alone.
 		if lmid, ok := crossing(g.lin.at, d.mb-g.excessMB, end, horizon); ok {
 			mid = g.expWeight*mid + (1-g.expWeight)*lmid
 		}
