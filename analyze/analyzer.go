@@ -593,6 +593,9 @@ func (a *Analyzer) addGC(g *parser.GC) {
 	if g.CommittedAfterMB != nil {
 		pt.CommittedMB = *g.CommittedAfterMB
 	}
+	if g.CommittedBeforeMB != nil {
+		pt.committedBeforeMB = *g.CommittedBeforeMB
+	}
 	if g.PauseMS != nil {
 		pt.PauseMS = *g.PauseMS
 	} else {

@@ -175,6 +175,13 @@ var knownMisses = map[string]string{
 	"node-12/ais-vessel-cpa-alerts-too-small.96.log.gz": "slowing into its limit at lingeredAtLimit's threshold",
 	"node-15/ais-vessel-cpa-alerts-too-small.96.log.gz": "slowing into its limit at lingeredAtLimit's threshold",
 	"node-22/ais-vessel-cpa-alerts-too-small.96.log.gz": "slowing into its limit at lingeredAtLimit's threshold",
+	// Set CA (Node 11, 13, 17, 25). A semver resolver's memo over a bounded key space: on Node 11
+	// its four full GCs left 66, 114, 131, 140 MB (7.8, 2.9, 0.75 MB/s), then none ran for the
+	// 15 s to its exit, its young GCs climbing 144 -> 176 MB as before each earlier full GC:
+	// three full GCs each above the last with nothing after them to show a level, and a growth
+	// that slows, wait for more (insufficient data); labelled healthy from its design (the
+	// memo full at 18k keys). Node 13, 17 and 25 showed the level: healthy.
+	"node-11/semver-resolver-memo-bounded-keyspace.256.log.gz": "slowing, no full GC after it to show the level",
 	// Set AX (Node 13, 16, 20, 26). An IP-reputation feed that rebuilds and swaps a 370 MB
 	// table every 12 s: on Node 13 its four full GCs after the load each fell inside a rebuild,
 	// 530 -> 594 -> 670 -> 719 MB, giving nothing back: read a leak; on Node 16, three such:

@@ -392,7 +392,11 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// 1,078, 69.9%, and 696 of 1,026, 67.8%, with set CB on Node 12, 15, 22 and 24, measured
 	// as it came (a radar service's steady leak on Node 12, whose V8 let its heap reach 1.33
 	// of the flag, 160 MB, forecast 18–24% early at 40–80%; an interdiff memo growing with
-	// the square of its pushes, 75% late at 40% on Node 12 from a line through four full GCs).
+	// the square of its pushes, 75% late at 40% on Node 12 from a line through four full GCs);
+	// 759 of 1,087, 69.8%, and 704 of 1,038, 67.8%, with set CA on Node 11, 13, 17 and 25,
+	// measured as it came (an OCSP stapler's steady leak on Node 11, whose heap reached 1.3 of
+	// its flag, 18–25% early; an MQTT broker's offline queues growing in outages, 82–90% late
+	// at 40% from a line through the first outage's four full GCs).
 	for kind, floor := range map[string]float64{"steady": 0.698, "changing": 0.678} {
 		t.Logf("%s-rate cuts meeting the floor: %d of %d", kind, met[kind], cuts[kind])
 		if share := float64(met[kind]) / float64(max(cuts[kind], 1)); share < floor {

@@ -431,6 +431,11 @@ var allocationReasons = map[string]bool{
 // in a row came at 0.3 of it, an idle heap's memory reducer).
 const reducingRun = 4
 
+// reducingOutgrown is how far past the committed memory of a memory-reducing full GC the
+// program may later commit before the mode is read as V8's setting rather than a want of
+// room: short of room, V8 has committed most of what its limit allows.
+const reducingOutgrown = 1.6
+
 // The most the heap held before such runs of full GCs, as a share of the limit, over the 45
 // processes of the corpus that were alive at the end of their log, with a stated limit, and
 // had them: the median, and the lowest and highest.
@@ -461,7 +466,23 @@ func (r *reducing) highMB() float64  { return round1(r.mb / reducingLowShare) }
 // memory-reducing mode for the program's allocation, each with the heap before it at 0.7 or
 // more of the most it had held (the memory reducer collects a heap the program has left, not
 // one at its top); nil when there is none.
+//
+// A full GC V8 ran in that mode for the program's allocation with less memory committed as it
+// began than the program later took by far (reducingOutgrown) was not short of room — V8 asks whether the
+// old generation's committed memory can grow, not its live objects —: V8 runs every full GC so under
+// --optimize-for-size, in memory-savings mode or under the embedder's memory pressure, and
+// then no run of them says where the limit is (a docs link checker run with
+// --optimize-for-size on Node 17 and 25: "(reduce)" from its first full GC at 9 MB, a limit
+// of 89–93 MB read from its plateau under a 160 MB flag).
 func reducingAt(p *proc) *reducing {
+	later := 0.0
+	for i := len(p.fulls) - 1; i >= 0; i-- {
+		f := p.fulls[i]
+		if f.reducing && f.committedBeforeMB > 0 && later > reducingOutgrown*f.committedBeforeMB {
+			return nil
+		}
+		later = math.Max(later, f.committedBeforeMB)
+	}
 	var found *reducing
 	top, n, runTop, runFrom := 0.0, 0, 0.0, 0.0
 	for _, f := range p.fulls {

@@ -133,3 +133,26 @@ func TestReducingLimitHoldsTheFlag(t *testing.T) {
 	}
 	t.Logf("%d corpus runs read their limit from memory-reducing full GCs", seen)
 }
+
+// TestReducingModeNotForRoom: under --optimize-for-size V8 runs every full GC in
+// memory-reducing mode, from the first at 9 MB committed; a run of them on the plateau of set
+// CA's link checker (Node 17 and 25, 160 MB flag) read a limit of 89–93 MB. Memory-reducing
+// full GCs at committed memory the program later grew far past say nothing of the limit;
+// those V8 runs short of room still do (a bounded memo cache on Node 16, an A/B exposure
+// log on Node 19 whose memory-reducing full GCs compacted 104 MB committed to 63).
+func TestReducingModeNotForRoom(t *testing.T) {
+	for _, tc := range []struct {
+		log      string
+		reducing bool
+	}{
+		{"../corpus/node-17/docs-linkcheck-redirect-table-warmup.160.log.gz", false},
+		{"../corpus/node-25/docs-linkcheck-redirect-table-warmup.160.log.gz", false},
+		{"../corpus/node-16/memo-cache-bounded-keyspace.96.log.gz", true},
+		{"../corpus/node-19/experiment-exposure-ramping-status-leak.80.log.gz", true},
+	} {
+		p := analyzeFile(t, tc.log, Options{}).Processes[0]
+		if got := p.HeapLimitSource == LimitReducing; got != tc.reducing {
+			t.Errorf("%s: limit %v from %q; want it read from memory-reducing full GCs: %v", tc.log, p.HeapLimitMB, p.HeapLimitSource, tc.reducing)
+		}
+	}
+}

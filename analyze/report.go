@@ -395,6 +395,9 @@ type GCPoint struct {
 	// reducing: a full GC V8 ran in memory-reducing mode ("(reduce)") for a reason the
 	// program's allocation gave, not the memory reducer's or an embedder's request.
 	reducing bool
+	// committedBeforeMB is the memory committed as the GC began, where the line prints it: what
+	// V8 weighed against its limit in choosing the GC's mode.
+	committedBeforeMB float64
 }
 
 // cur is the current mu the analysis reads: V8's, or the one counting the incremental marking
