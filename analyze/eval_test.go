@@ -396,8 +396,12 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// 759 of 1,087, 69.8%, and 704 of 1,038, 67.8%, with set CA on Node 11, 13, 17 and 25,
 	// measured as it came (an OCSP stapler's steady leak on Node 11, whose heap reached 1.3 of
 	// its flag, 18–25% early; an MQTT broker's offline queues growing in outages, 82–90% late
-	// at 40% from a line through the first outage's four full GCs).
-	for kind, floor := range map[string]float64{"steady": 0.698, "changing": 0.678} {
+	// at 40% from a line through the first outage's four full GCs); 761 of 1,097, 69.4%, and
+	// 708 of 1,054, 67.2%, with set CC on Node 10, 18, 21 and 24, measured as it came (a
+	// kitchen display's steady leak that V8 ended early on Node 18, 21 and 24, 12–14% late at
+	// 40–80%, and on Node 10, whose heap reached 1.25 of its flag, 18–23% early; a course
+	// waitlist leaking in 42 MB steps, cut on its levels: insufficient data or healthy).
+	for kind, floor := range map[string]float64{"steady": 0.693, "changing": 0.671} {
 		t.Logf("%s-rate cuts meeting the floor: %d of %d", kind, met[kind], cuts[kind])
 		if share := float64(met[kind]) / float64(max(cuts[kind], 1)); share < floor {
 			t.Errorf("%s-rate cuts meeting the floor: %.1f%%, below the %.1f%% measured before", kind, 100*share, 100*floor)
@@ -518,10 +522,12 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// it came (its quote cache before or at the stop of its rotation, at 60% on Node 11 and
 	// 40–60% on Node 22; its short-link store on its cap at 60% on Node 22); 124 of 2,277 with
 	// set BX as it came (its search index, dead after two steps of a leak designed for more:
-	// at 40–80% the log shows a level under rebuild spikes); 124 of 2,322 with sets BY and BZ.
+	// at 40–80% the log shows a level under rebuild spikes); 124 of 2,322 with sets BY and BZ;
+	// 124 of 2,367 with sets CA and CB; 125 of 2,391 with set CC as it came (its course
+	// waitlist, leaking in 42 MB steps, cut at 40% on a level on Node 24).
 	t.Logf("leaks cut at 40–80%% of their life that read healthy: %d of %d", len(midHealthy), midLife)
-	if len(midHealthy) > 124 {
-		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 124 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
+	if len(midHealthy) > 125 {
+		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 125 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
 	}
 	if len(steady) == 0 {
 		t.Fatal("no steady leak run to evaluate")
@@ -536,12 +542,13 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// it reads a leak); 3.37% with set BN (a "last errors" list on Node 17 that V8 ended at
 	// 0.8·F, 15–20% late); 3.32% with sets BS, BT and BU (a warranty service replaying its
 	// whole event log at every restart of a component, forecast 29–53% late at 40–60% of its
-	// life).
+	// life); 3.40% with set CC (a kitchen display's leak ended at 0.8·F on Node 18, 21 and 24,
+	// 12–14% late, and past its flag on Node 10, 18–23% early).
 	// The floor is what was measured; the log says whether the target is met.
 	m := stat.Quantile(0.5, stat.Empirical, steady, nil)
 	t.Logf("median error on steady leaks: %.2f%% (issue #12's target: 3%% or less; met: %v)", 100*m, m <= 0.03)
-	if m > 0.0338 {
-		t.Errorf("median error %.2f%% on steady leaks, more than the 3.38%% measured before", 100*m)
+	if m > 0.0340 {
+		t.Errorf("median error %.2f%% on steady leaks, more than the 3.40%% measured before", 100*m)
 	}
 }
 

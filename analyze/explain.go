@@ -883,7 +883,10 @@ func (e *explainer) limit() {
 	if tinyHeapAtDeath(out) {
 		e.ev("small heap", "no Node sets a default limit under %d MB (256 MB on 64-bit, 1400 MB before Node 12): unless a --max-old-space-size set one this small, the heap's limit is not what stopped it", smallestDefaultLimitMB)
 	}
-	if b := e.p.limit.belowDefault; b != nil {
+	if b := e.p.limit.belowDefault; b != nil && e.out.Verdict != VerdictAllocationBurst && lingeredAtLimit(e.p, e.th) != nil {
+		e.ev("default limit", "%s defaults to %s on a 64-bit machine, and its heap held %s when it died; but it pressed against that level with full GCs back to back: a lower limit was in effect, set by a flag or NODE_OPTIONS the log does not show",
+			b.version, mb(b.defaultMB), mb(b.heapMB))
+	} else if b != nil {
 		e.ev("default limit", "%s defaults to %s on a 64-bit machine; its heap (%s, %s committed) was %s short of that: unless a flag or NODE_OPTIONS set a lower limit, what failed was one allocation larger than the room left — see what allocated last in the stack",
 			b.version, mb(b.defaultMB), mb(b.heapMB), mb(b.committedMB), mb(b.defaultMB-math.Max(b.heapMB, b.committedMB)))
 	}

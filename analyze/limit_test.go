@@ -156,3 +156,20 @@ func TestReducingModeNotForRoom(t *testing.T) {
 		}
 	}
 }
+
+// TestPressedUnderTheDefault: set CC's genome annotator on Node 10 died at 75.8 MB, far under
+// Node 10's 1400 MB default, after 18 full GCs back to back within 10% of that level (its
+// flag, 80 MB, is not in the log). Far under the default alone reads one allocation too big;
+// pressing against the level says a lower limit was in effect: heap-too-small, and the
+// evidence does not call it one allocation.
+func TestPressedUnderTheDefault(t *testing.T) {
+	p := analyzeFile(t, "../corpus/node-10/genome-variant-annotator-too-small.80.log.gz", Options{}).Processes[0]
+	if p.Verdict != VerdictHeapTooSmall {
+		t.Fatalf("verdict %s, want %s (evidence %q)", p.Verdict, VerdictHeapTooSmall, p.Evidence)
+	}
+	for _, ev := range p.Evidence {
+		if strings.HasPrefix(ev, "default limit") && !strings.Contains(ev, "a lower limit was in effect") {
+			t.Errorf("evidence contradicts the verdict: %q", ev)
+		}
+	}
+}

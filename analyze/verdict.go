@@ -378,7 +378,10 @@ func verdictOf(p *proc, out *Process, th *Thresholds, heapMB float64) string {
 			return VerdictAllocationBurst
 		case p.full < th.MinFullGCsAtCrash || tinyHeapAtDeath(out):
 			return VerdictInsufficientData
-		case p.limit.belowDefault != nil && !growing:
+		case p.limit.belowDefault != nil && !growing && lingeredAtLimit(p, th) == nil:
+			// Far under the default limit — unless the process lingered at where it died, full
+			// GCs back to back: then a lower limit was in effect (a flag the log does not show),
+			// and it pressed against it.
 			return VerdictAllocationBurst
 		case lingeredAtLimit(p, th) != nil:
 			return VerdictHeapTooSmall
