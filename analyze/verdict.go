@@ -378,13 +378,13 @@ func verdictOf(p *proc, out *Process, th *Thresholds, heapMB float64) string {
 			return VerdictAllocationBurst
 		case p.full < th.MinFullGCsAtCrash || tinyHeapAtDeath(out):
 			return VerdictInsufficientData
-		case p.limit.belowDefault != nil && !growing && lingeredAtLimit(p, th) == nil:
-			// Far under the default limit — unless the process lingered at where it died, full
-			// GCs back to back: then a lower limit was in effect (a flag the log does not show),
-			// and it pressed against it.
-			return VerdictAllocationBurst
 		case lingeredAtLimit(p, th) != nil:
+			// Read before the default limit: a process that lingered where it died, full GCs
+			// back to back, pressed against a lower limit in effect (a flag the log does not
+			// show), however far under the default it died.
 			return VerdictHeapTooSmall
+		case p.limit.belowDefault != nil && !growing:
+			return VerdictAllocationBurst
 		case jobOutgrew(p, out, th) != nil || diedLoading(p, th) || outgrewGivingBack(p, limit, th):
 			return VerdictHeapTooSmall
 		case growing && limit > 0 && math.Max(tr.GrowthMB, riseMB(out)) >= th.LeakShareOfLimitAtCrash*limit:
@@ -419,7 +419,7 @@ func verdictOf(p *proc, out *Process, th *Thresholds, heapMB float64) string {
 			return VerdictGCThrashing
 		}
 		return VerdictHeapTooSmall
-	case growing && tr.Points >= leakMinPoints(p, th) && ((tr.ToMS-tr.FromMS) >= th.LeakMinSpanShare*spanMS(out) || tr.Points >= th.LeakManyPoints || grewIntoTrend(p, tr, th) || climbOnLine(p, tr, limit, th)) &&
+	case growing && tr.Points >= leakMinPoints(p, th) && ((tr.ToMS-tr.FromMS) >= th.LeakMinSpanShare*spanMS(out) || tr.Points >= th.LeakManyPoints || grewIntoTrend(p, tr, th) || climbOnLine(p, tr, limit)) &&
 		(tr.GrowthMB >= th.LeakMinGrowthMB || limit > 0 && tr.GrowthMB >= th.LeakMinGrowthShareOfLimit*limit || steadyOnSmallHeap(p, tr, th) || unmistakableLine(p, tr, th)):
 		if levelsOff(p, out, th) != nil {
 			if thrashing(p, out, th) != nil {
@@ -1013,22 +1013,31 @@ func unmistakableLine(p *proc, tr *Trend, th *Thresholds) bool {
 }
 
 // climbOnLine reports a climb too young for LeakMinSpanShare that no settling heap shows: the
-// last five full GCs or more each left more than the one before, on a line that explains them
-// almost whole, rising by a fifth of the limit or more.
-func climbOnLine(p *proc, tr *Trend, limit float64, th *Thresholds) bool {
-	if tr.Model != ModelLinear || tr.RSquared < 0.98 || limit <= 0 || len(p.fulls) < 5 {
+// last climbMinFullGCs full GCs or more each left more than the one before, on a line that
+// explains them almost whole (R² 0.98, as unmistakableLine asks), rising by
+// climbMinShareOfLimit of the limit or more.
+func climbOnLine(p *proc, tr *Trend, limit float64) bool {
+	if tr.Model != ModelLinear || tr.RSquared < 0.98 || limit <= 0 {
 		return false
 	}
-	n := 1
-	for i := len(p.fulls) - 1; i > 0 && p.fulls[i].AfterMB > p.fulls[i-1].AfterMB; i-- {
-		n++
+	n := len(p.fulls)
+	from := n - 1
+	for from > 0 && p.fulls[from].AfterMB > p.fulls[from-1].AfterMB {
+		from--
 	}
-	if n < 5 {
+	if n-from < climbMinFullGCs {
 		return false
 	}
-	first, last := p.fulls[len(p.fulls)-n], p.fulls[len(p.fulls)-1]
-	return first.TimeMS <= tr.FromMS && last.AfterMB-first.AfterMB >= 0.2*limit
+	first, last := p.fulls[from], p.fulls[n-1]
+	return first.TimeMS <= tr.FromMS && last.AfterMB-first.AfterMB >= climbMinShareOfLimit*limit
 }
+
+// climbMinFullGCs and climbMinShareOfLimit: how long and how high a climb on a line must be
+// for climbOnLine.
+const (
+	climbMinFullGCs      = 5
+	climbMinShareOfLimit = 0.2
+)
 
 // risingBefore counts the full GCs before the trend's window when each left more than the one
 // before it, the last of them less than the window's first; ok is false when any fell back, or
