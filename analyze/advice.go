@@ -116,6 +116,10 @@ func (e *explainer) recommend() {
 			rec("Find what each step keeps: take two heap snapshots one step apart (~%s, each on a level), compare them in DevTools → Memory → Comparison and look at what grew by ~%s; the work that runs every ~%s (a timer, a batch, a reload) is where to start.", secs(1000*st.EveryS), mb(st.RiseMB), secs(1000*st.EveryS))
 		} else if climbedInPrint(out) && slope <= 0 {
 			rec("Find what is retained: %s, then compare them in DevTools → Memory → Comparison and look at what grew between them; the program's own heap samples (%s → %s) show it growing.", run.snapshots(), mb(out.PrintedHeap.FirstMB), mb(out.PrintedHeap.LastMB))
+		} else if ss := e.p.snapshots; len(ss) > 1 {
+			rec("Find what is retained: load the heap snapshots Node wrote near the limit (%s, %s) in DevTools → Memory, compare the last with the first (Comparison) and look at what grew by ~%.1f MB/s.", ss[0].path, ss[len(ss)-1].path, math.Max(slope, 0))
+		} else if len(ss) == 1 {
+			rec("Find what is retained: load the heap snapshot Node wrote near the limit (%s) in DevTools → Memory and sort its Summary by retained size: what grows by ~%.1f MB/s holds most of the heap by then. For a comparison, run with %s to get a second one.", ss[0].path, math.Max(slope, 0), run.command("--heapsnapshot-near-heap-limit=2"))
 		} else {
 			rec("Find what is retained: %s, then compare them in DevTools → Memory → Comparison and look at what grows by ~%.1f MB/s.", run.snapshots(), math.Max(slope, 0))
 		}
@@ -231,6 +235,10 @@ func (e *explainer) recommend() {
 		if !refusedBySystem(out.Crash) { // a longer GC log shows nothing of that
 			rec("Record a longer log: %s > gc.log 2>&1 (add %s to make the limit known), then run gcanalyze on it.", run.traceCommand(), run.flag("--max-old-space-size"))
 		}
+	}
+	if ss := e.p.snapshots; len(ss) > 0 && out.Verdict != VerdictLeak {
+		// The leak's advice names them already.
+		rec("Node wrote a heap snapshot near the limit (%s): load it in DevTools → Memory and sort its Summary by retained size to see what filled the heap.", ss[len(ss)-1].path)
 	}
 	if out.Crash != nil && out.Crash.Kind == parser.FatalSystemOOM || e.p.oomInvokedLine > 0 {
 		e.systemOOM(run)

@@ -105,6 +105,9 @@ type proc struct {
 	// reducing is the run of memory-reducing full GCs the heap limit was read from (set by
 	// heapLimit), nil when the limit came from elsewhere.
 	reducing *reducing
+	// snapshots are the heap snapshots Node wrote as this process's heap neared its limit
+	// (set by the report from the analyzer's): each raised the limit.
+	snapshots []nearLimitSnapshot
 	// report is the first diagnostic report of the process in the log.
 	report *parser.Report
 	// seen is set when the log shows the process by something other than its GCs or its
@@ -179,6 +182,8 @@ type Analyzer struct {
 	frames []string
 	// jestHeap is the heap jest --logHeapUsage printed after each test file, in MB.
 	jestHeap []float64
+	// snapshots are the heap snapshots Node wrote as a heap neared its limit.
+	snapshots []nearLimitSnapshot
 	// evidence is a trace of a death whose fatal line has not (yet) come.
 	evidence *evidence
 	// nativeFrames counts native stack frames since the last crash.

@@ -10,6 +10,7 @@ import (
 	"math"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/gcanalyze/gcanalyze/parser"
@@ -354,7 +355,57 @@ func (a *Analyzer) addMarker(ev parser.Event) {
 		a.newBlock = true
 	case parser.MarkerJSStacktrace:
 		a.noteEvidence(jsStackHeader, true, ev.Line)
+	case parser.MarkerSnapshotWritten:
+		a.noteSnapshot(ev)
 	}
+}
+
+// nearLimitSnapshot is a heap snapshot Node wrote as the heap neared its limit
+// (--heapsnapshot-near-heap-limit). To write it, Node's near-heap-limit callback raised the
+// limit by the young generation's maximum size (Environment::NearHeapLimitCallback in
+// src/env.cc), and V8 restores the limit only once the heap falls under 95% of it again: a
+// process that keeps growing runs past the limit it was given.
+type nearLimitSnapshot struct {
+	path string
+	// pid is the process the file's name gives (Heap.<date>.<time>.<pid>.<thread>.<seq>
+	// .heapsnapshot), 0 when it names none.
+	pid int64
+}
+
+// snapshotName reads the pid from the name Node gives a near-heap-limit snapshot.
+var snapshotName = regexp.MustCompile(`Heap\.\d{8}\.\d{6}\.(\d+)\.\d+\.\d+\.heapsnapshot`)
+
+// noteSnapshot keeps a "Wrote snapshot to" line for the process whose file it names.
+func (a *Analyzer) noteSnapshot(ev parser.Event) {
+	s := nearLimitSnapshot{path: strings.TrimSpace(strings.TrimPrefix(ev.Marker.Text, "Wrote snapshot to"))}
+	if m := snapshotName.FindStringSubmatch(s.path); m != nil {
+		s.pid, _ = strconv.ParseInt(m[1], 10, 64)
+	}
+	if len(a.snapshots) < maxSamples {
+		a.snapshots = append(a.snapshots, s)
+	}
+}
+
+// snapshotsOf are the near-heap-limit snapshots of p: those its pid names, or, in a log of
+// one process, those that name no process of the log.
+func (a *Analyzer) snapshotsOf(p *proc) []nearLimitSnapshot {
+	var out []nearLimitSnapshot
+	for _, s := range a.snapshots {
+		if s.pid == p.key.PID || len(a.order) == 1 && a.procOfPIDIn(s.pid) == nil {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// procOfPIDIn is the latest process of the log with pid, nil when none has it.
+func (a *Analyzer) procOfPIDIn(pid int64) *proc {
+	for i := len(a.order) - 1; i >= 0; i-- {
+		if a.order[i].key.PID == pid {
+			return a.order[i]
+		}
+	}
+	return nil
 }
 
 // jsStackHeader is the evidence a crash block's "JS stacktrace" header gives.

@@ -845,6 +845,7 @@ func (e *explainer) limit() {
 			unknown += fmt.Sprintf(" (Node %s, as the path of its binary in the native stack says, defaults to half the machine's memory, at most 2 GB, or 4 GB from Node 14 on machines of 15 GB or more)", e.a.binary)
 		}
 		e.ev("heap limit", "%s; pass --heap-limit (the --max-old-space-size the process ran with) to get a time-to-OOM", unknown)
+		e.snapshots()
 		return
 	}
 	source := limitSources[out.HeapLimitSource]
@@ -857,6 +858,7 @@ func (e *explainer) limit() {
 		source = fmt.Sprintf("an estimate, %s–%s: from %s on, V8 ran %d full GCs in memory-reducing mode, as it does when the old generation cannot grow by an eighth of its limit, with up to %s before them", mb(r.lowMB()), mb(r.highMB()), secs(r.fromMS), r.count, mb(round1(r.mb)))
 	}
 	e.ev("heap limit", "~%s (%s)", mb(*out.HeapLimitMB), source)
+	e.snapshots()
 	if lr := e.p.limit; lr.notInEffect {
 		heap := lr.heapMB
 		how := "its heap held near that level for a while before"
@@ -892,7 +894,9 @@ func (e *explainer) limit() {
 	}
 	d := deathPointOf(e.p, out)
 	switch {
-	case d == nil || d.reached:
+	case d == nil || d.reached || d.raisedMB > 0 && e.p.crash != nil:
+		// A death past a limit Node raised says where it died; the heap snapshots line
+		// says why.
 	case d.ignored:
 		e.ev("limit not enforced", "the heap after full GCs went past %s while the process ran on: this V8 does not enforce the limit (V8 before 6.4, Node 8 and 9, did not count what its GCs took), so no time-to-OOM can be told from it", mb(*out.HeapLimitMB))
 	default:
@@ -915,6 +919,36 @@ func (e *explainer) limit() {
 			e.ev("old V8", "this trace prints no mutator utilization (V8 before 6.7, Node 10.5 and older): if it is Node 8 or 9, a small limit is not enforced and the process may run well past it")
 		}
 	}
+}
+
+// snapshots tells of the heap snapshots Node wrote near the limit, and what writing them did
+// to the limit.
+func (e *explainer) snapshots() {
+	ss := e.p.snapshots
+	if len(ss) == 0 {
+		return
+	}
+	// No time: Node writes the line to stderr as it happens, the trace goes to stdout, which
+	// a file or pipe buffers, so where the line lands among the GCs says little.
+	what := fmt.Sprintf("Node wrote %d near the heap limit (--heapsnapshot-near-heap-limit), the first: %s", len(ss), ss[0].path)
+	if len(ss) == 1 {
+		what = fmt.Sprintf("Node wrote one near the heap limit (--heapsnapshot-near-heap-limit): %s", ss[0].path)
+	}
+	each := "each"
+	if len(ss) == 1 {
+		each = "it"
+	}
+	ran := ""
+	switch d := deathPointOf(e.p, e.out); {
+	case d == nil || d.raisedMB == 0:
+	case e.p.crash != nil:
+		if heap := e.p.limit.heapMB; heap > *e.out.HeapLimitMB {
+			ran = fmt.Sprintf(": so it died at %s, past the ~%s given", mb(heap), mb(*e.out.HeapLimitMB))
+		}
+	default:
+		ran = fmt.Sprintf(": it may run to about %s, or further", mb(round1(*e.out.HeapLimitMB+d.raisedMB)))
+	}
+	e.ev("heap snapshots", "%s; to write %s, Node raised the heap limit, by the young generation's size (~%s) each time V8 neared it, and V8 lowers it again only once the heap falls under 95%% of the limit%s", what, each, mb(snapshotRaiseMB(e.p)), ran)
 }
 
 // prediction writes the time-to-OOM and how early a crashed log had it right.

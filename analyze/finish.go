@@ -187,6 +187,10 @@ func (a *Analyzer) finish(p *proc, several bool) *Process {
 	a.pauseStats(p, out)
 	a.heapSummary(p, out)
 	a.mutator(p, out)
+	p.snapshots = a.snapshotsOf(p)
+	for _, s := range p.snapshots {
+		out.HeapSnapshots = append(out.HeapSnapshots, s.path)
+	}
 	a.heapLimit(p, out)
 	p.limit = a.readLimit(p, out)
 	if b := p.limit.belowDefault; b != nil {

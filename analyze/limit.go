@@ -330,7 +330,21 @@ type deathPoint struct {
 	// survived is the heap a live process held after its last full GCs when that is past
 	// liveShareAtDeath·F: mb is then moved to where such processes died.
 	survived float64
+	// raisedMB is how far Node raised F to write heap snapshots near it (nearLimitSnapshot);
+	// the point is against the raised limit.
+	raisedMB float64
 }
+
+// open reports a death point with no late end: V8 may not enforce the limit (soft), or Node
+// raised it to write heap snapshots, by a young generation each time V8 neared it, and may
+// raise it again while it writes (raisedMB).
+func (d *deathPoint) open() bool { return d.soft || d.raisedMB > 0 }
+
+// snapshotRaiseMB is how much Node raises the limit for each near-heap-limit snapshot: the
+// young generation's maximum size, three semi-spaces of their configured size, which the
+// semi-spaces a program's young GCs show may never have grown to (1 MB ones under a 48 MB
+// young generation, Node 20).
+func snapshotRaiseMB(p *proc) float64 { return youngRoomMB(p) }
 
 // deathPointOf returns where this process dies against its limit.
 func deathPointOf(p *proc, out *Process) *deathPoint {
@@ -341,10 +355,12 @@ func deathPointOf(p *proc, out *Process) *deathPoint {
 	if out.HeapLimitSource == LimitCrash {
 		return &deathPoint{mb: f, lo: f, hi: f, reached: true}
 	}
+	raised := float64(len(p.snapshots)) * snapshotRaiseMB(p)
+	f += raised
 	s := math.Min(maxSemiMB(p), 0.25*f)
 	// Without mu in the trace this may be V8 before 6.4; a diagnostic report (Node 11.8+)
 	// or no trace at all says nothing of the kind.
-	d := &deathPoint{mb: liveShareAtDeath * f, lo: 0.8 * f, hi: f + s, soft: p.beforeMu()}
+	d := &deathPoint{mb: liveShareAtDeath * f, lo: 0.8 * f, hi: f + s, soft: p.beforeMu(), raisedMB: raised}
 	if r := p.reducing; r != nil && out.HeapLimitSource == LimitReducing {
 		// The limit is an estimate: the late end is where the highest limit it allows dies.
 		d.hi = r.highMB() + s
@@ -364,7 +380,10 @@ func deathPointOf(p *proc, out *Process) *deathPoint {
 	for _, g := range p.fulls {
 		peak = math.Max(peak, g.AfterMB)
 	}
-	if peak > d.hi*1.05 {
+	if peak > d.hi*1.05 && raised == 0 {
+		// Past the raised limit, V8 asked again while Node wrote the snapshot, and Node
+		// raised it each time (a 64 MB flag, one snapshot, a death at 294 MB): the point
+		// is open, not ignored.
 		d.ignored = true
 	}
 	if held := heldAfterFullGCs(p); p.crash == nil && !d.ignored && held >= d.mb {

@@ -2,6 +2,8 @@ package analyze
 
 import (
 	"math"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -171,5 +173,54 @@ func TestPressedUnderTheDefault(t *testing.T) {
 		if strings.HasPrefix(ev, "default limit") && !strings.Contains(ev, "a lower limit was in effect") {
 			t.Errorf("evidence contradicts the verdict: %q", ev)
 		}
+	}
+}
+
+// Node's --heapsnapshot-near-heap-limit raises the limit to write each snapshot: a process that
+// wrote one and died past its flag ran past a limit Node raised, not past one V8 ignores or
+// one that was not its own. Real pastes of three users (Node 14, 18 and a recent one).
+func TestNearLimitSnapshots(t *testing.T) {
+	for _, log := range []string{
+		"../corpus/heldout-aa/aa011-node-cli-docs-heapsnapshot-near-heap-limit-max-old-100-two-mark-sweeps-130mb.log",
+		"../corpus/heldout-aj/aj011-vi-k8s-course-heapsnapshot-near-heap-limit-max-old-64-one-mark-compact-reduce-294mb-elided.log",
+		"../corpus/heldout-bj/bj017-node-18-pre-concurrent-marking-heapsnapshot-near-heap-limit-worker-50mb-fused-mark-sweep-41mb.log",
+	} {
+		t.Run(filepath.Base(log)[:5], func(t *testing.T) {
+			raw, err := os.ReadFile(log)
+			if err != nil {
+				t.Fatal(err)
+			}
+			p := target(analyzeFile(t, log, Options{}))
+			if len(p.HeapSnapshots) == 0 || !strings.HasSuffix(p.HeapSnapshots[0], ".heapsnapshot") {
+				t.Fatalf("heap snapshots %q, want the file Node wrote", p.HeapSnapshots)
+			}
+			said := strings.Join(p.Evidence, "\n")
+			if !strings.Contains(said, "heap snapshots") {
+				t.Errorf("no evidence names the snapshots: %q", p.Evidence)
+			}
+			for _, wrong := range []string{"limit not enforced", "limit in effect"} {
+				if strings.Contains(said, wrong) {
+					t.Errorf("evidence %q: Node raised the limit to write the snapshot", wrong)
+				}
+			}
+			if !strings.Contains(strings.Join(p.Recommendations, "\n"), filepath.Base(p.HeapSnapshots[len(p.HeapSnapshots)-1])) {
+				t.Errorf("the advice does not point to the snapshot Node wrote: %q", p.Recommendations)
+			}
+			// Without the lines that say Node wrote the snapshots, the same log is read as
+			// before: the lines are what changed the reading.
+			var kept []string
+			for _, l := range strings.Split(string(raw), "\n") {
+				if !strings.Contains(l, "Wrote snapshot to") {
+					kept = append(kept, l)
+				}
+			}
+			r, err := FromReader(strings.NewReader(strings.Join(kept, "\n")), log, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if q := target(r); len(q.HeapSnapshots) != 0 {
+				t.Errorf("snapshots %q read from a log without them", q.HeapSnapshots)
+			}
+		})
 	}
 }

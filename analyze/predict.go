@@ -84,7 +84,7 @@ func (g *growth) forecast(d *deathPoint, alive float64) (forecast, bool) {
 		lo = end
 	}
 	hi, ok := crossing(func(x float64) float64 { return g.at(x) - g.band(x) }, d.hi, end, horizon)
-	if !ok || d.soft {
+	if !ok || d.open() {
 		hi = end + 10*(mid-end) // open-ended: the band never reaches the limit, or V8 may not enforce it
 	}
 	if q := g.quad; g.model == ModelLinear && q != nil && q.c > 0 {
@@ -101,18 +101,18 @@ func (g *growth) forecast(d *deathPoint, alive float64) (forecast, bool) {
 		if qmid, ok := crossing(q.at, d.mb, end, horizon); ok {
 			mid = g.expWeight*mid + (1-g.expWeight)*qmid
 		}
-		if qhi, ok := crossing(func(x float64) float64 { return q.at(x) - q.band(x) }, d.hi, end, horizon); ok && !d.soft {
+		if qhi, ok := crossing(func(x float64) float64 { return q.at(x) - q.band(x) }, d.hi, end, horizon); ok && !d.open() {
 			hi = math.Max(hi, qhi)
 		}
 	}
-	if g.model == ModelAccelerating && !d.soft {
+	if g.model == ModelAccelerating && !d.open() {
 		// If the rate stops rising — a leak in steps whose last step read as a bend — the
 		// line's end is the later bound.
 		if lhi, ok := crossing(g.lin.at, d.hi, end, horizon); ok {
 			hi = math.Max(hi, lhi)
 		}
 	}
-	if g.exp != nil && g.quad == nil && !d.soft {
+	if g.exp != nil && g.quad == nil && !d.open() {
 		// Too few full GCs for a parabola: the acceleration is read from its consistency
 		// alone.
 		if lmid, ok := crossing(g.lin.at, d.mb-g.excessMB, end, horizon); ok {

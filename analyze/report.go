@@ -85,7 +85,12 @@ type Process struct {
 	// its binary, or OOM frames of Node 9 or older), set when the process died by
 	// CALL_AND_RETRY_LAST well under it with no limit stated: one allocation was bigger than
 	// the room left, unless a flag the log does not show set a lower limit.
-	DefaultLimitMB         *float64    `json:"default_limit_mb,omitempty"`
+	DefaultLimitMB *float64 `json:"default_limit_mb,omitempty"`
+	// HeapSnapshots are the files of the heap snapshots Node wrote as the heap neared its
+	// limit (--heapsnapshot-near-heap-limit), in the order written. To write each, Node
+	// raised the limit by the young generation's size: OOMAtHeapMB is against the raised
+	// limit.
+	HeapSnapshots          []string    `json:"heap_snapshots,omitempty"`
 	PredictedOOMMS         *float64    `json:"predicted_oom_ms"`
 	PredictedOOMIntervalMS *[2]float64 `json:"predicted_oom_interval_ms"`
 	// PredictionModel is the model the prediction comes from: linear, accelerating or

@@ -224,7 +224,7 @@ func livesAtDeathPoint(p *proc, out *Process, th *Thresholds) bool {
 		return false
 	}
 	d := deathPointOf(p, out)
-	if d == nil || d.ignored || d.soft || crashHeapMB(p) < d.mb-th.noiseMB(d.mb) {
+	if d == nil || d.ignored || d.open() || crashHeapMB(p) < d.mb-th.noiseMB(d.mb) {
 		return false
 	}
 	return lingeredAtLimit(p, th) != nil
@@ -1208,7 +1208,7 @@ func exceededStated(p *proc, out *Process) bool {
 		return false
 	}
 	d := deathPointOf(p, out)
-	return out.Crash != nil && d != nil && d.ignored && !d.soft
+	return out.Crash != nil && d != nil && d.ignored && !d.soft && d.raisedMB == 0
 }
 
 // limitReading is the limit a process died against, read once per report: the verdict, the

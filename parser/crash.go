@@ -96,6 +96,10 @@ func (p *Parser) processKeyword(kw, seg string, ev Event) {
 		marker(MarkerReportWritten)
 	case "Node.js report completed":
 		marker(MarkerReportCompleted)
+	case "Wrote snapshot to ":
+		// Node (--heapsnapshot-near-heap-limit) wrote a heap snapshot as the heap neared its
+		// limit, and raised the limit to do so.
+		marker(MarkerSnapshotWritten)
 	case "FATAL ERROR:":
 		p.enterNativeSection()
 		if f, ok := fastFatal(seg); fastPaths && ok {

@@ -262,6 +262,7 @@ const (
 	MarkerNoStackInGC       MarkerName = "no_stack_in_gc"       // Cannot get stack trace in GC.
 	MarkerReportWritten     MarkerName = "report_written"       // Writing Node.js report to file: …
 	MarkerReportCompleted   MarkerName = "report_completed"     // Node.js report completed
+	MarkerSnapshotWritten   MarkerName = "snapshot_written"     // Wrote snapshot to …: Node's near-heap-limit heap snapshot
 	MarkerV8FatalBanner     MarkerName = "v8_fatal_banner"      // a "#" line of V8's fatal banner that names no failure
 	MarkerOther             MarkerName = "other"                // a crash-block keyword without a name of its own
 )

@@ -198,6 +198,7 @@ var crashKeywords = [...]string{
 	"<--- Near heap limit --->",
 	"Writing Node.js report to file:",
 	"Node.js report completed",
+	"Wrote snapshot to ",
 }
 
 // keywordsByFirst lists, for each byte, the crash keywords that start with it.
