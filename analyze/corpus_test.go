@@ -44,6 +44,10 @@ type processExpect struct {
 	Isolate   *string `json:"isolate,omitempty"`
 	Verdict   string  `json:"verdict"`
 	CrashKind *string `json:"crash_kind"`
+	// VerdictAlternatives are verdicts this process may get instead, where its part of the
+	// log cannot tell them apart (a short-lived child with no full GC: healthy or too little
+	// to say).
+	VerdictAlternatives []string `json:"verdict_alternatives,omitempty"`
 }
 
 func readAnalysisExpect(t *testing.T, log string) analysisExpect {
