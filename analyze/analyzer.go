@@ -157,6 +157,17 @@ type era struct {
 	// semiMB is the largest young-generation growth between two GCs before an allocation
 	// failure scavenge: about the semi-space size, which sets the young generation's share.
 	semiMB float64
+	// codeLargeObjects: --trace-gc-verbose's table has a code large object space (V8 7.4+,
+	// Node 12+), whose heap_size_limit reserves three semi-spaces for the young generation;
+	// before it, two.
+	codeLargeObjects bool
+	// trustedSpace: the table has a trusted space (V8 12+, Node 22+), whose young
+	// generation's reservation the table does not date: 48 MB up to Node 23, 192 MB in
+	// Node 24 and 25, 96 MB in Node 26 (64-bit, 4 GB or more).
+	trustedSpace bool
+	// wideTable: the verbose table's footer reads "Total time spent in GC:" (Node 25+);
+	// incrementalNamed: a full GC is named "Incremental Mark-Compact" (Node 26+).
+	wideTable, incrementalNamed bool
 }
 
 // Analyzer accumulates events. It is not safe for concurrent use.
@@ -325,9 +336,17 @@ func (a *Analyzer) Add(ev parser.Event) {
 		a.addNVP(ev.NVP)
 	case parser.TypeHeapStats:
 		hs := ev.HeapStats
-		if hs.Space == "Memory allocator" && hs.UsedKB != nil && hs.AvailableKB != nil {
+		if p := a.proc(hs.Key()); hs.Space == "Memory allocator" && hs.UsedKB != nil && hs.AvailableKB != nil && p.verboseLimitMB == nil {
+			// The first table's: the limit configured (V8 before 6.4 raised it as its
+			// GCs took pages past it, 160 → 390 MB on Node 8).
 			limit := (*hs.UsedKB + *hs.AvailableKB) / 1024
-			a.proc(hs.Key()).verboseLimitMB = &limit
+			p.verboseLimitMB = &limit
+		}
+		switch hs.Space {
+		case "Code large object space":
+			a.proc(hs.Key()).era.codeLargeObjects = true
+		case "Trusted space":
+			a.proc(hs.Key()).era.trustedSpace = true
 		}
 		if k := hs.Key(); k.PID != 0 {
 			a.proc(k).seen = true // V8's own line about this process, if no GC of it shows
@@ -374,6 +393,8 @@ func (a *Analyzer) Add(ev parser.Event) {
 				p.mallocFailedLine = ev.Line
 			}
 			p.seen = true
+		case o.Name == parser.OtherVerboseFooter && o.PID != nil && strings.HasPrefix(o.Text, "Total time spent in GC:"):
+			a.proc(o.Key()).era.wideTable = true // Node 25 and later print it so
 		case o.PID != nil:
 			a.proc(o.Key()).seen = true // V8's own line about this process, if no GC of it shows
 		}
@@ -590,6 +611,9 @@ func (a *Analyzer) addGC(g *parser.GC) {
 		pt.Collector = *g.Collector
 		if strings.HasPrefix(pt.Collector, "Mark-Compact") {
 			p.era.markCompact = true
+		}
+		if pt.Collector == "Incremental Mark-Compact" {
+			p.era.incrementalNamed = true
 		}
 		if len(g.Qualifiers) > 0 {
 			pt.Collector += " (" + strings.Join(g.Qualifiers, ") (") + ")"

@@ -495,6 +495,11 @@ func checkInvariants(t *testing.T, r *Report) {
 				// climb as one curve.
 				t.Errorf("%s: a level held, and a rate speeding up through it: %q", id, ev)
 			}
+			if strings.HasPrefix(ev, "limit not enforced") && strings.Contains(ev, "V8 before 6.4") && p.MutatorUtilization != nil && p.MutatorUtilization.Printed {
+				// The evidence blames V8 before 6.4; a trace that prints mutator utilization
+				// is V8 6.7 or later.
+				t.Errorf("%s: %q beside a trace that prints mu", id, ev)
+			}
 			if p.Verdict == VerdictHealthy && (strings.Contains(ev, "collapsed") || strings.HasPrefix(ev, "thrashing:")) {
 				t.Errorf("%s: HEALTHY beside %q", id, ev)
 			}

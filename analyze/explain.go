@@ -823,12 +823,13 @@ func (e *explainer) burst() {
 
 // limitSources says where each heap limit came from, for the evidence.
 var limitSources = map[string]string{
-	LimitUser:            "given with --heap-limit",
-	LimitProcess:         "from the process itself",
-	LimitReport:          "from the diagnostic report",
-	LimitHeapStats:       "from the heap_size_limit the program printed, less the young generation's reservation",
-	LimitCommandLine:     "from --max-old-space-size on the command line the log shows",
-	LimitVerbose:         "from --trace-gc-verbose's memory allocator line, less the young generation's reservation",
+	LimitUser:        "given with --heap-limit",
+	LimitProcess:     "from the process itself",
+	LimitReport:      "from the diagnostic report",
+	LimitHeapStats:   "from the heap_size_limit the program printed, less the young generation's reservation",
+	LimitCommandLine: "from --max-old-space-size on the command line the log shows",
+	LimitVerbose:     "from --trace-gc-verbose's memory allocator line, less the young generation's reservation",
+
 	LimitCrash:           "inferred from the crash: the most its last full GCs found in the old generation",
 	LimitDefaultEstimate: "an estimate: V8's default for this Node version and the machine's memory the report names",
 	LimitReducing:        "an estimate: the most the heap held before full GCs V8 ran in memory-reducing mode, as it does when the old generation cannot grow by an eighth of its limit",
@@ -897,6 +898,12 @@ func (e *explainer) limit() {
 	case d == nil || d.reached || d.raisedMB > 0 && e.p.crash != nil:
 		// A death past a limit Node raised says where it died; the heap snapshots line
 		// says why.
+	case d.ignored && !e.p.beforeMu() && out.HeapLimitSource == LimitDefaultEstimate:
+		// A trace that prints mutator utilization is V8 6.7 or later, which enforces its
+		// limit: the estimate was wrong.
+		e.ev("limit not enforced", "the heap after full GCs went past %s, the estimated default, while the process ran on: the limit in effect was higher (a --max-old-space-size the log does not show, or a default sized for a larger machine), so no time-to-OOM can be told from it", mb(*out.HeapLimitMB))
+	case d.ignored && !e.p.beforeMu():
+		e.ev("limit not enforced", "the heap after full GCs went past %s while the process ran on, further than V8 6.7 and later let most processes go past their limit: either the limit in effect was higher, or this is V8 6.7–8.7 (Node 10.6–15), which let some processes live to a third past their flag (observed in runs of Node 10–13 keeping many small objects, not explained); no time-to-OOM can be told from it", mb(*out.HeapLimitMB))
 	case d.ignored:
 		e.ev("limit not enforced", "the heap after full GCs went past %s while the process ran on: this V8 does not enforce the limit (V8 before 6.4, Node 8 and 9, did not count what its GCs took), so no time-to-OOM can be told from it", mb(*out.HeapLimitMB))
 	default:

@@ -67,9 +67,11 @@ func (a *Analyzer) heapLimit(p *proc, out *Process) {
 		set(a.oldSpace(p, *heapStatsLimit(a.memory), LimitKindHeapSizeLimit), LimitHeapStats)
 	case commandLineLimit(a.flags, p) != nil:
 		set(commandLineLimit(a.flags, p), LimitCommandLine)
-	case p.verboseLimitMB != nil:
-		// The memory allocator's used + available is heap_size_limit.
-		set(a.oldSpace(p, round1(*p.verboseLimitMB), LimitKindHeapSizeLimit), LimitVerbose)
+	case p.verboseLimitMB != nil && verboseOldSpace(p) != nil:
+		// The memory allocator's used + available is heap_size_limit: the old space plus
+		// the young generation's reservation, which the log dates (a 96 MB flag: 130.5 MB
+		// on Node 10, 144 MB on Node 16, 288 MB on Node 25).
+		set(verboseOldSpace(p), LimitVerbose)
 	case crashedAtLimit(p) && len(p.recent) > 0:
 		// The heap it died at (or ran its last-resort GCs at) is the limit that mattered.
 		v := crashHeapMB(p)
@@ -265,9 +267,38 @@ func (a *Analyzer) oldSpace(p *proc, mb float64, kind string) *float64 {
 	return &mb
 }
 
+// verboseOldSpace is the old space --trace-gc-verbose's heap_size_limit leaves: less the young
+// generation's reservation on 64-bit machines of 4 GB or more (docs/heap-limit-model.md §4),
+// dated by the table and the trace: two 16 MB semi-spaces before V8 7.4 (no code large
+// object space in the table), three up to Node 23, three of 64 MB in Node 25 (a wide
+// table), of 32 MB in Node 26 (a wide table, full GCs named "Incremental Mark-Compact").
+// nil where the log does not date it: a narrow table with a trusted space is Node 22 or 23
+// (48 MB) or Node 24 (192 MB), and a wide one with no full GC named so Node 25 or 26. (A
+// --max-semi-space-size would change it; no log of the corpus gives one beside the table.)
+func verboseOldSpace(p *proc) *float64 {
+	semis, semi := 3.0, 16.0
+	switch e := p.era; {
+	case !e.codeLargeObjects:
+		semis = 2
+	case e.wideTable && e.incrementalNamed:
+		semi = 32
+	case e.wideTable || e.trustedSpace:
+		return nil
+	}
+	mb := *p.verboseLimitMB
+	mb = round1(math.Max(mb-semis*semi, mb/2))
+	return &mb
+}
+
 // maxSemiMB is the semi-space size V8 reserves: the largest the log shows, rounded up to a
 // power of two as V8 sizes it, between 1 and 64 MB (Node 24's maximum); 16 MB (the maximum up
-// to Node 22 on machines of 4 GB or more) when the log shows no young GC.
+// to Node 22 on machines of 4 GB or more) when the log shows no young GC. What the log shows
+// is the heap's growth between GCs, which also holds what was allocated outside the young
+// generation meanwhile (large objects, pretenured ones): 16.7–19.9 MB on Node 10–12 with
+// 16 MB semi-spaces, read as 32. The death range's late end (F + S) was calibrated with S
+// read this way, and covers old V8's overshoot the better for it (rounding to the nearest
+// size instead put two more forecasts' crashes past their interval); where the reservation
+// itself matters (verboseOldSpace), the version's default is used.
 func maxSemiMB(p *proc) float64 {
 	s := p.era.semiMB
 	if s <= 0 {

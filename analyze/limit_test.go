@@ -224,3 +224,30 @@ func TestNearLimitSnapshots(t *testing.T) {
 		})
 	}
 }
+
+// TestVerboseLimitIsTheFlag: --trace-gc-verbose's memory allocator line gives heap_size_limit,
+// the old space plus the young generation's reservation, which changed with V8 7.4: every
+// corpus run that printed it, read without its flag, states the --max-old-space-size it ran
+// with (before, a 96 MB flag on Node 10 read as 65 MB, and its heap past that as a V8 that
+// does not enforce its limit).
+func TestVerboseLimitIsTheFlag(t *testing.T) {
+	seen := 0
+	for _, log := range corpustest.Logs(t) {
+		m, ok := corpustest.ReadMeta(log)
+		if !ok || m.HeapLimitMB == nil {
+			continue
+		}
+		for _, p := range analyzeFile(t, log, Options{}).Processes {
+			if p.HeapLimitSource != LimitVerbose {
+				continue
+			}
+			seen++
+			if got, want := *p.HeapLimitMB, *m.HeapLimitMB; math.Abs(got-want) > 0.05*want {
+				t.Errorf("%s: limit %.1f MB from the verbose table, ran with %.0f", corpustest.Name(log), got, want)
+			}
+		}
+	}
+	if seen < 5 {
+		t.Errorf("%d runs read their limit from --trace-gc-verbose, want 5 or more", seen)
+	}
+}
