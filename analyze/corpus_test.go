@@ -186,6 +186,21 @@ var knownMisses = map[string]string{
 	// that slows, wait for more (insufficient data); labelled healthy from its design (the
 	// memo full at 18k keys). Node 13, 17 and 25 showed the level: healthy.
 	"node-11/semver-resolver-memo-bounded-keyspace.256.log.gz": "slowing, no full GC after it to show the level",
+	// Set CE (Node 8, 14, 20, 23). A clinic's booking backend keeping every released day in an
+	// index, ~30 MB per release every 5.5 s, run with --heapsnapshot-near-heap-limit=1: on
+	// Node 14 Node wrote the snapshot at 176 MB and the program stood still for the 11 s that
+	// took (no GC line from 27.8 to 38.8 s), then its next release ran it to 188 MB and death:
+	// the last segment, 175.5 -> 188 MB over 16 s of wall time, reads as a level held at the
+	// limit (heap-too-small); labelled leak. On Node 20 and 23 the same run reads a leak. On
+	// Node 8 (no snapshot) its third release reached 182.5 MB, and V8 ground there with 27
+	// full GCs for 4 s: a stay at the limit (heap-too-small); labelled leak.
+	"node-14/vaccine-clinic-slot-release-closed-day-index.192.log.gz": "the snapshot's 11 s of writing read as a level held",
+	"node-8/vaccine-clinic-slot-release-closed-day-index.192.log.gz":  "its last step's stay at the limit read as a working set",
+	// Its GeoIP sidecar on Node 8, which stores strings at twice the size of later versions:
+	// the IPv6 table's lazy load ran the heap from 62 to ~100 MB in steps and V8 died there
+	// (CALL_AND_RETRY_LAST): read a leak (the steps rising to the death); labelled
+	// heap-too-small, allocation-burst named (matches_design false: designed healthy).
+	"node-8/geoip-enrichment-sidecar-lazy-ipv6-table.112.log.gz": "a load in steps to the death read as growth",
 	// Set AX (Node 13, 16, 20, 26). An IP-reputation feed that rebuilds and swaps a 370 MB
 	// table every 12 s: on Node 13 its four full GCs after the load each fell inside a rebuild,
 	// 530 -> 594 -> 670 -> 719 MB, giving nothing back: read a leak; on Node 16, three such:
@@ -340,10 +355,18 @@ var knownMisses = map[string]string{
 const stepsSeenFloor = 12
 
 func TestCorpusVerdicts(t *testing.T) {
-	stepsSeen := 0
+	stepsSeen, runs, runsKnown := 0, 0, 0
 	for _, log := range corpustest.Logs(t) {
 		t.Run(corpustest.Name(log), func(t *testing.T) {
 			want := readAnalysisExpect(t, log)
+			if m, ok := corpustest.ReadMeta(log); ok && m.Scenario != "" && want.ProcessCount == nil {
+				// A run labelled as a whole (a run of several processes is labelled process
+				// by process: TestPasteLabels tallies it).
+				runs++
+				if _, known := knownMisses[corpustest.Name(log)]; known {
+					runsKnown++
+				}
+			}
 			r := analyzeFile(t, log, Options{})
 			checkInvariants(t, r)
 			if m, ok := corpustest.ReadMeta(log); ok {
@@ -409,6 +432,7 @@ func TestCorpusVerdicts(t *testing.T) {
 	if stepsSeen < stepsSeenFloor {
 		t.Errorf("the steps of %d runs of stepwise programs found, want %d or more", stepsSeen, stepsSeenFloor)
 	}
+	t.Logf("%d runs labelled as a whole: %d meet their verdict and crash kind (or this test fails), %d are known misses listed with why", runs, runs-runsKnown, runsKnown)
 }
 
 // checkInvariants holds every report to rules that do not depend on the log.

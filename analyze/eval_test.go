@@ -400,8 +400,12 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// 708 of 1,054, 67.2%, with set CC on Node 10, 18, 21 and 24, measured as it came (a
 	// kitchen display's steady leak that V8 ended early on Node 18, 21 and 24, 12–14% late at
 	// 40–80%, and on Node 10, whose heap reached 1.25 of its flag, 18–23% early; a course
-	// waitlist leaking in 42 MB steps, cut on its levels: insufficient data or healthy).
-	for kind, floor := range map[string]float64{"steady": 0.693, "changing": 0.671} {
+	// waitlist leaking in 42 MB steps, cut on its levels: insufficient data or healthy); 769
+	// of 1,105, 69.6%, and 719 of 1,072, 67.1%, with set CE on Node 8, 14, 20 and 23, measured
+	// as it came (a clinic's stepwise leak run with --heapsnapshot-near-heap-limit, which
+	// raised its limit by a young generation at the end: 22–40% early at 40–60% of its life
+	// with the flag as the limit; a helpdesk's typing subscriptions cut between shifts).
+	for kind, floor := range map[string]float64{"steady": 0.693, "changing": 0.670} {
 		t.Logf("%s-rate cuts meeting the floor: %d of %d", kind, met[kind], cuts[kind])
 		if share := float64(met[kind]) / float64(max(cuts[kind], 1)); share < floor {
 			t.Errorf("%s-rate cuts meeting the floor: %.1f%%, below the %.1f%% measured before", kind, 100*share, 100*floor)
@@ -524,10 +528,11 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// set BX as it came (its search index, dead after two steps of a leak designed for more:
 	// at 40–80% the log shows a level under rebuild spikes); 124 of 2,322 with sets BY and BZ;
 	// 124 of 2,367 with sets CA and CB; 125 of 2,391 with set CC as it came (its course
-	// waitlist, leaking in 42 MB steps, cut at 40% on a level on Node 24).
+	// waitlist, leaking in 42 MB steps, cut at 40% on a level on Node 24); 126 of 2,424 with
+	// set CE as it came (its SIEM correlator's spiky leak on Node 8 at 80%, between storms).
 	t.Logf("leaks cut at 40–80%% of their life that read healthy: %d of %d", len(midHealthy), midLife)
-	if len(midHealthy) > 125 {
-		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 125 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
+	if len(midHealthy) > 126 {
+		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 126 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
 	}
 	if len(steady) == 0 {
 		t.Fatal("no steady leak run to evaluate")
@@ -543,12 +548,12 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// 0.8·F, 15–20% late); 3.32% with sets BS, BT and BU (a warranty service replaying its
 	// whole event log at every restart of a component, forecast 29–53% late at 40–60% of its
 	// life); 3.40% with set CC (a kitchen display's leak ended at 0.8·F on Node 18, 21 and 24,
-	// 12–14% late, and past its flag on Node 10, 18–23% early).
+	// 12–14% late, and past its flag on Node 10, 18–23% early); 3.38% with set CE.
 	// The floor is what was measured; the log says whether the target is met.
 	m := stat.Quantile(0.5, stat.Empirical, steady, nil)
 	t.Logf("median error on steady leaks: %.2f%% (issue #12's target: 3%% or less; met: %v)", 100*m, m <= 0.03)
-	if m > 0.0340 {
-		t.Errorf("median error %.2f%% on steady leaks, more than the 3.40%% measured before", 100*m)
+	if m > 0.0338 {
+		t.Errorf("median error %.2f%% on steady leaks, more than the 3.38%% measured before", 100*m)
 	}
 }
 

@@ -372,10 +372,17 @@ type deathPoint struct {
 func (d *deathPoint) open() bool { return d.soft || d.raisedMB > 0 }
 
 // snapshotRaiseMB is how much Node raises the limit for each near-heap-limit snapshot: the
-// young generation's maximum size, three semi-spaces of their configured size, which the
-// semi-spaces a program's young GCs show may never have grown to (1 MB ones under a 48 MB
-// young generation, Node 20).
-func snapshotRaiseMB(p *proc) float64 { return youngRoomMB(p) }
+// young generation's maximum size, three semi-spaces of their configured size — 16 MB up to
+// Node 23 — which the semi-spaces a program's young GCs show may never have grown to (1 MB
+// ones under a 48 MB young generation, Node 20), or may seem to pass (the growth between
+// GCs holds what was allocated outside the young generation too: 21 MB with 16 MB ones).
+func snapshotRaiseMB(p *proc) float64 {
+	semi := 16.0
+	if s := p.era.semiMB / 1.4; s > semi {
+		semi = math.Min(math.Exp2(math.Ceil(math.Log2(s))), 64)
+	}
+	return 3 * semi
+}
 
 // deathPointOf returns where this process dies against its limit.
 func deathPointOf(p *proc, out *Process) *deathPoint {

@@ -67,6 +67,11 @@ var knownWarnedNonLeaks = map[string]string{
 	"node-23/payroll-ledger-unpaginated-export-burst.128.log.gz": "a burst after a level only young GCs show",
 	"node-26/payroll-ledger-unpaginated-export-burst.128.log.gz": "a burst after a level only young GCs show",
 	"node-20/edge-firewall-acl-cidr-expand-burst.128.log.gz":     "a burst warned of 0.11 s before its death",
+	// Set CE, as it came: a GeoIP sidecar on Node 14 whose IPv6 table loads lazily at 20 s,
+	// the heap after full GCs from 64 to 90 MB in 1.7 s under a 112 MB flag. Warned 1.1 s into
+	// the climb (+18.6 MB/s, "a burst, or a leak speeding up", the limit ~10 s away at that
+	// pace); the load stopped at 92 MB, 82% of the limit, and the run ended well.
+	"node-14/geoip-enrichment-sidecar-lazy-ipv6-table.112.log.gz": "a lazy load's climb to 82% of the limit",
 }
 
 // warnedLabelledLeak reports a warning of a process its label calls a leak, or accepts as

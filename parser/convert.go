@@ -655,6 +655,9 @@ var jsErrorKinds = []struct {
 	{"ERR_STRING_TOO_LONG", FatalInvalidStringLength},
 	// Node prints the code under the message on its own line ("code: 'ERR_STRING_TOO_LONG'").
 	{"Cannot create a string longer than", FatalInvalidStringLength},
+	// Node 4–8's Buffer#toString when the string would pass V8's length limit (lib/buffer.js
+	// threw it when the binding returned no string).
+	{`"toString()" failed`, FatalInvalidStringLength},
 	{"Invalid typed array length", FatalInvalidTypedArrayLength},
 	{"Invalid array buffer length", FatalInvalidTypedArrayLength},
 	{"ERR_BUFFER_TOO_LARGE", FatalBufferTooLarge},

@@ -192,6 +192,7 @@ var crashKeywords = [...]string{
 	"RangeError [ERR_OUT_OF_RANGE]: The value of \"length\" is out of range",
 	"Error [ERR_STRING_TOO_LONG]",
 	"Error: Cannot create a string longer than",
+	"Error: \"toString()\" failed",
 	"RangeError [ERR_FS_FILE_TOO_LARGE]",
 	"Cannot get stack trace in GC.",
 	"<--- Heap statistics --->",

@@ -446,6 +446,8 @@ func TestSizeLimitErrors(t *testing.T) {
 		// Node 20: Buffer.toString of 512 MB, and fs.readFileSync of a 2.2 GB file.
 		{"Error: Cannot create a string longer than 0x1fffffe8 characters", FatalInvalidStringLength},
 		{"RangeError [ERR_FS_FILE_TOO_LARGE]: File size (2306867200) is greater than 2 GiB", FatalBufferTooLarge},
+		// Node 8: Buffer.toString past V8's string length limit (set CE's CDN log archive).
+		{`Error: "toString()" failed`, FatalInvalidStringLength},
 		// A docker-compose prefix before the message.
 		{"mmon  | Error: Cannot create a string longer than 0x1fffffe8 characters", FatalInvalidStringLength},
 	} {
