@@ -197,6 +197,10 @@ func (a *Analyzer) finish(p *proc, several bool) *Process {
 		out.DefaultLimitMB = &b.defaultMB
 	}
 	a.ineffectiveMCs(p, out)
+	if d := deathPointOf(p, out); d != nil && d.raisedMB > 0 {
+		raised := round1(*out.HeapLimitMB + d.raisedMB)
+		out.RaisedLimitMB = &raised
+	}
 	if d := deathPointOf(p, out); d != nil && !d.ignored {
 		mid := round1(d.mb)
 		out.OOMAtHeapMB, out.OOMAtHeapRangeMB = &mid, &[2]float64{round1(d.lo), round1(d.hi)}

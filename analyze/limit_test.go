@@ -178,8 +178,22 @@ func TestPressedUnderTheDefault(t *testing.T) {
 
 // Node's --heapsnapshot-near-heap-limit raises the limit to write each snapshot: a process that
 // wrote one and died past its flag ran past a limit Node raised, not past one V8 ignores or
-// one that was not its own. Real pastes of three users (Node 14, 18 and a recent one).
+// one that was not its own. Real pastes of three users (Node 14, 18 and a recent one); and set
+// CE's run on Node 20 and 23, given their 192 MB flag, died between it and the limit raised.
 func TestNearLimitSnapshots(t *testing.T) {
+	for _, log := range []string{
+		"../corpus/node-20/vaccine-clinic-slot-release-closed-day-index.192.log.gz",
+		"../corpus/node-23/vaccine-clinic-slot-release-closed-day-index.192.log.gz",
+	} {
+		flag := 192.0
+		p := analyzeFile(t, log, Options{HeapLimitMB: &flag}).Processes[0]
+		if p.RaisedLimitMB == nil || p.HeapAfterFullGC == nil {
+			t.Fatalf("%s: no raised limit (%v) or no heap after full GC", log, p.RaisedLimitMB)
+		}
+		if died := p.HeapAfterFullGC.LastMB; died <= flag || died > *p.RaisedLimitMB {
+			t.Errorf("%s: died at %.1f MB, outside the flag %.0f and the limit raised, %.1f", log, died, flag, *p.RaisedLimitMB)
+		}
+	}
 	for _, log := range []string{
 		"../corpus/heldout-aa/aa011-node-cli-docs-heapsnapshot-near-heap-limit-max-old-100-two-mark-sweeps-130mb.log",
 		"../corpus/heldout-aj/aj011-vi-k8s-course-heapsnapshot-near-heap-limit-max-old-64-one-mark-compact-reduce-294mb-elided.log",
@@ -202,6 +216,9 @@ func TestNearLimitSnapshots(t *testing.T) {
 				if strings.Contains(said, wrong) {
 					t.Errorf("evidence %q: Node raised the limit to write the snapshot", wrong)
 				}
+			}
+			if p.HeapLimitSource != LimitCrash && p.HeapLimitMB != nil && (p.RaisedLimitMB == nil || *p.RaisedLimitMB <= *p.HeapLimitMB) {
+				t.Errorf("limit %v MB stated, raised to %v: Node raised it to write the snapshot", *p.HeapLimitMB, p.RaisedLimitMB)
 			}
 			if !strings.Contains(strings.Join(p.Recommendations, "\n"), filepath.Base(p.HeapSnapshots[len(p.HeapSnapshots)-1])) {
 				t.Errorf("the advice does not point to the snapshot Node wrote: %q", p.Recommendations)

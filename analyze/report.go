@@ -90,7 +90,10 @@ type Process struct {
 	// limit (--heapsnapshot-near-heap-limit), in the order written. To write each, Node
 	// raised the limit by the young generation's size: OOMAtHeapMB is against the raised
 	// limit.
-	HeapSnapshots          []string    `json:"heap_snapshots,omitempty"`
+	HeapSnapshots []string `json:"heap_snapshots,omitempty"`
+	// RaisedLimitMB is the limit Node raised HeapLimitMB to for writing HeapSnapshots (one
+	// young generation per snapshot, at least): the one the death point is against.
+	RaisedLimitMB          *float64    `json:"raised_limit_mb,omitempty"`
 	PredictedOOMMS         *float64    `json:"predicted_oom_ms"`
 	PredictedOOMIntervalMS *[2]float64 `json:"predicted_oom_interval_ms"`
 	// PredictionModel is the model the prediction comes from: linear, accelerating or

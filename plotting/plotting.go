@@ -456,6 +456,9 @@ func Heap(p *analyze.Process) *plot.Plot {
 		pl.Legend.Add(label, l)
 		if p.PredictedOOMMS != nil && p.HeapLimitMB != nil {
 			lim := *p.HeapLimitMB
+			if p.RaisedLimitMB != nil {
+				lim = *p.RaisedLimitMB // the forecast is against the limit Node raised
+			}
 			// A floor dies when it plus what the program holds on top of it reaches the
 			// limit: the forecast follows the floor to there.
 			onTop := 0.0
@@ -501,6 +504,11 @@ func Heap(p *analyze.Process) *plot.Plot {
 			source = "estimated from V8's memory-reducing GCs"
 		}
 		pl.Legend.Add(fmt.Sprintf("heap limit ~%.0f MB (%s)", lim, source), l)
+		if r := p.RaisedLimitMB; r != nil {
+			l := line(plotter.XYs{xy(t0, *r), xy(t1, *r)}, colLimit, vg.Points(1.2), vg.Points(2), vg.Points(3))
+			pl.Add(l)
+			pl.Legend.Add(fmt.Sprintf("limit raised to ~%.0f MB by Node to write a heap snapshot", *r), l)
+		}
 	}
 	if c := p.Crash; c != nil && c.TimeMS != nil {
 		x := tu.x(*c.TimeMS)
