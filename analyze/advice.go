@@ -14,7 +14,12 @@ import (
 // launcher says how to give V8 flags to the program that printed the log: Node reads them
 // from its command line or NODE_OPTIONS, Deno only from --v8-flags (it ignores NODE_OPTIONS,
 // and --heapsnapshot-near-heap-limit is Node's own), so advice written for Node is wrong there.
-type launcher struct{ deno bool }
+type launcher struct {
+	deno bool
+	// oldNode is set for a trace that prints no mutator utilization: Node 10.5 or older,
+	// years before --heapsnapshot-near-heap-limit (Node 14.18, 15.1).
+	oldNode bool
+}
 
 func launcherOf(p *Process) launcher { return launcher{deno: p.hasContext("deno")} }
 
@@ -49,6 +54,9 @@ func (l launcher) snapshots() string {
 		return "run with " + l.command("--heap-snapshot-on-oom") + " (V8 writes a .heapsnapshot as the heap runs out), " +
 			"or take two heap snapshots a minute apart with deno run --inspect and DevTools"
 	}
+	if l.oldNode {
+		return "take two heap snapshots a minute apart (node --inspect and DevTools, or the heapdump module; this Node predates --heapsnapshot-near-heap-limit)"
+	}
 	return "run with " + l.command("--heapsnapshot-near-heap-limit=2") + " (or take two heap snapshots a minute apart)"
 }
 
@@ -81,6 +89,7 @@ func (p *Process) hasContext(name string) bool {
 func (e *explainer) recommend() {
 	out, rec := e.out, e.rec
 	run := launcherOf(out)
+	run.oldNode = e.p.beforeMu()
 	slope := 0.0
 	if out.LiveHeapSlopeMBPerS != nil {
 		slope = *out.LiveHeapSlopeMBPerS

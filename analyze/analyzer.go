@@ -108,6 +108,11 @@ type proc struct {
 	// snapshots are the heap snapshots Node wrote as this process's heap neared its limit
 	// (set by the report from the analyzer's): each raised the limit.
 	snapshots []nearLimitSnapshot
+	// profiledAtMS is the time of the latest GC a heap snapshot asked for ("heap profiler"),
+	// until the next GC; snapshotStill the longest stretch (ms) from such a GC to the next
+	// one: the snapshot being written, the program not running.
+	profiledAtMS  *float64
+	snapshotStill [2]float64
 	// report is the first diagnostic report of the process in the log.
 	report *parser.Report
 	// seen is set when the log shows the process by something other than its GCs or its
@@ -703,6 +708,17 @@ func (p *proc) addPoint(pt *GCPoint, incrMS, wallMS float64) {
 	if p.first == nil || pt.TimeMS < *p.first {
 		t := pt.TimeMS
 		p.first = &t
+	}
+	if p.profiledAtMS != nil && pt.TimeMS > *p.profiledAtMS && !strings.HasPrefix(pt.Reason, "heap profiler") {
+		// The first GC after a heap snapshot's: the snapshot was written in between.
+		if gap := pt.TimeMS - *p.profiledAtMS; gap > p.snapshotStill[1]-p.snapshotStill[0] {
+			p.snapshotStill = [2]float64{*p.profiledAtMS, pt.TimeMS}
+		}
+		p.profiledAtMS = nil
+	}
+	if strings.HasPrefix(pt.Reason, "heap profiler") {
+		t := pt.TimeMS
+		p.profiledAtMS = &t
 	}
 	if pt.TimeMS > p.last {
 		p.last = pt.TimeMS

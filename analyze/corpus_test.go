@@ -702,6 +702,11 @@ func TestAdviceSpeaksTheRuntime(t *testing.T) {
 			} else if strings.Contains(recs, "--v8-flags") {
 				t.Errorf("%s: Node advice says --v8-flags:\n%s", log, recs)
 			}
+			if m, ok := corpustest.ReadMeta(log); ok && (strings.HasPrefix(m.NodeVersion, "v8.") || strings.HasPrefix(m.NodeVersion, "v9.")) &&
+				!strings.Contains(log, "nvp") && strings.Contains(recs, "run with node --heapsnapshot-near-heap-limit") {
+				// A trace without mu is Node 10.5 or older: the flag came with Node 14.18.
+				t.Errorf("%s: a Node that predates --heapsnapshot-near-heap-limit advised to run with it:\n%s", log, recs)
+			}
 		}
 	}
 	if denoSeen < 5 {

@@ -956,7 +956,16 @@ func (e *explainer) snapshots() {
 		ran = fmt.Sprintf(": it may run to about %s, or further", mb(round1(*e.out.HeapLimitMB+d.raisedMB)))
 	}
 	e.ev("heap snapshots", "%s; to write %s, Node raised the heap limit, by the young generation's size (~%s) each time V8 neared it, and V8 lowers it again only once the heap falls under 95%% of the limit%s", what, each, mb(snapshotRaiseMB(e.p)), ran)
+	if s := e.p.snapshotStill; s[1]-s[0] >= snapshotStillMinMS {
+		// Writing the snapshot stops the program: a stretch without GC that the heap's
+		// level and trend count as time.
+		e.ev("snapshot pause", "no GC from %s to %s while the snapshot was written (%s): the program did not run then; a level the heap seems to hold across it, or a trend slower over it, is that pause", secs(s[0]), secs(s[1]), secs(s[1]-s[0]))
+	}
 }
+
+// snapshotStillMinMS is the shortest stretch without GC after a heap snapshot's that the
+// evidence tells of.
+const snapshotStillMinMS = 1000
 
 // prediction writes the time-to-OOM and how early a crashed log had it right.
 func (e *explainer) prediction() {

@@ -4,6 +4,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -192,6 +193,10 @@ func TestNearLimitSnapshots(t *testing.T) {
 		}
 		if died := p.HeapAfterFullGC.LastMB; died <= flag || died > *p.RaisedLimitMB {
 			t.Errorf("%s: died at %.1f MB, outside the flag %.0f and the limit raised, %.1f", log, died, flag, *p.RaisedLimitMB)
+		}
+		// Writing the snapshot stood the program still for 11–13 s: the evidence says so.
+		if !slices.ContainsFunc(p.Evidence, func(ev string) bool { return strings.HasPrefix(ev, "snapshot pause: no GC from") }) {
+			t.Errorf("%s: no word of the time the snapshot took: %q", log, p.Evidence)
 		}
 	}
 	for _, log := range []string{
