@@ -183,6 +183,16 @@ func (a *Analyzer) trend(p *proc, out *Process) {
 		// in the last moments. Those points say where the limit is, not how fast the heap
 		// grew; the trend is read from before them.
 		xs, ys = trimDeathSpiral(xs, ys, th)
+		if s := p.snapshotStill; len(p.snapshots) > 0 && s[1]-s[0] >= snapshotStillMinMS {
+			// Node wrote a heap snapshot at the limit and raised it: where the process would
+			// have died without the flag. What follows — the program stood still while the
+			// snapshot was written, then ran a little past the old limit — is its death,
+			// not its growth.
+			k := sort.SearchFloat64s(xs, s[0]/1000+1e-9)
+			if k >= th.FewFullGCs {
+				xs, ys = xs[:k], ys[:k]
+			}
+		}
 	}
 	g, t := readWindow(xs, ys, th)
 	if g == nil {
