@@ -270,10 +270,10 @@ func (a *Analyzer) oldSpace(p *proc, mb float64, kind string) *float64 {
 // verboseOldSpace is the old space --trace-gc-verbose's heap_size_limit leaves: less the young
 // generation's reservation on 64-bit machines of 4 GB or more (docs/heap-limit-model.md §4),
 // dated by the table and the trace: two 16 MB semi-spaces before V8 7.4 (no code large
-// object space in the table), three up to Node 23, three of 64 MB in Node 25 (a wide
-// table), of 32 MB in Node 26 (a wide table, full GCs named "Incremental Mark-Compact").
-// nil where the log does not date it: a narrow table with a trusted space is Node 22 or 23
-// (48 MB) or Node 24 (192 MB), and a wide one with no full GC named so Node 25 or 26. (A
+// object space in the table), three up to Node 21 (no trusted space), three of 32 MB in
+// Node 26 (a wide table, full GCs named "Incremental Mark-Compact"). nil where the log does
+// not date it: a narrow table with a trusted space is Node 22 or 23 (48 MB) or Node 24
+// (192 MB), and a wide one with no full GC named so Node 25 (192 MB) or 26 (96 MB). (A
 // --max-semi-space-size would change it; no log of the corpus gives one beside the table.)
 func verboseOldSpace(p *proc) *float64 {
 	semis, semi := 3.0, 16.0
@@ -378,11 +378,14 @@ func (d *deathPoint) open() bool { return d.soft || d.raisedMB > 0 }
 // GCs holds what was allocated outside the young generation too: 21 MB with 16 MB ones).
 func snapshotRaiseMB(p *proc) float64 {
 	semi := 16.0
-	if s := p.era.semiMB / 1.4; s > semi {
+	if s := p.era.semiMB / growthPastSemi; s > semi {
 		semi = math.Min(math.Exp2(math.Ceil(math.Log2(s))), 64)
 	}
 	return 3 * semi
 }
+
+// growthPastSemi is how far the growth between two GCs may pass the semi-space it fills.
+const growthPastSemi = 1.4
 
 // deathPointOf returns where this process dies against its limit.
 func deathPointOf(p *proc, out *Process) *deathPoint {
