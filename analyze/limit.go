@@ -364,12 +364,25 @@ type deathPoint struct {
 	// raisedMB is how far Node raised F to write heap snapshots near it (nearLimitSnapshot);
 	// the point is against the raised limit.
 	raisedMB float64
+	// pastFlag is set when a live process already held more than pastFlagShare·F after its
+	// last full GCs: V8 let it past its limit, as V8 6.7–8.7 let some processes of Node
+	// 10–13 live to 1.25–1.48·F, so the death range runs to pastFlagLateShare·F.
+	pastFlag bool
 }
 
-// open reports a death point with no late end: V8 may not enforce the limit (soft), or Node
+// open reports a death point with no late end: V8 may not enforce the limit (soft), Node
 // raised it to write heap snapshots, by a young generation each time V8 neared it, and may
 // raise it again while it writes (raisedMB).
 func (d *deathPoint) open() bool { return d.soft || d.raisedMB > 0 }
+
+// pastFlagShare is how far past F a live process's heap after full GCs must be for the limit
+// to have let it past: crashed runs of Node 14–26 died within 3% of F (a GC may promote past
+// it), and Node 10–13 ones up to 1.48·F.
+const pastFlagShare = 1.02
+
+// pastFlagLateShare is the late end of the death range of a process alive past its flag: the
+// furthest past F a crashed corpus run of a V8 that enforces it died (Node 10, 1.48·F).
+const pastFlagLateShare = 1.5
 
 // snapshotRaiseMB is how much Node raises the limit for each near-heap-limit snapshot: the
 // young generation's maximum size, three semi-spaces of their configured size — 16 MB up to
@@ -433,6 +446,10 @@ func deathPointOf(p *proc, out *Process) *deathPoint {
 		// 0.99·F, 0.02·F above the most they had held alive.
 		d.survived = held
 		d.mb = math.Min(d.hi, math.Max(survivedShareAtDeath*f, held+0.02*f))
+		if held > f*pastFlagShare {
+			d.pastFlag = true
+			d.hi = math.Max(d.hi, pastFlagLateShare*f)
+		}
 	}
 	return d
 }
