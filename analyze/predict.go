@@ -125,10 +125,27 @@ func (g *growth) forecast(d *deathPoint, alive float64) (forecast, bool) {
 	if d.reached {
 		w = 0
 	}
+	if ahead, span := mid-end, end-g.xs[0]; ahead > 0 && span > 0 {
+		// The band is the line's: past the window it was fitted on, the rate itself may
+		// change (a leak in steps pauses, a spiky one has quiet spells), the more so the
+		// further ahead of what the log shows.
+		reach := unseenRateShare * math.Min(ahead/span, unseenRateCap)
+		hi = math.Max(hi, mid+ahead*reach)
+		lo = math.Min(lo, end+ahead/(1+reach))
+	}
 	mid = math.Max(mid, alive)
 	lo = math.Max(math.Min(lo, mid), alive)
 	return forecast{ms: (mid + w) * 1000, lo: lo * 1000, hi: (math.Max(hi, mid) + 2*w) * 1000, model: g.model}, true
 }
+
+// unseenRateShare and unseenRateCap widen a forecast's interval for a horizon past the
+// trend's window: ahead of it by a times the window, the late end is at least (1 +
+// unseenRateShare·min(a, unseenRateCap)) times as far ahead as the estimate, the early end
+// that many times nearer.
+const (
+	unseenRateShare = 0.5
+	unseenRateCap   = 4
+)
 
 // averageForecast is the forecast of a leak whose full GCs caught transient memory and whose
 // curve bends down to a peak while the verdict found the growth going on (the floor under
