@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """Import a blind behaviour set's runs into /work/main/corpus.
-usage: import_runs.py SETDIR SETNAME [--dry]
+usage: import_runs.py SETDIR SETNAME [--dry] [--not-blind]
 Each runs/P.L.nodeM.log becomes corpus/node-M/P.L.log.gz (gzipped, not edited), with its meta and
 an expect.json whose analysis part is the label; the parser part is filled by
 `go test ./parser -run TestCorpus -update`."""
 import glob, gzip, json, os, re, shutil, sys
 setdir, setname = sys.argv[1], sys.argv[2]
 dry = "--dry" in sys.argv
+notblind = "--not-blind" in sys.argv
 CORPUS = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 KINDS = {"heap-limit", "ineffective-mark-compacts", "call-and-retry-last", "invalid-table-size",
          "invalid-array-length", "invalid-size", "young-promotion-failed", "semi-space", "zone",
@@ -36,7 +37,8 @@ for mf in sorted(glob.glob(os.path.join(setdir, "runs", "*.meta.json"))):
         a["verdict_alternatives"] = alts
         a["alternatives_why"] = m.get("acceptable_why") or m.get("rate_profile_note") or "ambiguous by design (LABELS.md)"
     m["log_file"] = os.path.basename(dest)
-    m["source_note"] = (m.get("source_note", "") + " [set %s: made and labelled blind by a helper of this project; stored gzipped, not edited]" % setname).strip()
+    who = "made by the project's main session, labels from the design, not blind to the tool" if notblind else "made and labelled blind by a helper of this project"
+    m["source_note"] = (m.get("source_note", "") + " [set %s: %s; stored gzipped, not edited]" % (setname, who)).strip()
     print("%s -> %s  %s %s" % (base, dest[len(CORPUS) + 1:], verdict, kind))
     if dry:
         continue
