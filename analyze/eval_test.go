@@ -421,8 +421,9 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// 1,115, 69.1%, and 742 of 1,102 with set CH on Node 12, 18 and 24 (made by the main
 	// session, not blind), measured as it came: its token index's steady leak, which V8 ended
 	// at 0.8·F on Node 18 and 24, 11–25% late; its audit leak under 35 MB export bursts, read
-	// healthy after the first export at 40–60%.
-	for kind, floor := range map[string]float64{"steady": 0.690, "changing": 0.670} {
+	// healthy after the first export at 40–60%); 770 of 1,115 and 743 of 1,102 once bursts no
+	// longer hide a leak's floor.
+	for kind, floor := range map[string]float64{"steady": 0.690, "changing": 0.674} {
 		t.Logf("%s-rate cuts meeting the floor: %d of %d", kind, met[kind], cuts[kind])
 		if share := float64(met[kind]) / float64(max(cuts[kind], 1)); share < floor {
 			t.Errorf("%s-rate cuts meeting the floor: %.1f%%, below the %.1f%% measured before", kind, 100*share, 100*floor)
@@ -561,10 +562,12 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// waitlist, leaking in 42 MB steps, cut at 40% on a level on Node 24); 126 of 2,424 with
 	// set CE as it came (its SIEM correlator's spiky leak on Node 8 at 80%, between storms);
 	// 129 of 2,478 with set CH as it came (its audit leak under export bursts, after the first
-	// export, on Node 12 and 24 at 40% and Node 18 at 60%).
+	// export, on Node 12 and 24 at 40% and Node 18 at 60%); 124 once a confirmed floor needs
+	// FewFullGCs+2 points rather than twice FewFullGCs (that audit leak and a fleet
+	// telemetry's, cut after a burst, read a leak).
 	t.Logf("leaks cut at 40–80%% of their life that read healthy: %d of %d", len(midHealthy), midLife)
-	if len(midHealthy) > 129 {
-		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 129 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
+	if len(midHealthy) > 124 {
+		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 124 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
 	}
 	if len(steady) == 0 {
 		t.Fatal("no steady leak run to evaluate")
@@ -583,12 +586,13 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// 12–14% late, and past its flag on Node 10, 18–23% early); 3.38% with set CE; 3.43% with
 	// set CD (a DNS resolver's LRU leak that V8's ineffective-mark-compacts rule ended on Node
 	// 14 and 19 before its forecast, 16–29% late at 40–80%); 3.47% with set CH (its token
-	// index ended at 0.8·F on Node 18 and 24, 11–25% late).
+	// index ended at 0.8·F on Node 18 and 24, 11–25% late); 3.49% once bursts no longer hide
+	// a leak's floor (a warranty service's cuts at 80% now forecast, 9–12% off).
 	// The floor is what was measured; the log says whether the target is met.
 	m := stat.Quantile(0.5, stat.Empirical, steady, nil)
 	t.Logf("median error on steady leaks: %.2f%% (issue #12's target: 3%% or less; met: %v)", 100*m, m <= 0.03)
-	if m > 0.0347 {
-		t.Errorf("median error %.2f%% on steady leaks, more than the 3.47%% measured before", 100*m)
+	if m > 0.0350 {
+		t.Errorf("median error %.2f%% on steady leaks, more than the 3.49%% measured before", 100*m)
 	}
 }
 

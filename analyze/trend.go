@@ -822,9 +822,15 @@ func floorWithinEarlierLows(xs, ys []float64, fromS, fromMB, levelMB float64, th
 // GC that left less than the one before, beyond the noise: memory caught in passing, found
 // freed. What follows it no full GC has yet shown to be kept: a log that ends inside a batch,
 // or in the climb of a buffer being rebuilt, would lift the floor's end. The floor must hold
-// twice FewFullGCs points over half the window or more: a saw-tooth caught by four or five
-// full GCs a cycle leaves a floor of a few points at whatever phase of its cycle the last full
-// GCs fell, which climbs as a leak would.
+// FewFullGCs+2 points over half the window or more: a saw-tooth caught by four or five full
+// GCs a cycle leaves a floor of a few points at whatever phase of its cycle the last full GCs
+// fell, which climbs as a leak would. Twice FewFullGCs asked too much of a steady leak under
+// periodic bursts cut just after its first burst (9.3, 19.1, 29.3, 39.3, then 38.5 MB as the
+// burst's memory went), which then read healthy. A floor of fewer than twice FewFullGCs
+// points must rise without its first point: a rise that rests on one point is a start-up
+// load's climb, and the troughs of a saw-tooth after it a level (set Q's VaR engine on Node
+// 18, 33.7 MB at its load, then 84.5, 83.5, 85.3, 86.2 MB 19–21 s later, read live as a leak
+// of 2.5 MB/s).
 func confirmedFloor(xs, ys []float64, th *Thresholds) (fx, fy []float64, ok bool) {
 	last := -1
 	for i := len(ys) - 1; i > 0; i-- {
@@ -837,7 +843,7 @@ func confirmedFloor(xs, ys []float64, th *Thresholds) (fx, fy []float64, ok bool
 		return nil, nil, false
 	}
 	fx, fy = floorOf(xs[:last+1], ys[:last+1], th)
-	if len(fx) < 2*th.FewFullGCs {
+	if len(fx) < th.FewFullGCs+2 || len(fx) < 2*th.FewFullGCs && fy[len(fy)-1]-slices.Min(fy[1:]) <= th.noiseMB(fy[len(fy)-1]) {
 		if fx, fy, ok = climbingTroughs(xs, ys, fx, th); !ok {
 			return nil, nil, false
 		}
