@@ -356,6 +356,22 @@ var knownMisses = map[string]string{
 	// rise after the last rotation reads as the job that outgrew the limit (cycleOutgrew) —
 	// the log cannot tell a rotation that stopped from a rotation's work that grew.
 	"node-25/loyalty-quote-cache-rotation-stops-after-statsd-error.80.log.gz": "a rotation that stopped, read as its cycle outgrowing the limit",
+	// Set CI (Node 10, 15, 22, 26; made by the main session, labels from the design, not
+	// blind), 16 of 20 at first contact (eb56e73), 17 once young GCs that rise at under a
+	// quarter of the climb's rate carried a level the full GCs reached (youngHeldTo: an
+	// autocomplete cache on Node 26, 26 s of young GCs only after its last full GC). A fraud
+	// scorer's ~80 MB rule index under a 96 MB flag: on Node 10 it dies of ineffective
+	// mark-compacts 2.2 s after start, its heap after full GCs rising all the way (68 → 81 MB
+	// over its last 0.8 s) — read a leak: a load and a leak that fast look alike (the corpus's
+	// flight-status watcher and worker resource-limit leaks die 2.1–2.9 s after start, so
+	// DiedLoadingMS cannot move). On Node 15 and 26 it survives at 82% of the flag, a full GC
+	// every 1.2–2 s, 21–28% of the time in GC — with the flag "HEALTHY, BUT NO HEADROOM", as
+	// set BJ's transit timetable; without it nothing in the log shows the limit (no
+	// memory-reducing full GCs): healthy. GC overhead does not part such runs from the
+	// corpus's healthy ones near their limits (a search index at 22%, a memo cache at 24%).
+	"node-10/fraud-rules-index-too-big.96.log.gz": "dies loading 2.2 s after start: a load and a fast leak look alike",
+	"node-15/fraud-rules-index-too-big.96.log.gz": "at its limit, which only the flag shows; with it, no headroom",
+	"node-26/fraud-rules-index-too-big.96.log.gz": "at its limit, which only the flag shows; with it, no headroom",
 }
 
 // stepsSeenFloor is how many corpus runs of programs that retain memory in steps a report

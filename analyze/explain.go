@@ -574,7 +574,11 @@ func (e *explainer) trend() {
 		}
 	}
 	if pl := levelsOff(e.p, e.out, e.th); pl != nil && e.out.Verdict == VerdictHealthy {
-		e.ev("levels off", "at this slowing, the heap after full GCs levels off near %s by %s, under the limit: a cache or working set filling up, not a leak", mb(pl.levelMB), secs(pl.atMS))
+		young := ""
+		if pl.youngToMS > 0 {
+			young = fmt.Sprintf("; the young GCs since the last full GC carry the level to %s, rising %.2f MB/s at most (what they leave includes garbage promoted since)", secs(pl.youngToMS), math.Max(pl.youngRate, 0))
+		}
+		e.ev("levels off", "at this slowing, the heap after full GCs levels off near %s by %s, under the limit: a cache or working set filling up, not a leak%s", mb(pl.levelMB), secs(pl.atMS), young)
 	}
 	if pl := plateauOf(e.p, e.out, e.th); pl != nil && pl.ahead && e.out.Verdict == VerdictInsufficientData {
 		e.ev("levels off?", "at this slowing, the heap after full GCs would level off near %s by %s, after the log ends: a cache filling up, or a leak whose last full GCs caught a pause; the next full GCs tell", mb(pl.levelMB), secs(pl.atMS))

@@ -129,3 +129,30 @@ func TestClimbSinceTheSnapshotFell(t *testing.T) {
 		}
 	}
 }
+
+// TestYoungGCsCarryALevel: where V8 stops running full GCs once the heap levels off, the young
+// GCs after the last one are all that shows whether it held. Set CI's autocomplete cache over
+// a Zipf vocabulary on Node 26 climbed 8 → 40 MB over six full GCs in 15 s, then ran 26 s of
+// young GCs only, rising 0.2 MB/s against the climb's 2: a level, held longer than the climb —
+// healthy, and the evidence says what carried it. Set AI's user-agent cache growing like √t,
+// whose young GCs rose at about half its rate, is a taper, not a level: still a leak.
+func TestYoungGCsCarryALevel(t *testing.T) {
+	for _, c := range []struct {
+		log   string
+		want  string
+		young bool // the "levels off" evidence names the young GCs
+	}{
+		{"../corpus/node-26/tag-autocomplete-zipf-cache.128.log.gz", VerdictHealthy, true},
+		{"../corpus/node-10/ua-parse-cache-longtail-sqrt.128.log.gz", VerdictLeak, false},
+		{"../corpus/node-16/ua-parse-cache-longtail-sqrt.128.log.gz", VerdictLeak, false},
+		{"../corpus/node-25/ua-parse-cache-longtail-sqrt.128.log.gz", VerdictLeak, false},
+	} {
+		p := target(analyzeFile(t, c.log, Options{}))
+		young := slices.ContainsFunc(p.Evidence, func(ev string) bool {
+			return strings.HasPrefix(ev, "levels off:") && strings.Contains(ev, "young GCs since the last full GC carry the level")
+		})
+		if p.Verdict != c.want || young != c.young {
+			t.Errorf("%s: verdict %s, young GCs carry the level: %v; want %s, %v\n  %s", c.log, p.Verdict, young, c.want, c.young, strings.Join(p.Evidence, "\n  "))
+		}
+	}
+}
