@@ -424,8 +424,10 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// healthy after the first export at 40–60%); 770 of 1,115 and 743 of 1,102 once bursts no
 	// longer hide a leak's floor; 772 of 1,117 and 755 of 1,118 with set CI on Node 10, 15,
 	// 22 and 26 (main session, not blind), as it came (its plugin registry's steps, cut at 20%
-	// on Node 10 on the first level: healthy).
-	for kind, floor := range map[string]float64{"steady": 0.690, "changing": 0.674} {
+	// on Node 10 on the first level: healthy); 779 of 1,126 and 758 of 1,130 (67.1%) with
+	// set CJ on Node 12, 17, 21 and 25, as it came (its log shipper cut after the first
+	// outage's flush: healthy).
+	for kind, floor := range map[string]float64{"steady": 0.691, "changing": 0.670} {
 		t.Logf("%s-rate cuts meeting the floor: %d of %d", kind, met[kind], cuts[kind])
 		if share := float64(met[kind]) / float64(max(cuts[kind], 1)); share < floor {
 			t.Errorf("%s-rate cuts meeting the floor: %.1f%%, below the %.1f%% measured before", kind, 100*share, 100*floor)
@@ -566,10 +568,12 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// 129 of 2,478 with set CH as it came (its audit leak under export bursts, after the first
 	// export, on Node 12 and 24 at 40% and Node 18 at 60%); 124 once a confirmed floor needs
 	// FewFullGCs+2 points rather than twice FewFullGCs (that audit leak and a fleet
-	// telemetry's, cut after a burst, read a leak); 124 of 2,493 with set CI as it came.
+	// telemetry's, cut after a burst, read a leak); 124 of 2,493 with set CI as it came; 132
+	// of 2,514 with set CJ as it came (its log shipper, cut after the first outage's buffer
+	// was flushed, on Node 12, 17, 21 and 25 at 40–80%: the heap back at its start).
 	t.Logf("leaks cut at 40–80%% of their life that read healthy: %d of %d", len(midHealthy), midLife)
-	if len(midHealthy) > 124 {
-		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 124 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
+	if len(midHealthy) > 132 {
+		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 132 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
 	}
 	if len(steady) == 0 {
 		t.Fatal("no steady leak run to evaluate")
@@ -589,7 +593,10 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// set CD (a DNS resolver's LRU leak that V8's ineffective-mark-compacts rule ended on Node
 	// 14 and 19 before its forecast, 16–29% late at 40–80%); 3.47% with set CH (its token
 	// index ended at 0.8·F on Node 18 and 24, 11–25% late); 3.49% once bursts no longer hide
-	// a leak's floor (a warranty service's cuts at 80% now forecast, 9–12% off).
+	// a leak's floor (a warranty service's cuts at 80% now forecast, 9–12% off); 3.49% with
+	// sets CI and CJ. (Giving a leak whose curve levels off under the limit the average
+	// rate's time-to-OOM forecast eight steady cuts more, most 2–20% off, 3.53%; it warned
+	// live of a bounded memo cache while it filled, and was left out: averageForecast.)
 	// The floor is what was measured; the log says whether the target is met.
 	m := stat.Quantile(0.5, stat.Empirical, steady, nil)
 	t.Logf("median error on steady leaks: %.2f%% (issue #12's target: 3%% or less; met: %v)", 100*m, m <= 0.03)

@@ -44,6 +44,10 @@ func leakHeadline(p *Process) string {
 		return "LEAK — the heap that survives full GCs grows in steps and keeps each one; the process will run out of heap."
 	case model == ModelAccelerating:
 		return "LEAK — the heap that survives full GCs grows faster and faster; the process will run out of heap, sooner than a straight line says."
+	case model == ModelDecelerating && p.PredictedOOMMS == nil && p.HeapLimitMB != nil:
+		// The curve levels off under the limit (slowingNoForecast): a leak by its last full
+		// GCs, not yet one the limit is shown to end.
+		return "LEAK — the heap that survives full GCs grows, more slowly over time, and has not levelled off; it runs out of heap unless it levels off under the limit, as its slowing would."
 	case model == ModelDecelerating:
 		return "LEAK — the heap that survives full GCs grows, more slowly over time; it has not levelled off, and the process will run out of heap."
 	}
@@ -879,6 +883,8 @@ func (e *explainer) limit() {
 			how = fmt.Sprintf("when promoting young objects failed, which asks the old generation for no more than a semi-space holds (~%s)", mb(maxSemiMB(e.p)))
 		} else if out.Crash.Kind == parser.FatalUnknown {
 			how = fmt.Sprintf("with more room left under it than any one object on the heap takes (%s)", mb(maxOneAllocationMB))
+		} else if climbedIntoDeath(e.p, out) {
+			how = "its heap after full GCs rising into it at each of its last full GCs"
 		}
 		whose := "the stated limit was not this process's (a command run after it, a flag that did not reach it, a --heap-limit given wrong)"
 		if out.Crash.Kind == parser.FatalWorkerOOM {
@@ -976,13 +982,21 @@ const snapshotStillMinMS = 1000
 // prediction writes the time-to-OOM and how early a crashed log had it right.
 func (e *explainer) prediction() {
 	out := e.out
+	if s := slowingNoForecast(e.p, out); s != nil {
+		where := fmt.Sprintf("under where V8 gives up (~%s)", mb(s.deathMB))
+		if s.levelMB >= s.earlyMB {
+			where = fmt.Sprintf("short of where V8 gives up (~%s) but past where GC that starves it can end it (from ~%s)", mb(s.deathMB), mb(s.earlyMB))
+		}
+		e.ev("time to OOM", "none given: the curve through the heap after full GCs slows, %.2f MB/s at the end against %.2f MB/s on average, and would level off near %s by %s, %s; the heap has held no level yet. At the average rate it would reach ~%s by %s, %s after the log ends; the next full GCs tell which",
+			s.rateNow, s.rateAverage, mb(s.levelMB), secs(s.levelMS), where, mb(s.deathMB), secs(s.averageMS), secs(s.averageMS-*out.LastMS))
+	}
 	if out.PredictedOOMMS != nil {
 		iv := out.PredictedOOMIntervalMS
 		model := ""
 		switch out.PredictionModel {
 		case "", ModelLinear:
 		case ModelAverage:
-			model = ", from the average rate: the curve reaches no limit"
+			model = ", from the average rate: the curve reaches no limit, and the late end is left open in case the growth slows on"
 		case ModelAccelerating:
 			model = ", from the accelerating trend; its late end is the line's, should the rate stop rising"
 		default:

@@ -21,7 +21,7 @@ const (
 	ModelAccelerating = "accelerating"
 	ModelDecelerating = "decelerating"
 	// ModelAverage names a prediction, not a trend: the average rate of a leak whose curve
-	// peaks inside the log while its floor still rises.
+	// peaks inside the log while its floor still rises (averageForecast).
 	ModelAverage = "average"
 )
 

@@ -1257,8 +1257,27 @@ func (a *Analyzer) readLimit(p *proc, out *Process) limitReading {
 	// another limit, however the GC went (reachedBelowStated only says so then).
 	cutBlock := out.Crash != nil && out.Crash.Kind == parser.FatalUnknown
 	r.promotionBounded, r.reducedUnder = promotionBounded(p, out, r.heapMB), reducedUnderStated(p, out)
-	r.notInEffect = exceeded || below && (ground || lingered || cutBlock || r.promotionBounded || r.reducedUnder != nil)
+	r.notInEffect = exceeded || below && (ground || lingered || cutBlock || r.promotionBounded || r.reducedUnder != nil || climbedIntoDeath(p, out))
 	return r
+}
+
+// climbedIntoDeath reports a death V8 called "Reached heap limit" after the last three full
+// GCs or more each left more than the one before, the last of them the crash's: the heap
+// after full GCs grew into the death, so where V8 said it reached its limit is the limit in
+// effect (a log shipper's buffer, 72 → 96.5 MB over its last 5 s at utilization 0.85, under
+// a 192 MB limit given).
+func climbedIntoDeath(p *proc, out *Process) bool {
+	n := len(p.fulls)
+	if out.Crash == nil || out.Crash.Kind != parser.FatalHeapLimit || n < 3 || len(p.recent) == 0 || !p.recent[len(p.recent)-1].Full {
+		return false
+	}
+	last := p.fulls[n-3:]
+	for i := 1; i < len(last); i++ {
+		if last[i].AfterMB <= last[i-1].AfterMB {
+			return false
+		}
+	}
+	return true
 }
 
 // survivorsAtDeath is what the old generation held at the death, as far as the log shows it:

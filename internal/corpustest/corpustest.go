@@ -109,7 +109,8 @@ type Meta struct {
 	NodeVersion string `json:"node_version"`
 	V8Version   string `json:"v8_version"`
 	// RateProfile is how a run's program retains memory: steady, accelerating, stepwise,
-	// spiky, decelerating, plateau or none (runs made for the rate-aware evaluation).
+	// spiky, decelerating, plateau, cyclic (a heap that rises and falls back with its load)
+	// or none (runs made for the rate-aware evaluation).
 	RateProfile string `json:"rate_profile"`
 	// ExpectedOOM says whether a time-to-OOM is right to give for the run; nil when the
 	// meta does not say.
