@@ -486,6 +486,13 @@ func checkInvariants(t *testing.T, r *Report) {
 			}
 		}
 		id := r.Source + " " + p.Isolate
+		if p.Verdict == VerdictLeak && p.Crash == nil && p.HeapLimitMB != nil && p.PredictedOOMMS == nil && !slices.ContainsFunc(p.Evidence, func(ev string) bool {
+			return strings.HasPrefix(ev, "time to OOM:") || strings.Contains(ev, "no time-to-OOM") || strings.HasPrefix(ev, "limit not enforced:") || strings.HasPrefix(ev, "limit in effect:")
+		}) {
+			// A live leak with its limit known and no time-to-OOM must say why: "the process
+			// will run out of heap" with no time leaves the reader guessing.
+			t.Errorf("%s: a live leak under a known limit, with no time-to-OOM and no word why: %q", id, p.Evidence)
+		}
 		if tr := p.Trend; tr != nil && tr.Points >= DefaultThresholds.LeakMinPoints && strings.Contains(Headline(p), "too few GC events") {
 			// A line through four full GCs or more is no shortage of GC events: the headline
 			// must say what is short (the full GCs since a climb, the time).
