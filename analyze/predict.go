@@ -199,7 +199,7 @@ func slowingNoForecast(p *proc, out *Process) *slowing {
 		return nil
 	}
 	q := g.quad
-	peakX := q.x0 - q.b/(2*q.c)
+	peakX := q.vertex()
 	return &slowing{levelMB: q.at(peakX), levelMS: 1000 * peakX, rateNow: g.rate(), rateAverage: g.lin.b, deathMB: d.mb, earlyMB: d.lo, averageMS: fc.ms}
 }
 

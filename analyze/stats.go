@@ -437,6 +437,10 @@ func (q quadFit) at(x float64) float64 {
 // slopeAt is the fitted rate of change at x.
 func (q quadFit) slopeAt(x float64) float64 { return q.b + 2*q.c*(x-q.x0) }
 
+// vertex is where the parabola turns (its slope is zero): the peak of one that bends down.
+// It is meaningless for a straight line (c == 0); callers check the bend first.
+func (q quadFit) vertex() float64 { return q.x0 - q.b/(2*q.c) }
+
 // robustQuad fits a parabola resistant to the odd outlier, as robustFit fits a line: least
 // squares reweighted with Tukey's bisquare until the weights settle. ok is false when the
 // points cannot determine a parabola (fewer than five, or all at two times).

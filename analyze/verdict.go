@@ -1363,7 +1363,7 @@ func plateauOf(p *proc, out *Process, th *Thresholds) *plateau {
 		return nil
 	}
 	q := g.quad
-	peakX := q.x0 - q.b/(2*q.c)
+	peakX := q.vertex()
 	peak := q.at(peakX)
 	end := g.xs[len(g.xs)-1]
 	ceiling := 1.5 * g.ys[len(g.ys)-1]
@@ -1444,7 +1444,7 @@ func youngHeldTo(p *proc, g *growth, ceilingMB float64, th *Thresholds) (float64
 	}
 	ys := p.youngSinceFull.all()
 	r := youngRate(p)
-	if math.IsNaN(r) || g.lin.b <= 0 || r >= th.RecentRateShare/2*g.lin.b || slices.MaxFunc(ys, func(a, b GCPoint) int { return cmp.Compare(a.AfterMB, b.AfterMB) }).AfterMB >= ceilingMB {
+	if math.IsNaN(r) || g.lin.b <= 0 || r >= th.RecentRateShare/2*g.lin.b || slices.Max(afterOf(ys)) >= ceilingMB {
 		return 0, 0
 	}
 	return ys[len(ys)-1].TimeMS, r
