@@ -85,6 +85,16 @@ func (p *Process) hasContext(name string) bool {
 	return false
 }
 
+// levelFitsMB is the smallest --max-old-space-size, in steps of 64 MB, that holds a heap after
+// full GC of levelMB at levelShareOfLimit of it or less.
+func levelFitsMB(levelMB float64) int {
+	return int(64 * math.Ceil(levelMB/levelShareOfLimit/64))
+}
+
+// levelShareOfLimit is the most of a limit a level may fill and keep the process clear of V8's
+// ineffective-mark-compacts rule, which may end it from 0.8 of the limit.
+const levelShareOfLimit = 0.7
+
 // recommend writes what to do; it follows from the verdict, the numbers and the context.
 func (e *explainer) recommend() {
 	out, rec := e.out, e.rec
@@ -112,7 +122,13 @@ func (e *explainer) recommend() {
 				bigger = 2 * math.Ceil(limit/1024) * 1024
 			}
 			flag := run.flag("--max-old-space-size=" + strconv.Itoa(int(bigger)))
-			if buys, ok := e.p.growth.buys(limit, bigger); limit > 0 && ok && out.Trend != nil && out.Trend.Model == ModelAccelerating {
+			if sl := slowingNoForecast(e.p, out); sl != nil {
+				// The evidence says the curve may level off under the limit: the advice must
+				// not say a bigger heap cannot help, only which case the next GCs show.
+				fits := levelFitsMB(sl.levelMB)
+				rec("Whether a bigger heap helps depends on what the next full GCs show: if the heap holds near ~%s, as its slowing would, a limit of %s (the level at %.0f%% of it, under where GC that starves a process can end it) keeps it alive; if it keeps rising at ~%.1f MB/s, a bigger heap only delays this (%s buys about %s more).",
+					mb(sl.levelMB), run.flag("--max-old-space-size="+strconv.Itoa(fits)), 100*sl.levelMB/float64(fits), sl.rateAverage, flag, secs((bigger-limit)/sl.rateAverage*1000))
+			} else if buys, ok := e.p.growth.buys(limit, bigger); limit > 0 && ok && out.Trend != nil && out.Trend.Model == ModelAccelerating {
 				// A rate that grows fills a bigger heap in far less than the average rate says.
 				rec("A bigger heap only delays this, and less than it seems: the rate keeps rising (%.1f MB/s at the end), so %s buys about %s more.", *out.Trend.SlopeNowMBPerS, flag, secs(buys*1000))
 			} else if limit > 0 {

@@ -18,6 +18,16 @@ func TestSlowingLeakSaysWhyNoForecast(t *testing.T) {
 	said := slices.ContainsFunc(p.Evidence, func(ev string) bool {
 		return strings.HasPrefix(ev, "time to OOM: none given:") && strings.Contains(ev, "At the average rate")
 	})
+	// The advice must not contradict it: a bigger heap helps if the heap levels off.
+	conditional := slices.ContainsFunc(p.Recommendations, func(r string) bool {
+		return strings.HasPrefix(r, "Whether a bigger heap helps depends")
+	})
+	flat := slices.ContainsFunc(p.Recommendations, func(r string) bool {
+		return strings.HasPrefix(r, "A bigger heap only delays this")
+	})
+	if !conditional || flat {
+		t.Errorf("advice %q: want it conditional on the level, not that a bigger heap only delays", p.Recommendations)
+	}
 	if p.Verdict != VerdictLeak || p.PredictedOOMMS != nil || !said || strings.Contains(Headline(p), "will run out of heap") {
 		t.Errorf("verdict %s, time-to-OOM %v, headline %q: want a leak without one, saying why\n  %s", p.Verdict, p.PredictedOOMMS, Headline(p), strings.Join(p.Evidence, "\n  "))
 	}
