@@ -426,8 +426,12 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// 22 and 26 (main session, not blind), as it came (its plugin registry's steps, cut at 20%
 	// on Node 10 on the first level: healthy); 779 of 1,126 and 758 of 1,130 (67.1%) with
 	// set CJ on Node 12, 17, 21 and 25, as it came (its log shipper cut after the first
-	// outage's flush: healthy).
-	for kind, floor := range map[string]float64{"steady": 0.691, "changing": 0.670} {
+	// outage's flush: healthy); 797 of 1,159 (68.8%) and 778 of 1,150 (67.7%) with set CK on
+	// Node 11, 14, 19 and 24, as it came (its rate limiter and SSE replay buffer ended at
+	// 0.8·F on Node 19, 22–25% late; its ledger reconciliation, a steady leak under 40 MB
+	// batches, 20–31% off at 20–60% on Node 11, 19 and 24 and healthy at 20–40% on Node 14;
+	// every changing-rate cut of its presence fan-out and flag snapshots met the floor).
+	for kind, floor := range map[string]float64{"steady": 0.687, "changing": 0.676} {
 		t.Logf("%s-rate cuts meeting the floor: %d of %d", kind, met[kind], cuts[kind])
 		if share := float64(met[kind]) / float64(max(cuts[kind], 1)); share < floor {
 			t.Errorf("%s-rate cuts meeting the floor: %.1f%%, below the %.1f%% measured before", kind, 100*share, 100*floor)
@@ -570,10 +574,12 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// FewFullGCs+2 points rather than twice FewFullGCs (that audit leak and a fleet
 	// telemetry's, cut after a burst, read a leak); 124 of 2,493 with set CI as it came; 132
 	// of 2,514 with set CJ as it came (its log shipper, cut after the first outage's buffer
-	// was flushed, on Node 12, 17, 21 and 25 at 40–80%: the heap back at its start).
+	// was flushed, on Node 12, 17, 21 and 25 at 40–80%: the heap back at its start); 133 of
+	// 2,571 with set CK as it came (its ledger reconciliation on Node 14 at 40%, the floor
+	// under its batches seen at two troughs).
 	t.Logf("leaks cut at 40–80%% of their life that read healthy: %d of %d", len(midHealthy), midLife)
-	if len(midHealthy) > 132 {
-		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 132 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
+	if len(midHealthy) > 133 {
+		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 133 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
 	}
 	if len(steady) == 0 {
 		t.Fatal("no steady leak run to evaluate")
@@ -594,14 +600,15 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// 14 and 19 before its forecast, 16–29% late at 40–80%); 3.47% with set CH (its token
 	// index ended at 0.8·F on Node 18 and 24, 11–25% late); 3.49% once bursts no longer hide
 	// a leak's floor (a warranty service's cuts at 80% now forecast, 9–12% off); 3.49% with
-	// sets CI and CJ. (Giving a leak whose curve levels off under the limit the average
+	// sets CI and CJ; 3.50% with set CK (a rate limiter's buckets and an SSE replay buffer,
+	// both ended at 0.8·F on Node 19, 22–25% late at 40–80%). (Giving a leak whose curve levels off under the limit the average
 	// rate's time-to-OOM forecast eight steady cuts more, most 2–20% off, 3.53%; it warned
 	// live of a bounded memo cache while it filled, and was left out: averageForecast.)
 	// The floor is what was measured; the log says whether the target is met.
 	m := stat.Quantile(0.5, stat.Empirical, steady, nil)
 	t.Logf("median error on steady leaks: %.2f%% (issue #12's target: 3%% or less; met: %v)", 100*m, m <= 0.03)
-	if m > 0.0350 {
-		t.Errorf("median error %.2f%% on steady leaks, more than the 3.49%% measured before", 100*m)
+	if m > 0.0351 {
+		t.Errorf("median error %.2f%% on steady leaks, more than the 3.50%% measured before", 100*m)
 	}
 }
 
