@@ -194,6 +194,12 @@ func (e *explainer) recommend() {
 		rec("V8 caps single structures whatever the heap's size: a Map or Set at 2^24 (16.7 million) entries, an array at ~2^27 elements in practice, a string at ~2^29 characters (512 MB; 2^28 on 32-bit), a typed array or Buffer at its maximum length: --max-old-space-size will not help.")
 		rec("Split the structure (shard over several Maps, an LRU cache with a bound, an array of strings joined as a stream), or keep the data outside the JS heap (a database, a file, a stream).")
 	case VerdictGCThrashing:
+		if r := out.Requested; r.mostly(out.FullGCs) && r.TimeShare >= 0.5**out.GCOverhead {
+			// The program's own gc() calls are the full GCs back to back: V8's scheduling
+			// and the heap's size are not the cause.
+			rec("The program asks for these full GCs itself (%s): %d of the %d, %.0f%% of the wall time, each marking the whole heap. To get the time back, %s; a bigger heap will not help.", r.how(), r.FullGCs, out.FullGCs, 100*r.TimeShare, r.stop())
+			break
+		}
 		if out.GCStorms != nil {
 			rec("Bursts of full GCs that free little stall the program again and again, though it gets most of the time between them: its live heap sits where every burst of allocation fills the old generation to V8's next limit. Raise the limit (%s) or reduce the live set, so that a burst fits; requests in flight during a burst wait the whole of it.", run.flag("--max-old-space-size"))
 			break
@@ -218,6 +224,11 @@ func (e *explainer) recommend() {
 			break // the advice on memory outside the heap below says what to do
 		}
 		if share, full := gcShareOf(out); share >= busyGCShare {
+			if r := out.Requested; r.mostly(out.FullGCs) && r.TimeShare >= share/2 {
+				// Churn is not the cause: the program collects the whole heap on purpose.
+				rec("No leak, but GC takes %.0f%% of the time, %.0f%% in full GCs the program asks for itself (%s). To get the time back, %s.", 100*share, 100*r.TimeShare, r.how(), r.stop())
+				break
+			}
 			// "Nothing to fix" beside a GC share this high reads as a contradiction: the heap's
 			// size is fine, its churn is not.
 			where := "young GCs: short-lived objects allocated fast"

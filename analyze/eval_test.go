@@ -430,8 +430,11 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// Node 11, 14, 19 and 24, as it came (its rate limiter and SSE replay buffer ended at
 	// 0.8·F on Node 19, 22–25% late; its ledger reconciliation, a steady leak under 40 MB
 	// batches, 20–31% off at 20–60% on Node 11, 19 and 24 and healthy at 20–40% on Node 14;
-	// every changing-rate cut of its presence fan-out and flag snapshots met the floor).
-	for kind, floor := range map[string]float64{"steady": 0.687, "changing": 0.676} {
+	// every changing-rate cut of its presence fan-out and flag snapshots met the floor); 812
+	// of 1,175 (69.1%) with set CL on Node 12, 18, 20 and 26, as it came (a test runner calling
+	// gc() after every file while it leaks, 15 of its 16 cuts within 12%: V8 ended it at
+	// 0.89·F on Node 18–26, 2–7% late, and at F on Node 12, 9–13% early).
+	for kind, floor := range map[string]float64{"steady": 0.691, "changing": 0.676} {
 		t.Logf("%s-rate cuts meeting the floor: %d of %d", kind, met[kind], cuts[kind])
 		if share := float64(met[kind]) / float64(max(cuts[kind], 1)); share < floor {
 			t.Errorf("%s-rate cuts meeting the floor: %.1f%%, below the %.1f%% measured before", kind, 100*share, 100*floor)
@@ -601,14 +604,16 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// index ended at 0.8·F on Node 18 and 24, 11–25% late); 3.49% once bursts no longer hide
 	// a leak's floor (a warranty service's cuts at 80% now forecast, 9–12% off); 3.49% with
 	// sets CI and CJ; 3.50% with set CK (a rate limiter's buckets and an SSE replay buffer,
-	// both ended at 0.8·F on Node 19, 22–25% late at 40–80%). (Giving a leak whose curve levels off under the limit the average
+	// both ended at 0.8·F on Node 19, 22–25% late at 40–80%); 3.56% with set CL (its test
+	// runner's leak, dead at 0.89·F on Node 18–26 and at F on Node 12: 2–13% off, more than the
+	// median at most of its 16 cuts). (Giving a leak whose curve levels off under the limit the average
 	// rate's time-to-OOM forecast eight steady cuts more, most 2–20% off, 3.53%; it warned
 	// live of a bounded memo cache while it filled, and was left out: averageForecast.)
 	// The floor is what was measured; the log says whether the target is met.
 	m := stat.Quantile(0.5, stat.Empirical, steady, nil)
 	t.Logf("median error on steady leaks: %.2f%% (issue #12's target: 3%% or less; met: %v)", 100*m, m <= 0.03)
-	if m > 0.0351 {
-		t.Errorf("median error %.2f%% on steady leaks, more than the 3.50%% measured before", 100*m)
+	if m > 0.0357 {
+		t.Errorf("median error %.2f%% on steady leaks, more than the 3.56%% measured before", 100*m)
 	}
 }
 

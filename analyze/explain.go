@@ -93,6 +93,9 @@ func Headline(p *Process) string {
 		if p.PastThrashMS != nil {
 			return "GC THRASHING — for a stretch of the run full GCs came back to back and freed little: the program got a small share of the time, more after it."
 		}
+		if r := p.Requested; r.mostly(p.FullGCs) {
+			return "GC THRASHING — full GCs come back to back and free little, and the program asks for them itself (" + r.how() + "): it gets a small share of the time."
+		}
 		return "GC THRASHING — full GCs come back to back and free little: the program gets a small share of the time."
 	case VerdictHealthy:
 		return healthyHeadline(p)
@@ -281,6 +284,9 @@ func (a *Analyzer) explain(p *proc, out *Process, off *offHeap) {
 	e.limit()
 	if out.GCOverhead != nil && out.GCEvents >= 5 {
 		e.ev("GC overhead", "%.1f%% of wall time in GC (pauses and incremental marking)", 100**out.GCOverhead)
+	}
+	if r := out.Requested; r.mostly(out.FullGCs) {
+		e.ev("requested GCs", "%d of the %d full GCs were asked for by the program (%s; V8's reason %q), %.1f%% of the wall time", r.FullGCs, out.FullGCs, r.how(), r.Reason, 100*r.TimeShare)
 	}
 	if ps := out.Pauses["full"]; ps != nil {
 		e.ev("full GC pauses", "%d, p50 %.1f ms, p95 %.1f ms, max %.1f ms", ps.Count, ps.P50MS, ps.P95MS, ps.MaxMS)

@@ -197,6 +197,7 @@ func (a *Analyzer) finish(p *proc, several bool) *Process {
 		out.DefaultLimitMB = &b.defaultMB
 	}
 	a.ineffectiveMCs(p, out)
+	out.Requested = requestedOf(p, out)
 	if d := deathPointOf(p, out); d != nil && d.raisedMB > 0 {
 		raised := round1(*out.HeapLimitMB + d.raisedMB)
 		out.RaisedLimitMB = &raised
@@ -496,6 +497,32 @@ func (a *Analyzer) mutator(p *proc, out *Process) {
 		}
 	}
 	out.MutatorUtilization = mu
+}
+
+// requestedOf counts the full GCs the program or a tool asked for (Requested); nil when none,
+// or when the log spans no time.
+func requestedOf(p *proc, out *Process) *Requested {
+	reasons := map[string]int{}
+	var n int
+	var ms float64
+	for _, f := range p.fulls {
+		if f.forced() {
+			n++
+			ms += f.PauseMS + f.incrMS
+			reasons[f.Reason]++
+		}
+	}
+	span := spanMS(out)
+	if n == 0 || span <= 0 {
+		return nil
+	}
+	r := &Requested{FullGCs: n, TimeShare: math.Min(ms/span, 1)}
+	for reason, k := range reasons {
+		if k > reasons[r.Reason] || k == reasons[r.Reason] && reason < r.Reason {
+			r.Reason = reason
+		}
+	}
+	return r
 }
 
 // ineffectiveMCs reads V8's rule (heap.cc, Heap::IsIneffectiveMarkCompact and

@@ -134,7 +134,9 @@ type Process struct {
 	MutatorUtilization *MuSummary     `json:"mutator_utilization"`
 	MMU                []MMUPoint     `json:"mmu"`
 	IneffectiveMC      *IneffectiveMC `json:"ineffective_mark_compacts"`
-	Context            []string       `json:"context"`
+	// Requested counts the full GCs the program or a tool asked for; nil when none.
+	Requested *Requested `json:"requested_gcs,omitempty"`
+	Context   []string   `json:"context"`
 
 	// Series holds the points the charts draw, downsampled to a bounded size.
 	Series *Series `json:"-"`
@@ -362,6 +364,43 @@ type MMUPoint struct {
 type IneffectiveMC struct {
 	Trailing int  `json:"trailing"`
 	Met      bool `json:"met"`
+}
+
+// Requested counts the full GCs the program or a tool asked for (forcedReasons): gc() under
+// --expose-gc (V8's reason "testing"), heap snapshots ("heap profiler"), an embedder's
+// low-memory notification. Each marks the whole heap whatever it holds: GC time they take is
+// the program's choice, not V8's answer to a heap running out of room.
+type Requested struct {
+	FullGCs int `json:"full_gcs"`
+	// Reason is the most frequent of their reasons, as V8 printed it.
+	Reason string `json:"reason"`
+	// TimeShare is the share of the log's wall time their pauses and incremental marking took.
+	TimeShare float64 `json:"time_share"`
+}
+
+// mostly reports requested full GCs that are at least half of all n.
+func (r *Requested) mostly(n int) bool { return r != nil && 2*r.FullGCs >= n }
+
+// how says how the program asked for the full GCs, by their reason.
+func (r *Requested) how() string {
+	switch {
+	case strings.HasPrefix(r.Reason, "testing"):
+		return "gc() under --expose-gc"
+	case strings.HasPrefix(r.Reason, "heap profiler"):
+		return "heap snapshots"
+	}
+	return "low-memory notifications"
+}
+
+// stop says how to ask for fewer of them, by their reason.
+func (r *Requested) stop() string {
+	switch {
+	case strings.HasPrefix(r.Reason, "testing"):
+		return "call gc() only where a measurement needs it — not on every iteration, not in production (run without --expose-gc there)"
+	case strings.HasPrefix(r.Reason, "heap profiler"):
+		return "take heap snapshots only while diagnosing: each collects the whole heap, and the program stands still while it is written"
+	}
+	return "find what sends the low-memory notifications this often (the embedder: Electron, a host application)"
 }
 
 // CurvePoint is one point of a trend's curve: the heap after full GC the model gives at a time.
