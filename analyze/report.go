@@ -382,15 +382,7 @@ type Requested struct {
 func (r *Requested) mostly(n int) bool { return r != nil && 2*r.FullGCs >= n }
 
 // how says how the program asked for the full GCs, by their reason.
-func (r *Requested) how() string {
-	switch {
-	case strings.HasPrefix(r.Reason, "testing"):
-		return "gc() under --expose-gc"
-	case strings.HasPrefix(r.Reason, "heap profiler"):
-		return "heap snapshots"
-	}
-	return "low-memory notifications"
-}
+func (r *Requested) how() string { return RequestedBy(r.Reason) }
 
 // stop says how to ask for fewer of them, by their reason.
 func (r *Requested) stop() string {
@@ -460,16 +452,25 @@ func (g *GCPoint) cur() (float64, bool) {
 // snapshot (two full GCs back to back), gc() under --expose-gc, an embedder's low-memory
 // notification. V8's utilization right after one says how close together they were asked
 // for, not how hard the heap is pressed.
-var forcedReasons = []string{"heap profiler", "testing", "low memory notification"}
+var forcedReasons = []struct{ reason, how string }{
+	{"heap profiler", "heap snapshots"},
+	{"testing", "gc() under --expose-gc"},
+	{"low memory notification", "low-memory notifications"},
+}
 
 // forced reports a GC the program or a tool asked for.
-func (g *GCPoint) forced() bool {
+func (g *GCPoint) forced() bool { return RequestedBy(g.Reason) != "" }
+
+// RequestedBy says how the program or a tool asked for a GC of V8's reason reason: "gc()
+// under --expose-gc", "heap snapshots" or "low-memory notifications"; "" for a GC V8 started
+// on its own.
+func RequestedBy(reason string) string {
 	for _, r := range forcedReasons {
-		if strings.HasPrefix(g.Reason, r) {
-			return true
+		if strings.HasPrefix(reason, r.reason) {
+			return r.how
 		}
 	}
-	return false
+	return ""
 }
 
 // mu is the utilization V8 printed at this GC: the average when printed, else the current;

@@ -352,3 +352,34 @@ func TestIntervalThatHasComeSaysNow(t *testing.T) {
 		}
 	}
 }
+
+// TestStarvingWarningNamesRequestedGCs: set CL's benchmark harness calls gc() before every
+// iteration, and its full GCs leave the program a small share of the time on every Node; the
+// warning that GC starves it must say that the program asks for those full GCs itself, or it
+// sends the user after a leak or a limit. A leak whose full GCs V8 started says nothing of it.
+func TestStarvingWarningNamesRequestedGCs(t *testing.T) {
+	for _, tc := range []struct {
+		log       string
+		requested bool
+	}{
+		{"../corpus/node-12/bench-harness-gc-every-iteration.128.log.gz", true},
+		{"../corpus/node-26/bench-harness-gc-every-iteration.128.log.gz", true},
+		{"../corpus/node-20/logger-child-registry-setlevel-leak.96.log.gz", false},
+	} {
+		alerts, _ := replay(t, tc.log, nil)
+		var low *Alert
+		for i := range alerts {
+			if alerts[i].Kind == AlertLowMu {
+				low = &alerts[i]
+				break
+			}
+		}
+		if low == nil {
+			t.Errorf("%s: no warning of low utilization among %v", tc.log, alerts)
+			continue
+		}
+		if said := strings.Contains(low.Message, "asks for itself"); said != tc.requested {
+			t.Errorf("%s: %q: want it to name full GCs the program asks for: %v", tc.log, low.Message, tc.requested)
+		}
+	}
+}

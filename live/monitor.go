@@ -148,6 +148,13 @@ func (m *Monitor) lowUtilization(g *parser.GC) []Alert {
 	}
 	msg := fmt.Sprintf("the program got %.0f%% of the time over the last %d full GCs (V8's average mu %.2f): GC is starving it",
 		100**g.MuAverage, m.lowMu[k], *g.MuAverage)
+	if g.Reason != nil {
+		if how := analyze.RequestedBy(*g.Reason); how != "" {
+			// Its own gc() calls, not a heap running out of room: say so, or the warning
+			// sends the user after a leak.
+			msg += fmt.Sprintf(", in full GCs the program asks for itself (%s)", how)
+		}
+	}
 	if a := m.raise(AlertLowMu, k); a {
 		return []Alert{m.alert(g, AlertLowMu, msg, nil)}
 	}
