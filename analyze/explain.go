@@ -283,7 +283,14 @@ func (a *Analyzer) explain(p *proc, out *Process, off *offHeap) {
 	e.burst()
 	e.limit()
 	if out.GCOverhead != nil && out.GCEvents >= 5 {
-		e.ev("GC overhead", "%.1f%% of wall time in GC (pauses and incremental marking)", 100**out.GCOverhead)
+		only := ""
+		if out.YoungGCs == 0 && out.FullGCs >= 5 && grewBetweenFullGCs(e.p) >= youngGCsExpectedMBPerS {
+			// V8 runs young GCs as a program allocates; a log of full GCs only, under a heap
+			// that grew between them, left them out and their time with them. A heap that
+			// did not (full GCs started by external memory) had none to run.
+			only = "; full GCs only: the heap grew between them, yet the log shows no young GC (left out: --trace-gc-ignore-scavenger, or a paste of full GCs only), and their time is not counted"
+		}
+		e.ev("GC overhead", "%.1f%% of wall time in GC (pauses and incremental marking)%s", 100**out.GCOverhead, only)
 	}
 	if r := out.Requested; r.mostly(out.FullGCs) {
 		e.ev("requested GCs", "%d of the %d full GCs were asked for by the program (%s; V8's reason %q), %.1f%% of the wall time", r.FullGCs, out.FullGCs, r.how(), r.Reason, 100*r.TimeShare)
@@ -295,6 +302,24 @@ func (a *Analyzer) explain(p *proc, out *Process, off *offHeap) {
 	e.samples()
 	e.recommend()
 }
+
+// grewBetweenFullGCs is how fast, in MB/s, the heap grew from each full GC to the next: what
+// the program allocated between them and kept until the next.
+func grewBetweenFullGCs(p *proc) float64 {
+	n := len(p.fulls)
+	if n < 2 || p.fulls[n-1].TimeMS <= p.fulls[0].TimeMS {
+		return 0
+	}
+	grew := 0.0
+	for i := 1; i < n; i++ {
+		grew += math.Max(0, p.fulls[i].BeforeMB-p.fulls[i-1].AfterMB)
+	}
+	return 1000 * grew / (p.fulls[n-1].TimeMS - p.fulls[0].TimeMS)
+}
+
+// youngGCsExpectedMBPerS: a heap growing this fast between full GCs fills a young generation
+// within seconds.
+const youngGCsExpectedMBPerS = 1
 
 // crash says who reported the death and what the log shows of it besides the fatal line.
 func (e *explainer) crash() {

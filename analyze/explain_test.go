@@ -78,3 +78,29 @@ func TestTwoFullGCsThatRoseSaySo(t *testing.T) {
 		t.Errorf("two full GCs, 56 then 230 MB: %q", h)
 	}
 }
+
+// TestOverheadSaysYoungGCsLeftOut: a log of full GCs only, under a heap that grew between
+// them, left the young GCs out (--trace-gc-ignore-scavenger, or a paste of full GCs) and the
+// GC overhead does not count them: the evidence must say so. A heap whose full GCs external
+// memory started, and that did not grow between them, ran no young GC to leave out.
+func TestOverheadSaysYoungGCsLeftOut(t *testing.T) {
+	for _, tc := range []struct {
+		log  string
+		want bool
+	}{
+		{"../corpus/node-22/leak-linear.ignore-scavenger.log", true},
+		{"../corpus/node-11/loyalty-quote-cache-rotation-stops-after-statsd-error.80.log.gz", true},
+		{"../corpus/node-26/thumbnail-render-offheap-bitmap-churn.64.log.gz", false},
+		{"../corpus/node-24/raster-mosaic-corrupt-header-alloc.96.log.gz", false},
+		{"../corpus/node-22/leak-linear.log", false},
+	} {
+		p := analyzeFile(t, tc.log, Options{}).Processes[0]
+		said := false
+		for _, ev := range p.Evidence {
+			said = said || strings.HasPrefix(ev, "GC overhead:") && strings.Contains(ev, "shows no young GC")
+		}
+		if said != tc.want {
+			t.Errorf("%s: evidence says young GCs were left out: %v, want %v\n  %s", tc.log, said, tc.want, strings.Join(p.Evidence, "\n  "))
+		}
+	}
+}
