@@ -306,6 +306,12 @@ var structureLimits = map[parser.FatalKind]*limitWords{
 		evidence: "the call stack, of a fixed size whatever the heap's (V8's --stack-size, about 1 MB), overflowed: recursion too deep, or an array of many thousands of elements spread into one call's arguments (Math.max(...a), fn.apply(null, a), push(...a))",
 		advice:   "The call stack has a fixed size (V8's --stack-size, about 1 MB), whatever the heap's: --max-old-space-size will not help. Find the call in the stack trace: a recursion that goes as deep as the data (walk it with a loop and an explicit stack), or an array spread into a call's arguments — Math.max(...a), fn.apply(null, a), a.push(...b) with many thousands of elements (use a loop, or reduce).",
 	},
+	parser.FatalWasmMemoryMax: {
+		headline: "STRUCTURE LIMIT — a WebAssembly memory reached its maximum size (the module's, or V8's cap for wasm32: 4 GB, 2 GB in older V8); a bigger heap will not help.",
+		label:    "size limit",
+		evidence: "a WebAssembly memory could grow no further: it reached the maximum its module declared, or V8's cap for a wasm32 memory (4 GB, 65,536 pages of 64 KB; 2 GB in older V8); that memory lives outside the JS heap and never shrinks, whatever --max-old-space-size says",
+		advice:   "A WebAssembly memory only grows, and stops at its maximum (the module's, or V8's cap for wasm32): --max-old-space-size will not help. Find what makes the module grow it — inputs that keep getting larger, buffers the module allocates and never frees (a leak inside the wasm code) — and free them in the module, reuse one instance's memory for each job, or start a new instance for a large job and drop it after.",
+	},
 	parser.FatalBigIntTooBig: {
 		headline: "STRUCTURE LIMIT — a BigInt outgrew V8's maximum BigInt size; a bigger heap will not help.",
 		label:    "size limit",

@@ -673,6 +673,8 @@ var jsErrorKinds = []struct {
 	{"Array buffer allocation failed", FatalArrayBufferAllocation},
 	{"Maximum call stack size exceeded", FatalStackOverflow},
 	{"Maximum BigInt size exceeded", FatalBigIntTooBig},
+	// A WebAssembly memory at its maximum: the module's, or wasm32's 4 GB.
+	{"WebAssembly.Memory.grow(): Maximum memory size exceeded", FatalWasmMemoryMax},
 	// A WebAssembly memory the process could not reserve: address space, not the JS heap.
 	{"WebAssembly.", FatalOther},
 }

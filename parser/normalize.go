@@ -180,6 +180,7 @@ var crashKeywords = [...]string{
 	"RangeError: Maximum call stack size exceeded",
 	"RangeError: Maximum BigInt size exceeded",
 	"WebAssembly.Memory(): could not allocate memory",
+	"RangeError: WebAssembly.Memory.grow():",
 	"WebAssembly.instantiate(): Out of memory",
 	"RangeError: Invalid typed array length",
 	"RangeError: Invalid array buffer length",

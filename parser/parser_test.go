@@ -450,6 +450,10 @@ func TestSizeLimitErrors(t *testing.T) {
 		{`Error: "toString()" failed`, FatalInvalidStringLength},
 		// A docker-compose prefix before the message.
 		{"mmon  | Error: Cannot create a string longer than 0x1fffffe8 characters", FatalInvalidStringLength},
+		// Node 12–26: a WebAssembly memory grown past its maximum (set CM), and one the
+		// process could not reserve.
+		{"RangeError: WebAssembly.Memory.grow(): Maximum memory size exceeded", FatalWasmMemoryMax},
+		{"RangeError [Error]: WebAssembly.Memory(): could not allocate memory", FatalOther},
 	} {
 		var kinds []FatalKind
 		for _, ev := range parseOne(t, tc.line+"\n    at Set.add (<anonymous>)\n") {
