@@ -309,8 +309,8 @@ var structureLimits = map[parser.FatalKind]*limitWords{
 	parser.FatalWasmMemoryMax: {
 		headline: "STRUCTURE LIMIT — a WebAssembly memory reached its maximum size (the module's, or V8's cap for wasm32: 4 GB, 2 GB in older V8); a bigger heap will not help.",
 		label:    "size limit",
-		evidence: "a WebAssembly memory could grow no further: it reached the maximum its module declared, or V8's cap for a wasm32 memory (4 GB, 65,536 pages of 64 KB; 2 GB in older V8); that memory lives outside the JS heap and never shrinks, whatever --max-old-space-size says",
-		advice:   "A WebAssembly memory only grows, and stops at its maximum (the module's, or V8's cap for wasm32): --max-old-space-size will not help. Find what makes the module grow it — inputs that keep getting larger, buffers the module allocates and never frees (a leak inside the wasm code) — and free them in the module, reuse one instance's memory for each job, or start a new instance for a large job and drop it after.",
+		evidence: "a WebAssembly memory could grow no further (an uncaught grow() error, or an Emscripten module's Aborted(OOM)): it reached the maximum its module declared, or V8's cap for a wasm32 memory (4 GB, 65,536 pages of 64 KB; 2 GB in older V8); that memory lives outside the JS heap and never shrinks, whatever --max-old-space-size says",
+		advice:   "A WebAssembly memory only grows, and stops at its maximum (the module's, or V8's cap for wasm32): --max-old-space-size will not help. Find what makes the module grow it — inputs that keep getting larger, buffers the module allocates and never frees (a leak inside the wasm code) — and free them in the module, reuse one instance's memory for each job, or start a new instance for a large job and drop it after. An Emscripten build sets the module's maximum at link time (-sALLOW_MEMORY_GROWTH=1, -sMAXIMUM_MEMORY=…).",
 	},
 	parser.FatalBigIntTooBig: {
 		headline: "STRUCTURE LIMIT — a BigInt outgrew V8's maximum BigInt size; a bigger heap will not help.",

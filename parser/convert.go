@@ -675,6 +675,10 @@ var jsErrorKinds = []struct {
 	{"Maximum BigInt size exceeded", FatalBigIntTooBig},
 	// A WebAssembly memory at its maximum: the module's, or wasm32's 4 GB.
 	{"WebAssembly.Memory.grow(): Maximum memory size exceeded", FatalWasmMemoryMax},
+	// An Emscripten module's abort when its memory cannot grow (at its maximum, or built
+	// without ALLOW_MEMORY_GROWTH): "Aborted(OOM)", "abort(OOM)" before Emscripten 2.0.
+	{"Aborted(OOM)", FatalWasmMemoryMax},
+	{"abort(OOM)", FatalWasmMemoryMax},
 	// A WebAssembly memory the process could not reserve: address space, not the JS heap.
 	{"WebAssembly.", FatalOther},
 }

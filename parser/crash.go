@@ -183,7 +183,7 @@ func (p *Parser) processKeyword(kw, seg string, ev Event) {
 		"RangeError: Maximum call stack size exceeded", "RangeError: Maximum BigInt size exceeded",
 		"RangeError: Invalid array buffer length", "RangeError: Array buffer allocation failed",
 		"RangeError [ERR_BUFFER_TOO_LARGE]", "Error [ERR_STRING_TOO_LONG]", "Error: Cannot create a string longer than", "Error: \"toString()\" failed",
-		"RangeError [ERR_FS_FILE_TOO_LARGE]", "WebAssembly.Memory(): could not allocate memory", "WebAssembly.instantiate(): Out of memory", "RangeError: WebAssembly.Memory.grow():",
+		"RangeError [ERR_FS_FILE_TOO_LARGE]", "WebAssembly.Memory(): could not allocate memory", "WebAssembly.instantiate(): Out of memory", "RangeError: WebAssembly.Memory.grow():", "RuntimeError: Aborted(OOM)", "RuntimeError: abort(OOM)",
 		"RangeError: length > kMaxLength", "RangeError: Attempt to allocate Buffer larger than maximum size",
 		"RangeError: \"size\" argument must not be larger than",
 		"RangeError [ERR_OUT_OF_RANGE]: The value of \"size\" is out of range",

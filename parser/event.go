@@ -189,8 +189,9 @@ const (
 	// cap on its length (2^30 bits on 64-bit builds), whatever the heap's size.
 	FatalBigIntTooBig FatalKind = "bigint-too-big"
 	// FatalWasmMemoryMax is an uncaught "WebAssembly.Memory.grow(): Maximum memory size
-	// exceeded": a WebAssembly memory at its maximum (the module's declared one, at most 4 GB
-	// for wasm32) — linear memory outside the JS heap, which cannot shrink.
+	// exceeded", or an Emscripten module's "Aborted(OOM)": a WebAssembly memory at its maximum
+	// (the module's declared one, at most 4 GB for wasm32) — linear memory outside the JS heap,
+	// which cannot shrink.
 	FatalWasmMemoryMax FatalKind = "wasm-memory-max"
 	// FatalSystemOOM is a kill by the kernel's OOM killer or a container's memory limit
 	// (SIGKILL, exit 137, OOMKilled): the machine's memory, not the process's heap.

@@ -237,7 +237,7 @@ type cFrameG struct {
 //	RangeError [ERR_BUFFER_TOO_LARGE]: Cannot create a Buffer larger than 4294967296 bytes
 //	Uncaught RangeError: Invalid typed array length: 9007199254740992
 type jsErrorG struct {
-	Name    string  `parser:"'Uncaught'? @('RangeError' | 'Error')"`
+	Name    string  `parser:"'Uncaught'? @('RangeError' | 'RuntimeError' | 'Error')"`
 	Code    *string `parser:"( '[' @Word ']' )?"`
 	Message *span   `parser:"':' @@"`
 }

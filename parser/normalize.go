@@ -181,6 +181,8 @@ var crashKeywords = [...]string{
 	"RangeError: Maximum BigInt size exceeded",
 	"WebAssembly.Memory(): could not allocate memory",
 	"RangeError: WebAssembly.Memory.grow():",
+	"RuntimeError: Aborted(OOM)",
+	"RuntimeError: abort(OOM)",
 	"WebAssembly.instantiate(): Out of memory",
 	"RangeError: Invalid typed array length",
 	"RangeError: Invalid array buffer length",

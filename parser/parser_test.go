@@ -454,6 +454,9 @@ func TestSizeLimitErrors(t *testing.T) {
 		// process could not reserve.
 		{"RangeError: WebAssembly.Memory.grow(): Maximum memory size exceeded", FatalWasmMemoryMax},
 		{"RangeError [Error]: WebAssembly.Memory(): could not allocate memory", FatalOther},
+		// An Emscripten module whose memory cannot grow: its abort now and before Emscripten 2.0.
+		{"RuntimeError: Aborted(OOM). Build with -sASSERTIONS for more info.", FatalWasmMemoryMax},
+		{"RuntimeError: abort(OOM). Build with -s ASSERTIONS=1 for more info.", FatalWasmMemoryMax},
 	} {
 		var kinds []FatalKind
 		for _, ev := range parseOne(t, tc.line+"\n    at Set.add (<anonymous>)\n") {
