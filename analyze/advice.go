@@ -194,7 +194,7 @@ func (e *explainer) recommend() {
 		rec("V8 caps single structures whatever the heap's size: a Map or Set at 2^24 (16.7 million) entries, an array at ~2^27 elements in practice, a string at ~2^29 characters (512 MB; 2^28 on 32-bit), a typed array or Buffer at its maximum length: --max-old-space-size will not help.")
 		rec("Split the structure (shard over several Maps, an LRU cache with a bound, an array of strings joined as a stream), or keep the data outside the JS heap (a database, a file, a stream).")
 	case VerdictGCThrashing:
-		if r := out.Requested; r.mostly(out.FullGCs) && (out.GCOverhead == nil || r.TimeShare >= *out.GCOverhead/2) {
+		if r := out.Requested; r.mostly(out.FullGCs) && (out.GCOverhead == nil || r.explains(out.FullGCs, *out.GCOverhead)) {
 			// The program's own gc() calls are the full GCs back to back: V8's scheduling
 			// and the heap's size are not the cause.
 			rec("The program asks for these full GCs itself (%s): %d of the %d, %.0f%% of the wall time, each marking the whole heap. To get the time back, %s; a bigger heap will not help.", r.how(), r.FullGCs, out.FullGCs, 100*r.TimeShare, r.stop())
@@ -224,7 +224,7 @@ func (e *explainer) recommend() {
 			break // the advice on memory outside the heap below says what to do
 		}
 		if share, full := gcShareOf(out); share >= busyGCShare {
-			if r := out.Requested; r.mostly(out.FullGCs) && r.TimeShare >= share/2 {
+			if r := out.Requested; r.explains(out.FullGCs, share) {
 				// Churn is not the cause: the program collects the whole heap on purpose.
 				rec("No leak, but GC takes %.0f%% of the time, %.0f%% in full GCs the program asks for itself (%s). To get the time back, %s.", 100*share, 100*r.TimeShare, r.how(), r.stop())
 				break

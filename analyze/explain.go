@@ -284,7 +284,7 @@ func (a *Analyzer) explain(p *proc, out *Process, off *offHeap) {
 	e.limit()
 	if out.GCOverhead != nil && out.GCEvents >= 5 {
 		only := ""
-		if out.YoungGCs == 0 && out.FullGCs >= 5 && grewBetweenFullGCs(e.p) >= youngGCsExpectedMBPerS {
+		if r := out.AllocationRateMBPerS; out.YoungGCs == 0 && out.FullGCs >= 5 && r != nil && *r >= youngGCsExpectedMBPerS {
 			// V8 runs young GCs as a program allocates; a log of full GCs only, under a heap
 			// that grew between them, left them out and their time with them. A heap that
 			// did not (full GCs started by external memory) had none to run.
@@ -303,22 +303,8 @@ func (a *Analyzer) explain(p *proc, out *Process, off *offHeap) {
 	e.recommend()
 }
 
-// grewBetweenFullGCs is how fast, in MB/s, the heap grew from each full GC to the next: what
-// the program allocated between them and kept until the next.
-func grewBetweenFullGCs(p *proc) float64 {
-	n := len(p.fulls)
-	if n < 2 || p.fulls[n-1].TimeMS <= p.fulls[0].TimeMS {
-		return 0
-	}
-	grew := 0.0
-	for i := 1; i < n; i++ {
-		grew += math.Max(0, p.fulls[i].BeforeMB-p.fulls[i-1].AfterMB)
-	}
-	return 1000 * grew / (p.fulls[n-1].TimeMS - p.fulls[0].TimeMS)
-}
-
-// youngGCsExpectedMBPerS: a heap growing this fast between full GCs fills a young generation
-// within seconds.
+// youngGCsExpectedMBPerS: a program allocating this fast (the heap's growth from each GC to
+// the next, AllocationRateMBPerS) fills a young generation within seconds.
 const youngGCsExpectedMBPerS = 1
 
 // crash says who reported the death and what the log shows of it besides the fatal line.

@@ -381,19 +381,17 @@ type Requested struct {
 // mostly reports requested full GCs that are at least half of all n.
 func (r *Requested) mostly(n int) bool { return r != nil && 2*r.FullGCs >= n }
 
+// explains reports requested full GCs that are most of the n full GCs and took half or more
+// of the gcShare of the wall time GC took: the GC time is the program's asking.
+func (r *Requested) explains(n int, gcShare float64) bool {
+	return r.mostly(n) && r.TimeShare >= gcShare/2
+}
+
 // how says how the program asked for the full GCs, by their reason.
 func (r *Requested) how() string { return RequestedBy(r.Reason) }
 
 // stop says how to ask for fewer of them, by their reason.
-func (r *Requested) stop() string {
-	switch {
-	case strings.HasPrefix(r.Reason, "testing"):
-		return "call gc() only where a measurement needs it — not on every iteration, not in production (run without --expose-gc there)"
-	case strings.HasPrefix(r.Reason, "heap profiler"):
-		return "take heap snapshots only while diagnosing: each collects the whole heap, and the program stands still while it is written"
-	}
-	return "find what sends the low-memory notifications this often (the embedder: Electron, a host application)"
-}
+func (r *Requested) stop() string { return forcedReasonOf(r.Reason).stop }
 
 // CurvePoint is one point of a trend's curve: the heap after full GC the model gives at a time.
 type CurvePoint struct {
@@ -452,23 +450,36 @@ func (g *GCPoint) cur() (float64, bool) {
 // snapshot (two full GCs back to back), gc() under --expose-gc, an embedder's low-memory
 // notification. V8's utilization right after one says how close together they were asked
 // for, not how hard the heap is pressed.
-var forcedReasons = []struct{ reason, how string }{
-	{"heap profiler", "heap snapshots"},
-	{"testing", "gc() under --expose-gc"},
-	{"low memory notification", "low-memory notifications"},
+var forcedReasons = []forcedReason{
+	{"heap profiler", "heap snapshots", "take heap snapshots only while diagnosing: each collects the whole heap, and the program stands still while it is written"},
+	{"testing", "gc() under --expose-gc", "call gc() only where a measurement needs it — not on every iteration, not in production (run without --expose-gc there)"},
+	{"low memory notification", "low-memory notifications", "find what sends the low-memory notifications this often (the embedder: Electron, a host application)"},
+}
+
+// forcedReason is a GC reason of a collection asked for (its prefix, as V8 prints it), how the
+// report names the asking, and how to ask less often.
+type forcedReason struct{ reason, how, stop string }
+
+// forcedReasonOf is the entry of forcedReasons whose reason begins reason, nil for a GC V8
+// started on its own.
+func forcedReasonOf(reason string) *forcedReason {
+	for i := range forcedReasons {
+		if strings.HasPrefix(reason, forcedReasons[i].reason) {
+			return &forcedReasons[i]
+		}
+	}
+	return nil
 }
 
 // forced reports a GC the program or a tool asked for.
-func (g *GCPoint) forced() bool { return RequestedBy(g.Reason) != "" }
+func (g *GCPoint) forced() bool { return forcedReasonOf(g.Reason) != nil }
 
 // RequestedBy says how the program or a tool asked for a GC of V8's reason reason: "gc()
 // under --expose-gc", "heap snapshots" or "low-memory notifications"; "" for a GC V8 started
 // on its own.
 func RequestedBy(reason string) string {
-	for _, r := range forcedReasons {
-		if strings.HasPrefix(reason, r.reason) {
-			return r.how
-		}
+	if r := forcedReasonOf(reason); r != nil {
+		return r.how
 	}
 	return ""
 }
