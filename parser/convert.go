@@ -696,7 +696,9 @@ func jsErrorEvent(seg string) *Fatal {
 		}
 	}
 	for _, k := range jsErrorKinds {
-		if strings.HasPrefix(key, k.prefix) {
+		// V8's wording kept its words across versions but not always their case (Node 10:
+		// "grow(): maximum memory size exceeded", Node 12 on: "Maximum").
+		if len(key) >= len(k.prefix) && strings.EqualFold(key[:len(k.prefix)], k.prefix) {
 			f.Kind = k.kind
 			break
 		}

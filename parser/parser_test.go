@@ -453,6 +453,8 @@ func TestSizeLimitErrors(t *testing.T) {
 		// Node 12–26: a WebAssembly memory grown past its maximum (set CM), and one the
 		// process could not reserve.
 		{"RangeError: WebAssembly.Memory.grow(): Maximum memory size exceeded", FatalWasmMemoryMax},
+		// Node 10's V8 writes it in lower case.
+		{"RangeError: WebAssembly.Memory.grow(): maximum memory size exceeded", FatalWasmMemoryMax},
 		{"RangeError [Error]: WebAssembly.Memory(): could not allocate memory", FatalOther},
 		// An Emscripten module whose memory cannot grow: its abort now and before Emscripten 2.0.
 		{"RuntimeError: Aborted(OOM). Build with -sASSERTIONS for more info.", FatalWasmMemoryMax},
