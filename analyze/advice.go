@@ -271,6 +271,11 @@ func (e *explainer) recommend() {
 		if !refusedBySystem(out.Crash) { // a longer GC log shows nothing of that
 			rec("Record a longer log: %s > gc.log 2>&1 (add %s to make the limit known), then run gcanalyze on it.", run.traceCommand(), run.flag("--max-old-space-size"))
 		}
+		if r := e.p.report; r != nil && !r.Partial && out.FullGCs+out.YoungGCs == 0 {
+			// --report-on-fatalerror writes the report to a file of its own, beside the
+			// --trace-gc output the run may have kept.
+			rec("If this run's --trace-gc output was kept, read it with the report as one process: gcanalyze analyze --join gc.log report.json.")
+		}
 	}
 	if ss := e.p.snapshots; len(ss) > 0 && out.Verdict != VerdictLeak {
 		// The leak's advice names them already.

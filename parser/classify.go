@@ -11,10 +11,12 @@ import (
 
 // processLine classifies one logical line and queues its events.
 func (p *Parser) processLine(text string, line, end int) {
+	braceBefore := p.braceOpen
+	p.braceOpen = p.report == nil && stripDecoration(text) == "{"
 	if p.report != nil || strings.Contains(text, `"`) && startsReport(stripDecoration(text)) {
 		t := stripDecoration(text)
 		if p.report == nil {
-			p.report = &reportAcc{first: line}
+			p.report = newReportAcc(t, line, braceBefore)
 		}
 		if p.report.add(t, end) {
 			return

@@ -71,6 +71,9 @@ type Parser struct {
 	// printed, waiting for its next line.
 	report *reportAcc
 	mem    *memoryAcc
+	// braceOpen is set when the line before was a lone "{": a report's opening brace, if a
+	// report's first key follows it.
+	braceOpen bool
 	// sawRing is set once an entry of a crash dump's ring buffer was emitted.
 	sawRing bool
 	// repeatsLater is set when the caller marks repeats over the whole stream (ParseParallel

@@ -31,6 +31,22 @@ type reportAcc struct {
 	opened      bool
 	inString    bool
 	escaped     bool
+	// inner is set for a report whose first line is a key: it sits inside an object whose
+	// opening brace it does not hold, so it ends when that object closes (its depth under
+	// zero), not when the key's own value does.
+	inner bool
+}
+
+// newReportAcc starts a report at its first line t. A report file (the whole JSON) opens with
+// a lone "{" on the line before its first key; the report then holds that brace, so that all
+// its sections are read as one report rather than one per section.
+func newReportAcc(t string, line int, braceBefore bool) *reportAcc {
+	r := &reportAcc{first: line, inner: strings.HasPrefix(t, `"`)}
+	if r.inner && braceBefore {
+		r.text.WriteString("{\n")
+		r.depth, r.opened, r.inner = 1, true, false
+	}
+	return r
 }
 
 // startsReport reports whether a line (decorations removed) begins a diagnostic report.
@@ -62,7 +78,11 @@ func mayBeJSON(t string) bool {
 // add takes one line; it returns false when the report ended before this line, which the
 // caller then reads as usual.
 func (r *reportAcc) add(t string, line int) bool {
-	if r.opened && r.depth <= 0 || !mayBeJSON(t) || r.text.Len()+len(t) > maxReportBytes {
+	ended := r.opened && r.depth <= 0
+	if r.inner {
+		ended = r.depth < 0
+	}
+	if ended || !mayBeJSON(t) || r.text.Len()+len(t) > maxReportBytes {
 		return false
 	}
 	for i := 0; i < len(t); i++ {

@@ -1,0 +1,83 @@
+package analyze
+
+import (
+	"bytes"
+	"io"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/gcanalyze/gcanalyze/internal/corpustest"
+	"github.com/gcanalyze/gcanalyze/parser"
+)
+
+// The two files of one real run (Node 20.20.2 on this project's machine, 2026-12-04):
+//
+//	env -i PATH=/usr/bin:/bin HOME=/tmp node --trace-gc --report-on-fatalerror \
+//	    --report-directory=. --max-old-space-size=64 keep-orders.js > gc.log 2>&1
+//
+// where keep-orders.js pushes 150 small records every 5 ms into an array it never trims, with
+// short-lived garbage beside them. gc.log is gzipped; the report is the file Node wrote, as it
+// wrote it (run with a bare environment so that it holds no variable of the machine's).
+const (
+	reportFileLog    = "testdata/real-run-node20-report-on-fatalerror.64.gc.log.gz"
+	reportFileReport = "testdata/real-run-node20-report-on-fatalerror.64.report.json"
+)
+
+// TestDiagnosticReportFile: the file --report-on-fatalerror writes is one report of one
+// process, whole, however many sections it has (it was read as one report per section, a
+// second process without a pid, "the log holds only part of it"); read alone it says what
+// died and points to reading it with the run's GC log, and read with that log (joined) it is
+// the leak the log shows, with the report's facts in the evidence.
+func TestDiagnosticReportFile(t *testing.T) {
+	alone := analyzeFile(t, reportFileReport, Options{})
+	if len(alone.Processes) != 1 {
+		t.Fatalf("the report alone: %d processes, want 1", len(alone.Processes))
+	}
+	p := alone.Processes[0]
+	if p.PID != 5777 || p.Crash == nil || !p.Crash.HeapOOM || p.Verdict != VerdictInsufficientData {
+		t.Errorf("the report alone: pid %d, crash %+v, verdict %s; want pid 5777, a heap OOM, insufficient-data", p.PID, p.Crash, p.Verdict)
+	}
+	if ev := evidenceOf(p, "report"); strings.Contains(ev, "only part") || !strings.Contains(ev, "v20.20.2") {
+		t.Errorf("the report alone: evidence %q, want the whole report of Node v20.20.2", ev)
+	}
+	if !slices.ContainsFunc(p.Recommendations, func(r string) bool { return strings.Contains(r, "--join") }) {
+		t.Errorf("the report alone: advice %q does not say how to read it with its GC log", p.Recommendations)
+	}
+
+	var both bytes.Buffer
+	for _, name := range []string{reportFileLog, reportFileReport} {
+		f, err := corpustest.Open(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := io.Copy(&both, f); err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+	}
+	joined, err := FromReader(&both, "gc.log+report.json", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(joined.Processes) != 1 {
+		t.Fatalf("log and report: %d processes, want 1", len(joined.Processes))
+	}
+	q := joined.Processes[0]
+	if q.Verdict != VerdictLeak || q.Crash == nil || q.Crash.Kind != parser.FatalIneffective {
+		t.Errorf("log and report: verdict %s, crash %+v; want a leak ended by ineffective mark-compacts", q.Verdict, q.Crash)
+	}
+	if ev := evidenceOf(q, "report"); !strings.Contains(ev, "v20.20.2") {
+		t.Errorf("log and report: evidence %q, want the report's versions", ev)
+	}
+}
+
+// evidenceOf is the text of a process's evidence line of that label ("" when it has none).
+func evidenceOf(p *Process, label string) string {
+	for _, ev := range p.Evidence {
+		if strings.HasPrefix(ev, label+": ") {
+			return ev
+		}
+	}
+	return ""
+}
