@@ -85,8 +85,42 @@ func looksLike(samples []string, st Stats) string {
 	if binary > 8 {
 		return "it looks like binary data, not text"
 	}
+	if what := jsonArtifact([]byte(strings.Join(samples[:min(len(samples), 4)], "\n"))); what != "" {
+		return "it is " + what
+	}
 	if first := strings.TrimSpace(samples[0]); strings.HasPrefix(first, "{") || strings.HasPrefix(first, "[") {
 		return "it is a JSON document, not a log or a Node.js diagnostic report"
+	}
+	return ""
+}
+
+// jsonArtifacts are the JSON files V8 and Node write about a program's memory and time that
+// are not logs, known by their first key, each with where it is read instead. They are often
+// megabytes, more than the parser sees at once to check that an input is one JSON document,
+// and their strings hold the program's own text — a heap snapshot holds Node's source, whose
+// error messages read as a crash.
+var jsonArtifacts = []struct{ start, what string }{
+	{`{"snapshot":{"meta":`, "a V8 heap snapshot (.heapsnapshot), not a log: load it in Chrome DevTools (Memory → Load) and sort by retained size to see what holds the heap; gcanalyze reads the run's GC log (node --trace-gc)"},
+	{`{"head":{"callFrame":`, "a V8 sampling heap profile (--heap-prof, .heapprofile), not a log: load it in Chrome DevTools (Memory → Load) to see which functions allocated; gcanalyze reads the run's GC log (node --trace-gc)"},
+	{`{"nodes":[{"id":`, "a V8 CPU profile (--cpu-prof, .cpuprofile), not a log: load it in Chrome DevTools (Performance); gcanalyze reads the run's GC log (node --trace-gc)"},
+	{`{"traceEvents":[`, "a trace-events file (--trace-events-enabled, node_trace.*.log), not a --trace-gc log: load it in Perfetto or chrome://tracing; for gcanalyze, run with --trace-gc"},
+}
+
+// jsonArtifact names the artifact a text starts as (see jsonArtifacts), or returns "".
+func jsonArtifact(head []byte) string {
+	var compact []byte // the start, white space outside strings left out
+	for _, c := range head {
+		if len(compact) == 32 {
+			break
+		}
+		if c != ' ' && c != '\t' && c != '\n' && c != '\r' {
+			compact = append(compact, c)
+		}
+	}
+	for _, a := range jsonArtifacts {
+		if bytes.HasPrefix(compact, []byte(a.start)) {
+			return a.what
+		}
 	}
 	return ""
 }
@@ -98,6 +132,9 @@ func looksLike(samples []string, st Stats) string {
 // read as logs.
 func jsonDocument(buf []byte) bool {
 	t := bytes.TrimSpace(buf)
+	if jsonArtifact(t) != "" {
+		return true // however large: the start names it
+	}
 	if len(t) == 0 || t[0] != '{' && t[0] != '[' || !json.Valid(t) {
 		return false
 	}

@@ -97,3 +97,47 @@ func TestJSONDocumentIsNoLog(t *testing.T) {
 		}
 	}
 }
+
+// TestJSONArtifactsAreNoLog: the JSON files V8 and Node write beside a run — a heap snapshot, a
+// CPU or sampling heap profile, a trace-events file — are named for what they are, whatever
+// their size, and nothing in their strings is read as V8 output: a heap snapshot holds Node's
+// own source, whose messages ("Worker terminated due to reaching memory limit") read as a
+// worker's death. The inputs are built here: each artifact's real first line (from Node 20's
+// files), then string-table lines quoting Node's messages as a snapshot does, to a size on
+// each side of the parser's buffer and block.
+func TestJSONArtifactsAreNoLog(t *testing.T) {
+	heads := map[string]string{
+		"heap snapshot":         `{"snapshot":{"meta":{"node_fields":["type","name","id","self_size","edge_count","trace_node_id","detachedness"],`,
+		"sampling heap profile": `{"head":{"callFrame":{"functionName":"(root)","scriptId":"0","url":"","lineNumber":-1,"columnNumber":-1},"selfSize":0,`,
+		"CPU profile":           `{"nodes":[{"id":1,"callFrame":{"functionName":"(root)","scriptId":"0","url":"","lineNumber":-1,"columnNumber":-1},`,
+		"trace-events file":     `{"traceEvents":[{"pid":11381,"tid":11381,"ts":1218858268,"tts":48248,"ph":"X","cat":"v8","name":"V8.DeserializeIsolate","dur":7674,"tdur":7645,"args":{}},`,
+		"heap snapshot, spaced": "{\n  \"snapshot\": {\n    \"meta\": {",
+	}
+	quoted := "\"ERR_WORKER_OUT_OF_MEMORY\",\n\"Worker terminated due to reaching memory limit: %s\",\n\"FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory\",\n"
+	for what, head := range heads {
+		for _, size := range []int{4 << 10, 200 << 10, 3 * blockSize} {
+			var b bytes.Buffer
+			b.WriteString(head + "\n")
+			for b.Len() < size {
+				b.WriteString(quoted)
+			}
+			var s Sniffer
+			st, err := ParseParallel(bytes.NewReader(b.Bytes()), 0, func(evs []Event) {
+				for i := range evs {
+					s.Observe(&evs[i])
+				}
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var nv *NotV8Error
+			if err := s.Err(st); !errors.As(err, &nv) || !strings.Contains(nv.Looks, strings.TrimSuffix(what, ", spaced")) {
+				t.Errorf("%s of %d bytes: %v, want no V8 output, named a %s", what, size, err, what)
+			}
+			evs, _, _ := All(bytes.NewReader(b.Bytes()))
+			if i := slices.IndexFunc(evs, func(ev Event) bool { return ev.Type != TypeUnknown }); i >= 0 {
+				t.Errorf("%s of %d bytes: the sequential parse reads a %s event on line %d", what, size, evs[i].Type, evs[i].Line)
+			}
+		}
+	}
+}

@@ -87,6 +87,12 @@ func ParseParallel(r io.Reader, workers int, emit func([]Event)) (Stats, error) 
 		st, _ := sequential(bytes.NewReader(buf), 1, width, deliver)
 		return total, fmt.Errorf("line %d: %w", st.Lines+1, err)
 	}
+	if err == nil && jsonArtifact(buf) != "" {
+		// A heap snapshot or a profile, megabytes of JSON whose strings are the program's
+		// text: not cut into blocks, whose parsers would not see what the input is.
+		st, err := sequential(io.MultiReader(bytes.NewReader(buf), r), 1, width, deliver)
+		return total, wrap(st, err)
+	}
 	if err == io.EOF {
 		// Small input: one block, parsed here.
 		st, err := sequential(bytes.NewReader(buf), 1, width, deliver)

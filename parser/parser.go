@@ -82,6 +82,8 @@ type Parser struct {
 	// docCheck is set while the input, seen whole, is still to be checked for being a JSON
 	// document (jsonDocument); jsonDoc when it is one: every line is then Unknown.
 	docCheck, jsonDoc bool
+	// startChecked is set once the input's start was checked for a JSON artifact.
+	startChecked bool
 	// src, when set, is the whole input in memory (a block of ParseParallel): lines are read
 	// off it in place, with no copy.
 	src    []byte
@@ -205,6 +207,12 @@ func (p *Parser) fill() error {
 		p.docCheck = false
 		b, _ := p.r.Peek(p.r.Size())
 		p.jsonDoc = jsonDocument(b)
+	}
+	if !p.startChecked {
+		// A JSON artifact of V8's or Node's (a heap snapshot, a profile) is known by its
+		// start however large it is; read whole, only a small input can be.
+		p.startChecked = true
+		p.jsonDoc = p.jsonDoc || p.lineNo == 0 && jsonArtifact(p.head()) != ""
 	}
 	cur, err := p.readPhys()
 	if p.jsonDoc && err == nil {
