@@ -1104,7 +1104,9 @@ func (e *explainer) samples() {
 		e.ev("heap it printed", "%d samples of the heap in use (process.memoryUsage / v8.getHeapStatistics): %s → %s, %s at most%s; they carry no time, so they show a direction, not a rate",
 			ph.Samples, mb(ph.FirstMB), mb(ph.LastMB), mb(ph.MaxMB), climbed)
 	}
-	if len(e.a.flags) > 0 && e.out.HeapLimitSource != LimitCommandLine {
+	if len(e.a.flags) > 0 && e.out.HeapLimitSource != LimitCommandLine && e.out.HeapLimitSource != LimitProcess {
+		// (A limit the process itself gave is its own; a flag in the log may be another
+		// process's: npm echoes the command of the node it starts.)
 		f := e.a.flags[len(e.a.flags)-1]
 		e.ev("command line", "--%s=%s (%s)", f.Name, trimFloat(f.MB), f.Context)
 	}

@@ -153,6 +153,9 @@ func (a *Analyzer) finish(p *proc, several bool) *Process {
 		PID: p.key.PID, Isolate: p.key.Isolate, Run: p.run, GCEvents: p.gcs, FullGCs: p.full, YoungGCs: p.young,
 		Crash: p.crash, Stopped: p.stopped, ExitCode: p.exitCode, Pauses: map[string]*PauseStats{}, HeapLimitSource: LimitUnknown,
 	}
+	if pr := a.announced[p.key.PID]; pr != nil && p.key.PID != 0 {
+		out.Program = programOf(pr.Argv)
+	}
 	if p.crash != nil {
 		p.crash.TopFrames = userFirst(p.crash.TopFrames)
 		// An isolate does not collect after it died: GC lines printed after the fatal error
@@ -731,3 +734,22 @@ func (a *Analyzer) ringOnly(p *proc) bool {
 // ringLateMS is how late in a process's life (ms) its first GC line must come to be read as a
 // crash block's ring rather than the start of a trace.
 const ringLateMS = 10_000
+
+// programMaxLen bounds a process's program as the report names it.
+const programMaxLen = 60
+
+// programOf names what a Node process ran from its argv (process.argv: node's path, the
+// script's, then its arguments): the script's file name and the arguments, so that a wrapper
+// (npm, npx, a test runner's parent) reads apart from the program it started.
+func programOf(argv []string) string {
+	if len(argv) < 2 {
+		return "node" // a REPL or node -e: no script
+	}
+	script := argv[1][strings.LastIndexAny(argv[1], `/\`)+1:] // a path of Windows too
+	parts := append([]string{script}, argv[2:]...)
+	s := strings.Join(parts, " ")
+	if r := []rune(s); len(r) > programMaxLen {
+		s = string(r[:programMaxLen-1]) + "…"
+	}
+	return s
+}

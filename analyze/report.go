@@ -45,7 +45,11 @@ type Process struct {
 	Isolate string `json:"isolate"`
 	// Run numbers the runs of one pid and isolate (1, 2, …) when the log holds several: its
 	// clock went back (a restart with the same pid, concatenated logs). Absent for one run.
-	Run      int      `json:"run,omitempty"`
+	Run int `json:"run,omitempty"`
+	// Program is what the process ran, from the argv `gcanalyze run` saw it start with: its
+	// script's file name and arguments ("npm-cli.js test", "server.js"), "node" for none.
+	// Absent when the log does not say.
+	Program  string   `json:"program,omitempty"`
 	GCEvents int      `json:"gc_events"`
 	FirstMS  *float64 `json:"first_ms"`
 	LastMS   *float64 `json:"last_ms"`
@@ -170,6 +174,9 @@ func (p *Process) Who() string {
 	var parts []string
 	if p.PID != 0 {
 		parts = append(parts, fmt.Sprintf("pid %d", p.PID))
+	}
+	if p.Program != "" {
+		parts = append(parts, p.Program)
 	}
 	if p.Isolate != "" {
 		parts = append(parts, "isolate "+p.Isolate)

@@ -138,7 +138,8 @@ func TestRunHealthy(t *testing.T) {
 }
 
 // TestRunForks: a program that forks a Node child and starts a worker gets a verdict for each
-// process and isolate that did something.
+// process and isolate that did something, each named by what it ran (the child runs the same
+// script with the argument "child").
 func TestRunForks(t *testing.T) {
 	needNode(t)
 	report := filepath.Join(t.TempDir(), "report.json")
@@ -153,6 +154,9 @@ func TestRunForks(t *testing.T) {
 		isolates++
 		if p.Verdict == "" {
 			t.Errorf("pid %d isolate %s: no verdict", p.PID, p.Isolate)
+		}
+		if p.Program != "forks.js" && p.Program != "forks.js child" {
+			t.Errorf("pid %d isolate %s: program %q, want forks.js or forks.js child", p.PID, p.Isolate, p.Program)
 		}
 	}
 	if len(pids) != 2 || isolates != 3 || len(rep.Traced) != 2 {
