@@ -61,14 +61,18 @@ type proc struct {
 	exitCode *int
 	// firstLine is the line of the process's first GC in the log.
 	firstLine int
-	gcs       int
-	full      int
-	young     int
-	first     *float64
-	last      float64
-	chart     *points
-	fulls     []fullGC
-	pauses    pauseLog
+	// othersFrom holds, for each other isolate of the pid, its time at its first GC after
+	// this one's last; othersRanMS the longest any of them went on since (othersRun).
+	othersFrom  map[*proc]float64
+	othersRanMS float64
+	gcs         int
+	full        int
+	young       int
+	first       *float64
+	last        float64
+	chart       *points
+	fulls       []fullGC
+	pauses      pauseLog
 	// allocatedMB sums, over consecutive GCs, the growth from one GC's end to the next's
 	// start: what the program allocated in between.
 	allocatedMB float64
@@ -224,6 +228,8 @@ type Analyzer struct {
 	flags []lineFlag
 	// line is the line of the event being added.
 	line int
+	// byPID are the isolates (and runs) of each pid that printed a GC, for othersRun.
+	byPID map[int64][]*proc
 	// announced are the processes `gcanalyze run` traced, by pid, as they described themselves.
 	announced map[int64]*parser.Process
 	memory    []*parser.Memory
@@ -246,7 +252,7 @@ func jestHeapSize(line string) (float64, bool) {
 
 // New returns an empty Analyzer.
 func New(opts Options) *Analyzer {
-	a := &Analyzer{opts: opts, th: DefaultThresholds, procs: map[parser.IsolateKey]*proc{}, context: map[string]bool{}, announced: map[int64]*parser.Process{}}
+	a := &Analyzer{opts: opts, th: DefaultThresholds, procs: map[parser.IsolateKey]*proc{}, context: map[string]bool{}, announced: map[int64]*parser.Process{}, byPID: map[int64][]*proc{}}
 	if opts.Thresholds != nil {
 		a.th = *opts.Thresholds
 	}
@@ -652,6 +658,40 @@ func (a *Analyzer) addGC(g *parser.GC) {
 		p.firstLine = a.line
 	}
 	p.addPoint(&pt, incr, wall)
+	a.othersRun(p, pt.TimeMS)
+}
+
+// othersRun notes a GC of p at time t (p's clock) for the other isolates of its pid: how long
+// each went on after another's last GC tells an isolate that stopped while its process ran on
+// (quietAfter). Each isolate's span is read on its own clock, since the isolates' clocks start
+// apart.
+func (a *Analyzer) othersRun(p *proc, t float64) {
+	if p.key.PID == 0 {
+		return
+	}
+	same := a.byPID[p.key.PID]
+	if !slices.Contains(same, p) {
+		same = append(same, p)
+		a.byPID[p.key.PID] = same
+	}
+	if len(same) == 1 {
+		return
+	}
+	clear(p.othersFrom)
+	p.othersRanMS = 0
+	for _, r := range same {
+		if r == p {
+			continue
+		}
+		if r.othersFrom == nil {
+			r.othersFrom = map[*proc]float64{}
+		}
+		if from, ok := r.othersFrom[p]; !ok {
+			r.othersFrom[p] = t
+		} else {
+			r.othersRanMS = max(r.othersRanMS, t-from)
+		}
+	}
 }
 
 func (a *Analyzer) addNVP(n *parser.NVP) {

@@ -40,6 +40,8 @@ func leakHeadline(p *Process) string {
 		return "LEAK — the heap that survives full GCs grew steadily until V8 hit its heap limit."
 	case p.ExitCode != nil:
 		return "LEAK — the heap that survives full GCs grew until the process exited; had it gone on, it would have run out of heap."
+	case p.QuietAfterMS != nil:
+		return "LEAK — the heap that survives full GCs grew until this isolate's GC lines stopped while GC starved it: it most likely ran out of heap, its death not printed."
 	case p.Trend != nil && p.Trend.Steps != nil:
 		return "LEAK — the heap that survives full GCs grows in steps and keeps each one; the process will run out of heap."
 	case model == ModelAccelerating:
@@ -320,6 +322,9 @@ func (e *explainer) crash() {
 	}
 	if e.p.stopped != "" {
 		e.ev("stopped", "its process manager says it %s: a stop that was asked for, not a death", e.p.stopped)
+	}
+	if q := e.out.QuietAfterMS; q != nil && e.out.LastMS != nil {
+		e.ev("went quiet", "its GC lines stop at %s, while GC starved it, and the process's other isolates went on for %s: it most likely died of its heap limit (a worker thread that runs out of its heap ends with ERR_WORKER_OUT_OF_MEMORY, which the program caught or did not print)", secs(*e.out.LastMS), secs(*q))
 	}
 	if len(e.p.caughtErrs) > 0 {
 		e.caught()

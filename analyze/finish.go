@@ -156,6 +156,9 @@ func (a *Analyzer) finish(p *proc, several bool) *Process {
 	if pr := a.announced[p.key.PID]; pr != nil && p.key.PID != 0 {
 		out.Program = programOf(pr.Argv)
 	}
+	if several {
+		out.QuietAfterMS = p.quietAfter()
+	}
 	if p.crash != nil {
 		p.crash.TopFrames = userFirst(p.crash.TopFrames)
 		// An isolate does not collect after it died: GC lines printed after the fatal error
@@ -752,4 +755,30 @@ func programOf(argv []string) string {
 		s = string(r[:programMaxLen-1]) + "…"
 	}
 	return s
+}
+
+// quietAfter is how long the other isolates of p's process went on after p's last GC, when p
+// stopped abruptly while GC starved it: it printed no GC for twenty times its usual interval
+// and two seconds or more of another isolate's clock, and its last full GC left V8's average
+// utilization under 0.5. A worker thread that ran out of its heap ends so, with an error
+// (ERR_WORKER_OUT_OF_MEMORY) the program may catch without printing; nil otherwise (an
+// isolate gone idle was not starving).
+func (p *proc) quietAfter() *float64 {
+	if p.crash != nil || p.exitCode != nil || p.stopped != "" || p.othersRanMS < 2000 || len(p.fulls) == 0 || len(p.recent) < 3 {
+		return nil
+	}
+	if last := p.fulls[len(p.fulls)-1]; !last.hasAvg || last.muAvg >= 0.5 {
+		return nil
+	}
+	recent := p.recent[max(0, len(p.recent)-9):]
+	gaps := make([]float64, 0, len(recent)-1)
+	for i := 1; i < len(recent); i++ {
+		gaps = append(gaps, recent[i].TimeMS-recent[i-1].TimeMS)
+	}
+	sort.Float64s(gaps)
+	if p.othersRanMS < 20*gaps[len(gaps)/2] {
+		return nil
+	}
+	ran := p.othersRanMS
+	return &ran
 }

@@ -58,6 +58,10 @@ type Process struct {
 	FullGCs  int    `json:"full_gcs"`
 	YoungGCs int    `json:"young_gcs"`
 	Crash    *Crash `json:"crash"`
+	// QuietAfterMS is how long the process's other isolates went on after this one's GC lines
+	// stopped abruptly while GC starved it (quietAfter): it most likely died of its heap, a
+	// worker whose error the program did not print. Absent otherwise.
+	QuietAfterMS *float64 `json:"quiet_after_ms,omitempty"`
 	// Stopped is its process manager's word that it stopped the process ("exited with code
 	// [0] via signal [SIGINT]"): a run that ended, not a death. Absent otherwise.
 	Stopped string `json:"stopped,omitempty"`

@@ -116,6 +116,8 @@ func overview(i int, p *analyze.Process) string {
 		line += " (" + string(c.Kind) + ")"
 	} else if p.Stopped != "" {
 		line += " · stopped (" + p.Stopped + ")"
+	} else if p.QuietAfterMS != nil && p.LastMS != nil {
+		line += " · went quiet at " + secs(*p.LastMS) + ", starved by GC (most likely died)"
 	} else {
 		line += " · did not crash"
 	}
