@@ -61,10 +61,11 @@ type proc struct {
 	exitCode *int
 	// firstLine is the line of the process's first GC in the log.
 	firstLine int
-	// othersFrom holds, for each other isolate of the pid, its time at its first GC after
-	// this one's last; othersRanMS the longest any of them went on since (othersRun).
-	othersFrom  map[*proc]float64
-	othersRanMS float64
+	// lastSeq is the place of its last GC among the log's GCs; marks are times on its clock
+	// with their places, one per markEveryMS at most (clockMark).
+	lastSeq     int
+	marks       []clockMark
+	markEveryMS float64
 	gcs         int
 	full        int
 	young       int
@@ -228,8 +229,8 @@ type Analyzer struct {
 	flags []lineFlag
 	// line is the line of the event being added.
 	line int
-	// byPID are the isolates (and runs) of each pid that printed a GC, for othersRun.
-	byPID map[int64][]*proc
+	// gcSeq counts the GCs read, in log order (clockMark).
+	gcSeq int
 	// announced are the processes `gcanalyze run` traced, by pid, as they described themselves.
 	announced map[int64]*parser.Process
 	memory    []*parser.Memory
@@ -252,7 +253,7 @@ func jestHeapSize(line string) (float64, bool) {
 
 // New returns an empty Analyzer.
 func New(opts Options) *Analyzer {
-	a := &Analyzer{opts: opts, th: DefaultThresholds, procs: map[parser.IsolateKey]*proc{}, context: map[string]bool{}, announced: map[int64]*parser.Process{}, byPID: map[int64][]*proc{}}
+	a := &Analyzer{opts: opts, th: DefaultThresholds, procs: map[parser.IsolateKey]*proc{}, context: map[string]bool{}, announced: map[int64]*parser.Process{}}
 	if opts.Thresholds != nil {
 		a.th = *opts.Thresholds
 	}
@@ -658,40 +659,39 @@ func (a *Analyzer) addGC(g *parser.GC) {
 		p.firstLine = a.line
 	}
 	p.addPoint(&pt, incr, wall)
-	a.othersRun(p, pt.TimeMS)
+	a.clockMark(p, pt.TimeMS)
 }
 
-// othersRun notes a GC of p at time t (p's clock) for the other isolates of its pid: how long
-// each went on after another's last GC tells an isolate that stopped while its process ran on
-// (quietAfter). Each isolate's span is read on its own clock, since the isolates' clocks start
-// apart.
-func (a *Analyzer) othersRun(p *proc, t float64) {
-	if p.key.PID == 0 {
+// clockMark notes a GC of p at time t (p's clock) in p's marks, one per quarter second of its
+// clock, with the GC's place among all GCs of the log: enough to tell, at the end, how long
+// p's clock ran after another isolate's last GC (quietAfter), in constant time per GC.
+func (a *Analyzer) clockMark(p *proc, t float64) {
+	a.gcSeq++
+	p.lastSeq = a.gcSeq
+	if n := len(p.marks); n > 0 && t-p.marks[n-1].t < p.markEveryMS {
 		return
 	}
-	same := a.byPID[p.key.PID]
-	if !slices.Contains(same, p) {
-		same = append(same, p)
-		a.byPID[p.key.PID] = same
+	if p.markEveryMS == 0 {
+		p.markEveryMS = 250
 	}
-	if len(same) == 1 {
-		return
+	if len(p.marks) == maxClockMarks {
+		// Every other mark, twice as far apart: a bounded record of any length of log.
+		for i := range len(p.marks) / 2 {
+			p.marks[i] = p.marks[2*i]
+		}
+		p.marks = p.marks[:len(p.marks)/2]
+		p.markEveryMS *= 2
 	}
-	clear(p.othersFrom)
-	p.othersRanMS = 0
-	for _, r := range same {
-		if r == p {
-			continue
-		}
-		if r.othersFrom == nil {
-			r.othersFrom = map[*proc]float64{}
-		}
-		if from, ok := r.othersFrom[p]; !ok {
-			r.othersFrom[p] = t
-		} else {
-			r.othersRanMS = max(r.othersRanMS, t-from)
-		}
-	}
+	p.marks = append(p.marks, clockMark{seq: a.gcSeq, t: t})
+}
+
+// maxClockMarks bounds a process's clock marks.
+const maxClockMarks = 1024
+
+// clockMark is a time on an isolate's clock and the place of its GC among the log's GCs.
+type clockMark struct {
+	seq int
+	t   float64
 }
 
 func (a *Analyzer) addNVP(n *parser.NVP) {
@@ -730,6 +730,7 @@ func (a *Analyzer) addNVP(n *parser.NVP) {
 		p.firstLine = a.line
 	}
 	p.addPoint(&pt, incr, 0)
+	a.clockMark(p, pt.TimeMS)
 }
 
 // plausible bounds a GC's numbers: a log can carry anything, and a size of 1e300 MB would

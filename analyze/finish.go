@@ -157,7 +157,7 @@ func (a *Analyzer) finish(p *proc, several bool) *Process {
 		out.Program = programOf(pr.Argv)
 	}
 	if several {
-		out.QuietAfterMS = p.quietAfter()
+		out.QuietAfterMS = a.quietAfter(p)
 	}
 	if p.crash != nil {
 		p.crash.TopFrames = userFirst(p.crash.TopFrames)
@@ -763,8 +763,23 @@ func programOf(argv []string) string {
 // utilization under 0.5. A worker thread that ran out of its heap ends so, with an error
 // (ERR_WORKER_OUT_OF_MEMORY) the program may catch without printing; nil otherwise (an
 // isolate gone idle was not starving).
-func (p *proc) quietAfter() *float64 {
-	if p.crash != nil || p.exitCode != nil || p.stopped != "" || p.othersRanMS < 2000 || len(p.fulls) == 0 || len(p.recent) < 3 {
+func (a *Analyzer) quietAfter(p *proc) *float64 {
+	if p.crash != nil || p.exitCode != nil || p.stopped != "" || len(p.fulls) == 0 || len(p.recent) < 3 || p.key.PID == 0 {
+		return nil
+	}
+	// How long each other isolate of the pid ran on, on its own clock (the isolates' clocks
+	// start apart), from its first mark after p's last GC.
+	var ran float64
+	for _, q := range a.order {
+		if q == p || q.key.PID != p.key.PID || q.lastSeq <= p.lastSeq {
+			continue
+		}
+		i := sort.Search(len(q.marks), func(i int) bool { return q.marks[i].seq > p.lastSeq })
+		if i < len(q.marks) {
+			ran = max(ran, q.last-q.marks[i].t)
+		}
+	}
+	if ran < 2000 {
 		return nil
 	}
 	if last := p.fulls[len(p.fulls)-1]; !last.hasAvg || last.muAvg >= 0.5 {
@@ -776,9 +791,8 @@ func (p *proc) quietAfter() *float64 {
 		gaps = append(gaps, recent[i].TimeMS-recent[i-1].TimeMS)
 	}
 	sort.Float64s(gaps)
-	if p.othersRanMS < 20*gaps[len(gaps)/2] {
+	if ran < 20*gaps[len(gaps)/2] {
 		return nil
 	}
-	ran := p.othersRanMS
 	return &ran
 }
