@@ -277,6 +277,9 @@ func (e *explainer) recommend() {
 			rec("If this run's --trace-gc output was kept, read it with the report as one process: gcanalyze analyze --join gc.log report.json.")
 		}
 	}
+	if f := e.a.reportFileOf(e.p); f != nil && e.p.report == nil {
+		rec("Node wrote a diagnostic report as it died (%s): read it with this log, as one process, for the heap limit it ran under, its heap's spaces and the machine's memory — gcanalyze analyze --join gc.log %s (gc.log: this log).", f.path, f.path)
+	}
 	if ss := e.p.snapshots; len(ss) > 0 && out.Verdict != VerdictLeak {
 		// The leak's advice names them already.
 		rec("Node wrote a heap snapshot near the limit (%s): load it in DevTools → Memory and sort its Summary by retained size to see what filled the heap.", ss[len(ss)-1].path)

@@ -205,6 +205,8 @@ type Analyzer struct {
 	jestHeap []float64
 	// snapshots are the heap snapshots Node wrote as a heap neared its limit.
 	snapshots []nearLimitSnapshot
+	// reportFiles are the diagnostic reports Node said it wrote to files of their own.
+	reportFiles []reportFile
 	// evidence is a trace of a death whose fatal line has not (yet) come.
 	evidence *evidence
 	// nativeFrames counts native stack frames since the last crash.

@@ -357,7 +357,42 @@ func (a *Analyzer) addMarker(ev parser.Event) {
 		a.noteEvidence(jsStackHeader, true, ev.Line)
 	case parser.MarkerSnapshotWritten:
 		a.noteSnapshot(ev)
+	case parser.MarkerReportWritten:
+		a.noteReportFile(ev)
 	}
+}
+
+// reportFile is a diagnostic report Node wrote to a file of its own ("Writing Node.js report
+// to file: report.<date>.<time>.<pid>.<thread>.<seq>.json", --report-on-fatalerror); pid is the
+// process its name gives, 0 when it names none.
+type reportFile struct {
+	path string
+	pid  int64
+}
+
+// reportFileName reads the pid from the name Node gives a diagnostic report.
+var reportFileName = regexp.MustCompile(`report\.\d{8}\.\d{6}\.(\d+)\.\d+\.\d+\.json`)
+
+// noteReportFile keeps a "Writing Node.js report to file:" line.
+func (a *Analyzer) noteReportFile(ev parser.Event) {
+	f := reportFile{path: strings.TrimSpace(strings.TrimPrefix(ev.Marker.Text, "Writing Node.js report to file:"))}
+	if m := reportFileName.FindStringSubmatch(f.path); m != nil {
+		f.pid, _ = strconv.ParseInt(m[1], 10, 64)
+	}
+	if f.path != "" && len(a.reportFiles) < maxSamples {
+		a.reportFiles = append(a.reportFiles, f)
+	}
+}
+
+// reportFileOf is the diagnostic report file Node wrote for p, as snapshotsOf reads a
+// snapshot's; nil when the log names none.
+func (a *Analyzer) reportFileOf(p *proc) *reportFile {
+	for i, f := range a.reportFiles {
+		if f.pid == p.key.PID || len(a.order) == 1 && a.procOfPIDIn(f.pid) == nil {
+			return &a.reportFiles[i]
+		}
+	}
+	return nil
 }
 
 // nearLimitSnapshot is a heap snapshot Node wrote as the heap neared its limit

@@ -28,7 +28,8 @@ const (
 // process, whole, however many sections it has (it was read as one report per section, a
 // second process without a pid, "the log holds only part of it"); read alone it says what
 // died and points to reading it with the run's GC log, and read with that log (joined) it is
-// the leak the log shows, with the report's facts in the evidence.
+// the leak the log shows, with the report's facts in the evidence; the log alone points to the
+// report file its "Writing Node.js report to file" line names.
 func TestDiagnosticReportFile(t *testing.T) {
 	alone := analyzeFile(t, reportFileReport, Options{})
 	if len(alone.Processes) != 1 {
@@ -43,6 +44,12 @@ func TestDiagnosticReportFile(t *testing.T) {
 	}
 	if !slices.ContainsFunc(p.Recommendations, func(r string) bool { return strings.Contains(r, "--join") }) {
 		t.Errorf("the report alone: advice %q does not say how to read it with its GC log", p.Recommendations)
+	}
+
+	logAlone := analyzeFile(t, reportFileLog, Options{})
+	const file = "report.20261204.062218.5777.0.001.json"
+	if len(logAlone.Processes) != 1 || !slices.ContainsFunc(logAlone.Processes[0].Recommendations, func(r string) bool { return strings.Contains(r, "--join gc.log "+file) }) {
+		t.Errorf("the log alone: its advice does not point to the report file its 'Writing Node.js report to file' line names")
 	}
 
 	var both bytes.Buffer
@@ -69,6 +76,9 @@ func TestDiagnosticReportFile(t *testing.T) {
 	}
 	if ev := evidenceOf(q, "report"); !strings.Contains(ev, "v20.20.2") {
 		t.Errorf("log and report: evidence %q, want the report's versions", ev)
+	}
+	if slices.ContainsFunc(q.Recommendations, func(r string) bool { return strings.Contains(r, "--join") }) {
+		t.Errorf("log and report: the advice still asks to read the report it has read")
 	}
 }
 
