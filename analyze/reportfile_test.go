@@ -91,3 +91,33 @@ func evidenceOf(p *Process, label string) string {
 	}
 	return ""
 }
+
+// TestDiagnosticReportFilesByVersion: the report files of Node 13, 17, 21 and 23 (report
+// versions 2, 3 and 5), written by --report-on-fatalerror for set CN's transit feed leak under
+// --max-old-space-size=96 (staging/behaviours-CN of 2026-12-04, run under env -i), each read
+// alone: one process, its pid, whole, its Node version and the limit it ran under.
+func TestDiagnosticReportFilesByVersion(t *testing.T) {
+	for _, c := range []struct {
+		file    string
+		pid     int64
+		version string
+	}{
+		{"testdata/real-run-node13-report-on-fatalerror.96.report.json", 26370, "v13.14.0"},
+		{"testdata/real-run-node17-report-on-fatalerror.96.report.json", 26395, "v17.9.1"},
+		{"testdata/real-run-node21-report-on-fatalerror.96.report.json", 26587, "v21.7.3"},
+		{"testdata/real-run-node23-report-on-fatalerror.96.report.json", 26806, "v23.11.1"},
+	} {
+		r := analyzeFile(t, c.file, Options{})
+		if len(r.Processes) != 1 {
+			t.Errorf("%s: %d processes, want 1", c.file, len(r.Processes))
+			continue
+		}
+		p := r.Processes[0]
+		if ev := evidenceOf(p, "report"); p.PID != c.pid || strings.Contains(ev, "only part") || !strings.Contains(ev, c.version) {
+			t.Errorf("%s: pid %d, report evidence %q; want pid %d, the whole report of Node %s", c.file, p.PID, ev, c.pid, c.version)
+		}
+		if p.HeapLimitMB == nil || *p.HeapLimitMB != 96 || p.HeapLimitSource != LimitReport {
+			t.Errorf("%s: heap limit %v from %s, want 96 MB from the report", c.file, p.HeapLimitMB, p.HeapLimitSource)
+		}
+	}
+}
