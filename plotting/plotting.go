@@ -515,6 +515,11 @@ func Heap(p *analyze.Process) *plot.Plot {
 		l := line(plotter.XYs{{X: x, Y: 0}, {X: x, Y: maxMB * 1.05 / su.Div}}, colLimit, vg.Points(1.5))
 		pl.Add(l)
 		pl.Legend.Add("crash: "+string(c.Kind), l)
+	} else if p.QuietAfterMS != nil && p.LastMS != nil {
+		x := tu.x(*p.LastMS)
+		l := line(plotter.XYs{{X: x, Y: 0}, {X: x, Y: maxMB * 1.05 / su.Div}}, colLimit, vg.Points(1.5), vg.Points(4), vg.Points(3))
+		pl.Add(l)
+		pl.Legend.Add("went quiet, starved by GC: most likely died", l)
 	}
 	setX(pl, tu, t0, t1)
 	floor := 0.0

@@ -460,3 +460,25 @@ func TestEstimatedLimitSaysSo(t *testing.T) {
 		t.Errorf("the heap chart of a limit read from memory-reducing GCs does not say it is an estimate")
 	}
 }
+
+// TestQuietWorkerMarked: the heap chart of a worker that went quiet while GC starved it marks
+// where its GC lines stop, as the text report says (analyze's TestWorkerWentQuiet's log).
+func TestQuietWorkerMarked(t *testing.T) {
+	r := report(t, "../analyze/testdata/real-run-node20-worker-pool-silent-worker-oom.log.gz")
+	quiet := 0
+	for _, p := range r.Processes {
+		if p.QuietAfterMS != nil {
+			quiet++
+		}
+		var b bytes.Buffer
+		if err := Write(&b, ChartHeap, "svg", 900*px, 450*px, "recycle", p); err != nil {
+			t.Fatal(err)
+		}
+		if marked := strings.Contains(b.String(), "went quiet"); marked != (p.QuietAfterMS != nil) {
+			t.Errorf("%s: the chart marks it gone quiet: %v; the report: %v", p.Who(), marked, p.QuietAfterMS != nil)
+		}
+	}
+	if quiet != 1 {
+		t.Errorf("%d processes went quiet, want the first worker", quiet)
+	}
+}
