@@ -12,7 +12,7 @@ import (
 // processLine classifies one logical line and queues its events.
 func (p *Parser) processLine(text string, line, end int) {
 	braceBefore := p.braceOpen
-	p.braceOpen = p.report == nil && stripDecoration(text) == "{"
+	p.braceOpen = p.report == nil && strings.Contains(text, "{") && stripDecoration(text) == "{"
 	if p.report != nil || strings.Contains(text, `"`) && startsReport(stripDecoration(text)) {
 		t := stripDecoration(text)
 		if p.report == nil {
