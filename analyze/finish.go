@@ -767,6 +767,9 @@ func (a *Analyzer) quietAfter(p *proc) *float64 {
 	if p.crash != nil || p.exitCode != nil || p.stopped != "" || len(p.fulls) == 0 || len(p.recent) < 3 || p.key.PID == 0 {
 		return nil
 	}
+	if last := p.fulls[len(p.fulls)-1]; !last.hasAvg || last.muAvg >= 0.5 {
+		return nil
+	}
 	// How long each other isolate of the pid ran on, on its own clock (the isolates' clocks
 	// start apart), from its first mark after p's last GC.
 	var ran float64
@@ -780,9 +783,6 @@ func (a *Analyzer) quietAfter(p *proc) *float64 {
 		}
 	}
 	if ran < 2000 {
-		return nil
-	}
-	if last := p.fulls[len(p.fulls)-1]; !last.hasAvg || last.muAvg >= 0.5 {
 		return nil
 	}
 	recent := p.recent[max(0, len(p.recent)-9):]
