@@ -107,7 +107,7 @@ func TestJSONDocumentIsNoLog(t *testing.T) {
 // own source, whose messages ("Worker terminated due to reaching memory limit") read as a
 // worker's death. The inputs are built here: each artifact's real first line (from Node 20's
 // files), then string-table lines quoting Node's messages as a snapshot does, to a size on
-// each side of the parser's buffer and block.
+// each side of the parser's buffer and block. Past its head an artifact is counted, not read.
 func TestJSONArtifactsAreNoLog(t *testing.T) {
 	heads := map[string]string{
 		"heap snapshot":         `{"snapshot":{"meta":{"node_fields":["type","name","id","self_size","edge_count","trace_node_id","detachedness"],`,
@@ -132,6 +132,9 @@ func TestJSONArtifactsAreNoLog(t *testing.T) {
 			})
 			if err != nil {
 				t.Fatal(err)
+			}
+			if lines := bytes.Count(b.Bytes(), []byte{'\n'}); st.Lines != lines || st.Bytes != int64(b.Len()) {
+				t.Errorf("%s of %d bytes: %d lines and %d bytes counted, want %d and %d", what, size, st.Lines, st.Bytes, lines, b.Len())
 			}
 			var nv *NotV8Error
 			if err := s.Err(st); !errors.As(err, &nv) || !strings.Contains(nv.Looks, strings.TrimSuffix(what, ", spaced")) {

@@ -88,10 +88,9 @@ func ParseParallel(r io.Reader, workers int, emit func([]Event)) (Stats, error) 
 		return total, fmt.Errorf("line %d: %w", st.Lines+1, err)
 	}
 	if err == nil && jsonArtifact(buf) != "" {
-		// A heap snapshot or a profile, megabytes of JSON whose strings are the program's
-		// text: not cut into blocks, whose parsers would not see what the input is.
-		st, err := sequential(io.MultiReader(bytes.NewReader(buf), r), 1, width, deliver)
-		return total, wrap(st, err)
+		// A heap snapshot or a profile, up to gigabytes of JSON whose strings are the
+		// program's text: its head is read, to name it, and the rest only counted.
+		return total, skimArtifact(buf, r, width, deliver)
 	}
 	if err == io.EOF {
 		// Small input: one block, parsed here.
@@ -185,6 +184,54 @@ func wrap(st Stats, err error) error {
 	if err != nil {
 		return fmt.Errorf("line %d: %w", st.Lines+1, err)
 	}
+	return nil
+}
+
+// artifactHead is how much of a JSON artifact is read as lines; the rest is counted.
+const artifactHead = 16 << 10
+
+// skimArtifact reads a JSON artifact whose first block is buf and whose rest is r: its head's
+// lines become Unknown events (which name it: Sniffer), and the rest is counted as lines not
+// read, each an Unknown one.
+func skimArtifact(buf []byte, r io.Reader, width int, deliver func([]Event, Stats, bool, bool)) error {
+	head := buf[:min(len(buf), artifactHead)]
+	if i := bytes.LastIndexByte(head, '\n'); i >= 0 && len(buf) > artifactHead {
+		head = head[:i+1]
+	}
+	st, err := sequential(bytes.NewReader(head), 1, width, deliver)
+	if err != nil {
+		return wrap(st, err)
+	}
+	var rest Stats
+	count := func(b []byte) {
+		n := bytes.Count(b, []byte{'\n'})
+		rest.Lines, rest.Unknown, rest.Bytes = rest.Lines+n, rest.Unknown+n, rest.Bytes+int64(len(b))
+	}
+	tail := buf[len(head):]
+	count(tail)
+	last := byte('\n')
+	if len(tail) > 0 {
+		last = tail[len(tail)-1]
+	}
+	chunk := make([]byte, 1<<20)
+	for {
+		n, err := r.Read(chunk)
+		count(chunk[:n])
+		if n > 0 {
+			last = chunk[n-1]
+		}
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return fmt.Errorf("line %d: %w", st.Lines+rest.Lines+1, err)
+		}
+	}
+	if last != '\n' {
+		rest.Lines++ // the last line has no newline
+		rest.Unknown++
+	}
+	deliver(nil, rest, true, false)
 	return nil
 }
 
