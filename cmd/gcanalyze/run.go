@@ -9,6 +9,9 @@ import (
 	"os"
 	"os/exec"
 	"os/signal"
+	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"syscall"
@@ -116,6 +119,7 @@ func (a *app) runTraced(cmd *exec.Cmd, r *router, s *live.Session, c *cli.Contex
 	pumps.Wait()
 	cmd.Wait()
 	stop()
+	r.readReports(reportDirs(cmd), a.stderr)
 	code := exitCodeOf(cmd.ProcessState)
 	rep := s.CloseExited(strings.Join(cmd.Args, " "), int64(cmd.Process.Pid), code)
 	a.tracedNotes(rep)
@@ -182,6 +186,69 @@ type router struct {
 	session *live.Session
 	log     *os.File
 	showGC  bool
+	// reports are the diagnostic report files Node said it wrote ("Writing Node.js report
+	// to file: …", --report-on-fatalerror), read into the analysis once the command ends.
+	reports []string
+}
+
+// reportWritten matches the line Node prints when it writes a diagnostic report to a file.
+var reportWritten = regexp.MustCompile(`Writing Node\.js report to file: (\S+\.json)`)
+
+// reportDirs are where the report files of cmd's processes may be: Node names a report by its
+// file alone, written to --report-directory (--report-dir before Node 13) when the command
+// line or NODE_OPTIONS sets it, else to the process's working directory.
+func reportDirs(cmd *exec.Cmd) []string {
+	var dirs []string
+	args := append(slices.Clone(cmd.Args), strings.Fields(os.Getenv("NODE_OPTIONS"))...)
+	for i, a := range args {
+		for _, flag := range []string{"--report-directory", "--report-dir", "--diagnostic-dir"} {
+			switch {
+			case strings.HasPrefix(a, flag+"="):
+				dirs = append(dirs, strings.TrimPrefix(a, flag+"="))
+			case a == flag && i+1 < len(args):
+				dirs = append(dirs, args[i+1])
+			}
+		}
+	}
+	wd := cmd.Dir
+	if wd == "" {
+		wd, _ = os.Getwd()
+	}
+	for i, d := range dirs {
+		if !filepath.IsAbs(d) {
+			dirs[i] = filepath.Join(wd, d)
+		}
+	}
+	return append(dirs, wd)
+}
+
+// maxReportFiles bounds the report files a run reads.
+const maxReportFiles = 16
+
+// readReports passes each diagnostic report file the program's processes wrote to the
+// analysis, as if printed after them: each joins the process its pid names, so the report
+// gives its exact limit, heap spaces and the machine's memory. A file that cannot be read is
+// skipped with a word on stderr.
+func (r *router) readReports(dirs []string, stderr io.Writer) {
+	for _, name := range r.reports {
+		var f *os.File
+		err := os.ErrNotExist
+		if filepath.IsAbs(name) {
+			f, err = os.Open(name)
+		}
+		for _, d := range dirs {
+			if err == nil {
+				break
+			}
+			f, err = os.Open(filepath.Join(d, name))
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "gcanalyze: the diagnostic report Node wrote could not be read: %v\n", err)
+			continue
+		}
+		live.Lines(f, r.session.Line)
+		f.Close()
+	}
 }
 
 // pump reads one of the program's streams to its end. V8 traces GCs on standard output
@@ -243,6 +310,11 @@ func (r *router) whole(line []byte, passed int, to io.Writer, trace bool) {
 		to.Write(line)
 	}
 	r.session.Line(line)
+	if !trace && len(r.reports) < maxReportFiles && bytes.Contains(line, []byte("Writing Node.js report to file: ")) {
+		if m := reportWritten.FindSubmatch(line); m != nil {
+			r.reports = append(r.reports, string(m[1]))
+		}
+	}
 }
 
 // reportable leaves out of a run's report the processes that ended with nothing to say: no

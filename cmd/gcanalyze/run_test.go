@@ -115,6 +115,35 @@ func TestRunLeak(t *testing.T) {
 	watchFollowsLikeRun(t, alerts, logPath)
 }
 
+// TestRunReadsReportFile: a program run with --report-on-fatalerror writes a diagnostic report
+// as it dies; run reads the file Node names into the analysis, so the report of the leak holds
+// the diagnostic report's facts (versions, heap spaces) beside the trace.
+func TestRunReadsReportFile(t *testing.T) {
+	needNode(t)
+	dir := t.TempDir()
+	report := filepath.Join(dir, "report.json")
+	r := runCLI(t, "", "run", "--report", report, "--format", "json",
+		"--", "node", "--report-on-fatalerror", "--report-directory="+dir, "--max-old-space-size=24", "testdata/run/leak.js")
+	if r.code != 134 {
+		t.Fatalf("exit code %d, want V8's abort: %s", r.code, r.stderr)
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "report.*.json"))
+	if len(files) != 1 {
+		t.Fatalf("Node wrote %d report files, want 1", len(files))
+	}
+	rep := readJSONReport(t, report)
+	if len(rep.Processes) != 1 || rep.Processes[0].Verdict != analyze.VerdictLeak {
+		t.Fatalf("want one LEAK process: %s", r.stderr)
+	}
+	var read bool
+	for _, ev := range rep.Processes[0].Evidence {
+		read = read || strings.HasPrefix(ev, "report: a diagnostic report of Node v")
+	}
+	if !read {
+		t.Errorf("the diagnostic report Node wrote (%s) is not in the evidence: %q", files[0], rep.Processes[0].Evidence)
+	}
+}
+
 // TestRunHealthy: a healthy program run as long is not warned of, and is HEALTHY.
 func TestRunHealthy(t *testing.T) {
 	needNode(t)
