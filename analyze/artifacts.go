@@ -375,24 +375,37 @@ var reportFileName = regexp.MustCompile(`report\.\d{8}\.\d{6}\.(\d+)\.\d+\.\d+\.
 
 // noteReportFile keeps a "Writing Node.js report to file:" line.
 func (a *Analyzer) noteReportFile(ev parser.Event) {
-	f := reportFile{path: strings.TrimSpace(strings.TrimPrefix(ev.Marker.Text, "Writing Node.js report to file:"))}
-	if m := reportFileName.FindStringSubmatch(f.path); m != nil {
-		f.pid, _ = strconv.ParseInt(m[1], 10, 64)
-	}
-	if f.path != "" && len(a.reportFiles) < maxSamples {
-		a.reportFiles = append(a.reportFiles, f)
+	path, pid := writtenFile(ev, "Writing Node.js report to file:", reportFileName)
+	if path != "" && len(a.reportFiles) < maxSamples {
+		a.reportFiles = append(a.reportFiles, reportFile{path, pid})
 	}
 }
 
-// reportFileOf is the diagnostic report file Node wrote for p, as snapshotsOf reads a
-// snapshot's; nil when the log names none.
+// writtenFile reads the path of a file Node says it wrote (the line's text after prefix), and
+// the pid its name gives by the pattern name (0 when it gives none).
+func writtenFile(ev parser.Event, prefix string, name *regexp.Regexp) (path string, pid int64) {
+	path = strings.TrimSpace(strings.TrimPrefix(ev.Marker.Text, prefix))
+	if m := name.FindStringSubmatch(path); m != nil {
+		pid, _ = strconv.ParseInt(m[1], 10, 64)
+	}
+	return path, pid
+}
+
+// reportFileOf is the diagnostic report file Node wrote for p (namedFor); nil when the log
+// names none.
 func (a *Analyzer) reportFileOf(p *proc) *reportFile {
 	for i, f := range a.reportFiles {
-		if f.pid == p.key.PID || len(a.order) == 1 && a.procOfPIDIn(f.pid) == nil {
+		if a.namedFor(f.pid, p) {
 			return &a.reportFiles[i]
 		}
 	}
 	return nil
+}
+
+// namedFor reports whether a file whose name gives pid is p's: its pid names p, or, in a log
+// of one process, it names no process of the log.
+func (a *Analyzer) namedFor(pid int64, p *proc) bool {
+	return pid == p.key.PID || len(a.order) == 1 && a.procOfPIDIn(pid) == nil
 }
 
 // nearLimitSnapshot is a heap snapshot Node wrote as the heap neared its limit
@@ -412,21 +425,18 @@ var snapshotName = regexp.MustCompile(`Heap\.\d{8}\.\d{6}\.(\d+)\.\d+\.\d+\.heap
 
 // noteSnapshot keeps a "Wrote snapshot to" line for the process whose file it names.
 func (a *Analyzer) noteSnapshot(ev parser.Event) {
-	s := nearLimitSnapshot{path: strings.TrimSpace(strings.TrimPrefix(ev.Marker.Text, "Wrote snapshot to"))}
-	if m := snapshotName.FindStringSubmatch(s.path); m != nil {
-		s.pid, _ = strconv.ParseInt(m[1], 10, 64)
-	}
+	var s nearLimitSnapshot
+	s.path, s.pid = writtenFile(ev, "Wrote snapshot to", snapshotName)
 	if len(a.snapshots) < maxSamples {
 		a.snapshots = append(a.snapshots, s)
 	}
 }
 
-// snapshotsOf are the near-heap-limit snapshots of p: those its pid names, or, in a log of
-// one process, those that name no process of the log.
+// snapshotsOf are the near-heap-limit snapshots of p (namedFor).
 func (a *Analyzer) snapshotsOf(p *proc) []nearLimitSnapshot {
 	var out []nearLimitSnapshot
 	for _, s := range a.snapshots {
-		if s.pid == p.key.PID || len(a.order) == 1 && a.procOfPIDIn(s.pid) == nil {
+		if a.namedFor(s.pid, p) {
 			out = append(out, s)
 		}
 	}
