@@ -375,7 +375,7 @@ var reportFileName = regexp.MustCompile(`report\.\d{8}\.\d{6}\.(\d+)\.\d+\.\d+\.
 
 // noteReportFile keeps a "Writing Node.js report to file:" line.
 func (a *Analyzer) noteReportFile(ev parser.Event) {
-	path, pid := writtenFile(ev, "Writing Node.js report to file:", reportFileName)
+	path, pid := writtenFile(ev, parser.ReportWrittenText, reportFileName)
 	if path != "" && len(a.reportFiles) < maxSamples {
 		a.reportFiles = append(a.reportFiles, reportFile{path, pid})
 	}

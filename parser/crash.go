@@ -2,6 +2,11 @@ package parser
 
 import "strings"
 
+// ReportWrittenText starts the line Node prints as it writes a diagnostic report to a file of
+// its own (--report-on-fatalerror): "Writing Node.js report to file: report.<…>.json". The
+// file's name follows, without its directory.
+const ReportWrittenText = "Writing Node.js report to file:"
+
 // The crash block: its section headers and fatal lines, native stack frames, and what is left
 // of a "Last few GCs" entry that lost its start. The section the parser is in decides how a
 // line without a prefix reads.
@@ -92,7 +97,7 @@ func (p *Parser) processKeyword(kw, seg string, ev Event) {
 		marker(MarkerNoStackInGC)
 	case "<--- Heap statistics --->", "<--- Near heap limit --->":
 		marker(MarkerOther) // embedders' own headers (isolated-vm, Electron) around a crash
-	case "Writing Node.js report to file:":
+	case ReportWrittenText:
 		marker(MarkerReportWritten)
 	case "Node.js report completed":
 		marker(MarkerReportCompleted)

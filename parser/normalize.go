@@ -200,7 +200,7 @@ var crashKeywords = [...]string{
 	"Cannot get stack trace in GC.",
 	"<--- Heap statistics --->",
 	"<--- Near heap limit --->",
-	"Writing Node.js report to file:",
+	ReportWrittenText,
 	"Node.js report completed",
 	"Wrote snapshot to ",
 }

@@ -139,9 +139,6 @@ func jsonArtifact(head []byte) string {
 // read as logs.
 func jsonDocument(buf []byte) bool {
 	t := bytes.TrimSpace(buf)
-	if jsonArtifact(t) != "" {
-		return true // however large: the start names it
-	}
 	if len(t) == 0 || t[0] != '{' && t[0] != '[' || !json.Valid(t) {
 		return false
 	}

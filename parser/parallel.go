@@ -194,29 +194,17 @@ const artifactHead = 16 << 10
 // lines become Unknown events (which name it: Sniffer), and the rest is counted as lines not
 // read, each an Unknown one.
 func skimArtifact(buf []byte, r io.Reader, width int, deliver func([]Event, Stats, bool, bool)) error {
-	head := buf[:min(len(buf), artifactHead)]
-	if i := bytes.LastIndexByte(head, '\n'); i >= 0 && len(buf) > artifactHead {
-		head = head[:i+1]
-	}
-	st, err := sequential(bytes.NewReader(head), 1, width, deliver)
+	// The head may end inside a line: every line of an artifact is Unknown, and the counts
+	// below are the whole input's less the head's.
+	st, err := sequential(bytes.NewReader(buf[:min(len(buf), artifactHead)]), 1, width, deliver)
 	if err != nil {
 		return wrap(st, err)
 	}
-	var rest Stats
-	count := func(b []byte) {
-		n := bytes.Count(b, []byte{'\n'})
-		rest.Lines, rest.Unknown, rest.Bytes = rest.Lines+n, rest.Unknown+n, rest.Bytes+int64(len(b))
-	}
-	tail := buf[len(head):]
-	count(tail)
-	last := byte('\n')
-	if len(tail) > 0 {
-		last = tail[len(tail)-1]
-	}
+	newlines, size, last := bytes.Count(buf, []byte{'\n'}), int64(len(buf)), buf[len(buf)-1]
 	chunk := make([]byte, 1<<20)
 	for {
 		n, err := r.Read(chunk)
-		count(chunk[:n])
+		newlines, size = newlines+bytes.Count(chunk[:n], []byte{'\n'}), size+int64(n)
 		if n > 0 {
 			last = chunk[n-1]
 		}
@@ -224,13 +212,14 @@ func skimArtifact(buf []byte, r io.Reader, width int, deliver func([]Event, Stat
 			break
 		}
 		if err != nil {
-			return fmt.Errorf("line %d: %w", st.Lines+rest.Lines+1, err)
+			return fmt.Errorf("line %d: %w", newlines+1, err)
 		}
 	}
+	lines := newlines
 	if last != '\n' {
-		rest.Lines++ // the last line has no newline
-		rest.Unknown++
+		lines++ // the last line has no newline
 	}
+	rest := Stats{Lines: lines - st.Lines, Unknown: lines - st.Lines, Bytes: size - st.Bytes}
 	deliver(nil, rest, true, false)
 	return nil
 }

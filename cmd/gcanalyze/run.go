@@ -10,7 +10,6 @@ import (
 	"os/exec"
 	"os/signal"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -19,6 +18,7 @@ import (
 
 	"github.com/gcanalyze/gcanalyze/analyze"
 	"github.com/gcanalyze/gcanalyze/live"
+	"github.com/gcanalyze/gcanalyze/parser"
 	"github.com/urfave/cli/v2"
 )
 
@@ -191,9 +191,6 @@ type router struct {
 	reports []string
 }
 
-// reportWritten matches the line Node prints when it writes a diagnostic report to a file.
-var reportWritten = regexp.MustCompile(`Writing Node\.js report to file: (\S+\.json)`)
-
 // reportDirs are where the report files of cmd's processes may be: Node names a report by its
 // file alone, written to --report-directory (--report-dir before Node 13) when the command
 // line or NODE_OPTIONS sets it, else to the process's working directory.
@@ -310,9 +307,9 @@ func (r *router) whole(line []byte, passed int, to io.Writer, trace bool) {
 		to.Write(line)
 	}
 	r.session.Line(line)
-	if !trace && len(r.reports) < maxReportFiles && bytes.Contains(line, []byte("Writing Node.js report to file: ")) {
-		if m := reportWritten.FindSubmatch(line); m != nil {
-			r.reports = append(r.reports, string(m[1]))
+	if _, name, ok := bytes.Cut(line, []byte(parser.ReportWrittenText)); ok && !trace && len(r.reports) < maxReportFiles {
+		if name := strings.TrimSpace(string(name)); name != "" {
+			r.reports = append(r.reports, name)
 		}
 	}
 }
