@@ -853,14 +853,18 @@ func TestHeldLevelIsAPause(t *testing.T) {
 // read so. The logs are handwritten after aa006's shape (staging pastes-AA: lodash's
 // difference growing an array to 99,999,999,999 elements at 580 MB).
 func TestDeathUnderTheVersionDefault(t *testing.T) {
-	block := func(isolate string, mb float64, oomFrames string) string {
+	withMu := func(reason string) string { return "(average mu = 0.512, current mu = 0.004) " + reason }
+	blockOf := func(isolate string, mb float64, oomFrames string, reasonOf func(string) string) string {
 		var b strings.Builder
 		for i, reason := range []string{"allocation failure GC in old space requested", "last resort GC in old space requested", "last resort GC in old space requested"} {
-			fmt.Fprintf(&b, "[5515:%s]    %d ms: Mark-sweep %.1f (%.1f) -> %.1f (%.1f) MB, 201.8 / 0.0 ms  %s\n", isolate, 41959+200*i, mb, mb+5.7, mb, mb+5.7, reason)
+			fmt.Fprintf(&b, "[5515:%s]    %d ms: Mark-sweep %.1f (%.1f) -> %.1f (%.1f) MB, 201.8 / 0.0 ms  %s\n", isolate, 41959+200*i, mb, mb+5.7, mb, mb+5.7, reasonOf(reason))
 		}
 		b.WriteString("\n\n<--- JS stacktrace --->\n\nFATAL ERROR: CALL_AND_RETRY_LAST Allocation failed - JavaScript heap out of memory\n")
 		b.WriteString(" 1: node::Abort() [node]\n" + oomFrames + " 7: v8::internal::Runtime_GrowArrayElements(int, v8::internal::Object**, v8::internal::Isolate*) [node]\nAborted\n")
 		return b.String()
+	}
+	block := func(isolate string, mb float64, oomFrames string) string {
+		return blockOf(isolate, mb, oomFrames, func(r string) string { return r })
 	}
 	const node9 = " 2: 0x55aa808c347e [node]\n 3: v8::Utils::ReportOOMFailure(char const*, bool) [node]\n 4: v8::internal::V8::FatalProcessOutOfMemory(char const*, bool) [node]\n"
 	const node9Narrow = " 3: v8::Utils::ReportOOMFailure(char const*, bool) [node]\n 4: v8::internal::V8::FatalProcessOutOfMemory(char const*, bool) [node]\n"
@@ -875,7 +879,11 @@ func TestDeathUnderTheVersionDefault(t *testing.T) {
 		{"Node 9 frames, 64-bit isolate only", block("0x55aa82652700", 580, node9Narrow), VerdictAllocationBurst, true},
 		{"Node 9 frames, 32-bit addresses", block("0x9a1fd10", 580, node9Narrow), VerdictHeapTooSmall, false},
 		{"Node 9 frames, at the default", block("0x55aa82652700", 1350, node9), VerdictHeapTooSmall, false},
-		{"Node 10 frames", block("0x55aa82652700", 580, node10), VerdictHeapTooSmall, false},
+		// Lines without mutator utilization date V8 before 6.7 (Node 10.5 or older), so the
+		// default is known, but not that no flag set a lower limit: the verdict stays.
+		{"Node 10 frames, no mu", block("0x55aa82652700", 580, node10), VerdictHeapTooSmall, true},
+		{"Node 10 frames, mu printed", blockOf("0x55aa82652700", 580, node10, withMu), VerdictHeapTooSmall, false},
+		{"no frames, no mu, 32-bit", block("0x9a1fd10", 580, ""), VerdictHeapTooSmall, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r, err := FromReader(strings.NewReader(tc.log), "handwritten", Options{})

@@ -178,6 +178,9 @@ type era struct {
 	// wideTable: the verbose table's footer reads "Total time spent in GC:" (Node 25+);
 	// incrementalNamed: a full GC is named "Incremental Mark-Compact" (Node 26+).
 	wideTable, incrementalNamed bool
+	// withoutMu: a whole --trace-gc line, its reason printed, carries no mutator utilization:
+	// V8 before 6.7 (Node 10.5 or older), which every later V8 prints on every line.
+	withoutMu bool
 }
 
 // Analyzer accumulates events. It is not safe for concurrent use.
@@ -617,6 +620,9 @@ func (a *Analyzer) addGC(g *parser.GC) {
 	}
 	if g.MuAverage != nil {
 		pt.muAvg, pt.hasAvg = *g.MuAverage, true
+	}
+	if g.MuCurrent == nil && g.MuAverage == nil && g.Reason != nil && !g.Truncated {
+		p.era.withoutMu = true
 	}
 	if g.PooledMB != nil {
 		p.era.pooled = true

@@ -921,6 +921,9 @@ func (e *explainer) limit() {
 	if b := e.p.limit.belowDefault; b != nil && e.out.Verdict != VerdictAllocationBurst && lingeredAtLimit(e.p, e.th) != nil {
 		e.ev("default limit", "%s defaults to %s on a 64-bit machine, and its heap held %s when it died; but it pressed against that level with full GCs back to back: a lower limit was in effect, set by a flag or NODE_OPTIONS the log does not show",
 			b.version, mb(b.defaultMB), mb(b.heapMB))
+	} else if b != nil && b.eraOnly && e.out.Verdict != VerdictAllocationBurst {
+		e.ev("default limit", "%s defaults to %s on a 64-bit machine; its heap (%s, %s committed) died %s short of that: either a flag or NODE_OPTIONS the log does not show set a lower limit, or what failed was one allocation larger than the room left — see what allocated last in the stack",
+			b.version, mb(b.defaultMB), mb(b.heapMB), mb(b.committedMB), mb(b.defaultMB-math.Max(b.heapMB, b.committedMB)))
 	} else if b != nil {
 		e.ev("default limit", "%s defaults to %s on a 64-bit machine; its heap (%s, %s committed) was %s short of that: unless a flag or NODE_OPTIONS set a lower limit, what failed was one allocation larger than the room left — see what allocated last in the stack",
 			b.version, mb(b.defaultMB), mb(b.heapMB), mb(b.committedMB), mb(b.defaultMB-math.Max(b.heapMB, b.committedMB)))

@@ -180,6 +180,9 @@ type shortOfDefault struct {
 	defaultMB, heapMB, committedMB float64
 	// version says which Node, and how the log shows it.
 	version string
+	// eraOnly is set when only the trace's era shows the version: the verdict does not
+	// rest on it.
+	eraOnly bool
 }
 
 // belowDefault reads a death as shortOfDefault, nil when it is not one. An allocation that
@@ -192,6 +195,14 @@ func (a *Analyzer) belowDefault(p *proc, out *Process) *shortOfDefault {
 		return nil
 	}
 	def, version := a.versionDefault(p)
+	eraOnly := false
+	if def == nil && p.era.withoutMu && !p.muPrinted && c.PrintedBy == "node" && (a.wideAddress || wide(p.key.Isolate)) {
+		// The trace dates V8 but names no flag: the heap may have met a lower limit a flag
+		// set (a demo's banner saying "max_old_space_size = 200 MB" in prose, Node 8) as
+		// well as one allocation too big (a spread of new Array(1e9), Node 9), which the
+		// verdict cannot tell apart; the evidence says both.
+		def, version, eraOnly = defaultFor(10, 0), "Node 10.5 or older (its --trace-gc lines print no mutator utilization, as before V8 6.7)", true
+	}
 	if def == nil {
 		return nil
 	}
@@ -202,7 +213,7 @@ func (a *Analyzer) belowDefault(p *proc, out *Process) *shortOfDefault {
 	if math.Max(*out.HeapLimitMB, committed) >= defaultBelowShare**def {
 		return nil
 	}
-	return &shortOfDefault{defaultMB: *def, heapMB: *out.HeapLimitMB, committedMB: committed, version: version}
+	return &shortOfDefault{defaultMB: *def, heapMB: *out.HeapLimitMB, committedMB: committed, version: version, eraOnly: eraOnly}
 }
 
 // defaultBelowShare: a death at a heap under this share of the version's default limit is

@@ -389,7 +389,7 @@ func verdictOf(p *proc, out *Process, th *Thresholds, heapMB float64) string {
 			// back to back, pressed against a lower limit in effect (a flag the log does not
 			// show), however far under the default it died.
 			return VerdictHeapTooSmall
-		case p.limit.belowDefault != nil && !growing:
+		case p.limit.belowDefault != nil && !p.limit.belowDefault.eraOnly && !growing:
 			return VerdictAllocationBurst
 		case jobOutgrew(p, out, th) != nil || diedLoading(p, th) || outgrewGivingBack(p, limit, th):
 			return VerdictHeapTooSmall
