@@ -885,6 +885,11 @@ func (e *explainer) limit() {
 		_, version := e.a.versionDefault(e.p)
 		source = fmt.Sprintf("an estimate: V8's default for %s on a 64-bit machine; a --max-old-space-size in NODE_OPTIONS would have set another", version)
 	}
+	if out.HeapLimitSource == LimitCommandLine {
+		if f := commandLineFlags(e.a.flags, e.p); f.oldSpace_ == nil && f.heapSize != nil {
+			source = fmt.Sprintf("from --max-heap-size=%s on the command line the log shows, less the young generation V8 sizes from it (%s)", trimFloat(f.heapSize.MB), mb(round1(f.heapSize.MB-*out.HeapLimitMB)))
+		}
+	}
 	if r := e.p.reducing; r != nil && out.HeapLimitSource == LimitReducing {
 		source = fmt.Sprintf("an estimate, %s–%s: from %s on, V8 ran %d full GCs in memory-reducing mode, as it does when the old generation cannot grow by an eighth of its limit, with up to %s before them", mb(r.lowMB()), mb(r.highMB()), secs(r.fromMS), r.count, mb(round1(r.mb)))
 	}

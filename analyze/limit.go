@@ -89,19 +89,88 @@ func (a *Analyzer) heapLimit(p *proc, out *Process) {
 	}
 }
 
-// flagOf is the --max-old-space-size a command line gives node (before its script), nil when
-// it gives none.
+// flagOf is the old space the heap flags of a command line give node (before its script),
+// nil when it gives none.
 func flagOf(cmd []string) *float64 {
 	if len(cmd) == 0 {
 		return nil
 	}
+	set := heapFlagSet{}
 	for _, f := range parser.HeapFlags(strings.Join(cmd, " ")) {
-		if f.Name == "max-old-space-size" {
-			v := f.MB
-			return &v
+		set.take(f)
+	}
+	return set.oldSpace(defaultMaxSemiMB)
+}
+
+// heapFlagSet is the heap flags one node was given, nil where it was given none.
+type heapFlagSet struct {
+	oldSpace_, semiSpace, heapSize *parser.HeapFlag
+}
+
+// take keeps f under its name, the later of two of the same name (V8 reads them in order).
+func (s *heapFlagSet) take(f *parser.HeapFlag) {
+	switch f.Name {
+	case "max-old-space-size":
+		s.oldSpace_ = f
+	case "max-semi-space-size":
+		s.semiSpace = f
+	case "max-heap-size":
+		s.heapSize = f
+	}
+}
+
+// oldSpace is the old-space limit the flags set: --max-old-space-size, which takes precedence,
+// else what --max-heap-size leaves the old generation (oldSpaceOfHeapSize); nil for neither.
+func (s heapFlagSet) oldSpace(maxSemiMB float64) *float64 {
+	switch {
+	case s.oldSpace_ != nil:
+		v := s.oldSpace_.MB
+		return &v
+	case s.heapSize != nil:
+		var semi *float64
+		if s.semiSpace != nil {
+			semi = &s.semiSpace.MB
 		}
+		v := oldSpaceOfHeapSize(s.heapSize.MB, semi, maxSemiMB)
+		return &v
 	}
 	return nil
+}
+
+// defaultMaxSemiMB is the largest semi-space V8 sizes from a heap size when the Node version is
+// not known: 16 MB, the default up to Node 23 (64-bit).
+const defaultMaxSemiMB = 16
+
+// oldSpaceOfHeapSize is the old-space limit V8 makes of --max-heap-size=heapMB, in MB. The young
+// generation comes out of the same budget: three semi-spaces (two, and the new large object
+// space) of the --max-semi-space-size given, else of a size V8 derives from the old
+// generation's — a 256th of it up to 256 MB, a 128th above, at least 1 MB, at most the
+// version's default maximum (maxSemiMB), in 256 KB pages — and the old generation is the
+// largest that fits beside it (v8 src/heap/heap.cc: Heap::ConfigureHeap,
+// Heap::GenerationSizesFromHeapSize, Heap::YoungGenerationSizeFromOldGenerationSize; 64-bit
+// without pointer compression, as Node is built). A 128 MB heap leaves 125 MB of old space,
+// not the 80 MB that subtracting the default young generation would.
+func oldSpaceOfHeapSize(heapMB float64, semiMB *float64, maxSemiMB float64) float64 {
+	if semiMB != nil {
+		return math.Max(heapMB-3**semiMB, 0)
+	}
+	young := func(old float64) float64 {
+		ratio := 128.0
+		if old <= 256 {
+			ratio = 256
+		}
+		semi := math.Min(math.Max(old/ratio, 1), maxSemiMB)
+		return 3 * math.Ceil(semi*4) / 4
+	}
+	lo, hi := 0.0, heapMB // bisect for the largest old generation that fits
+	for hi-lo > 0.01 {
+		if mid := (lo + hi) / 2; mid+young(mid) <= heapMB {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return round1(lo)
 }
 
 // reportOldSpace is a report's memoryLimit less the young generation's reservation: three
@@ -127,25 +196,34 @@ func heapStatsLimit(samples []*parser.Memory) *float64 {
 	return nil
 }
 
-// commandLineLimit is the --max-old-space-size the log's command lines give the node of
-// process p: the last one given before its first GC — a shell session that ran a script under
-// one flag after another shows each run after its command —, else the last one given before it
-// died; nil when none. A command after its death is not the one it ran: pastes follow a crash
-// with the fix ("solución: $ node --max-old-space-size=4096 app.js" below a death at 1408 MB
-// of the default).
+// commandLineLimit is the old-space limit the log's command lines give the node of process p:
+// that of the last command given before its first GC — a shell session that ran a script under
+// one flag after another shows each run after its command —, else of the last one given
+// before it died; nil when none. A command after its death is not the one it ran: pastes
+// follow a crash with the fix ("solución: $ node --max-old-space-size=4096 app.js" below a
+// death at 1408 MB of the default).
 func commandLineLimit(flags []lineFlag, p *proc) *float64 {
-	var before, last *float64
+	return commandLineFlags(flags, p).oldSpace(defaultMaxSemiMB)
+}
+
+// commandLineFlags is the heap flags of the command commandLineLimit reads.
+func commandLineFlags(flags []lineFlag, p *proc) heapFlagSet {
+	var before, last heapFlagSet
+	lastLine := -1
 	for _, f := range flags {
-		if f.Name != "max-old-space-size" || p.crash != nil && p.crash.Line > 0 && f.line > p.crash.Line {
+		if p.crash != nil && p.crash.Line > 0 && f.line > p.crash.Line {
 			continue
 		}
-		mb := f.MB
-		last = &mb
+		if f.line != lastLine && f.Name != "max-semi-space-size" {
+			last = heapFlagSet{} // another command; a semi-space flag alone sets no limit
+		}
+		lastLine = f.line
+		last.take(f.HeapFlag)
 		if f.line < p.firstLine {
-			before = &mb
+			before = last
 		}
 	}
-	if before != nil {
+	if before.oldSpace(defaultMaxSemiMB) != nil {
 		return before
 	}
 	return last
@@ -487,20 +565,32 @@ func processOldSpace(pr *parser.Process) *float64 {
 	if pr.MaxOldSpaceMB != nil {
 		return pr.MaxOldSpaceMB
 	}
-	semi := 16.0
-	if major, err := strconv.Atoi(strings.SplitN(strings.TrimPrefix(pr.NodeVersion, "v"), ".", 2)[0]); err == nil {
-		switch {
-		case major >= 26:
-			semi = 32
-		case major >= 24:
-			semi = 64
-		}
+	if pr.MaxHeapSizeMB != nil {
+		// heap_size_limit is the flag itself; the young generation came out of it.
+		v := oldSpaceOfHeapSize(*pr.MaxHeapSizeMB, pr.MaxSemiSpaceMB, defaultSemiOf(pr.NodeVersion))
+		return &v
 	}
+	semi := defaultSemiOf(pr.NodeVersion)
 	if pr.MaxSemiSpaceMB != nil {
 		semi = *pr.MaxSemiSpaceMB
 	}
 	v := round1(math.Max(pr.HeapSizeLimitMB-3*semi, pr.HeapSizeLimitMB/2))
 	return &v
+}
+
+// defaultSemiOf is the default maximum semi-space of a Node version ("v22.1.0") on a 64-bit
+// machine of 4 GB or more: 16 MB up to Node 23, 64 MB in Node 24 and 25, 32 MB from Node 26.
+func defaultSemiOf(nodeVersion string) float64 {
+	major, err := strconv.Atoi(strings.SplitN(strings.TrimPrefix(nodeVersion, "v"), ".", 2)[0])
+	switch {
+	case err != nil:
+		return defaultMaxSemiMB
+	case major >= 26:
+		return 32
+	case major >= 24:
+		return 64
+	}
+	return defaultMaxSemiMB
 }
 
 // allocationReasons are the GC reasons the program's own allocation gives: a full GC run in

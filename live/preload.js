@@ -8,15 +8,17 @@ try {
   try { main = require('worker_threads').isMainThread; } catch (e) {}
   if (main) {
     var args = process.execArgv.concat((process.env.NODE_OPTIONS || '').split(/\s+/));
-    var old = null, semi = null;
+    var old = null, semi = null, heap = null;
     args.forEach(function (a) {
       var m = /^--max[-_]old[-_]space[-_]size=(\d+(?:\.\d+)?)$/.exec(a);
       if (m) old = Number(m[1]);
       m = /^--max[-_]semi[-_]space[-_]size=(\d+(?:\.\d+)?)$/.exec(a);
       if (m) semi = Number(m[1]);
+      m = /^--max[-_]heap[-_]size=(\d+(?:\.\d+)?)$/.exec(a);
+      if (m) heap = Number(m[1]);
     });
     var info = { pid: process.pid, node: process.version, heap_size_limit: v8.getHeapStatistics().heap_size_limit,
-      max_old_space_size: old, max_semi_space_size: semi, argv: process.argv };
+      max_old_space_size: old, max_semi_space_size: semi, max_heap_size: heap, argv: process.argv };
     require('fs').writeSync(1, '[gcanalyze] ' + JSON.stringify(info) + '\n');
   }
 } catch (e) {}

@@ -388,12 +388,14 @@ type Process struct {
 	MaxOldSpaceMB *float64 `json:"max_old_space_mb"`
 	// MaxSemiSpaceMB is the --max-semi-space-size it was given, nil when none.
 	MaxSemiSpaceMB *float64 `json:"max_semi_space_mb"`
-	Argv           []string `json:"argv"`
+	// MaxHeapSizeMB is the --max-heap-size it was given, nil when none.
+	MaxHeapSizeMB *float64 `json:"max_heap_size_mb"`
+	Argv          []string `json:"argv"`
 }
 
 // HeapFlag is a V8 heap flag on a command line the log shows — a CI job echoing it, a process
-// title, NODE_OPTIONS, a report's command line: --max-old-space-size and
-// --max-semi-space-size, in MB.
+// title, NODE_OPTIONS, a report's command line: --max-old-space-size, --max-semi-space-size
+// and --max-heap-size, in MB.
 type HeapFlag struct {
 	Name string  `json:"name"`
 	MB   float64 `json:"mb"`

@@ -210,15 +210,15 @@ func mayTellOfDeath(t string) bool {
 		strings.Contains(t, "gone") || strings.Contains(t, "V8 fatal error")
 }
 
-// heapFlagRE finds V8's heap flags: --max-old-space-size=N, --max_old_space_size N, and the
-// semi-space flag.
-var heapFlagRE = regexp.MustCompile(`(?:^|[\s"'=,\[])--(max[-_]old[-_]space[-_]size|max[-_]semi[-_]space[-_]size)[= ](\d+(?:\.\d+)?)`)
+// heapFlagRE finds V8's heap flags: --max-old-space-size=N, --max_old_space_size N, the
+// semi-space flag and --max-heap-size, which sizes the old and young generations together.
+var heapFlagRE = regexp.MustCompile(`(?:^|[\s"'=,\[])--(max[-_]old[-_]space[-_]size|max[-_]semi[-_]space[-_]size|max[-_]heap[-_]size)[= ](\d+(?:\.\d+)?)`)
 
 // HeapFlags returns the heap flags a line gives the node (or deno) it runs. A flag counts when
 // the line gives it to V8: in NODE_OPTIONS, after a node command and before its script, or in
 // Deno's --v8-flags; a flag after a script is that script's argument.
 func HeapFlags(t string) []*HeapFlag {
-	if !strings.Contains(t, "space") || !strings.Contains(t, "--max") {
+	if !strings.Contains(t, "--max") || !strings.Contains(t, "space") && !strings.Contains(t, "heap") {
 		return nil
 	}
 	var out []*HeapFlag
@@ -357,12 +357,13 @@ func processLine(t string) (*Process, bool) {
 		HeapSizeLimit float64  `json:"heap_size_limit"`
 		MaxOldSpace   *float64 `json:"max_old_space_size"`
 		MaxSemiSpace  *float64 `json:"max_semi_space_size"`
+		MaxHeapSize   *float64 `json:"max_heap_size"`
 		Argv          []string `json:"argv"`
 	}
 	if json.Unmarshal([]byte(t[len(ProcessLinePrefix):]), &v) != nil || v.PID == nil || v.HeapSizeLimit <= 0 {
 		return nil, false
 	}
-	return &Process{Origin: Origin{PID: v.PID}, NodeVersion: v.Node, HeapSizeLimitMB: v.HeapSizeLimit / (1 << 20), MaxOldSpaceMB: v.MaxOldSpace, MaxSemiSpaceMB: v.MaxSemiSpace, Argv: v.Argv}, true
+	return &Process{Origin: Origin{PID: v.PID}, NodeVersion: v.Node, HeapSizeLimitMB: v.HeapSizeLimit / (1 << 20), MaxOldSpaceMB: v.MaxOldSpace, MaxSemiSpaceMB: v.MaxSemiSpace, MaxHeapSizeMB: v.MaxHeapSize, Argv: v.Argv}, true
 }
 
 // mallocFailure is macOS's libmalloc refusing a node process memory outside V8's heap:

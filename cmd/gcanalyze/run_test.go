@@ -144,6 +144,32 @@ func TestRunReadsReportFile(t *testing.T) {
 	}
 }
 
+// TestRunMaxHeapSize: a program given --max-heap-size reports that heap_size_limit; run takes
+// the old space V8 left of it (the flag less a young generation sized from it, not the
+// default's 48 MB), so the leak dies where the report says V8 gives up.
+func TestRunMaxHeapSize(t *testing.T) {
+	needNode(t)
+	report := filepath.Join(t.TempDir(), "report.json")
+	r := runCLI(t, "", "run", "--report", report, "--format", "json", "--", "node", "--max-heap-size=32", "testdata/run/leak.js")
+	if r.code != 134 {
+		t.Fatalf("exit code %d, want V8's abort: %s", r.code, r.stderr)
+	}
+	rep := readJSONReport(t, report)
+	if len(rep.Processes) != 1 {
+		t.Fatalf("%d processes: %s", len(rep.Processes), r.stderr)
+	}
+	p := rep.Processes[0]
+	if p.HeapLimitSource != analyze.LimitProcess || p.HeapLimitMB == nil || *p.HeapLimitMB < 28 || *p.HeapLimitMB >= 32 {
+		t.Fatalf("limit %v MB from %s, want 28–32 MB (a 32 MB heap less a young generation of a few MB) from the process", p.HeapLimitMB, p.HeapLimitSource)
+	}
+	if p.Verdict != analyze.VerdictLeak || p.OOMAtHeapRangeMB == nil {
+		t.Fatalf("verdict %s, death range %v", p.Verdict, p.OOMAtHeapRangeMB)
+	}
+	if died, rng := p.HeapAfterFullGC.LastMB, *p.OOMAtHeapRangeMB; died < rng[0] || died > rng[1] {
+		t.Errorf("died with %.1f MB after its last full GC, outside the death range %v", died, rng)
+	}
+}
+
 // TestRunHealthy: a healthy program run as long is not warned of, and is HEALTHY.
 func TestRunHealthy(t *testing.T) {
 	needNode(t)
