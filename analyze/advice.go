@@ -110,7 +110,7 @@ func (e *explainer) recommend() {
 	}
 	notInEffect := e.p.limit.notInEffect
 	if heap := e.p.limit.heapMB; notInEffect && out.Crash != nil && out.Crash.Kind == parser.FatalWorkerOOM {
-		rec("The worker died at ~%s, %.0f%% of the ~%s stated: a worker's heap is bounded by the resourceLimits its Worker was given (maxOldGenerationSizeMb), not by %s; raise that only after finding what the worker keeps.", mb(heap), 100*heap/limit, mb(limit), run.flag("--max-old-space-size"))
+		rec("The worker died at ~%s, %.0f%% of the ~%s stated: a worker's heap is bounded by the resourceLimits its Worker was given (maxOldGenerationSizeMb) only when the process runs without %s, which would override them for every worker (V8's flags win over the limits Node gives it); so the stated limit did not reach this process. Raise either only after finding what the worker keeps.", mb(heap), 100*heap/limit, mb(limit), run.flag("--max-old-space-size"))
 	} else if notInEffect {
 		rec("The heap died at ~%s, %.0f%% of the ~%s stated: check that %s reaches this process (NODE_OPTIONS reaches a child process only through its environment; a flag after the script's name is the script's argument, not node's), and read the limit that applied with v8.getHeapStatistics().heap_size_limit.", mb(heap), 100*heap/limit, mb(limit), run.flag("--max-old-space-size"))
 	}
@@ -309,7 +309,7 @@ func (e *explainer) recommend() {
 		rec("Memory outside the JS heap grows: Buffers or ArrayBuffers are kept (chunks collected in a list or a cache, streams read and never consumed, a native addon). In a heap snapshot, look at the retainers of ArrayBuffer and Buffer objects: small in the heap, they hold the memory. --max-old-space-size does not limit it; the machine's or the container's memory runs out instead, and the kernel kills the process (exit 137) with no heap OOM.")
 	}
 	if out.hasContext("worker") {
-		rec("Worker threads each have their own heap: set resourceLimits.maxOldGenerationSizeMb per worker, and handle the worker's 'error' event so one worker's OOM does not kill the process.")
+		rec("Worker threads each have their own heap: set resourceLimits.maxOldGenerationSizeMb per worker (a --max-old-space-size given to the process overrides it in every worker: use one or the other), and handle the worker's 'error' event so one worker's OOM does not kill the process.")
 	}
 }
 

@@ -886,8 +886,8 @@ func (e *explainer) limit() {
 		source = fmt.Sprintf("an estimate: V8's default for %s on a 64-bit machine; a --max-old-space-size in NODE_OPTIONS would have set another", version)
 	}
 	if out.HeapLimitSource == LimitCommandLine {
-		if f := commandLineFlags(e.a.flags, e.p); f.oldSpace_ == nil && f.heapSize != nil {
-			source = fmt.Sprintf("from --max-heap-size=%s on the command line the log shows, less the young generation V8 sizes from it (%s)", trimFloat(f.heapSize.MB), mb(round1(f.heapSize.MB-*out.HeapLimitMB)))
+		if f := commandLineFlags(e.a.flags, e.p); f.oldSpaceFlag == nil && f.heapSizeFlag != nil {
+			source = fmt.Sprintf("from --max-heap-size=%s on the command line the log shows, less the young generation V8 sizes from it (%s)", trimFloat(f.heapSizeFlag.MB), mb(round1(f.heapSizeFlag.MB-*out.HeapLimitMB)))
 		}
 	}
 	if r := e.p.reducing; r != nil && out.HeapLimitSource == LimitReducing {
@@ -915,7 +915,7 @@ func (e *explainer) limit() {
 		}
 		whose := "the stated limit was not this process's (a command run after it, a flag that did not reach it, a --heap-limit given wrong)"
 		if out.Crash.Kind == parser.FatalWorkerOOM {
-			whose = "a worker runs to its own limit, the Worker's resourceLimits.maxOldGenerationSizeMb, which --max-old-space-size does not set"
+			whose = "a worker runs to its Worker's resourceLimits.maxOldGenerationSizeMb when the process has no --max-old-space-size, which would override them (V8's flags win over the limits Node gives it), so the stated limit was not this process's flag"
 		}
 		e.ev("limit in effect", "nearer %s: V8 said the heap had reached its limit when it held %s, %.0f%% of the ~%s stated, %s: %s", mb(heap), mb(heap), 100*heap / *out.HeapLimitMB, mb(*out.HeapLimitMB), how, whose)
 		return
@@ -1157,7 +1157,7 @@ func (e *explainer) worker() {
 	if len(others) == 0 {
 		return
 	}
-	e.ev("worker", "isolate %s is the worker thread that ran out of its own heap (the Worker's resourceLimits, or the process's limit where it set none); the process's other isolates (%s: its main thread and any other workers) are read on their own", k.Isolate, strings.Join(others, ", "))
+	e.ev("worker", "isolate %s is the worker thread that ran out of its own heap (the process's --max-old-space-size where one was given, which overrides a Worker's resourceLimits; else those; else the default); the process's other isolates (%s: its main thread and any other workers) are read on their own", k.Isolate, strings.Join(others, ", "))
 }
 
 // caught writes the errors the process caught and logged: not its death, but a size limit

@@ -104,18 +104,18 @@ func flagOf(cmd []string) *float64 {
 
 // heapFlagSet is the heap flags one node was given, nil where it was given none.
 type heapFlagSet struct {
-	oldSpace_, semiSpace, heapSize *parser.HeapFlag
+	oldSpaceFlag, semiSpaceFlag, heapSizeFlag *parser.HeapFlag
 }
 
 // take keeps f under its name, the later of two of the same name (V8 reads them in order).
 func (s *heapFlagSet) take(f *parser.HeapFlag) {
 	switch f.Name {
 	case "max-old-space-size":
-		s.oldSpace_ = f
+		s.oldSpaceFlag = f
 	case "max-semi-space-size":
-		s.semiSpace = f
+		s.semiSpaceFlag = f
 	case "max-heap-size":
-		s.heapSize = f
+		s.heapSizeFlag = f
 	}
 }
 
@@ -123,15 +123,15 @@ func (s *heapFlagSet) take(f *parser.HeapFlag) {
 // else what --max-heap-size leaves the old generation (oldSpaceOfHeapSize); nil for neither.
 func (s heapFlagSet) oldSpace(maxSemiMB float64) *float64 {
 	switch {
-	case s.oldSpace_ != nil:
-		v := s.oldSpace_.MB
+	case s.oldSpaceFlag != nil:
+		v := s.oldSpaceFlag.MB
 		return &v
-	case s.heapSize != nil:
+	case s.heapSizeFlag != nil:
 		var semi *float64
-		if s.semiSpace != nil {
-			semi = &s.semiSpace.MB
+		if s.semiSpaceFlag != nil {
+			semi = &s.semiSpaceFlag.MB
 		}
-		v := oldSpaceOfHeapSize(s.heapSize.MB, semi, maxSemiMB)
+		v := oldSpaceOfHeapSize(s.heapSizeFlag.MB, semi, maxSemiMB)
 		return &v
 	}
 	return nil

@@ -1190,7 +1190,7 @@ func reachedBelowStated(p *proc, out *Process, th *Thresholds, heapMB float64, l
 		}
 	case parser.FatalHeapLimit, parser.FatalIneffective, parser.FatalWorkerOOM:
 		// A worker that ran out of its heap reached its own limit: its resourceLimits, which
-		// no --max-old-space-size states.
+		// only a process without --max-old-space-size keeps (the flag overrides them).
 	case parser.FatalUnknown:
 		// A crash block whose message is cut: V8 ran out of heap. With more room left under a
 		// flag than any one object takes, that flag was not this process's (4.3 GB under a
