@@ -442,8 +442,12 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// one per reconnect wave, 26–49% early at 20–40% from a line through the first waves);
 	// 844 of 1,210 (69.8%) and 821 of 1,204 (68.2%) with set CP on Node 12, 16, 22 and 26
 	// (blind), as it came (its DMARC report store's steady leak within 5% from 40% on; its git
-	// mirror's steps 1–25% off, each interval holding the crash).
-	for kind, floor := range map[string]float64{"steady": 0.697, "changing": 0.681} {
+	// mirror's steps 1–25% off, each interval holding the crash); 847 of 1,223 (69.3%) and 827
+	// of 1,211 (68.3%) with set CQ on Node 10, 14, 18 and 24 (blind), as it came (its game
+	// server's lag-compensation snapshots, many small objects, ended by V8's
+	// ineffective-mark-compacts rule at 0.80–0.84·F on Node 10, 14 and 18: 15–22% late at
+	// every cut, each interval holding the crash; on Node 24, which ran on to its limit, 3–7%).
+	for kind, floor := range map[string]float64{"steady": 0.692, "changing": 0.682} {
 		t.Logf("%s-rate cuts meeting the floor: %d of %d", kind, met[kind], cuts[kind])
 		if share := float64(met[kind]) / float64(max(cuts[kind], 1)); share < floor {
 			t.Errorf("%s-rate cuts meeting the floor: %.1f%%, below the %.1f%% measured before", kind, 100*share, 100*floor)
@@ -589,7 +593,8 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// was flushed, on Node 12, 17, 21 and 25 at 40–80%: the heap back at its start); 133 of
 	// 2,571 with set CK as it came (its ledger reconciliation on Node 14 at 40%, the floor
 	// under its batches seen at two troughs); 133 of 2,643 with sets CL, CM, CN and CO (none
-	// of theirs); 133 of 2,667 with set CP (none of its).
+	// of theirs); 133 of 2,667 with set CP (none of its); 133 of 2,691 with set CQ (none of
+	// its).
 	t.Logf("leaks cut at 40–80%% of their life that read healthy: %d of %d", len(midHealthy), midLife)
 	if len(midHealthy) > 133 {
 		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 133 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
@@ -616,14 +621,15 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// sets CI and CJ; 3.50% with set CK (a rate limiter's buckets and an SSE replay buffer,
 	// both ended at 0.8·F on Node 19, 22–25% late at 40–80%); 3.56% with set CL (its test
 	// runner's leak, dead at 0.89·F on Node 18–26 and at F on Node 12: 2–13% off, more than the
-	// median at most of its 16 cuts); 3.53% with set CN; 3.51% with set CO; 3.49% with set CP. (Giving a leak whose curve levels off under the limit the average
+	// median at most of its 16 cuts); 3.53% with set CN; 3.51% with set CO; 3.49% with set CP; 3.53% with set CQ (its game server's snapshots,
+	// dead at 0.8·F on three versions). (Giving a leak whose curve levels off under the limit the average
 	// rate's time-to-OOM forecast eight steady cuts more, most 2–20% off, 3.53%; it warned
 	// live of a bounded memo cache while it filled, and was left out: averageForecast.)
 	// The floor is what was measured; the log says whether the target is met.
 	m := stat.Quantile(0.5, stat.Empirical, steady, nil)
 	t.Logf("median error on steady leaks: %.2f%% (issue #12's target: 3%% or less; met: %v)", 100*m, m <= 0.03)
-	if m > 0.0350 {
-		t.Errorf("median error %.2f%% on steady leaks, more than the 3.49%% measured before", 100*m)
+	if m > 0.0354 {
+		t.Errorf("median error %.2f%% on steady leaks, more than the 3.53%% measured before", 100*m)
 	}
 }
 
