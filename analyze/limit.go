@@ -57,8 +57,8 @@ func (a *Analyzer) heapLimit(p *proc, out *Process) {
 		set(a.oldSpace(p, *a.opts.HeapLimitMB, a.opts.HeapLimitKind), LimitUser)
 	case a.announced[p.key.PID] != nil:
 		set(processOldSpace(a.announced[p.key.PID]), LimitProcess)
-	case p.report != nil && (flagOf(p.report.CommandLine) != nil || p.report.HeapLimitMB != nil):
-		if f := flagOf(p.report.CommandLine); f != nil {
+	case p.report != nil && (flagOf(p.report) != nil || p.report.HeapLimitMB != nil):
+		if f := flagOf(p.report); f != nil {
 			set(f, LimitReport)
 		} else {
 			set(reportOldSpace(p.report), LimitReport)
@@ -89,17 +89,17 @@ func (a *Analyzer) heapLimit(p *proc, out *Process) {
 	}
 }
 
-// flagOf is the old space the heap flags of a command line give node (before its script),
-// nil when it gives none.
-func flagOf(cmd []string) *float64 {
-	if len(cmd) == 0 {
+// flagOf is the old space the heap flags of a report's command line give node (before its
+// script), nil when it gives none.
+func flagOf(r *parser.Report) *float64 {
+	if len(r.CommandLine) == 0 {
 		return nil
 	}
 	set := heapFlagSet{}
-	for _, f := range parser.HeapFlags(strings.Join(cmd, " ")) {
+	for _, f := range parser.HeapFlags(strings.Join(r.CommandLine, " ")) {
 		set.take(f)
 	}
-	return set.oldSpace(defaultMaxSemiMB)
+	return set.oldSpace(youngSizingOf(nodeMajor(r.NodeVersion)))
 }
 
 // heapFlagSet is the heap flags one node was given, nil where it was given none.
@@ -121,7 +121,7 @@ func (s *heapFlagSet) take(f *parser.HeapFlag) {
 
 // oldSpace is the old-space limit the flags set: --max-old-space-size, which takes precedence,
 // else what --max-heap-size leaves the old generation (oldSpaceOfHeapSize); nil for neither.
-func (s heapFlagSet) oldSpace(maxSemiMB float64) *float64 {
+func (s heapFlagSet) oldSpace(young youngSizing) *float64 {
 	switch {
 	case s.oldSpaceFlag != nil:
 		v := s.oldSpaceFlag.MB
@@ -131,35 +131,51 @@ func (s heapFlagSet) oldSpace(maxSemiMB float64) *float64 {
 		if s.semiSpaceFlag != nil {
 			semi = &s.semiSpaceFlag.MB
 		}
-		v := oldSpaceOfHeapSize(s.heapSizeFlag.MB, semi, maxSemiMB)
+		v := oldSpaceOfHeapSize(s.heapSizeFlag.MB, semi, young)
 		return &v
 	}
 	return nil
 }
 
-// defaultMaxSemiMB is the largest semi-space V8 sizes from a heap size when the Node version is
-// not known: 16 MB, the default up to Node 23 (64-bit).
-const defaultMaxSemiMB = 16
+// youngSizing is how a V8 sizes its semi-spaces from the old generation's limit: a ratio-th
+// of it above 256 MB (a 256th up to 256 MB), at least 1 MB, at most maxSemiMB.
+type youngSizing struct {
+	ratio, maxSemiMB float64
+}
+
+// youngSizingOf is the sizing of a Node major on 64-bit, 0 when not known (taken as Node
+// ≤ 23's): a 128th up to Node 23, at most 16 MB; a 32nd from Node 24 on, at most 64 MB in
+// Node 24 and 25 and 32 MB in Node 26. Measured with --max-heap-size and --trace-gc-verbose
+// (the new space's committed memory, two semi-spaces, at its most under a leak): 512 MB gave
+// 4 MB semi-spaces on Node 20–23, 16 on Node 24, 15 on Node 25 and 26; 1024 MB 32, 28 and 27.
+func youngSizingOf(major int) youngSizing {
+	switch {
+	case major >= 26:
+		return youngSizing{ratio: 32, maxSemiMB: 32}
+	case major >= 24:
+		return youngSizing{ratio: 32, maxSemiMB: 64}
+	}
+	return youngSizing{ratio: 128, maxSemiMB: 16}
+}
 
 // oldSpaceOfHeapSize is the old-space limit V8 makes of --max-heap-size=heapMB, in MB. The young
 // generation comes out of the same budget: three semi-spaces (two, and the new large object
-// space) of the --max-semi-space-size given, else of a size V8 derives from the old
-// generation's — a 256th of it up to 256 MB, a 128th above, at least 1 MB, at most the
-// version's default maximum (maxSemiMB), in 256 KB pages — and the old generation is the
-// largest that fits beside it (v8 src/heap/heap.cc: Heap::ConfigureHeap,
-// Heap::GenerationSizesFromHeapSize, Heap::YoungGenerationSizeFromOldGenerationSize; 64-bit
-// without pointer compression, as Node is built). A 128 MB heap leaves 125 MB of old space,
-// not the 80 MB that subtracting the default young generation would.
-func oldSpaceOfHeapSize(heapMB float64, semiMB *float64, maxSemiMB float64) float64 {
+// space) of the --max-semi-space-size given, else of the size V8 derives from the old
+// generation's (youngSizing), in 256 KB pages, and the old generation is the largest that
+// fits beside it (v8 src/heap/heap.cc: Heap::ConfigureHeap, Heap::GenerationSizesFromHeapSize,
+// Heap::YoungGenerationSizeFromOldGenerationSize; 64-bit without pointer compression, as Node
+// is built). A 128 MB heap leaves 125 MB of old space, not the 80 MB that subtracting the
+// default young generation would.
+func oldSpaceOfHeapSize(heapMB float64, semiMB *float64, sizing youngSizing) float64 {
 	if semiMB != nil {
 		return math.Max(heapMB-3**semiMB, 0)
 	}
 	young := func(old float64) float64 {
-		ratio := 128.0
+		ratio := sizing.ratio
 		if old <= 256 {
 			ratio = 256
 		}
-		semi := math.Min(math.Max(old/ratio, 1), maxSemiMB)
+		semi := math.Min(math.Max(old/ratio, 1), sizing.maxSemiMB)
 		return 3 * math.Ceil(semi*4) / 4
 	}
 	lo, hi := 0.0, heapMB // bisect for the largest old generation that fits
@@ -203,7 +219,16 @@ func heapStatsLimit(samples []*parser.Memory) *float64 {
 // follow a crash with the fix ("solución: $ node --max-old-space-size=4096 app.js" below a
 // death at 1408 MB of the default).
 func commandLineLimit(flags []lineFlag, p *proc) *float64 {
-	return commandLineFlags(flags, p).oldSpace(defaultMaxSemiMB)
+	return commandLineFlags(flags, p).oldSpace(youngSizingOf(traceMajor(p)))
+}
+
+// traceMajor is the Node major the shape of p's trace names, 0 when it names none: full GCs
+// called "Incremental Mark-Compact" are Node 26's.
+func traceMajor(p *proc) int {
+	if p.era.incrementalNamed {
+		return 26
+	}
+	return 0
 }
 
 // commandLineFlags is the heap flags of the command commandLineLimit reads.
@@ -223,7 +248,7 @@ func commandLineFlags(flags []lineFlag, p *proc) heapFlagSet {
 			before = last
 		}
 	}
-	if before.oldSpace(defaultMaxSemiMB) != nil {
+	if before.oldSpaceFlag != nil || before.heapSizeFlag != nil {
 		return before
 	}
 	return last
@@ -567,30 +592,15 @@ func processOldSpace(pr *parser.Process) *float64 {
 	}
 	if pr.MaxHeapSizeMB != nil {
 		// heap_size_limit is the flag itself; the young generation came out of it.
-		v := oldSpaceOfHeapSize(*pr.MaxHeapSizeMB, pr.MaxSemiSpaceMB, defaultSemiOf(pr.NodeVersion))
+		v := oldSpaceOfHeapSize(*pr.MaxHeapSizeMB, pr.MaxSemiSpaceMB, youngSizingOf(nodeMajor(&pr.NodeVersion)))
 		return &v
 	}
-	semi := defaultSemiOf(pr.NodeVersion)
+	semi := youngSizingOf(nodeMajor(&pr.NodeVersion)).maxSemiMB
 	if pr.MaxSemiSpaceMB != nil {
 		semi = *pr.MaxSemiSpaceMB
 	}
 	v := round1(math.Max(pr.HeapSizeLimitMB-3*semi, pr.HeapSizeLimitMB/2))
 	return &v
-}
-
-// defaultSemiOf is the default maximum semi-space of a Node version ("v22.1.0") on a 64-bit
-// machine of 4 GB or more: 16 MB up to Node 23, 64 MB in Node 24 and 25, 32 MB from Node 26.
-func defaultSemiOf(nodeVersion string) float64 {
-	major, err := strconv.Atoi(strings.SplitN(strings.TrimPrefix(nodeVersion, "v"), ".", 2)[0])
-	switch {
-	case err != nil:
-		return defaultMaxSemiMB
-	case major >= 26:
-		return 32
-	case major >= 24:
-		return 64
-	}
-	return defaultMaxSemiMB
 }
 
 // allocationReasons are the GC reasons the program's own allocation gives: a full GC run in

@@ -6,26 +6,30 @@ import (
 )
 
 // TestOldSpaceOfHeapSize: --max-heap-size sizes the young generation from the old one (a 256th
-// up to 256 MB, a 128th above, 1 MB at least, the version's default at most), so a small heap
-// keeps almost all of itself for the old generation; a --max-semi-space-size given sets the
-// young generation instead.
+// up to 256 MB, above it a 128th up to Node 23 and a 32nd from Node 24; 1 MB at least, the
+// version's cap at most), so a small heap keeps almost all of itself for the old generation; a
+// --max-semi-space-size given sets the young generation instead.
 func TestOldSpaceOfHeapSize(t *testing.T) {
 	semi8 := 8.0
+	node20, node25 := youngSizingOf(20), youngSizingOf(25)
 	for _, tc := range []struct {
-		heapMB, maxSemiMB float64
-		semiMB            *float64
-		want              float64
+		heapMB float64
+		sizing youngSizing
+		semiMB *float64
+		want   float64
 	}{
-		{128, 16, nil, 125},     // semi-spaces of the 1 MB minimum
-		{512, 16, nil, 500},     // 4 MB semi-spaces
-		{2048, 16, nil, 2000.8}, // 15.75 MB, under the cap
-		{4096, 16, nil, 4048},   // the 16 MB cap of Node ≤ 23
-		{4096, 64, nil, 4001.5}, // Node 24 and 25: 31.5 MB, under their 64 MB cap
-		{512, 16, &semi8, 488},  // the flag's semi-spaces
-		{2, 16, nil, 0},         // no room for the smallest young generation
+		{128, node20, nil, 125},     // semi-spaces of the 1 MB minimum
+		{512, node20, nil, 500},     // 4 MB ones, as Node 20–23 take (8 MB of new space measured)
+		{2048, node20, nil, 2000.8}, // 15.75 MB, under the cap
+		{4096, node20, nil, 4048},   // the 16 MB cap of Node ≤ 23
+		{128, node25, nil, 125},     // the 1 MB minimum again
+		{512, node25, nil, 467.8},   // a 32nd: 14.75 MB (Node 25 and 26 measured ~15, Node 24 16)
+		{4096, node25, nil, 3904},   // its 64 MB cap
+		{512, node20, &semi8, 488},  // the flag's semi-spaces
+		{2, node20, nil, 0},         // no room for the smallest young generation
 	} {
-		if got := oldSpaceOfHeapSize(tc.heapMB, tc.semiMB, tc.maxSemiMB); got < tc.want-0.3 || got > tc.want+0.3 {
-			t.Errorf("--max-heap-size=%.0f (cap %.0f MB, semi %v): old space %.1f MB, want %.1f", tc.heapMB, tc.maxSemiMB, tc.semiMB, got, tc.want)
+		if got := oldSpaceOfHeapSize(tc.heapMB, tc.semiMB, tc.sizing); got < tc.want-0.3 || got > tc.want+0.3 {
+			t.Errorf("--max-heap-size=%.0f (%+v, semi %v): old space %.1f MB, want %.1f", tc.heapMB, tc.sizing, tc.semiMB, got, tc.want)
 		}
 	}
 }
