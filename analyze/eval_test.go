@@ -446,8 +446,16 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// of 1,211 (68.3%) with set CQ on Node 10, 14, 18 and 24 (blind), as it came (its game
 	// server's lag-compensation snapshots, many small objects, ended by V8's
 	// ineffective-mark-compacts rule at 0.80–0.84·F on Node 10, 14 and 18: 15–22% late at
-	// every cut, each interval holding the crash; on Node 24, which ran on to its limit, 3–7%).
-	for kind, floor := range map[string]float64{"steady": 0.692, "changing": 0.682} {
+	// every cut, each interval holding the crash; on Node 24, which ran on to its limit, 3–7%);
+	// 859 of 1,235 (69.6%) and 846 of 1,231 (68.7%) with set CS on Node 13, 15, 19 and 23
+	// (blind), as it came (its DNS recursor's negative cache within 6% at every cut with four
+	// full GCs; its cron history accelerating, 17–21% early at 40%); 844 of 1,231 changing
+	// once young GCs that rose since the last full GC by no more than the recent full GCs
+	// freed no longer count as the growth going on (set CS's leaderboard, flat from 22 s,
+	// was given an OOM at 60% of its life from its sort buffers' promoted garbage; two spiky
+	// leaks' cuts whose last full GC missed a spike, one of them 21.7% off, read
+	// insufficient data now).
+	for kind, floor := range map[string]float64{"steady": 0.695, "changing": 0.685} {
 		t.Logf("%s-rate cuts meeting the floor: %d of %d", kind, met[kind], cuts[kind])
 		if share := float64(met[kind]) / float64(max(cuts[kind], 1)); share < floor {
 			t.Errorf("%s-rate cuts meeting the floor: %.1f%%, below the %.1f%% measured before", kind, 100*share, 100*floor)
@@ -594,7 +602,7 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// 2,571 with set CK as it came (its ledger reconciliation on Node 14 at 40%, the floor
 	// under its batches seen at two troughs); 133 of 2,643 with sets CL, CM, CN and CO (none
 	// of theirs); 133 of 2,667 with set CP (none of its); 133 of 2,691 with set CQ (none of
-	// its).
+	// its); 133 of 2,727 with set CS (none of its).
 	t.Logf("leaks cut at 40–80%% of their life that read healthy: %d of %d", len(midHealthy), midLife)
 	if len(midHealthy) > 133 {
 		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 133 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
@@ -622,14 +630,14 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// both ended at 0.8·F on Node 19, 22–25% late at 40–80%); 3.56% with set CL (its test
 	// runner's leak, dead at 0.89·F on Node 18–26 and at F on Node 12: 2–13% off, more than the
 	// median at most of its 16 cuts); 3.53% with set CN; 3.51% with set CO; 3.49% with set CP; 3.53% with set CQ (its game server's snapshots,
-	// dead at 0.8·F on three versions). (Giving a leak whose curve levels off under the limit the average
+	// dead at 0.8·F on three versions); 3.51% with set CS. (Giving a leak whose curve levels off under the limit the average
 	// rate's time-to-OOM forecast eight steady cuts more, most 2–20% off, 3.53%; it warned
 	// live of a bounded memo cache while it filled, and was left out: averageForecast.)
 	// The floor is what was measured; the log says whether the target is met.
 	m := stat.Quantile(0.5, stat.Empirical, steady, nil)
 	t.Logf("median error on steady leaks: %.2f%% (issue #12's target: 3%% or less; met: %v)", 100*m, m <= 0.03)
-	if m > 0.0354 {
-		t.Errorf("median error %.2f%% on steady leaks, more than the 3.53%% measured before", 100*m)
+	if m > 0.0352 {
+		t.Errorf("median error %.2f%% on steady leaks, more than the 3.51%% measured before", 100*m)
 	}
 }
 

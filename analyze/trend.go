@@ -226,6 +226,10 @@ func (a *Analyzer) trend(p *proc, out *Process) {
 		// A heap that died at its limit did not stop growing: the limit stopped it, and the
 		// points under that ceiling cannot rise as the trend would have them.
 		rate := youngRate(p)
+		if rate >= th.RecentRateShare*g.lin.b && youngRiseIsGarbage(p, th) {
+			// Too fast to leave the growth slowed, and no more than garbage: no sign either way.
+			rate = math.NaN()
+		}
 		g.checkRecent(th, t, rate, func(from, to, shortfallMB float64) (held, climbed bool) {
 			// Young GCs vary by what the young generation holds, a semi-space at most: a
 			// shortfall no larger than that they cannot show held (Node 15's 16 MB semi-space
@@ -1351,6 +1355,29 @@ func youngRate(p *proc) float64 {
 		return math.NaN()
 	}
 	return f.b
+}
+
+// youngRiseIsGarbage reports young GCs since the last full GC that rose past the noise but
+// no more than the process's recent full GCs freed: promoted objects gather in the old
+// generation between full GCs, and the next full GC takes them, so such a rise says nothing
+// of the live heap (a leaderboard's sort buffers, 106 → 145 MB in 3 s after a full GC, where
+// each full GC freed 35–49 MB, read as a leak's growth going on after its warm-up had slowed
+// to a stop). Young GCs that held flat still show the heap held.
+func youngRiseIsGarbage(p *proc, th *Thresholds) bool {
+	if p.youngSinceFull == nil || len(p.fulls) < 2 {
+		return false
+	}
+	last := p.fulls[len(p.fulls)-1]
+	top := 0.0
+	for _, g := range p.youngSinceFull.all() {
+		top = math.Max(top, g.AfterMB)
+	}
+	freed := 0.0
+	for _, f := range p.fulls[max(0, len(p.fulls)-3):] {
+		freed = math.Max(freed, f.BeforeMB-f.AfterMB)
+	}
+	rise := top - last.AfterMB
+	return rise > th.noiseMB(last.AfterMB) && rise <= freed
 }
 
 // fitAfter fits a robust line through what the GCs pts left over time (seconds), when there are
