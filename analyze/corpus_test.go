@@ -147,6 +147,18 @@ var withLimitMisses = map[string]string{
 // measured as they came, each with why; the list may only shrink. They are held to nothing
 // else their label says (no time-to-OOM), and listed runs that read right are reported.
 var knownMisses = map[string]string{
+	// Set CR (Node 11, 17, 20 and Deno 2.9; blind, 28 of 32 at first contact, dd472fb). A chat
+	// moderation service loading its 23 MB phrase model twice at start (0.2-2.2 s, then from
+	// 4.3 s) beside a bounded room context, dead at 5.8-6 s while the second copy loaded: its
+	// heap after full GCs rose from 8.6 to 62.7 MB of 64 in under 6 s, the second load faster
+	// than the first, read as an accelerating leak on every runtime; labelled heap-too-small
+	// (a working set that does not fit, allocation-burst named by the labeller). A death in
+	// the first two seconds of loading reads as one (diedLoading); at six, no line tells a
+	// start-up load from a fast leak (the corpus's fast leaks die at 4-7 s too).
+	"deno-2.9/chat-moderation-model-loaded-twice-too-small.64.log.gz": "a start-up load outgrowing its limit at 6 s, read as a fast leak",
+	"node-11/chat-moderation-model-loaded-twice-too-small.64.log.gz":  "a start-up load outgrowing its limit at 6 s, read as a fast leak",
+	"node-17/chat-moderation-model-loaded-twice-too-small.64.log.gz":  "a start-up load outgrowing its limit at 6 s, read as a fast leak",
+	"node-20/chat-moderation-model-loaded-twice-too-small.64.log.gz":  "a start-up load outgrowing its limit at 6 s, read as a fast leak",
 	// Set CS (Node 13, 15, 19, 23; blind, 29 of 32 at first contact, 3915a8e). A websocket
 	// presence node restoring 100k users in 4 s, then stragglers reconnecting ever more
 	// slowly (3.8 -> 1.9 MB/s after the restore on Node 19) into a bounded map, a 9 MB gossip
