@@ -262,20 +262,41 @@ var fatalWords = func() map[string]bool {
 // line of the program's beginning with an ISO-8601 time, next does not start a line of its own,
 // and the V8 line's start with next reads as a V8 event where the start alone does not, it
 // returns that V8 line and the program's line.
+//
+// A program line that begins with a tag in brackets ("[introspect-cache] t=10.0s …") is found
+// the same way when cur begins with a whole V8 prefix and a GC line's time, the program's line
+// after it (a Deno run of set CR: "… Incremental Mark-Compact 48.7 (9" + the program's line,
+// then "9.1) -> 47.9 (99.1) MB, …"); before, the start was a GC cut short and the rest a
+// crash-dump fragment of no GC.
 func spliceRepair(cur, next string) (joined, app string, ok bool) {
-	if len(cur) < 2 || cur[0] != '[' || next == "" || next[0] == '[' && prefixEnd(next, 0) > 0 {
+	if len(cur) < 2 || cur[0] != '[' || next == "" || next[0] == '[' && prefixEnd(next, 0) > 0 || isoTimeIn(next, 0) == 0 {
 		return "", "", false
 	}
-	i := isoTimeIn(cur, 1)
-	if i < 0 || isoTimeIn(next, 0) == 0 {
+	try := func(i int) bool {
+		head := cur[:i]
+		joined = head + next
+		return readsAsV8(joined) && !readsAsV8(head)
+	}
+	if i := isoTimeIn(cur, 1); i >= 0 {
+		if try(i) {
+			return joined, cur[i:], true
+		}
 		return "", "", false
 	}
-	head := cur[:i]
-	joined = head + next
-	if !readsAsV8(joined) || readsAsV8(head) {
-		return "", "", false
+	if e := prefixEnd(cur, 0); e > 0 {
+		if ms := strings.Index(cur[e:], " ms: "); ms >= 0 {
+			for i, tries := e+ms, 0; tries < 3; tries++ {
+				k := strings.IndexByte(cur[i+1:], '[')
+				if k < 0 {
+					break
+				}
+				if i += 1 + k; try(i) {
+					return joined, cur[i:], true
+				}
+			}
+		}
 	}
-	return joined, cur[i:], true
+	return "", "", false
 }
 
 // isoTimeIn returns the first position at or after from where s holds an ISO-8601 date and
