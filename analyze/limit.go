@@ -299,7 +299,7 @@ func (a *Analyzer) belowDefault(p *proc, out *Process) *shortOfDefault {
 	}
 	def, version := a.versionDefault(p)
 	eraOnly := false
-	if def == nil && p.era.withoutMu && !p.muPrinted && c.PrintedBy == "node" && (a.wideAddress || wide(p.key.Isolate)) {
+	if def == nil && p.era.withoutMu && p.beforeMu() && c.PrintedBy == "node" && (a.wideAddress || wide(p.key.Isolate)) {
 		// The trace dates V8 but names no flag: the heap may have met a lower limit a flag
 		// set (a demo's banner saying "max_old_space_size = 200 MB" in prose, Node 8) as
 		// well as one allocation too big (a spread of new Array(1e9), Node 9), which the
