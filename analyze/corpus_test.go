@@ -627,10 +627,32 @@ func checkInvariants(t *testing.T, r *Report) {
 						t.Errorf("%s: %q beside %q", id, ev, other)
 					}
 				}
-				var held, would float64
+				// The earlier growth's reach is set against the level only where the two
+				// differ by more than the level's own tolerance (a megabyte at least): "held
+				// 9.2 MB where the earlier growth would have reached 9.3 MB" shows no end.
+				var held, would, lo, hi, tol, level float64
 				if i := strings.Index(ev, " it held "); i >= 0 {
-					if _, err := fmt.Sscanf(ev[i+1:], "it held %f MB where the earlier growth would have reached %f MB", &held, &would); err == nil && would < held {
-						t.Errorf("%s: %q: the growth that ended would have reached less than the heap held", id, ev)
+					if _, err := fmt.Sscanf(ev[i+1:], "it held %f MB where the earlier growth would have reached %f MB", &held, &would); err == nil && would < held+0.9 {
+						t.Errorf("%s: %q: the growth that ended would have reached no more than the heap held", id, ev)
+					}
+				}
+				if i := strings.Index(ev, " full GCs, to "); i >= 0 {
+					rest := ev[i:]
+					rest = rest[strings.Index(rest, " left ")+1:]
+					if _, err := fmt.Sscanf(rest, "left %f–%f MB, each within %f MB of the last one's %f MB", &lo, &hi, &tol, &level); err != nil {
+						if _, err := fmt.Sscanf(rest, "left %f MB, each within %f MB of the last one's %f MB", &hi, &tol, &level); err != nil {
+							t.Errorf("%s: %q: a level whose range does not read", id, ev)
+							continue
+						}
+						lo = hi
+					}
+					if lo < level-tol-0.1 || hi > level+tol+0.1 {
+						t.Errorf("%s: %q: a level wider than its tolerance", id, ev)
+					}
+					if j := strings.Index(rest, "would have reached "); j >= 0 {
+						if _, err := fmt.Sscanf(rest[j:], "would have reached %f MB", &would); err == nil && would <= level+tol-0.1 {
+							t.Errorf("%s: %q: the growth that ended would have reached no more than the level's tolerance above it", id, ev)
+						}
 					}
 				}
 			}

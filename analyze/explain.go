@@ -619,6 +619,19 @@ func (e *explainer) trend() {
 		e.ev("growth paused", "since %s (%s) the heap has held about %s where the earlier growth would have reached %s by %s: a level, or a pause between two steps of a leak%s; the next full GCs tell", secs(s.fromMS), secs(s.atMS-s.fromMS), mb(s.heapMB), mb(s.trendMB), secs(s.atMS), before)
 	} else if s != nil && s.unconfirmed {
 		e.ev("growth slowed", "the last full GC left %s, more than the one before it but under the %s the earlier growth gives; no GCs after it show whether the heap then held", mb(s.heapMB), mb(s.trendMB))
+	} else if s != nil && s.levelGCs > 0 {
+		// The level is what the full GCs show; the line's value is worth quoting only where
+		// it lies beyond the level's own tolerance, or the report would set 9.2 MB against a
+		// 9.3 MB it counts as the same.
+		beyond := ""
+		if s.trendMB > s.heapMB+s.levelTolMB {
+			beyond = fmt.Sprintf(", where the earlier growth would have reached %s", mb(s.trendMB))
+		}
+		left := mb(s.levelHiMB)
+		if mb(s.levelLoMB) != left {
+			left = strings.TrimSuffix(mb(s.levelLoMB), " MB") + "–" + left
+		}
+		e.ev("growth ended", "after %s the heap stopped growing: its last %d full GCs, to %s, left %s, each within %s of the last one's %s%s", secs(*t.StoppedAtMS), s.levelGCs, secs(s.atMS), left, mb(s.levelTolMB), mb(s.heapMB), beyond)
 	} else if s != nil {
 		e.ev("growth ended", "after %s the heap stopped growing: at %s it held %s where the earlier growth would have reached %s", secs(*t.StoppedAtMS), secs(s.atMS), mb(s.heapMB), mb(s.trendMB))
 	}

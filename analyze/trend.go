@@ -151,6 +151,11 @@ type stop struct {
 	// beyond the noise, and no young GCs after it show whether the heap then held: the growth
 	// slowed, and only the next GCs can tell whether it stopped.
 	unconfirmed bool
+	// levelGCs, levelLoMB, levelHiMB and levelTolMB are set when the last full GCs
+	// themselves show the level: how many held it, the least and most they left, and the
+	// tolerance that counted them as one level.
+	levelGCs                         int
+	levelLoMB, levelHiMB, levelTolMB float64
 	// paused is set when the young GCs after the last full GC show the heap held, but only
 	// against their own scatter, not against all a young generation may hold: a level, or
 	// the pause between two steps of a leak; only the next GCs can tell.
@@ -1467,13 +1472,14 @@ func (g *growth) checkFlatTail(xs, ys []float64, th *Thresholds, t *Trend) {
 		return // no tail of two, or it did not grow into it
 	}
 	held := xs[n-1] - xs[from]
+	lo, hi := floats.Min(ys[from:]), floats.Max(ys[from:])
 	switch climbS, climbMB := climbInto(xs, ys, from, tol, th); {
 	case held >= th.RecentWindowShare*(xs[n-1]-xs[0]):
-		g.stopped = &stop{fromMS: xs[from] * 1000, atMS: xs[n-1] * 1000, heapMB: level, trendMB: g.lin.at(xs[n-1])}
+		g.stopped = &stop{fromMS: xs[from] * 1000, atMS: xs[n-1] * 1000, heapMB: level, trendMB: g.lin.at(xs[n-1]), levelGCs: n - from, levelLoMB: lo, levelHiMB: hi, levelTolMB: tol}
 	case n-from >= 3 && climbS > 0 && held >= th.LevelHeldShare*climbS:
 		// The step ended: the curve that bent up to it says nothing of a rate now.
 		g.straighten(t)
-		g.stopped = &stop{fromMS: xs[from] * 1000, atMS: xs[n-1] * 1000, heapMB: level, trendMB: ys[from] + climbMB/climbS*held}
+		g.stopped = &stop{fromMS: xs[from] * 1000, atMS: xs[n-1] * 1000, heapMB: level, trendMB: ys[from] + climbMB/climbS*held, levelGCs: n - from, levelLoMB: lo, levelHiMB: hi, levelTolMB: tol}
 	default:
 		return
 	}
