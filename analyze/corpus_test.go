@@ -141,12 +141,29 @@ var withLimitMisses = map[string]string{
 	"node-14/transit-timetable-resident-realtime-churn.128.log.gz": "85–87% of its flag: healthy, no headroom",
 	"node-18/transit-timetable-resident-realtime-churn.128.log.gz": "85–87% of its flag: healthy, no headroom",
 	"node-22/transit-timetable-resident-realtime-churn.128.log.gz": "85–87% of its flag: healthy, no headroom",
+	// Set CT's crew-pairing matrix at 88% of its 100 MB flag, likewise with the flag given.
+	"node-16/crew-pairing-cost-matrix-resident-too-small.100.log.gz": "88% of its flag: healthy, no headroom",
+	"node-21/crew-pairing-cost-matrix-resident-too-small.100.log.gz": "88% of its flag: healthy, no headroom",
 }
 
 // knownMisses are runs of the held-out behaviour sets whose verdict the analysis gets wrong,
 // measured as they came, each with why; the list may only shrink. They are held to nothing
 // else their label says (no time-to-OOM), and listed runs that read right are reported.
 var knownMisses = map[string]string{
+	// Set CT (Node 10, 16, 21 and 25; blind, 29 of 32 at first contact, 5295d8e). A crew-pairing
+	// API's cost matrix held flat at 87.9 MB under a 100 MB flag for 30 s, utilization 0.99:
+	// without the flag, on Node 10 and 25 the log shows no limit and the heap no growth,
+	// healthy (on 16 and 21 V8's memory-reducing full GCs gave a limit, and it read
+	// heap-too-small as labelled); with it, "HEALTHY, BUT NO HEADROOM" on all four (labelled
+	// heap-too-small, gc-thrashing named; calling every live heap that tight heap-too-small
+	// was tried and turned eleven corpus runs labelled healthy — search indexes, memo caches,
+	// fragment caches at 80–93% of their flags — into misses: labellers split on this class).
+	// A podcast poller's leak on Node 21, 9 -> 106 MB at 4.3 MB/s over 22 s, then 13 full GCs
+	// within 10% of where it died, rising 0.86 MB/s as GC starved its poll timer (mu 0.3–0.5),
+	// dead at 39 s: lingered at the limit, heap-too-small (labelled leak; Node 10, 16, 25 read it).
+	"node-10/crew-pairing-cost-matrix-resident-too-small.100.log.gz":    "flat at 88% of a flag the log does not show",
+	"node-25/crew-pairing-cost-matrix-resident-too-small.100.log.gz":    "flat at 88% of a flag the log does not show",
+	"node-21/podcast-feed-poller-tracking-guid-archive-leak.128.log.gz": "lingered at the limit under GC",
 	// Set CU (Node 9, 19, 24 and 26; blind, 29 of 32 at first contact, bd8de43). A CDN
 	// fragment LRU whose eviction has an off-by-one, under --no-incremental-marking and a
 	// 384 MB flag: three full GCs in 40 s on Node 19 and 24 (18.2 -> 30.3 -> 46.6 MB, +0.9
