@@ -461,8 +461,12 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// crawler's accelerating robots cache: every cut with four full GCs met the floor); 886 of
 	// 1,269 (69.8%) and 873 of 1,260 (69.3%) with set CT on Node 10, 16, 21 and 25 (blind), as
 	// it came (its podcast poller's leak, slowed near the limit as GC starved its poll timer,
-	// died 22–29% after its line on Node 21 and 25 at every cut; within 9% on 10 and 16).
-	for kind, floor := range map[string]float64{"steady": 0.698, "changing": 0.690} {
+	// died 22–29% after its line on Node 21 and 25 at every cut; within 9% on 10 and 16); 898
+	// of 1,281 (70.1%) and 877 of 1,269 (69.1%) with set CV on Node 10, 16, 21 and 25 (blind),
+	// as it came (its collaborative editor's undo history within 4% at every cut; its OTA
+	// delta cache, a step per release, 13–109% late at 60–80% from a line through the first
+	// steps, each interval holding the crash).
+	for kind, floor := range map[string]float64{"steady": 0.700, "changing": 0.690} {
 		t.Logf("%s-rate cuts meeting the floor: %d of %d", kind, met[kind], cuts[kind])
 		if share := float64(met[kind]) / float64(max(cuts[kind], 1)); share < floor {
 			t.Errorf("%s-rate cuts meeting the floor: %.1f%%, below the %.1f%% measured before", kind, 100*share, 100*floor)
@@ -609,7 +613,7 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// 2,571 with set CK as it came (its ledger reconciliation on Node 14 at 40%, the floor
 	// under its batches seen at two troughs); 133 of 2,643 with sets CL, CM, CN and CO (none
 	// of theirs); 133 of 2,667 with set CP (none of its); 133 of 2,691 with set CQ (none of
-	// its); 133 of 2,727 with set CS (none of its); 133 of 2,751 with set CR (none of its); 133 of 2,772 with set CU (none of its); 133 of 2,796 with set CT (none of its).
+	// its); 133 of 2,727 with set CS (none of its); 133 of 2,751 with set CR (none of its); 133 of 2,772 with set CU (none of its); 133 of 2,796 with set CT (none of its); 133 of 2,820 with set CV (none of its).
 	t.Logf("leaks cut at 40–80%% of their life that read healthy: %d of %d", len(midHealthy), midLife)
 	if len(midHealthy) > 133 {
 		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 133 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
@@ -637,14 +641,14 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// both ended at 0.8·F on Node 19, 22–25% late at 40–80%); 3.56% with set CL (its test
 	// runner's leak, dead at 0.89·F on Node 18–26 and at F on Node 12: 2–13% off, more than the
 	// median at most of its 16 cuts); 3.53% with set CN; 3.51% with set CO; 3.49% with set CP; 3.53% with set CQ (its game server's snapshots,
-	// dead at 0.8·F on three versions); 3.51% with set CS; 3.49% with set CR; 3.43% with set CU; 3.49% with set CT (its podcast poller on Node 21 and 25, forecast 22–29% early). (Giving a leak whose curve levels off under the limit the average
+	// dead at 0.8·F on three versions); 3.51% with set CS; 3.49% with set CR; 3.43% with set CU; 3.49% with set CT (its podcast poller on Node 21 and 25, forecast 22–29% early); 3.43% with set CV. (Giving a leak whose curve levels off under the limit the average
 	// rate's time-to-OOM forecast eight steady cuts more, most 2–20% off, 3.53%; it warned
 	// live of a bounded memo cache while it filled, and was left out: averageForecast.)
 	// The floor is what was measured; the log says whether the target is met.
 	m := stat.Quantile(0.5, stat.Empirical, steady, nil)
 	t.Logf("median error on steady leaks: %.2f%% (issue #12's target: 3%% or less; met: %v)", 100*m, m <= 0.03)
-	if m > 0.0350 {
-		t.Errorf("median error %.2f%% on steady leaks, more than the 3.49%% measured before", 100*m)
+	if m > 0.0345 {
+		t.Errorf("median error %.2f%% on steady leaks, more than the 3.43%% measured before", 100*m)
 	}
 }
 
