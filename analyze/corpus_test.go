@@ -159,8 +159,10 @@ var knownMisses = map[string]string{
 	// was tried and turned eleven corpus runs labelled healthy — search indexes, memo caches,
 	// fragment caches at 80–93% of their flags — into misses: labellers split on this class).
 	// A podcast poller's leak on Node 21, 9 -> 106 MB at 4.3 MB/s over 22 s, then 13 full GCs
-	// within 10% of where it died, rising 0.86 MB/s as GC starved its poll timer (mu 0.3–0.5),
-	// dead at 39 s: lingered at the limit, heap-too-small (labelled leak; Node 10, 16, 25 read it).
+	// within 10% of where it died, rising 0.86 MB/s — from 27 to 37 s with few GCs and
+	// utilization near 1: the program itself slowed (the helper puts it on GC near the limit
+	// delaying its poll timer) — dead at 39 s: lingered at the limit, heap-too-small (labelled
+	// leak; Node 10, 16, 25 read it).
 	"node-10/crew-pairing-cost-matrix-resident-too-small.100.log.gz":    "flat at 88% of a flag the log does not show",
 	"node-25/crew-pairing-cost-matrix-resident-too-small.100.log.gz":    "flat at 88% of a flag the log does not show",
 	"node-21/podcast-feed-poller-tracking-guid-archive-leak.128.log.gz": "lingered at the limit under GC",

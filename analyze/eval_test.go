@@ -460,7 +460,7 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// Node 9, 19, 24 and 26 (blind), as it came (its RPC client's parked calls and its
 	// crawler's accelerating robots cache: every cut with four full GCs met the floor); 886 of
 	// 1,269 (69.8%) and 873 of 1,260 (69.3%) with set CT on Node 10, 16, 21 and 25 (blind), as
-	// it came (its podcast poller's leak, slowed near the limit as GC starved its poll timer,
+	// it came (its podcast poller's leak, whose program slowed near the limit,
 	// died 22–29% after its line on Node 21 and 25 at every cut; within 9% on 10 and 16); 898
 	// of 1,281 (70.1%) and 877 of 1,269 (69.1%) with set CV on Node 10, 16, 21 and 25 (blind),
 	// as it came (its collaborative editor's undo history within 4% at every cut; its OTA
