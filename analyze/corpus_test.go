@@ -165,12 +165,12 @@ var knownMisses = map[string]string{
 	// leak; Node 10, 16, 25 read it).
 	"node-10/crew-pairing-cost-matrix-resident-too-small.100.log.gz":    "flat at 88% of a flag the log does not show",
 	"node-25/crew-pairing-cost-matrix-resident-too-small.100.log.gz":    "flat at 88% of a flag the log does not show",
-	"node-21/podcast-feed-poller-tracking-guid-archive-leak.128.log.gz": "lingered at the limit under GC",
+	"node-21/podcast-feed-poller-tracking-guid-archive-leak.128.log.gz": "slowed and lingered at its limit",
 	// Set CU (Node 9, 19, 24 and 26; blind, 29 of 32 at first contact, bd8de43). A CDN
 	// fragment LRU whose eviction has an off-by-one, under --no-incremental-marking and a
 	// 384 MB flag: three full GCs in 40 s on Node 19 and 24 (18.2 -> 30.3 -> 46.6 MB, +0.9
 	// MB/s), read insufficient-data, labelled leak (a live process is a leak from four full
-	// GCs; three lines on one line over 32 s were tried as enough, and turned a held-out V8
+	// GCs; three on one line over 32 s were tried as enough, and turned a held-out V8
 	// test run, 11.7 -> 18 -> 22.1 MB over 8 s labelled insufficient-data, into a leak). A
 	// language server's symbol index on Node 9, which did not hold its 64 MB flag: from 4 s
 	// the heap crept 64 -> 84 MB at 0.53 MB/s through 659 full GCs back to back, read as a
