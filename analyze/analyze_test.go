@@ -461,8 +461,8 @@ var earlySpeedUps = map[string]string{
 // earlySlowdowns are steady leaks of the corpus read as slowing after four full GCs that do
 // not read as insufficient data, each with why. Set CR's HTTP/2 stream table on Node 17 (blind,
 // dd472fb): 7.1, 7.6, 8.5, 9.2 MB over its first 2.3 s, +2.1 MB in all under a 160 MB flag,
-// under the 5 MB a heap may gain as it settles: healthy, "no leak to call" (and a "growth
-// ended" the 0.1 MB under its line does not show). Measured as it came.
+// under the 5 MB a heap may gain as it settles: healthy, "no leak to call", its last two full
+// GCs one level within a megabyte (8.5–9.2 MB). Measured as it came.
 var earlySlowdowns = map[string]string{
 	"node-17/http2-stream-table-rst-leak-verbose.160.log.gz": "2.1 MB over its first 2.3 s, under the settling allowance",
 }

@@ -244,6 +244,19 @@ func secs(ms float64) string { return units.Duration(ms) }
 
 func mb(x float64) string { return units.Size(x) }
 
+// mbIn writes the size x as mb writes like, without the unit: the lower end of a range, or the
+// earlier sizes of a list, written in the unit of the size that ends it.
+func mbIn(x, like float64) string { return fmt.Sprintf("%.1f", x/units.SizeUnit(like).Div) }
+
+// mbRange writes sizes from lo to hi in one unit, "4.6–6.2 MB"; one size when the two ends
+// write alike.
+func mbRange(lo, hi float64) string {
+	if mbIn(lo, hi) == mbIn(hi, hi) {
+		return mb(hi)
+	}
+	return mbIn(lo, hi) + "–" + mb(hi)
+}
+
 func joinFloats(xs []float64, f string, sep string) string {
 	parts := make([]string, len(xs))
 	for i, x := range xs {
@@ -517,9 +530,9 @@ func (e *explainer) trend() {
 			f := e.p.fulls[r:]
 			after := make([]string, len(f))
 			for i, x := range f {
-				after[i] = strings.TrimSuffix(mb(x.AfterMB), " MB")
+				after[i] = mbIn(x.AfterMB, f[len(f)-1].AfterMB)
 			}
-			e.ev("trend", "rising at each full GC since the heap fell back at %s (%s MB, over %s), longer than the log ran before it; the line through the window (%+.1f MB) holds no growth in its interval, bent by the memory full GCs caught in passing before: too few full GCs since to tell a leak from a batch", secs(f[0].TimeMS), strings.Join(after, " → "), secs(f[len(f)-1].TimeMS-f[0].TimeMS), t.GrowthMB)
+			e.ev("trend", "rising at each full GC since the heap fell back at %s (%s %s, over %s), longer than the log ran before it; the line through the window (%+.1f MB) holds no growth in its interval, bent by the memory full GCs caught in passing before: too few full GCs since to tell a leak from a batch", secs(f[0].TimeMS), strings.Join(after, " → "), units.SizeUnit(f[len(f)-1].AfterMB).Name, secs(f[len(f)-1].TimeMS-f[0].TimeMS), t.GrowthMB)
 		case !t.Significant && e.out.Verdict == VerdictInsufficientData && e.p.crash == nil && leftLevelAtLast(e.p, e.th):
 			f := e.p.fulls[len(e.p.fulls)-4:]
 			top := slices.Max([]float64{f[0].AfterMB, f[1].AfterMB, f[2].AfterMB})
@@ -545,13 +558,13 @@ func (e *explainer) trend() {
 		after := afterOf(ys)
 		first, last := ys[0], ys[len(ys)-1]
 		e.ev("heap after young GC", "%s at %s → %s at %s (%s, between %s and %s; %s)", mb(first.AfterMB), secs(first.TimeMS), mb(last.AfterMB), secs(last.TimeMS),
-			plural(len(ys), "young GC", "young GCs"), strings.TrimSuffix(mb(floats.Min(after)), " MB"), mb(floats.Max(after)), since)
+			plural(len(ys), "young GC", "young GCs"), mbIn(floats.Min(after), floats.Max(after)), mb(floats.Max(after)), since)
 	}
 	if t == nil && e.out.Verdict == VerdictHealthy && e.p.young < e.th.FewYoungGCs && !quietYoung(e.p, e.th) && quietGCs(e.p, e.th) {
 		// Healthy on few GCs: say what showed the heap level.
 		lv := levelAtEnd(e.p.livePoints(), e.th)
 		n := len(lv.pts)
-		e.ev("level", "the last %d GCs, young and full, from %s to %s, each left %s–%s: a heap that holds its level", n-lv.first, secs(lv.pts[lv.first].TimeMS), secs(lv.pts[n-1].TimeMS), strings.TrimSuffix(mb(lv.loMB), " MB"), mb(lv.hiMB))
+		e.ev("level", "the last %d GCs, young and full, from %s to %s, each left %s: a heap that holds its level", n-lv.first, secs(lv.pts[lv.first].TimeMS), secs(lv.pts[n-1].TimeMS), mbRange(lv.loMB, lv.hiMB))
 	}
 	if l := youngLeftLevel(e.p, e.th); t == nil && l != nil && e.out.Verdict == VerdictInsufficientData {
 		e.ev("young GCs", "the heap they left held %s for %s, then the last %d each left more, to %s at %s: a climb no full GC has weighed yet, too young to tell a leak from a level that will hold", mb(l.heldMB), secs(l.heldMS), l.rising, mb(l.toMB), secs(l.toMS))
@@ -624,14 +637,10 @@ func (e *explainer) trend() {
 		// it lies beyond the level's own tolerance, or the report would set 9.2 MB against a
 		// 9.3 MB it counts as the same.
 		beyond := ""
-		if s.trendMB > s.heapMB+s.levelTolMB {
+		if s.trendMB > s.heapMB+levelTolMB(s.heapMB) {
 			beyond = fmt.Sprintf(", where the earlier growth would have reached %s", mb(s.trendMB))
 		}
-		left := mb(s.levelHiMB)
-		if mb(s.levelLoMB) != left {
-			left = strings.TrimSuffix(mb(s.levelLoMB), " MB") + "–" + left
-		}
-		e.ev("growth ended", "after %s the heap stopped growing: its last %d full GCs, to %s, left %s, each within %s of the last one's %s%s", secs(*t.StoppedAtMS), s.levelGCs, secs(s.atMS), left, mb(s.levelTolMB), mb(s.heapMB), beyond)
+		e.ev("growth ended", "after %s the heap stopped growing: its last %d full GCs, to %s, left %s, each within %s of the last one's %s%s", secs(*t.StoppedAtMS), s.levelGCs, secs(s.atMS), mbRange(s.levelLoMB, s.levelHiMB), mb(levelTolMB(s.heapMB)), mb(s.heapMB), beyond)
 	} else if s != nil {
 		e.ev("growth ended", "after %s the heap stopped growing: at %s it held %s where the earlier growth would have reached %s", secs(*t.StoppedAtMS), secs(s.atMS), mb(s.heapMB), mb(s.trendMB))
 	}

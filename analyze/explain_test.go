@@ -104,3 +104,20 @@ func TestOverheadSaysYoungGCsLeftOut(t *testing.T) {
 		}
 	}
 }
+
+// TestMBRange: a range is written in the unit of its upper end, so that a range across the
+// switch to GB does not read "9000.0–10.5 GB", and as one size when both ends write alike.
+func TestMBRange(t *testing.T) {
+	for _, tc := range []struct {
+		lo, hi float64
+		want   string
+	}{
+		{4.6, 6.2, "4.6–6.2 MB"},
+		{62.71, 62.74, "62.7 MB"},
+		{9000, 10752, "8.8–10.5 GB"},
+	} {
+		if got := mbRange(tc.lo, tc.hi); got != tc.want {
+			t.Errorf("mbRange(%v, %v) = %q, want %q", tc.lo, tc.hi, got, tc.want)
+		}
+	}
+}

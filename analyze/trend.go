@@ -151,11 +151,10 @@ type stop struct {
 	// beyond the noise, and no young GCs after it show whether the heap then held: the growth
 	// slowed, and only the next GCs can tell whether it stopped.
 	unconfirmed bool
-	// levelGCs, levelLoMB, levelHiMB and levelTolMB are set when the last full GCs
-	// themselves show the level: how many held it, the least and most they left, and the
-	// tolerance that counted them as one level.
-	levelGCs                         int
-	levelLoMB, levelHiMB, levelTolMB float64
+	// levelGCs, levelLoMB and levelHiMB are set when the last full GCs themselves show the
+	// level: how many held it (each within levelTolMB of heapMB), the least and most they left.
+	levelGCs             int
+	levelLoMB, levelHiMB float64
 	// paused is set when the young GCs after the last full GC show the heap held, but only
 	// against their own scatter, not against all a young generation may hold: a level, or
 	// the pause between two steps of a leak; only the next GCs can tell.
@@ -1463,7 +1462,7 @@ func (g *growth) checkFlatTail(xs, ys []float64, th *Thresholds, t *Trend) {
 		return
 	}
 	level := ys[n-1]
-	tol := math.Max(1, 0.02*level)
+	tol := levelTolMB(level)
 	from := n - 1
 	for from > 0 && math.Abs(ys[from-1]-level) <= tol {
 		from--
@@ -1475,16 +1474,20 @@ func (g *growth) checkFlatTail(xs, ys []float64, th *Thresholds, t *Trend) {
 	lo, hi := floats.Min(ys[from:]), floats.Max(ys[from:])
 	switch climbS, climbMB := climbInto(xs, ys, from, tol, th); {
 	case held >= th.RecentWindowShare*(xs[n-1]-xs[0]):
-		g.stopped = &stop{fromMS: xs[from] * 1000, atMS: xs[n-1] * 1000, heapMB: level, trendMB: g.lin.at(xs[n-1]), levelGCs: n - from, levelLoMB: lo, levelHiMB: hi, levelTolMB: tol}
+		g.stopped = &stop{fromMS: xs[from] * 1000, atMS: xs[n-1] * 1000, heapMB: level, trendMB: g.lin.at(xs[n-1]), levelGCs: n - from, levelLoMB: lo, levelHiMB: hi}
 	case n-from >= 3 && climbS > 0 && held >= th.LevelHeldShare*climbS:
 		// The step ended: the curve that bent up to it says nothing of a rate now.
 		g.straighten(t)
-		g.stopped = &stop{fromMS: xs[from] * 1000, atMS: xs[n-1] * 1000, heapMB: level, trendMB: ys[from] + climbMB/climbS*held, levelGCs: n - from, levelLoMB: lo, levelHiMB: hi, levelTolMB: tol}
+		g.stopped = &stop{fromMS: xs[from] * 1000, atMS: xs[n-1] * 1000, heapMB: level, trendMB: ys[from] + climbMB/climbS*held, levelGCs: n - from, levelLoMB: lo, levelHiMB: hi}
 	default:
 		return
 	}
 	t.StoppedAtMS = &g.stopped.fromMS
 }
+
+// levelTolMB is how far (MB) a full GC may lie from the last one's level and still count as
+// holding it: a megabyte, or 2% of the level.
+func levelTolMB(level float64) float64 { return math.Max(1, 0.02*level) }
 
 // climbInto is how long (s) the heap took to climb into the level that begins at point from,
 // and by how much (MB): back from it, the points that each lie under the next (within a
