@@ -122,6 +122,9 @@ func (e *explainer) recommend() {
 				bigger = 2 * math.Ceil(limit/1024) * 1024
 			}
 			flag := run.flag("--max-old-space-size=" + strconv.Itoa(int(bigger)))
+			if e.p.workerLimit {
+				flag = fmt.Sprintf("resourceLimits: { maxOldGenerationSizeMb: %d } on its Worker", int(bigger))
+			}
 			if sl := slowingNoForecast(e.p, out); sl != nil {
 				// The evidence says the curve may level off under the limit: the advice must
 				// not say a bigger heap cannot help, only which case the next GCs show.

@@ -110,6 +110,9 @@ type proc struct {
 	// reducing is the run of memory-reducing full GCs the heap limit was read from (set by
 	// heapLimit), nil when the limit came from elsewhere.
 	reducing *reducing
+	// workerLimit is set (by heapLimit) when the limit is one a worker thread announced under
+	// `gcanalyze run`: its Worker's resourceLimits, not a flag of the process.
+	workerLimit bool
 	// snapshots are the heap snapshots Node wrote as this process's heap neared its limit
 	// (set by the report from the analyzer's): each raised the limit.
 	snapshots []nearLimitSnapshot
@@ -236,10 +239,18 @@ type Analyzer struct {
 	line int
 	// gcSeq counts the GCs read, in log order (clockMark).
 	gcSeq int
-	// announced are the processes `gcanalyze run` traced, by pid, as they described themselves.
-	announced map[int64]*parser.Process
-	memory    []*parser.Memory
-	reports   []*parser.Report
+	// announced are the processes `gcanalyze run` traced, by pid, as their main threads
+	// described themselves; announcedWorkers their worker threads.
+	announced        map[int64]*parser.Process
+	announcedWorkers map[int64][]*parser.Process
+	// prevGC and prevGCMS are the isolate and time of the GC line read last, and startedAfter
+	// holds, for two isolates of one process whose GC lines followed one another, the least by
+	// which the second's clock started after the first's (threadOrder).
+	prevGC       *proc
+	prevGCMS     float64
+	startedAfter map[[2]*proc]float64
+	memory       []*parser.Memory
+	reports      []*parser.Report
 }
 
 // jestHeapSize reads jest --logHeapUsage's "PASS path/x.test.ts (6.8 s, 221 MB heap size)".
@@ -258,7 +269,8 @@ func jestHeapSize(line string) (float64, bool) {
 
 // New returns an empty Analyzer.
 func New(opts Options) *Analyzer {
-	a := &Analyzer{opts: opts, th: DefaultThresholds, procs: map[parser.IsolateKey]*proc{}, context: map[string]bool{}, announced: map[int64]*parser.Process{}}
+	a := &Analyzer{opts: opts, th: DefaultThresholds, procs: map[parser.IsolateKey]*proc{}, context: map[string]bool{},
+		announced: map[int64]*parser.Process{}, announcedWorkers: map[int64][]*parser.Process{}, startedAfter: map[[2]*proc]float64{}}
 	if opts.Thresholds != nil {
 		a.th = *opts.Thresholds
 	}
@@ -420,7 +432,11 @@ func (a *Analyzer) Add(ev parser.Event) {
 			a.memory = append(a.memory, ev.Memory)
 		}
 	case parser.TypeProcess:
-		if pr := ev.Process; pr.PID != nil && len(a.announced) < maxSamples {
+		switch pr := ev.Process; {
+		case pr.PID == nil:
+		case pr.Worker && len(a.announcedWorkers[*pr.PID]) < maxSamples:
+			a.announcedWorkers[*pr.PID] = append(a.announcedWorkers[*pr.PID], pr)
+		case !pr.Worker && len(a.announced) < maxSamples:
 			a.announced[*pr.PID] = pr
 		}
 	case parser.TypeHeapFlag:
@@ -668,6 +684,52 @@ func (a *Analyzer) addGC(g *parser.GC) {
 	}
 	p.addPoint(&pt, incr, wall)
 	a.clockMark(p, pt.TimeMS)
+	a.startOrder(p, pt)
+}
+
+// startOrder notes, for a GC of p printed right after one of another isolate of its process,
+// how much later p's clock started at least: V8 prints a GC's line as it ends, both isolates'
+// lines go through one stdout, and each line's time is its isolate's clock since it started,
+// so the earlier line's time less this one's is a lower bound on the gap (threadOrder).
+func (a *Analyzer) startOrder(p *proc, pt GCPoint) {
+	if q := a.prevGC; q != nil && q != p && q.key.PID == p.key.PID && p.key.PID != 0 && !pt.InCrashDump {
+		k := [2]*proc{q, p}
+		if gap, ok := a.startedAfter[k]; ok && a.prevGCMS-pt.TimeMS > gap || !ok && len(a.startedAfter) < maxSamples {
+			a.startedAfter[k] = a.prevGCMS - pt.TimeMS
+		}
+	}
+	a.prevGC, a.prevGCMS = p, pt.TimeMS
+	if pt.InCrashDump {
+		a.prevGC = nil
+	}
+}
+
+// threadStartGapMS is how much later an isolate's clock must be shown to have started than
+// another's for it to be read as a thread the first one started: GC lines print whole
+// milliseconds, and a Worker takes tens of milliseconds to start.
+const threadStartGapMS = 5
+
+// threadOrder tells whether p's isolate started before every other isolate of its process
+// that printed GCs (1: its main thread), after one of them (-1: a worker), or the log's
+// clocks do not show (0).
+func (a *Analyzer) threadOrder(p *proc) int {
+	first, others := true, 0
+	for _, q := range a.order {
+		if q == p || q.key.PID != p.key.PID || q.gcs == 0 {
+			continue
+		}
+		others++
+		if a.startedAfter[[2]*proc{q, p}] >= threadStartGapMS {
+			return -1
+		}
+		if a.startedAfter[[2]*proc{p, q}] < threadStartGapMS {
+			first = false
+		}
+	}
+	if others > 0 && first {
+		return 1
+	}
+	return 0
 }
 
 // clockMark notes a GC of p at time t (p's clock) in p's marks, one per quarter second of its

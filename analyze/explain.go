@@ -902,6 +902,9 @@ func (e *explainer) limit() {
 		return
 	}
 	source := limitSources[out.HeapLimitSource]
+	if e.p.workerLimit {
+		source = "from the worker thread itself: its heap_size_limit less its young generation, as its Worker's resourceLimits set them"
+	}
 	if out.HeapLimitSource == LimitDefaultEstimate && e.p.report == nil {
 		// The version heapLimit took the default from: the binary's path, or old OOM frames.
 		_, version := e.a.versionDefault(e.p)

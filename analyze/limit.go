@@ -51,12 +51,14 @@ func (a *Analyzer) heapLimit(p *proc, out *Process) {
 	set := func(mb *float64, source string) {
 		out.HeapLimitMB, out.HeapLimitSource = mb, source
 	}
-	p.reducing = nil
+	p.reducing, p.workerLimit = nil, false
 	switch {
 	case a.opts.HeapLimitMB != nil:
 		set(a.oldSpace(p, *a.opts.HeapLimitMB, a.opts.HeapLimitKind), LimitUser)
-	case a.announced[p.key.PID] != nil:
-		set(processOldSpace(a.announced[p.key.PID]), LimitProcess)
+	case a.announcedFor(p) != nil:
+		pr := a.announcedFor(p)
+		p.workerLimit = pr.Worker
+		set(processOldSpace(pr), LimitProcess)
 	case p.report != nil && (flagOf(p.report) != nil || p.report.HeapLimitMB != nil):
 		if f := flagOf(p.report); f != nil {
 			set(f, LimitReport)
@@ -587,6 +589,12 @@ func heldAfterFullGCs(p *proc) float64 {
 // Node version on a machine of 4 GB or more (docs/heap-limit-model.md §4): 16 MB up to Node 23,
 // 64 MB in Node 24 and 25, 32 MB from Node 26 on.
 func processOldSpace(pr *parser.Process) *float64 {
+	if pr.Worker && pr.MaxYoungGenerationMB != nil {
+		// A worker's young generation is its resourceLimits' (48 MB on Node 20, 96 on
+		// Node 26 by default), whatever the flags gave the main thread's.
+		v := round1(math.Max(pr.HeapSizeLimitMB-*pr.MaxYoungGenerationMB, 0))
+		return &v
+	}
 	if pr.MaxOldSpaceMB != nil {
 		return pr.MaxOldSpaceMB
 	}
@@ -601,6 +609,45 @@ func processOldSpace(pr *parser.Process) *float64 {
 	}
 	v := round1(math.Max(pr.HeapSizeLimitMB-3*semi, pr.HeapSizeLimitMB/2))
 	return &v
+}
+
+// announcedFor is what `gcanalyze run`'s preload said of the thread p's isolate runs: the main
+// thread's line, unless the process's workers announced another limit (a Worker's
+// resourceLimits, which only a process without --max-old-space-size keeps). Then an isolate
+// the clocks show started after another (threadOrder) is a worker, and so is one Node
+// terminated for its memory (ERR_WORKER_OUT_OF_MEMORY); a worker gets its workers' limit when
+// they all announced the same one, else none (nil: the other sources decide).
+func (a *Analyzer) announcedFor(p *proc) *parser.Process {
+	main := a.announced[p.key.PID]
+	if main == nil || p.key.PID == 0 {
+		return nil
+	}
+	mainMB := *processOldSpace(main)
+	var worker *parser.Process
+	differ, several := false, false
+	for _, w := range a.announcedWorkers[p.key.PID] {
+		mb := *processOldSpace(w)
+		if math.Abs(mb-mainMB) > 1 {
+			differ = true
+		}
+		if worker != nil && math.Abs(mb-*processOldSpace(worker)) > 1 {
+			several = true
+		}
+		worker = w
+	}
+	if !differ {
+		return main
+	}
+	switch order := a.threadOrder(p); {
+	case order > 0:
+		return main
+	case order < 0 || p.crash != nil && p.crash.Kind == parser.FatalWorkerOOM:
+		if several {
+			return nil
+		}
+		return worker
+	}
+	return main
 }
 
 // allocationReasons are the GC reasons the program's own allocation gives: a full GC run in

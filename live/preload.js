@@ -20,5 +20,14 @@ try {
     var info = { pid: process.pid, node: process.version, heap_size_limit: v8.getHeapStatistics().heap_size_limit,
       max_old_space_size: old, max_semi_space_size: semi, max_heap_size: heap, argv: process.argv };
     require('fs').writeSync(1, '[gcanalyze] ' + JSON.stringify(info) + '\n');
+  } else {
+    // A worker's heap is its own: its Worker's resourceLimits, unless the process's
+    // --max-old-space-size overrides them. heap_size_limit says which won; the young
+    // generation's share of it is in resourceLimits (Node 12.16 and later).
+    var wt = require('worker_threads');
+    var young = wt.resourceLimits && wt.resourceLimits.maxYoungGenerationSizeMb;
+    var w = { pid: process.pid, node: process.version, worker: true, thread_id: wt.threadId,
+      heap_size_limit: v8.getHeapStatistics().heap_size_limit, max_young_generation_size: young || null };
+    require('fs').writeSync(1, '[gcanalyze] ' + JSON.stringify(w) + '\n');
   }
 } catch (e) {}

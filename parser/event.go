@@ -391,6 +391,14 @@ type Process struct {
 	// MaxHeapSizeMB is the --max-heap-size it was given, nil when none.
 	MaxHeapSizeMB *float64 `json:"max_heap_size_mb"`
 	Argv          []string `json:"argv"`
+	// Worker is set when the line is a worker thread's (ThreadID names it): its heap is its
+	// own, bounded by its Worker's resourceLimits unless the process's --max-old-space-size
+	// overrides them; HeapSizeLimitMB says which won.
+	Worker   bool  `json:"worker,omitempty"`
+	ThreadID int64 `json:"thread_id,omitempty"`
+	// MaxYoungGenerationMB is a worker's resourceLimits.maxYoungGenerationSizeMb: the young
+	// generation's share of its heap_size_limit (nil before Node 12.16, or for the main thread).
+	MaxYoungGenerationMB *float64 `json:"max_young_generation_mb,omitempty"`
 }
 
 // HeapFlag is a V8 heap flag on a command line the log shows — a CI job echoing it, a process

@@ -346,7 +346,8 @@ func kernelTaskPID(t string) (int64, bool) {
 const ProcessLinePrefix = "[gcanalyze] "
 
 // processLine reads the line `gcanalyze run`'s preload prints: "[gcanalyze] {"pid":…,
-// "node":…,"heap_size_limit":…,"argv":[…]}".
+// "node":…,"heap_size_limit":…,"argv":[…]}", or for a worker thread "{"pid":…,"worker":true,
+// "thread_id":…,"heap_size_limit":…,"max_young_generation_size":…}".
 func processLine(t string) (*Process, bool) {
 	if !strings.HasPrefix(t, ProcessLinePrefix+"{") {
 		return nil, false
@@ -359,11 +360,15 @@ func processLine(t string) (*Process, bool) {
 		MaxSemiSpace  *float64 `json:"max_semi_space_size"`
 		MaxHeapSize   *float64 `json:"max_heap_size"`
 		Argv          []string `json:"argv"`
+		Worker        bool     `json:"worker"`
+		ThreadID      int64    `json:"thread_id"`
+		MaxYoung      *float64 `json:"max_young_generation_size"`
 	}
 	if json.Unmarshal([]byte(t[len(ProcessLinePrefix):]), &v) != nil || v.PID == nil || v.HeapSizeLimit <= 0 {
 		return nil, false
 	}
-	return &Process{Origin: Origin{PID: v.PID}, NodeVersion: v.Node, HeapSizeLimitMB: v.HeapSizeLimit / (1 << 20), MaxOldSpaceMB: v.MaxOldSpace, MaxSemiSpaceMB: v.MaxSemiSpace, MaxHeapSizeMB: v.MaxHeapSize, Argv: v.Argv}, true
+	return &Process{Origin: Origin{PID: v.PID}, NodeVersion: v.Node, HeapSizeLimitMB: v.HeapSizeLimit / (1 << 20), MaxOldSpaceMB: v.MaxOldSpace, MaxSemiSpaceMB: v.MaxSemiSpace, MaxHeapSizeMB: v.MaxHeapSize, Argv: v.Argv,
+		Worker: v.Worker, ThreadID: v.ThreadID, MaxYoungGenerationMB: v.MaxYoung}, true
 }
 
 // mallocFailure is macOS's libmalloc refusing a node process memory outside V8's heap:

@@ -17,6 +17,7 @@ import (
 
 	"github.com/gcanalyze/gcanalyze/analyze"
 	"github.com/gcanalyze/gcanalyze/live"
+	"github.com/gcanalyze/gcanalyze/parser"
 )
 
 // These tests run real Node: the machine's node. .ci/run makes sure there is one.
@@ -216,6 +217,60 @@ func TestRunForks(t *testing.T) {
 	}
 	if len(pids) != 2 || isolates != 3 || len(rep.Traced) != 2 {
 		t.Errorf("want the parent (main thread and worker) and the child: %d pids, %d isolates, %d traced", len(pids), isolates, len(rep.Traced))
+	}
+}
+
+// TestRunWorkerLimit: a worker's heap is bounded by its Worker's resourceLimits, not by the
+// process's default limit; run reads each thread's own limit, so a leaking worker's time-to-OOM
+// is told against its 64 MB and the main thread's against the default — whether the worker
+// dies of it (Node terminates it) or the program exits first (the isolates told apart by
+// their clocks alone). With --max-old-space-size given to the process, the flag overrides the
+// resourceLimits in every thread, and both read it.
+func TestRunWorkerLimit(t *testing.T) {
+	needNode(t)
+	for _, c := range []struct {
+		name             string
+		args             []string
+		crashed          bool
+		workerMB, mainMB [2]float64
+	}{
+		{"worker dies", []string{"node", "testdata/run/worker.js"}, true, [2]float64{63, 65}, [2]float64{1000, 1 << 20}},
+		{"program exits first", []string{"node", "testdata/run/worker.js", "5"}, false, [2]float64{63, 65}, [2]float64{1000, 1 << 20}},
+		{"flag overrides", []string{"node", "--max-old-space-size=80", "testdata/run/worker.js", "5"}, false, [2]float64{79, 81}, [2]float64{79, 81}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			report := filepath.Join(t.TempDir(), "report.json")
+			r := runCLI(t, "", append([]string{"run", "--report", report, "--format", "json", "--"}, c.args...)...)
+			if r.code != 0 {
+				t.Fatalf("exit code %d: %s", r.code, r.stderr)
+			}
+			rep := readJSONReport(t, report)
+			if len(rep.Processes) != 2 {
+				t.Fatalf("%d isolates, want the main thread and the worker: %s", len(rep.Processes), r.stderr)
+			}
+			kept := func(p *analyze.Process) float64 {
+				if p.HeapAfterFullGC == nil {
+					return 0
+				}
+				return p.HeapAfterFullGC.LastMB
+			}
+			worker := rep.Processes[0] // the one that kept more: the main thread keeps a few MB
+			if kept(rep.Processes[1]) > kept(worker) {
+				worker = rep.Processes[1]
+			}
+			if crashed := worker.Crash != nil && worker.Crash.Kind == parser.FatalWorkerOOM; crashed != c.crashed || crashed && worker.Verdict != analyze.VerdictLeak {
+				t.Errorf("worker: %s, crash %+v; want dead of its memory %v (a leak then)", worker.Verdict, worker.Crash, c.crashed)
+			}
+			for _, p := range rep.Processes {
+				want, who := c.mainMB, "main thread"
+				if p == worker {
+					want, who = c.workerMB, "worker"
+				}
+				if p.HeapLimitSource != analyze.LimitProcess || p.HeapLimitMB == nil || *p.HeapLimitMB < want[0] || *p.HeapLimitMB > want[1] {
+					t.Errorf("%s (isolate %s, %s): limit %v MB from %s, want %v MB from the process", who, p.Isolate, p.Verdict, p.HeapLimitMB, p.HeapLimitSource, want)
+				}
+			}
+		})
 	}
 }
 
