@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"io"
+	"slices"
 	"testing"
 
 	"github.com/gcanalyze/gcanalyze/internal/corpustest"
@@ -66,6 +67,24 @@ func BenchmarkCSVRows(b *testing.B) {
 		buf = buf[:0]
 		for _, ev := range evs {
 			buf = appendCSVRow(buf, "bench", ev)
+		}
+	}
+}
+
+// TestCSVProcessRows: a process `gcanalyze run` traced is named in the text column by its
+// command line, a worker thread by its thread id.
+func TestCSVProcessRows(t *testing.T) {
+	pid := int64(7)
+	for _, c := range []struct {
+		pr   parser.Process
+		want string
+	}{
+		{parser.Process{Origin: parser.Origin{PID: &pid}, NodeVersion: "v20.20.2", Argv: []string{"/usr/bin/node", "app.js"}}, "/usr/bin/node app.js"},
+		{parser.Process{Origin: parser.Origin{PID: &pid}, NodeVersion: "v20.20.2", Worker: true, ThreadID: 3}, "worker thread 3"},
+	} {
+		row := csvRow("run.log", parser.Event{Type: parser.TypeProcess, Line: 1, EndLine: 1, Process: &c.pr})
+		if !slices.Contains(row, c.want) || !slices.Contains(row, "7") {
+			t.Errorf("row %q: want the pid and %q", row, c.want)
 		}
 	}
 }

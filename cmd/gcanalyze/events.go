@@ -231,7 +231,11 @@ func csvRow(source string, ev parser.Event) []string {
 		out.set("name", x.Name+"="+strconv.FormatFloat(x.MB, 'f', -1, 64), "text", x.Text)
 	case parser.TypeProcess:
 		x := ev.Process
-		out.set("name", x.NodeVersion, "pid", intCell(x.PID), "text", strings.Join(x.Argv, " "))
+		text := strings.Join(x.Argv, " ")
+		if x.Worker {
+			text = "worker thread " + strconv.FormatInt(x.ThreadID, 10)
+		}
+		out.set("name", x.NodeVersion, "pid", intCell(x.PID), "text", text)
 	case parser.TypeUnknown:
 		out.set("text", ev.Unknown.Text)
 	}
