@@ -299,10 +299,7 @@ func (a *Analyzer) explain(p *proc, out *Process, off *offHeap) {
 	e.limit()
 	if out.GCOverhead != nil && out.GCEvents >= 5 {
 		only := ""
-		if r := out.AllocationRateMBPerS; out.YoungGCs == 0 && out.FullGCs >= 5 && r != nil && *r >= youngGCsExpectedMBPerS {
-			// V8 runs young GCs as a program allocates; a log of full GCs only, under a heap
-			// that grew between them, left them out and their time with them. A heap that
-			// did not (full GCs started by external memory) had none to run.
+		if e.p.youngLeftOut() {
 			only = "; full GCs only: the heap grew between them, yet the log shows no young GC (left out: --trace-gc-ignore-scavenger, or a paste of full GCs only), and their time is not counted"
 		}
 		e.ev("GC overhead", "%.1f%% of wall time in GC (pauses and incremental marking)%s", 100**out.GCOverhead, only)
@@ -316,6 +313,17 @@ func (a *Analyzer) explain(p *proc, out *Process, off *offHeap) {
 	e.prediction()
 	e.samples()
 	e.recommend()
+}
+
+// youngLeftOut reports a log of full GCs only under a heap that grew between them: V8 runs young
+// GCs as a program allocates, so the log left them out (--trace-gc-ignore-scavenger, a paste
+// of full GCs only), and their time with them. A heap that did not grow (full GCs started by
+// external memory) had none to run.
+func (p *proc) youngLeftOut() bool {
+	if p.young > 0 || p.full < 5 || p.first == nil || p.last <= *p.first {
+		return false
+	}
+	return p.allocatedMB/((p.last-*p.first)/1000) >= youngGCsExpectedMBPerS
 }
 
 // youngGCsExpectedMBPerS: a program allocating this fast (the heap's growth from each GC to

@@ -1562,6 +1562,15 @@ func readLinger(p *proc, th *Thresholds) *linger {
 		// route table rebuilt every 7 s, each rebuild kept: 5.1 s of an 8 s stay).
 		return nil
 	}
+	if p.youngLeftOut() {
+		// The time the program ran is not in the log: its young GCs, which near the limit
+		// take much of it (each promoting into a full old generation), were left out. The
+		// slower rise may be the program starved of time as well as a working set settling,
+		// and the line that led into the band says a leak (a session scheduler's, 8.9 ->
+		// 155.8 MB at 5.3 MB/s over 29 s, then 7 s at the limit under
+		// --trace-gc-ignore-scavenger, read as a working set).
+		return nil
+	}
 	// A leak retains memory as the program works: starved by GC at the limit, the program
 	// does less and the heap rises more slowly in wall time, not in the time it ran.
 	ran := mutatorClock(p)
