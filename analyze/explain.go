@@ -841,6 +841,10 @@ func (e *explainer) burst() {
 	} else if b := burstOf(p, p.limit.effectiveMB, e.th); b != nil {
 		e.ev("burst", "the heap held ~%s until %s, then reached the limit by %s: %s of climb after %s of steady heap",
 			mb(b.baseMB), secs(b.fromMS), secs(b.toMS), secs(b.toMS-b.fromMS), secs(b.fromMS-*out.FirstMS))
+	} else if died := crashHeapMB(p); burstIntoDeath(p, p.limit.effectiveMB, e.th) {
+		b := burstOf(p, died, e.th)
+		e.ev("burst", "the heap held ~%s until %s, then reached %s by %s, %.0f%% of the ~%s limit: %s of climb after %s of steady heap, and V8 gave up there — the burst's next allocation did not fit in the room left",
+			mb(b.baseMB), secs(b.fromMS), mb(died), secs(b.toMS), 100*died/p.limit.effectiveMB, mb(p.limit.effectiveMB), secs(b.toMS-b.fromMS), secs(b.fromMS-*out.FirstMS))
 	} else if calmAtDeath(p, out, e.th) && !suddenArrival(p, p.limit.effectiveMB, e.th) {
 		// The heap did not jump: what says "one allocation" is how calm V8 was (calmAtDeath
 		// reads the last two full GCs).

@@ -376,7 +376,7 @@ func verdictOf(p *proc, out *Process, th *Thresholds, heapMB float64) string {
 	case crashedAtLimit(p):
 		limit = p.limit.effectiveMB
 		switch {
-		case isBurst(p, limit, th) || !growing && (farBelowLimit(out, heapMB, th) && !p.limit.notInEffect && oneAllocationFits(out, heapMB) || calmAtDeath(p, out, th) || spikeAtDeath(p, th) != nil):
+		case isBurst(p, limit, th) || burstIntoDeath(p, limit, th) || !growing && (farBelowLimit(out, heapMB, th) && !p.limit.notInEffect && oneAllocationFits(out, heapMB) || calmAtDeath(p, out, th) || spikeAtDeath(p, th) != nil):
 			// A heap that grew steadily into its death is not the victim of one allocation,
 			// whatever limit the user stated.
 			return VerdictAllocationBurst
@@ -1991,6 +1991,16 @@ func riseMB(out *Process) float64 {
 // climbed to the limit in one short run: the climb from near its earlier level to 80% of the
 // limit took less than 30% of the time it lived before reaching the limit.
 func isBurst(p *proc, limit float64, th *Thresholds) bool { return burstOf(p, limit, th) != nil }
+
+// burstIntoDeath reports a burst into the heap the process died at, where that lies under
+// BurstReachShare of the limit: V8 gave up there because the burst's next allocation did not
+// fit, which is the burst's doing, not a limit it never reached (a text-diff service's LCS
+// table, 8 MB held for 24 s, then 145 MB in 0.3 s and "Reached heap limit" under a 192 MB
+// flag).
+func burstIntoDeath(p *proc, limit float64, th *Thresholds) bool {
+	died := crashHeapMB(p)
+	return died > 0 && died < th.BurstReachShare*limit && isBurst(p, died, th)
+}
 
 // burst is how a process ran into its limit at once: the level it held, and when it left it
 // and reached the limit.
