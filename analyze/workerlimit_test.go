@@ -9,7 +9,7 @@ import (
 	"github.com/gcanalyze/gcanalyze/parser"
 )
 
-// TestWorkerOwnLimit: `gcanalyze run --log` of testdata/real-run-node20-run-log-worker-resource-limits-64.js
+// TestWorkerOwnLimit: `gcanalyze run --log` of cmd/gcanalyze/testdata/run/worker.js
 // on Node 20.20.2 with the argument 5: a worker leaking into the 64 MB its Worker's
 // resourceLimits give it while the main thread churns under the default limit, the program
 // exiting at 5 s before the worker runs out. The preload announced both threads' limits; the
