@@ -52,13 +52,13 @@ func (a *Analyzer) heapLimit(p *proc, out *Process) {
 		out.HeapLimitMB, out.HeapLimitSource = mb, source
 	}
 	p.reducing, p.workerLimit = nil, false
+	announced := a.announcedFor(p)
 	switch {
 	case a.opts.HeapLimitMB != nil:
 		set(a.oldSpace(p, *a.opts.HeapLimitMB, a.opts.HeapLimitKind), LimitUser)
-	case a.announcedFor(p) != nil:
-		pr := a.announcedFor(p)
-		p.workerLimit = pr.Worker
-		set(processOldSpace(pr), LimitProcess)
+	case announced != nil:
+		p.workerLimit = announced.Worker
+		set(processOldSpace(announced), LimitProcess)
 	case p.report != nil && (flagOf(p.report) != nil || p.report.HeapLimitMB != nil):
 		if f := flagOf(p.report); f != nil {
 			set(f, LimitReport)
