@@ -1194,7 +1194,12 @@ func (e *explainer) worker() {
 	if len(others) == 0 {
 		return
 	}
-	e.ev("worker", "isolate %s is the worker thread that ran out of its own heap (the process's --max-old-space-size where one was given, which overrides a Worker's resourceLimits; else those; else the default); the process's other isolates (%s: its main thread and any other workers) are read on their own", k.Isolate, strings.Join(others, ", "))
+	which := "the worker thread"
+	if ws := e.a.announcedWorkers[k.PID]; len(ws) == 1 {
+		// gcanalyze run heard from one worker of this process: this is it.
+		which = fmt.Sprintf("the worker thread with threadId %d", ws[0].ThreadID)
+	}
+	e.ev("worker", "isolate %s is %s that ran out of its own heap (the process's --max-old-space-size where one was given, which overrides a Worker's resourceLimits; else those; else the default); the process's other isolates (%s: its main thread and any other workers) are read on their own", k.Isolate, which, strings.Join(others, ", "))
 }
 
 // caught writes the errors the process caught and logged: not its death, but a size limit

@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -260,6 +261,9 @@ func TestRunWorkerLimit(t *testing.T) {
 			}
 			if crashed := worker.Crash != nil && worker.Crash.Kind == parser.FatalWorkerOOM; crashed != c.crashed || crashed && worker.Verdict != analyze.VerdictLeak {
 				t.Errorf("worker: %s, crash %+v; want dead of its memory %v (a leak then)", worker.Verdict, worker.Crash, c.crashed)
+			}
+			if c.crashed && !slices.ContainsFunc(worker.Evidence, func(ev string) bool { return strings.Contains(ev, "the worker thread with threadId 1") }) {
+				t.Errorf("the evidence does not say which worker died: %q", worker.Evidence)
 			}
 			for _, p := range rep.Processes {
 				want, who := c.mainMB, "main thread"
