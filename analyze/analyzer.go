@@ -249,8 +249,11 @@ type Analyzer struct {
 	prevGC       *proc
 	prevGCMS     float64
 	startedAfter map[[2]*proc]float64
-	memory       []*parser.Memory
-	reports      []*parser.Report
+	// anchors are the preload's lines that say when they were printed on the process's clock,
+	// by pid, each with the times of the GCs printed just before and after it (startBounds).
+	anchors map[int64][]*anchor
+	memory  []*parser.Memory
+	reports []*parser.Report
 }
 
 // jestHeapSize reads jest --logHeapUsage's "PASS path/x.test.ts (6.8 s, 221 MB heap size)".
@@ -270,7 +273,8 @@ func jestHeapSize(line string) (float64, bool) {
 // New returns an empty Analyzer.
 func New(opts Options) *Analyzer {
 	a := &Analyzer{opts: opts, th: DefaultThresholds, procs: map[parser.IsolateKey]*proc{}, context: map[string]bool{},
-		announced: map[int64]*parser.Process{}, announcedWorkers: map[int64][]*parser.Process{}, startedAfter: map[[2]*proc]float64{}}
+		announced: map[int64]*parser.Process{}, announcedWorkers: map[int64][]*parser.Process{}, startedAfter: map[[2]*proc]float64{},
+		anchors: map[int64][]*anchor{}}
 	if opts.Thresholds != nil {
 		a.th = *opts.Thresholds
 	}
@@ -432,6 +436,9 @@ func (a *Analyzer) Add(ev parser.Event) {
 			a.memory = append(a.memory, ev.Memory)
 		}
 	case parser.TypeProcess:
+		if pr := ev.Process; pr.PID != nil && pr.AtMS != nil && len(a.anchors[*pr.PID]) < maxSamples {
+			a.addAnchor(*pr.PID, *pr.AtMS)
+		}
 		switch pr := ev.Process; {
 		case pr.PID == nil:
 		case pr.Worker && len(a.announcedWorkers[*pr.PID]) < maxSamples:
@@ -701,7 +708,51 @@ func (a *Analyzer) startOrder(p *proc, pt GCPoint) {
 	a.prevGC, a.prevGCMS = p, pt.TimeMS
 	if pt.InCrashDump {
 		a.prevGC = nil
+		return
 	}
+	for _, an := range a.anchors[p.key.PID] {
+		if _, ok := an.after[p]; !ok {
+			// The line may give the GC's start: it ended, and printed, a pause later.
+			an.after[p] = pt.TimeMS + pt.PauseMS
+		}
+	}
+}
+
+// anchor is a line the preload printed at atMS on its process's clock, with the time of each
+// isolate's last GC printed before it and of its first GC printed after it, on the isolate's
+// own clock.
+type anchor struct {
+	atMS          float64
+	before, after map[*proc]float64
+}
+
+// addAnchor notes a preload line of pid printed at atMS.
+func (a *Analyzer) addAnchor(pid int64, atMS float64) {
+	an := &anchor{atMS: atMS, before: map[*proc]float64{}, after: map[*proc]float64{}}
+	for _, q := range a.order {
+		if q.key.PID == pid && q.gcs > 0 {
+			an.before[q] = q.last
+		}
+	}
+	a.anchors[pid] = append(a.anchors[pid], an)
+}
+
+// startBounds is when, on its process's clock, p's isolate started, as the preload's lines
+// printed among its GCs bound it: a GC printed before such a line at t on the isolate's clock
+// puts the start at or before the line's time less t, one that ended after it at t at or
+// after that.
+// ok is false when no line bounds it on both sides.
+func (a *Analyzer) startBounds(p *proc) (lo, hi float64, ok bool) {
+	lo, hi = math.Inf(-1), math.Inf(1)
+	for _, an := range a.anchors[p.key.PID] {
+		if t, ok := an.before[p]; ok {
+			hi = math.Min(hi, an.atMS-t)
+		}
+		if t, ok := an.after[p]; ok {
+			lo = math.Max(lo, an.atMS-t)
+		}
+	}
+	return lo, hi, !math.IsInf(lo, 0) && !math.IsInf(hi, 0)
 }
 
 // threadStartGapMS is how much later an isolate's clock must be shown to have started than
@@ -728,6 +779,47 @@ func (a *Analyzer) threadOrder(p *proc) int {
 	}
 	if others > 0 && first {
 		return 1
+	}
+	return a.threadByStart(p)
+}
+
+// isolateLeadMS is how long before its thread's Node environment an isolate may start: V8
+// sets the isolate up first (a worker's on Node 20 started 0-14 ms before its environment, by
+// the GCs printed around its preload's line). roundingMS allows for GC lines printing whole
+// milliseconds.
+const (
+	isolateLeadMS = 30
+	roundingMS    = 2
+)
+
+// threadByStart places p's isolate by when it started (startBounds) against when the preload
+// says each thread of its process started: the main thread (1) when only the main thread's
+// start lies within the bounds, a worker (-1) when only workers' do, 0 otherwise. It places
+// the one isolate that prints GCs of a process whose main thread runs none (a program that
+// hands its work to a worker and waits).
+func (a *Analyzer) threadByStart(p *proc) int {
+	main := a.announced[p.key.PID]
+	if main == nil || main.StartedMS == nil {
+		return 0
+	}
+	lo, hi, ok := a.startBounds(p)
+	if !ok {
+		return 0
+	}
+	// A thread whose environment was made at env started its isolate within isolateLeadMS
+	// before it: placed there if that stretch meets the bounds.
+	within := func(env float64) bool { return env+roundingMS >= lo && env-isolateLeadMS-roundingMS <= hi }
+	worker := false
+	for _, w := range a.announcedWorkers[p.key.PID] {
+		if w.StartedMS != nil && within(*w.StartedMS) {
+			worker = true
+		}
+	}
+	switch isMain := within(*main.StartedMS); {
+	case isMain && !worker:
+		return 1
+	case worker && !isMain:
+		return -1
 	}
 	return 0
 }

@@ -31,6 +31,29 @@ func TestWorkerOwnLimit(t *testing.T) {
 	}
 }
 
+// TestWorkerOfAnIdleMainThread: the same program with its main thread idle (argument "idle"),
+// its worker started 0.3 s in: the worker's isolate is the only one that prints GCs, so no
+// other isolate's clock compares with its; the preload's lines, printed among its GCs with
+// the time each thread's environment was made, place it as the worker, told against its own
+// 64 MB. (Threads started within some 35 ms of each other may not be told apart so: then the
+// main thread's limit, as before.)
+func TestWorkerOfAnIdleMainThread(t *testing.T) {
+	a := analyzerOf(t, "testdata/real-run-node20-run-log-worker-idle-main-64.log.gz")
+	var isolates []*proc
+	for _, p := range a.order {
+		if p.gcs > 0 {
+			isolates = append(isolates, p)
+		}
+	}
+	if len(isolates) != 1 || a.threadOrder(isolates[0]) != -1 {
+		t.Fatalf("want one isolate, read as a worker: %d isolates", len(isolates))
+	}
+	r := analyzeFile(t, "testdata/real-run-node20-run-log-worker-idle-main-64.log.gz", Options{})
+	if p := r.Processes[0]; p.HeapLimitMB == nil || *p.HeapLimitMB != 64 {
+		t.Errorf("limit %v, want the worker's 64 MB", p.HeapLimitMB)
+	}
+}
+
 // TestThreadOrder: in a log of several isolates of one process, the one whose clock started
 // first is the main thread: a real Node 20 worker pool (node --trace-gc, no preload) whose
 // workers' isolates live in thread arenas (0x7f… on glibc), the main thread's in the main

@@ -6,6 +6,14 @@ try {
   v8.setFlagsFromString('--trace-gc');
   var main = true;
   try { main = require('worker_threads').isMainThread; } catch (e) {}
+  // When this thread's environment was made and when it says so, in ms on the process's
+  // clock: gcanalyze places the isolates that print GCs against them (Node 8.5 and later).
+  var started = null, now = function () { return null; };
+  try {
+    var perf = require('perf_hooks').performance;
+    started = perf.nodeTiming.environment;
+    now = function () { return perf.now(); };
+  } catch (e) {}
   if (main) {
     var args = process.execArgv.concat((process.env.NODE_OPTIONS || '').split(/\s+/));
     var old = null, semi = null, heap = null;
@@ -18,7 +26,9 @@ try {
       if (m) heap = Number(m[1]);
     });
     var info = { pid: process.pid, node: process.version, heap_size_limit: v8.getHeapStatistics().heap_size_limit,
-      max_old_space_size: old, max_semi_space_size: semi, max_heap_size: heap, argv: process.argv };
+      max_old_space_size: old, max_semi_space_size: semi, max_heap_size: heap, argv: process.argv,
+      started_ms: started };
+    info.at_ms = now();
     require('fs').writeSync(1, '[gcanalyze] ' + JSON.stringify(info) + '\n');
   } else {
     // A worker's heap is its own: its Worker's resourceLimits, unless the process's
@@ -27,7 +37,9 @@ try {
     var wt = require('worker_threads');
     var young = wt.resourceLimits && wt.resourceLimits.maxYoungGenerationSizeMb;
     var w = { pid: process.pid, node: process.version, worker: true, thread_id: wt.threadId,
-      heap_size_limit: v8.getHeapStatistics().heap_size_limit, max_young_generation_size: young || null };
+      heap_size_limit: v8.getHeapStatistics().heap_size_limit, max_young_generation_size: young || null,
+      started_ms: started };
+    w.at_ms = now();
     require('fs').writeSync(1, '[gcanalyze] ' + JSON.stringify(w) + '\n');
   }
 } catch (e) {}

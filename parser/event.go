@@ -399,6 +399,11 @@ type Process struct {
 	// MaxYoungGenerationMB is a worker's resourceLimits.maxYoungGenerationSizeMb: the young
 	// generation's share of its heap_size_limit (nil before Node 12.16, or for the main thread).
 	MaxYoungGenerationMB *float64 `json:"max_young_generation_mb,omitempty"`
+	// StartedMS is when the thread's Node environment was made, just after its isolate, and
+	// AtMS when it printed the line, both in ms on the process's clock
+	// (performance.nodeTiming.environment, performance.now()); nil before Node 8.5.
+	StartedMS *float64 `json:"started_ms,omitempty"`
+	AtMS      *float64 `json:"at_ms,omitempty"`
 }
 
 // HeapFlag is a V8 heap flag on a command line the log shows — a CI job echoing it, a process

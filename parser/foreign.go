@@ -363,12 +363,14 @@ func processLine(t string) (*Process, bool) {
 		Worker        bool     `json:"worker"`
 		ThreadID      int64    `json:"thread_id"`
 		MaxYoung      *float64 `json:"max_young_generation_size"`
+		StartedMS     *float64 `json:"started_ms"`
+		AtMS          *float64 `json:"at_ms"`
 	}
 	if json.Unmarshal([]byte(t[len(ProcessLinePrefix):]), &v) != nil || v.PID == nil || v.HeapSizeLimit <= 0 {
 		return nil, false
 	}
 	return &Process{Origin: Origin{PID: v.PID}, NodeVersion: v.Node, HeapSizeLimitMB: v.HeapSizeLimit / (1 << 20), MaxOldSpaceMB: v.MaxOldSpace, MaxSemiSpaceMB: v.MaxSemiSpace, MaxHeapSizeMB: v.MaxHeapSize, Argv: v.Argv,
-		Worker: v.Worker, ThreadID: v.ThreadID, MaxYoungGenerationMB: v.MaxYoung}, true
+		Worker: v.Worker, ThreadID: v.ThreadID, MaxYoungGenerationMB: v.MaxYoung, StartedMS: v.StartedMS, AtMS: v.AtMS}, true
 }
 
 // mallocFailure is macOS's libmalloc refusing a node process memory outside V8's heap:

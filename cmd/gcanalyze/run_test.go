@@ -237,6 +237,7 @@ func TestRunWorkerLimit(t *testing.T) {
 	}{
 		{"worker dies", []string{"node", "testdata/run/worker.js"}, true, [2]float64{63, 65}, [2]float64{1000, 1 << 20}},
 		{"program exits first", []string{"node", "testdata/run/worker.js", "5"}, false, [2]float64{63, 65}, [2]float64{1000, 1 << 20}},
+		{"idle main thread", []string{"node", "testdata/run/worker.js", "5", "idle"}, false, [2]float64{63, 65}, [2]float64{1000, 1 << 20}},
 		{"flag overrides", []string{"node", "--max-old-space-size=80", "testdata/run/worker.js", "5"}, false, [2]float64{79, 81}, [2]float64{79, 81}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -246,6 +247,14 @@ func TestRunWorkerLimit(t *testing.T) {
 				t.Fatalf("exit code %d: %s", r.code, r.stderr)
 			}
 			rep := readJSONReport(t, report)
+			if c.name == "idle main thread" {
+				// Its main thread prints no GC: the worker is the one isolate, placed by when
+				// it started, as the preload's lines among its GCs bound it.
+				if len(rep.Processes) != 1 || rep.Processes[0].HeapLimitMB == nil || *rep.Processes[0].HeapLimitMB < c.workerMB[0] || *rep.Processes[0].HeapLimitMB > c.workerMB[1] {
+					t.Fatalf("want the worker alone, told against its own limit: %+v", rep.Processes)
+				}
+				return
+			}
 			if len(rep.Processes) != 2 {
 				t.Fatalf("%d isolates, want the main thread and the worker: %s", len(rep.Processes), r.stderr)
 			}
