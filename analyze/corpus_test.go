@@ -150,6 +150,25 @@ var withLimitMisses = map[string]string{
 // measured as they came, each with why; the list may only shrink. They are held to nothing
 // else their label says (no time-to-OOM), and listed runs that read right are reported.
 var knownMisses = map[string]string{
+	// Set CY (Node 10, 18, 21 and 24; blind, 23 of 32 at first contact, 925a775). A BGP route
+	// collector whose RIB with its updates in flight needs more than its 96 MB flag: loaded
+	// and dead at 4-7.6 s with about a second near its limit, read a leak on all four
+	// (labelled heap-too-small; its helper calls the case weak: set CR's and CX's class). A
+	// STEP converter flat at ~3 MB for 20 s, then a 900k-entity assembly held whole, 16 -> 65
+	// MB in 1.6 s at 8-35 MB/s, slower than the program allocated before it, so read as a
+	// leak switched on (keptPartOfAllocation; "faster and faster") on Node 10, 18 and 21, and
+	// heap-too-small on 24 (labelled allocation-burst). A bounce processor's suppression list
+	// levelling at ~48-52 MB on Node 18, its last full GC the parabola's only point near the
+	// level: insufficient data (labelled healthy; Node 10, 21 and 24 read it).
+	"node-10/bgp-route-collector-rib-too-small.96.log.gz":           "a load dying within a second of its limit, read as a leak",
+	"node-18/bgp-route-collector-rib-too-small.96.log.gz":           "a load dying within a second of its limit, read as a leak",
+	"node-21/bgp-route-collector-rib-too-small.96.log.gz":           "a load dying within a second of its limit, read as a leak",
+	"node-24/bgp-route-collector-rib-too-small.96.log.gz":           "a load dying within a second of its limit, read as a leak",
+	"node-10/cad-step-batch-converter-big-assembly-burst.64.log.gz": "a burst slower than the allocation before it, read as a leak",
+	"node-18/cad-step-batch-converter-big-assembly-burst.64.log.gz": "a burst slower than the allocation before it, read as a leak",
+	"node-21/cad-step-batch-converter-big-assembly-burst.64.log.gz": "a burst slower than the allocation before it, read as a leak",
+	"node-24/cad-step-batch-converter-big-assembly-burst.64.log.gz": "a burst slower than the allocation before it, read as a working set",
+	"node-18/email-bounce-suppression-list-levels.256.log.gz":       "slowing, too short a stay at its level to call one",
 	// Set CX (Node 12, 17, 22 and 26; blind, 26 of 32 at first contact, 962eb9b). A container
 	// registry's GC job loading a 62k-manifest index, then walking repositories, its working
 	// set 30% past its 96 MB flag: the heap after full GCs rose on one line, 11 -> 95 MB in
