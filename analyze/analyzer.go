@@ -710,6 +710,9 @@ func (a *Analyzer) startOrder(p *proc, pt GCPoint) {
 		a.prevGC = nil
 		return
 	}
+	if len(a.anchors) == 0 {
+		return // no preload line says when it was printed: the common case, kept cheap
+	}
 	for _, an := range a.anchors[p.key.PID] {
 		if _, ok := an.after[p]; !ok {
 			// The line may give the GC's start: it ended, and printed, a pause later.

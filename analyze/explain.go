@@ -838,13 +838,12 @@ func (e *explainer) burst() {
 	if s := spikeAtDeath(p, e.th); s != nil {
 		e.ev("burst", "the heap held ~%s, then rose to %s in %s: the full GC at %s freed it back to ~%s, and the next allocation did not fit — a transient allocation on a steady heap, not the live objects, ran into the limit",
 			mb(s.levelMB), mb(s.beforeMB), secs(s.atMS-s.sinceMS), secs(s.atMS), mb(s.levelMB))
-	} else if b := burstOf(p, p.limit.effectiveMB, e.th); b != nil {
+	} else if b := burstInto(p, p.limit.effectiveMB, e.th); b != nil && b.diedMB > 0 {
+		e.ev("burst", "the heap held ~%s until %s, then reached %s by %s, %.0f%% of the ~%s limit: %s of climb after %s of steady heap, and V8 gave up there — the burst's next allocation did not fit in the room left",
+			mb(b.baseMB), secs(b.fromMS), mb(b.diedMB), secs(b.toMS), 100*b.diedMB/p.limit.effectiveMB, mb(p.limit.effectiveMB), secs(b.toMS-b.fromMS), secs(b.fromMS-*out.FirstMS))
+	} else if b != nil {
 		e.ev("burst", "the heap held ~%s until %s, then reached the limit by %s: %s of climb after %s of steady heap",
 			mb(b.baseMB), secs(b.fromMS), secs(b.toMS), secs(b.toMS-b.fromMS), secs(b.fromMS-*out.FirstMS))
-	} else if died := crashHeapMB(p); burstIntoDeath(p, p.limit.effectiveMB, e.th) {
-		b := burstOf(p, died, e.th)
-		e.ev("burst", "the heap held ~%s until %s, then reached %s by %s, %.0f%% of the ~%s limit: %s of climb after %s of steady heap, and V8 gave up there — the burst's next allocation did not fit in the room left",
-			mb(b.baseMB), secs(b.fromMS), mb(died), secs(b.toMS), 100*died/p.limit.effectiveMB, mb(p.limit.effectiveMB), secs(b.toMS-b.fromMS), secs(b.fromMS-*out.FirstMS))
 	} else if calmAtDeath(p, out, e.th) && !suddenArrival(p, p.limit.effectiveMB, e.th) {
 		// The heap did not jump: what says "one allocation" is how calm V8 was (calmAtDeath
 		// reads the last two full GCs).

@@ -229,7 +229,7 @@ func (a *Analyzer) finish(p *proc, several bool) *Process {
 		}
 	}
 	if out.Verdict == VerdictAllocationBurst {
-		if b := burstOf(p, p.limit.effectiveMB, &a.th); b != nil {
+		if b := burstInto(p, p.limit.effectiveMB, &a.th); b != nil {
 			a.trendBefore(p, out, b.fromMS, "the burst")
 		}
 	}

@@ -376,7 +376,7 @@ func verdictOf(p *proc, out *Process, th *Thresholds, heapMB float64) string {
 	case crashedAtLimit(p):
 		limit = p.limit.effectiveMB
 		switch {
-		case isBurst(p, limit, th) || burstIntoDeath(p, limit, th) || !growing && (farBelowLimit(out, heapMB, th) && !p.limit.notInEffect && oneAllocationFits(out, heapMB) || calmAtDeath(p, out, th) || spikeAtDeath(p, th) != nil):
+		case isBurst(p, limit, th) || !growing && (farBelowLimit(out, heapMB, th) && !p.limit.notInEffect && oneAllocationFits(out, heapMB) || calmAtDeath(p, out, th) || spikeAtDeath(p, th) != nil):
 			// A heap that grew steadily into its death is not the victim of one allocation,
 			// whatever limit the user stated.
 			return VerdictAllocationBurst
@@ -1990,22 +1990,34 @@ func riseMB(out *Process) float64 {
 // isBurst reports whether a process that died at its limit had a stable heap and then
 // climbed to the limit in one short run: the climb from near its earlier level to 80% of the
 // limit took less than 30% of the time it lived before reaching the limit.
-func isBurst(p *proc, limit float64, th *Thresholds) bool { return burstOf(p, limit, th) != nil }
+func isBurst(p *proc, limit float64, th *Thresholds) bool { return burstInto(p, limit, th) != nil }
 
-// burstIntoDeath reports a burst into the heap the process died at, where that lies under
-// BurstReachShare of the limit: V8 gave up there because the burst's next allocation did not
-// fit, which is the burst's doing, not a limit it never reached (a text-diff service's LCS
-// table, 8 MB held for 24 s, then 145 MB in 0.3 s and "Reached heap limit" under a 192 MB
-// flag).
-func burstIntoDeath(p *proc, limit float64, th *Thresholds) bool {
+// burstInto is how a process ran into its limit at once (burstOf), or, where it died under
+// BurstReachShare of the limit, into the heap it died at: V8 gave up there because the
+// burst's next allocation did not fit, which is the burst's doing, not a limit it never
+// reached (a text-diff service's LCS table, 8 MB held for 24 s, then 145 MB in 0.3 s and
+// "Reached heap limit" under a 192 MB flag). nil when neither.
+func burstInto(p *proc, limit float64, th *Thresholds) *burst {
+	if b := burstOf(p, limit, th); b != nil {
+		return b
+	}
 	died := crashHeapMB(p)
-	return died > 0 && died < th.BurstReachShare*limit && isBurst(p, died, th)
+	if p.crash == nil || died <= 0 || died >= th.BurstReachShare*limit {
+		return nil
+	}
+	b := burstOf(p, died, th)
+	if b != nil {
+		b.diedMB = died
+	}
+	return b
 }
 
 // burst is how a process ran into its limit at once: the level it held, and when it left it
-// and reached the limit.
+// and reached the limit. diedMB is set when what it reached was the heap it died at, under
+// the limit (burstInto).
 type burst struct {
 	baseMB, fromMS, toMS float64
+	diedMB               float64
 }
 
 // keptPartOfAllocation reports whether a climb (the points from its start to where it reached

@@ -1,7 +1,6 @@
 package analyze
 
 import (
-	"io"
 	"strings"
 	"testing"
 
@@ -89,16 +88,13 @@ func analyzerOf(t *testing.T, log string) *Analyzer {
 		t.Fatal(err)
 	}
 	defer f.Close()
+	evs, _, err := parser.All(f)
+	if err != nil {
+		t.Fatal(err)
+	}
 	a := New(Options{})
-	p := parser.New(f)
-	for {
-		ev, err := p.Next()
-		if err == io.EOF {
-			return a
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
+	for _, ev := range evs {
 		a.Add(ev)
 	}
+	return a
 }
