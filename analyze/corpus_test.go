@@ -732,6 +732,15 @@ func checkInvariants(t *testing.T, r *Report) {
 		if h := p.HeapAfterFullGC; p.Verdict == VerdictHeapTooSmall && h != nil && p.HeapLimitMB != nil && p.HeapLimitSource == LimitUser && h.LastMB < 0.6**p.HeapLimitMB {
 			t.Errorf("%s: HEAP TOO SMALL ('sits at the limit') with the heap after the last full GC at %.1f MB of a %.0f MB limit", id, h.LastMB, *p.HeapLimitMB)
 		}
+		if b := p.Burst; b != nil {
+			// A burst is a level and a climb out of it: a trend, if any, is the level's.
+			if p.Verdict != VerdictAllocationBurst || b.ToMS <= b.FromMS || b.ReachedMB <= b.LevelMB {
+				t.Errorf("%s: %s with a burst %+v", id, p.Verdict, *b)
+			}
+			if tr := p.Trend; tr != nil && tr.ToMS > b.FromMS {
+				t.Errorf("%s: a trend to %.0f ms across the burst from %.0f ms", id, tr.ToMS, b.FromMS)
+			}
+		}
 		if p.Crash != nil && p.Crash.TimeMS != nil && p.LastMS != nil && *p.Crash.TimeMS != *p.LastMS {
 			t.Errorf("%s: crash at %v, last GC at %v", id, *p.Crash.TimeMS, *p.LastMS)
 		}

@@ -553,6 +553,16 @@ func (e *explainer) trend() {
 		case !t.Significant:
 			e.ev("trend", "no significant growth: the fitted change over the window is %+.1f MB", t.GrowthMB)
 		}
+	case h != nil && e.out.Burst != nil:
+		why := "every full GC came in the burst"
+		switch n := fullGCsBefore(e.p, e.out.Burst.FromMS); {
+		case n == 1:
+			why = "one full GC before the burst gives the level no trend, and a line through it and the burst is neither's rate"
+		case n > 1:
+			why = fmt.Sprintf("%d full GCs before the burst are too few for the level's trend, and a line through the level and the burst is neither's rate", n)
+		}
+		e.ev("heap after full GC", "%s at %s → %s at %s: no trend — the heap held a level, then burst (below); %s",
+			mb(h.FirstMB), secs(h.FirstMS), mb(h.LastMB), secs(h.LastMS), why)
 	case h != nil:
 		e.ev("heap after full GC", "%s at %s → %s at %s (%s: too few for a trend)", mb(h.FirstMB), secs(h.FirstMS), mb(h.LastMB), secs(h.LastMS), plural(e.out.FullGCs, "full GC", "full GCs"))
 	}
@@ -838,12 +848,12 @@ func (e *explainer) burst() {
 	if s := spikeAtDeath(p, e.th); s != nil {
 		e.ev("burst", "the heap held ~%s, then rose to %s in %s: the full GC at %s freed it back to ~%s, and the next allocation did not fit — a transient allocation on a steady heap, not the live objects, ran into the limit",
 			mb(s.levelMB), mb(s.beforeMB), secs(s.atMS-s.sinceMS), secs(s.atMS), mb(s.levelMB))
-	} else if b := burstInto(p, p.limit.effectiveMB, e.th); b != nil && b.diedMB > 0 {
-		e.ev("burst", "the heap held ~%s until %s, then reached %s by %s, %.0f%% of the ~%s limit: %s of climb after %s of steady heap, and V8 gave up there — the burst's next allocation did not fit in the room left",
-			mb(b.baseMB), secs(b.fromMS), mb(b.diedMB), secs(b.toMS), 100*b.diedMB/p.limit.effectiveMB, mb(p.limit.effectiveMB), secs(b.toMS-b.fromMS), secs(b.fromMS-*out.FirstMS))
+	} else if b := out.Burst; b != nil && b.DiedUnderMB != nil {
+		e.ev("burst", "the heap held ~%s until %s, then reached %s by %s: %s of climb after %s of steady heap; V8 gave up at %s, %.0f%% of the ~%s limit — the burst's next allocation did not fit in the room left",
+			mb(b.LevelMB), secs(b.FromMS), mb(b.ReachedMB), secs(b.ToMS), secs(b.ToMS-b.FromMS), secs(b.FromMS-*out.FirstMS), mb(*b.DiedUnderMB), 100**b.DiedUnderMB/p.limit.effectiveMB, mb(p.limit.effectiveMB))
 	} else if b != nil {
-		e.ev("burst", "the heap held ~%s until %s, then reached the limit by %s: %s of climb after %s of steady heap",
-			mb(b.baseMB), secs(b.fromMS), secs(b.toMS), secs(b.toMS-b.fromMS), secs(b.fromMS-*out.FirstMS))
+		e.ev("burst", "the heap held ~%s until %s, then reached %s, %.0f%% of the limit, by %s: %s of climb after %s of steady heap",
+			mb(b.LevelMB), secs(b.FromMS), mb(b.ReachedMB), 100*b.ReachedMB/p.limit.effectiveMB, secs(b.ToMS), secs(b.ToMS-b.FromMS), secs(b.FromMS-*out.FirstMS))
 	} else if calmAtDeath(p, out, e.th) && !suddenArrival(p, p.limit.effectiveMB, e.th) {
 		// The heap did not jump: what says "one allocation" is how calm V8 was (calmAtDeath
 		// reads the last two full GCs).
@@ -1326,4 +1336,15 @@ func (e *explainer) outgrew(lv *pausedLevel) {
 	}
 	e.ev("outgrew", "the heap held ~%s%s from %s to %s, longer than it took to get there, then climbed to %s in %s %s%s: a working set that held, then %s (more work at once, a bigger input), not a leak's steady growth",
 		mb(lv.heapMB), where, secs(lv.fromMS), secs(lv.toMS), mb(lv.deathMB), secs(lv.deathMS-lv.toMS), ended, back, outgrew)
+}
+
+// fullGCsBefore counts a process's full GCs up to ms.
+func fullGCsBefore(p *proc, ms float64) int {
+	n := 0
+	for _, f := range p.fulls {
+		if f.TimeMS <= ms {
+			n++
+		}
+	}
+	return n
 }

@@ -230,7 +230,18 @@ func (a *Analyzer) finish(p *proc, several bool) *Process {
 	}
 	if out.Verdict == VerdictAllocationBurst {
 		if b := burstInto(p, p.limit.effectiveMB, &a.th); b != nil {
+			out.Burst = &Burst{LevelMB: round1(b.baseMB), FromMS: b.fromMS, ToMS: b.toMS, ReachedMB: round1(b.topMB)}
+			if b.diedMB > 0 {
+				died := round1(b.diedMB)
+				out.Burst.DiedUnderMB = &died
+			}
 			a.trendBefore(p, out, b.fromMS, "the burst")
+			if t := out.Trend; t != nil && t.ToMS > b.fromMS {
+				// Too few full GCs before the burst for a trend of their own: the line through
+				// them and the burst's rose all the way (+3.8 MB/s, R² 0.93, across a payroll
+				// export's 20 s at 37 MB), a rate the heap never had.
+				p.growth, out.Trend, out.Swing, out.LiveHeapSlopeMBPerS = nil, nil, nil, nil
+			}
 		}
 	}
 	if out.Verdict == VerdictHeapTooSmall || out.Verdict == VerdictGCThrashing && !crashedAtLimit(p) {

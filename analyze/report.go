@@ -84,6 +84,11 @@ type Process struct {
 	// log where the trend holds; Trend says how it was fitted.
 	LiveHeapSlopeMBPerS *float64 `json:"live_heap_slope_mb_per_s"`
 	Trend               *Trend   `json:"trend"`
+	// Burst is how one burst of allocation ran the heap into its limit, set with the
+	// allocation-burst verdict where the GC lines show the heap level and then climbing.
+	// Trend is then the heap's before the burst, or nil where too few full GCs came before it
+	// to read one: a line through the level and the burst is neither's rate.
+	Burst *Burst `json:"burst,omitempty"`
 	// PrintedHeap is the heap the program printed of itself (process.memoryUsage().heapUsed,
 	// v8.getHeapStatistics().used_heap_size), when a log of one process holds two samples or
 	// more.
@@ -290,6 +295,20 @@ type ResumedGrowth struct {
 	LevelToMS   float64 `json:"level_to_ms"`
 	LevelMB     float64 `json:"level_mb"`
 	DeathMB     float64 `json:"death_mb"`
+}
+
+// Burst is a level the heap held and the climb out of it into the limit (times in ms, sizes MB).
+type Burst struct {
+	// LevelMB is the heap the GCs left while it held, until FromMS.
+	LevelMB float64 `json:"level_mb"`
+	FromMS  float64 `json:"from_ms"`
+	// ToMS is when the heap reached the limit's neighbourhood (BurstReachShare of it), and
+	// ReachedMB the heap the GC there showed.
+	ToMS      float64 `json:"to_ms"`
+	ReachedMB float64 `json:"reached_mb"`
+	// DiedUnderMB is set when V8 gave up under the limit, where the burst's next allocation
+	// did not fit: the heap it died at, the neighbourhood ToMS is of.
+	DiedUnderMB *float64 `json:"died_under_mb,omitempty"`
 }
 
 // OutgrownLevel is a level a working set held before it outgrew it (times in ms, sizes MB).

@@ -2017,7 +2017,10 @@ func burstInto(p *proc, limit float64, th *Thresholds) *burst {
 // the limit (burstInto).
 type burst struct {
 	baseMB, fromMS, toMS float64
-	diedMB               float64
+	// topMB is the heap the GC at toMS showed: what it left, or found where nothing left
+	// as much near the limit.
+	topMB  float64
+	diedMB float64
 }
 
 // keptPartOfAllocation reports whether a climb (the points from its start to where it reached
@@ -2187,5 +2190,9 @@ func burstOf(p *proc, limit float64, th *Thresholds) *burst {
 		// what looks like a sudden arrival is a noisy leak's last stretch.
 		return nil
 	}
-	return &burst{baseMB: base, fromMS: pts[climb-1].TimeMS, toMS: pts[reach].TimeMS}
+	top := pts[reach].AfterMB
+	if !near(GCPoint{AfterMB: top}) {
+		top = math.Max(pts[reach].BeforeMB, top)
+	}
+	return &burst{baseMB: base, fromMS: pts[climb-1].TimeMS, toMS: pts[reach].TimeMS, topMB: top}
 }

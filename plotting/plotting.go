@@ -494,6 +494,24 @@ func Heap(p *analyze.Process) *plot.Plot {
 			pl.Legend.Add(label, ext)
 		}
 	}
+	if b := p.Burst; b != nil {
+		// The report reads the heap as a level and one climb out of it: the chart draws
+		// those, the level only where no trend of its own was read before the burst.
+		pts := plotter.XYs{xy(b.FromMS, b.LevelMB), xy(b.ToMS, b.ReachedMB)}
+		if p.Trend == nil {
+			// From where a GC first left the level: a program loads its state before it
+			// holds it.
+			for _, g := range p.Series.GCs {
+				if g.AfterMB >= 0.9*b.LevelMB && g.TimeMS < b.FromMS {
+					pts = append(plotter.XYs{xy(g.TimeMS, b.LevelMB)}, pts...)
+					break
+				}
+			}
+		}
+		l := line(pts, colTrend, vg.Points(2))
+		pl.Add(l)
+		pl.Legend.Add(fmt.Sprintf("burst: held ~%.0f MB, then %+.0f MB in %s", b.LevelMB, b.ReachedMB-b.LevelMB, units.Duration(b.ToMS-b.FromMS)), l)
+	}
 	if p.HeapLimitMB != nil {
 		lim := *p.HeapLimitMB
 		l := line(plotter.XYs{xy(t0, lim), xy(t1, lim)}, colLimit, vg.Points(1.2), vg.Points(6), vg.Points(3))

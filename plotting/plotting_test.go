@@ -252,6 +252,32 @@ func TestTrendLineOnlyWhereTheHeapWas(t *testing.T) {
 	}
 }
 
+// TestBurstDrawnAsLevelAndClimb: an allocation burst's heap chart draws the level the heap
+// held and the climb out of it, as the report reads it; a trend line goes with it only where
+// the report read one before the burst, never a line rising through the level into the burst.
+func TestBurstDrawnAsLevelAndClimb(t *testing.T) {
+	for _, tc := range []struct {
+		log   string
+		trend bool
+	}{
+		{"node-23/payroll-ledger-unpaginated-export-burst.128.log.gz", false}, // 2 full GCs before it
+		{"node-20/burst-oom.log", false},                                      // none before it
+		{"node-11/cdc-consumer-resnapshot-materialize-burst.512.log.gz", true},
+	} {
+		p := report(t, tc.log).Processes[0]
+		if p.Verdict != analyze.VerdictAllocationBurst || p.Burst == nil {
+			t.Fatalf("%s: %s, burst %v: the test needs a burst the report reads", tc.log, p.Verdict, p.Burst)
+		}
+		svg := heapSVG(t, tc.log, p)
+		if !strings.Contains(svg, "burst: held ~") {
+			t.Errorf("%s: the heap chart does not draw the burst", tc.log)
+		}
+		if got := strings.Contains(svg, "trend of survivors"); got != tc.trend {
+			t.Errorf("%s: trend line drawn = %v, want %v (report's trend %+v)", tc.log, got, tc.trend, p.Trend)
+		}
+	}
+}
+
 // TestChangingRateLabelled: where the report models the growth as accelerating, the heap chart's
 // straight trend line is labelled as the average, with the rate at the end beside it, as the
 // report's rate line says.
