@@ -183,32 +183,39 @@ func fitLegend(name string, pl *plot.Plot, c draw.Canvas) {
 // placeLegend keeps the legend at the top left, in the room made above the data, unless the
 // data reach into the part of the top left corner the legend covers (a heap near its limit
 // from the start, committed memory that swelled early): then at the top right, when no data
-// reach there and no crash line stands at the right edge; else at the bottom left. It says
-// whether the legend stays on top.
+// reach there and no crash line stands at the right edge; else at the bottom left, when no
+// data lie there either; else at the top left still, over all the data, the chart's room
+// above them made as tall as the legend (fitLegendRoom): a chart attached to a bug report
+// must not hide the points it is about. It says whether the legend stays on top.
 func placeLegend(pl *plot.Plot, pts plotter.XYs, xmin, xmax, ymax float64, crashed bool) bool {
 	// The legend of the heap chart covers about a third of the width and under half of the
 	// height of a dashboard tile; the margins are generous so no marker hides under it.
-	clear := func(left bool) bool {
+	clear := func(left, top bool) bool {
+		// At the bottom, the chart keeps only a margin above the data (1.12 of them).
+		bottomTop := 0.45 * ymax / heapLegendRoom * 1.12
 		for _, p := range pts {
 			inX := p.X < xmin+0.35*(xmax-xmin)
 			if !left {
 				inX = p.X > xmax-0.35*(xmax-xmin)
 			}
-			if inX && p.Y > 0.55*ymax {
+			if inX && (top && p.Y > 0.55*ymax || !top && p.Y < bottomTop) {
 				return false
 			}
 		}
 		return true
 	}
 	switch {
-	case clear(true):
+	case clear(true, true):
 		return true
-	case !crashed && clear(false):
+	case !crashed && clear(false, true):
 		pl.Legend.Top, pl.Legend.Left = true, false
 		return true
+	case clear(true, false):
+		pl.Legend.Top, pl.Legend.Left = false, true
+		return false
 	}
-	pl.Legend.Top, pl.Legend.Left = false, true
-	return false
+	pl.Legend.Top, pl.Legend.Left = true, true
+	return true
 }
 
 // logSpan is the time the log covers, for the charts that draw no prediction.

@@ -438,9 +438,10 @@ func TestEnvelope(t *testing.T) {
 }
 
 // TestLegendCorner: the heap chart's legend takes the first corner its data leave free — top
-// left, then top right where no crash line stands at the right edge, else bottom left (a
-// stepwise cache on Node 24 whose committed memory swelled to 187 MB at 15 s of 70: its
-// legend, sent to the bottom left, covered 68 full GCs on their level).
+// left, then top right where no crash line stands at the right edge (a stepwise cache on
+// Node 24 whose committed memory swelled to 187 MB at 15 s of 70: its legend, sent to the
+// bottom left, covered 68 full GCs on their level), then bottom left where no data lie,
+// else top left over all the data.
 func TestLegendCorner(t *testing.T) {
 	swellEarly := plotter.XYs{{X: 1, Y: 20}, {X: 15, Y: 187}, {X: 30, Y: 60}, {X: 60, Y: 90}}
 	for _, tc := range []struct {
@@ -451,8 +452,11 @@ func TestLegendCorner(t *testing.T) {
 	}{
 		{"data low everywhere", plotter.XYs{{X: 1, Y: 10}, {X: 90, Y: 50}}, false, true, true, true},
 		{"committed swelled early, alive", swellEarly, false, true, false, true},
-		{"committed swelled early, crashed", swellEarly, true, false, true, false},
+		{"committed swelled early, crashed", swellEarly, true, true, true, true}, // its start lies in the bottom left
 		{"high at both ends", plotter.XYs{{X: 1, Y: 190}, {X: 95, Y: 190}}, false, false, true, false},
+		// A report's crash on a flat heap whose committed memory rose early over the points
+		// of its start: no corner is free, and the legend goes above all the data.
+		{"no corner free", plotter.XYs{{X: 1, Y: 10}, {X: 20, Y: 150}, {X: 95, Y: 190}}, true, true, true, true},
 	} {
 		pl := plot.New()
 		pl.Legend.Top, pl.Legend.Left = true, true // as the heap chart starts it
