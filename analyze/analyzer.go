@@ -93,6 +93,12 @@ type proc struct {
 	caughtUntraced bool
 	verboseLimitMB *float64
 	muPrinted      bool
+	// pausePrinted is set once a GC line printed its pause; unpaused counts the lines that
+	// did not: cut short or abridged by hand, they say nothing of the time GC took or of the
+	// V8 that printed them.
+	pausePrinted bool
+	paused       int
+	unpaused     int
 	// era is what the trace's shape says about the V8 that printed it.
 	era era
 	// youngSinceFull are the young GCs since the last full GC (bounded; merged pairs keep the
@@ -668,11 +674,7 @@ func (a *Analyzer) addGC(g *parser.GC) {
 	if g.CommittedBeforeMB != nil {
 		pt.committedBeforeMB = *g.CommittedBeforeMB
 	}
-	if g.PauseMS != nil {
-		pt.PauseMS = *g.PauseMS
-	} else {
-		pt.noPause = true
-	}
+	p.notePause(&pt, g.PauseMS)
 	if g.Reason != nil {
 		pt.Reason = *g.Reason
 	}
@@ -871,11 +873,7 @@ func (a *Analyzer) addNVP(n *parser.NVP) {
 	if n.Collector != nil {
 		pt.Collector = *n.Collector
 	}
-	if n.PauseMS != nil {
-		pt.PauseMS = *n.PauseMS
-	} else {
-		pt.noPause = true
-	}
+	p.notePause(&pt, n.PauseMS)
 	if v, ok := n.Numbers["end_memory_size"]; ok {
 		pt.CommittedMB = v / (1 << 20)
 	} else if v, ok := n.Numbers["total_size_after"]; ok && n.Numbers["holes_size_after"] >= 0 {
@@ -1032,4 +1030,23 @@ func FromReader(r io.Reader, source string, opts Options) (*Report, error) {
 		return rep, nil
 	}
 	return rep, sniff.Err(stats)
+}
+
+// notePause sets a GC's pause as printed (nil: not printed) and counts it.
+func (p *proc) notePause(pt *GCPoint, pause *float64) {
+	if pause == nil {
+		pt.noPause = true
+		p.unpaused++
+		return
+	}
+	pt.PauseMS = *pause
+	p.pausePrinted = true
+	p.paused++
+}
+
+// pausesKnown reports whether the process's GC lines printed enough of their pauses (four in
+// five or more) for the time GC took to be read from them: a blog's abridged lines, one of
+// five with its pause, made 10% of the time from that one.
+func (p *proc) pausesKnown() bool {
+	return p.pausePrinted && 5*p.unpaused <= p.paused+p.unpaused
 }

@@ -214,7 +214,9 @@ func healthyHeadline(p *Process) string {
 		what = "no steady growth of the heap after full GCs (a line through them rises, but they scatter too far about it to call it a trend)"
 	}
 	gc := ", and GC takes little time."
-	if p.GCOverhead != nil && *p.GCOverhead >= littleGCShare {
+	if p.GCOverhead == nil {
+		gc = "." // the lines print too few pauses, or span no time, to tell
+	} else if *p.GCOverhead >= littleGCShare {
 		gc = fmt.Sprintf("; GC takes %.0f%% of the time.", 100**p.GCOverhead)
 		if st, span := p.HostStalls, spanMS(p); st != nil && span > 0 && st.TotalMS >= littleGCShare*span {
 			// "Nothing to fix" beside a high share reads as a contradiction unless the

@@ -395,8 +395,10 @@ func (a *Analyzer) pauseStats(p *proc, out *Process) {
 		// The incremental marking V8 reports beside a full GC ran on the main thread too: it
 		// is time the program did not get, like the pause itself. The wall time runs from
 		// the start of the first pause to the end of the last.
-		ov := math.Min(p.pauses.gcMS/(span+p.pauses.firstAtom), 1)
-		out.GCOverhead = &ov
+		if p.pausesKnown() {
+			ov := math.Min(p.pauses.gcMS/(span+p.pauses.firstAtom), 1)
+			out.GCOverhead = &ov
+		}
 		rate := p.allocatedMB / (span / 1000)
 		out.AllocationRateMBPerS = &rate
 	}
@@ -502,7 +504,7 @@ func (a *Analyzer) mutator(p *proc, out *Process) {
 		mae := stat.Mean(diffs, nil)
 		mu.AgreementMAE = &mae
 	}
-	if span := spanMS(out); span > 0 {
+	if span := spanMS(out); span > 0 && p.pausesKnown() {
 		v := math.Max(1-p.pauses.gcMS/span, 0)
 		mu.ComputedOverall = &v
 		out.MMU = mmuCurve(p, span, *out.FirstMS, *out.LastMS)

@@ -39,6 +39,7 @@ func (p *Parser) processGCNow(seg string, glued bool, ev Event) {
 
 // processGCParsed makes the event of a parsed --trace-gc entry.
 func (p *Parser) processGCParsed(seg string, glued bool, ev Event, g *gcLineG, err error) {
+	whole := seg
 	if err != nil {
 		if joined, ok := joinIndentedWraps(seg); ok {
 			if jg, jerr := gcParser.ParseString("", joined); jerr == nil {
@@ -75,12 +76,24 @@ func (p *Parser) processGCParsed(seg string, glued bool, ev Event, g *gcLineG, e
 		g, _ = gcParser.ParseString("", cut)
 		seg = cut
 	}
+	if truncated && (g == nil || g.Sizes.HeapAfter == "") {
+		if a, err := abridgedGCParser.ParseString("", whole); err == nil {
+			g = a.line()
+			seg = ""
+		}
+	}
 	if g == nil || g.Time == "" {
 		ev.Type, ev.Unknown = TypeUnknown, &Unknown{Text: seg}
 		p.emit(ev)
 		return
 	}
 	p.finishGC(gcEvent(g, seg, truncated), ev)
+}
+
+// line is the abridged line as V8's form with what it left out empty.
+func (a *abridgedGCLineG) line() *gcLineG {
+	return &gcLineG{Prefix: a.Prefix, Time: a.Time, Names: a.Names, Quals: a.Quals,
+		Sizes: sizesG{HeapBefore: a.HeapBefore, HeapAfter: a.HeapAfter}}
 }
 
 // minWrapIndent is the shortest run of spaces taken for a wrap's indent inside an entry: V8

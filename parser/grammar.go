@@ -23,7 +23,7 @@ var v8Lexer = lexer.MustSimple([]lexer.SimpleRule{
 	{Name: "Number", Pattern: `[0-9]+(?:[.,][0-9]+)?(?:[eE][-+]?[0-9]+)?`},
 	// Words may hold inner dashes and dots: Mark-sweep, semi-space, scavenge.roots.
 	{Name: "Word", Pattern: `[A-Za-z_][A-Za-z0-9_]*(?:[-.][A-Za-z0-9_]+)*`},
-	{Name: "Arrow", Pattern: `->`},
+	{Name: "Arrow", Pattern: `->|→`},
 	{Name: "Punct", Pattern: `[\[\](){}<>,:;/=+*.%#~@!?&|\\$^'"\x60-]`},
 	{Name: "Space", Pattern: `\s+`},
 	{Name: "Other", Pattern: `.`},
@@ -80,11 +80,26 @@ type qualG struct {
 	Words []string `parser:"'(' @('reduce' | 'interleaved' | 'during' 'sweeping') ')'"`
 }
 
+// sizesG is "S0 (M0) -> S1 (M1) MB,"; the arrow may be a typographer's ("→", a blog's quote).
 type sizesG struct {
 	HeapBefore      string `parser:"@Number"`
-	CommittedBefore string `parser:"'(' @Number ')' '->'"`
+	CommittedBefore string `parser:"'(' @Number ')' Arrow"`
 	HeapAfter       string `parser:"@Number"`
 	CommittedAfter  string `parser:"'(' @Number ')' 'MB' ','"`
+}
+
+// abridgedGCLineG is a --trace-gc line as a blog post or a hand-trimmed report quotes it:
+// "46463 ms: Mark-Compact (reduce) 62.4 → 61.9 MB", without the committed sizes, and often
+// without the pause and what follows. The sizes are what V8 measured; read only where V8's
+// own form (gcLineG) left them unread.
+type abridgedGCLineG struct {
+	Prefix     *prefixG `parser:"@@?"`
+	Time       string   `parser:"@Number 'ms' ':'"`
+	Names      []string `parser:"@('Shared' | 'Incremental' | 'Minor')* @('Scavenge' | 'Mark-sweep' | 'Mark-Compact' | 'Mark-Sweep')"`
+	Quals      []*qualG `parser:"@@*"`
+	HeapBefore string   `parser:"@Number Arrow"`
+	HeapAfter  string   `parser:"@Number 'MB'"`
+	Rest       *span    `parser:"@@?"`
 }
 
 // durationsG is "P / E ms" (Node 4+), "E / P ms" (0.12, external first and an integer) or
@@ -252,6 +267,7 @@ var (
 	atFrameParser     = participle.MustBuild[atFrameG](participle.Lexer(v8Lexer), participle.Elide("Space"))
 	jsErrorParser     = participle.MustBuild[jsErrorG](participle.Lexer(v8Lexer), participle.Elide("Space"))
 	gcParser          = participle.MustBuild[gcLineG](participle.Lexer(v8Lexer), participle.Elide("Space"), participle.UseLookahead(6))
+	abridgedGCParser  = participle.MustBuild[abridgedGCLineG](participle.Lexer(v8Lexer), participle.Elide("Space"), participle.UseLookahead(4))
 	gcTailParser      = participle.MustBuild[gcTailG](participle.Lexer(v8Lexer), participle.Elide("Space"), participle.UseLookahead(6))
 	nvpParser         = participle.MustBuild[nvpLineG](participle.Lexer(v8Lexer), participle.Elide("Space"), participle.UseLookahead(4))
 	heapRowParser     = participle.MustBuild[heapRowG](participle.Lexer(v8Lexer), participle.Elide("Space"), participle.UseLookahead(4))
