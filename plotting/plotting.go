@@ -459,6 +459,12 @@ func Heap(p *analyze.Process) *plot.Plot {
 			label = fmt.Sprintf("survivors held ~%.1f MB from %s on (no growth)", level, units.Duration(*h))
 		}
 		l := line(pts, colTrend, vg.Points(2))
+		if !tr.Significant && tr.HeldSinceMS == nil && tr.SlopeMBPerS > 0 {
+			// The report says the line's interval holds no growth: a solid rising line beside
+			// it reads as the leak the text declines to call.
+			l = line(pts, colTrend, vg.Points(1.5), vg.Points(4), vg.Points(3))
+			label += " (not significant: its interval holds no growth)"
+		}
 		pl.Add(l)
 		pl.Legend.Add(label, l)
 		if p.PredictedOOMMS != nil && p.HeapLimitMB != nil {

@@ -278,6 +278,26 @@ func TestBurstDrawnAsLevelAndClimb(t *testing.T) {
 	}
 }
 
+// TestUnprovenTrendDrawnAsSuch: a rising line whose interval the report says holds no growth
+// is drawn dashed and labelled so, not as the solid trend of a leak; a proven trend is not.
+func TestUnprovenTrendDrawnAsSuch(t *testing.T) {
+	for _, tc := range []struct {
+		log  string
+		want bool
+	}{
+		{"node-11/semver-resolver-memo-bounded-keyspace.256.log.gz", true}, // 4 full GCs, interval -1.3–5.3 MB/s
+		{"node-22/leak-linear.log", false},
+	} {
+		p := report(t, tc.log).Processes[0]
+		if p.Trend == nil || p.Trend.Significant == tc.want {
+			t.Fatalf("%s: trend %+v: the test needs it significant = %v", tc.log, p.Trend, !tc.want)
+		}
+		if got := strings.Contains(heapSVG(t, tc.log, p), "(not significant"); got != tc.want {
+			t.Errorf("%s: labelled not significant = %v, want %v", tc.log, got, tc.want)
+		}
+	}
+}
+
 // TestChangingRateLabelled: where the report models the growth as accelerating, the heap chart's
 // straight trend line is labelled as the average, with the rate at the end beside it, as the
 // report's rate line says.
