@@ -2194,5 +2194,35 @@ func burstOf(p *proc, limit float64, th *Thresholds) *burst {
 	if !near(GCPoint{AfterMB: top}) {
 		top = math.Max(pts[reach].BeforeMB, top)
 	}
-	return &burst{baseMB: base, fromMS: pts[climb-1].TimeMS, toMS: pts[reach].TimeMS, topMB: top}
+	return &burst{baseMB: base, fromMS: pts[climbStart(pts, climb-1, reach, base, limit)].TimeMS, toMS: pts[reach].TimeMS, topMB: top}
+}
+
+// climbStart is the last GC of the level before a burst's climb: from the GC at i (the last
+// one under a fifth of the way from the level to the limit) back over the GCs that each left more than
+// the lowest of the three before them — by a step of 0.2% of the limit (half a MB at least),
+// at a tenth of the climb's pace or faster (from i to the GC at reach), each within that
+// climb's time of the one before — and no lower than the level. A CDC consumer's
+// re-snapshot, 11 MB held until 20.12 s, then 30, 60 and 105 MB by 20.46 s under 512 MB: the
+// fifth of the way is at 105 MB; its climb began at 20.12 s, and the trend before the burst
+// is the level's, not the climb's start. The pace keeps a level that creeps (11 to 17 MB
+// over 5 s at 1 MB/s, then 300 MB in 1.5 s) out of the climb.
+func climbStart(pts []GCPoint, i, reach int, levelMB, limit float64) int {
+	step := math.Max(0.002*limit, 0.5)
+	climbMS := pts[reach].TimeMS - pts[i].TimeMS
+	if climbMS <= 0 {
+		return i
+	}
+	pace := (math.Max(pts[reach].AfterMB, pts[reach].BeforeMB) - pts[i].AfterMB) / climbMS
+	for i > 0 && pts[i].AfterMB > levelMB+step && pts[i].TimeMS-pts[i-1].TimeMS <= climbMS {
+		low := pts[i-1].AfterMB
+		for k := 2; k <= 3 && i-k >= 0; k++ {
+			low = math.Min(low, pts[i-k].AfterMB)
+		}
+		gain := pts[i].AfterMB - low
+		if gain <= step || gain < 0.1*pace*(pts[i].TimeMS-pts[i-1].TimeMS) {
+			break
+		}
+		i--
+	}
+	return i
 }
