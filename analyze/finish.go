@@ -32,7 +32,7 @@ func (a *Analyzer) Peek(source string, stats parser.Stats) *Report {
 // Report computes the report of everything added so far. stats are the parser's counts.
 func (a *Analyzer) Report(source string, stats parser.Stats) *Report {
 	r := &Report{Source: source, Lines: stats.Lines, UnparsedLines: stats.Unknown, Processes: []*Process{}}
-	a.settleEvidence()
+	a.settleEvidence(false)
 	a.mergePIDOnly()
 	for _, p := range a.order {
 		// At the end of the input only: a live view (Peek) may yet see the process go on.

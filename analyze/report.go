@@ -222,6 +222,9 @@ type Crash struct {
 	// afterStack is set for a death reported right after a native stack's frames: the
 	// stack's own death.
 	afterStack bool
+	// stackOnly is set for a death known only by a native stack's frames (no fatal line, no
+	// crash block header before them) that a later crash block's header followed.
+	stackOnly bool
 }
 
 // Trend is the fit of the heap after full GCs against time.

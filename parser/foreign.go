@@ -163,6 +163,13 @@ func deathOf(t string) (*Fatal, bool) {
 		}
 		return f, true
 	}
+	if strings.Contains(t, "app crashed - waiting for file changes") {
+		// nodemon's word that its child exited with an error: a death, of what it does not
+		// say (the crash block before it, when there is one, does).
+		f := newFatal("", "exited with an error ([nodemon] app crashed)", "shell")
+		f.Kind = FatalUnknown
+		return f, true
+	}
 	if rendererOOM.MatchString(t) {
 		f := newFatal("", "renderer gone: out of memory", "electron")
 		f.Kind = FatalUnknown
@@ -207,7 +214,7 @@ func mayTellOfDeath(t string) bool {
 		strings.Contains(t, "OOM") || strings.Contains(t, "R15") || strings.Contains(t, "-536870904") ||
 		strings.Contains(t, "sig=6") || strings.Contains(t, "Out of memory") || strings.Contains(t, "Out of Memory") ||
 		strings.Contains(t, "RETRY_LAST") || strings.Contains(t, "Jest worker") || strings.Contains(t, "ANOM_ABEND") ||
-		strings.Contains(t, "gone") || strings.Contains(t, "V8 fatal error")
+		strings.Contains(t, "gone") || strings.Contains(t, "V8 fatal error") || strings.Contains(t, "app crashed")
 }
 
 // heapFlagRE finds V8's heap flags: --max-old-space-size=N, --max_old_space_size N, the

@@ -80,10 +80,11 @@ type qualG struct {
 	Words []string `parser:"'(' @('reduce' | 'interleaved' | 'during' 'sweeping') ')'"`
 }
 
-// sizesG is "S0 (M0) -> S1 (M1) MB,"; the arrow may be a typographer's ("→", a blog's quote).
+// sizesG is "S0 (M0) -> S1 (M1) MB,"; the arrow may be a typographer's ("→", a blog's quote)
+// or have lost its dash to a page that escaped it ("1373.5 (1423.3) > 1372.6", an issue).
 type sizesG struct {
 	HeapBefore      string `parser:"@Number"`
-	CommittedBefore string `parser:"'(' @Number ')' Arrow"`
+	CommittedBefore string `parser:"'(' @Number ')' ( Arrow | '>' )"`
 	HeapAfter       string `parser:"@Number"`
 	CommittedAfter  string `parser:"'(' @Number ')' 'MB' ','"`
 }
