@@ -732,6 +732,10 @@ func checkInvariants(t *testing.T, r *Report) {
 		if h := p.HeapAfterFullGC; p.Verdict == VerdictHeapTooSmall && h != nil && p.HeapLimitMB != nil && p.HeapLimitSource == LimitUser && h.LastMB < 0.6**p.HeapLimitMB {
 			t.Errorf("%s: HEAP TOO SMALL ('sits at the limit') with the heap after the last full GC at %.1f MB of a %.0f MB limit", id, h.LastMB, *p.HeapLimitMB)
 		}
+		if slices.ContainsFunc(p.Evidence, func(ev string) bool { return strings.HasPrefix(ev, "uptime:") }) && strings.Contains(Headline(p), "the working set needs more than the limit allows") {
+			// The uptime line says a slow leak gets to the limit after so long.
+			t.Errorf("%s: headline %q beside %q", id, Headline(p), p.Evidence)
+		}
 		if b := p.Burst; b != nil {
 			// A burst is a level and a climb out of it: a trend, if any, is the level's.
 			if p.Verdict != VerdictAllocationBurst || b.ToMS <= b.FromMS || b.ReachedMB <= b.LevelMB {

@@ -68,6 +68,11 @@ func Headline(p *Process) string {
 			}
 			return "HEAP TOO SMALL — the heap that survives full GCs held a level, then outgrew it and climbs towards the limit: the working set needs more than the limit allows."
 		}
+		if p.diedAfterLongUptime && p.Crash != nil && p.Crash.TimeMS != nil {
+			// The uptime line says a slow leak gets there after so long: the headline may not
+			// state a working set as the cause beside it.
+			return fmt.Sprintf("HEAP TOO SMALL — the heap that survives full GCs sat at the limit when the process died, %s after it started: a working set bigger than the limit, or a slow leak that reached it; the last few GCs alone cannot tell which.", secs(*p.Crash.TimeMS))
+		}
 		return "HEAP TOO SMALL — the heap that survives full GCs sits at the limit: the working set needs more than the limit allows."
 	case VerdictAllocationBurst:
 		if p.Crash != nil && !p.Crash.HeapOOM && (p.Crash.Kind == parser.FatalArrayBufferAllocation || p.Crash.Kind == parser.FatalUnknown) {
@@ -743,6 +748,7 @@ func (e *explainer) fullGCs() {
 	} else if e.out.FullGCs < 6 {
 		e.ev("history", "the log holds %d full GCs over %s: enough to see the limit, not enough to tell a leak from a large working set", e.out.FullGCs, secs(spanMS(e.out)))
 		if c := e.out.Crash; c != nil && c.TimeMS != nil && *c.TimeMS >= longUptimeMS {
+			e.out.diedAfterLongUptime = true
 			e.ev("uptime", "the process had run %s when it died: a working set too big for its limit fails soon after the load that needs it; reaching the limit after this long is what a slow leak does", secs(*c.TimeMS))
 		}
 	}

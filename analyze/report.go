@@ -162,6 +162,9 @@ type Process struct {
 	// climbedOffLevel is set when an unproven trend's last full GC left more than the level
 	// the three before it held: the headline says what is too few is the full GCs since.
 	climbedOffLevel bool
+	// diedAfterLongUptime is set when a heap too small is read from a crash block's few GCs
+	// of a process that had run for hours: the headline names a slow leak beside it.
+	diedAfterLongUptime bool
 	// climbedSinceReturn is set when an unproven trend's full GCs rose at each since the heap
 	// last fell back (climbSinceReturn): the headline says so.
 	climbedSinceReturn bool
