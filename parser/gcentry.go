@@ -92,8 +92,7 @@ func (p *Parser) processGCParsed(seg string, glued bool, ev Event, g *gcLineG, e
 
 // line is the abridged line as V8's form with what it left out empty.
 func (a *abridgedGCLineG) line() *gcLineG {
-	return &gcLineG{Prefix: a.Prefix, Time: a.Time, Names: a.Names, Quals: a.Quals,
-		Sizes: sizesG{HeapBefore: a.HeapBefore, HeapAfter: a.HeapAfter}}
+	return &gcLineG{gcHeadG: a.gcHeadG, Sizes: sizesG{HeapBefore: a.HeapBefore, HeapAfter: a.HeapAfter}}
 }
 
 // minWrapIndent is the shortest run of spaces taken for a wrap's indent inside an entry: V8

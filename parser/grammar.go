@@ -64,16 +64,21 @@ type isolateMarkG struct {
 //
 //	[pid:isolate]  T ms: TYPE (qual)* S0 (M0) -> S1 (M1) MB, [pooled: P MB,] A [/ B] ms [INCR] [MU] [REASONS]
 type gcLineG struct {
-	Prefix *prefixG   `parser:"@@?"`
-	Time   string     `parser:"@Number 'ms' ':'"`
-	Names  []string   `parser:"@('Shared' | 'Incremental' | 'Minor')* @('Scavenge' | 'Mark-sweep' | 'Mark-Compact' | 'Mark-Sweep')"`
-	Quals  []*qualG   `parser:"@@*"`
+	gcHeadG
 	Sizes  sizesG     `parser:"@@"`
 	Pooled *string    `parser:"( 'pooled' ':' @Number 'MB' ',' )?"`
 	Dur    durationsG `parser:"@@"`
 	Incr   *incrG     `parser:"@@?"`
 	Mu     *muG       `parser:"@@?"`
 	Tail   *span      `parser:"@@?"`
+}
+
+// gcHeadG is what a --trace-gc line starts with, in every form: "[pid:isolate]  T ms: TYPE (qual)*".
+type gcHeadG struct {
+	Prefix *prefixG `parser:"@@?"`
+	Time   string   `parser:"@Number 'ms' ':'"`
+	Names  []string `parser:"@('Shared' | 'Incremental' | 'Minor')* @('Scavenge' | 'Mark-sweep' | 'Mark-Compact' | 'Mark-Sweep')"`
+	Quals  []*qualG `parser:"@@*"`
 }
 
 type qualG struct {
@@ -94,13 +99,10 @@ type sizesG struct {
 // without the pause and what follows. The sizes are what V8 measured; read only where V8's
 // own form (gcLineG) left them unread.
 type abridgedGCLineG struct {
-	Prefix     *prefixG `parser:"@@?"`
-	Time       string   `parser:"@Number 'ms' ':'"`
-	Names      []string `parser:"@('Shared' | 'Incremental' | 'Minor')* @('Scavenge' | 'Mark-sweep' | 'Mark-Compact' | 'Mark-Sweep')"`
-	Quals      []*qualG `parser:"@@*"`
-	HeapBefore string   `parser:"@Number Arrow"`
-	HeapAfter  string   `parser:"@Number 'MB'"`
-	Rest       *span    `parser:"@@?"`
+	gcHeadG
+	HeapBefore string `parser:"@Number Arrow"`
+	HeapAfter  string `parser:"@Number 'MB'"`
+	Rest       *span  `parser:"@@?"`
 }
 
 // durationsG is "P / E ms" (Node 4+), "E / P ms" (0.12, external first and an integer) or
