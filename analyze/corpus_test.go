@@ -736,6 +736,9 @@ func checkInvariants(t *testing.T, r *Report) {
 			// The uptime line says a slow leak gets to the limit after so long.
 			t.Errorf("%s: headline %q beside %q", id, Headline(p), p.Evidence)
 		}
+		if slices.ContainsFunc(p.Evidence, func(ev string) bool { return strings.HasPrefix(ev, "trend: no growth since") }) && strings.Contains(Headline(p), " rises") {
+			t.Errorf("%s: headline %q beside a trend that held", id, Headline(p))
+		}
 		if b := p.Burst; b != nil {
 			// A burst is a level and a climb out of it: a trend, if any, is the level's.
 			if p.Verdict != VerdictAllocationBurst || b.ToMS <= b.FromMS || b.ReachedMB <= b.LevelMB {

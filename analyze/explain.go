@@ -136,6 +136,10 @@ func Headline(p *Process) string {
 	if t := p.Trend; t != nil && t.SlowedAtMS != nil {
 		return "INSUFFICIENT DATA — the heap after full GCs rose, then slowed at the last full GC; too few GCs since to tell a leak from a heap that levels off."
 	}
+	if t := p.Trend; t != nil && t.HeldSinceMS != nil {
+		// "Rises" beside the trend line's "no growth since" reads as a contradiction.
+		return fmt.Sprintf("INSUFFICIENT DATA — the heap after full GCs rose at first, then held from %s on; too few full GCs to tell a level from a pause in a growth.", secs(*t.HeldSinceMS))
+	}
 	if p.climbedOffLevel {
 		// "Too few GC events" beside a level and a climb off it reads as if the report had
 		// not seen them: what is too few is the full GCs since the climb.
