@@ -180,6 +180,17 @@ var knownMisses = map[string]string{
 	// 8.8, 3.4 MB/s) on Node 12 and 26, whose last full GC came at 17.5 s with 7 s of young
 	// GCs after it at ~130 MB: too short a stay to call a level, insufficient data (labelled
 	// healthy; Node 17 and 22 showed the level), as set CA's semver memo.
+	// Set CZ (Node 13, 16, 19, 25; 28 of 32 at first contact, b07ab2d). A recommendations
+	// API's embedding cache, preloaded to 63 MB, then filling ever more slowly into its 96 MB
+	// limit (dead at 25-28 s at 97-99% of it), reads a decelerating leak where the working set
+	// is bigger than the limit: the class of "decelerating into its limit" above. Its sports
+	// feed under a 64 MB semi-space on Node 25 ran four full GCs in 44 s, three in the load:
+	// the last, at 28 s, kept no more than the young GCs, which the report says, but one full
+	// GC after the load is too few to call a level (labelled healthy).
+	"node-16/recs-api-item-embedding-cache-too-small.96.log.gz":         "decelerating into its limit: leak or working set",
+	"node-19/recs-api-item-embedding-cache-too-small.96.log.gz":         "decelerating into its limit: leak or working set",
+	"node-25/recs-api-item-embedding-cache-too-small.96.log.gz":         "decelerating into its limit: leak or working set",
+	"node-25/sportsbook-odds-feed-normalizer-semispace64.256.log.gz":    "one full GC after the load: too few to call a level",
 	"node-12/container-registry-gc-manifest-graph-too-small.96.log.gz":  "a start-up load outgrowing its limit at 3 s, read as a fast leak",
 	"node-17/container-registry-gc-manifest-graph-too-small.96.log.gz":  "a start-up load outgrowing its limit at 3 s, read as a fast leak",
 	"node-22/container-registry-gc-manifest-graph-too-small.96.log.gz":  "a start-up load outgrowing its limit at 3 s, read as a fast leak",
