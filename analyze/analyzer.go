@@ -93,12 +93,10 @@ type proc struct {
 	caughtUntraced bool
 	verboseLimitMB *float64
 	muPrinted      bool
-	// pausePrinted is set once a GC line printed its pause; unpaused counts the lines that
-	// did not: cut short or abridged by hand, they say nothing of the time GC took or of the
-	// V8 that printed them.
-	pausePrinted bool
-	paused       int
-	unpaused     int
+	// paused and unpaused count the GC lines that printed their pause and those that did
+	// not: cut short or abridged by hand, these say nothing of the time GC took or of the V8
+	// that printed them.
+	paused, unpaused int
 	// era is what the trace's shape says about the V8 that printed it.
 	era era
 	// youngSinceFull are the young GCs since the last full GC (bounded; merged pairs keep the
@@ -1040,7 +1038,6 @@ func (p *proc) notePause(pt *GCPoint, pause *float64) {
 		return
 	}
 	pt.PauseMS = *pause
-	p.pausePrinted = true
 	p.paused++
 }
 
@@ -1048,5 +1045,5 @@ func (p *proc) notePause(pt *GCPoint, pause *float64) {
 // five or more) for the time GC took to be read from them: a blog's abridged lines, one of
 // five with its pause, made 10% of the time from that one.
 func (p *proc) pausesKnown() bool {
-	return p.pausePrinted && 5*p.unpaused <= p.paused+p.unpaused
+	return p.paused > 0 && 5*p.unpaused <= p.paused+p.unpaused
 }

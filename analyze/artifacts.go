@@ -293,8 +293,19 @@ var oomFrames = []string{
 // block's header, an out-of-memory frame. It becomes the process's crash if no fatal line
 // follows for it.
 func (a *Analyzer) noteEvidence(what string, heapOOM bool, line int) {
+	a.noteTrace(what, heapOOM, false, line)
+}
+
+// noteStack notes a death that a native stack's frames show.
+func (a *Analyzer) noteStack(what string, heapOOM bool, line int) {
+	a.noteTrace(what, heapOOM, true, line)
+}
+
+// noteTrace keeps the first trace of a death no fatal line has told yet; stack says it was a
+// native stack's frames.
+func (a *Analyzer) noteTrace(what string, heapOOM, stack bool, line int) {
 	if a.evidence == nil {
-		a.evidence = &evidence{what: what, heapOOM: heapOOM, line: line}
+		a.evidence = &evidence{what: what, heapOOM: heapOOM, stack: stack, line: line}
 		return
 	}
 	a.evidence.heapOOM = a.evidence.heapOOM || heapOOM
@@ -304,7 +315,9 @@ func (a *Analyzer) noteEvidence(what string, heapOOM bool, line int) {
 type evidence struct {
 	what    string
 	heapOOM bool
-	line    int
+	// stack is set when the trace is a native stack's frames, which V8 prints last in a dump.
+	stack bool
+	line  int
 }
 
 // settleEvidence turns a trace of a death that no fatal line followed into the crash of the
@@ -328,7 +341,7 @@ func (a *Analyzer) settleEvidence(beforeBlock bool) {
 		return
 	}
 	c := &Crash{Kind: parser.FatalUnknown, HeapOOM: e.heapOOM, Line: e.line, Fatal: "the fatal message is not in the log (" + e.what + ")",
-		stackOnly: beforeBlock && (strings.HasPrefix(e.what, "a native stack") || strings.HasPrefix(e.what, "a stack in V8's"))}
+		stackOnly: beforeBlock && e.stack}
 	if p.gcs > 0 {
 		t := p.last
 		c.TimeMS = &t
@@ -462,7 +475,7 @@ const jsStackHeader = "a crash block: V8 prints <--- JS stacktrace ---> only whe
 func (a *Analyzer) oomSymbolIn(text string, line int) {
 	for _, s := range oomFrames {
 		if strings.Contains(text, s) {
-			a.noteEvidence("a stack in V8's out-of-memory path ("+s+")", true, line)
+			a.noteStack("a stack in V8's out-of-memory path ("+s+")", true, line)
 			return
 		}
 	}
@@ -476,13 +489,13 @@ func (a *Analyzer) addNativeFrame(ev parser.Event) {
 	// Three frames make a stack; so does the tail of one, whose frame numbers say how many
 	// came before.
 	if a.nativeFrames == 3 || a.nativeFrames == 1 && f.Index != nil && *f.Index >= 3 {
-		a.noteEvidence("a native stack: Node and V8 print one only when the process dies of a fatal error", false, ev.Line)
+		a.noteStack("a native stack: Node and V8 print one only when the process dies of a fatal error", false, ev.Line)
 	}
 	if f.Symbol != nil {
 		a.noteContext(*f.Symbol)
 		a.oomSymbolIn(*f.Symbol, ev.Line)
 		if strings.Contains(*f.Symbol, "node::OnFatalError") {
-			a.noteEvidence("a native stack in Node's fatal-error handler", false, ev.Line)
+			a.noteStack("a native stack in Node's fatal-error handler", false, ev.Line)
 		}
 	}
 	if f.Module != nil && a.binary == "" {

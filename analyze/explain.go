@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"sort"
 	"strings"
 
 	"github.com/gcanalyze/gcanalyze/internal/units"
@@ -1350,13 +1351,7 @@ func (e *explainer) outgrew(lv *pausedLevel) {
 		mb(lv.heapMB), where, secs(lv.fromMS), secs(lv.toMS), mb(lv.deathMB), secs(lv.deathMS-lv.toMS), ended, back, outgrew)
 }
 
-// fullGCsBefore counts a process's full GCs up to ms.
+// fullGCsBefore counts a process's full GCs up to ms (they are in time order).
 func fullGCsBefore(p *proc, ms float64) int {
-	n := 0
-	for _, f := range p.fulls {
-		if f.TimeMS <= ms {
-			n++
-		}
-	}
-	return n
+	return sort.Search(len(p.fulls), func(i int) bool { return p.fulls[i].TimeMS > ms })
 }

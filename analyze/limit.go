@@ -276,7 +276,7 @@ func (a *Analyzer) versionDefault(p *proc) (*float64, string) {
 // beforeMu reports a process whose --trace-gc lines print no mutator utilization: V8 before
 // 6.7 (Node 10.5 or older), which also ignores a small limit before 6.4 (Node 8, 9).
 func (p *proc) beforeMu() bool {
-	return p.gcs > 0 && p.pausePrinted && !p.muPrinted && !p.era.nvp && p.report == nil
+	return p.gcs > 0 && p.paused > 0 && !p.muPrinted && !p.era.nvp && p.report == nil
 }
 
 // shortOfDefault is a death by CALL_AND_RETRY_LAST, with no limit stated, whose heap — used

@@ -2190,18 +2190,18 @@ func burstOf(p *proc, limit float64, th *Thresholds) *burst {
 		// what looks like a sudden arrival is a noisy leak's last stretch.
 		return nil
 	}
-	top := pts[reach].AfterMB
-	if !near(GCPoint{AfterMB: top}) {
+	top := pts[reach].AfterMB // the heap near the limit, as near read it
+	if top < th.BurstReachShare*limit {
 		top = math.Max(pts[reach].BeforeMB, top)
 	}
 	return &burst{baseMB: base, fromMS: pts[climbStart(pts, climb-1, reach, base, limit)].TimeMS, toMS: pts[reach].TimeMS, topMB: top}
 }
 
 // climbStart is the last GC of the level before a burst's climb: from the GC at i (the last
-// one under a fifth of the way from the level to the limit) back over the GCs that each left more than
-// the lowest of the three before them — by a step of 0.2% of the limit (half a MB at least),
-// at a tenth of the climb's pace or faster (from i to the GC at reach), each within that
-// climb's time of the one before — and no lower than the level. A CDC consumer's
+// one under a fifth of the way from the level to the limit) back over the GCs that each left
+// more than the lowest of the three before them — by a step of 0.2% of the limit (half a MB
+// at least), at a tenth of the climb's pace or faster (from i to the GC at reach), each
+// within that climb's time of the one before — and no lower than the level. A CDC consumer's
 // re-snapshot, 11 MB held until 20.12 s, then 30, 60 and 105 MB by 20.46 s under 512 MB: the
 // fifth of the way is at 105 MB; its climb began at 20.12 s, and the trend before the burst
 // is the level's, not the climb's start. The pace keeps a level that creeps (11 to 17 MB
