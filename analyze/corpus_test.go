@@ -187,10 +187,21 @@ var knownMisses = map[string]string{
 	// feed under a 64 MB semi-space on Node 25 ran four full GCs in 44 s, three in the load:
 	// the last, at 28 s, kept no more than the young GCs, which the report says, but one full
 	// GC after the load is too few to call a level (labelled healthy).
-	"node-16/recs-api-item-embedding-cache-too-small.96.log.gz":         "decelerating into its limit: leak or working set",
-	"node-19/recs-api-item-embedding-cache-too-small.96.log.gz":         "decelerating into its limit: leak or working set",
-	"node-25/recs-api-item-embedding-cache-too-small.96.log.gz":         "decelerating into its limit: leak or working set",
-	"node-25/sportsbook-odds-feed-normalizer-semispace64.256.log.gz":    "one full GC after the load: too few to call a level",
+	"node-16/recs-api-item-embedding-cache-too-small.96.log.gz":      "decelerating into its limit: leak or working set",
+	"node-19/recs-api-item-embedding-cache-too-small.96.log.gz":      "decelerating into its limit: leak or working set",
+	"node-25/recs-api-item-embedding-cache-too-small.96.log.gz":      "decelerating into its limit: leak or working set",
+	"node-25/sportsbook-odds-feed-normalizer-semispace64.256.log.gz": "one full GC after the load: too few to call a level",
+	// Set DA (Node 11, 17, 23, 25; 29 of 32 at first contact, b07ab2d). A stock screener
+	// loading 85 MB of its 96 MB limit, holding it for 10 s, then stepping to the limit when
+	// more screens ran at once: on Node 17, 23 and 25 it died at the step (heap-too-small, a
+	// level outgrown); on Node 11 it held at the limit for 14 s under back-to-back full GCs
+	// before dying, and the line from the level through the step and the stay reads a leak.
+	// A stepwise leak's last step into its limit has the same shape (tried: taking the climb
+	// out of the level as the rate a stay at the limit is held to flipped 20 such leaks to
+	// heap-too-small). Its VIN decoder, a bounded cache filling ever more slowly, read
+	// insufficient-data on Node 11 and 25 at first contact; healthy since 2026-12-04 (the
+	// young GCs after the last full GC, see TestYoungGCsAfterASlowing).
+	"node-11/stock-screener-fundamentals-matrix-too-small.96.log.gz":    "a level, a step into the limit and a stay there: a stepwise leak's shape",
 	"node-12/container-registry-gc-manifest-graph-too-small.96.log.gz":  "a start-up load outgrowing its limit at 3 s, read as a fast leak",
 	"node-17/container-registry-gc-manifest-graph-too-small.96.log.gz":  "a start-up load outgrowing its limit at 3 s, read as a fast leak",
 	"node-22/container-registry-gc-manifest-graph-too-small.96.log.gz":  "a start-up load outgrowing its limit at 3 s, read as a fast leak",

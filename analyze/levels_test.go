@@ -156,3 +156,31 @@ func TestYoungGCsCarryALevel(t *testing.T) {
 		}
 	}
 }
+
+// TestYoungGCsAfterASlowing: a young GC long after the last full GC, far under the line the
+// growth before gives, shows the heap stopped, however few young GCs there are and however
+// large the young generation grew while the heap was filling. Set DA's VIN decoder, whose
+// cache of a bounded key space fills ever more slowly: on Node 25 V8 ran one young GC in
+// the 20 s after its last full GC (52 MB where the line said 101; it read "no GCs after it
+// show whether the heap then held"), on Node 11 its young GCs held ~64 MB for 15 s, 2 MB
+// apart, where the cache's fill had grown the young generation to 16 MB (it read "a level,
+// or a pause between two steps of a leak"). A leak whose young GCs go on rising stays one.
+func TestYoungGCsAfterASlowing(t *testing.T) {
+	for _, c := range []struct {
+		log  string
+		want string
+	}{
+		{"../corpus/node-25/vin-decoder-spec-cache-keyspace-decel.256.log.gz", VerdictHealthy},
+		{"../corpus/node-11/vin-decoder-spec-cache-keyspace-decel.256.log.gz", VerdictHealthy},
+		{"../corpus/node-10/ua-parse-cache-longtail-sqrt.128.log.gz", VerdictLeak},
+	} {
+		p := target(analyzeFile(t, c.log, Options{}))
+		ended := slices.ContainsFunc(p.Evidence, func(ev string) bool { return strings.HasPrefix(ev, "growth ended:") })
+		unsure := slices.ContainsFunc(p.Evidence, func(ev string) bool {
+			return strings.HasPrefix(ev, "growth slowed:") || strings.HasPrefix(ev, "growth paused:")
+		})
+		if p.Verdict != c.want || ended != (c.want == VerdictHealthy) || unsure {
+			t.Errorf("%s: verdict %s, growth ended %v, slowed or paused %v; want %s\n  %s", c.log, p.Verdict, ended, unsure, c.want, strings.Join(p.Evidence, "\n  "))
+		}
+	}
+}

@@ -1524,7 +1524,12 @@ func climbInto(xs, ys []float64, from int, tol float64, th *Thresholds) (float64
 // generation may hold, but by more than their own scatter, show the heap paused: a level, or
 // a stepwise leak between steps, which the next GCs tell apart.
 func (g *growth) checkStop(p *proc, th *Thresholds, t *Trend) {
-	if p.youngSinceFull == nil || !t.Significant && !(t.Points < th.SpeedUpMinPoints && g.lin.b > 0) || g.stopped != nil {
+	// A growth that slowed at its last full GC (unconfirmed, not paused: too few young GCs
+	// after it for a rate of their own) is asked again here: one young GC long after, far
+	// under the line, shows the heap stopped (a VIN decoder's cache on Node 25: its last
+	// full GC at 13 s left 45 MB, its one young GC at 33 s 52 MB, where the line said 101).
+	slowed := g.stopped != nil && g.stopped.unconfirmed && !g.stopped.paused
+	if p.youngSinceFull == nil || !t.Significant && !(t.Points < th.SpeedUpMinPoints && g.lin.b > 0) || g.stopped != nil && !slowed {
 		// Too few full GCs for a significant line may still rise at every one (a metrics
 		// service building its rollup tiers: 11 -> 22 -> 38 MB over 18 s, then no full GC for
 		// 31 s while its young GCs held 45 MB): the young GCs after them tell whether it
@@ -1539,8 +1544,13 @@ func (g *growth) checkStop(p *proc, th *Thresholds, t *Trend) {
 	// The young GCs must show a heap that stopped, not one that grew more slowly than the
 	// trend (a machine short of memory slows the program down, and its leak with it), and
 	// for a quarter of the time as checkRecent asks of full GCs: a leak that grows in steps
-	// holds between them.
-	if r := youngRate(p); r >= th.RecentRateShare*g.rate() || youngRoseThroughout(ys, th) && r >= th.RecentRateShare/2*g.rate() {
+	// holds between them. Too few young GCs for a rate of their own rise at most from the
+	// last full GC to the latest of them.
+	r := youngRate(p)
+	if y := ys[len(ys)-1]; math.IsNaN(r) && y.TimeMS > last.TimeMS {
+		r = (y.AfterMB - last.AfterMB) / ((y.TimeMS - last.TimeMS) / 1000)
+	}
+	if r >= th.RecentRateShare*g.rate() || youngRoseThroughout(ys, th) && r >= th.RecentRateShare/2*g.rate() {
 		// Young GCs that left more at every one, at a quarter of the trend's rate or more,
 		// show a growth that tapers, not a heap that stopped (as holds asks of full GCs): a
 		// cache of user agents growing like √t, whose V8 ran no full GC for its last 22 s
@@ -1572,11 +1582,16 @@ func (g *growth) checkStop(p *proc, th *Thresholds, t *Trend) {
 	for _, y := range ys {
 		lo, hi = math.Min(lo, y.AfterMB), math.Max(hi, y.AfterMB)
 	}
-	base := 2*g.lin.s + th.TrendNoiseMB + g.transient
+	var slowedStop *stop
+	if slowed {
+		// Only a stop the young GCs confirm replaces the slowing; a pause says no more.
+		slowedStop, g.stopped = g.stopped, nil
+	}
+	base, semi := 2*g.lin.s+th.TrendNoiseMB+g.transient, semiSince(p.era.semiMB, ys)
 	for _, paused := range []bool{false, true} {
-		slack := base + math.Max(p.era.semiMB, 1)
+		slack := base + math.Max(semi, 1)
 		if paused {
-			slack = base + math.Max(math.Min(p.era.semiMB, hi-lo), 1)
+			slack = base + math.Max(math.Min(semi, hi-lo), 1)
 		}
 		for _, y := range ys {
 			dt := (y.TimeMS - level.TimeMS) / 1000
@@ -1586,9 +1601,16 @@ func (g *growth) checkStop(p *proc, th *Thresholds, t *Trend) {
 				g.stopped = &stop{fromMS: level.TimeMS, atMS: y.TimeMS, heapMB: y.AfterMB, trendMB: want + slack, paused: paused, unconfirmed: paused}
 			}
 		}
-		if g.stopped != nil {
+		if g.stopped != nil || slowed {
 			break
 		}
+	}
+	if slowed {
+		if g.stopped == nil {
+			g.stopped = slowedStop
+			return
+		}
+		t.SlowedAtMS = nil
 	}
 	switch {
 	case g.stopped != nil && g.stopped.paused:
@@ -1701,4 +1723,22 @@ func releasedOnceBefore(xs, ys []float64, start int, paceMBs float64, th *Thresh
 	}
 	low := lowestOf(ys, 0, peak)
 	return xs[peak] > xs[low] && (ys[peak]-ys[low])/(xs[peak]-xs[low]) > th.CycleRateRatio*paceMBs
+}
+
+// semiSince is the semi-space the young GCs ys show: the most the heap grew between two of
+// them, as a young GC comes when the young generation has filled; semiMB, the most it grew
+// over the whole log, bounds it. V8 grows the young generation under a high allocation rate
+// and shrinks it when few objects survive, so the largest semi-space of a cache's fill says
+// little of what a young GC holds once the cache is full (a VIN decoder's on Node 11: the
+// heap grew up to 16 MB between GCs while its cache filled, 2 MB between its young GCs
+// after).
+func semiSince(semiMB float64, ys []GCPoint) float64 {
+	if len(ys) < 3 {
+		return semiMB
+	}
+	grew := 0.0
+	for i := 1; i < len(ys); i++ {
+		grew = math.Max(grew, ys[i].BeforeMB-ys[i-1].AfterMB)
+	}
+	return math.Min(grew, semiMB)
 }
