@@ -201,7 +201,20 @@ var knownMisses = map[string]string{
 	// heap-too-small). Its VIN decoder, a bounded cache filling ever more slowly, read
 	// insufficient-data on Node 11 and 25 at first contact; healthy since 2026-12-04 (the
 	// young GCs after the last full GC, see TestYoungGCsAfterASlowing).
-	"node-11/stock-screener-fundamentals-matrix-too-small.96.log.gz":    "a level, a step into the limit and a stay there: a stepwise leak's shape",
+	"node-11/stock-screener-fundamentals-matrix-too-small.96.log.gz": "a level, a step into the limit and a stay there: a stepwise leak's shape",
+	// Set DB (Node 10, 15, 21, 26; 29 of 32 at first contact, 95c3adf; one program under
+	// --expose-gc calling global.gc() itself, read healthy on all four). A wash-sale checker
+	// loading 85 MB of its 112 MB limit, then its batches in flight filling the rest ever
+	// more slowly: on Node 21, dead after 5 s in the band at the limit (the growth before it
+	// would have crossed it in 4), reads a leak slowing into its limit — the class
+	// "decelerating into its limit" of set CZ; heap-too-small on Node 10, 15 and 26, which
+	// stayed longer. Its pharmacy label cache, a bounded key space filling ever more slowly,
+	// on Node 26 ran one young GC in the 16 s after its last full GC: held, but against a
+	// young generation of 26 MB one young GC cannot tell a level from a pause (labelled
+	// healthy). On Node 10 it read a leak at first contact, the young GCs after its last
+	// full GC carrying the level for 18 s ignored; healthy since 2026-12-04.
+	"node-21/brokerage-wash-sale-tax-lots-too-small.112.log.gz":         "decelerating into its limit: leak or working set",
+	"node-26/pharmacy-ndc-label-cache-keyspace-fill-decel.256.log.gz":   "one young GC after the last full GC: a level or a pause",
 	"node-12/container-registry-gc-manifest-graph-too-small.96.log.gz":  "a start-up load outgrowing its limit at 3 s, read as a fast leak",
 	"node-17/container-registry-gc-manifest-graph-too-small.96.log.gz":  "a start-up load outgrowing its limit at 3 s, read as a fast leak",
 	"node-22/container-registry-gc-manifest-graph-too-small.96.log.gz":  "a start-up load outgrowing its limit at 3 s, read as a fast leak",

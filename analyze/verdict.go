@@ -1398,12 +1398,15 @@ func plateauOf(p *proc, out *Process, th *Thresholds) *plateau {
 		return nil
 	}
 	ahead := peakX > end && peak-q.at(end) > th.noiseMB(peak)
-	if n := len(g.xs); !ahead && n >= 4 {
+	youngToMS, youngRate := youngHeldTo(p, g, ceiling, th)
+	if n := len(g.xs); !ahead && n >= 4 && youngToMS <= end*1000 {
 		// The parabola says the heap has levelled off already, or is within the noise of
 		// its level: the last full GCs must not rise significantly, or the curve bent to
 		// the scatter of a few points, or to a growth that slows without stopping (a
 		// package mirror's memo log, +1.1 MB at each of its last full GCs 4.6 s apart, its
-		// parabola's peak 2.4 MB above the last).
+		// parabola's peak 2.4 MB above the last). Young GCs after them that carry the level
+		// are the later word (set DB's pharmacy label cache on Node 10: full GCs at 39.9,
+		// 47.6, 48.2 MB, then young GCs rising 0.23 MB/s for 18 s against the climb's 1.8).
 		if last := robustFit(g.xs[n-4:], g.ys[n-4:]); last.interval95()[0] > th.RecentRateShare*g.lin.b {
 			return nil
 		}
@@ -1426,9 +1429,9 @@ func plateauOf(p *proc, out *Process, th *Thresholds) *plateau {
 		reached = len(g.ys) - 1
 	}
 	pl.heldMS, pl.climbMS = (end-g.xs[reached])*1000, (g.xs[reached]-g.xs[0])*1000
-	if toMS, rate := youngHeldTo(p, g, ceiling, th); toMS > end*1000 {
-		pl.heldMS = toMS - g.xs[reached]*1000
-		pl.youngToMS, pl.youngRate = toMS, rate
+	if youngToMS > end*1000 {
+		pl.heldMS = youngToMS - g.xs[reached]*1000
+		pl.youngToMS, pl.youngRate = youngToMS, youngRate
 	}
 	pl.unconfirmed = pl.heldMS < th.LevelHeldShare*pl.climbMS
 	return pl
