@@ -625,6 +625,11 @@ func checkInvariants(t *testing.T, r *Report) {
 			}
 		}
 		id := r.Source + " " + p.Isolate
+		if p.Trend != nil && p.Trend.Points < DefaultThresholds.CurvatureMinPoints && slices.ContainsFunc(p.Evidence, func(ev string) bool { return strings.Contains(ev, "the curve through the heap after full GCs") }) {
+			// Too few full GCs for a curve: the evidence may not cite one (set DA's VIN
+			// decoder on Node 11, four full GCs, "the curve … peaks inside the log").
+			t.Errorf("%s: a curve cited over %d full GCs: %q", id, p.Trend.Points, p.Evidence)
+		}
 		if p.Verdict == VerdictLeak && p.Crash == nil && p.HeapLimitMB != nil && p.PredictedOOMMS == nil && !slices.ContainsFunc(p.Evidence, func(ev string) bool {
 			return strings.HasPrefix(ev, "time to OOM:") || strings.Contains(ev, "no time-to-OOM") || strings.HasPrefix(ev, "limit not enforced:") || strings.HasPrefix(ev, "limit in effect:")
 		}) {

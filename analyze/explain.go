@@ -634,6 +634,9 @@ func (e *explainer) trend() {
 				what = "the time-to-OOM is the average rate's, with an open late end"
 			}
 			e.ev("rate", "slowing, by the curve through the heap after full GCs, which peaks inside the log (against %.2f MB/s on average), while the last full GCs, or the floor under what they caught in passing, still rise: no level is shown, and %s", t.SlopeMBPerS, what)
+		case t.Model == ModelDecelerating && *t.SlopeNowMBPerS <= 0 && g.quad == nil:
+			// Too few full GCs for a curve: the steps between them said it (slowsDown).
+			e.ev("rate", "slowing down to a stop: each full GC rose less over its interval than the one before, the last not at all, against %.2f MB/s on average", t.SlopeMBPerS)
 		case t.Model == ModelDecelerating && *t.SlopeNowMBPerS <= 0:
 			// A curve past its peak: a negative rate beside "grew" reads as a contradiction,
 			// and the heap did not shrink; it stopped.
