@@ -166,6 +166,7 @@ func (e *explainer) recommend() {
 		default:
 			rec("The working set needs more than ~%s: raise the limit, e.g. %s, or make the working set smaller.", mb(limit), run.setLimit(roundUpMB(need)))
 		}
+		e.thirtyTwoBitAdvice()
 		if out.HeapLimitSource == LimitCrash {
 			rec("~%s is where it died, not a limit the log states: check the limit it runs with first (%s). If that is well above it, the limit is not what stopped it: read what allocated last in the crash's stack.", mb(limit), run.whereLimit())
 		}
@@ -270,6 +271,7 @@ func (e *explainer) recommend() {
 			rec("The heap was not full. Look at the machine's or the container's memory when it died (its limit, the kernel log), at the process's resident memory against its heap (Buffers and native addons live outside it), and at what allocated last in the crash's stack; check that NODE_OPTIONS and the command line set no --max-old-space-size this small.")
 		case out.Crash != nil && out.Crash.HeapOOM && limit > 0 && !notInEffect:
 			rec("As a stopgap, raise the limit above ~%s (%s).", mb(limit), run.setLimit(roundUpMB(limit*1.5)))
+			e.thirtyTwoBitAdvice()
 		}
 		if !refusedBySystem(out.Crash) { // a longer GC log shows nothing of that
 			rec("Record a longer log: %s > gc.log 2>&1 (add %s to make the limit known), then run gcanalyze on it.", run.traceCommand(), run.flag("--max-old-space-size"))
@@ -406,4 +408,14 @@ func grewFromStart(p *proc, out *Process, th *Thresholds) bool {
 		return false
 	}
 	return g.xs[0]*1000 <= first || grewIntoTrend(p, out.Trend, th)
+}
+
+// thirtyTwoBitAdvice qualifies advice to raise the limit of a 32-bit build (thirtyTwoBit): the
+// flag can raise its limit only as far as its address space allows, which a user who set
+// 8 GB and saw it die at 700 MB needs to hear (a 32-bit Node under electron-builder, set bq).
+func (e *explainer) thirtyTwoBitAdvice() {
+	if e.a.thirtyTwoBit() == "" {
+		return
+	}
+	e.rec("This is a 32-bit Node (see \"32-bit build\"): --max-old-space-size raises its limit only as far as the 2–4 GB of address space a 32-bit process has for everything; for a bigger heap, run a 64-bit Node (on a Raspberry Pi, under a 64-bit OS).")
 }

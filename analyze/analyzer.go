@@ -231,6 +231,11 @@ type Analyzer struct {
 	// wideAddress is set when a native frame's address needs more than 32 bits: a 64-bit
 	// build.
 	wideAddress bool
+	// narrowHeapAddress is the first address of a JavaScript heap object a crash printed
+	// ("Security context: 0x2407c315 <JS Object>") that fits in 32 bits, empty when none
+	// did: a 64-bit V8 maps its heap above 4 GB, so with no wider address beside it, the
+	// build is a 32-bit one (thirtyTwoBit).
+	narrowHeapAddress string
 	// lastFrameLine is the line of the latest JavaScript stack frame.
 	lastFrameLine int
 	// newBlock is set by a crash block's header until its first entry: a block of a log

@@ -373,7 +373,36 @@ func (a *Analyzer) addMarker(ev parser.Event) {
 		a.noteSnapshot(ev)
 	case parser.MarkerReportWritten:
 		a.noteReportFile(ev)
+	case parser.MarkerSecurityContext:
+		a.noteHeapAddress(ev.Marker.Text)
 	}
+}
+
+// securityContext reads the address of the context object a JS stack trace of Node 11 or
+// older opens with; the object's type after it shows the address was printed whole.
+var securityContext = regexp.MustCompile(`^Security context:\s*((?:0x)?[0-9a-fA-F]+)\s+<`)
+
+// noteHeapAddress keeps what the address of a JavaScript heap object says of the build: wider
+// than 32 bits, a 64-bit one; narrower, a 32-bit one unless a wider address shows elsewhere.
+func (a *Analyzer) noteHeapAddress(line string) {
+	m := securityContext.FindStringSubmatch(strings.TrimSpace(line))
+	if m == nil {
+		return
+	}
+	if wide(m[1]) {
+		a.wideAddress = true
+	} else if a.narrowHeapAddress == "" {
+		a.narrowHeapAddress = m[1]
+	}
+}
+
+// thirtyTwoBit is the JavaScript heap address that shows a 32-bit build, empty when the log
+// shows none or shows a 64-bit one.
+func (a *Analyzer) thirtyTwoBit() string {
+	if a.wideAddress {
+		return ""
+	}
+	return a.narrowHeapAddress
 }
 
 // reportFile is a diagnostic report Node wrote to a file of its own ("Writing Node.js report

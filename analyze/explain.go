@@ -924,6 +924,14 @@ var limitSources = map[string]string{
 	LimitReducing:        "an estimate: the most the heap held before full GCs V8 ran in memory-reducing mode, as it does when the old generation cannot grow by an eighth of its limit",
 }
 
+// thirtyTwoBit says when the crash shows a 32-bit build: its limits are not a 64-bit one's
+// (docs/heap-limit-model.md, section 3).
+func (e *explainer) thirtyTwoBit() {
+	if addr := e.a.thirtyTwoBit(); addr != "" {
+		e.ev("32-bit build", "the JS stack's security context lies at %s, under 4 GB, where a 64-bit V8 never maps its heap: a 32-bit Node, whose default heap limit is half a 64-bit one's (700 MB up to Node 11) and whose whole address space, heap and all, is 4 GB at most", addr)
+	}
+}
+
 // limit writes the heap limit, its source, and where this V8 dies against it.
 func (e *explainer) limit() {
 	out := e.out
@@ -935,6 +943,7 @@ func (e *explainer) limit() {
 			unknown += fmt.Sprintf(" (Node %s, as the path of its binary in the native stack says, defaults to half the machine's memory, at most 2 GB, or 4 GB from Node 14 on machines of 15 GB or more)", e.a.binary)
 		}
 		e.ev("heap limit", "%s; pass --heap-limit (the --max-old-space-size the process ran with) to get a time-to-OOM", unknown)
+		e.thirtyTwoBit()
 		e.snapshots()
 		return
 	}
@@ -956,6 +965,7 @@ func (e *explainer) limit() {
 		source = fmt.Sprintf("an estimate, %s–%s: from %s on, V8 ran %d full GCs in memory-reducing mode, as it does when the old generation cannot grow by an eighth of its limit, with up to %s before them", mb(r.lowMB()), mb(r.highMB()), secs(r.fromMS), r.count, mb(round1(r.mb)))
 	}
 	e.ev("heap limit", "~%s (%s)", mb(*out.HeapLimitMB), source)
+	e.thirtyTwoBit()
 	e.snapshots()
 	if lr := e.p.limit; lr.notInEffect {
 		heap := lr.heapMB

@@ -175,11 +175,19 @@ func TestPasteLabels(t *testing.T) {
 	// isolates interleaved. The three kinds missed are pastes cut after V8's last-resort GCs,
 	// labelled call-and-retry-last by inference; the tool says unknown, as 64 held-out pastes
 	// so cut are labelled.
+	// heldout-bq: 18 of 20 verdicts and process counts at first contact (f2921a7), 17 crash
+	// kinds: crash blocks of MeshCentral, Directus, Medusa, Expo, ganache, jsreport, Angular
+	// CLI, hardhat, Node 6 to 16, Docker Swarm, docker-compose, journald and Expo prefixes, a
+	// 32-bit Node at its 700 MB default, one --trace-gc-verbose block with no event line.
+	// Its process counts missed count processes that printed nothing of V8's (a systemd
+	// launcher named in a CGroup tree, a webpack re-run after a crash): the tool reports the
+	// processes V8's output shows. Two kinds missed are last-resort GCs cut before the fatal
+	// line, as in bp.
 	heldOut := []struct {
 		set   string
 		floor float64
 		tally *labelTally
-	}{{"heldout-e", 0.95, nil}, {"heldout-f", 0.95, nil}, {"heldout-i", 0.93, nil}, {"heldout-l", 0.97, nil}, {"heldout-m", 0.97, nil}, {"heldout-n", 0.96, nil}, {"heldout-o", 1, nil}, {"heldout-q", 0.93, nil}, {"heldout-r", 0.89, nil}, {"heldout-s", 0.96, nil}, {"heldout-u", 0.79, nil}, {"heldout-w", 0.85, nil}, {"heldout-x", 0.93, nil}, {"heldout-z", 0.77, nil}, {"heldout-aa", 0.93, nil}, {"heldout-ac", 0.9, nil}, {"heldout-ad", 0.96, nil}, {"heldout-ae", 0.93, nil}, {"heldout-af", 0.95, nil}, {"heldout-ag", 0.92, nil}, {"heldout-ah", 0.95, nil}, {"heldout-ai", 0.91, nil}, {"heldout-aj", 0.91, nil}, {"heldout-ak", 0.84, nil}, {"heldout-al", 0.96, nil}, {"heldout-am", 0.94, nil}, {"heldout-an", 0.95, nil}, {"heldout-ao", 0.89, nil}, {"heldout-ap", 0.77, nil}, {"heldout-ar", 0.83, nil}, {"heldout-at", 0.88, nil}, {"heldout-aw", 0.9, nil}, {"heldout-ba", 0.88, nil}, {"heldout-bb", 0.88, nil}, {"heldout-bc", 0.88, nil}, {"heldout-bd", 0.94, nil}, {"heldout-be", 0.87, nil}, {"heldout-bf", 0.95, nil}, {"heldout-bg", 0.76, nil}, {"heldout-bh", 0.95, nil}, {"heldout-bi", 0.92, nil}, {"heldout-bj", 0.88, nil}, {"heldout-bk", 0.78, nil}, {"heldout-bl", 0.88, nil}, {"heldout-bm", 1, nil}, {"heldout-bn", 1, nil}, {"heldout-bo", 0.9, nil}, {"heldout-bp", 0.85, nil}}
+	}{{"heldout-e", 0.95, nil}, {"heldout-f", 0.95, nil}, {"heldout-i", 0.93, nil}, {"heldout-l", 0.97, nil}, {"heldout-m", 0.97, nil}, {"heldout-n", 0.96, nil}, {"heldout-o", 1, nil}, {"heldout-q", 0.93, nil}, {"heldout-r", 0.89, nil}, {"heldout-s", 0.96, nil}, {"heldout-u", 0.79, nil}, {"heldout-w", 0.85, nil}, {"heldout-x", 0.93, nil}, {"heldout-z", 0.77, nil}, {"heldout-aa", 0.93, nil}, {"heldout-ac", 0.9, nil}, {"heldout-ad", 0.96, nil}, {"heldout-ae", 0.93, nil}, {"heldout-af", 0.95, nil}, {"heldout-ag", 0.92, nil}, {"heldout-ah", 0.95, nil}, {"heldout-ai", 0.91, nil}, {"heldout-aj", 0.91, nil}, {"heldout-ak", 0.84, nil}, {"heldout-al", 0.96, nil}, {"heldout-am", 0.94, nil}, {"heldout-an", 0.95, nil}, {"heldout-ao", 0.89, nil}, {"heldout-ap", 0.77, nil}, {"heldout-ar", 0.83, nil}, {"heldout-at", 0.88, nil}, {"heldout-aw", 0.9, nil}, {"heldout-ba", 0.88, nil}, {"heldout-bb", 0.88, nil}, {"heldout-bc", 0.88, nil}, {"heldout-bd", 0.94, nil}, {"heldout-be", 0.87, nil}, {"heldout-bf", 0.95, nil}, {"heldout-bg", 0.76, nil}, {"heldout-bh", 0.95, nil}, {"heldout-bi", 0.92, nil}, {"heldout-bj", 0.88, nil}, {"heldout-bk", 0.78, nil}, {"heldout-bl", 0.88, nil}, {"heldout-bm", 1, nil}, {"heldout-bn", 1, nil}, {"heldout-bo", 0.9, nil}, {"heldout-bp", 0.85, nil}, {"heldout-bq", 0.85, nil}}
 	for i := range heldOut {
 		heldOut[i].tally = &labelTally{what: "held-out pastes (" + heldOut[i].set + ")"}
 	}
