@@ -614,10 +614,11 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// under its batches seen at two troughs); 133 of 2,643 with sets CL, CM, CN and CO (none
 	// of theirs); 133 of 2,667 with set CP (none of its); 133 of 2,691 with set CQ (none of
 	// its); 133 of 2,727 with set CS (none of its); 133 of 2,751 with set CR (none of its); 133 of 2,772 with set CU (none of its); 133 of 2,796 with set CT (none of its); 133 of 2,820 with set CV (none of its); 134 of 2,925 with set CZ (its customs-declaration leak,
-	// spiky, on Node 19 cut at 40%).
+	// spiky, on Node 19 cut at 40%); 133 of 2,973 with sets DA and DB and the young GCs
+	// after a slowing read for a stop (none of theirs; one cut fewer).
 	t.Logf("leaks cut at 40–80%% of their life that read healthy: %d of %d", len(midHealthy), midLife)
-	if len(midHealthy) > 134 {
-		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 134 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
+	if len(midHealthy) > 133 {
+		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 133 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
 	}
 	if len(steady) == 0 {
 		t.Fatal("no steady leak run to evaluate")
