@@ -213,8 +213,18 @@ var knownMisses = map[string]string{
 	// young generation of 26 MB one young GC cannot tell a level from a pause (labelled
 	// healthy). On Node 10 it read a leak at first contact, the young GCs after its last
 	// full GC carrying the level for 18 s ignored; healthy since 2026-12-04.
-	"node-21/brokerage-wash-sale-tax-lots-too-small.112.log.gz":         "decelerating into its limit: leak or working set",
-	"node-26/pharmacy-ndc-label-cache-keyspace-fill-decel.256.log.gz":   "one young GC after the last full GC: a level or a pause",
+	"node-21/brokerage-wash-sale-tax-lots-too-small.112.log.gz":       "decelerating into its limit: leak or working set",
+	"node-26/pharmacy-ndc-label-cache-keyspace-fill-decel.256.log.gz": "one young GC after the last full GC: a level or a pause",
+	// Set DC (Node 12, 14, 19, 24; 30 of 32 at first contact, d74c6df; one program traced
+	// with --trace-gc-nvp, which all four print instead of --trace-gc's lines, read right on
+	// all four; a leaking worker read as the worker's on all four). An air-traffic flight-plan
+	// service whose sector load needs about its 96 MB limit: on Node 14 it died loading at
+	// 3.3 s, read a fast leak (the start-up load class above); on Node 12 V8 never gave up —
+	// 40 s at 72-100% of the limit, a full GC every 0.45 s, the program getting 53% of the
+	// time over its last 13 s, exit 0 — read gc-thrashing (labelled heap-too-small; its
+	// helper marks the run as not as designed).
+	"node-14/atfm-flight-plan-sector-load-too-small.96.log.gz":          "a start-up load outgrowing its limit at 3 s, read as a fast leak",
+	"node-12/atfm-flight-plan-sector-load-too-small.96.log.gz":          "alive at its limit, GC taking half the time: thrashing or too small",
 	"node-12/container-registry-gc-manifest-graph-too-small.96.log.gz":  "a start-up load outgrowing its limit at 3 s, read as a fast leak",
 	"node-17/container-registry-gc-manifest-graph-too-small.96.log.gz":  "a start-up load outgrowing its limit at 3 s, read as a fast leak",
 	"node-22/container-registry-gc-manifest-graph-too-small.96.log.gz":  "a start-up load outgrowing its limit at 3 s, read as a fast leak",
