@@ -183,11 +183,18 @@ func TestPasteLabels(t *testing.T) {
 	// launcher named in a CGroup tree, a webpack re-run after a crash): the tool reports the
 	// processes V8's output shows. Two kinds missed are last-resort GCs cut before the fatal
 	// line, as in bp.
+	// heldout-br: 19 of 20 verdicts and process counts at first contact (8c7f2e0), 18 crash
+	// kinds: crash blocks of AWS Amplify (six), MCP servers, Firebase tools, esbuild, Tailwind,
+	// mocha-webpack, MagicMirror, Node 8 to 26, a crash written as JavaScript string literals,
+	// GC lines wrapped after "(average mu". Missed: a CodeBuild "npm run build" killed with no
+	// V8 output (the shell's "Killed" behind Amplify's "[WARNING]: " prefix, read since:
+	// TestShellKillBehindALogPrefix), and an issue title's mark-sweep with no fatal line
+	// (labelled unknown from its prose, the tool says none).
 	heldOut := []struct {
 		set   string
 		floor float64
 		tally *labelTally
-	}{{"heldout-e", 0.95, nil}, {"heldout-f", 0.95, nil}, {"heldout-i", 0.93, nil}, {"heldout-l", 0.97, nil}, {"heldout-m", 0.97, nil}, {"heldout-n", 0.96, nil}, {"heldout-o", 1, nil}, {"heldout-q", 0.93, nil}, {"heldout-r", 0.89, nil}, {"heldout-s", 0.96, nil}, {"heldout-u", 0.79, nil}, {"heldout-w", 0.85, nil}, {"heldout-x", 0.93, nil}, {"heldout-z", 0.77, nil}, {"heldout-aa", 0.93, nil}, {"heldout-ac", 0.9, nil}, {"heldout-ad", 0.96, nil}, {"heldout-ae", 0.93, nil}, {"heldout-af", 0.95, nil}, {"heldout-ag", 0.92, nil}, {"heldout-ah", 0.95, nil}, {"heldout-ai", 0.91, nil}, {"heldout-aj", 0.91, nil}, {"heldout-ak", 0.84, nil}, {"heldout-al", 0.96, nil}, {"heldout-am", 0.94, nil}, {"heldout-an", 0.95, nil}, {"heldout-ao", 0.89, nil}, {"heldout-ap", 0.77, nil}, {"heldout-ar", 0.83, nil}, {"heldout-at", 0.88, nil}, {"heldout-aw", 0.9, nil}, {"heldout-ba", 0.88, nil}, {"heldout-bb", 0.88, nil}, {"heldout-bc", 0.88, nil}, {"heldout-bd", 0.94, nil}, {"heldout-be", 0.87, nil}, {"heldout-bf", 0.95, nil}, {"heldout-bg", 0.76, nil}, {"heldout-bh", 0.95, nil}, {"heldout-bi", 0.92, nil}, {"heldout-bj", 0.88, nil}, {"heldout-bk", 0.78, nil}, {"heldout-bl", 0.88, nil}, {"heldout-bm", 1, nil}, {"heldout-bn", 1, nil}, {"heldout-bo", 0.9, nil}, {"heldout-bp", 0.85, nil}, {"heldout-bq", 0.85, nil}}
+	}{{"heldout-e", 0.95, nil}, {"heldout-f", 0.95, nil}, {"heldout-i", 0.93, nil}, {"heldout-l", 0.97, nil}, {"heldout-m", 0.97, nil}, {"heldout-n", 0.96, nil}, {"heldout-o", 1, nil}, {"heldout-q", 0.93, nil}, {"heldout-r", 0.89, nil}, {"heldout-s", 0.96, nil}, {"heldout-u", 0.79, nil}, {"heldout-w", 0.85, nil}, {"heldout-x", 0.93, nil}, {"heldout-z", 0.77, nil}, {"heldout-aa", 0.93, nil}, {"heldout-ac", 0.9, nil}, {"heldout-ad", 0.96, nil}, {"heldout-ae", 0.93, nil}, {"heldout-af", 0.95, nil}, {"heldout-ag", 0.92, nil}, {"heldout-ah", 0.95, nil}, {"heldout-ai", 0.91, nil}, {"heldout-aj", 0.91, nil}, {"heldout-ak", 0.84, nil}, {"heldout-al", 0.96, nil}, {"heldout-am", 0.94, nil}, {"heldout-an", 0.95, nil}, {"heldout-ao", 0.89, nil}, {"heldout-ap", 0.77, nil}, {"heldout-ar", 0.83, nil}, {"heldout-at", 0.88, nil}, {"heldout-aw", 0.9, nil}, {"heldout-ba", 0.88, nil}, {"heldout-bb", 0.88, nil}, {"heldout-bc", 0.88, nil}, {"heldout-bd", 0.94, nil}, {"heldout-be", 0.87, nil}, {"heldout-bf", 0.95, nil}, {"heldout-bg", 0.76, nil}, {"heldout-bh", 0.95, nil}, {"heldout-bi", 0.92, nil}, {"heldout-bj", 0.88, nil}, {"heldout-bk", 0.78, nil}, {"heldout-bl", 0.88, nil}, {"heldout-bm", 1, nil}, {"heldout-bn", 1, nil}, {"heldout-bo", 0.9, nil}, {"heldout-bp", 0.85, nil}, {"heldout-bq", 0.85, nil}, {"heldout-br", 0.9, nil}}
 	for i := range heldOut {
 		heldOut[i].tally = &labelTally{what: "held-out pastes (" + heldOut[i].set + ")"}
 	}

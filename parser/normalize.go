@@ -404,9 +404,13 @@ func decorationLen(t string) int {
 			return j
 		}
 	}
-	// [1] , [Error] , [INFO] and the like: a short bracketed tag without spaces.
+	// [1] , [Error] , [INFO] and the like: a short bracketed tag without spaces, and the
+	// colon AWS Amplify's build log puts after its level ("[WARNING]: ").
 	if strings.HasPrefix(t, "[") {
 		if e := strings.IndexByte(t, ']'); e > 1 && e <= 12 && !strings.ContainsAny(t[1:e], " :") {
+			if e+1 < len(t) && t[e+1] == ':' {
+				return e + 2
+			}
 			return e + 1
 		}
 	}

@@ -262,6 +262,19 @@ func TestPrefixesRemoved(t *testing.T) {
 	}
 }
 
+// TestShellKillBehindALogPrefix: the shell's "Killed" line reads as the system's kill of the
+// process however a build log decorates it — AWS Amplify puts its time and "[WARNING]: " before
+// every line (held-out set br, a CodeBuild "npm run build" killed with no V8 output at all).
+func TestShellKillBehindALogPrefix(t *testing.T) {
+	line := "/codebuild/output/src816153359/src/site/amplify.sh: line 19:  1979 Killed                  npm run build"
+	for _, prefix := range []string{"", "[WARNING]: ", "2020-06-24T09:54:22.252Z [WARNING]: ", "2020-06-24T09:54:22.252Z [WARNING] "} {
+		evs := parseOne(t, prefix+line+"\n")
+		if len(evs) != 1 || evs[0].Fatal == nil || evs[0].Fatal.Kind != FatalSystemOOM || evs[0].Fatal.PID == nil || *evs[0].Fatal.PID != 1979 {
+			t.Errorf("prefix %q: %+v", prefix, evs)
+		}
+	}
+}
+
 // TestLinksSplicedIntoNumbers: GitHub Actions' log view links line numbers, and a copy of the
 // page splices them into the GC line's numbers; an archive may have replaced the address with a
 // placeholder. The line is two real lines of corpus/heldout-f f005 and pastes-I i012, as pasted.
