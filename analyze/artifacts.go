@@ -378,7 +378,7 @@ func (a *Analyzer) addMarker(ev parser.Event) {
 	}
 }
 
-// securityContext reads the address of the context object a JS stack trace of Node 11 or
+// securityContext reads the address of the context object a JS stack trace of Node 13 or
 // older opens with; the object's type after it shows the address was printed whole.
 var securityContext = regexp.MustCompile(`^Security context:\s*((?:0x)?[0-9a-fA-F]+)\s+<`)
 

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/gcanalyze/gcanalyze/internal/corpustest"
 )
 
 // TestThirtyTwoBitBuild: a crash whose JS stack puts a heap object under 4 GB comes from a
@@ -33,6 +35,17 @@ func TestThirtyTwoBitBuild(t *testing.T) {
 		advised := slices.ContainsFunc(p.Recommendations, func(a string) bool { return strings.HasPrefix(a, "This is a 32-bit Node") })
 		if says(p, "32-bit build") != c.thirtyTwo || c.thirtyTwo && p.Verdict == VerdictHeapTooSmall && !advised {
 			t.Errorf("%s: verdict %s, 32-bit build said %v, advised %v; want %v\n  %s\n  %s", c.log, p.Verdict, says(p, "32-bit build"), advised, c.thirtyTwo, strings.Join(p.Evidence, "\n  "), strings.Join(p.Recommendations, "\n  "))
+		}
+	}
+	// The corpus's runs were all made on x86-64: none is a 32-bit build.
+	for _, log := range corpustest.Logs(t) {
+		if m, ok := corpustest.ReadMeta(log); !ok || m.Scenario == "" {
+			continue
+		}
+		for _, p := range analyzeFile(t, log, Options{}).Processes {
+			if says(p, "32-bit build") {
+				t.Errorf("%s: a run made on x86-64 read as a 32-bit build: %q", corpustest.Name(log), p.Evidence)
+			}
 		}
 	}
 }
