@@ -231,6 +231,22 @@ var knownMisses = map[string]string{
 	"node-26/container-registry-gc-manifest-graph-too-small.96.log.gz":  "a start-up load outgrowing its limit at 3 s, read as a fast leak",
 	"node-12/docs-markdown-render-cache-coupon-fill-plateau.384.log.gz": "slowing, too short a stay after its last full GC to call a level",
 	"node-26/docs-markdown-render-cache-coupon-fill-plateau.384.log.gz": "slowing, too short a stay after its last full GC to call a level",
+	// Set DD (Node 9, 16, 20, 23; 29 of 32 at first contact, 3a7464b; one program under
+	// --trace-gc-verbose, read right on all four; Node 9 ignored the flag of two leaks, which
+	// read as leaks alive past it). An amateur-radio logbook's contest upload, flat at ~5 MB
+	// for 15 s, then a synchronous parse: on Node 20, GC slowed the parse to 2.4 s at 16 MB/s
+	// where the program had allocated 50 MB/s before, and keptPartOfAllocation read a leak
+	// switched on (Node 9, 16 and 23 ran it in 1-1.5 s: allocation-burst as labelled) — the
+	// class of set CY's STEP converter (tried: a climb under 15% of the life as a burst
+	// whatever it kept; with the flag given, the STEP converter's climb took 17%, a leak
+	// switched on 18%). A star catalog's tile cache filling ever more slowly on Node 20, its
+	// last full GC at 28.6 s with 13 s of young GCs after it: insufficient data (labelled
+	// healthy; Node 9, 16 and 23 read it). Its vineyard route matrix on Node 9 held 86 MB for
+	// 37 s under a 96 MB flag the log does not show and exited 0: healthy (the run's labeller
+	// reads heap-too-small; set CT's crew-pairing class).
+	"node-20/ham-logbook-adif-contest-upload-burst.64.log.gz":      "a burst slower than the allocation before it, read as a leak",
+	"node-20/star-catalog-cone-search-tile-cache-decel.192.log.gz": "slowing, too short a stay after its last full GC to call a level",
+	"node-9/vineyard-harvest-route-matrix-too-small.96.log.gz":     "flat at 90% of a flag the log does not show",
 	// Set CT (Node 10, 16, 21 and 25; blind, 29 of 32 at first contact, 5295d8e). A crew-pairing
 	// API's cost matrix held flat at 87.9 MB under a 100 MB flag for 30 s, utilization 0.99:
 	// without the flag, on Node 10 and 25 the log shows no limit and the heap no growth,

