@@ -31,6 +31,10 @@ const maxFullGCs = 16384
 type fullGC struct {
 	GCPoint
 	incrMS float64
+	// youngBefore is the last young GC before this full GC since the one before it, when
+	// there was one (TimeMS 0 when not): what it left less what this full GC left is
+	// garbage the young GCs promoted in between.
+	youngBefore GCPoint
 }
 
 // muSince is the program's share of the time from a full GC at prevMS to this one's end: what
@@ -102,6 +106,8 @@ type proc struct {
 	// youngSinceFull are the young GCs since the last full GC (bounded; merged pairs keep the
 	// smaller heap after): whether the heap kept growing after it, where V8 ran no full GC.
 	youngSinceFull *points
+	// lastYoung is the last young GC seen.
+	lastYoung GCPoint
 	// youngBeforeLast sums up the young GCs between the last two full GCs (nil when there
 	// were none): what the heap held while no full GC weighed it.
 	youngBeforeLast *youngStretch
@@ -944,6 +950,9 @@ func (p *proc) addPoint(pt *GCPoint, incrMS, wallMS float64) {
 		p.fulls = slices.Insert(p.fulls, at, fullGC{GCPoint: *pt, incrMS: incrMS})
 		if at == len(p.fulls)-1 {
 			p.youngBeforeLast = stretchOf(p.youngSinceFull)
+			if p.youngSinceFull != nil {
+				p.fulls[at].youngBefore = p.lastYoung
+			}
 		}
 		p.youngSinceFull = nil
 	} else {
@@ -952,6 +961,7 @@ func (p *proc) addPoint(pt *GCPoint, incrMS, wallMS float64) {
 			p.youngSinceFull = newPoints(maxYoungSinceFull)
 		}
 		p.youngSinceFull.add(pt)
+		p.lastYoung = *pt
 		// NVP lines carry no reason: their young GCs are read as allocation failures, the
 		// kind nearly all of them are.
 		if p.hasPrev && (strings.HasPrefix(pt.Reason, "allocation failure") || pt.Reason == "" && p.era.nvp) && pt.TimeMS >= p.prevTime {

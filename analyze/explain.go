@@ -647,8 +647,10 @@ func (e *explainer) trend() {
 	}
 	if pl := levelsOff(e.p, e.out, e.th); pl != nil && e.out.Verdict == VerdictHealthy {
 		young := ""
-		if pl.youngToMS > 0 {
-			young = fmt.Sprintf("; the young GCs since the last full GC carry the level to %s, rising %.2f MB/s at most (what they leave includes garbage promoted since)", secs(pl.youngToMS), math.Max(pl.youngRate, 0))
+		if y := pl.young; y.toMS > 0 && y.garbageMB > 0 && y.rateMB > 0 {
+			young = fmt.Sprintf("; the young GCs since the last full GC carry the level to %s, rising %.2f MB/s, where the young GCs between the full GCs before promoted %.2f MB/s of garbage", secs(y.toMS), y.rateMB, y.garbageMB)
+		} else if y.toMS > 0 {
+			young = fmt.Sprintf("; the young GCs since the last full GC carry the level to %s, rising %.2f MB/s at most (what they leave includes garbage promoted since)", secs(y.toMS), math.Max(y.rateMB, 0))
 		}
 		e.ev("levels off", "at this slowing, the heap after full GCs levels off near %s by %s, under the limit: a cache or working set filling up, not a leak%s", mb(pl.levelMB), secs(pl.atMS), young)
 	}

@@ -1742,3 +1742,27 @@ func semiSince(semiMB float64, ys []GCPoint) float64 {
 	}
 	return math.Min(grew, semiMB)
 }
+
+// promotedGarbageRate is how fast (MB/s) the young GCs promoted objects that the next full GC
+// freed, over the last PromotedGarbageIntervals stretches between full GCs: the last young GC
+// before a full GC left the live heap plus the garbage promoted since the full GC before it,
+// and the full GC took that garbage. The young GCs after the last full GC rise by it as well,
+// whatever the live heap does. NaN when no stretch shows it.
+func promotedGarbageRate(p *proc) float64 {
+	var mb, s float64
+	n := 0
+	for i := len(p.fulls) - 1; i >= 1 && n < 3; i-- {
+		f, prev := p.fulls[i], p.fulls[i-1]
+		y := f.youngBefore
+		if y.TimeMS <= prev.TimeMS || y.TimeMS > f.TimeMS {
+			continue
+		}
+		mb += math.Max(0, y.AfterMB-f.AfterMB)
+		s += (y.TimeMS - prev.TimeMS) / 1000
+		n++
+	}
+	if n == 0 || s <= 0 {
+		return math.NaN()
+	}
+	return mb / s
+}

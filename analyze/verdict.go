@@ -1365,24 +1365,20 @@ func levelsOff(p *proc, out *Process, th *Thresholds) *plateau {
 // to climb there (a spiky leak between two bursts).
 func plateauOf(p *proc, out *Process, th *Thresholds) *plateau {
 	g := p.growth
-	if g == nil || g.model != ModelDecelerating || g.quad == nil || g.quad.c >= 0 {
+	if g == nil || g.model != ModelDecelerating {
+		return nil
+	}
+	if g.quad == nil {
+		return steppedDownLevel(p, out, th)
+	}
+	if g.quad.c >= 0 {
 		return nil
 	}
 	q := g.quad
 	peakX := q.vertex()
 	peak := q.at(peakX)
 	end := g.xs[len(g.xs)-1]
-	ceiling := 1.5 * g.ys[len(g.ys)-1]
-	if d := deathPointOf(p, out); d != nil && !d.ignored {
-		ceiling = d.lo
-		if p.crash == nil && g.ys[len(g.ys)-1] > d.lo {
-			// A live heap already past where V8 may give up early has not died there: the
-			// level is held to where it dies by the model (a market-data gateway creeping
-			// 110 → 115 MB of 128 under thrashing, its curve levelling at ~117 MB, read a
-			// leak two seconds from its death; it lived on at 115 MB for 30 s).
-			ceiling = d.mb
-		}
-	}
+	ceiling := levelCeiling(p, out)
 	if peak >= ceiling {
 		return nil
 	}
@@ -1398,8 +1394,8 @@ func plateauOf(p *proc, out *Process, th *Thresholds) *plateau {
 		return nil
 	}
 	ahead := peakX > end && peak-q.at(end) > th.noiseMB(peak)
-	youngToMS, youngRate := youngHeldTo(p, g, ceiling, th)
-	if n := len(g.xs); !ahead && n >= 4 && youngToMS <= end*1000 {
+	young := youngHeldTo(p, g, ceiling, th)
+	if n := len(g.xs); !ahead && n >= 4 && young.toMS <= end*1000 {
 		// The parabola says the heap has levelled off already, or is within the noise of
 		// its level: the last full GCs must not rise significantly, or the curve bent to
 		// the scatter of a few points, or to a growth that slows without stopping (a
@@ -1429,34 +1425,94 @@ func plateauOf(p *proc, out *Process, th *Thresholds) *plateau {
 		reached = len(g.ys) - 1
 	}
 	pl.heldMS, pl.climbMS = (end-g.xs[reached])*1000, (g.xs[reached]-g.xs[0])*1000
-	if youngToMS > end*1000 {
-		pl.heldMS = youngToMS - g.xs[reached]*1000
-		pl.youngToMS, pl.youngRate = youngToMS, youngRate
+	if young.toMS > end*1000 {
+		pl.heldMS = young.toMS - g.xs[reached]*1000
+		pl.young = young
 	}
 	pl.unconfirmed = pl.heldMS < th.LevelHeldShare*pl.climbMS
 	return pl
 }
 
-// youngHeldTo is how far (ms) the young GCs after the last full GC carry a level the full GCs
+// levelCeiling is the most a level may lie at: where this V8 may give up, when the limit is
+// known, else half as much again as the heap's last full GC left.
+func levelCeiling(p *proc, out *Process) float64 {
+	g := p.growth
+	ceiling := 1.5 * g.ys[len(g.ys)-1]
+	if d := deathPointOf(p, out); d != nil && !d.ignored {
+		ceiling = d.lo
+		if p.crash == nil && g.ys[len(g.ys)-1] > d.lo {
+			// A live heap already past where V8 may give up early has not died there: the
+			// level is held to where it dies by the model (a market-data gateway creeping
+			// 110 → 115 MB of 128 under thrashing, its curve levelling at ~117 MB, read a
+			// leak two seconds from its death; it lived on at 115 MB for 30 s).
+			ceiling = d.mb
+		}
+	}
+	return ceiling
+}
+
+// steppedDownLevel is the level of a growth that slowed at every full GC, the last rising no
+// more than the noise, where too few full GCs give no parabola: the last full GC's heap,
+// confirmed only by the young GCs after it carrying it (youngHeldTo) for at least
+// LevelHeldShare of the time the window took to climb there. Nil otherwise: "slowing to a
+// stop" over three or four full GCs is not yet a level (a star catalog's tile cache filling
+// ever more slowly, 48 → 56 → 61 → 61 MB, then 13 s of young GCs within 4 MB of it).
+func steppedDownLevel(p *proc, out *Process, th *Thresholds) *plateau {
+	g := p.growth
+	n := len(g.ys)
+	if n < 2 || g.ys[n-1]-g.ys[n-2] > th.noiseMB(g.ys[n-1]) {
+		return nil
+	}
+	level := g.ys[n-1]
+	ceiling := levelCeiling(p, out)
+	if level >= ceiling {
+		return nil
+	}
+	young := youngHeldTo(p, g, ceiling, th)
+	if young.toMS == 0 {
+		return nil
+	}
+	reached := slices.IndexFunc(g.ys, func(y float64) bool { return y >= level-th.noiseMB(level) })
+	pl := &plateau{levelMB: level, atMS: g.xs[reached] * 1000, young: young}
+	pl.heldMS, pl.climbMS = young.toMS-g.xs[reached]*1000, (g.xs[reached]-g.xs[0])*1000
+	if pl.heldMS < th.LevelHeldShare*pl.climbMS {
+		return nil
+	}
+	return pl
+}
+
+// youngHold is how far the young GCs after the last full GC carry a level: to toMS (0 when
+// they carry nothing), rising rateMB MB/s, of which garbageMB MB/s is garbage the young GCs
+// promoted as fast as before (promotedGarbageRate; 0 when unknown).
+type youngHold struct {
+	toMS, rateMB, garbageMB float64
+}
+
+// youngHeldTo is how far the young GCs after the last full GC carry a level the full GCs
 // reached: after a young GC the heap holds all the old generation — the live objects plus what
-// was promoted since — so young GCs that rise, if at all, at under a quarter of the climb's
-// rate (RecentRateShare/2 of it) and stay under ceiling show a heap that held, as a full GC
-// would. Where V8 stopped running full GCs once the heap levelled off, they are all that shows
-// it (an autocomplete cache over a Zipf vocabulary on Node 26: full GCs climbing 8 to 40 MB in
-// 15 s, then 26 s of young GCs only, rising 0.2 MB/s against the climb's 2). A taper as fast as
-// a quarter of the climb's rate is not shown level (a user-agent cache growing like √t, its
-// young GCs rising at 47% of its rate). It returns the last such young GC's time and their
-// rate (MB/s); 0 when they carry nothing.
-func youngHeldTo(p *proc, g *growth, ceilingMB float64, th *Thresholds) (float64, float64) {
+// was promoted since — so young GCs that rise, beyond the garbage the young GCs promoted
+// between the full GCs before, at under a quarter of the climb's rate (RecentRateShare/2 of
+// it) and stay under ceiling show a heap that held, as a full GC would. Where V8 stopped
+// running full GCs once the heap levelled off, they are all that shows it (an autocomplete
+// cache over a Zipf vocabulary on Node 26: full GCs climbing 8 to 40 MB in 15 s, then 26 s of
+// young GCs only, rising 0.2 MB/s against the climb's 2; a star catalog's tile cache, its
+// young GCs rising 0.32 MB/s for 13 s where each stretch between its last full GCs had
+// promoted 0.47 MB/s of garbage). A taper as fast as a quarter of the climb's rate is not
+// shown level (a user-agent cache growing like √t, its young GCs rising at 47% of its rate).
+func youngHeldTo(p *proc, g *growth, ceilingMB float64, th *Thresholds) youngHold {
 	if p.youngSinceFull == nil || p.crash != nil {
-		return 0, 0
+		return youngHold{}
 	}
 	ys := p.youngSinceFull.all()
-	r := youngRate(p)
-	if math.IsNaN(r) || g.lin.b <= 0 || r >= th.RecentRateShare/2*g.lin.b || slices.Max(afterOf(ys)) >= ceilingMB {
-		return 0, 0
+	h := youngHold{rateMB: youngRate(p)}
+	if gr := promotedGarbageRate(p); !math.IsNaN(gr) {
+		h.garbageMB = gr
 	}
-	return ys[len(ys)-1].TimeMS, r
+	if math.IsNaN(h.rateMB) || g.lin.b <= 0 || h.rateMB-h.garbageMB >= th.RecentRateShare/2*g.lin.b || slices.Max(afterOf(ys)) >= ceilingMB {
+		return youngHold{}
+	}
+	h.toMS = ys[len(ys)-1].TimeMS
+	return h
 }
 
 // floorKeepsRate reports a heap whose floor — the full GCs no later one undercut, which held
@@ -1486,9 +1542,9 @@ type plateau struct {
 	climbMS, heldMS float64
 	unconfirmed     bool
 	ahead           bool // the level comes after the log ends (unconfirmed)
-	// youngToMS is how far the young GCs after the last full GC carried the level (0 when
-	// they did not), rising youngRate MB/s at most.
-	youngToMS, youngRate float64
+	// young is how far the young GCs after the last full GC carried the level (toMS 0 when
+	// they did not).
+	young youngHold
 }
 
 // linger is how a process that died at its limit spent its last part there: it reached the
