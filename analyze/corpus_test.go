@@ -144,6 +144,9 @@ var withLimitMisses = map[string]string{
 	// Set CT's crew-pairing matrix at 88% of its 100 MB flag, likewise with the flag given.
 	"node-16/crew-pairing-cost-matrix-resident-too-small.100.log.gz": "88% of its flag: healthy, no headroom",
 	"node-21/crew-pairing-cost-matrix-resident-too-small.100.log.gz": "88% of its flag: healthy, no headroom",
+	// Set DE's hydrographic gridder on Node 8 at 98% of its 128 MB flag, GC 32% of the time,
+	// likewise (a known miss without the flag too).
+	"node-8/sonar-multibeam-cube-grid-too-small.128.log.gz": "98% of its flag: healthy, no headroom",
 }
 
 // knownMisses are runs of the held-out behaviour sets whose verdict the analysis gets wrong,
@@ -247,6 +250,18 @@ var knownMisses = map[string]string{
 	// vineyard route matrix on Node 9 held 86 MB for 37 s under a 96 MB flag the log does not
 	// show and exited 0: healthy (the run's labeller reads heap-too-small; set CT's
 	// crew-pairing class).
+	// Set DE (Node 8, 13, 19, 24; 29 of 32 at first contact, adb5799; 12 runs judged by
+	// the helper that made them, 20 by the main session, all before gcanalyze read them; one
+	// program under --max-semi-space-size=32, a saw-tooth read healthy on all four). A
+	// hydrographic gridder loading an 88 MB grid under a 128 MB flag, then processing pings
+	// on top: on Node 19 and 24 it died 0.9 s after the load ended, read as a fast leak (the
+	// start-up load class above); on Node 8, whose V8 never gave up, it crept 109 -> 126 MB
+	// over 35 s under a flag the log does not show, 32% of the time in GC (mu 0.68, the
+	// full GCs freeing ~9% each: not collapsed), read healthy with its GC share named
+	// (labelled heap-too-small, gc-thrashing acceptable; with the flag, no headroom).
+	"node-19/sonar-multibeam-cube-grid-too-small.128.log.gz":   "a start-up load outgrowing its limit at 5 s, read as a fast leak",
+	"node-24/sonar-multibeam-cube-grid-too-small.128.log.gz":   "a start-up load outgrowing its limit at 5 s, read as a fast leak",
+	"node-8/sonar-multibeam-cube-grid-too-small.128.log.gz":    "at its limit, which only the flag shows; with it, no headroom",
 	"node-20/ham-logbook-adif-contest-upload-burst.64.log.gz":  "a burst slower than the allocation before it, read as a leak",
 	"node-9/vineyard-harvest-route-matrix-too-small.96.log.gz": "flat at 90% of a flag the log does not show",
 	// Set CT (Node 10, 16, 21 and 25; blind, 29 of 32 at first contact, 5295d8e). A crew-pairing
