@@ -421,6 +421,11 @@ func Heap(p *analyze.Process) *plot.Plot {
 		if now := tr.SlopeNowMBPerS; now != nil && tr.Model != analyze.ModelLinear {
 			// The line is the average; the report's rate line says how it changes.
 			label = fmt.Sprintf("trend of survivors: %+.2f MB/s on average, %+.2f MB/s at the end (%s)", tr.SlopeMBPerS, *now, tr.Model)
+			if tr.Model == analyze.ModelDecelerating && *now <= 0 {
+				// The heap did not shrink, it stopped: "-0.16 MB/s at the end" beside a heap
+				// the report says levels off reads as one falling.
+				label = fmt.Sprintf("trend of survivors: %+.2f MB/s on average, slowing to a stop (%s)", tr.SlopeMBPerS, tr.Model)
+			}
 			if p.PredictionModel == analyze.ModelAverage {
 				// The curve peaked; its negative rate beside an OOM line reads as a contradiction.
 				label = fmt.Sprintf("trend of survivors: %+.2f MB/s on average (the curve peaks; the floor still rises)", tr.SlopeMBPerS)

@@ -313,6 +313,21 @@ func TestChangingRateLabelled(t *testing.T) {
 	}
 }
 
+// TestStoppedCurveLabelled: a slowing trend whose rate at the end is zero or less is labelled
+// as slowing to a stop, as the report's rate line says, not with a negative rate that reads
+// as a heap falling (set DD's star catalog on Node 20, which levels off).
+func TestStoppedCurveLabelled(t *testing.T) {
+	const log = "node-20/star-catalog-cone-search-tile-cache-decel.192.log.gz"
+	p := report(t, log).Processes[0]
+	if p.Trend == nil || p.Trend.Model != analyze.ModelDecelerating || p.Trend.SlopeNowMBPerS == nil || *p.Trend.SlopeNowMBPerS > 0 {
+		t.Fatalf("trend %+v: the test needs a slowing one whose rate at the end is not positive", p.Trend)
+	}
+	svg := heapSVG(t, log, p)
+	if !strings.Contains(svg, "slowing to a stop") || strings.Contains(svg, "MB/s at the end") {
+		t.Error("the heap chart labels a trend that stopped with its negative rate at the end")
+	}
+}
+
 // The forecast leaves the last full GC at the rate the trend ends with and meets the limit at
 // the predicted OOM: bending up for an accelerating leak, down for a slowing one, straight
 // for a steady one.
