@@ -876,18 +876,23 @@ func TestHeldLevelIsAPause(t *testing.T) {
 // well under the default limit of the Node version its OOM frames show (Node 9 or older, 1400
 // MB on 64-bit), is one allocation bigger than the room left; at the default, or on a build
 // whose addresses show 32 bits (a 700 MB default), or with frames of Node 10 on, it is not
-// read so. The logs are handwritten after aa006's shape (staging pastes-AA: lodash's
-// difference growing an array to 99,999,999,999 elements at 580 MB).
+// read so — unless the JavaScript stack names one of V8's own scripts ([native array.js]),
+// which only Node 11 and older print (aj005 in heldout-aj: an Array.join at 739 MB on Node 10).
+// The logs are handwritten after aa006's shape (staging pastes-AA: lodash's difference growing
+// an array to 99,999,999,999 elements at 580 MB).
 func TestDeathUnderTheVersionDefault(t *testing.T) {
 	withMu := func(reason string) string { return "(average mu = 0.512, current mu = 0.004) " + reason }
-	blockOf := func(isolate string, mb float64, oomFrames string, reasonOf func(string) string) string {
+	blockJS := func(isolate string, mb float64, oomFrames string, reasonOf func(string) string, jsStack string) string {
 		var b strings.Builder
 		for i, reason := range []string{"allocation failure GC in old space requested", "last resort GC in old space requested", "last resort GC in old space requested"} {
 			fmt.Fprintf(&b, "[5515:%s]    %d ms: Mark-sweep %.1f (%.1f) -> %.1f (%.1f) MB, 201.8 / 0.0 ms  %s\n", isolate, 41959+200*i, mb, mb+5.7, mb, mb+5.7, reasonOf(reason))
 		}
-		b.WriteString("\n\n<--- JS stacktrace --->\n\nFATAL ERROR: CALL_AND_RETRY_LAST Allocation failed - JavaScript heap out of memory\n")
+		b.WriteString("\n\n<--- JS stacktrace --->\n\n" + jsStack + "FATAL ERROR: CALL_AND_RETRY_LAST Allocation failed - JavaScript heap out of memory\n")
 		b.WriteString(" 1: node::Abort() [node]\n" + oomFrames + " 7: v8::internal::Runtime_GrowArrayElements(int, v8::internal::Object**, v8::internal::Isolate*) [node]\nAborted\n")
 		return b.String()
+	}
+	blockOf := func(isolate string, mb float64, oomFrames string, reasonOf func(string) string) string {
+		return blockJS(isolate, mb, oomFrames, reasonOf, "")
 	}
 	block := func(isolate string, mb float64, oomFrames string) string {
 		return blockOf(isolate, mb, oomFrames, func(r string) string { return r })
@@ -895,12 +900,20 @@ func TestDeathUnderTheVersionDefault(t *testing.T) {
 	const node9 = " 2: 0x55aa808c347e [node]\n 3: v8::Utils::ReportOOMFailure(char const*, bool) [node]\n 4: v8::internal::V8::FatalProcessOutOfMemory(char const*, bool) [node]\n"
 	const node9Narrow = " 3: v8::Utils::ReportOOMFailure(char const*, bool) [node]\n 4: v8::internal::V8::FatalProcessOutOfMemory(char const*, bool) [node]\n"
 	const node10 = " 2: 0x8dc1c0 [node]\n 3: v8::Utils::ReportOOMFailure(v8::internal::Isolate*, char const*, bool) [node]\n 4: v8::internal::V8::FatalProcessOutOfMemory(v8::internal::Isolate*, char const*, bool) [node]\n"
+	const nativeJoin = "==== JS stack trace =========================================\n\n    0: ExitFrame [pc: 0x76bc67dbe3d]\nSecurity context: 0x218e3579e6e9 <JSObject>\n    1: DoJoin(aka DoJoin) [0x218e35785e91] [native array.js:~87] [pc=0x76bc6ae5098](this=0x218efee026f1 <undefined>)\n\n"
+	const nativeJoin32 = "==== JS stack trace =========================================\n\n    0: ExitFrame [pc: 0x3e2a5e3d]\nSecurity context: 0x2d79e6e9 <JSObject>\n    1: DoJoin(aka DoJoin) [0x2d785e91] [native array.js:~87] [pc=0x3e2ae509](this=0x2ee026f1 <undefined>)\n\n"
+	const userJoin = "==== JS stack trace =========================================\n\n    0: ExitFrame [pc: 0x76bc67dbe3d]\nSecurity context: 0x218e3579e6e9 <JSObject>\n    1: merge [0x218e35785e91] [/app/merge.js:~87] [pc=0x76bc6ae5098](this=0x218efee026f1 <undefined>)\n\n"
 	for _, tc := range []struct {
 		name         string
 		log          string
 		verdict      string
 		defaultLimit bool
 	}{
+		// A JavaScript stack naming V8's own scripts dates the process to Node 11 or older.
+		{"Node 10 frames, mu printed, native array.js", blockJS("0x55aa82652700", 580, node10, withMu, nativeJoin), VerdictAllocationBurst, true},
+		{"Node 10 frames, mu printed, native array.js, at the default", blockJS("0x55aa82652700", 1350, node10, withMu, nativeJoin), VerdictHeapTooSmall, false},
+		{"Node 10 frames, mu printed, native array.js, 32-bit", blockJS("0x9a1fd10", 580, "", withMu, nativeJoin32), VerdictHeapTooSmall, false},
+		{"Node 10 frames, mu printed, the program's frame", blockJS("0x55aa82652700", 580, node10, withMu, userJoin), VerdictHeapTooSmall, false},
 		{"Node 9 frames, 64-bit, 580 MB", block("0x55aa82652700", 580, node9), VerdictAllocationBurst, true},
 		{"Node 9 frames, 64-bit isolate only", block("0x55aa82652700", 580, node9Narrow), VerdictAllocationBurst, true},
 		{"Node 9 frames, 32-bit addresses", block("0x9a1fd10", 580, node9Narrow), VerdictHeapTooSmall, false},

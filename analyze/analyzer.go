@@ -234,6 +234,11 @@ type Analyzer struct {
 	// (FatalProcessOutOfMemory(char const*, bool)), as they do up to Node 9: a version whose
 	// default limit, 1400 MB on 64-bit, does not depend on the machine.
 	isolateFreeOOM bool
+	// nativeScripts is set when the JavaScript stack names one of V8's own scripts ("native
+	// array.js"): V8 ran parts of its built-ins as JavaScript up to Node 11, whose default limit
+	// is also 1400 MB on 64-bit; no Node from 12 on prints such a frame (none of the corpus's
+	// Node 12 and 13 logs with a JavaScript stack does).
+	nativeScripts bool
 	// wideAddress is set when a native frame's address needs more than 32 bits: a 64-bit
 	// build.
 	wideAddress bool
@@ -412,6 +417,9 @@ func (a *Analyzer) Add(ev parser.Event) {
 			}
 		}
 		a.noteContext(name)
+		if f.File != nil && strings.HasPrefix(*f.File, "native ") && strings.HasSuffix(*f.File, ".js") {
+			a.nativeScripts = true
+		}
 		if strings.HasSuffix(f.Function, "Frame") && f.File == nil || strings.HasPrefix(f.Function, "arguments adaptor frame") {
 			break // V8's own frames (ExitFrame, StubFrame, …) say nothing about the program
 		}

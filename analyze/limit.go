@@ -270,6 +270,9 @@ func (a *Analyzer) versionDefault(p *proc) (*float64, string) {
 	if a.isolateFreeOOM && p.crash != nil && p.crash.PrintedBy == "node" && (a.wideAddress || wide(p.key.Isolate)) {
 		return defaultFor(9, 0), "Node 9 or older (its native stack's OOM frames take no isolate, as up to Node 9)"
 	}
+	if a.nativeScripts && p.crash != nil && p.crash.PrintedBy == "node" && (a.wideAddress || wide(p.key.Isolate)) {
+		return defaultFor(11, 0), "Node 11 or older (its JavaScript stack names V8's own scripts, as [native array.js], which Node 10 and 11 print and Node 12 on do not)"
+	}
 	return nil, ""
 }
 
