@@ -259,9 +259,17 @@ var knownMisses = map[string]string{
 	// over 35 s under a flag the log does not show, 32% of the time in GC (mu 0.68, the
 	// full GCs freeing ~9% each: not collapsed), read healthy with its GC share named
 	// (labelled heap-too-small, gc-thrashing acceptable; with the flag, no headroom).
-	"node-19/sonar-multibeam-cube-grid-too-small.128.log.gz":   "a start-up load outgrowing its limit at 5 s, read as a fast leak",
-	"node-24/sonar-multibeam-cube-grid-too-small.128.log.gz":   "a start-up load outgrowing its limit at 5 s, read as a fast leak",
-	"node-8/sonar-multibeam-cube-grid-too-small.128.log.gz":    "at its limit, which only the flag shows; with it, no headroom",
+	"node-19/sonar-multibeam-cube-grid-too-small.128.log.gz": "a start-up load outgrowing its limit at 5 s, read as a fast leak",
+	"node-24/sonar-multibeam-cube-grid-too-small.128.log.gz": "a start-up load outgrowing its limit at 5 s, read as a fast leak",
+	"node-8/sonar-multibeam-cube-grid-too-small.128.log.gz":  "at its limit, which only the flag shows; with it, no headroom",
+	// Set DG (Node 12, 18, 24; 15 runs made by the main session, not blind to the tool, labels
+	// from the design sealed before the runs; 14 of 15 at first contact, 755a19b). A map
+	// geocoder's street cache filling ever more slowly towards its 50,000-key bound: on Node
+	// 24, whose large young generation left six full GCs in 40 s, the last two 24 s apart
+	// (54.9 MB at 16.6 s, 63.5 MB at 40.2 s, the young GCs between rising 4.5, 2.6, 1.6, 1.0
+	// MB per 6 s), the parabola's level lies 6 MB above the last full GC, reached by none:
+	// insufficient data (labelled healthy; Node 12 and 18 read it).
+	"node-24/geocoder-street-cache-warmup-decel.256.log.gz":    "slowing, its last full GC the only point near the level",
 	"node-20/ham-logbook-adif-contest-upload-burst.64.log.gz":  "a burst slower than the allocation before it, read as a leak",
 	"node-9/vineyard-harvest-route-matrix-too-small.96.log.gz": "flat at 90% of a flag the log does not show",
 	// Set CT (Node 10, 16, 21 and 25; blind, 29 of 32 at first contact, 5295d8e). A crew-pairing
