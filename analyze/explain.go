@@ -37,6 +37,11 @@ func leakHeadline(p *Process) string {
 		return "LEAK — the heap that survives full GCs grew faster and faster until V8 hit its heap limit."
 	case p.Crash != nil && model == ModelDecelerating:
 		return "LEAK — the heap that survives full GCs grew, more slowly over time, until V8 hit its heap limit."
+	case p.Crash != nil && model == ModelLinear && slowerBeforeWindow(p) > 0:
+		// The line is the trend's window, the last part of the life: "steadily" would hide
+		// that the heap grew more slowly before it (an accelerating leak whose last 10 s
+		// run straight, 10 → 78 MB in 11.5 s, then 11.3 MB/s).
+		return fmt.Sprintf("LEAK — the heap that survives full GCs grew faster from %s on (%.1f MB/s, against %.1f MB/s before) until V8 hit its heap limit.", secs(p.Trend.FromMS), p.Trend.SlopeMBPerS, slowerBeforeWindow(p))
 	case p.Crash != nil:
 		return "LEAK — the heap that survives full GCs grew steadily until V8 hit its heap limit."
 	case p.ExitCode != nil:
@@ -55,6 +60,27 @@ func leakHeadline(p *Process) string {
 		return "LEAK — the heap that survives full GCs grows, more slowly over time; it has not levelled off, and the process will run out of heap."
 	}
 	return "LEAK — the heap that survives full GCs grows steadily; at this rate the process will run out of heap."
+}
+
+// slowerBeforeWindow is the rate (MB/s) the heap after full GCs rose at from the first full
+// GC to the start of the trend's window, when the window starts a fifth of the life or more
+// after it and that rate was under three quarters of the window's; 0 otherwise. Of the
+// corpus's crashed leaks read on a line whose window starts that late, 155 of the 195 whose
+// earlier rate was a quarter to three quarters of the window's were designed to accelerate.
+func slowerBeforeWindow(p *Process) float64 {
+	t, h := p.Trend, p.HeapAfterFullGC
+	if t == nil || h == nil || !t.Significant || t.SlopeMBPerS <= 0 || p.LastMS == nil {
+		return 0
+	}
+	span, before := *p.LastMS-h.FirstMS, t.FromMS-h.FirstMS
+	if span <= 0 || before < 0.2*span {
+		return 0
+	}
+	rate := (t.InterceptMB + t.SlopeMBPerS*t.FromMS/1000 - h.FirstMB) / (before / 1000)
+	if rate <= 0 || rate >= 0.75*t.SlopeMBPerS {
+		return 0
+	}
+	return rate
 }
 
 // Headline returns the one-sentence root cause for a verdict.

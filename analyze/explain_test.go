@@ -140,3 +140,23 @@ func TestMutatorLowOnlyAtDeath(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadlineOfALaterFasterWindow: a crashed leak read on a line over the last part of its
+// life, where the heap grew at under three quarters of that rate before it, is not headed
+// "grew steadily": set DG's lockfile solver, whose edges grow with the square of its packages
+// (10 → 78 MB in 11.5 s, then 11.3 MB/s for 10 s). A steady leak read from its first full GC
+// keeps "steadily".
+func TestHeadlineOfALaterFasterWindow(t *testing.T) {
+	for _, tc := range []struct {
+		log  string
+		want string
+	}{
+		{"../corpus/node-18/lockfile-solver-candidate-graph-accel.192.log.gz", "LEAK — the heap that survives full GCs grew faster from "},
+		{"../corpus/node-22/leak-linear.log", "LEAK — the heap that survives full GCs grew steadily"},
+	} {
+		p := target(analyzeFile(t, tc.log, Options{}))
+		if h := Headline(p); !strings.HasPrefix(h, tc.want) {
+			t.Errorf("%s: headline %q, want it to start %q", tc.log, h, tc.want)
+		}
+	}
+}
