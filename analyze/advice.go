@@ -134,6 +134,10 @@ func (e *explainer) recommend() {
 			} else if buys, ok := e.p.growth.buys(limit, bigger); limit > 0 && ok && out.Trend != nil && out.Trend.Model == ModelAccelerating {
 				// A rate that grows fills a bigger heap in far less than the average rate says.
 				rec("A bigger heap only delays this, and less than it seems: the rate keeps rising (%.1f MB/s at the end), so %s buys about %s more.", *out.Trend.SlopeNowMBPerS, flag, secs(buys*1000))
+			} else if before := slowerBeforeWindow(out); limit > 0 && before > 0 && out.Verdict == VerdictLeak && out.Crash != nil {
+				// The headline says the rate rose over the life: at the last rate is the most
+				// a bigger heap buys, not what it will.
+				rec("A bigger heap only delays this: at +%.1f MB/s, %s buys at most about %s more, less if the rate goes on rising as it did (%.1f MB/s before %s).", slope, flag, secs((bigger-limit)/slope*1000), before, secs(out.Trend.FromMS))
 			} else if limit > 0 {
 				rec("A bigger heap only delays this: at +%.1f MB/s, %s buys about %s more.", slope, flag, secs((bigger-limit)/slope*1000))
 			} else {

@@ -145,7 +145,8 @@ func TestMutatorLowOnlyAtDeath(t *testing.T) {
 // life, where the heap grew at under three quarters of that rate before it, is not headed
 // "grew steadily": set DG's lockfile solver, whose edges grow with the square of its packages
 // (10 → 78 MB in 11.5 s, then 11.3 MB/s for 10 s). A steady leak read from its first full GC
-// keeps "steadily".
+// keeps "steadily". The advice's time a bigger heap buys at the last rate is then the most it
+// buys.
 func TestHeadlineOfALaterFasterWindow(t *testing.T) {
 	for _, tc := range []struct {
 		log  string
@@ -157,6 +158,11 @@ func TestHeadlineOfALaterFasterWindow(t *testing.T) {
 		p := target(analyzeFile(t, tc.log, Options{}))
 		if h := Headline(p); !strings.HasPrefix(h, tc.want) {
 			t.Errorf("%s: headline %q, want it to start %q", tc.log, h, tc.want)
+		}
+		// What a bigger heap buys at the last rate is then the most it buys.
+		atMost := slices.ContainsFunc(p.Recommendations, func(r string) bool { return strings.Contains(r, "buys at most about") })
+		if atMost != strings.Contains(tc.want, "faster") {
+			t.Errorf("%s: \"buys at most\" in the advice %v; want it with the faster headline only\n  %s", tc.log, atMost, strings.Join(p.Recommendations, "\n  "))
 		}
 	}
 }
