@@ -133,6 +133,12 @@ func (g *growth) forecast(d *deathPoint, alive float64) (forecast, bool) {
 		hi = math.Max(hi, mid+ahead*reach)
 		lo = math.Min(lo, end+ahead/(1+reach))
 	}
+	if st := g.between; st != nil {
+		// Between two steps the heap climbs by the next one whenever it comes: the line
+		// through the steps crosses the death point up to a step's period before or after
+		// the step that does.
+		lo, hi = lo-st.EveryS, hi+st.EveryS
+	}
 	mid = math.Max(mid, alive)
 	lo = math.Max(math.Min(lo, mid), alive)
 	return forecast{ms: (mid + w) * 1000, lo: lo * 1000, hi: (math.Max(hi, mid) + 2*w) * 1000, model: g.model}, true

@@ -47,3 +47,40 @@ func TestStepsOf(t *testing.T) {
 		})
 	}
 }
+
+// TestBetweenSteps holds betweenSteps to its one question: is the level the log ends on a
+// pause between steps (held no longer than a level the heap left) or where the heap settled?
+func TestBetweenSteps(t *testing.T) {
+	th := &DefaultThresholds
+	// A baseline kept every 6 s over a 13 MB start, full GCs every half second.
+	steps := func(x float64) float64 { return 13 + 11*math.Floor((x+5.5)/6) }
+	for _, tc := range []struct {
+		name  string
+		at    func(x float64) float64
+		endS  float64
+		every float64 // 0: not between steps
+	}{
+		{"two levels held, the third 2 s so far", steps, 14, 6},
+		{"the third level held as long as the one before", steps, 17, 6},
+		{"the third level held longer than any before: settled", func(x float64) float64 { return 13 + 11*math.Min(math.Floor((x+5.5)/6), 2) }, 19.5, 0},
+		{"one climb into a level: a load, not steps", func(x float64) float64 { return 13 + 11*math.Min(math.Floor((x+5.5)/6), 1) }, 9, 0},
+		{"a steady leak", func(x float64) float64 { return 13 + 1.5*x }, 14, 0},
+		{"a level, a fall, a level: no climb", func(x float64) float64 { return 30 - 8*math.Min(math.Floor(x/6), 1) }, 9, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var xs, ys []float64
+			for x := 0.0; x <= tc.endS; x += 0.5 {
+				xs, ys = append(xs, x), append(ys, tc.at(x))
+			}
+			got := betweenSteps(xs, ys, robustFit(xs, ys).b, th)
+			switch {
+			case tc.every == 0 && got != nil:
+				t.Errorf("between steps %+v, want not", *got)
+			case tc.every > 0 && got == nil:
+				t.Errorf("not between steps, want a step every %.0f s", tc.every)
+			case tc.every > 0 && (math.Abs(got.EveryS-tc.every) > 0.5 || got.OnLevelSinceMS == nil):
+				t.Errorf("between steps %+v, want a step every %.0f s and the level's start", *got, tc.every)
+			}
+		})
+	}
+}

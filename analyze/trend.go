@@ -48,6 +48,9 @@ type growth struct {
 	// stopped is set when the young GCs after the last full GC show the heap flat where the
 	// trend says it should have grown: the growth ended after the last full GC.
 	stopped *stop
+	// between is set when the window is every full GC of a heap that climbed in steps and
+	// sits on a level no longer than it held the ones it left (betweenSteps).
+	between *Steps
 	// heldBeforeS is the longest the GCs held a level since the window began and then left
 	// it (seconds; heldAndLeft): a hold no longer than that is no end to the growth.
 	heldBeforeS float64
@@ -226,7 +229,9 @@ func (a *Analyzer) trend(p *proc, out *Process) {
 		g.straighten(t)
 	}
 	tx, ty := thinByTime(xs, ys, th)
-	if !crashedAtLimit(p) {
+	if !crashedAtLimit(p) && g.between == nil {
+		// Between two steps the heap holds a level by design: the checks for a growth that
+		// stopped would read the pause as its end.
 		// A heap that died at its limit did not stop growing: the limit stopped it, and the
 		// points under that ceiling cannot rise as the trend would have them.
 		rate := youngRate(p)
@@ -257,6 +262,9 @@ func (a *Analyzer) trend(p *proc, out *Process) {
 		// a level is what the full GCs left, caught in passing or not.
 		k := sort.SearchFloat64s(tx, t.FromMS/1000)
 		t.Steps = stepsOf(tx[k:], ty[k:], g.lin.b, th)
+		if g.between != nil {
+			t.Steps = g.between
+		}
 	}
 	p.setTrend(out, g, t)
 	if k := p.keptNothing; k != nil && !t.Significant {
@@ -400,6 +408,17 @@ func readWindow(xs, ys []float64, th *Thresholds) (*growth, *Trend) {
 			g, t = wg, wt
 		}
 	}
+	if !t.Significant && g.floorFrom == 0 {
+		// The window is a level, and the heap climbed to it in steps, each level before it
+		// held at least as long: the rate over every step is the line through every full GC.
+		if wg, wt := fitWindow(xs, ys, transient, th); wt.Significant {
+			if st := betweenSteps(xs, ys, wg.lin.b, th); st != nil {
+				wt.Method += ", over every full GC: the heap climbed in steps and has held its level no longer than one it left"
+				g, t = wg, wt
+				g.between = st
+			}
+		}
+	}
 	if !t.Significant && start == 0 && g.floorFrom == 0 {
 		if r := steadyClimbSinceFall(xs, ys, th); r > 0 {
 			// The heap drained, then rose at every full GC since, at one pace, for longer than
@@ -416,7 +435,10 @@ func readWindow(xs, ys []float64, th *Thresholds) (*growth, *Trend) {
 	if len(xs) < all {
 		g.thinnedFrom, g.thinCellS = all, span/float64(th.ThinCells)
 	}
-	g.curvature(th, t)
+	if g.between == nil {
+		// Steps bend no curve: where the log ends on one, a parabola through them peaks.
+		g.curvature(th, t)
+	}
 	if g.model == ModelAccelerating && g.floorFrom == 0 {
 		// The level is read from every full GC before the window too: a leak that paused
 		// held its level from before where the two-segment fit starts the window.
