@@ -374,7 +374,7 @@ func tightHeadroom(p *proc, out *Process, th *Thresholds) (float64, bool) {
 	if lv := levelsOff(p, out, th); lv != nil {
 		held = math.Max(held, lv.levelMB)
 	}
-	return held, held >= tightHeadroomShare*d.mb
+	return held, held >= tightHeadroomShare*d.pressMB
 }
 
 // roundUpMB rounds a limit up to one people write.

@@ -766,11 +766,18 @@ func settledAt(p *Process) float64 {
 }
 
 // TestAlivePastTheDeathPoint cuts each crashed run of the corpus whose V8 enforces its flag
-// at the first full GC, a second or more before the crash, that left 0.95·F or more — alive
-// past where most runs die — and holds the death point the report gives it to what such runs
-// did: never under the heap the process held alive, and, over the runs, near where they died
-// (survivedShareAtDeath, the median of their deaths).
+// at the first full GC, a second or more before the crash, that left lateModeShare·F or more
+// — alive past where the early deaths begin — and again at the first that left 0.95·F or more
+// — alive past where most runs die — and holds the death point the report gives it to what
+// such runs did: never under the heap the process held alive, and, over the runs, near where
+// they died (survivedShareAtDeath, the median of their deaths).
 func TestAlivePastTheDeathPoint(t *testing.T) {
+	for _, share := range []float64{lateModeShare, liveShareAtDeath} {
+		t.Run(fmt.Sprintf("%.2f·F", share), func(t *testing.T) { alivePast(t, share) })
+	}
+}
+
+func alivePast(t *testing.T, share float64) {
 	var deaths []float64
 	for _, log := range corpustest.Logs(t) {
 		m, ok := corpustest.ReadMeta(log)
@@ -785,7 +792,7 @@ func TestAlivePastTheDeathPoint(t *testing.T) {
 		crashMS := *full.Processes[0].Crash.TimeMS
 		evs := cutEvents(t, log, crashMS-1000)
 		past := slices.IndexFunc(evs, func(ev parser.Event) bool {
-			return ev.Type == parser.TypeGC && ev.GC.Kind != nil && *ev.GC.Kind == parser.KindFull && ev.GC.HeapAfterMB != nil && *ev.GC.HeapAfterMB >= liveShareAtDeath*f
+			return ev.Type == parser.TypeGC && ev.GC.Kind != nil && *ev.GC.Kind == parser.KindFull && ev.GC.HeapAfterMB != nil && *ev.GC.HeapAfterMB >= share*f
 		})
 		if past < 0 {
 			continue
@@ -803,13 +810,14 @@ func TestAlivePastTheDeathPoint(t *testing.T) {
 		deaths = append(deaths, *full.Processes[0].OOMAtHeapMB/f)
 	}
 	if len(deaths) < 50 {
-		t.Fatalf("only %d crashed runs lived past 0.95·F: too few to hold the model to", len(deaths))
+		t.Fatalf("only %d crashed runs lived past %.2f·F: too few to hold the model to", len(deaths), share)
 	}
 	sort.Float64s(deaths)
 	med := stat.Quantile(0.5, stat.Empirical, deaths, nil)
-	t.Logf("%d runs alive past 0.95·F a second before their crash died at a median %.3f·F", len(deaths), med)
+	early := sort.SearchFloat64s(deaths, 0.88)
+	t.Logf("%d runs alive past %.2f·F a second before their crash died at a median %.3f·F, %d of them under 0.88·F", len(deaths), share, med, early)
 	if math.Abs(med-survivedShareAtDeath) > 0.01 {
-		t.Errorf("runs alive past 0.95·F died at a median %.3f·F; the model says %.2f", med, survivedShareAtDeath)
+		t.Errorf("runs alive past %.2f·F died at a median %.3f·F; the model says %.2f", share, med, survivedShareAtDeath)
 	}
 }
 

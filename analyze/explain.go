@@ -1053,6 +1053,8 @@ func (e *explainer) limit() {
 	default:
 		if d.pastFlag {
 			e.ev("dies at", "about %s (%.0f–%s): the heap after full GCs held %s, past the limit, and the process ran on; most that lived past %.0f%% of their limit died near %.0f%% of it, but V8 6.7–8.7 (Node 10.6–15) let some live to half past it (runs of Node 10–13 keeping many small objects), hence the range's late end", mb(d.mb), d.lo, mb(d.hi), mb(d.survived), 100*liveShareAtDeath, 100*survivedShareAtDeath)
+		} else if d.lateMode {
+			e.ev("dies at", "about %s (%.0f–%s): the heap after full GCs held %s, past %.0f%% of the limit; of the runs that lived that far, most died near %.0f%% of it", mb(d.mb), d.lo, mb(d.hi), mb(d.heldMB), 100*lateModeShare, 100*survivedShareAtDeath)
 		} else if d.survived > 0 {
 			e.ev("dies at", "about %s (%.0f–%s): the heap after full GCs held %s, past %.0f%% of the limit, where most processes die; those that lived past it died near %.0f%% of it", mb(d.mb), d.lo, mb(d.hi), mb(d.survived), 100*liveShareAtDeath, 100*survivedShareAtDeath)
 		} else {

@@ -487,6 +487,16 @@ type deathPoint struct {
 	// last full GCs: V8 let it past its limit, as V8 6.7–8.7 let some processes of Node
 	// 10–13 live to 1.25–1.48·F, so the death range runs to pastFlagLateShare·F.
 	pastFlag bool
+	// lateMode is set when a live process already held lateModeShare·F or more after its
+	// full GCs (heldMB), under the central point: aimed where the runs that lived that far
+	// died, past the early deaths' band it is in.
+	lateMode bool
+	heldMB   float64
+	// pressMB is the central point before a live process's heap moved it: where a heap that
+	// lingers counts as pressed against its limit (livesAtDeathPoint) or short of room
+	// (tightHeadroom). A heap alive at 0.85·F is aimed at 0.99·F for its forecast, yet one
+	// that has lingered at 0.93·F is pressed against its limit as much as before.
+	pressMB float64
 }
 
 // open reports a death point with no late end: V8 may not enforce the limit (soft), Node
@@ -526,7 +536,7 @@ func deathPointOf(p *proc, out *Process) *deathPoint {
 	}
 	f := *out.HeapLimitMB
 	if out.HeapLimitSource == LimitCrash {
-		return &deathPoint{mb: f, lo: f, hi: f, reached: true}
+		return &deathPoint{mb: f, lo: f, hi: f, reached: true, pressMB: f}
 	}
 	raised := float64(len(p.snapshots)) * snapshotRaiseMB(p)
 	f += raised
@@ -559,7 +569,14 @@ func deathPointOf(p *proc, out *Process) *deathPoint {
 		// is open, not ignored.
 		d.ignored = true
 	}
-	if held := heldAfterFullGCs(p); p.crash == nil && !d.ignored && held >= d.mb {
+	d.pressMB = d.mb
+	if held := heldAfterFullGCs(p); p.crash == nil && !d.ignored && held >= lateModeShare*f && held < d.mb {
+		// Alive in the early deaths' band: of the crashed corpus runs of Node 10–26 alive
+		// at 0.8·F or more a second before they died, the median died at 0.985·F, 65 of
+		// 988 under 0.88·F. The range keeps its early end.
+		d.lateMode, d.heldMB = true, held
+		d.mb = math.Min(d.hi, survivedShareAtDeath*f)
+	} else if p.crash == nil && !d.ignored && held >= d.mb {
 		// Alive past the point where most runs die: of the crashed corpus runs of Node
 		// 10–26 alive at 0.95·F or more a second before they died, the median died at
 		// 0.99·F, 0.02·F above the most they had held alive.
@@ -569,9 +586,17 @@ func deathPointOf(p *proc, out *Process) *deathPoint {
 			d.pastFlag = true
 			d.hi = math.Max(d.hi, pastFlagLateShare*f)
 		}
+		d.pressMB = d.mb
 	}
 	return d
 }
+
+// lateModeShare is the share of F from which a live process is aimed at where the runs that
+// live that far die (survivedShareAtDeath), not at liveShareAtDeath: the deaths split into an
+// early mode at 0.80–0.87·F and a late one near 0.99·F, and a process alive in the early
+// mode's band is more likely in the late one than anywhere between. Further down, the line's
+// own error is centred on liveShareAtDeath (docs/heap-limit-model.md).
+const lateModeShare = 0.8
 
 // survivedShareAtDeath is the share of F at which a process that lived past liveShareAtDeath·F
 // dies: the median of the corpus runs that did.

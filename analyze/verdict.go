@@ -224,7 +224,7 @@ func livesAtDeathPoint(p *proc, out *Process, th *Thresholds) bool {
 		return false
 	}
 	d := deathPointOf(p, out)
-	if d == nil || d.ignored || d.open() || crashHeapMB(p) < d.mb-th.noiseMB(d.mb) {
+	if d == nil || d.ignored || d.open() || crashHeapMB(p) < d.pressMB-th.noiseMB(d.pressMB) {
 		return false
 	}
 	return lingeredAtLimit(p, th) != nil
@@ -1445,7 +1445,7 @@ func levelCeiling(p *proc, out *Process) float64 {
 			// level is held to where it dies by the model (a market-data gateway creeping
 			// 110 → 115 MB of 128 under thrashing, its curve levelling at ~117 MB, read a
 			// leak two seconds from its death; it lived on at 115 MB for 30 s).
-			ceiling = d.mb
+			ceiling = d.pressMB
 		}
 	}
 	return ceiling
