@@ -546,6 +546,8 @@ func (e *explainer) trend() {
 		e.ev("heap after full GC", "%s at %s → %s at %s%s: %s%.2f MB/s (%s, 95%% interval %.2f–%.2f, R² %.2f)",
 			mb(h.FirstMB), secs(h.FirstMS), mb(h.LastMB), secs(h.LastMS), since, sign, t.SlopeMBPerS, fitted, t.Interval95[0], t.Interval95[1], t.RSquared)
 		switch u := e.p.growth; {
+		case u != nil && u.undercut != nil && u.undercut.backFromMB > 0:
+			e.ev("trend", "no growth: the last full GC, at %s, left %s, back at the %s the heap held after the window's first full GCs, from %s before it: what it gained was freed", secs(u.undercut.atMS), mb(u.undercut.heapMB), mb(u.undercut.fromMB), mb(u.undercut.backFromMB))
 		case u != nil && u.undercut != nil:
 			e.ev("trend", "no growth: a full GC at %s left %s, under the %s the heap held after every full GC of the window's first half: what it gained was freed", secs(u.undercut.atMS), mb(u.undercut.heapMB), mb(u.undercut.fromMB))
 		case !t.Significant && u != nil && u.moments > 0 && u.moments < e.th.FewFullGCs:

@@ -97,7 +97,12 @@ func excessOver(g *growth, xs, ys []float64) float64 {
 
 // undercut is a full GC that left the heap (heapMB at atMS) under fromMB, the least of the
 // window's first half.
-type undercut struct{ atMS, heapMB, fromMB float64 }
+type undercut struct {
+	atMS, heapMB, fromMB float64
+	// backFromMB is set when the full GC fell back to fromMB, within half the noise, from
+	// this much above it: the last full GC of the window gave back all it had gained.
+	backFromMB float64
+}
 
 // undercutOf finds the lowest full GC of the window's second half that left less than every
 // one of its first half, beyond the noise: retained memory only grows, so such a window did
@@ -118,6 +123,16 @@ func undercutOf(xs, ys []float64, th *Thresholds) *undercut {
 	for i := half; i < len(ys); i++ {
 		if ys[i] < from-th.noiseMB(from) && (u == nil || ys[i] < u.heapMB) {
 			u = &undercut{atMS: xs[i] * 1000, heapMB: ys[i], fromMB: from}
+		}
+	}
+	if n := len(ys); u == nil && half > 0 && half < n-1 && ys[n-1] <= from+th.noiseMB(from)/2 {
+		// The last full GC left the heap back where the window's first half held it at
+		// least, after the full GCs between climbed above that by twice the noise or more:
+		// all the window gained was given back (a rate cache flushed by a 5-minute cron, seen
+		// over one cycle: 5.3 -> 21.0 MB, then 5.4 MB, read as a leak on a robust line that
+		// took the last full GC for an outlier).
+		if top := floats.Max(ys[half : n-1]); top > from+2*th.noiseMB(from) {
+			u = &undercut{atMS: xs[n-1] * 1000, heapMB: ys[n-1], fromMB: from, backFromMB: top}
 		}
 	}
 	return u
