@@ -195,3 +195,26 @@ func TestYoungGCsAfterASlowing(t *testing.T) {
 		}
 	}
 }
+
+// TestLastFullGCGaveBackTheWindow: set DI's rate cache on Node 20, flushed by a 5-minute cron,
+// cut just after its first flush (at 37% of its 898 s, the flush at 331 s): full GCs 5.3 → 21.0 MB over 4 min, then
+// 5.4 MB. A robust line took the last for an outlier and read a leak; the heap is back where
+// it started, so nothing the window gained was kept.
+func TestLastFullGCGaveBackTheWindow(t *testing.T) {
+	p := readCutAt(t, "../corpus/node-20/rate-cache-5min-flush-sawtooth.256.log.gz", 256, 0.37)
+	if p.Verdict == VerdictLeak || p.PredictedOOMMS != nil || !slices.ContainsFunc(p.Evidence, func(ev string) bool { return strings.Contains(ev, "back at") }) {
+		t.Errorf("verdict %s: a heap back at its start read as growth\n  %s", p.Verdict, strings.Join(p.Evidence, "\n  "))
+	}
+}
+
+// TestSlowLeakOnASmallHeapOverMinutes: set DI's billing service keeps an audit line per
+// request for 15 minutes under a 60 MB export every 2 minutes. The full GCs that catch no
+// export rise 3.9 → 9.4 MB on a line over 13 minutes, a full GC a minute: under the megabytes
+// the leak rule asks, but no heap settles on a line for minutes.
+func TestSlowLeakOnASmallHeapOverMinutes(t *testing.T) {
+	limit := 512.0
+	p := target(analyzeFile(t, "../corpus/node-20/report-export-periodic-slow-leak.512.log.gz", Options{HeapLimitMB: &limit}))
+	if p.Verdict != VerdictLeak {
+		t.Errorf("verdict %s, want leak\n  %s", p.Verdict, strings.Join(p.Evidence, "\n  "))
+	}
+}

@@ -23,6 +23,8 @@ type Thresholds struct {
 	LeakMinPoints    int
 	LeakMinSpanShare float64
 	LeakManyPoints   int
+	// LongWindowMS: a trend window this long is past any settling (steadyOnSmallHeap).
+	LongWindowMS float64
 	// LeakMinPointsAtKill replaces LeakMinPoints for a process the system killed for memory.
 	LeakMinPointsAtKill int
 	// LeakMinGrowthMB and LeakMinGrowthShareOfLimit: the growth a live process's trend must
@@ -208,6 +210,7 @@ var DefaultThresholds = Thresholds{
 	LeakMinPoints:             4,
 	LeakMinSpanShare:          0.25,
 	LeakManyPoints:            20,
+	LongWindowMS:              180000,
 	LeakMinPointsAtKill:       3,
 	LeakMinGrowthMB:           10,
 	LeakMinGrowthShareOfLimit: 0.1,
