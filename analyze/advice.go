@@ -8,6 +8,7 @@ import (
 	"math"
 	"strconv"
 
+	"github.com/gcanalyze/gcanalyze/internal/units"
 	"github.com/gcanalyze/gcanalyze/parser"
 )
 
@@ -48,16 +49,31 @@ func (l launcher) setLimit(mb int) string {
 	return "NODE_OPTIONS=" + f
 }
 
-// snapshots is how to get heap snapshots of the growing heap.
-func (l launcher) snapshots() string {
+// snapshots is how to get heap snapshots of a heap growing at rate MB/s (0 when unknown).
+func (l launcher) snapshots(rate float64) string {
+	apart := snapshotsApart(rate)
 	if l.deno {
 		return "run with " + l.command("--heap-snapshot-on-oom") + " (V8 writes a .heapsnapshot as the heap runs out), " +
-			"or take two heap snapshots a minute apart with deno run --inspect and DevTools"
+			"or take two heap snapshots " + apart + " apart with deno run --inspect and DevTools"
 	}
 	if l.oldNode {
-		return "take two heap snapshots a minute apart (node --inspect and DevTools, or the heapdump module; this Node predates --heapsnapshot-near-heap-limit)"
+		return "take two heap snapshots " + apart + " apart (node --inspect and DevTools, or the heapdump module; this Node predates --heapsnapshot-near-heap-limit)"
 	}
-	return "run with " + l.command("--heapsnapshot-near-heap-limit=2") + " (or take two heap snapshots a minute apart)"
+	return "run with " + l.command("--heapsnapshot-near-heap-limit=2") + " (or take two heap snapshots " + apart + " apart)"
+}
+
+// snapshotDiffMB is what a leak should add between two heap snapshots for it to stand out
+// in their comparison.
+const snapshotDiffMB = 10
+
+// snapshotsApart is how far apart to take two heap snapshots of a heap growing at rate MB/s:
+// a minute, or as long as the leak takes to add snapshotDiffMB (a slow leak of 1.6 MB/min
+// adds next to nothing in a minute).
+func snapshotsApart(rate float64) string {
+	if rate <= 0 || snapshotDiffMB/rate <= 60 {
+		return "a minute"
+	}
+	return "~" + units.Duration(1000*snapshotDiffMB/rate)
 }
 
 // whereLimit says where to read the heap limit the program runs with.
@@ -129,31 +145,31 @@ func (e *explainer) recommend() {
 				// The evidence says the curve may level off under the limit: the advice must
 				// not say a bigger heap cannot help, only which case the next GCs show.
 				fits := levelFitsMB(sl.levelMB)
-				rec("Whether a bigger heap helps depends on what the next full GCs show: if the heap holds near ~%s, as its slowing would, a limit of %s (the level at %.0f%% of it, under where GC that starves a process can end it) keeps it alive; if it keeps rising at ~%.1f MB/s, a bigger heap only delays this (%s buys about %s more).",
-					mb(sl.levelMB), run.flag("--max-old-space-size="+strconv.Itoa(fits)), 100*sl.levelMB/float64(fits), sl.rateAverage, flag, secs((bigger-limit)/sl.rateAverage*1000))
+				rec("Whether a bigger heap helps depends on what the next full GCs show: if the heap holds near ~%s, as its slowing would, a limit of %s (the level at %.0f%% of it, under where GC that starves a process can end it) keeps it alive; if it keeps rising at ~%s, a bigger heap only delays this (%s buys about %s more).",
+					mb(sl.levelMB), run.flag("--max-old-space-size="+strconv.Itoa(fits)), 100*sl.levelMB/float64(fits), units.Rate(sl.rateAverage), flag, secs((bigger-limit)/sl.rateAverage*1000))
 			} else if buys, ok := e.p.growth.buys(limit, bigger); limit > 0 && ok && out.Trend != nil && out.Trend.Model == ModelAccelerating {
 				// A rate that grows fills a bigger heap in far less than the average rate says.
-				rec("A bigger heap only delays this, and less than it seems: the rate keeps rising (%.1f MB/s at the end), so %s buys about %s more.", *out.Trend.SlopeNowMBPerS, flag, secs(buys*1000))
+				rec("A bigger heap only delays this, and less than it seems: the rate keeps rising (%s at the end), so %s buys about %s more.", units.Rate(*out.Trend.SlopeNowMBPerS), flag, secs(buys*1000))
 			} else if before := slowerBeforeWindow(out); limit > 0 && before > 0 && out.Verdict == VerdictLeak && out.Crash != nil {
 				// The headline says the rate rose over the life: at the last rate is the most
 				// a bigger heap buys, not what it will.
-				rec("A bigger heap only delays this: at +%.1f MB/s, %s buys at most about %s more, less if the rate goes on rising as it did (%.1f MB/s before %s).", slope, flag, secs((bigger-limit)/slope*1000), before, secs(out.Trend.FromMS))
+				rec("A bigger heap only delays this: at +%s, %s buys at most about %s more, less if the rate goes on rising as it did (%s before %s).", units.Rate(slope), flag, secs((bigger-limit)/slope*1000), units.Rate(before), secs(out.Trend.FromMS))
 			} else if limit > 0 {
-				rec("A bigger heap only delays this: at +%.1f MB/s, %s buys about %s more.", slope, flag, secs((bigger-limit)/slope*1000))
+				rec("A bigger heap only delays this: at +%s, %s buys about %s more.", units.Rate(slope), flag, secs((bigger-limit)/slope*1000))
 			} else {
-				rec("A bigger heap only delays this: the heap grows by %.1f MB every second whatever the limit.", slope)
+				rec("A bigger heap only delays this: the heap grows by %s whatever the limit.", units.Rate(slope))
 			}
 		}
 		if st := out.Trend.Steps; st != nil {
 			rec("Find what each step keeps: take two heap snapshots one step apart (~%s, each on a level), compare them in DevTools → Memory → Comparison and look at what grew by ~%s; the work that runs every ~%s (a timer, a batch, a reload) is where to start.", secs(1000*st.EveryS), mb(st.RiseMB), secs(1000*st.EveryS))
 		} else if climbedInPrint(out) && slope <= 0 {
-			rec("Find what is retained: %s, then compare them in DevTools → Memory → Comparison and look at what grew between them; the program's own heap samples (%s → %s) show it growing.", run.snapshots(), mb(out.PrintedHeap.FirstMB), mb(out.PrintedHeap.LastMB))
+			rec("Find what is retained: %s, then compare them in DevTools → Memory → Comparison and look at what grew between them; the program's own heap samples (%s → %s) show it growing.", run.snapshots(0), mb(out.PrintedHeap.FirstMB), mb(out.PrintedHeap.LastMB))
 		} else if ss := e.p.snapshots; len(ss) > 1 {
-			rec("Find what is retained: load the heap snapshots Node wrote near the limit (%s, %s) in DevTools → Memory, compare the last with the first (Comparison) and look at what grew by ~%.1f MB/s.", ss[0].path, ss[len(ss)-1].path, math.Max(slope, 0))
+			rec("Find what is retained: load the heap snapshots Node wrote near the limit (%s, %s) in DevTools → Memory, compare the last with the first (Comparison) and look at what grew by ~%s.", ss[0].path, ss[len(ss)-1].path, units.Rate(math.Max(slope, 0)))
 		} else if len(ss) == 1 {
-			rec("Find what is retained: load the heap snapshot Node wrote near the limit (%s) in DevTools → Memory and sort its Summary by retained size: what grows by ~%.1f MB/s holds most of the heap by then. For a comparison, run with %s to get a second one.", ss[0].path, math.Max(slope, 0), run.command("--heapsnapshot-near-heap-limit=2"))
+			rec("Find what is retained: load the heap snapshot Node wrote near the limit (%s) in DevTools → Memory and sort its Summary by retained size: what grows by ~%s holds most of the heap by then. For a comparison, run with %s to get a second one.", ss[0].path, units.Rate(math.Max(slope, 0)), run.command("--heapsnapshot-near-heap-limit=2"))
 		} else {
-			rec("Find what is retained: %s, then compare them in DevTools → Memory → Comparison and look at what grows by ~%.1f MB/s.", run.snapshots(), math.Max(slope, 0))
+			rec("Find what is retained: %s, then compare them in DevTools → Memory → Comparison and look at what grows by ~%s.", run.snapshots(slope), units.Rate(math.Max(slope, 0)))
 		}
 		if grewFromStart(e.p, out, e.th) {
 			rec("The heap grew from the process's first full GC to its death without ever holding a level. If the program was still loading data when it died (a cache warm-up, a dataset read in parts, a build's module graph), the same curve is a working set too big for the limit, not a leak: raise the limit past what the load needs.")

@@ -66,3 +66,17 @@ func Size(mb float64) string {
 	u := SizeUnit(mb)
 	return fmt.Sprintf("%.1f %s", mb/u.Div, u.Name)
 }
+
+// Rate writes a growth rate given in MB/s in the unit that shows it: "2.3 MB/s", a slow leak
+// per minute ("1.6 MB/min") or per hour ("0.7 MB/h") rather than "0.0 MB/s".
+func Rate(mbPerS float64) string {
+	switch a := math.Abs(mbPerS); {
+	case a >= 0.095 || a == 0:
+		return fmt.Sprintf("%.1f MB/s", mbPerS)
+	case a*60 >= 0.095:
+		return fmt.Sprintf("%.1f MB/min", mbPerS*60)
+	case a*3600 >= 0.095:
+		return fmt.Sprintf("%.1f MB/h", mbPerS*3600)
+	}
+	return fmt.Sprintf("%.2g MB/h", mbPerS*3600)
+}

@@ -28,3 +28,17 @@ func TestSize(t *testing.T) {
 		}
 	}
 }
+
+func TestRate(t *testing.T) {
+	for _, c := range []struct {
+		mbPerS float64
+		want   string
+	}{
+		{2.34, "2.3 MB/s"}, {0.1, "0.1 MB/s"}, {0, "0.0 MB/s"}, {0.027, "1.6 MB/min"}, {-0.027, "-1.6 MB/min"},
+		{0.0002, "0.7 MB/h"}, {0.00001, "0.036 MB/h"},
+	} {
+		if got := Rate(c.mbPerS); got != c.want {
+			t.Errorf("Rate(%v) = %q, want %q", c.mbPerS, got, c.want)
+		}
+	}
+}
