@@ -560,6 +560,18 @@ var knownMisses = map[string]string{
 	// memory-reducing full GCs): healthy. GC overhead does not part such runs from the
 	// corpus's healthy ones near their limits (a search index at 22%, a memo cache at 24%).
 	"node-10/fraud-rules-index-too-big.96.log.gz": "dies loading 2.2 s after start: a load and a fast leak look alike",
+	// Set DH (Node 11, 16, 21, 25; made and labelled blind by a helper, sealed before the
+	// runs), 29 of 32 at first contact (18ce205). A telescope night scheduler keeps a 91 MB
+	// catalogue resident under a 112 MB flag, then from dusk runs 12 MB planning passes three
+	// at a time: on Node 16 and 25 the heap held the catalogue's level, then climbed into the
+	// limit with the passes — read "grew, held a level, then grew again", a leak that paused,
+	// where the design is work in flight outgrowing a level (Node 11 and 21 read heap too
+	// small). A library's loan desk on Node 16 warms its holdings cache to a plateau over four
+	// full GCs only, the last still higher: insufficient data.
+	"node-16/observatory-night-scheduler-visibility-too-small.112.log.gz": "a resident load, then work in flight into the limit, read as a leak that paused",
+	"node-25/observatory-night-scheduler-visibility-too-small.112.log.gz": "a resident load, then work in flight into the limit, read as a leak that paused",
+	"node-16/library-loan-desk-branch-holdings-warmup-plateau.256.log.gz": "a warm-up plateau shown by four full GCs, the last still higher",
+
 	"node-15/fraud-rules-index-too-big.96.log.gz": "at its limit, which only the flag shows; with it, no headroom",
 	"node-26/fraud-rules-index-too-big.96.log.gz": "at its limit, which only the flag shows; with it, no headroom",
 }

@@ -590,6 +590,10 @@ func (e *explainer) trend() {
 			// "No significant growth" beside "growth ended" and a rise of 27 MB reads as a
 			// contradiction: the rise was there, too few points to prove a line, and it ended.
 			e.ev("trend", "rose %+.1f MB over %s, then ended (below): %s leave the line's interval too wide to call the rise growth", t.GrowthMB, secs(t.ToMS-t.FromMS), plural(t.Points, "full GC", "full GCs"))
+		case !t.Significant && t.Resumed != nil:
+			// The window is the climb before the level; "no significant growth" beside a
+			// heap that grew, held and grew again into its death reads as a contradiction.
+			e.ev("trend", "the climb to the level it paused at, %+.1f MB over %s, is too few or too scattered full GCs (%d) for a line of its own; the growth shows across the level (below)", t.GrowthMB, secs(t.ToMS-t.FromMS), t.Points)
 		case !t.Significant:
 			e.ev("trend", "no significant growth: the fitted change over the window is %+.1f MB", t.GrowthMB)
 		}
