@@ -42,20 +42,14 @@ func stepsOf(xs, ys []float64, rate float64, th *Thresholds) *Steps {
 	if len(levels) < 3 {
 		return nil
 	}
-	var rises, every []float64
 	heldS := 0.0
 	for k, l := range levels {
 		heldS += xs[l.to] - xs[l.from]
-		if k == 0 {
-			continue
-		}
-		prev := levels[k-1]
-		if l.mb-prev.mb < 2*th.noiseMB(prev.mb) {
+		if k > 0 && l.mb-levels[k-1].mb < 2*th.noiseMB(levels[k-1].mb) {
 			return nil // not a step up: the heap wandered, or fell back
 		}
-		rises = append(rises, l.mb-prev.mb)
-		every = append(every, xs[l.from]-xs[prev.from])
 	}
+	rises, every := stepSizes(xs, levels)
 	first, last := levels[0], levels[len(levels)-1]
 	share := heldS / (xs[last.to] - xs[first.from])
 	if share < th.StepHeldShare {
@@ -95,8 +89,11 @@ func stepLevels(xs, ys []float64, rate float64, th *Thresholds) []level {
 // count from the first full GC, each by twice the noise or more. Nil when it did not grow so.
 func betweenSteps(xs, ys []float64, rate float64, th *Thresholds) *Steps {
 	n := len(xs)
+	if rate <= 0 || n < 3*th.StepMinPoints {
+		return nil
+	}
 	levels := stepLevels(xs, ys, rate, th)
-	if rate <= 0 || n < 3*th.StepMinPoints || len(levels) < 2 || levels[len(levels)-1].to != n-1 {
+	if len(levels) < 2 || levels[len(levels)-1].to != n-1 {
 		return nil
 	}
 	type station struct{ fromS, mb float64 }
@@ -119,16 +116,21 @@ func betweenSteps(xs, ys []float64, rate float64, th *Thresholds) *Steps {
 	}
 	// The size and period of a step are read between levels: the climb from the first full
 	// GC into the first level is partly the program's start.
-	var rises, every []float64
-	for k := 1; k < len(levels); k++ {
-		rises, every = append(rises, levels[k].mb-levels[k-1].mb), append(every, xs[levels[k].from]-xs[levels[k-1].from])
-	}
+	rises, every := stepSizes(xs, levels)
 	last := levels[len(levels)-1]
-	if len(stations) < minStations || xs[n-1]-xs[last.from] > longest {
+	if len(stations) < 3 || xs[n-1]-xs[last.from] > longest {
 		return nil
 	}
 	since := 1000 * xs[last.from]
 	return &Steps{Levels: len(stations), RiseMB: median(rises), EveryS: median(every), HeldShare: heldS / (xs[n-1] - xs[0]), OnLevelSinceMS: &since}
 }
 
-var minStations = 3
+// stepSizes are the climbs (MB) from each level to the next and the times (seconds) from the
+// start of one to the start of the next.
+func stepSizes(xs []float64, levels []level) (rises, every []float64) {
+	for k := 1; k < len(levels); k++ {
+		rises = append(rises, levels[k].mb-levels[k-1].mb)
+		every = append(every, xs[levels[k].from]-xs[levels[k-1].from])
+	}
+	return rises, every
+}

@@ -245,10 +245,10 @@ func (a *Analyzer) trend(p *proc, out *Process) {
 	}
 	tx, ty := thinByTime(xs, ys, th)
 	if !crashedAtLimit(p) && g.between == nil {
-		// Between two steps the heap holds a level by design: the checks for a growth that
-		// stopped would read the pause as its end.
 		// A heap that died at its limit did not stop growing: the limit stopped it, and the
-		// points under that ceiling cannot rise as the trend would have them.
+		// points under that ceiling cannot rise as the trend would have them. Between two
+		// steps the heap holds a level by design: these checks would read the pause as the
+		// growth's end.
 		rate := youngRate(p)
 		if rate >= th.RecentRateShare*g.lin.b && youngRiseIsGarbage(p, th) {
 			// Too fast to leave the growth slowed, and no more than garbage: no sign either way.

@@ -972,16 +972,12 @@ func grewAtItsRate(p *proc, tr *Trend, th *Thresholds) bool {
 // every 2 min, read healthy as a rise "less than a heap may gain as it settles").
 func steadyOnSmallHeap(p *proc, tr *Trend, th *Thresholds) bool {
 	g := p.growth
-	if g == nil || len(g.ys) == 0 || tr.Model != ModelLinear && tr.Points < th.LeakManyPoints {
+	if g == nil || len(g.ys) == 0 {
 		return false
 	}
-	switch {
-	case tr.Points >= th.LeakManyPoints && tr.RSquared >= 0.9:
-	case tr.Points >= th.LeakMinPoints && tr.RSquared >= 0.95 && tr.ToMS-tr.FromMS >= th.LongWindowMS:
-	default:
-		return false
-	}
-	return tr.GrowthMB >= 0.5*g.lin.at(g.xs[0])
+	many := tr.Points >= th.LeakManyPoints && tr.RSquared >= 0.9
+	long := tr.Points >= th.LeakMinPoints && tr.RSquared >= 0.95 && tr.Model == ModelLinear && tr.ToMS-tr.FromMS >= th.LongWindowMS
+	return (many || long) && tr.GrowthMB >= 0.5*g.lin.at(g.xs[0])
 }
 
 // unmistakableLine reports growth short of LeakMinGrowthMB that a line through many full GCs
