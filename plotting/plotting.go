@@ -226,6 +226,10 @@ func logSpan(p *analyze.Process) (t0, t1 float64) {
 	return *p.FirstMS, math.Max(*p.LastMS, *p.FirstMS+1)
 }
 
+// maxAheadSpans is how far past the log's end, in lengths of the log, the heap chart runs to
+// show a prediction.
+const maxAheadSpans = 3
+
 // span is the time the heap chart covers: the log, and the predicted OOM when it lies ahead.
 func span(p *analyze.Process) (t0, t1 float64) {
 	if p.FirstMS == nil {
@@ -236,6 +240,10 @@ func span(p *analyze.Process) (t0, t1 float64) {
 		// Show the extrapolation and its band, but not a band so wide it squeezes the data.
 		ahead := *p.PredictedOOMMS - t1
 		t1 = math.Max(*p.PredictedOOMMS, math.Min(p.PredictedOOMIntervalMS[1], *p.PredictedOOMMS+2*ahead))
+		// Nor a horizon so far that the log is a sliver at its left edge (a 15-minute slow
+		// leak given 5 hours): the chart ends maxAheadSpans logs' lengths ahead, the
+		// extrapolation running off its edge, the legend and title telling when it arrives.
+		t1 = math.Min(t1, *p.LastMS+maxAheadSpans*math.Max(*p.LastMS-t0, 1))
 	}
 	if t1 <= t0 {
 		t1 = t0 + 1
@@ -486,6 +494,11 @@ func Heap(p *analyze.Process) *plot.Plot {
 			iv := p.PredictedOOMIntervalMS
 			from, y0 := tr.ToMS, at(tr.ToMS)
 			edge := plotter.XYs{xy(from, y0), xy(iv[0], lim-onTop), xy(math.Min(iv[1], t1), lim)}
+			if iv[0] > t1 {
+				// The early edge too runs past the chart (a horizon of hours past a
+				// 15-minute log): cut it where the chart ends.
+				edge = plotter.XYs{xy(from, y0), xy(t1, y0+(lim-onTop-y0)*(t1-from)/(iv[0]-from))}
+			}
 			if iv[1] > t1 {
 				// The late edge goes on past the chart: cut where the chart ends, not bent
 				// to meet the limit there.

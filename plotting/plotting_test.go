@@ -547,3 +547,45 @@ func TestQuietWorkerMarked(t *testing.T) {
 		t.Errorf("%d processes went quiet, want the first worker", quiet)
 	}
 }
+
+// TestFarForecastLeavesTheLogReadable: a slow leak forecast hours past a 15-minute log runs off
+// the chart's edge rather than squeezing the log into a sliver at its left; a near one is drawn
+// whole.
+func TestFarForecastLeavesTheLogReadable(t *testing.T) {
+	for _, tc := range []struct {
+		log   string
+		limit float64
+	}{
+		{"node-24/session-store-slow-leak.512.log.gz", 512},
+		{"node-22/leak-linear.log", 0},
+	} {
+		f, err := corpustest.Open("../corpus/" + tc.log)
+		if err != nil {
+			t.Fatal(err)
+		}
+		opts := analyze.Options{}
+		if tc.limit > 0 {
+			opts.HeapLimitMB = &tc.limit
+		}
+		r, err := analyze.FromReader(f, tc.log, opts)
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := r.Processes[0]
+		if p.PredictedOOMMS == nil || p.FirstMS == nil || p.LastMS == nil {
+			t.Fatalf("%s: no forecast to draw", tc.log)
+		}
+		t0, t1 := span(p)
+		length := *p.LastMS - *p.FirstMS
+		if t1-t0 > (1+maxAheadSpans)*length+1 {
+			t.Errorf("%s: chart spans %.0f s for a %.0f s log", tc.log, (t1-t0)/1000, length/1000)
+		}
+		if *p.PredictedOOMMS <= *p.LastMS+maxAheadSpans*length && t1 < *p.PredictedOOMMS {
+			t.Errorf("%s: a forecast %.0f s ahead is cut at %.0f s", tc.log, (*p.PredictedOOMMS-*p.LastMS)/1000, (t1-*p.LastMS)/1000)
+		}
+		if svg := heapSVG(t, tc.log, p); !strings.Contains(svg, "predicted OOM") && !strings.Contains(svg, "reaches the limit") {
+			t.Errorf("%s: the legend does not say when the forecast arrives", tc.log)
+		}
+	}
+}
