@@ -147,6 +147,11 @@ func (e *explainer) recommend() {
 				fits := levelFitsMB(sl.levelMB)
 				rec("Whether a bigger heap helps depends on what the next full GCs show: if the heap holds near ~%s, as its slowing would, a limit of %s (the level at %.0f%% of it, under where GC that starves a process can end it) keeps it alive; if it keeps rising at ~%s, a bigger heap only delays this (%s buys about %s more).",
 					mb(sl.levelMB), run.flag("--max-old-space-size="+strconv.Itoa(fits)), 100*sl.levelMB/float64(fits), units.Rate(sl.rateAverage), flag, secs((bigger-limit)/sl.rateAverage*1000))
+			} else if pc := e.p.growth.gcBent; limit > 0 && pc != nil {
+				// The program keeps memory at a rate of the time it runs: with room, GC gives
+				// that time back and the clock runs at the program's rate.
+				rec("A bigger heap only delays this, for less time than the rate on the clock says: the program keeps ~%s of the time it runs, and GC took %.0f%% of the time since %s, which a bigger heap gives back; at that, %s buys about %s more.",
+					units.Rate(pc.rate), 100*(1-pc.share), secs(pc.fromMS), flag, secs((bigger-limit)/pc.rate*1000))
 			} else if buys, ok := e.p.growth.buys(limit, bigger); limit > 0 && ok && out.Trend != nil && out.Trend.Model == ModelAccelerating {
 				// A rate that grows fills a bigger heap in far less than the average rate says.
 				rec("A bigger heap only delays this, and less than it seems: the rate keeps rising (%s at the end), so %s buys about %s more.", units.Rate(*out.Trend.SlopeNowMBPerS), flag, secs(buys*1000))

@@ -677,6 +677,9 @@ func (e *explainer) trend() {
 			e.ev("rate", "slowing down: %.2f MB/s at the end against %.2f MB/s on average", *t.SlopeNowMBPerS, t.SlopeMBPerS)
 		}
 	}
+	if pc := g.gcBent; pc != nil {
+		e.ev("pace", "the program ran %.0f%% of the time since %s, GC the rest: on its own clock (the time it ran) the heap after full GCs rose on a line, %s, closer than on the wall clock, where its rate seems to change as GC takes more or less of the time", 100*pc.share, secs(pc.fromMS), units.Rate(pc.rate))
+	}
 	if pl := levelsOff(e.p, e.out, e.th); pl != nil && e.out.Verdict == VerdictHealthy {
 		young := ""
 		if y := pl.young; y.toMS > 0 && y.garbageMB > 0 && y.rateMB > 0 {

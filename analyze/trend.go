@@ -61,6 +61,9 @@ type growth struct {
 	// (MB): memory some full GCs caught in use — a burst of requests, a batch — and not
 	// kept. Changes of the heap after full GCs smaller than it may be no more than that.
 	transient float64
+	// gcBent is set when the window's curve was a line on the program's own clock (gcBent):
+	// the growth is read as a line.
+	gcBent *pace
 	// undercut is set when a full GC in the second half of the window left less than any
 	// in its first half: what the heap gained was freed, so the line's rise is no growth.
 	undercut *undercut
@@ -237,6 +240,10 @@ func (a *Analyzer) trend(p *proc, out *Process) {
 				g, t = sg, st
 			}
 		}
+	}
+	if pc := gcBent(p, g); pc != nil {
+		g.straighten(t)
+		g.gcBent = pc
 	}
 	if crashedAtLimit(p) && g.model == ModelDecelerating && t.SlopeNowMBPerS != nil && *t.SlopeNowMBPerS <= 0 {
 		// A curve that has the heap shrinking as it died at its limit bent to the ceiling
