@@ -197,7 +197,11 @@ func (e *explainer) recommend() {
 		}
 		if jobOutgrew(e.p, out, e.th) != nil {
 			rec("Or bound what one run of that work holds: process its input in pieces (pages, streams) and drop each piece when done, rather than all of it at once.")
-		} else if lingeredAtLimit(e.p, e.th) != nil {
+		} else if l := lingeredAtLimit(e.p, e.th); l != nil && l.kept != nil {
+			// At the limit it went on keeping what it kept before: a leak slowed by GC
+			// looks the same, and a bigger limit would only delay a leak.
+			rec("Before raising it for good, run once with the bigger limit and %s: at the limit this process kept the same share of what it allocated as before, as a leak that GC starves there does. A working set levels off under the bigger limit; a leak climbs on at its rate before the limit (~%s) and dies there too.", run.flag("--trace-gc"), units.Rate(l.preRate))
+		} else if l != nil {
 			// It sat at the limit: nothing to add.
 		} else if lv := outgrownLevel(e.p, e.p.limit.effectiveMB, e.th); lv != nil {
 			rec("Or bound what it takes on at once near the end: the heap held ~%s until %s; what arrived then (a peak of requests, jobs in flight, a bigger input) is what did not fit. A concurrency limit or a queue keeps that from growing with the load. If the heap climbs in steps over a longer run, it is a leak that paused: record more of its life.", mb(lv.heapMB), secs(lv.toMS))

@@ -35,6 +35,9 @@ type fullGC struct {
 	// there was one (TimeMS 0 when not): what it left less what this full GC left is
 	// garbage the young GCs promoted in between.
 	youngBefore GCPoint
+	// allocatedMB is what the program had allocated by this full GC, as the GCs before it
+	// show (proc.allocatedMB then): a clock of the work it did.
+	allocatedMB float64
 }
 
 // muSince is the program's share of the time from a full GC at prevMS to this one's end: what
@@ -944,6 +947,7 @@ func (p *proc) addPoint(pt *GCPoint, incrMS, wallMS float64) {
 	if pt.TimeMS > p.last {
 		p.last = pt.TimeMS
 	}
+	at := -1 // where a full GC went in p.fulls
 	if pt.Full {
 		p.full++
 		if len(p.fulls) >= maxFullGCs {
@@ -951,7 +955,7 @@ func (p *proc) addPoint(pt *GCPoint, incrMS, wallMS float64) {
 		}
 		// In time order: a crash block's ring repeats the live trace's last lines, and may hold
 		// one the paste cut from the trace, earlier than those.
-		at := len(p.fulls)
+		at = len(p.fulls)
 		for at > 0 && p.fulls[at-1].TimeMS > pt.TimeMS {
 			at--
 		}
@@ -978,6 +982,9 @@ func (p *proc) addPoint(pt *GCPoint, incrMS, wallMS float64) {
 	}
 	if p.hasPrev && pt.TimeMS >= p.prevTime && pt.BeforeMB > p.prevAfter {
 		p.allocatedMB += pt.BeforeMB - p.prevAfter
+	}
+	if at >= 0 {
+		p.fulls[at].allocatedMB = p.allocatedMB
 	}
 	p.prevAfter, p.prevTime, p.hasPrev = pt.AfterMB, pt.TimeMS, true
 	p.chart.add(pt)

@@ -571,6 +571,21 @@ var knownMisses = map[string]string{
 	"node-16/observatory-night-scheduler-visibility-too-small.112.log.gz": "a resident load, then work in flight into the limit, read as a leak that paused",
 	"node-25/observatory-night-scheduler-visibility-too-small.112.log.gz": "a resident load, then work in flight into the limit, read as a leak that paused",
 	"node-16/library-loan-desk-branch-holdings-warmup-plateau.256.log.gz": "a warm-up plateau shown by four full GCs, the last still higher",
+	// Set DM (Node 16, 20, 24; CPU-bound programs made by the main session, labels from the
+	// design sealed before the runs, not blind to the tool; 5 of 9 at first contact, 232bfb5).
+	// The corpus's programs are paced by timers; these compute without pause, so GC near the
+	// limit takes their time and they do less. A bundler's watch loop keeping every fourth
+	// module's AST, 6% of what it allocates, climbed 10 -> 97 MB at 26 MB/s and then kept
+	// 6% of a trickle for 3-5 s at 0.8·F under full GCs back to back, dying of V8's
+	// ineffective-mark-compacts rule: read heap-too-small on all three (on Node 16 and 20 the
+	// report says it kept alike there, as a working set still loading does too;
+	// TestKeptAlikeAtTheLimit).
+	// A test runner keeping each spec file's module registry, dead 2.8 s after start on Node
+	// 20, its last full GCs 180.8, 187, 189.8, 190.4 MB: the start-up load class.
+	"node-16/bundler-ast-cache-cpu-bound.128.log.gz": "a leak that GC starved at 0.8·F, keeping the share of its work it kept before: read as a working set",
+	"node-20/bundler-ast-cache-cpu-bound.128.log.gz": "a leak that GC starved at 0.8·F, keeping the share of its work it kept before: read as a working set",
+	"node-24/bundler-ast-cache-cpu-bound.128.log.gz": "a leak that GC starved at 0.8·F, keeping the share of its work it kept before: read as a working set",
+	"node-20/test-runner-registry-accel.192.log.gz":  "a leak dying 2.8 s after start, its last full GCs slowing: a load and a fast leak look alike",
 
 	"node-15/fraud-rules-index-too-big.96.log.gz": "at its limit, which only the flag shows; with it, no headroom",
 	"node-26/fraud-rules-index-too-big.96.log.gz": "at its limit, which only the flag shows; with it, no headroom",

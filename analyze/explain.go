@@ -795,6 +795,10 @@ func (e *explainer) fullGCs() {
 		}
 		e.ev("at the limit", "from %s the heap after full GCs stayed within %.0f%% of %s for %s and %d full GCs, rising at %.2f MB/s%s",
 			secs(l.enterMS), 100*(1-e.th.NearLimitShare), where, secs(*e.out.LastMS-l.enterMS), l.fullGCs, l.bandRate, before)
+		if k := l.kept; k != nil {
+			e.ev("kept", "there it kept %.1f%% of what it allocated (%s), as on the way there (%.1f%% of %s): it did less, not something else — a leak that GC starves near its limit keeps on like that, and so does a working set still loading; one that fits no more keeps little of what it allocates",
+				100*k.shareIn, units.Rate(k.allocIn), 100*k.shareBefore, units.Rate(k.allocBefore))
+		}
 	} else if e.out.FullGCs < 6 {
 		e.ev("history", "the log holds %d full GCs over %s: enough to see the limit, not enough to tell a leak from a large working set", e.out.FullGCs, secs(spanMS(e.out)))
 		if c := e.out.Crash; c != nil && c.TimeMS != nil && *c.TimeMS >= longUptimeMS {

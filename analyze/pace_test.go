@@ -61,3 +61,43 @@ func TestAccelerationThatIsGCs(t *testing.T) {
 		}
 	}
 }
+
+// TestKeptAlikeAtTheLimit: a process that lingered at its limit while keeping the share of
+// what it allocated that it kept on the way there (a CPU-bound bundler's leak, starved by GC)
+// is told apart in the evidence and the advice from a working set that fits no more, which
+// keeps little of what it allocates once there; neither changes the verdict.
+func TestKeptAlikeAtTheLimit(t *testing.T) {
+	for _, tc := range []struct {
+		log  string
+		kept bool
+	}{
+		{"node-16/bundler-ast-cache-cpu-bound.128.log.gz", true},
+		{"node-20/bundler-ast-cache-cpu-bound.128.log.gz", true},
+		{"node-25/working-set-too-big.128.log.gz", false},
+		{"node-21/crash-symbolicator-release-maps.96.log.gz", false},
+		{"node-14/hyphenation-service-pattern-tables-too-small.96.log.gz", false},
+	} {
+		log := filepath.Join(corpustest.Dir(), tc.log)
+		m, ok := corpustest.ReadMeta(log)
+		if !ok || m.HeapLimitMB == nil {
+			t.Fatalf("%s: no meta with a limit", tc.log)
+		}
+		p := target(analyzeFile(t, log, Options{HeapLimitMB: m.HeapLimitMB}))
+		has := func(prefix string, in []string) bool {
+			return slices.ContainsFunc(in, func(s string) bool { return strings.HasPrefix(s, prefix) })
+		}
+		if !has("at the limit:", p.Evidence) {
+			t.Errorf("%s: no stay at the limit read: %q", tc.log, p.Evidence)
+			continue
+		}
+		if got := has("kept:", p.Evidence); got != tc.kept {
+			t.Errorf("%s: kept alike said %v, want %v: %q", tc.log, got, tc.kept, p.Evidence)
+		}
+		if got := has("Before raising it for good", p.Recommendations); got != tc.kept {
+			t.Errorf("%s: advice to check with a bigger limit %v, want %v: %q", tc.log, got, tc.kept, p.Recommendations)
+		}
+		if p.Verdict != VerdictHeapTooSmall {
+			t.Errorf("%s: verdict %s, the stay at the limit reads heap-too-small", tc.log, p.Verdict)
+		}
+	}
+}

@@ -1561,6 +1561,54 @@ type plateau struct {
 type linger struct {
 	enterMS, bandRate, preRate float64
 	fullGCs                    int
+	// kept is set when the program kept as large a share of what it allocated in the band
+	// as on the way to it (keptAlike).
+	kept *keptAlong
+}
+
+// keptAlong is the share of what a program allocated that the heap after full GCs gained,
+// and how fast it allocated, before the band near the limit and in it.
+type keptAlong struct {
+	shareBefore, shareIn float64
+	allocBefore, allocIn float64 // MB/s
+}
+
+// keptAlikeShare: in the band, a program that kept at least this share of the part of its
+// allocation it kept on the way there kept on doing the same thing, on less work.
+const keptAlikeShare = 0.8
+
+// keptAlike reads what a process that lingered at its limit kept of what it allocated before
+// the band (from its first full GC to the band's first) and in it, from the young and full
+// GCs' sizes: nil unless it kept at least keptAlikeShare as much of it in the band, and the
+// allocation both ways is known. A working set that fits no more keeps little of what it
+// allocates once it is there; a leak that GC starves near its limit allocates less (a
+// bundler's watch loop keeping every fourth module's AST: 450 MB/s before, 28 in the band)
+// and keeps the same share of it (6% both ways). So does a working set still loading: the
+// log cannot tell those two apart, and the report says so rather than only "raise the
+// limit".
+func keptAlike(p *proc, enter int) *keptAlong {
+	n := len(p.fulls)
+	first, at, last := p.fulls[0], p.fulls[enter], p.fulls[n-1]
+	if p.youngLeftOut() || at.TimeMS <= first.TimeMS || last.TimeMS <= at.TimeMS {
+		return nil
+	}
+	before, in := keptShare(first, at), keptShare(at, last)
+	if before <= 0 || in < keptAlikeShare*before {
+		return nil
+	}
+	return &keptAlong{shareBefore: before, shareIn: in,
+		allocBefore: 1000 * (at.allocatedMB - first.allocatedMB) / (at.TimeMS - first.TimeMS),
+		allocIn:     1000 * (last.allocatedMB - at.allocatedMB) / (last.TimeMS - at.TimeMS)}
+}
+
+// keptShare is the share of what the program allocated from one full GC to a later one that
+// the heap after full GC gained; 0 where the log shows no allocation between them.
+func keptShare(from, to fullGC) float64 {
+	alloc := to.allocatedMB - from.allocatedMB
+	if alloc <= 0 {
+		return 0
+	}
+	return (to.AfterMB - from.AfterMB) / alloc
 }
 
 // lingeredAtLimit tells a working set that does not fit from a leak, when both died at the
@@ -1651,6 +1699,7 @@ func readLinger(p *proc, th *Thresholds) *linger {
 			return nil
 		}
 	}
+	l.kept = keptAlike(p, enter)
 	return l
 }
 
