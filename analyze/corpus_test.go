@@ -708,6 +708,10 @@ func checkInvariants(t *testing.T, r *Report) {
 			// decoder on Node 11, four full GCs, "the curve … peaks inside the log").
 			t.Errorf("%s: a curve cited over %d full GCs: %q", id, p.Trend.Points, p.Evidence)
 		}
+		if tr := p.Trend; tr != nil && tr.Interval95[0] > 0 && slices.ContainsFunc(p.Evidence, func(ev string) bool { return strings.Contains(ev, "holds no growth") }) {
+			// The evidence states the line's interval: it may not also say it holds no growth.
+			t.Errorf("%s: the slope's interval %v excludes zero, and the evidence says it holds no growth: %q", id, tr.Interval95, p.Evidence)
+		}
 		if p.Verdict == VerdictLeak && p.Crash == nil && p.HeapLimitMB != nil && p.PredictedOOMMS == nil && !slices.ContainsFunc(p.Evidence, func(ev string) bool {
 			return strings.HasPrefix(ev, "time to OOM:") || strings.Contains(ev, "no time-to-OOM") || strings.HasPrefix(ev, "limit not enforced:") || strings.HasPrefix(ev, "limit in effect:")
 		}) {

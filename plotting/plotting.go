@@ -473,10 +473,16 @@ func Heap(p *analyze.Process) *plot.Plot {
 		}
 		l := line(pts, colTrend, vg.Points(2))
 		if !tr.Significant && tr.HeldSinceMS == nil && tr.SlopeMBPerS > 0 {
-			// The report says the line's interval holds no growth: a solid rising line beside
-			// it reads as the leak the text declines to call.
+			// The report does not call the line's rise growth (its interval holds none, or
+			// the rise is within what full GCs vary by): a solid rising line beside it reads
+			// as the leak the text declines to call.
 			l = line(pts, colTrend, vg.Points(1.5), vg.Points(4), vg.Points(3))
-			label += " (not significant: its interval holds no growth)"
+			why := "its interval holds no growth"
+			if tr.Interval95[0] > 0 {
+				// The rate is clear of zero, the rise is not clear of what full GCs vary by.
+				why = fmt.Sprintf("%+.1f MB over it, within what full GCs vary by", tr.GrowthMB)
+			}
+			label += " (not significant: " + why + ")"
 		}
 		pl.Add(l)
 		pl.Legend.Add(label, l)

@@ -298,6 +298,44 @@ func TestUnprovenTrendDrawnAsSuch(t *testing.T) {
 	}
 }
 
+// TestUnprovenTrendSaysWhy: a line the report does not call growth says why in the heap
+// chart's legend as the report does — its interval holds no growth, or its rate is clear of
+// zero and its rise is not clear of the noise (a bundler's leak crawling at its limit under
+// GC: +2.41 MB/s, interval 1.90–2.93, +4.7 MB over the window) — never the one beside the
+// other's evidence.
+func TestUnprovenTrendSaysWhy(t *testing.T) {
+	for _, tc := range []struct {
+		log   string
+		limit float64
+	}{
+		{"node-11/semver-resolver-memo-bounded-keyspace.256.log.gz", 0},
+		{"node-20/bundler-ast-cache-cpu-bound.128.log.gz", 128},
+	} {
+		f, err := corpustest.Open("../corpus/" + tc.log)
+		if err != nil {
+			t.Fatal(err)
+		}
+		opts := analyze.Options{}
+		if tc.limit > 0 {
+			opts.HeapLimitMB = &tc.limit
+		}
+		r, err := analyze.FromReader(f, tc.log, opts)
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := r.Processes[0]
+		if p.Trend == nil || p.Trend.Significant || p.Trend.SlopeMBPerS <= 0 {
+			t.Fatalf("%s: trend %+v: the test needs a rising line not called growth", tc.log, p.Trend)
+		}
+		svg := heapSVG(t, tc.log, p)
+		noGrowth := strings.Contains(svg, "its interval holds no growth")
+		if clear := p.Trend.Interval95[0] > 0; noGrowth == clear || !strings.Contains(svg, "(not significant") {
+			t.Errorf("%s: interval %v, legend says its interval holds no growth: %v", tc.log, p.Trend.Interval95, noGrowth)
+		}
+	}
+}
+
 // TestChangingRateLabelled: where the report models the growth as accelerating, the heap chart's
 // straight trend line is labelled as the average, with the rate at the end beside it, as the
 // report's rate line says.
