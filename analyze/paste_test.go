@@ -194,11 +194,17 @@ func TestPasteLabels(t *testing.T) {
 	// (a7f2075): crash blocks of Electron apps, Garden, Cornerstone, Metro, Claude Code on
 	// Node 24 (Scavenge (interleaved), a Mark-Compact (reduce) line V8 cut), PM2 cluster
 	// masters and workers of Node 4 and 8, three invalid-array-length deaths.
+	// heldout-bt: 13 of 15 verdicts, 14 process counts, 11 crash kinds at first contact
+	// (2f8e72d): a Node 12.0.0 report.json on Windows with no GC line, its heap 2.9 of 8.6 GB
+	// when a fatal error ended it, read as an allocation burst (labelled insufficient data);
+	// an Electron app's child log with two FATAL lines, read as one process (labelled two);
+	// three Node 4-7 documentation builds whose last-resort GCs the tool leaves unknown where
+	// the labeller infers call-and-retry-last, as in heldout-bp.
 	heldOut := []struct {
 		set   string
 		floor float64
 		tally *labelTally
-	}{{"heldout-e", 0.95, nil}, {"heldout-f", 0.95, nil}, {"heldout-i", 0.93, nil}, {"heldout-l", 0.97, nil}, {"heldout-m", 0.97, nil}, {"heldout-n", 0.96, nil}, {"heldout-o", 1, nil}, {"heldout-q", 0.93, nil}, {"heldout-r", 0.89, nil}, {"heldout-s", 0.96, nil}, {"heldout-u", 0.79, nil}, {"heldout-w", 0.85, nil}, {"heldout-x", 0.93, nil}, {"heldout-z", 0.77, nil}, {"heldout-aa", 0.93, nil}, {"heldout-ac", 0.9, nil}, {"heldout-ad", 0.96, nil}, {"heldout-ae", 0.93, nil}, {"heldout-af", 0.95, nil}, {"heldout-ag", 0.92, nil}, {"heldout-ah", 0.95, nil}, {"heldout-ai", 0.91, nil}, {"heldout-aj", 0.91, nil}, {"heldout-ak", 0.84, nil}, {"heldout-al", 0.96, nil}, {"heldout-am", 0.94, nil}, {"heldout-an", 0.95, nil}, {"heldout-ao", 0.89, nil}, {"heldout-ap", 0.77, nil}, {"heldout-ar", 0.83, nil}, {"heldout-at", 0.88, nil}, {"heldout-aw", 0.9, nil}, {"heldout-ba", 0.88, nil}, {"heldout-bb", 0.88, nil}, {"heldout-bc", 0.88, nil}, {"heldout-bd", 0.94, nil}, {"heldout-be", 0.87, nil}, {"heldout-bf", 0.95, nil}, {"heldout-bg", 0.76, nil}, {"heldout-bh", 0.95, nil}, {"heldout-bi", 0.92, nil}, {"heldout-bj", 0.88, nil}, {"heldout-bk", 0.78, nil}, {"heldout-bl", 0.88, nil}, {"heldout-bm", 1, nil}, {"heldout-bn", 1, nil}, {"heldout-bo", 0.9, nil}, {"heldout-bp", 0.85, nil}, {"heldout-bq", 0.85, nil}, {"heldout-br", 0.9, nil}, {"heldout-bs", 1, nil}}
+	}{{"heldout-e", 0.95, nil}, {"heldout-f", 0.95, nil}, {"heldout-i", 0.93, nil}, {"heldout-l", 0.97, nil}, {"heldout-m", 0.97, nil}, {"heldout-n", 0.96, nil}, {"heldout-o", 1, nil}, {"heldout-q", 0.93, nil}, {"heldout-r", 0.89, nil}, {"heldout-s", 0.96, nil}, {"heldout-u", 0.79, nil}, {"heldout-w", 0.85, nil}, {"heldout-x", 0.93, nil}, {"heldout-z", 0.77, nil}, {"heldout-aa", 0.93, nil}, {"heldout-ac", 0.9, nil}, {"heldout-ad", 0.96, nil}, {"heldout-ae", 0.93, nil}, {"heldout-af", 0.95, nil}, {"heldout-ag", 0.92, nil}, {"heldout-ah", 0.95, nil}, {"heldout-ai", 0.91, nil}, {"heldout-aj", 0.91, nil}, {"heldout-ak", 0.84, nil}, {"heldout-al", 0.96, nil}, {"heldout-am", 0.94, nil}, {"heldout-an", 0.95, nil}, {"heldout-ao", 0.89, nil}, {"heldout-ap", 0.77, nil}, {"heldout-ar", 0.83, nil}, {"heldout-at", 0.88, nil}, {"heldout-aw", 0.9, nil}, {"heldout-ba", 0.88, nil}, {"heldout-bb", 0.88, nil}, {"heldout-bc", 0.88, nil}, {"heldout-bd", 0.94, nil}, {"heldout-be", 0.87, nil}, {"heldout-bf", 0.95, nil}, {"heldout-bg", 0.76, nil}, {"heldout-bh", 0.95, nil}, {"heldout-bi", 0.92, nil}, {"heldout-bj", 0.88, nil}, {"heldout-bk", 0.78, nil}, {"heldout-bl", 0.88, nil}, {"heldout-bm", 1, nil}, {"heldout-bn", 1, nil}, {"heldout-bo", 0.9, nil}, {"heldout-bp", 0.85, nil}, {"heldout-bq", 0.85, nil}, {"heldout-br", 0.9, nil}, {"heldout-bs", 1, nil}, {"heldout-bt", 0.86, nil}}
 	for i := range heldOut {
 		heldOut[i].tally = &labelTally{what: "held-out pastes (" + heldOut[i].set + ")"}
 	}
