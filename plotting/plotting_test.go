@@ -45,6 +45,27 @@ func report(t *testing.T, log string) *analyze.Report {
 	return r
 }
 
+// reportLimited is report with the heap limit given (none when limitMB is 0).
+func reportLimited(t *testing.T, log string, limitMB float64) *analyze.Report {
+	t.Helper()
+	if limitMB <= 0 {
+		return report(t, log)
+	}
+	f, err := corpustest.Open("../corpus/" + log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	r, err := analyze.FromReader(f, log, analyze.Options{HeapLimitMB: &limitMB})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Processes) == 0 {
+		t.Fatalf("%s: no process", log)
+	}
+	return r
+}
+
 const px = vg.Inch / 96
 
 func TestPNGDecodesWithSizeAndInk(t *testing.T) {
@@ -311,20 +332,7 @@ func TestUnprovenTrendSaysWhy(t *testing.T) {
 		{"node-11/semver-resolver-memo-bounded-keyspace.256.log.gz", 0},
 		{"node-20/bundler-ast-cache-cpu-bound.128.log.gz", 128},
 	} {
-		f, err := corpustest.Open("../corpus/" + tc.log)
-		if err != nil {
-			t.Fatal(err)
-		}
-		opts := analyze.Options{}
-		if tc.limit > 0 {
-			opts.HeapLimitMB = &tc.limit
-		}
-		r, err := analyze.FromReader(f, tc.log, opts)
-		f.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		p := r.Processes[0]
+		p := reportLimited(t, tc.log, tc.limit).Processes[0]
 		if p.Trend == nil || p.Trend.Significant || p.Trend.SlopeMBPerS <= 0 {
 			t.Fatalf("%s: trend %+v: the test needs a rising line not called growth", tc.log, p.Trend)
 		}
@@ -597,20 +605,7 @@ func TestFarForecastLeavesTheLogReadable(t *testing.T) {
 		{"node-24/session-store-slow-leak.512.log.gz", 512},
 		{"node-22/leak-linear.log", 0},
 	} {
-		f, err := corpustest.Open("../corpus/" + tc.log)
-		if err != nil {
-			t.Fatal(err)
-		}
-		opts := analyze.Options{}
-		if tc.limit > 0 {
-			opts.HeapLimitMB = &tc.limit
-		}
-		r, err := analyze.FromReader(f, tc.log, opts)
-		f.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		p := r.Processes[0]
+		p := reportLimited(t, tc.log, tc.limit).Processes[0]
 		if p.PredictedOOMMS == nil || p.FirstMS == nil || p.LastMS == nil {
 			t.Fatalf("%s: no forecast to draw", tc.log)
 		}
