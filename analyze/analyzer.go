@@ -36,7 +36,9 @@ type fullGC struct {
 	// garbage the young GCs promoted in between.
 	youngBefore GCPoint
 	// allocatedMB is what the program had allocated by this full GC, as the GCs before it
-	// show (proc.allocatedMB then): a clock of the work it did.
+	// show (proc.allocatedMB then): a clock of the work it did. A full GC a crash block's
+	// ring puts before ones already read gets the total so far, later than its time: a
+	// share read across it comes out 0, no share (keptShare).
 	allocatedMB float64
 }
 

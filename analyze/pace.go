@@ -18,8 +18,6 @@ type pace struct {
 	// ownSSE and wallSSE are the squared errors of a straight line through the window on
 	// the program's clock and on the wall clock.
 	ownSSE, wallSSE float64
-	// own is the window's times on the program's clock (seconds).
-	own []float64
 }
 
 // paceOf reads the window of g on the program's clock; nil with fewer than three full GCs, or
@@ -28,17 +26,13 @@ func paceOf(p *proc, g *growth) *pace {
 	if g == nil || len(g.xs) < 3 || p.youngLeftOut() {
 		return nil
 	}
-	ran := mutatorClock(p)
-	own := make([]float64, len(g.xs))
-	for i, x := range g.xs {
-		own[i] = ran(x)
-	}
+	own := onMutatorClock(p, g.xs)
 	n := len(own)
 	wall, ranFor := g.xs[n-1]-g.xs[0], own[n-1]-own[0]
 	if wall <= 0 || ranFor <= 0 {
 		return nil
 	}
-	return &pace{rate: robustFit(own, g.ys).b, share: ranFor / wall, fromMS: 1000 * g.xs[0], own: own,
+	return &pace{rate: robustFit(own, g.ys).b, share: ranFor / wall, fromMS: 1000 * g.xs[0],
 		ownSSE: sse(own, g.ys), wallSSE: sse(g.xs, g.ys)}
 }
 
