@@ -188,6 +188,10 @@ func (e *explainer) recommend() {
 			rec("The working set needs more than the ~%s it died at: first make the ~%s stated reach the process (above), or make the working set smaller.", mb(heap), mb(limit))
 		case notInEffect:
 			rec("The working set needs more than the ~%s it died at: raise the limit it runs with, e.g. %s, or make the working set smaller.", mb(heap), run.setLimit(roundUpMB(1.5*heap)))
+		case out.keptAsOnTheWay:
+			// The evidence leaves a starved leak open: the advice may not state the working
+			// set's need as a fact.
+			rec("If it is a working set, it needs more than ~%s: raise the limit, e.g. %s, or make the working set smaller.", mb(limit), run.setLimit(roundUpMB(need)))
 		default:
 			rec("The working set needs more than ~%s: raise the limit, e.g. %s, or make the working set smaller.", mb(limit), run.setLimit(roundUpMB(need)))
 		}

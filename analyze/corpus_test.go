@@ -722,6 +722,13 @@ func checkInvariants(t *testing.T, r *Report) {
 			// The evidence states the line's interval: it may not also say it holds no growth.
 			t.Errorf("%s: the slope's interval %v excludes zero, and the evidence says it holds no growth: %q", id, tr.Interval95, p.Evidence)
 		}
+		if slices.ContainsFunc(p.Evidence, func(ev string) bool { return strings.HasPrefix(ev, "kept:") }) &&
+			(strings.HasSuffix(Headline(p), "the working set needs more than the limit allows.") ||
+				slices.ContainsFunc(p.Recommendations, func(r string) bool { return strings.HasPrefix(r, "The working set needs more") })) {
+			// The evidence says a starved leak keeps on like this: the headline and the advice
+			// may not state the working set's need as a fact beside it.
+			t.Errorf("%s: a kept share that leaves a leak open, and a working set's need stated as fact: %q / %q", id, Headline(p), p.Recommendations)
+		}
 		if p.Verdict == VerdictLeak && p.Crash == nil && p.HeapLimitMB != nil && p.PredictedOOMMS == nil && !slices.ContainsFunc(p.Evidence, func(ev string) bool {
 			return strings.HasPrefix(ev, "time to OOM:") || strings.Contains(ev, "no time-to-OOM") || strings.HasPrefix(ev, "limit not enforced:") || strings.HasPrefix(ev, "limit in effect:")
 		}) {

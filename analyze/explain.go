@@ -100,6 +100,9 @@ func Headline(p *Process) string {
 			// state a working set as the cause beside it.
 			return fmt.Sprintf("HEAP TOO SMALL — the heap that survives full GCs sat at the limit when the process died, %s after it started: a working set bigger than the limit, or a slow leak that reached it; the last few GCs alone cannot tell which.", secs(*p.Crash.TimeMS))
 		}
+		if p.keptAsOnTheWay {
+			return "HEAP TOO SMALL — the heap that survives full GCs sits at the limit, keeping there what it kept on the way: a working set that needs more than the limit allows, or a leak that GC starves near it (see kept)."
+		}
 		return "HEAP TOO SMALL — the heap that survives full GCs sits at the limit: the working set needs more than the limit allows."
 	case VerdictAllocationBurst:
 		if p.Crash != nil && !p.Crash.HeapOOM && (p.Crash.Kind == parser.FatalArrayBufferAllocation || p.Crash.Kind == parser.FatalUnknown) {
@@ -796,6 +799,7 @@ func (e *explainer) fullGCs() {
 		e.ev("at the limit", "from %s the heap after full GCs stayed within %.0f%% of %s for %s and %d full GCs, rising at %.2f MB/s%s",
 			secs(l.enterMS), 100*(1-e.th.NearLimitShare), where, secs(*e.out.LastMS-l.enterMS), l.fullGCs, l.bandRate, before)
 		if k := l.kept; k != nil {
+			e.out.keptAsOnTheWay = true
 			e.ev("kept", "there it kept %.1f%% of what it allocated (%s), as on the way there (%.1f%% of %s): it did less, not something else — a leak that GC starves near its limit keeps on like that, and so does a working set still loading; one that fits no more keeps little of what it allocates",
 				100*k.shareIn, units.Rate(k.allocIn), 100*k.shareBefore, units.Rate(k.allocBefore))
 		}

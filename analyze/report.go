@@ -165,6 +165,10 @@ type Process struct {
 	// diedAfterLongUptime is set when a heap too small is read from a crash block's few GCs
 	// of a process that had run for hours: the headline names a slow leak beside it.
 	diedAfterLongUptime bool
+	// keptAsOnTheWay is set when a heap too small kept, at its limit, the share of what it
+	// allocated it kept on the way there (keptAlike): the headline may not state a working set
+	// as the cause beside the evidence that says a starved leak keeps on like that.
+	keptAsOnTheWay bool
 	// climbedSinceReturn is set when an unproven trend's full GCs rose at each since the heap
 	// last fell back (climbSinceReturn): the headline says so.
 	climbedSinceReturn bool
