@@ -251,7 +251,17 @@ func TestRunWorkerLimit(t *testing.T) {
 				// Its main thread prints no GC: the worker is the one isolate, placed by when
 				// it started, as the preload's lines among its GCs bound it.
 				if len(rep.Processes) != 1 || rep.Processes[0].HeapLimitMB == nil || *rep.Processes[0].HeapLimitMB < c.workerMB[0] || *rep.Processes[0].HeapLimitMB > c.workerMB[1] {
-					t.Fatalf("want the worker alone, told against its own limit: %+v", rep.Processes)
+					// Seen once on a loaded machine (2026-12-05, a whole go test ./... beside
+					// it): say what was read, so a rare failure tells which part failed.
+					var got []string
+					for _, p := range rep.Processes {
+						lim := "none"
+						if p.HeapLimitMB != nil {
+							lim = fmt.Sprintf("%.1f MB (%s)", *p.HeapLimitMB, p.HeapLimitSource)
+						}
+						got = append(got, fmt.Sprintf("pid %d isolate %s: %d GCs, limit %s", p.PID, p.Isolate, p.GCEvents, lim))
+					}
+					t.Fatalf("want the worker alone, told against its own limit of %v MB: %s\nstderr:\n%s", c.workerMB, strings.Join(got, "; "), r.stderr)
 				}
 				return
 			}
