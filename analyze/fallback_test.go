@@ -39,6 +39,10 @@ func TestFallBackAtTheLastFullGC(t *testing.T) {
 		if said == tc.leak {
 			t.Errorf("%s: the evidence says the last full GC fell back within the swings: %v, want %v: %q", tc.log, said, !tc.leak, p.Evidence)
 		}
+		if tr := p.Trend; !tc.leak && (tr == nil || tr.FellBackKeptMB == nil || *tr.FellBackKeptMB >= tr.GrowthMB) {
+			// The report's JSON and the chart's legend read what the last full GC kept.
+			t.Errorf("%s: no fell_back_kept_mb under the line's rise in the trend: %+v", tc.log, tr)
+		}
 		if !tc.leak && p.PredictedOOMMS != nil {
 			t.Errorf("%s: a time-to-OOM for a heap that follows its traffic", tc.log)
 		}

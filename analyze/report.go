@@ -248,6 +248,10 @@ type Trend struct {
 	// growth over the window is more than measurement noise.
 	Significant bool    `json:"significant"`
 	GrowthMB    float64 `json:"growth_mb"`
+	// FellBackKeptMB is set when the window's last full GC fell back (left less than the one
+	// before, beyond the noise): what it kept over the window's lowest, the rise the window is
+	// held to against the memory full GCs caught in passing, where the line runs on past it.
+	FellBackKeptMB *float64 `json:"fell_back_kept_mb,omitempty"`
 	// Model says whether the rate holds (linear) or changes over the window (accelerating,
 	// decelerating); for a changing rate, SlopeNowMBPerS is the rate at the window's end and
 	// AccelerationMBPerS2 how fast it changes.

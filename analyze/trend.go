@@ -687,6 +687,10 @@ func fitWindow(xs, ys []float64, transient float64, th *Thresholds) (*growth, *T
 	}
 	t.Significant = grows(f, xs, ys, th)
 	g.risenMB = risenMB(xs, ys, growthMB, th)
+	if g.risenMB < growthMB {
+		kept := g.risenMB
+		t.FellBackKeptMB = &kept
+	}
 	if t.Significant {
 		if g.undercut = undercutOf(xs, ys, th); g.undercut != nil {
 			t.Significant = false

@@ -481,6 +481,11 @@ func Heap(p *analyze.Process) *plot.Plot {
 			if tr.Interval95[0] > 0 {
 				// The rate is clear of zero, the rise is not clear of what full GCs vary by.
 				why = fmt.Sprintf("%+.1f MB over it, within what full GCs vary by", tr.GrowthMB)
+				if k := tr.FellBackKeptMB; k != nil {
+					// The line runs on over a last full GC that fell back: the report holds
+					// what that one kept to the swings, and so does the legend.
+					why = fmt.Sprintf("its last full GC fell back, %+.1f MB over the lowest, within what full GCs vary by", *k)
+				}
 			}
 			label += " (not significant: " + why + ")"
 		}
