@@ -565,10 +565,10 @@ func (e *explainer) trend() {
 			e.ev("trend", "rising at every full GC, %+.1f MB over %s, but %d points leave the line's interval too wide to call it growth", t.GrowthMB, secs(t.ToMS-t.FromMS), t.Points)
 		case unprovenRise(e.p, t, e.th):
 			e.ev("trend", "rising, %+.1f MB over %s and climbing at the last full GC, but the line's interval holds no growth too: %d points too few or too scattered to tell a leak from a heap that grew and holds", t.GrowthMB, secs(t.ToMS-t.FromMS), t.Points)
-		case !t.Significant && u != nil && t.Interval95[0] > 0 && u.risenMB < t.GrowthMB && u.risenMB <= u.transient:
+		case !t.Significant && u != nil && t.Interval95[0] > 0 && t.FellBackKeptMB != nil && *t.FellBackKeptMB <= u.transient:
 			// The line runs on over a last full GC that fell back: say what that one kept.
-			f := e.p.fulls[len(e.p.fulls)-1]
-			e.ev("trend", "no significant growth: the line rises %+.1f MB over the window, but its last full GC, at %s, fell back to %s, %+.1f MB over the window's lowest — no more than the ~%s full GCs caught in passing (a batch, a burst, traffic held when they ran); under such swings, what stays after them is read from the full GCs that caught nothing, and those are too few or too scattered to show whether it grows", t.GrowthMB, secs(f.TimeMS), mb(f.AfterMB), u.risenMB, mb(u.transient))
+			n := len(u.xs)
+			e.ev("trend", "no significant growth: the line rises %+.1f MB over the window, but its last full GC, at %s, fell back to %s, %+.1f MB over the window's lowest — no more than the ~%s full GCs caught in passing (a batch, a burst, traffic held when they ran); under such swings, what stays after them is read from the full GCs that caught nothing, and those are too few or too scattered to show whether it grows", t.GrowthMB, secs(1000*u.xs[n-1]), mb(u.ys[n-1]), *t.FellBackKeptMB, mb(u.transient))
 		case !t.Significant && u != nil && t.Interval95[0] > 0 && t.GrowthMB <= u.transient:
 			// The line rises, but by no more than full GCs caught in passing: say so, or
 			// "no significant growth" stands beside an interval clear of zero.

@@ -61,9 +61,6 @@ type growth struct {
 	// (MB): memory some full GCs caught in use — a burst of requests, a batch — and not
 	// kept. Changes of the heap after full GCs smaller than it may be no more than that.
 	transient float64
-	// risenMB is how much the window rose, for the comparison with transient (risenMB): the
-	// line's rise, or less where the last full GC fell back.
-	risenMB float64
 	// gcBent is set when the window's curve was a line on the program's own clock (gcBent):
 	// the growth is read as a line.
 	gcBent *pace
@@ -686,9 +683,7 @@ func fitWindow(xs, ys []float64, transient float64, th *Thresholds) (*growth, *T
 		SlopeMBPerS: f.b, Interval95: iv, InterceptMB: f.a, RSquared: f.r2, GrowthMB: growthMB, Model: ModelLinear,
 	}
 	t.Significant = grows(f, xs, ys, th)
-	g.risenMB = risenMB(xs, ys, growthMB, th)
-	if g.risenMB < growthMB {
-		kept := g.risenMB
+	if kept, ok := fellBackKept(ys, th); ok && kept < growthMB {
 		t.FellBackKeptMB = &kept
 	}
 	if t.Significant {
@@ -698,7 +693,7 @@ func fitWindow(xs, ys []float64, transient float64, th *Thresholds) (*growth, *T
 		// A rise smaller than memory the full GCs caught in passing may be no more than that
 		// — unless it is a climb since the last return far slower than the rise that was
 		// freed: not the same work again.
-		if g.risenMB <= g.transient && !slowerSinceReturn(xs, ys, th) {
+		if t.risenMB() <= g.transient && !slowerSinceReturn(xs, ys, th) {
 			t.Significant = false
 		}
 		if g.moments = momentsOf(xs); g.moments < th.FewFullGCs {
@@ -757,19 +752,28 @@ func slowerSinceReturn(xs, ys []float64, th *Thresholds) bool {
 	return grows(f, xs[r:], ys[r:], th) && f.b*th.CycleRateRatio < freedPace
 }
 
-// risenMB is how much a window of full GCs rose: the line's rise over it, or, when its last
-// full GC fell back (left less than the one before, beyond the noise), no more than that last
-// full GC left above the window's lowest. A robust line takes such a fall for an outlier and
-// runs on over it; the fall is the memory caught in passing found freed, and what the last
-// full GC kept is all the window shows kept (a fare-gate service's open journeys following a
-// day's traffic: 27 -> 71 MB over the afternoon peak, then 56 MB as it ebbed, read a leak
-// "growing faster and faster" beside a morning peak of 62 MB the log showed given back).
-func risenMB(xs, ys []float64, lineMB float64, th *Thresholds) float64 {
+// fellBackKept is what the last of a window's full GCs ys left above the window's lowest,
+// when it fell back (left less than the one before, beyond the noise).
+func fellBackKept(ys []float64, th *Thresholds) (float64, bool) {
 	n := len(ys)
 	if !fellBack(ys, n-1, th) {
-		return lineMB
+		return 0, false
 	}
-	return math.Min(lineMB, ys[n-1]-slices.Min(ys))
+	return ys[n-1] - slices.Min(ys), true
+}
+
+// risenMB is how much the window rose, as compared with the memory full GCs caught in
+// passing: the line's rise over it, or, where its last full GC fell back to less, what that
+// one kept (FellBackKeptMB). A robust line takes such a fall for an outlier and runs on over
+// it; the fall is the memory caught in passing found freed, and what the last full GC kept is
+// all the window shows kept (a fare-gate service's open journeys following a day's traffic:
+// 27 -> 71 MB over the afternoon peak, then 56 MB as it ebbed, read a leak "growing faster
+// and faster" beside a morning peak of 62 MB the log showed given back).
+func (t *Trend) risenMB() float64 {
+	if t.FellBackKeptMB != nil {
+		return *t.FellBackKeptMB
+	}
+	return t.GrowthMB
 }
 
 // grows reports a line through the full GCs at xs whose slope's interval excludes zero and

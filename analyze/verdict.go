@@ -919,7 +919,7 @@ func risingWithoutFullGCs(p *proc, th *Thresholds) bool {
 func shortRise(p *proc, tr *Trend, th *Thresholds) bool {
 	g := p.growth
 	return tr != nil && !tr.Significant && g != nil && g.undercut == nil && g.stopped == nil &&
-		tr.Interval95[0] > 0 && tr.RSquared >= th.TrendMinR2 && g.risenMB > g.transient &&
+		tr.Interval95[0] > 0 && tr.RSquared >= th.TrendMinR2 && tr.risenMB() > g.transient &&
 		tr.SlopeMBPerS*th.ShortRiseHorizonS >= th.LeakMinGrowthMB
 }
 
