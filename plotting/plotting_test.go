@@ -2,6 +2,7 @@ package plotting
 
 import (
 	"bytes"
+	"fmt"
 	"image"
 	"image/png"
 	"math"
@@ -331,6 +332,9 @@ func TestUnprovenTrendSaysWhy(t *testing.T) {
 	}{
 		{"node-11/semver-resolver-memo-bounded-keyspace.256.log.gz", 0},
 		{"node-20/bundler-ast-cache-cpu-bound.128.log.gz", 128},
+		// A heap following its traffic, its last full GC fallen back: the legend gives what
+		// that one kept, as the report's trend line does, not the line's rise.
+		{"node-17/metro-faregate-open-journeys-day-cycle.320.log.gz", 320},
 	} {
 		p := reportLimited(t, tc.log, tc.limit).Processes[0]
 		if p.Trend == nil || p.Trend.Significant || p.Trend.SlopeMBPerS <= 0 {
@@ -340,6 +344,10 @@ func TestUnprovenTrendSaysWhy(t *testing.T) {
 		noGrowth := strings.Contains(svg, "its interval holds no growth")
 		if clear := p.Trend.Interval95[0] > 0; noGrowth == clear || !strings.Contains(svg, "(not significant") {
 			t.Errorf("%s: interval %v, legend says its interval holds no growth: %v", tc.log, p.Trend.Interval95, noGrowth)
+		}
+		if k := p.Trend.FellBackKeptMB; strings.Contains(svg, "fell back") != (k != nil) ||
+			k != nil && !strings.Contains(svg, fmt.Sprintf("%+.1f MB over the lowest", *k)) {
+			t.Errorf("%s: the trend's last full GC fell back keeping %v MB; the legend does not say so as it is", tc.log, k)
 		}
 	}
 }
