@@ -342,6 +342,12 @@ func fatalKind(location, message string) FatalKind {
 		return FatalHeapLimit
 	case strings.Contains(l, "ineffective mark-compacts"):
 		return FatalIneffective
+	case strings.Contains(l, "call_and_retry_0"), strings.Contains(l, "call_and_retry_1"):
+		// V8 3's CALL_AND_RETRY macro (heap-inl.h) dies with _0 or _1 when an allocation
+		// fails outright before any GC could help, on its first or second try; only _2 comes
+		// after its "last resort gc", as CALL_AND_RETRY_LAST does later. The message names
+		// the kind ("process out of memory").
+		break
 	case strings.Contains(l, "call_and_retry"):
 		return FatalCallAndRetryLast
 	case strings.Contains(l, "invalid table size"):
