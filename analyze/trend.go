@@ -1619,11 +1619,13 @@ func (g *growth) checkStop(p *proc, th *Thresholds, t *Trend) {
 	// under the line, shows the heap stopped (a VIN decoder's cache on Node 25: its last
 	// full GC at 13 s left 45 MB, its one young GC at 33 s 52 MB, where the line said 101).
 	slowed := g.stopped != nil && g.stopped.unconfirmed && !g.stopped.paused
-	if p.youngSinceFull == nil || !t.Significant && !(t.Points < th.SpeedUpMinPoints && g.lin.b > 0) || g.stopped != nil && !slowed {
+	if p.youngSinceFull == nil || !t.Significant && !((t.Points < th.SpeedUpMinPoints || risesThroughout(g.ys)) && g.lin.b > 0) || g.stopped != nil && !slowed {
 		// Too few full GCs for a significant line may still rise at every one (a metrics
 		// service building its rollup tiers: 11 -> 22 -> 38 MB over 18 s, then no full GC for
-		// 31 s while its young GCs held 45 MB): the young GCs after them tell whether it
-		// stopped, as they do after a line that is.
+		// 31 s while its young GCs held 45 MB), or over more of them slowing at each (a build
+		// cache's lazy index, 61 -> 80 -> 94 -> 96 MB, then no full GC for 15 s while its
+		// young GCs crept 97 -> 103 MB): the young GCs after them tell whether it stopped, as
+		// they do after a line that is.
 		return
 	}
 	last := p.fulls[len(p.fulls)-1]
