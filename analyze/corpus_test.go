@@ -623,6 +623,18 @@ var knownMisses = map[string]string{
 	"node-17/kyc-selfie-check-debug-capture-window.256.log.gz":        "slowing, too short a stay at its level to call one",
 	"node-23/school-bus-route-optimizer-leg-matrix-thrash.128.log.gz": "GC 37% of the time, utilization 0.75: above the thrashing rule",
 
+	// Set DP (Node 12, 19, 22, 25; blind, helper-161, 30 of 32 at first contact, 56b07ac; one
+	// program under --no-concurrent-marking, read right on all four). A warehouse slotting
+	// job whose SKU table and plans need more than its 128 MB flag, on Node 19: 13 -> 94 MB
+	// over its 4 s load, then 111, 119, 128 MB at three full GCs a second apart and its death
+	// at 6.6 s — read a leak (the report says a load that outgrows its limit draws the same
+	// curve; the class of "a start-up load outgrowing its limit"). A build cache's lazy index,
+	// its warm-up slowing to a level, on Node 22: four full GCs rising ever more slowly (61 ->
+	// 80 -> 94 -> 96 MB), then none for 15 s while its young GCs crept 97 -> 103 MB, read
+	// insufficient data (labelled healthy): healthy since the same session (checkStop reads
+	// the young GCs after full GCs that rose at each, however many).
+	"node-19/warehouse-slotting-optimizer-affinity-table-too-small.128.log.gz": "a start-up load outgrowing its limit at 6.6 s, read as a fast leak",
+
 	"node-15/fraud-rules-index-too-big.96.log.gz": "at its limit, which only the flag shows; with it, no headroom",
 	"node-26/fraud-rules-index-too-big.96.log.gz": "at its limit, which only the flag shows; with it, no headroom",
 }
