@@ -172,6 +172,9 @@ type Process struct {
 	// climbedSinceReturn is set when an unproven trend's full GCs rose at each since the heap
 	// last fell back (climbSinceReturn): the headline says so.
 	climbedSinceReturn bool
+	// lingeredAtDeath is set when the heap stayed at the level it died at, full GC after
+	// full GC (lingeredAtLimit): it pressed against a limit there, however small.
+	lingeredAtDeath bool
 }
 
 // Name names the process for a title line: the source, then who it is ("app.log · pid 26105 ·

@@ -264,6 +264,13 @@ func tinyHeapAtDeath(out *Process) bool {
 		// --max-old-space-size=64, CALL_AND_RETRY_LAST at 60 MB after 49 rising full GCs).
 		return false
 	}
+	if out.lingeredAtDeath {
+		// The heap pressed against the level it died at, full GC after full GC freeing
+		// little: a limit was in effect there, set by a flag the log does not show (set DQ's
+		// tariff classifier on Node 14, at 59-60 MB for 57 full GCs over 6.6 s under a 64 MB
+		// flag, then "young object promotion failed").
+		return false
+	}
 	return *out.HeapLimitMB < smallestDefaultLimitMB/2
 }
 
@@ -368,6 +375,7 @@ func verdictOf(p *proc, out *Process, th *Thresholds, heapMB float64) string {
 	}
 	tr, g := out.Trend, p.growth
 	growing := growingTrend(p, out, th)
+	out.lingeredAtDeath = p.crash != nil && lingeredAtLimit(p, th) != nil
 	switch {
 	case structureLimit(p):
 		return VerdictStructureLimit
