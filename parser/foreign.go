@@ -23,7 +23,8 @@ var killPatterns = []struct {
 	message    string
 	notIfFalse bool
 }{
-	{re: regexp.MustCompile(`(?:Out of memory|Memory cgroup out of memory): Kill(?:ed)? process (\d+) \(([^)]*)\)`), printedBy: "kernel", pid: 1, comm: 2, message: "killed by the kernel's OOM killer"},
+	// The pid may be gone: a poster who hid it ("Killed process (node-MainThread)").
+	{re: regexp.MustCompile(`(?:Out of memory|Memory cgroup out of memory): Kill(?:ed)? process (?:(\d+) )?\(([^)]*)\)`), printedBy: "kernel", pid: 1, comm: 2, message: "killed by the kernel's OOM killer"},
 	{re: regexp.MustCompile(`oom-kill:.*\btask=([^,\s]+),pid=(\d+)`), printedBy: "kernel", pid: 2, comm: 1, message: "killed by the kernel's OOM killer"},
 	{re: regexp.MustCompile(`oom_reaper: reaped process (\d+) \(([^)]*)\)`), printedBy: "kernel", pid: 1, comm: 2, message: "killed by the kernel's OOM killer"},
 	{re: regexp.MustCompile(`\bKilled process (\d+) \(([^)]*)\)`), printedBy: "kernel", pid: 1, comm: 2, message: "killed by the kernel's OOM killer"},
