@@ -59,6 +59,9 @@ const adjacentFatalLines = 2
 // service restarted), or a second fatal line apart from the first, is another process.
 func (a *Analyzer) addFatal(ev parser.Event) {
 	f := ev.Fatal
+	if f.Echo {
+		return // the line before it, printed again by a logger
+	}
 	p := a.dyingProc(f)
 	unnamed := f.PID == nil && len(f.NamedPIDs) == 0 && f.Kind != parser.FatalWorkerOOM
 	a.ringKey = seenKey{}

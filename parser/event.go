@@ -225,6 +225,10 @@ type Fatal struct {
 	// exited … signal=SIGABRT"), when the line carries no pid of its own: a supervisor
 	// reporting its child's death names the child, not itself.
 	NamedPIDs []int64 `json:"named_pids,omitempty"`
+	// Echo is true for a logger's second copy of the fatal line before it (an Azure
+	// Pipelines agent prints each stderr line marked "##[error]", then plain): the same
+	// death, printed again.
+	Echo bool `json:"echo,omitempty"`
 }
 
 // JSFrame is one frame of the crash block's JavaScript stack trace (Node 4–13).

@@ -43,6 +43,13 @@ type Parser struct {
 	// ringEntries counts the entries seen in the current "Last few GCs" block: a blank line
 	// ends the block only after its first entry.
 	ringEntries int
+	// echoed is what followed an Azure Pipelines "##[error]" marker on line echoedLine: the
+	// agent prints each line a step writes to stderr twice, marked and then plain, and the
+	// plain copy is not a second death (echoedCopy).
+	echoed     string
+	echoedLine int
+	// echoLine is set while such a plain copy is read: its fatal error is marked Echo.
+	echoLine bool
 	// sectionItems counts frames in the current JS or native stack section.
 	sectionItems int
 	// repeats marks ring-buffer entries that repeat a GC traced live; made on first use,
@@ -306,8 +313,28 @@ func (p *Parser) fill() error {
 	if strings.Contains(text, "](") {
 		text = unwrapLinks(text)
 	}
+	p.echoLine = p.echoedCopy(text, cur.no)
 	p.processLine(text, cur.no, end)
+	p.echoLine = false
 	return nil
+}
+
+// azureErrorMark is how an Azure Pipelines agent marks a line a step wrote to stderr.
+const azureErrorMark = "##[error]"
+
+// echoedCopy reports text, on line no, as the plain copy of the line before it that carried
+// Azure's "##[error]" marker: the same text after the agent's own timestamp. It remembers a
+// marked line for the next.
+func (p *Parser) echoedCopy(text string, no int) bool {
+	prev, prevLine := p.echoed, p.echoedLine
+	p.echoed = ""
+	if i := strings.Index(text, azureErrorMark); i >= 0 {
+		p.echoed, p.echoedLine = strings.TrimSpace(text[i+len(azureErrorMark):]), no
+		return false
+	}
+	// The copy differs only in the timestamp the agent put before it.
+	const maxLeadLen = 40
+	return prev != "" && prevLine == no-1 && strings.HasSuffix(strings.TrimSpace(text), prev) && len(strings.TrimSpace(text))-len(prev) <= maxLeadLen
 }
 
 // fastGC reads raw, a whole line with the prefix pre read already when hasPre, on the fast
@@ -368,6 +395,9 @@ func (p *Parser) emit(ev Event) {
 	}
 	if ev.Type == TypeGC && ev.GC.InCrashDump {
 		p.sawRing = true
+	}
+	if ev.Type == TypeFatal && p.echoLine {
+		ev.Fatal.Echo = true
 	}
 	p.queue = append(p.queue, ev)
 }

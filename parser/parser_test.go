@@ -275,6 +275,32 @@ func TestShellKillBehindALogPrefix(t *testing.T) {
 	}
 }
 
+// TestAzureEchoReadOnce: an Azure Pipelines agent prints each line a step writes to stderr
+// twice, marked "##[error]" and then plain (corpus/heldout-bu bu005, as pasted): the copy is
+// marked Echo, one death; two plain copies, or a marked line and a different one, stay two.
+func TestAzureEchoReadOnce(t *testing.T) {
+	const marked = "2018-10-17T03:27:02.7920878Z ##[error]03:27:02.651 ERROR: FATAL ERROR: CALL_AND_RETRY_LAST Allocation failed - JavaScript heap out of memory\n"
+	const plain = "2018-10-17T03:27:02.8077118Z 03:27:02.651 ERROR: FATAL ERROR: CALL_AND_RETRY_LAST Allocation failed - JavaScript heap out of memory\n"
+	const other = "2018-10-17T03:27:02.8077118Z 03:27:02.700 ERROR: FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory\n"
+	fatals := func(text string) int {
+		n := 0
+		for _, ev := range parseOne(t, text) {
+			if ev.Type == TypeFatal && !ev.Fatal.Echo {
+				n++
+			}
+		}
+		return n
+	}
+	for _, c := range []struct {
+		text string
+		want int
+	}{{marked + plain, 1}, {plain + plain, 2}, {marked + other, 2}, {marked + "\n" + plain, 2}} {
+		if got := fatals(c.text); got != c.want {
+			t.Errorf("%q: %d fatal events, want %d", c.text, got, c.want)
+		}
+	}
+}
+
 // TestLinksSplicedIntoNumbers: GitHub Actions' log view links line numbers, and a copy of the
 // page splices them into the GC line's numbers; an archive may have replaced the address with a
 // placeholder. The line is two real lines of corpus/heldout-f f005 and pastes-I i012, as pasted.
