@@ -549,6 +549,14 @@ func (e *explainer) trend() {
 		e.ev("heap after full GC", "%s at %s → %s at %s%s: %s%.2f MB/s (%s, 95%% interval %.2f–%.2f, R² %.2f)",
 			mb(h.FirstMB), secs(h.FirstMS), mb(h.LastMB), secs(h.LastMS), since, sign, t.SlopeMBPerS, fitted, t.Interval95[0], t.Interval95[1], t.RSquared)
 		switch u := e.p.growth; {
+		case t.Significant && grewOnlyInDeath(e.p, e.th):
+			n, start := len(e.p.fulls), deathRunStart(e.p)
+			lo, hi := math.Inf(1), math.Inf(-1)
+			for _, f := range e.p.fulls[:start] {
+				lo, hi = math.Min(lo, f.AfterMB), math.Max(hi, f.AfterMB)
+			}
+			e.ev("trend", "no growth before the death: the line's rise is the last %d full GCs, back to back from %s as an allocation failed (V8's retries, ending in its last-resort GCs, at %s); the %d full GCs before them left %s–%s, no significant growth",
+				n-start, secs(e.p.fulls[start].TimeMS), mb(e.p.fulls[n-1].AfterMB), start, mb(lo), mb(hi))
 		case u != nil && u.undercut != nil && u.undercut.backFromMB > 0:
 			e.ev("trend", "no growth: the last full GC, at %s, left %s, back at the %s the heap held after the window's first full GCs, from %s before it: what it gained was freed", secs(u.undercut.atMS), mb(u.undercut.heapMB), mb(u.undercut.fromMB), mb(u.undercut.backFromMB))
 		case u != nil && u.undercut != nil:
