@@ -549,7 +549,7 @@ func (e *explainer) trend() {
 		e.ev("heap after full GC", "%s at %s → %s at %s%s: %s%.2f MB/s (%s, 95%% interval %.2f–%.2f, R² %.2f)",
 			mb(h.FirstMB), secs(h.FirstMS), mb(h.LastMB), secs(h.LastMS), since, sign, t.SlopeMBPerS, fitted, t.Interval95[0], t.Interval95[1], t.RSquared)
 		switch u := e.p.growth; {
-		case t.Significant && grewOnlyInDeath(e.p, e.th):
+		case t.RiseInDeathFromMS != nil:
 			n, start := len(e.p.fulls), deathRunStart(e.p)
 			lo, hi := math.Inf(1), math.Inf(-1)
 			for _, f := range e.p.fulls[:start] {

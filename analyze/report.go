@@ -255,6 +255,10 @@ type Trend struct {
 	// before, beyond the noise): what it kept over the window's lowest, the rise the window is
 	// held to against the memory full GCs caught in passing, where the line runs on past it.
 	FellBackKeptMB *float64 `json:"fell_back_kept_mb,omitempty"`
+	// RiseInDeathFromMS is set when the line's rise is only the run of full GCs that ends the
+	// log, back to back from this time as an allocation failed (V8's retries, ending in its
+	// last-resort GCs), the full GCs before it showing no growth: no trend of the heap.
+	RiseInDeathFromMS *float64 `json:"rise_in_death_from_ms,omitempty"`
 	// Model says whether the rate holds (linear) or changes over the window (accelerating,
 	// decelerating); for a changing rate, SlopeNowMBPerS is the rate at the window's end and
 	// AccelerationMBPerS2 how fast it changes.

@@ -424,7 +424,12 @@ func verdictOf(p *proc, out *Process, th *Thresholds, heapMB float64) string {
 		limit = *out.HeapLimitMB
 	}
 	tr, g := out.Trend, p.growth
-	growing := growingTrend(p, out, th) && !grewOnlyInDeath(p, th)
+	growing := growingTrend(p, out, th)
+	if tr := out.Trend; tr != nil && tr.Significant && grewOnlyInDeath(p, th) {
+		growing = false
+		at := p.fulls[deathRunStart(p)].TimeMS
+		tr.RiseInDeathFromMS = &at
+	}
 	out.lingeredAtDeath = p.crash != nil && lingeredAtLimit(p, th) != nil
 	switch {
 	case structureLimit(p):

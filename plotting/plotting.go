@@ -472,6 +472,12 @@ func Heap(p *analyze.Process) *plot.Plot {
 			label = fmt.Sprintf("survivors held ~%.1f MB from %s on (no growth)", level, units.Duration(*h))
 		}
 		l := line(pts, colTrend, vg.Points(2))
+		if d := tr.RiseInDeathFromMS; d != nil {
+			// The report says the line's rise is V8's retries as one allocation failed: a
+			// solid rising line beside "allocation burst" reads as the leak it is not.
+			l = line(pts, colTrend, vg.Points(1.5), vg.Points(4), vg.Points(3))
+			label += fmt.Sprintf(" (no growth: its rise is the full GCs V8 ran from %s as an allocation failed)", units.Duration(*d))
+		}
 		if !tr.Significant && tr.HeldSinceMS == nil && tr.SlopeMBPerS > 0 {
 			// The report does not call the line's rise growth (its interval holds none, or
 			// the rise is within what full GCs vary by): a solid rising line beside it reads

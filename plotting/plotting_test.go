@@ -352,6 +352,28 @@ func TestUnprovenTrendSaysWhy(t *testing.T) {
 	}
 }
 
+// TestRiseInDeathNotGrowth: a line whose whole rise is V8's retries as one allocation failed
+// (set DR's KML export on Node 8: four full GCs in 24 ms at 12.7 MB after 5.3–6.7 MB) is
+// drawn dashed and its legend says it is no growth, as the report's trend line does; a
+// leak's line is not.
+func TestRiseInDeathNotGrowth(t *testing.T) {
+	for _, tc := range []struct {
+		log  string
+		said bool
+	}{
+		{"node-8/radar-composite-kml-export-nocoverage-join-limit.128.log.gz", true},
+		{"node-22/leak-linear.log", false},
+	} {
+		p := report(t, tc.log).Processes[0]
+		if p.Trend == nil || (p.Trend.RiseInDeathFromMS != nil) != tc.said {
+			t.Fatalf("%s: trend %+v, want its rise read as the death's retries: %v", tc.log, p.Trend, tc.said)
+		}
+		if got := strings.Contains(heapSVG(t, tc.log, p), "no growth: its rise is the full GCs V8 ran"); got != tc.said {
+			t.Errorf("%s: legend says the rise is V8's retries: %v, want %v", tc.log, got, tc.said)
+		}
+	}
+}
+
 // TestChangingRateLabelled: where the report models the growth as accelerating, the heap chart's
 // straight trend line is labelled as the average, with the rate at the end beside it, as the
 // report's rate line says.
