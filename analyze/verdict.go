@@ -363,12 +363,11 @@ func oneAllocationTooBig(p *proc) bool {
 // back within milliseconds.
 const deathRunGapMS = 100
 
-// grewOnlyInDeath reports a log that ends in V8's last-resort full GCs (lastResort), two or
-// more back to back, that left more than any full GC before them, while the heap after full
-// GCs shows no significant growth before that run: whatever the line through
-// them says, the rise is what the failing allocation's retries found, not a trend (set DR's
-// KML export on Node 8: 6.5, 6.7, 5.3 MB over 20 s, then 12.7 MB at four full GCs in 24 ms as
-// a join of 9,002 strings failed, read as a leak of 0.38 MB/s).
+// grewOnlyInDeath reports a log that ends in a run of V8's retries as an allocation failed
+// (deathRunAbove) while the heap after full GCs shows no significant growth before that run:
+// whatever a line through them all says, the rise is what the retries found, not a trend (set
+// DR's KML export on Node 8: 6.5, 6.7, 5.3 MB over 20 s, then 12.7 MB at four full GCs in
+// 24 ms as a join of 9,002 strings failed, read as a leak of 0.38 MB/s).
 func grewOnlyInDeath(p *proc, th *Thresholds) bool {
 	start := deathRunAbove(p, th)
 	if start < th.FewFullGCs {
@@ -425,7 +424,7 @@ func verdictOf(p *proc, out *Process, th *Thresholds, heapMB float64) string {
 	}
 	tr, g := out.Trend, p.growth
 	growing := growingTrend(p, out, th)
-	if tr := out.Trend; tr != nil && tr.Significant && grewOnlyInDeath(p, th) {
+	if tr != nil && tr.Significant && grewOnlyInDeath(p, th) {
 		growing = false
 		at := p.fulls[deathRunStart(p)].TimeMS
 		tr.RiseInDeathFromMS = &at
