@@ -1234,13 +1234,6 @@ func grindingAtDeath(p *proc, th *Thresholds) bool {
 // supervisor started with 96: dead of CALL_AND_RETRY_LAST at 38 MB after three full GCs that
 // freed nothing at mu 0.001–0.005, read "heap too small" against a stated 192 MB).
 func starvedAtDeath(p *proc, th *Thresholds) bool {
-	if deathRunAbove(p, th) > 0 {
-		// Back to back by design: V8's retries of the one allocation that failed, on a heap
-		// it had just raised above all before, are no sign of GC starving the program (set
-		// DR's KML export on Node 8: four full GCs in 24 ms at 12.7 MB, at 6.7 MB at most
-		// before, 0.5% of the time in GC).
-		return false
-	}
 	return ineffectiveTail(p, th, 0) >= 2
 }
 

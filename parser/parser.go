@@ -332,9 +332,13 @@ func (p *Parser) echoedCopy(text string, no int) bool {
 		p.echoed, p.echoedLine = strings.TrimSpace(text[i+len(azureErrorMark):]), no
 		return false
 	}
+	if prev == "" || prevLine != no-1 {
+		return false
+	}
 	// The copy differs only in the timestamp the agent put before it.
 	const maxLeadLen = 40
-	return prev != "" && prevLine == no-1 && strings.HasSuffix(strings.TrimSpace(text), prev) && len(strings.TrimSpace(text))-len(prev) <= maxLeadLen
+	t := strings.TrimSpace(text)
+	return strings.HasSuffix(t, prev) && len(t)-len(prev) <= maxLeadLen
 }
 
 // fastGC reads raw, a whole line with the prefix pre read already when hasPre, on the fast

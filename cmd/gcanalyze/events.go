@@ -198,6 +198,9 @@ func csvRow(source string, ev parser.Event) []string {
 		x := ev.Fatal
 		out.set("location", stringCell(x.Location), "message", stringCell(x.Message), "fatal_kind", string(x.Kind), "heap_oom", boolCell(x.HeapOOM))
 		out.set("printed_by", x.PrintedBy)
+		if x.Echo {
+			out.set("repeat", boolCell(true)) // a logger's second copy of the line before
+		}
 	case parser.TypeJSFrame:
 		x := ev.JSFrame
 		out.set("index", intCell(x.Index), "function", x.Function, "file", stringCell(x.File))

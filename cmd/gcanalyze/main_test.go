@@ -11,6 +11,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -224,6 +225,22 @@ func TestEvents(t *testing.T) {
 	}
 	if len(rows) != len(lines)+1 || len(rows[0]) != len(csvColumns) || rows[1][1] != "gc" {
 		t.Errorf("csv: %d rows (want %d), header %v", len(rows), len(lines)+1, rows[0])
+	}
+	// An Azure Pipelines log prints its fatal line twice, marked "##[error]" and plain: the
+	// second row is marked a repeat, the first is not.
+	r = runCLI(t, "", "events", "--format", "csv", "../../corpus/heldout-bu/bu005-sonar-css-azure-devops-node8-12-timestamped-doubled-error-lines-call-and-retry-last-no-gc-cut.log")
+	rows, err = csv.NewReader(strings.NewReader(r.stdout)).ReadAll()
+	if err != nil || r.code != 0 {
+		t.Fatalf("csv: %v code %d", err, r.code)
+	}
+	var repeats []string
+	for _, row := range rows[1:] {
+		if row[csvIndex["type"]] == "fatal" {
+			repeats = append(repeats, row[csvIndex["repeat"]])
+		}
+	}
+	if !slices.Equal(repeats, []string{"", "true"}) {
+		t.Errorf("Azure's echoed fatal line: repeat column %q, want [\"\" \"true\"]", repeats)
 	}
 }
 
