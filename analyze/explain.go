@@ -170,6 +170,9 @@ func Headline(p *Process) string {
 		// "Rises" beside the trend line's "no growth since" reads as a contradiction.
 		return fmt.Sprintf("INSUFFICIENT DATA — the heap after full GCs rose at first, then held from %s on; too few full GCs to tell a level from a pause in a growth.", secs(*t.HeldSinceMS))
 	}
+	if p.grewTooLittle {
+		return "INSUFFICIENT DATA — the heap after full GCs rises on a clear line, but by too little yet to tell a leak from a program still settling."
+	}
 	if p.climbedOffLevel {
 		// "Too few GC events" beside a level and a climb off it reads as if the report had
 		// not seen them: what is too few is the full GCs since the climb.
@@ -518,6 +521,24 @@ func (e *explainer) youngSince() []GCPoint {
 }
 
 // trend writes the heap after full GCs and how its trend was read.
+// limitMB is the heap limit the verdict was read against, 0 when unknown.
+func (e *explainer) limitMB() float64 {
+	if e.out.HeapLimitMB == nil {
+		return 0
+	}
+	return *e.out.HeapLimitMB
+}
+
+// growthUnderLeakFloor reports a live process read insufficient-data whose trend rose on a
+// significant line, over enough full GCs and enough of the log, by less than a leak must
+// gain: the one rule it missed, which the report then names (a line at R² 1.00 beside "too
+// few full GCs or too short a time" leaves a reader guessing).
+func (e *explainer) growthUnderLeakFloor(t *Trend) bool {
+	return e.out.Verdict == VerdictInsufficientData && e.p.crash == nil && t.Significant && t.SlopeMBPerS > 0 && t.GrowthMB > 0 &&
+		t.Model != ModelDecelerating && t.StoppedAtMS == nil && t.SlowedAtMS == nil && t.PausedAtMS == nil && t.HeldSinceMS == nil &&
+		longEnoughForLeak(e.p, e.out, t, e.th, e.limitMB()) && !grewEnoughForLeak(e.p, t, e.th, e.limitMB())
+}
+
 func (e *explainer) trend() {
 	h, t, g := e.out.HeapAfterFullGC, e.out.Trend, e.p.growth
 	switch {
@@ -566,6 +587,10 @@ func (e *explainer) trend() {
 		case shortRise(e.p, t, e.th):
 			e.ev("trend", "rising, but only %+.1f MB over %s: too short a window to tell a leak from a program still settling (at %+.2f MB/s it would gain %s in %s)",
 				t.GrowthMB, secs(t.ToMS-t.FromMS), t.SlopeMBPerS, mb(e.th.LeakMinGrowthMB), secs(1000*e.th.LeakMinGrowthMB/t.SlopeMBPerS))
+		case e.growthUnderLeakFloor(t):
+			e.out.grewTooLittle = true
+			e.ev("trend", "rising on a clear line, %+.1f MB over %s, but a live process is called a leak from %s of growth (%s, or a tenth of its limit if less): too little yet to tell a leak from a program still settling; at %+.2f MB/s, the next full GCs tell",
+				t.GrowthMB, secs(t.ToMS-t.FromMS), mb(leakMinGrowthMB(e.th, e.limitMB())), mb(e.th.LeakMinGrowthMB), t.SlopeMBPerS)
 		case t.HeldSinceMS != nil && e.p.keptNothing != nil:
 			k := e.p.keptNothing
 			e.ev("trend", "no growth since %s: the full GC at %s left %s, no more than the least of the %d young GCs before it (%s at %s), which hold the live heap and more; the rise of the line (%+.1f MB) came before", secs(k.sinceMS), secs(k.atMS), mb(k.heapMB), k.young, mb(k.lowMB), secs(k.lowMS), t.GrowthMB)

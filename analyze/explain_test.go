@@ -31,6 +31,10 @@ func TestHeadlineSaysWhatTheEvidenceSays(t *testing.T) {
 		// Set AU's payments gateway cut at 40% on Node 10: 7.0, 7.2, 8.1, 7.5, then 12.7 MB.
 		{"a level, then a climb at the last full GC", Process{Verdict: VerdictInsufficientData, GCEvents: 51, FullGCs: 5, Trend: &Trend{Points: 5, Interval95: [2]float64{-0.24, 1.02}}, climbedOffLevel: true},
 			"held a level, then the last full GC left more", "too few GC events"},
+		// Set BH's checkout webhook on Node 22 cut at 20%: 6.0 -> 15.3 MB on four full GCs
+		// at R² 1.00, 9.4 MB of the 9.6 MB a leak must gain under its 96 MB limit.
+		{"a clear line, too little growth", Process{Verdict: VerdictInsufficientData, GCEvents: 44, FullGCs: 4, Trend: &Trend{Points: 4, Significant: true, Interval95: [2]float64{1.85, 2.27}}, grewTooLittle: true},
+			"by too little yet", "too few full GCs"},
 		{"few GCs", Process{Verdict: VerdictInsufficientData, GCEvents: 4, FullGCs: 1, FirstMS: f(0), LastMS: f(900)}, "too few GC events", "full GCs"},
 	} {
 		h := Headline(&tc.p)

@@ -162,6 +162,10 @@ type Process struct {
 	// climbedOffLevel is set when an unproven trend's last full GC left more than the level
 	// the three before it held: the headline says what is too few is the full GCs since.
 	climbedOffLevel bool
+	// grewTooLittle is set when the trend rose on a significant line over enough full GCs, by
+	// less than a live leak must gain (growthUnderLeakFloor): the headline names that, not
+	// too few full GCs.
+	grewTooLittle bool
 	// diedAfterLongUptime is set when a heap too small is read from a crash block's few GCs
 	// of a process that had run for hours: the headline names a slow leak beside it.
 	diedAfterLongUptime bool

@@ -487,8 +487,7 @@ func verdictOf(p *proc, out *Process, th *Thresholds, heapMB float64) string {
 			return VerdictGCThrashing
 		}
 		return VerdictHeapTooSmall
-	case growing && tr.Points >= leakMinPoints(p, th) && ((tr.ToMS-tr.FromMS) >= th.LeakMinSpanShare*spanMS(out) || tr.Points >= th.LeakManyPoints || grewIntoTrend(p, tr, th) || climbOnLine(p, tr, limit)) &&
-		(tr.GrowthMB >= th.LeakMinGrowthMB || limit > 0 && tr.GrowthMB >= th.LeakMinGrowthShareOfLimit*limit || steadyOnSmallHeap(p, tr, th) || unmistakableLine(p, tr, th)):
+	case growing && longEnoughForLeak(p, out, tr, th, limit) && grewEnoughForLeak(p, tr, th, limit):
 		if levelsOff(p, out, th) != nil {
 			if thrashing(p, out, th) != nil {
 				// Levelling off while GC starves the program is no health (design.md).
@@ -680,6 +679,27 @@ const (
 	stormSpanShare  = 0.3
 	stormHeapShare  = 0.7 // of the limit, on average over the storms' full GCs
 )
+
+// longEnoughForLeak reports a trend whose full GCs are enough, and cover enough of the log,
+// for a live process's growth to be read as a leak.
+func longEnoughForLeak(p *proc, out *Process, tr *Trend, th *Thresholds, limit float64) bool {
+	return tr.Points >= leakMinPoints(p, th) && ((tr.ToMS-tr.FromMS) >= th.LeakMinSpanShare*spanMS(out) || tr.Points >= th.LeakManyPoints || grewIntoTrend(p, tr, th) || climbOnLine(p, tr, limit))
+}
+
+// leakMinGrowthMB is the growth a live process's trend must show to be read as a leak:
+// LeakMinGrowthMB, or LeakMinGrowthShareOfLimit of a known limit if that is less.
+func leakMinGrowthMB(th *Thresholds, limit float64) float64 {
+	if limit > 0 {
+		return math.Min(th.LeakMinGrowthMB, th.LeakMinGrowthShareOfLimit*limit)
+	}
+	return th.LeakMinGrowthMB
+}
+
+// grewEnoughForLeak reports a trend that grew by leakMinGrowthMB, or that shows growth short
+// of it beyond doubt (steadyOnSmallHeap, unmistakableLine).
+func grewEnoughForLeak(p *proc, tr *Trend, th *Thresholds, limit float64) bool {
+	return tr.GrowthMB >= leakMinGrowthMB(th, limit) || steadyOnSmallHeap(p, tr, th) || unmistakableLine(p, tr, th)
+}
 
 // unprovenRise reports a line through the heap after full GCs that rises by LeakMinGrowthMB
 // or more over its window (or UnsettledGrowthMB and half what the heap held where it starts),
