@@ -621,10 +621,12 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// DP and DQ as they came (DQ's audioguide leak, switched on by a flag at 8 s, on Node 14,
 	// 16, 20 and 26 at 40%, before a second full GC showed it; its wave planner's leak under
 	// 68 MB waves on Node 14 and 20 at 40–60% and Node 26 at 60%, the floor between waves
-	// seen at too few troughs).
+	// seen at too few troughs); 142 of 3,318 with sets DR and DS as they came (DS's bed-board
+	// journal, whose leak stops from 9 to 19 s, on Node 21 at 60%: 2 s after it resumed, the
+	// young GCs 12 MB over the last full GC, under the 100 MB the earlier growth would give).
 	t.Logf("leaks cut at 40–80%% of their life that read healthy: %d of %d", len(midHealthy), midLife)
-	if len(midHealthy) > 141 {
-		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 141 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
+	if len(midHealthy) > 142 {
+		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 142 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
 	}
 	if len(steady) == 0 {
 		t.Fatal("no steady leak run to evaluate")
