@@ -1394,3 +1394,29 @@ func TestCrashRingWithoutItsHeader(t *testing.T) {
 		t.Errorf("a live view: crash %+v, want none yet", p.Crash)
 	}
 }
+
+// TestGrowthBeforeTheWindowCounts: a live leak whose trend window is only its last segment (the
+// rate changed there) has grown by what the heap gained before the window too, when that
+// earlier growth ran at no more than twice the window's rate: a glyph cache's leak on Node 22
+// cut at 40% (8.2 -> 25 MB over 12 s, its window +5 MB over 3.3 s) and a short-link store's
+// stepwise leak cut at 80% read leaks with a time-to-OOM, not insufficient data. A cache that
+// filled 56 MB in 3 s and then crept 1 MB is a load that settled, not a leak: healthy.
+func TestGrowthBeforeTheWindowCounts(t *testing.T) {
+	for _, tc := range []struct {
+		log   string
+		share float64
+	}{
+		{"../corpus/node-22/invoice-stamp-glyph-subset-key-semispace32.64.log.gz", 0.4},
+		{"../corpus/node-22/sms-shortlink-attribution-cap-reload.80.log.gz", 0.8},
+	} {
+		p, _ := cutAt(t, tc.log, tc.share, metaLimit(tc.log))
+		if p.Verdict != VerdictLeak || p.PredictedOOMMS == nil {
+			t.Errorf("%s cut at %.0f%%: verdict %s, prediction %v; want a leak with a time-to-OOM", tc.log, 100*tc.share, p.Verdict, p.PredictedOOMMS)
+		}
+	}
+	log := "../corpus/node-9/cache-levels-off-idle.256.log.gz"
+	limit := metaLimit(log)
+	if p := analyzeFile(t, log, Options{HeapLimitMB: &limit}).Processes[0]; p.Verdict != VerdictHealthy {
+		t.Errorf("%s: verdict %s, want healthy (a load that settled)", log, p.Verdict)
+	}
+}

@@ -698,7 +698,24 @@ func leakMinGrowthMB(th *Thresholds, limit float64) float64 {
 // grewEnoughForLeak reports a trend that grew by leakMinGrowthMB, or that shows growth short
 // of it beyond doubt (steadyOnSmallHeap, unmistakableLine).
 func grewEnoughForLeak(p *proc, tr *Trend, th *Thresholds, limit float64) bool {
-	return tr.GrowthMB >= leakMinGrowthMB(th, limit) || steadyOnSmallHeap(p, tr, th) || unmistakableLine(p, tr, th)
+	return grownMB(p, tr, th) >= leakMinGrowthMB(th, limit) || steadyOnSmallHeap(p, tr, th) || unmistakableLine(p, tr, th)
+}
+
+// grownMB is the growth a trend stands for: its window's, and, where the heap grew into the
+// window on a line of its own at no more than twice the window's rate (grewAtItsRate), that
+// line's rise too — the window then cuts one growth short, it does not start it. A load that
+// filled the heap fast and then settled is not counted: its rise is no leak's.
+func grownMB(p *proc, tr *Trend, th *Thresholds) float64 {
+	grown := tr.GrowthMB
+	if f, ok := growthBefore(p, tr, th); ok && tr.SlopeMBPerS >= th.RecentRateShare*f.b {
+		var first float64
+		for _, g := range p.fulls {
+			first = g.TimeMS / 1000
+			break
+		}
+		grown += f.b * (tr.FromMS/1000 - first)
+	}
+	return grown
 }
 
 // unprovenRise reports a line through the heap after full GCs that rises by LeakMinGrowthMB
