@@ -708,12 +708,8 @@ func grewEnoughForLeak(p *proc, tr *Trend, th *Thresholds, limit float64) bool {
 func grownMB(p *proc, tr *Trend, th *Thresholds) float64 {
 	grown := tr.GrowthMB
 	if f, ok := growthBefore(p, tr, th); ok && tr.SlopeMBPerS >= th.RecentRateShare*f.b {
-		var first float64
-		for _, g := range p.fulls {
-			first = g.TimeMS / 1000
-			break
-		}
-		grown += f.b * (tr.FromMS/1000 - first)
+		// growthBefore had full GCs before the window, so p.fulls is not empty.
+		grown += f.b * (tr.FromMS - p.fulls[0].TimeMS) / 1000
 	}
 	return grown
 }
