@@ -170,3 +170,20 @@ func TestHeadlineOfALaterFasterWindow(t *testing.T) {
 		}
 	}
 }
+
+// TestClimbBeforeABurstSaysSo: where the only full GCs before a burst came in a start-up climb,
+// then the heap held a level with young GCs only, the trend line is the climb's: beside ALLOCATION
+// BURST its rate (+234 MB/s over 0.3 s, on a CSV export that then held 112 MB for 25 s) must
+// say it is the climb to the level, or it reads as a leak's.
+func TestClimbBeforeABurstSaysSo(t *testing.T) {
+	log := "../corpus/node-26/csv-export-join-burst.256.log.gz"
+	p := analyzeFile(t, log, Options{}).Processes[0]
+	if p.Verdict != VerdictAllocationBurst {
+		t.Fatalf("%s: verdict %s, want allocation-burst", log, p.Verdict)
+	}
+	for _, ev := range p.Evidence {
+		if strings.HasPrefix(ev, "heap after full GC:") && !strings.Contains(ev, "the climb to the level it then held") {
+			t.Errorf("%s: %q does not say the line is the climb to the level", log, ev)
+		}
+	}
+}
