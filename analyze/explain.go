@@ -521,11 +521,12 @@ func (e *explainer) youngSince() []GCPoint {
 }
 
 // trend writes the heap after full GCs and how its trend was read.
-// climbToLevel reports a rising trend before a burst that ended long before the burst began:
-// the level held between them lasted more than twice the trend's window, so the line is the
-// climb to that level, not its course.
-func climbToLevel(t *Trend, b *Burst) bool {
-	return b != nil && t.Significant && t.SlopeMBPerS > 0 && b.FromMS-t.ToMS > 2*(t.ToMS-t.FromMS)
+// ClimbToLevel reports a process whose rising trend ended long before the burst that killed
+// it began: the level held between them lasted more than twice the trend's window, so the
+// line is the climb to that level, not its course, and its rate is no leak's.
+func ClimbToLevel(p *Process) bool {
+	t, b := p.Trend, p.Burst
+	return t != nil && b != nil && t.Significant && t.SlopeMBPerS > 0 && b.FromMS-t.ToMS > 2*(t.ToMS-t.FromMS)
 }
 
 // limitMB is the heap limit the verdict was read against, 0 when unknown.
@@ -556,7 +557,7 @@ func (e *explainer) trend() {
 		}
 		since := ""
 		switch {
-		case g != nil && g.before != "" && t.ToMS < h.LastMS && climbToLevel(t, e.out.Burst):
+		case g != nil && g.before != "" && t.ToMS < h.LastMS && ClimbToLevel(e.out):
 			// A start-up climb, then a level held many times as long: the line is the climb's,
 			// and its rate beside a burst reads as a leak's unless it says so (a CSV export on
 			// Node 26: "+234.53 MB/s" over its first 0.3 s, then 25 s at 112 MB).

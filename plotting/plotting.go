@@ -471,6 +471,11 @@ func Heap(p *analyze.Process) *plot.Plot {
 			pts = plotter.XYs{xy(*h, level), xy(end, level)}
 			label = fmt.Sprintf("survivors held ~%.1f MB from %s on (no growth)", level, units.Duration(*h))
 		}
+		if analyze.ClimbToLevel(p) {
+			// The report says the line is the climb to the level the burst left: its rate
+			// alone beside "allocation burst" reads as a leak's.
+			label = fmt.Sprintf("climb to the level held until %s: %+.2f MB/s (not a trend of the level)", units.Duration(p.Burst.FromMS), tr.SlopeMBPerS)
+		}
 		l := line(pts, colTrend, vg.Points(2))
 		if d := tr.RiseInDeathFromMS; d != nil {
 			// The report says the line's rise is V8's retries as one allocation failed: a

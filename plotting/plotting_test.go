@@ -374,6 +374,27 @@ func TestRiseInDeathNotGrowth(t *testing.T) {
 	}
 }
 
+// TestClimbToLevelLabelled: a trend line that is only the start-up climb to a level a burst
+// later left (a CSV export on Node 26: +234 MB/s over 0.3 s, then 25 s at 112 MB) is
+// labelled as that climb beside the burst, as the report says; a leak's line is not.
+func TestClimbToLevelLabelled(t *testing.T) {
+	for _, tc := range []struct {
+		log  string
+		said bool
+	}{
+		{"node-26/csv-export-join-burst.256.log.gz", true},
+		{"node-22/leak-linear.log", false},
+	} {
+		p := report(t, tc.log).Processes[0]
+		if analyze.ClimbToLevel(p) != tc.said {
+			t.Fatalf("%s: ClimbToLevel %v, want %v", tc.log, !tc.said, tc.said)
+		}
+		if got := strings.Contains(heapSVG(t, tc.log, p), "climb to the level held until"); got != tc.said {
+			t.Errorf("%s: legend says the line is the climb to the level: %v, want %v", tc.log, got, tc.said)
+		}
+	}
+}
+
 // TestChangingRateLabelled: where the report models the growth as accelerating, the heap chart's
 // straight trend line is labelled as the average, with the rate at the end beside it, as the
 // report's rate line says.
