@@ -479,7 +479,10 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// 97.0–98.8% at 40–80% (2026-12-03). 86.7% at 20% with set DQ as it came (124 of 143):
 	// its wave planner's four cuts at 20% read the first 68 MB wave's build, 9 -> 81 MB in
 	// 1.5 s, as a leak dying within a second (76–81% early, the interval short of the crash).
-	for _, c := range []struct{ frac, floor float64 }{{0.2, 0.86}, {0.4, 0.95}, {0.6, 0.95}, {0.8, 0.95}} {
+	// 84.7% with set DU as it came (127 of 150): its smart-grid aggregator's leak grows only
+	// in nightly windows, and its four cuts at 20%, inside the first window, read the
+	// window's climb as the rate (51–66% early, the interval short of the crash).
+	for _, c := range []struct{ frac, floor float64 }{{0.2, 0.84}, {0.4, 0.95}, {0.6, 0.95}, {0.8, 0.95}} {
 		n := held[c.frac]
 		share := float64(n[1]) / float64(max(n[0], 1))
 		t.Logf("forecasts at %.0f%% of the life whose interval holds the crash: %d of %d (%.1f%%)", 100*c.frac, n[1], n[0], 100*share)
@@ -623,10 +626,13 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// 68 MB waves on Node 14 and 20 at 40–60% and Node 26 at 60%, the floor between waves
 	// seen at too few troughs); 142 of 3,318 with sets DR and DS as they came (DS's bed-board
 	// journal, whose leak stops from 9 to 19 s, on Node 21 at 60%: 2 s after it resumed, the
-	// young GCs 12 MB over the last full GC, under the 100 MB the earlier growth would give).
+	// young GCs 12 MB over the last full GC, under the 100 MB the earlier growth would give);
+	// 145 of 3,366 with sets DT and DU as they came (DU's smart-grid aggregator, whose leak
+	// grows only in nightly windows, cut between windows on Node 10 and 24 at 40% and Node 14
+	// at 80%: the heap held since the last window).
 	t.Logf("leaks cut at 40–80%% of their life that read healthy: %d of %d", len(midHealthy), midLife)
-	if len(midHealthy) > 142 {
-		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 142 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
+	if len(midHealthy) > 145 {
+		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 145 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
 	}
 	if len(steady) == 0 {
 		t.Fatal("no steady leak run to evaluate")
