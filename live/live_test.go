@@ -67,7 +67,7 @@ var knownWarnedNonLeaks = map[string]string{
 	// leak too (analyze's knownMisses, "working set ramping with traffic"); the warning at
 	// 30.7 s came 11 s before the death it foresaw.
 	"node-11/harbor-pilot-tide-window-planner-berth-graph-too-small.64.log.gz": "a working set ramping with traffic, read as a leak",
-	"node-20/edge-firewall-acl-cidr-expand-burst.128.log.gz":     "a burst warned of 0.11 s before its death",
+	"node-20/edge-firewall-acl-cidr-expand-burst.128.log.gz":                   "a burst warned of 0.11 s before its death",
 	// Set CE, as it came: a GeoIP sidecar on Node 14 whose IPv6 table loads lazily at 20 s,
 	// the heap after full GCs from 64 to 90 MB in 1.7 s under a 112 MB flag. Warned 1.1 s into
 	// the climb (+18.6 MB/s, "a burst, or a leak speeding up", the limit ~10 s away at that
