@@ -602,8 +602,14 @@ func (e *explainer) trend() {
 				t.GrowthMB, secs(t.ToMS-t.FromMS), t.SlopeMBPerS, mb(e.th.LeakMinGrowthMB), secs(1000*e.th.LeakMinGrowthMB/t.SlopeMBPerS))
 		case e.growthUnderLeakFloor(t):
 			e.out.grewTooLittle = true
-			e.ev("trend", "rising on a clear line, %+.1f MB over %s, but a live process is called a leak from %s of growth (%s, or a tenth of its limit if less): too little yet to tell a leak from a program still settling; at %+.2f MB/s, the next full GCs tell",
-				t.GrowthMB, secs(t.ToMS-t.FromMS), mb(leakMinGrowthMB(e.th, e.limitMB())), mb(e.th.LeakMinGrowthMB), t.SlopeMBPerS)
+			rose := fmt.Sprintf("%+.1f MB over %s", t.GrowthMB, secs(t.ToMS-t.FromMS))
+			if g := grownMB(e.p, t, e.th); g > t.GrowthMB+0.05 {
+				// The rule counted the growth before the window too: say so, or the two
+				// figures beside each other do not add up.
+				rose += fmt.Sprintf(" and %+.1f MB before it at a like rate", g-t.GrowthMB)
+			}
+			e.ev("trend", "rising on a clear line, %s, but a live process is called a leak from %s of growth (%s, or a tenth of its limit if less): too little yet to tell a leak from a program still settling; at %+.2f MB/s, the next full GCs tell",
+				rose, mb(leakMinGrowthMB(e.th, e.limitMB())), mb(e.th.LeakMinGrowthMB), t.SlopeMBPerS)
 		case t.HeldSinceMS != nil && e.p.keptNothing != nil:
 			k := e.p.keptNothing
 			e.ev("trend", "no growth since %s: the full GC at %s left %s, no more than the least of the %d young GCs before it (%s at %s), which hold the live heap and more; the rise of the line (%+.1f MB) came before", secs(k.sinceMS), secs(k.atMS), mb(k.heapMB), k.young, mb(k.lowMB), secs(k.lowMS), t.GrowthMB)
