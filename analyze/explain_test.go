@@ -187,3 +187,23 @@ func TestClimbBeforeABurstSaysSo(t *testing.T) {
 		}
 	}
 }
+
+// TestFlatCurveBesideLeakSaysWhy: a slowing leak whose curve is flat by the log's end while its
+// last full GCs still rise (set DU's seed bank cache on Node 24, read LEAK) does not print
+// "slowing down: 0.00 MB/s at the end" beside LEAK, a level the verdict denies: its rate line
+// says the last full GCs still rise.
+func TestFlatCurveBesideLeakSaysWhy(t *testing.T) {
+	log := "../corpus/node-24/seed-bank-accession-cache-decel-semispace8.256.log.gz"
+	p := analyzeFile(t, log, Options{}).Processes[0]
+	if p.Verdict != VerdictLeak {
+		t.Skipf("%s: verdict %s; the test is of its rate line beside LEAK", log, p.Verdict)
+	}
+	for _, ev := range p.Evidence {
+		if strings.HasPrefix(ev, "rate: slowing down: 0.00 MB/s") {
+			t.Errorf("%s: %q beside LEAK", log, ev)
+		}
+		if strings.HasPrefix(ev, "rate:") && !strings.Contains(ev, "still rise") {
+			t.Errorf("%s: %q does not say the last full GCs still rise", log, ev)
+		}
+	}
+}
