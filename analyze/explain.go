@@ -520,7 +520,6 @@ func (e *explainer) youngSince() []GCPoint {
 	return e.p.youngSinceFull.all()
 }
 
-// trend writes the heap after full GCs and how its trend was read.
 // ClimbToLevel reports a process whose rising trend ended long before the burst that killed
 // it began: the level held between them lasted more than twice the trend's window, so the
 // line is the climb to that level, not its course, and its rate is no leak's.
@@ -553,6 +552,7 @@ func (e *explainer) growthUnderLeakFloor(t *Trend) bool {
 		longEnoughForLeak(e.p, e.out, t, e.th, e.limitMB()) && !grewEnoughForLeak(e.p, t, e.th, e.limitMB())
 }
 
+// trend writes the heap after full GCs and how its trend was read.
 func (e *explainer) trend() {
 	h, t, g := e.out.HeapAfterFullGC, e.out.Trend, e.p.growth
 	switch {

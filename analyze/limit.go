@@ -421,14 +421,18 @@ func verboseOldSpace(p *proc) *float64 {
 func maxSemiMB(p *proc) float64 {
 	s := p.era.semiMB
 	if s <= 0 {
-		return 16
+		return defaultSemiMB
 	}
 	return math.Min(math.Max(math.Exp2(math.Ceil(math.Log2(s))), 1), 64)
 }
 
+// semiCapMB is the most a semi-space may hold: the one the log measured (maxSemiMB), which is
+// what the new space had grown to, or V8's default cap (defaultSemiMB) when that is more.
+func semiCapMB(p *proc) float64 { return math.Max(maxSemiMB(p), defaultSemiMB) }
+
 // youngRoomMB is the most the young generation may hold when a full GC starts: three
 // semi-spaces (two of the new space, one being promoted), of 16 MB at least.
-func youngRoomMB(p *proc) float64 { return 3 * math.Max(maxSemiMB(p), 16) }
+func youngRoomMB(p *proc) float64 { return 3 * semiCapMB(p) }
 
 // crashHeapMB is the heap the process died at: what survived its last full GCs (the old
 // generation at its cap, which is what --max-old-space-size sets) or, when one of them found
@@ -519,7 +523,7 @@ const pastFlagLateShare = 1.5
 // ones under a 48 MB young generation, Node 20), or may seem to pass (the growth between
 // GCs holds what was allocated outside the young generation too: 21 MB with 16 MB ones).
 func snapshotRaiseMB(p *proc) float64 {
-	semi := 16.0
+	semi := float64(defaultSemiMB)
 	if s := p.era.semiMB / growthPastSemi; s > semi {
 		semi = math.Min(math.Exp2(math.Ceil(math.Log2(s))), 64)
 	}
@@ -549,7 +553,7 @@ func deathPointOf(p *proc, out *Process) *deathPoint {
 	// cap, which is 16 MB on 64-bit whatever --max-old-space-size says (V8's default): a fast
 	// leak on Node 20, dead 3 s after start at 72 MB under a 64 MB flag, had shown 1 MB
 	// fills, and its report put the death at 51–66 MB and said the flag was not its own.
-	s := math.Min(math.Max(maxSemiMB(p), defaultSemiMB), 0.25*f)
+	s := math.Min(semiCapMB(p), 0.25*f)
 	// Without mu in the trace this may be V8 before 6.4; a diagnostic report (Node 11.8+)
 	// or no trace at all says nothing of the kind.
 	d := &deathPoint{mb: liveShareAtDeath * f, lo: 0.8 * f, hi: f + s, soft: p.beforeMu(), raisedMB: raised}

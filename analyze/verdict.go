@@ -707,7 +707,7 @@ func grewEnoughForLeak(p *proc, tr *Trend, th *Thresholds, limit float64) bool {
 // filled the heap fast and then settled is not counted: its rise is no leak's.
 func grownMB(p *proc, tr *Trend, th *Thresholds) float64 {
 	grown := tr.GrowthMB
-	if f, ok := growthBefore(p, tr, th); ok && tr.SlopeMBPerS >= th.RecentRateShare*f.b {
+	if f, ok := growthAtItsRate(p, tr, th); ok {
 		// growthBefore had full GCs before the window, so p.fulls is not empty.
 		grown += f.b * (tr.FromMS - p.fulls[0].TimeMS) / 1000
 	}
@@ -1051,8 +1051,15 @@ func growthBefore(p *proc, tr *Trend, th *Thresholds) (fit, bool) {
 // short, not a load that filled the heap fast and then settled (a cache at 60 MB in 4 s,
 // then +0.3 MB/s).
 func grewAtItsRate(p *proc, tr *Trend, th *Thresholds) bool {
+	_, ok := growthAtItsRate(p, tr, th)
+	return ok
+}
+
+// growthAtItsRate is the line of growth before the trend's window (growthBefore) when that
+// growth ran at no more than twice the window's rate, and whether it did.
+func growthAtItsRate(p *proc, tr *Trend, th *Thresholds) (fit, bool) {
 	f, ok := growthBefore(p, tr, th)
-	return ok && tr.SlopeMBPerS >= th.RecentRateShare*f.b
+	return f, ok && tr.SlopeMBPerS >= th.RecentRateShare*f.b
 }
 
 // steadyOnSmallHeap reports growth too small in MB for the leak rule that is nonetheless
