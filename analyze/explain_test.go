@@ -2,9 +2,14 @@ package analyze
 
 import (
 	"fmt"
+	"math"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/gcanalyze/gcanalyze/internal/corpustest"
 )
 
 // TestHeadlineSaysWhatTheEvidenceSays: the headline is the first line a reader sees; it must not
@@ -206,4 +211,53 @@ func TestFlatCurveBesideLeakSaysWhy(t *testing.T) {
 			t.Errorf("%s: %q does not say the last full GCs still rise", log, ev)
 		}
 	}
+}
+
+// TestDiedWhereInItsRange holds the "dies at" line of every crashed corpus run given its flag
+// to the death it reports: the heap its last full GC left, and whether that is before, inside
+// or past the range the same line gives.
+func TestDiedWhereInItsRange(t *testing.T) {
+	said := regexp.MustCompile(`about ([\d.]+) MB \((\d+)–([\d.]+) MB\).*this one died at ([\d.]+) MB, (before|inside|past) that range`)
+	var checked int
+	where := map[string]int{}
+	for _, log := range corpustest.Logs(t) {
+		m, ok := corpustest.ReadMeta(log)
+		if !ok || !m.Crashed || m.HeapLimitMB == nil {
+			continue
+		}
+		for _, p := range analyzeFile(t, log, Options{HeapLimitMB: m.HeapLimitMB}).Processes {
+			for _, ev := range p.Evidence {
+				if !strings.HasPrefix(ev, "dies at:") || !strings.Contains(ev, "this one died") {
+					continue
+				}
+				g := said.FindStringSubmatch(strings.Join(strings.Fields(ev), " "))
+				if g == nil {
+					t.Errorf("%s: %q does not say where in its range it died", corpustest.Name(log), ev)
+					continue
+				}
+				lo, _ := strconv.ParseFloat(g[2], 64)
+				hi, _ := strconv.ParseFloat(g[3], 64)
+				at, _ := strconv.ParseFloat(g[4], 64)
+				want := "inside"
+				switch {
+				case at < lo-0.5: // lo is printed rounded to the MB
+					want = "before"
+				case at > hi+0.05:
+					want = "past"
+				}
+				if g[5] != want && math.Abs(at-lo) > 0.5 {
+					t.Errorf("%s: died at %.1f MB against %s–%s MB, said %s that range", corpustest.Name(log), at, g[2], g[3], g[5])
+				}
+				if last := p.HeapAfterFullGC; last == nil || math.Abs(last.LastMB-at) > 0.05 {
+					t.Errorf("%s: died at %.1f MB, but the heap after its last full GC was %+v", corpustest.Name(log), at, last)
+				}
+				checked++
+				where[g[5]]++
+			}
+		}
+	}
+	if checked < 500 {
+		t.Errorf("%d crashed runs said where in their death range they died, want 500 or more", checked)
+	}
+	t.Logf("%d crashed runs say where in their death range they died: %d before it, %d inside, %d past", checked, where["before"], where["inside"], where["past"])
 }
