@@ -291,16 +291,16 @@ var knownMisses = map[string]string{
 	// Set CU (Node 9, 19, 24 and 26; blind, 29 of 32 at first contact, bd8de43). A CDN
 	// fragment LRU whose eviction has an off-by-one, under --no-incremental-marking and a
 	// 384 MB flag: three full GCs in 40 s on Node 19 and 24 (18.2 -> 30.3 -> 46.6 MB, +0.9
-	// MB/s), read insufficient-data, labelled leak (a live process is a leak from four full
-	// GCs; three on one line over 32 s were tried as enough, and turned a held-out V8
-	// test run, 11.7 -> 18 -> 22.1 MB over 8 s labelled insufficient-data, into a leak). A
+	// MB/s), read insufficient-data, labelled leak (a live process was a leak from four full
+	// GCs; three on one line were tried as enough, and turned a held-out V8 test run, 11.7 ->
+	// 18 -> 22.1 MB over 8 s labelled insufficient-data, into a leak). Read right since
+	// threeOnALine (session 52): three whose interval clears zero over 20 s or more, not
+	// slowing between them. A
 	// language server's symbol index on Node 9, which did not hold its 64 MB flag: from 4 s
 	// the heap crept 64 -> 84 MB at 0.53 MB/s through 659 full GCs back to back, read as a
 	// leak that GC starves, labelled heap-too-small or gc-thrashing (its diagnostics cache,
 	// bounded by design, never reached its bound).
-	"node-19/cdn-fragment-lru-evict-off-by-one-leak.384.log.gz": "three full GCs in 40 s: a live leak needs four",
-	"node-24/cdn-fragment-lru-evict-off-by-one-leak.384.log.gz": "three full GCs in 40 s: a live leak needs four",
-	"node-9/lsp-workspace-symbol-index-too-small.64.log.gz":     "a bounded cache creeping on a line past the limit Node 9 ignores",
+	"node-9/lsp-workspace-symbol-index-too-small.64.log.gz": "a bounded cache creeping on a line past the limit Node 9 ignores",
 	// Set CR (Node 11, 17, 20 and Deno 2.9; blind, 28 of 32 at first contact, dd472fb). A chat
 	// moderation service loading its 23 MB phrase model twice at start (0.2-2.2 s, then from
 	// 4.3 s) beside a bounded room context, dead at 5.8-6 s while the second copy loaded: its

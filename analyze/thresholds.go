@@ -27,6 +27,9 @@ type Thresholds struct {
 	LongWindowMS float64
 	// LeakMinPointsAtKill replaces LeakMinPoints for a process the system killed for memory.
 	LeakMinPointsAtKill int
+	// LeakLineOfThreeMS: a trend through three full GCs that proves growth and spans this long
+	// stands for a leak without a fourth (threeOnALine).
+	LeakLineOfThreeMS float64
 	// LeakMinGrowthMB and LeakMinGrowthShareOfLimit: the growth a live process's trend must
 	// show to be called a leak (either suffices).
 	LeakMinGrowthMB, LeakMinGrowthShareOfLimit float64
@@ -212,6 +215,7 @@ var DefaultThresholds = Thresholds{
 	LeakManyPoints:            20,
 	LongWindowMS:              180000,
 	LeakMinPointsAtKill:       3,
+	LeakLineOfThreeMS:         20000,
 	LeakMinGrowthMB:           10,
 	LeakMinGrowthShareOfLimit: 0.1,
 	UnsettledGrowthMB:         5,
