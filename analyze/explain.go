@@ -56,6 +56,10 @@ func leakHeadline(p *Process) string {
 		// The curve levels off under the limit (slowingNoForecast): a leak by its last full
 		// GCs, not yet one the limit is shown to end.
 		return "LEAK — the heap that survives full GCs grows, more slowly over time, and has not levelled off; it runs out of heap unless it levels off under the limit, as its slowing would."
+	case model == ModelDecelerating && p.Trend.SlopeNowMBPerS != nil && *p.Trend.SlopeNowMBPerS <= flatEndShare*p.Trend.SlopeMBPerS:
+		// The rate line says the curve is flat by the log's end (a seed bank's cache filling
+		// like a coupon collector on Node 24): "will run out of heap" would overstate it.
+		return "LEAK — the heap that survives full GCs grows, ever more slowly; its last full GCs still rise, though the curve through them is flat by the log's end: unless it levels off, the process will run out of heap."
 	case model == ModelDecelerating:
 		return "LEAK — the heap that survives full GCs grows, more slowly over time; it has not levelled off, and the process will run out of heap."
 	}

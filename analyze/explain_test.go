@@ -25,6 +25,7 @@ func TestHeadlineSaysWhatTheEvidenceSays(t *testing.T) {
 		{"accelerating leak", Process{Verdict: VerdictLeak, Trend: &Trend{Model: ModelAccelerating}}, "faster and faster", "steadily"},
 		{"accelerating leak that died", Process{Verdict: VerdictLeak, Trend: &Trend{Model: ModelAccelerating}, Crash: &Crash{}}, "grew faster and faster until", "steadily"},
 		{"decelerating leak", Process{Verdict: VerdictLeak, Trend: &Trend{Model: ModelDecelerating}}, "more slowly over time; it has not levelled off", "steadily"},
+		{"decelerating leak flat by the end", Process{Verdict: VerdictLeak, Trend: &Trend{Model: ModelDecelerating, SlopeMBPerS: 1.08, SlopeNowMBPerS: new(float64)}}, "flat by the log's end: unless it levels off", "has not levelled off"},
 		{"linear leak", Process{Verdict: VerdictLeak, Trend: &Trend{Model: ModelLinear}}, "grows steadily", "faster"},
 		{"healthy, host stalls", Process{Verdict: VerdictHealthy, GCOverhead: f(0.38), FirstMS: f(0), LastMS: f(19000), HostStalls: &HostStalls{TotalMS: 2700}},
 			"38% of the time, of which 14 points are the machine", ""},
