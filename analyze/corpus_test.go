@@ -669,11 +669,21 @@ var knownMisses = map[string]string{
 	// healthy). Reading the last four's rise as no bar where the parabola has peaked turned a
 	// spell-check memo growing like log(t) and a Symbol.for leak slowed by GC into misses.
 	"node-10/aligner-treatment-planner-arch-templates-too-small.96.log.gz": "decelerating into its limit: leak or working set",
-	"node-24/translation-memory-server-fast-warmup-slow-leak.384.log.gz":   "three full GCs in 36 s: a live leak needs four",
+	"node-24/translation-memory-server-fast-warmup-slow-leak.384.log.gz":   "three full GCs in 36 s, slowing, their interval spanning zero",
 	"node-24/seed-bank-accession-cache-decel-semispace8.256.log.gz":        "slowing, its last full GCs still rising: no level read",
 
-	"node-15/fraud-rules-index-too-big.96.log.gz": "at its limit, which only the flag shows; with it, no headroom",
-	"node-26/fraud-rules-index-too-big.96.log.gz": "at its limit, which only the flag shows; with it, no headroom",
+	// Set DV (Node 12, 16, 20, 25; blind, helper-169, 31 of 32 at first contact, session 52;
+	// one program under --max-semi-space-size=32). A wine cellar API whose tasting-note
+	// revisions pour in, then trickle at ~1 MB/s for good (designed R(t) = 58.5(1 - e^(-t/9))
+	// + 1.0t MiB): on Node 16 the last full GC came at 35.8 s, 15 -> 111 MB, the rate between
+	// full GCs 2.0, 1.6, 1.3 MB/s over the window's thirds — a curve the parabola levels off
+	// near 119 MB by 53 s, read insufficient data "the next full GCs tell" (labelled leak;
+	// Node 12, whose log ran to 41 s, read it). Its mine ventilation solver, designed to
+	// outgrow its 160 MB flag, settled at 88-95% of it and exited: relabelled heap-too-small
+	// or healthy by its helper (healthy on Node 12, heap-too-small on the others).
+	"node-16/wine-cellar-inventory-api-tasting-note-revisions-decel-leak.256.log.gz": "slowing, a level 8 MB on by the parabola: insufficient data",
+	"node-15/fraud-rules-index-too-big.96.log.gz":                                    "at its limit, which only the flag shows; with it, no headroom",
+	"node-26/fraud-rules-index-too-big.96.log.gz":                                    "at its limit, which only the flag shows; with it, no headroom",
 }
 
 // stepsSeenFloor is how many corpus runs of programs that retain memory in steps a report
