@@ -629,10 +629,12 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// young GCs 12 MB over the last full GC, under the 100 MB the earlier growth would give);
 	// 145 of 3,366 with sets DT and DU as they came (DU's smart-grid aggregator, whose leak
 	// grows only in nightly windows, cut between windows on Node 10 and 24 at 40% and Node 14
-	// at 80%: the heap held since the last window).
+	// at 80%: the heap held since the last window); 148 of 3,411 with sets DV and DW as they
+	// came (DW's code-review threader, whose leak starts at a config reload 15 s into a life
+	// of about 31 s, cut at 40% on Node 15, 21 and 26: before the leak began).
 	t.Logf("leaks cut at 40–80%% of their life that read healthy: %d of %d", len(midHealthy), midLife)
-	if len(midHealthy) > 145 {
-		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 145 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
+	if len(midHealthy) > 148 {
+		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 148 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
 	}
 	if len(steady) == 0 {
 		t.Fatal("no steady leak run to evaluate")
