@@ -37,6 +37,9 @@ type Report struct {
 	// Traced are the Node processes `gcanalyze run` traced, as each described itself, in pid
 	// order; a process here may have printed no GC line.
 	Traced []*parser.Process `json:"traced,omitempty"`
+	// Truncated says where the input ended early (a compressed log cut short) when the report
+	// covers only the lines before it; empty for a whole input.
+	Truncated string `json:"truncated,omitempty"`
 }
 
 // Process is the analysis of one process and isolate.

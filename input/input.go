@@ -43,6 +43,10 @@ func (e *Error) Unwrap() error { return e.Err }
 // ErrTooLarge is returned when a compressed input expands past MaxDecompressed.
 var ErrTooLarge = errors.New("decompressed size exceeds the cap (a zip or gzip bomb?)")
 
+// ErrTruncated is returned when compressed data ends before its stream does: a log copied
+// or downloaded while it was still being written. What was read before it is good text.
+var ErrTruncated = errors.New("the file is truncated")
+
 // Visit is called for each log with its name ("-" for standard input,
 // "archive.tgz:member/path.log" for an archive member) and its text. An error it returns is
 // reported for that log, and the walk goes on.
@@ -260,15 +264,17 @@ func decompress(r io.Reader) (io.Reader, error) {
 		if err != nil {
 			return nil, fmt.Errorf("not a valid %s file: %v", c.name, err)
 		}
-		return &capped{r: zr, left: MaxDecompressed}, nil
+		return &capped{r: zr, left: MaxDecompressed, format: c.name}, nil
 	}
 	return br, nil
 }
 
-// capped fails with ErrTooLarge once more than left bytes were read.
+// capped fails with ErrTooLarge once more than left bytes were read, and says ErrTruncated
+// where the compressed stream of its format ends early.
 type capped struct {
-	r    io.Reader
-	left int64
+	r      io.Reader
+	left   int64
+	format string
 }
 
 // Read reads on until the cap, then fails with the error that says so.
@@ -281,6 +287,9 @@ func (c *capped) Read(p []byte) (int, error) {
 	}
 	n, err := c.r.Read(p)
 	c.left -= int64(n)
+	if errors.Is(err, io.ErrUnexpectedEOF) {
+		err = fmt.Errorf("%w, its %s data ending early", ErrTruncated, c.format)
+	}
 	return n, err
 }
 

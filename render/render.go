@@ -96,6 +96,9 @@ func Text(w io.Writer, r *analyze.Report) error {
 	if r.UnparsedLines > 0 {
 		fmt.Fprintf(&b, "\n(%d of %d lines were not V8's and were skipped)\n", r.UnparsedLines, r.Lines)
 	}
+	if r.Truncated != "" {
+		fmt.Fprintf(&b, "\n(%s)\n", truncatedNote(r))
+	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
@@ -199,8 +202,16 @@ func Markdown(w io.Writer, r *analyze.Report, charts map[int][]string) error {
 		}
 		b.WriteString("\n")
 	}
+	if r.Truncated != "" {
+		fmt.Fprintf(&b, "_%s._\n", truncatedNote(r))
+	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// truncatedNote says that a report covers only the part of its input read before it broke off.
+func truncatedNote(r *analyze.Report) string {
+	return fmt.Sprintf("the input breaks off at %s; this report covers the %d lines before it", r.Truncated, r.Lines)
 }
 
 // Report formats.

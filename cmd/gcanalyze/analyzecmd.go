@@ -73,7 +73,12 @@ func (a *app) analyzeCommand() *cli.Command {
 			}
 			errs := each(c.Args().Slice(), a.stdin, func(name string, r io.Reader) error {
 				rep, err := analyze.FromReader(r, name, opts)
-				if err != nil {
+				if truncated(rep, err) {
+					// A compressed log cut short: report what was read, and say where it
+					// broke off (on stderr too, and in the exit code).
+					rep.Truncated = err.Error()
+					defer a.fail(&input.Error{Name: name, Err: err})
+				} else if err != nil {
 					return err
 				}
 				if !first && format == render.FormatText {

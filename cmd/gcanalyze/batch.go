@@ -235,6 +235,13 @@ func (a *app) batchRows(out io.Writer, args []string, output, format string, job
 		i := index
 		index++
 		data, err := io.ReadAll(io.LimitReader(r, maxInMemory+1))
+		if errors.Is(err, input.ErrTruncated) {
+			// A compressed log cut short: what came before the break is read as the log,
+			// the break as where it fails (analyzeRows keeps both).
+			rows := analyzeRows(name, io.MultiReader(bytes.NewReader(data), failing{err}), opts)
+			submit <- batchJob{index: i, data: data, done: rows}
+			return nil
+		}
 		if err != nil {
 			submit <- batchJob{index: i, done: []batchRow{{Source: name, Error: err.Error()}}}
 			return nil
@@ -289,10 +296,26 @@ func isOutput(name, output string) bool {
 // analyzeRows analyses one log and returns its rows, or one row with the error.
 func analyzeRows(source string, r io.Reader, opts analyze.Options) []batchRow {
 	rep, err := analyze.FromReader(r, source, opts)
+	if truncated(rep, err) {
+		// What was read before the log broke off is analysed; the error row says where.
+		return append(rowsOf(rep), batchRow{Source: source, Error: err.Error()})
+	}
 	if err != nil {
 		return []batchRow{{Source: source, Error: err.Error()}}
 	}
 	return rowsOf(rep)
+}
+
+// failing is a reader that fails with its error: the end of an input read in full before
+// it broke off.
+type failing struct{ err error }
+
+func (f failing) Read([]byte) (int, error) { return 0, f.err }
+
+// truncated reports a compressed input cut short whose lines before the break hold a process
+// to report on.
+func truncated(rep *analyze.Report, err error) bool {
+	return errors.Is(err, input.ErrTruncated) && rep != nil && len(rep.Processes) > 0
 }
 
 // totalSize sums the sizes of the files the arguments name (0 when unknown: stdin, globs of

@@ -249,3 +249,41 @@ func TestBatchInterrupted(t *testing.T) {
 		t.Errorf("output %q (%v)", b, err)
 	}
 }
+
+// TestTruncatedCompressedLog: a gzip log cut short (copied or downloaded while it was being
+// written) is analysed as far as it goes, with the report and stderr saying where it broke
+// off; batch gives its process's row and an error row.
+func TestTruncatedCompressedLog(t *testing.T) {
+	dir := t.TempDir()
+	whole, err := os.ReadFile(leakLog)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var zb bytes.Buffer
+	zw := gzip.NewWriter(&zb)
+	zw.Write(whole)
+	zw.Close()
+	cut := write(t, dir, "cut.log.gz", zb.Bytes()[:zb.Len()*2/3])
+
+	r := runCLI(t, "", "analyze", cut)
+	if r.code != exitInput || !strings.Contains(r.stderr, "cut.log.gz: line ") || !strings.Contains(r.stderr, "the file is truncated") {
+		t.Errorf("analyze: code %d, stderr %q", r.code, r.stderr)
+	}
+	if !strings.Contains(r.stdout, "LEAK") || !strings.Contains(r.stdout, "the input breaks off at line ") {
+		t.Errorf("analyze: the report of what was read, and where it broke off, missing:\n%s", r.stdout)
+	}
+
+	r = runCLI(t, "", "batch", cut, "--format", "jsonl")
+	var rows, errorRows int
+	for _, line := range strings.Split(strings.TrimSpace(r.stdout), "\n") {
+		switch {
+		case strings.Contains(line, `"verdict":"leak"`):
+			rows++
+		case strings.Contains(line, "the file is truncated"):
+			errorRows++
+		}
+	}
+	if rows != 1 || errorRows != 1 || r.code != exitInput {
+		t.Errorf("batch: %d leak rows and %d error rows (want 1 and 1), code %d\n%s%s", rows, errorRows, r.code, r.stdout, r.stderr)
+	}
+}
