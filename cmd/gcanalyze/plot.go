@@ -62,7 +62,10 @@ func (a *app) plotCommand() *cli.Command {
 			inputs := c.Args().Slice()
 			errs := input.Each(inputs, a.stdin, func(name string, r io.Reader) error {
 				rep, err := analyze.FromReader(r, name, opts)
-				if err != nil {
+				if truncated(rep, err) {
+					// Charts of what was read before the log broke off; the error says where.
+					defer a.fail(&input.Error{Name: name, Err: err})
+				} else if err != nil {
 					return err
 				}
 				if len(rep.Processes) == 0 {

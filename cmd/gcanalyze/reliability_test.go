@@ -286,4 +286,10 @@ func TestTruncatedCompressedLog(t *testing.T) {
 	if rows != 1 || errorRows != 1 || r.code != exitInput {
 		t.Errorf("batch: %d leak rows and %d error rows (want 1 and 1), code %d\n%s%s", rows, errorRows, r.code, r.stdout, r.stderr)
 	}
+
+	png := filepath.Join(dir, "cut.png")
+	r = runCLI(t, "", "plot", cut, "-o", png)
+	if _, err := os.Stat(png); err != nil || r.code != exitInput || !strings.Contains(r.stderr, "the file is truncated") {
+		t.Errorf("plot: code %d, stderr %q, chart: %v", r.code, r.stderr, err)
+	}
 }
