@@ -768,7 +768,8 @@ func (a *Analyzer) addAnchor(pid int64, atMS float64) {
 // printed among its GCs bound it: a GC printed before such a line at t on the isolate's clock
 // puts the start at or before the line's time less t, one that ended after it at t at or
 // after that.
-// ok is false when no line bounds it on both sides.
+// One side may be open (infinite): an isolate whose every GC came after the preload's lines
+// is bounded from below only. ok is false when no line bounds it at all.
 func (a *Analyzer) startBounds(p *proc) (lo, hi float64, ok bool) {
 	lo, hi = math.Inf(-1), math.Inf(1)
 	for _, an := range a.anchors[p.key.PID] {
@@ -779,7 +780,7 @@ func (a *Analyzer) startBounds(p *proc) (lo, hi float64, ok bool) {
 			lo = math.Max(lo, an.atMS-t)
 		}
 	}
-	return lo, hi, !math.IsInf(lo, 0) && !math.IsInf(hi, 0)
+	return lo, hi, !math.IsInf(lo, 0) || !math.IsInf(hi, 0)
 }
 
 // threadStartGapMS is how much later an isolate's clock must be shown to have started than
@@ -834,7 +835,10 @@ func (a *Analyzer) threadByStart(p *proc) int {
 		return 0
 	}
 	// A thread whose environment was made at env started its isolate within isolateLeadMS
-	// before it: placed there if that stretch meets the bounds.
+	// before it: placed there if that stretch meets the bounds. A bound open on one side
+	// places it only where a single thread's start meets the other (an idle main thread's
+	// worker whose GCs all came after the preload's lines, on a loaded machine: started at
+	// least 300 ms in, where only the worker's environment was made).
 	within := func(env float64) bool { return env+roundingMS >= lo && env-isolateLeadMS-roundingMS <= hi }
 	worker := false
 	for _, w := range a.announcedWorkers[p.key.PID] {
