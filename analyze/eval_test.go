@@ -631,10 +631,12 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// grows only in nightly windows, cut between windows on Node 10 and 24 at 40% and Node 14
 	// at 80%: the heap held since the last window); 148 of 3,411 with sets DV and DW as they
 	// came (DW's code-review threader, whose leak starts at a config reload 15 s into a life
-	// of about 31 s, cut at 40% on Node 15, 21 and 26: before the leak began).
+	// of about 31 s, cut at 40% on Node 15, 21 and 26: before the leak began); 149 of 3,435
+	// with set DX as it came (its choir scheduler's leak, on 5 s and off 5 s, cut at 60% on
+	// Node 23 in an off phase, the full GCs since the last on phase level).
 	t.Logf("leaks cut at 40–80%% of their life that read healthy: %d of %d", len(midHealthy), midLife)
-	if len(midHealthy) > 148 {
-		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 148 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
+	if len(midHealthy) > 149 {
+		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 149 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
 	}
 	if len(steady) == 0 {
 		t.Fatal("no steady leak run to evaluate")

@@ -182,6 +182,12 @@ func Headline(p *Process) string {
 		// not seen them: what is too few is the full GCs since the climb.
 		return "INSUFFICIENT DATA — the heap after full GCs held a level, then the last full GC left more: too few full GCs since to tell a leak from a passing rise."
 	}
+	if c := p.climbingAtEnd; c != nil {
+		// "Too few GC events" beside a trend of many full GCs whose last three climbed reads
+		// as if the report had not seen them (a healthy service's one huge transient spike,
+		// cut in its climb: 78 -> 252 MB over the last three of 16 full GCs).
+		return fmt.Sprintf("INSUFFICIENT DATA — the heap after full GCs rose at each of the last three, %s to %s, while the line through them all shows no growth: too few full GCs since to tell a leak from a passing rise.", mb(c[0]), mb(c[1]))
+	}
 	if p.climbedSinceReturn {
 		return "INSUFFICIENT DATA — the heap after full GCs rose at each since it last fell back: too few full GCs since to tell a leak under passing memory from a batch in its course."
 	}
@@ -639,6 +645,7 @@ func (e *explainer) trend() {
 			e.ev("trend", "none in the GC lines: their %s, all at the limit, are the end of the growth, not its course (%+.1f MB over the window); the program's own samples show the course", plural(t.Points, "full GC", "full GCs"), t.GrowthMB)
 		case !t.Significant && e.out.Verdict == VerdictInsufficientData && e.p.crash == nil && climbingAtTheEnd(e.p, e.th):
 			f := e.p.fulls[len(e.p.fulls)-4:]
+			e.out.climbingAtEnd = &[2]float64{f[0].AfterMB, f[3].AfterMB}
 			e.ev("trend", "rising at each of the last three full GCs (%s → %s → %s → %s), but the line through the window (%+.1f MB) holds no growth in its interval: too few or too scattered points to tell a leak from a heap still settling", mb(f[0].AfterMB), mb(f[1].AfterMB), mb(f[2].AfterMB), mb(f[3].AfterMB), t.GrowthMB)
 		case !t.Significant && e.out.Verdict == VerdictInsufficientData && e.p.crash == nil && climbSinceReturn(e.p, e.th):
 			e.out.climbedSinceReturn = true

@@ -176,6 +176,9 @@ type Process struct {
 	// allocated it kept on the way there (keptAlike): the headline may not state a working set
 	// as the cause beside the evidence that says a starved leak keeps on like that.
 	keptAsOnTheWay bool
+	// climbingAtEnd holds, from and to, the heap after the last four full GCs when an unproven
+	// trend's last three each rose (the explainer's climbingAtTheEnd), for the headline.
+	climbingAtEnd *[2]float64
 	// climbedSinceReturn is set when an unproven trend's full GCs rose at each since the heap
 	// last fell back (climbSinceReturn): the headline says so.
 	climbedSinceReturn bool
