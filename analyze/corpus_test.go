@@ -704,8 +704,23 @@ var knownMisses = map[string]string{
 	"node-26/fantasy-football-draft-room-two-step-plateau.256.log.gz":   "two steps, the last held no longer than the rise: insufficient data",
 	// Set DX (Node 10, 14, 19, 23; blind, helper-171, 32 of 32 at first contact, session 52;
 	// one program given its limit through NODE_OPTIONS): none listed.
-	"node-15/fraud-rules-index-too-big.96.log.gz": "at its limit, which only the flag shows; with it, no headroom",
-	"node-26/fraud-rules-index-too-big.96.log.gz": "at its limit, which only the flag shows; with it, no headroom",
+	// Set DY (Node 11, 17, 22, 24; blind, helper-172, 27 of 32 at first contact, session 52;
+	// one program under --single-threaded). An avalanche forecast API whose working set
+	// doubles once at 20 s (a second range's 58 MB grid; level ~80 MB for 15 s, then ~136
+	// MB): on Node 11 and 24, V8 ran one full GC after the step, 8 MB over the one in it, and
+	// the line through the two levels (R² 0.89) read a leak — a false alarm (labelled healthy;
+	// Node 17 and 22, with two full GCs on the new level, read it). A level, one step and
+	// one full GC after it is a second load or a leak in steps: insufficient data would say
+	// so; no rule for it yet (the lead for next). A library barcode reconciler merging
+	// member catalogues into a 96 MB flag it cannot hold, slowing into it, read a leak on
+	// Node 11, 17 and 22 (labelled heap-too-small; the class of DW's crossmatch index).
+	"node-11/avalanche-forecast-api-second-range-grid-doubles-once.320.log.gz": "one step off a level, one full GC after it: read a leak on a line through both",
+	"node-24/avalanche-forecast-api-second-range-grid-doubles-once.320.log.gz": "one step off a level, one full GC after it: read a leak on a line through both",
+	"node-11/library-barcode-reconciler-union-catalog-too-small.96.log.gz":     "a load slowing into its limit, read as a leak",
+	"node-17/library-barcode-reconciler-union-catalog-too-small.96.log.gz":     "a load slowing into its limit, read as a leak",
+	"node-22/library-barcode-reconciler-union-catalog-too-small.96.log.gz":     "a load slowing into its limit, read as a leak",
+	"node-15/fraud-rules-index-too-big.96.log.gz":                              "at its limit, which only the flag shows; with it, no headroom",
+	"node-26/fraud-rules-index-too-big.96.log.gz":                              "at its limit, which only the flag shows; with it, no headroom",
 }
 
 // stepsSeenFloor is how many corpus runs of programs that retain memory in steps a report
