@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"testing"
 )
 
@@ -89,6 +90,12 @@ func TestCollectorRecordsChangeNothing(t *testing.T) {
 			continue // a record would hold what the plain parse cut or split differently
 		}
 		lines := bytes.Split(bytes.TrimSuffix(raw, []byte("\n")), []byte("\n"))
+		if slices.ContainsFunc(lines, func(l []byte) bool { _, ok := recordText(l); return ok }) {
+			// Lines that are records already (an app logging JSON with a "message", heldout-q's
+			// storjshare log) are read once: a collector's record around them holds a record,
+			// whose text is that JSON line, not what the plain parse unwraps from it.
+			continue
+		}
 		for _, w := range wrappers {
 			var wrapped bytes.Buffer
 			enc := json.NewEncoder(&wrapped)
