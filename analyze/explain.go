@@ -56,7 +56,7 @@ func leakHeadline(p *Process) string {
 		// The curve levels off under the limit (slowingNoForecast): a leak by its last full
 		// GCs, not yet one the limit is shown to end.
 		return "LEAK — the heap that survives full GCs grows, more slowly over time, and has not levelled off; it runs out of heap unless it levels off under the limit, as its slowing would."
-	case model == ModelDecelerating && p.Trend.SlopeNowMBPerS != nil && *p.Trend.SlopeNowMBPerS <= flatEndShare*p.Trend.SlopeMBPerS:
+	case flatByTheEnd(p.Trend):
 		// The rate line says the curve is flat by the log's end (a seed bank's cache filling
 		// like a coupon collector on Node 24): "will run out of heap" would overstate it.
 		return "LEAK — the heap that survives full GCs grows, ever more slowly; its last full GCs still rise, though the curve through them is flat by the log's end: unless it levels off, the process will run out of heap."
@@ -544,6 +544,12 @@ func ClimbToLevel(p *Process) bool {
 // still rising 0.6 MB/s).
 const flatEndShare = 0.02
 
+// flatByTheEnd reports a slowing curve whose rate at the log's end is under flatEndShare of
+// its average: the rate line and the headline both say so.
+func flatByTheEnd(t *Trend) bool {
+	return t != nil && t.Model == ModelDecelerating && t.SlopeNowMBPerS != nil && *t.SlopeNowMBPerS <= flatEndShare*t.SlopeMBPerS
+}
+
 // limitMB is the heap limit the verdict was read against, 0 when unknown.
 func (e *explainer) limitMB() float64 {
 	if e.out.HeapLimitMB == nil {
@@ -733,7 +739,7 @@ func (e *explainer) trend() {
 			e.ev("rate", "speeding up: %.2f MB/s at the end against %.2f MB/s on average; the rate doubles about every %s (a rate growing with itself fits the heap after full GCs better than a line or a parabola)", *t.SlopeNowMBPerS, t.SlopeMBPerS, secs(1000**t.RateDoublesEveryS))
 		case t.Model == ModelAccelerating:
 			e.ev("rate", "speeding up: %.2f MB/s at the end against %.2f MB/s on average (a parabola fits the heap after full GCs significantly better than a line)", *t.SlopeNowMBPerS, t.SlopeMBPerS)
-		case t.Model == ModelDecelerating && *t.SlopeNowMBPerS <= flatEndShare*t.SlopeMBPerS && e.out.Verdict == VerdictLeak:
+		case flatByTheEnd(t) && e.out.Verdict == VerdictLeak:
 			// The curve peaks, yet the verdict found the growth going on (the floor under
 			// spikes, or the last full GCs, still rise): "slowing down to a stop" beside LEAK
 			// would contradict it.
@@ -1179,11 +1185,10 @@ func (e *explainer) limit() {
 // it died: the range is the model's, and the heap after full GC line above it shows the death
 // (a leak on Node 26 given 96 MB read "about 91.2 MB" beside its death at 103.6 MB).
 func diedWhere(p *proc, d *deathPoint) string {
-	n := len(p.recent)
-	if p.crash == nil || n == 0 || !p.recent[n-1].Full || p.teardownMS != nil {
+	at, ok := lastFullAtDeath(p)
+	if p.crash == nil || !ok || p.teardownMS != nil {
 		return "" // a full GC that freed the heap as the process ended is not the death
 	}
-	at := p.recent[n-1].AfterMB
 	where := "inside that range"
 	switch {
 	case at < d.lo-0.05: // as printed, to the tenth of an MB: 38.4 MB is the 0.8·F of 48 MB

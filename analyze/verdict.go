@@ -695,20 +695,12 @@ func longEnoughForLeak(p *proc, out *Process, tr *Trend, th *Thresholds, limit f
 // up slows between its full GCs (a spell-check memo, 17 -> 29 -> 52 MB at 8, then 3.6 MB/s)
 // or fills within seconds.
 func threeOnALine(p *proc, tr *Trend, th *Thresholds) bool {
-	if tr.Points != 3 || !tr.Significant || tr.ToMS-tr.FromMS < th.LeakLineOfThreeMS {
+	g := p.growth
+	if tr.Points != 3 || !tr.Significant || tr.ToMS-tr.FromMS < th.LeakLineOfThreeMS || g == nil || len(g.xs) != 3 {
 		return false
 	}
-	var pts []GCPoint
-	for _, f := range p.fulls {
-		if f.TimeMS >= tr.FromMS && f.TimeMS <= tr.ToMS {
-			pts = append(pts, f.GCPoint)
-		}
-	}
-	if len(pts) != 3 {
-		return false
-	}
-	rate := func(a, b GCPoint) float64 { return (b.AfterMB - a.AfterMB) / (b.TimeMS - a.TimeMS) }
-	first, second := rate(pts[0], pts[1]), rate(pts[1], pts[2])
+	xs, ys := g.xs, g.ys // the trend's window
+	first, second := (ys[1]-ys[0])/(xs[1]-xs[0]), (ys[2]-ys[1])/(xs[2]-xs[1])
 	return first > 0 && second >= first/2
 }
 
@@ -1428,10 +1420,18 @@ func climbedIntoDeath(p *proc, out *Process) bool {
 // which on V8 12 and later can be a third of a small limit (a 96 MB flag, 148 MB before the
 // last full GC, 110 MB after).
 func survivorsAtDeath(p *proc, heapMB float64) float64 {
-	if n := len(p.recent); n > 0 && p.recent[n-1].Full {
-		return p.recent[n-1].AfterMB
+	if at, ok := lastFullAtDeath(p); ok {
+		return at
 	}
 	return heapMB
+}
+
+// lastFullAtDeath is what the process's last GC left when that GC was a full one.
+func lastFullAtDeath(p *proc) (float64, bool) {
+	if n := len(p.recent); n > 0 && p.recent[n-1].Full {
+		return p.recent[n-1].AfterMB, true
+	}
+	return 0, false
 }
 
 // promotionBounded reports a failed promotion of young objects that no limit as high as the
