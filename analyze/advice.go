@@ -284,6 +284,10 @@ func (e *explainer) recommend() {
 			rec("%s, or give the young generation more room (%s) so that fewer objects are promoted.", churn, run.flag("--max-semi-space-size=64"))
 			break
 		}
+		if st := onlyStep(out); st != nil {
+			rec("Nothing to fix in the heap if the program loaded something by %s (a dataset, a tenant, a cache warming): ~%s more is its working set now. %s", secs(st.TopMS), mb(st.TopMB-st.LevelMB), nextStepAdvice)
+			break
+		}
 		rec("Nothing to fix in the heap.")
 	case VerdictInsufficientData:
 		if out.Crash != nil && out.Crash.Kind == parser.FatalSystemOOM || e.p.oomInvokedLine > 0 {
@@ -305,6 +309,9 @@ func (e *explainer) recommend() {
 		case out.Crash != nil && out.Crash.HeapOOM && limit > 0 && !notInEffect:
 			rec("As a stopgap, raise the limit above ~%s (%s).", mb(limit), run.setLimit(roundUpMB(limit*1.5)))
 			e.thirtyTwoBitAdvice()
+		}
+		if st := onlyStep(out); st != nil {
+			rec("The heap rose by one step, ~%s, by %s, and held. If the program loaded something then (a dataset, a tenant, a cache warming), that is its working set now. %s", mb(st.TopMB-st.LevelMB), secs(st.TopMS), nextStepAdvice)
 		}
 		if !refusedBySystem(out.Crash) { // a longer GC log shows nothing of that
 			rec("Record a longer log: %s > gc.log 2>&1 (add %s to make the limit known), then run gcanalyze on it.", run.traceCommand(), run.flag("--max-old-space-size"))
@@ -451,4 +458,15 @@ func (e *explainer) thirtyTwoBitAdvice() {
 		return
 	}
 	e.rec("This is a 32-bit Node (see \"32-bit build\"): --max-old-space-size raises its limit only as far as the 2–4 GB of address space a 32-bit process has for everything; for a bigger heap, run a 64-bit Node (on a Raspberry Pi, under a 64-bit OS).")
+}
+
+// nextStepAdvice says what to do if a heap that rose by one step (Trend.OneStep) steps again.
+const nextStepAdvice = "If it steps again with nothing to load, something keeps what each step builds: take heap snapshots before and after the next step and compare them (DevTools → Memory → Comparison)."
+
+// onlyStep is the one step a process's heap grew by (Trend.OneStep), nil when it grew otherwise.
+func onlyStep(out *Process) *OneStep {
+	if out.Trend == nil {
+		return nil
+	}
+	return out.Trend.OneStep
 }

@@ -714,8 +714,6 @@ var knownMisses = map[string]string{
 	// so; no rule for it yet (the lead for next). A library barcode reconciler merging
 	// member catalogues into a 96 MB flag it cannot hold, slowing into it, read a leak on
 	// Node 11, 17 and 22 (labelled heap-too-small; the class of DW's crossmatch index).
-	"node-11/avalanche-forecast-api-second-range-grid-doubles-once.320.log.gz": "one step off a level, one full GC after it: read a leak on a line through both",
-	"node-24/avalanche-forecast-api-second-range-grid-doubles-once.320.log.gz": "one step off a level, one full GC after it: read a leak on a line through both",
 	"node-11/library-barcode-reconciler-union-catalog-too-small.96.log.gz":     "a load slowing into its limit, read as a leak",
 	"node-17/library-barcode-reconciler-union-catalog-too-small.96.log.gz":     "a load slowing into its limit, read as a leak",
 	"node-22/library-barcode-reconciler-union-catalog-too-small.96.log.gz":     "a load slowing into its limit, read as a leak",

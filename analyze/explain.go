@@ -161,6 +161,12 @@ func Headline(p *Process) string {
 	case p.Crash != nil:
 		return "INSUFFICIENT DATA — the process died (" + string(p.Crash.Kind) + "), and the log shows too few GCs to read the heap."
 	}
+	if t := p.Trend; t != nil && t.OneStep != nil {
+		// "Rises" would read the line through both levels as a rate the evidence shows is
+		// one step.
+		st := t.OneStep
+		return fmt.Sprintf("INSUFFICIENT DATA — the heap after full GCs held ~%s, then rose in one step to %s by %s and has held near it since: one step is no trend — a second load, or the first step of a leak that grows in steps; the next steps tell.", mb(st.LevelMB), mb(st.TopMB), secs(st.TopMS))
+	}
 	if t := p.Trend; t != nil && t.Model == ModelDecelerating && t.Significant {
 		return "INSUFFICIENT DATA — the heap after full GCs rises ever more slowly; too few full GCs, or too short a stay at the level, to tell a leak from a heap that levels off."
 	}
@@ -249,6 +255,9 @@ func healthyHeadline(p *Process) string {
 		// what a heap may gain as it settles (risingWithoutFullGCs) and the young GCs did
 		// not climb off a level (youngLeftLevel).
 		what = "no steady climb in what the young GCs left (too few full GCs for a trend)"
+	case t != nil && t.OneStep != nil && t.OneStep.SettledToMS != nil:
+		st := t.OneStep
+		what = fmt.Sprintf("the heap after full GCs rose in one step, from ~%s to %s by %s, and has held its new level longer than the one before: a second load, not a leak's growth", mb(st.LevelMB), mb(st.TopMB), secs(st.TopMS))
 	case t != nil && t.StoppedAtMS != nil:
 		what = "the heap after full GCs grew, then stopped growing"
 	case t != nil && t.HeldSinceMS != nil:
@@ -804,6 +813,13 @@ func (e *explainer) trend() {
 		// GC (a catalog's LRU, full at 5 min of a 15-minute run, +0.01 MB/s) is not set
 		// against the level: "held 26.0 MB where the earlier growth would have reached 26.6".
 		e.ev("growth ended", "after %s the heap stopped growing: at %s it held %s, the GCs since showing no rise", secs(*t.StoppedAtMS), secs(s.atMS), mb(s.heapMB))
+	}
+	if st := t.OneStep; st != nil && e.out.Verdict != VerdictLeak {
+		held := "the heap has held its new level no longer than the one before, as a leak that grows in steps does between two of them"
+		if st.SettledToMS != nil {
+			held = fmt.Sprintf("the heap has held its new level, to %s, longer than the one before, as a heap that settled does", secs(*st.SettledToMS))
+		}
+		e.ev("one step", "~%s held from %s to %s, then %s at %s and %s at %s: the line through both levels is one step, not a rate; %s", mb(st.LevelMB), secs(st.LevelFromMS), secs(st.LevelToMS), mb(st.TopMB), secs(st.TopMS), mb(st.LastMB), secs(st.TopMS+st.HeldMS), held)
 	}
 	if st := t.Steps; st != nil && e.out.Verdict == VerdictLeak {
 		e.ev("steps", "%d levels, each about %s above the one before, one every ~%s, flat in between (%.0f%% of the time on a level): something that runs on that period keeps what it builds", st.Levels, mb(st.RiseMB), secs(1000*st.EveryS), 100*st.HeldShare)

@@ -298,6 +298,9 @@ type Trend struct {
 	Resumed *ResumedGrowth `json:"resumed,omitempty"`
 	// Steps is set when the heap after full GCs grew in steps, level between them.
 	Steps *Steps `json:"steps,omitempty"`
+	// OneStep is set when the heap after full GCs of a live process grew by one step between
+	// two levels: a second load or a leak's first step, not yet a rate.
+	OneStep *OneStep `json:"one_step,omitempty"`
 	// Curve is the model's heap after full GC across the window, sampled, when the model is
 	// a curve (Model not linear): what a chart draws, since a line through the average rate
 	// can end far from the points a slowing growth left.

@@ -134,3 +134,93 @@ func stepSizes(xs []float64, levels []level) (rises, every []float64) {
 	}
 	return rises, every
 }
+
+// OneStep is a growth that is one step between two levels: the heap held a level, climbed
+// within a short while, and has held since. A line through the two levels rises, but one step
+// is no rate: a second load (a dataset, a tenant, a cache that doubled once) looks the same as
+// the first step of a leak that grows in steps, and only the next GCs tell them apart.
+type OneStep struct {
+	// LevelMB is the level the heap held before the step, from LevelFromMS to LevelToMS (its
+	// first and last full GCs).
+	LevelMB     float64 `json:"level_mb"`
+	LevelFromMS float64 `json:"level_from_ms"`
+	LevelToMS   float64 `json:"level_to_ms"`
+	// TopMB is what the full GC at the top of the step left, at TopMS; LastMB what the last
+	// full GC left, HeldMS after it.
+	TopMB  float64 `json:"top_mb"`
+	TopMS  float64 `json:"top_ms"`
+	LastMB float64 `json:"last_mb"`
+	HeldMS float64 `json:"held_ms"`
+	// SettledToMS is set when the heap held its new level, to this time (its last full GC,
+	// or the young GCs after it that carry the level), longer than it held the level before:
+	// a heap that settled, as a leak between two of its steps does not.
+	SettledToMS *float64 `json:"settled_to_ms,omitempty"`
+}
+
+// oneStepOf reads the heap after full GCs xs, ys (seconds, MB) of a trend whose line rises at
+// rate MB/s as one step (OneStep): the first level the heap held (stepLevels: StepMinPoints
+// full GCs or more, flat against the rate), the steepest climb between two full GCs after it
+// as the step's top, and every full GC after the top flat against the rate as a level is (it
+// rose less than StepFlatShare of what the rate gives over its time), above the top less the
+// noise, for as long as the step took or longer. The step must be twice the noise or more,
+// and must hold the line's rise: what the heap gained after its top is under StepFlatShare of
+// the step. The heap must have climbed to the level — from the first full GC to the last GC of
+// any kind that left less (lastBelow) — in no longer than it held it: young GCs that show an
+// earlier level under it make this a second step (a WAF's rule sets kept a generation at a
+// time, 57 MB held 8 s between full GCs, then 66, then 76 MB). Nil when the heap grew
+// otherwise: a leak's climb off a level keeps climbing after its first full GCs, and a leak
+// in steps shows three levels or more (stepsOf).
+func oneStepOf(xs, ys []float64, rate float64, th *Thresholds, lastBelow func(mb, beforeS float64) float64) *OneStep {
+	n := len(xs)
+	levels := stepLevels(xs, ys, rate, th)
+	if rate <= 0 || len(levels) == 0 {
+		return nil
+	}
+	lv := levels[0]
+	if lv.to > n-3 {
+		return nil // no step, or a step with no full GC after its top
+	}
+	for _, y := range ys[:lv.from] {
+		if y > lv.mb+th.noiseMB(lv.mb) {
+			return nil // the heap was above the level before it: no level it rose from
+		}
+	}
+	if lastBelow(lv.mb-th.noiseMB(lv.mb), xs[lv.from])-xs[0] > xs[lv.to]-xs[lv.from] {
+		return nil // the heap took longer to reach the level than it held it
+	}
+	top, steepest := -1, 0.0
+	for i := lv.to + 1; i < n; i++ {
+		if dx := xs[i] - xs[i-1]; dx > 0 && (ys[i]-ys[i-1])/dx > steepest {
+			top, steepest = i, (ys[i]-ys[i-1])/dx
+		}
+	}
+	if top < 0 || top == n-1 {
+		return nil
+	}
+	step, rise, held := ys[top]-lv.mb, ys[n-1]-ys[top], xs[n-1]-xs[top]
+	if step < 2*th.noiseMB(lv.mb) || rise >= th.StepFlatShare*step || rise >= th.StepFlatShare*rate*held || held < xs[top]-xs[lv.to] {
+		return nil
+	}
+	for i := lv.to + 1; i < n; i++ {
+		if ys[i] < lv.mb-th.noiseMB(lv.mb) || i > top && ys[i] < ys[top]-th.noiseMB(ys[top]) {
+			return nil // the heap fell back under a level: memory in passing, not a step
+		}
+	}
+	return &OneStep{
+		LevelMB: lv.mb, LevelFromMS: 1000 * xs[lv.from], LevelToMS: 1000 * xs[lv.to],
+		TopMB: ys[top], TopMS: 1000 * xs[top], LastMB: ys[n-1], HeldMS: 1000 * held,
+	}
+}
+
+// lastBelow is when (seconds) a GC of any kind before beforeS last left less than mb; 0 when
+// none did. After a young GC the heap holds the whole old generation, so one that left less
+// shows what the full GCs kept was less then.
+func (p *proc) lastBelow(mb, beforeS float64) float64 {
+	last := 0.0
+	for _, pt := range p.livePoints() {
+		if t := pt.TimeMS / 1000; t < beforeS && pt.AfterMB < mb {
+			last = t
+		}
+	}
+	return last
+}

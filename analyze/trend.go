@@ -287,6 +287,11 @@ func (a *Analyzer) trend(p *proc, out *Process) {
 		if g.between != nil {
 			t.Steps = g.between
 		}
+		if t.Steps == nil && !crashedAtLimit(p) {
+			// Read from the first full GC, not the window's: a two-segment fit may start the
+			// window on the last of several steps.
+			t.OneStep = oneStepOf(tx, ty, g.lin.b, th, p.lastBelow)
+		}
 	}
 	p.setTrend(out, g, t)
 	if k := p.keptNothing; k != nil && !t.Significant {

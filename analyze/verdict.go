@@ -509,6 +509,24 @@ func verdictOf(p *proc, out *Process, th *Thresholds, heapMB float64) string {
 			// levels off: not a leak yet, nor shown level.
 			return VerdictInsufficientData
 		}
+		if st := tr.OneStep; st != nil {
+			// One step between two levels is no rate (a forecast API loading a second
+			// range's grid: ~80 MB held, one step to ~128 MB at 21 s, held 12 s since, read
+			// as a leak of 3 MB/s through both levels). A heap that settles holds its last
+			// level longest; a leak that grows in steps holds each about as long.
+			if thrashing(p, out, th) != nil {
+				return VerdictGCThrashing
+			}
+			heldTo := st.TopMS + st.HeldMS
+			if y := youngHeldTo(p, g, levelCeiling(p, out), th); y.toMS > heldTo {
+				heldTo = y.toMS
+			}
+			if heldTo-st.TopMS > st.LevelToMS-st.LevelFromMS {
+				st.SettledToMS = &heldTo
+				return VerdictHealthy
+			}
+			return VerdictInsufficientData
+		}
 		return VerdictLeak
 	case growing && tr.Points >= th.LeakManyPoints && thrashing(p, out, th) != nil && levelsOff(p, out, th) == nil:
 		// The heap after full GCs still rises, on a line through many of them, while GC
