@@ -714,11 +714,11 @@ var knownMisses = map[string]string{
 	// so; no rule for it yet (the lead for next). A library barcode reconciler merging
 	// member catalogues into a 96 MB flag it cannot hold, slowing into it, read a leak on
 	// Node 11, 17 and 22 (labelled heap-too-small; the class of DW's crossmatch index).
-	"node-11/library-barcode-reconciler-union-catalog-too-small.96.log.gz":     "a load slowing into its limit, read as a leak",
-	"node-17/library-barcode-reconciler-union-catalog-too-small.96.log.gz":     "a load slowing into its limit, read as a leak",
-	"node-22/library-barcode-reconciler-union-catalog-too-small.96.log.gz":     "a load slowing into its limit, read as a leak",
-	"node-15/fraud-rules-index-too-big.96.log.gz":                              "at its limit, which only the flag shows; with it, no headroom",
-	"node-26/fraud-rules-index-too-big.96.log.gz":                              "at its limit, which only the flag shows; with it, no headroom",
+	"node-11/library-barcode-reconciler-union-catalog-too-small.96.log.gz": "a load slowing into its limit, read as a leak",
+	"node-17/library-barcode-reconciler-union-catalog-too-small.96.log.gz": "a load slowing into its limit, read as a leak",
+	"node-22/library-barcode-reconciler-union-catalog-too-small.96.log.gz": "a load slowing into its limit, read as a leak",
+	"node-15/fraud-rules-index-too-big.96.log.gz":                          "at its limit, which only the flag shows; with it, no headroom",
+	"node-26/fraud-rules-index-too-big.96.log.gz":                          "at its limit, which only the flag shows; with it, no headroom",
 }
 
 // stepsSeenFloor is how many corpus runs of programs that retain memory in steps a report
