@@ -709,9 +709,9 @@ var knownMisses = map[string]string{
 	// doubles once at 20 s (a second range's 58 MB grid; level ~80 MB for 15 s, then ~136
 	// MB): on Node 11 and 24, V8 ran one full GC after the step, 8 MB over the one in it, and
 	// the line through the two levels (R² 0.89) read a leak — a false alarm (labelled healthy;
-	// Node 17 and 22, with two full GCs on the new level, read it). A level, one step and
-	// one full GC after it is a second load or a leak in steps: insufficient data would say
-	// so; no rule for it yet (the lead for next). A library barcode reconciler merging
+	// Node 17 and 22, with two full GCs on the new level, read it). Off the list since
+	// session 53: one step between two levels is no rate (oneStepOf), and the new level held
+	// longer than the old reads healthy (TestOneStep). A library barcode reconciler merging
 	// member catalogues into a 96 MB flag it cannot hold, slowing into it, read a leak on
 	// Node 11, 17 and 22 (labelled heap-too-small; the class of DW's crossmatch index).
 	"node-11/library-barcode-reconciler-union-catalog-too-small.96.log.gz": "a load slowing into its limit, read as a leak",
