@@ -171,9 +171,11 @@ type OneStep struct {
 // otherwise: a leak's climb off a level keeps climbing after its first full GCs, and a leak
 // in steps shows three levels or more (stepsOf).
 func oneStepOf(xs, ys []float64, rate float64, th *Thresholds, lastBelow func(mb, beforeS float64) float64) *OneStep {
-	n := len(xs)
-	levels := stepLevels(xs, ys, rate, th)
-	if rate <= 0 || len(levels) == 0 {
+	if rate <= 0 {
+		return nil
+	}
+	n, levels := len(xs), stepLevels(xs, ys, rate, th)
+	if len(levels) == 0 {
 		return nil
 	}
 	lv := levels[0]
