@@ -147,6 +147,10 @@ var withLimitMisses = map[string]string{
 	// Set DE's hydrographic gridder on Node 8 at 98% of its 128 MB flag, GC 32% of the time,
 	// likewise (a known miss without the flag too).
 	"node-8/sonar-multibeam-cube-grid-too-small.128.log.gz": "98% of its flag: healthy, no headroom",
+	// Set DZ's orienteering archive on Node 8, past its unenforced 64 MB flag, GC taking 91%
+	// of the time at 79–82.5 MB: thrashing as labelled without the flag; with it, the slope
+	// left under the starvation (0.13 MB/s) reads a slowing leak.
+	"node-8/orienteering-split-analyzer-archive-too-small.64.log.gz": "starved past an unenforced flag: with it, a slowing leak",
 }
 
 // knownMisses are runs of the held-out behaviour sets whose verdict the analysis gets wrong,
@@ -717,8 +721,22 @@ var knownMisses = map[string]string{
 	"node-11/library-barcode-reconciler-union-catalog-too-small.96.log.gz": "a load slowing into its limit, read as a leak",
 	"node-17/library-barcode-reconciler-union-catalog-too-small.96.log.gz": "a load slowing into its limit, read as a leak",
 	"node-22/library-barcode-reconciler-union-catalog-too-small.96.log.gz": "a load slowing into its limit, read as a leak",
-	"node-15/fraud-rules-index-too-big.96.log.gz":                          "at its limit, which only the flag shows; with it, no headroom",
-	"node-26/fraud-rules-index-too-big.96.log.gz":                          "at its limit, which only the flag shows; with it, no headroom",
+	// Set DZ (Node 8, 13, 18, 21; blind, helper-173, 28 of 32 at first contact, session 53;
+	// one program under --max-semi-space-size=1). An orienteering split archive imported at
+	// start-up into a 64 MB flag it needs 90 MB for (an exponential fill, 1 - e^(-t/15 s)),
+	// slowing into the limit, read a leak on Node 13, 18 and 21 (labelled heap-too-small; the
+	// class of DW's crossmatch index and DY's barcode reconciler: its last 13 s lie on a line,
+	// R² 0.96). A sensor-fusion gateway onboarding three fleets (levels ~18, ~32, ~46 MB, each
+	// held ~6 s by its full GCs) read a leak in steps on Node 8, whose last level shows two
+	// full GCs and then 6 s of young GCs; the other runtimes' three or four full GCs on it
+	// read healthy. Reading steps as stopped when the last level outlasts the ones before
+	// turned a hot-reload leak's cut healthy (tried, session 53).
+	"node-13/orienteering-split-analyzer-archive-too-small.64.log.gz":  "a load slowing into its limit, read as a leak",
+	"node-18/orienteering-split-analyzer-archive-too-small.64.log.gz":  "a load slowing into its limit, read as a leak",
+	"node-21/orienteering-split-analyzer-archive-too-small.64.log.gz":  "a load slowing into its limit, read as a leak",
+	"node-8/imu-sensor-fusion-gateway-three-fleet-plateaus.256.log.gz": "three steps, the last held two full GCs: read as a leak in steps",
+	"node-15/fraud-rules-index-too-big.96.log.gz":                      "at its limit, which only the flag shows; with it, no headroom",
+	"node-26/fraud-rules-index-too-big.96.log.gz":                      "at its limit, which only the flag shows; with it, no headroom",
 }
 
 // stepsSeenFloor is how many corpus runs of programs that retain memory in steps a report
@@ -751,8 +769,12 @@ func TestCorpusVerdicts(t *testing.T) {
 						t.Errorf("with its --max-old-space-size (%v MB) given: verdict %s, want %s\nevidence:\n  %s", *m.HeapLimitMB, p.Verdict, *want.Verdict, strings.Join(p.Evidence, "\n  "))
 					}
 				}
-				// Steps are told only of programs that retain memory in steps or bursts.
+				// Steps are told only of programs that retain memory in steps or bursts (a
+				// listed miss is held to nothing its label says).
 				for _, q := range r.Processes {
+					if _, known := knownMisses[corpustest.Name(log)]; known {
+						break
+					}
 					if q.Trend == nil || q.Trend.Steps == nil {
 						continue
 					}

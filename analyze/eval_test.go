@@ -636,10 +636,13 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// of about 31 s, cut at 40% on Node 15, 21 and 26: before the leak began); 149 of 3,435
 	// with set DX as it came (its choir scheduler's leak, on 5 s and off 5 s, cut at 60% on
 	// Node 23 in an off phase, the full GCs since the last on phase level); 150 of 3,459 with
-	// set DY as it came (its hailstorm claims leak cut at 40% on Node 11 between storm cells).
+	// set DY as it came (its hailstorm claims leak cut at 40% on Node 11 between storm cells);
+	// 153 of 3,489 with set DZ as it came (its smoke-forecast tile cache, whose LRU eviction
+	// breaks ~16 s into a 32 s life, cut at 40% on Node 13, 18 and 21: flat at 24 MB, the
+	// leak not begun).
 	t.Logf("leaks cut at 40–80%% of their life that read healthy: %d of %d", len(midHealthy), midLife)
-	if len(midHealthy) > 150 {
-		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 150 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
+	if len(midHealthy) > 153 {
+		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 153 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
 	}
 	if len(steady) == 0 {
 		t.Fatal("no steady leak run to evaluate")
@@ -709,6 +712,12 @@ func TestNoOOMWhereNoneComes(t *testing.T) {
 		// s): read LEAK with a time-to-OOM 0.6 s ahead, the last stretch's creep in the band
 		// taken for growth. Measured as it came (c6532c5).
 		"node-9/etl-orders-customer-hash-join-too-small.64.log.gz cut at 60%": "a working set thrashing past a flag Node 9 ignores, its creep in the band read as growth",
+		// Set DZ's sensor-fusion gateway onboarding three fleets (levels ~17, ~31, ~45 MB, each
+		// held ~7 s) on Node 18 and 21, cut at 80% 6.5 s into its last level: held no longer
+		// than the levels before it, a leak between two steps by the code's measure
+		// (betweenSteps), settled by this test's quarter of the climb. Measured as it came.
+		"node-18/imu-sensor-fusion-gateway-three-fleet-plateaus.256.log.gz cut at 80%": "steps that stopped, cut on the last level before it outlasted the others",
+		"node-21/imu-sensor-fusion-gateway-three-fleet-plateaus.256.log.gz cut at 80%": "steps that stopped, cut on the last level before it outlasted the others",
 	}
 	for _, log := range corpustest.Logs(t) {
 		m, ok := corpustest.ReadMeta(log)
@@ -727,7 +736,7 @@ func TestNoOOMWhereNoneComes(t *testing.T) {
 			// stopping) still has the one its rate leads to.
 			none = m.ExpectedVerdict != VerdictLeak
 		}
-		if !none || m.Crashed || knownMisses[corpustest.Name(log)] != "" {
+		if !none || m.Crashed || knownMisses[corpustest.Name(log)] != "" || withLimitMisses[corpustest.Name(log)] != "" {
 			continue
 		}
 		limit := 4096.0
