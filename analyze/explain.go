@@ -644,6 +644,9 @@ func (e *explainer) trend() {
 		case t.HeldSinceMS != nil && e.p.keptNothing != nil:
 			k := e.p.keptNothing
 			e.ev("trend", "no growth since %s: the full GC at %s left %s, no more than the least of the %d young GCs before it (%s at %s), which hold the live heap and more; the rise of the line (%+.1f MB) came before", secs(k.sinceMS), secs(k.atMS), mb(k.heapMB), k.young, mb(k.lowMB), secs(k.lowMS), t.GrowthMB)
+		case t.OneStep != nil && t.OneStep.SettledToMS != nil:
+			// "Rising" beside a heap read as settled contradicts it: the rise is the step.
+			e.ev("trend", "the line rises %+.1f MB over %s, all of it one step (below), after which the heap held", t.GrowthMB, secs(t.ToMS-t.FromMS))
 		case fewFullGCsRising(e.p, t, e.th):
 			e.ev("trend", "rising at every full GC, %+.1f MB over %s, but %d points leave the line's interval too wide to call it growth", t.GrowthMB, secs(t.ToMS-t.FromMS), t.Points)
 		case unprovenRise(e.p, t, e.th):
@@ -819,7 +822,11 @@ func (e *explainer) trend() {
 		if st.SettledToMS != nil {
 			held = fmt.Sprintf("the heap has held its new level, to %s, longer than the one before, as a heap that settled does", secs(*st.SettledToMS))
 		}
-		e.ev("one step", "~%s held from %s to %s, then %s at %s and %s at %s: the line through both levels is one step, not a rate; %s", mb(st.LevelMB), secs(st.LevelFromMS), secs(st.LevelToMS), mb(st.TopMB), secs(st.TopMS), mb(st.LastMB), secs(st.TopMS+st.HeldMS), held)
+		after := fmt.Sprintf("%s at %s", mb(st.LastMB), secs(st.TopMS+st.HeldMS))
+		if st.HeldMS == 0 {
+			after = "no full GC since, the young GCs carrying the level"
+		}
+		e.ev("one step", "~%s held from %s to %s, then %s at %s and %s: the line through both levels is one step, not a rate; %s", mb(st.LevelMB), secs(st.LevelFromMS), secs(st.LevelToMS), mb(st.TopMB), secs(st.TopMS), after, held)
 	}
 	if st := t.Steps; st != nil && e.out.Verdict == VerdictLeak {
 		e.ev("steps", "%d levels, each about %s above the one before, one every ~%s, flat in between (%.0f%% of the time on a level): something that runs on that period keeps what it builds", st.Levels, mb(st.RiseMB), secs(1000*st.EveryS), 100*st.HeldShare)

@@ -219,6 +219,11 @@ func (a *Analyzer) finish(p *proc, several bool) *Process {
 	}
 	out.PrintedHeap = printedHeapOf(a.memory, a.traced(), death)
 	out.Verdict = verdictOf(p, out, &a.th, p.limit.heapMB)
+	if t := out.Trend; t != nil && t.OneStep != nil && t.OneStep.HeldMS == 0 && t.OneStep.SettledToMS == nil {
+		// A step that ends the full GCs is told only where the young GCs after it show
+		// the heap settled: otherwise it may be a leak's climb, cut by the log.
+		t.OneStep = nil
+	}
 	out.burstFarBelow = out.Verdict == VerdictAllocationBurst && burstFarBelowStated(p, out, &a.th)
 	out.burstOutside = out.burstFarBelow && *out.HeapLimitMB-p.limit.heapMB > maxOneAllocationMB
 	if out.Verdict == VerdictGCThrashing && thrashing(p, out, &a.th) == nil && !out.IneffectiveMC.Met {

@@ -226,3 +226,91 @@ func (p *proc) lastBelow(mb, beforeS float64) float64 {
 	}
 	return last
 }
+
+// stepAtTheEnd reads the heap after full GCs xs, ys (seconds, MB) as one step that ends them
+// (OneStep, HeldMS 0): the full GCs climb, each by more than the noise, from a level to the
+// last of them, and the level is one the heap held — full GCs within the noise of it, and the
+// young GCs after them, over a long stretch, leaving no more than it and the young generation
+// (youngBetweenFulls). Where V8 stops running full GCs once the heap is flat, the young GCs
+// alone show the level before the step and the one after it (a fare engine loading its
+// summer timetable beside the winter one: 40 MB for 14 s, 56 -> 83 -> 120 MB in 1.1 s, then
+// 25 s of young GCs only). The climb must be a step: LoadRateRatio times the line's rate or
+// faster. Nil when the climb did not start from a held level, the level took longer to reach
+// than it was held (lastBelow), or the climb is within twice the noise.
+func (p *proc) stepAtTheEnd(xs, ys []float64, rate float64, th *Thresholds) *OneStep {
+	n := len(xs)
+	if n < 2 || rate <= 0 {
+		return nil
+	}
+	top, j := n-1, n-1
+	for j > 0 && ys[j]-ys[j-1] > th.noiseMB(ys[j-1]) {
+		j--
+	}
+	// The climb starts after the last long stretch the young GCs show held, longer than the
+	// climb after it: the full GCs before it may have climbed too, into the level (a start-up
+	// load), and a leak's full GCs close together hold between them as a level does.
+	for i := top; i > j; i-- {
+		if held, _ := youngBetweenFulls(p, xs[i-1], xs[i], th); held && xs[i]-xs[i-1] > xs[top]-xs[i] {
+			j = i - 1
+			break
+		}
+	}
+	if j == top || ys[top]-ys[j] < 2*th.noiseMB(ys[j]) {
+		return nil
+	}
+	from := j
+	for from > 0 && math.Abs(ys[from-1]-ys[j]) <= th.noiseMB(ys[j]) {
+		from--
+	}
+	levelTo := xs[j]
+	if held, _ := youngBetweenFulls(p, xs[j], xs[j+1], th); held {
+		levelTo = p.lastAtOrUnder(ys[j]+math.Max(p.era.semiMB, 1)+th.noiseMB(ys[j]), xs[j], xs[j+1])
+	}
+	heldS := levelTo - xs[from]
+	if heldS <= 0 || p.lastBelow(ys[j]-th.noiseMB(ys[j]), xs[from])-xs[0] > heldS {
+		return nil
+	}
+	if xs[top] <= levelTo || (ys[top]-ys[j])/(xs[top]-levelTo) < th.LoadRateRatio*rate {
+		return nil // a climb at the line's pace, not a step
+	}
+	return &OneStep{
+		LevelMB: ys[j], LevelFromMS: 1000 * xs[from], LevelToMS: 1000 * levelTo,
+		TopMB: ys[top], TopMS: 1000 * xs[top], LastMB: ys[top],
+	}
+}
+
+// lastAtOrUnder is when (seconds) the last GC of any kind between fromS and toS left mb or
+// less; fromS when none did.
+func (p *proc) lastAtOrUnder(mb, fromS, toS float64) float64 {
+	last := fromS
+	for _, pt := range p.livePoints() {
+		if t := pt.TimeMS / 1000; t > fromS && t < toS && pt.AfterMB <= mb {
+			last = t
+		}
+	}
+	return last
+}
+
+// youngFlatTail is the stretch (ms) of young GCs after the last full GC that ends the log
+// holding the level the last of them left: each within the noise of it, and none under the
+// last full GC's heap less the noise (after a young GC the heap holds the whole old
+// generation). ok is false when fewer than two young GCs make it.
+func (p *proc) youngFlatTail(th *Thresholds) (fromMS, toMS float64, ok bool) {
+	if p.youngSinceFull == nil || len(p.fulls) == 0 {
+		return 0, 0, false
+	}
+	ys := p.youngSinceFull.all()
+	n := len(ys)
+	if n < 2 {
+		return 0, 0, false
+	}
+	last, floor := ys[n-1].AfterMB, p.fulls[len(p.fulls)-1].AfterMB
+	k := n - 1
+	for k > 0 && math.Abs(ys[k-1].AfterMB-last) <= th.noiseMB(last) && ys[k-1].AfterMB >= floor-th.noiseMB(floor) {
+		k--
+	}
+	if k == n-1 {
+		return 0, 0, false
+	}
+	return ys[k].TimeMS, ys[n-1].TimeMS, true
+}

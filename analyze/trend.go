@@ -293,6 +293,9 @@ func (a *Analyzer) trend(p *proc, out *Process) {
 			t.OneStep = oneStepOf(tx, ty, g.lin.b, th, p.lastBelow)
 		}
 	}
+	if t.OneStep == nil && t.Steps == nil && g.between == nil && p.crash == nil {
+		t.OneStep = p.stepAtTheEnd(xs, ys, g.lin.b, th)
+	}
 	p.setTrend(out, g, t)
 	if k := p.keptNothing; k != nil && !t.Significant {
 		t.HeldSinceMS = &k.sinceMS

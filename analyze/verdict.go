@@ -509,7 +509,7 @@ func verdictOf(p *proc, out *Process, th *Thresholds, heapMB float64) string {
 			// levels off: not a leak yet, nor shown level.
 			return VerdictInsufficientData
 		}
-		if st := tr.OneStep; st != nil {
+		if st := tr.OneStep; st != nil && (st.HeldMS > 0 || settledAfterStep(p, out, th)) {
 			// One step between two levels is no rate (a forecast API loading a second
 			// range's grid: ~80 MB held, one step to ~128 MB at 21 s, held 12 s since, read
 			// as a leak of 3 MB/s through both levels). A heap that settles holds its last
@@ -517,12 +517,7 @@ func verdictOf(p *proc, out *Process, th *Thresholds, heapMB float64) string {
 			if thrashing(p, out, th) != nil {
 				return VerdictGCThrashing
 			}
-			heldTo := st.TopMS + st.HeldMS
-			if y := youngHeldTo(p, g, levelCeiling(p, out), th); y.toMS > heldTo {
-				heldTo = y.toMS
-			}
-			if heldTo-st.TopMS > st.LevelToMS-st.LevelFromMS {
-				st.SettledToMS = &heldTo
+			if settledAfterStep(p, out, th) {
 				return VerdictHealthy
 			}
 			return VerdictInsufficientData
@@ -535,6 +530,10 @@ func verdictOf(p *proc, out *Process, th *Thresholds, heapMB float64) string {
 		return VerdictLeak
 	case out.IneffectiveMC.Met || thrashing(p, out, th) != nil || pastThrash(p, out, th) != nil || gcStormsOf(p, out, th) != nil:
 		return VerdictGCThrashing
+	case tr != nil && tr.OneStep != nil && settledAfterStep(p, out, th):
+		// One step, then a level held longer than the one before: a second load, however
+		// few full GCs show it (V8 may run none once the heap is flat).
+		return VerdictHealthy
 	case (growing && (tr.GrowthMB >= th.UnsettledGrowthMB || grewAtItsRate(p, tr, th)) || shortRise(p, tr, th) || g != nil && g.stopped != nil && g.stopped.unconfirmed) && levelsOff(p, out, th) == nil:
 		// Growth, but over too few full GCs or too short a part of the log to call a leak:
 		// a heap that grew over three points may still level off. Or growth that slowed at
@@ -2493,4 +2492,30 @@ func climbStart(pts []GCPoint, i, reach int, levelMB, limit float64) int {
 		i--
 	}
 	return i
+}
+
+// settledAfterStep reports a heap that rose by one step (Trend.OneStep) and has held its new
+// level — by its full GCs after the step, or the young GCs after the last one that carry it
+// (youngHeldTo) — longer than it held the level before, and longer than the step took, and
+// marks it (OneStep.SettledToMS). A heap that settles holds its last level longest; a leak
+// that grows in steps holds each about as long.
+func settledAfterStep(p *proc, out *Process, th *Thresholds) bool {
+	st := out.Trend.OneStep
+	heldTo, held := st.TopMS+st.HeldMS, st.HeldMS
+	if st.HeldMS > 0 {
+		if y := youngHeldTo(p, p.growth, levelCeiling(p, out), th); y.toMS > heldTo {
+			heldTo, held = y.toMS, y.toMS-st.TopMS
+		}
+	} else if from, to, ok := p.youngFlatTail(th); ok && to-from > held {
+		// The step ends the full GCs: only the young GCs after it show a level, counted
+		// from where they began to hold it — a next step's climb at the log's end holds
+		// nothing (a report builder keeping each run, its young GCs flat for 2.8 s after
+		// a step, then climbing again as the cut came).
+		heldTo, held = to, to-from
+	}
+	if held <= st.LevelToMS-st.LevelFromMS || held < st.TopMS-st.LevelToMS {
+		return false
+	}
+	st.SettledToMS = &heldTo
+	return true
 }

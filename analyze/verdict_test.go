@@ -42,7 +42,8 @@ func TestThreeOnALine(t *testing.T) {
 // yet; a WAF that keeps a rule-set generation per reload, cut where its full GCs show one step
 // but its young GCs an earlier level, a feature store's undo journal that stepped for 36 s
 // before its last level, and a quote cache whose climb off its level has not held, are leaks
-// as before.
+// as before. A fare engine whose step ends its full GCs, the young GCs after it flat for 25 s,
+// is healthy; a report builder cut as its young GCs climb into its next step is a leak.
 func TestOneStep(t *testing.T) {
 	for _, c := range []struct {
 		log     string
@@ -57,6 +58,10 @@ func TestOneStep(t *testing.T) {
 		{"node-22/loyalty-quote-cache-rotation-stops-after-statsd-error.80.log.gz", 25, false, VerdictLeak},
 		{"node-16/featurestore-migration-undo-journal.96.log.gz", 0, false, VerdictLeak},
 		{"node-25/wholesale-pricelist-import-previews-held.128.log.gz", 0, false, VerdictLeak},
+		// The step ends the full GCs; the young GCs after it show the level.
+		{"node-10/rail-fare-engine-summer-timetable-one-step-flat.384.log.gz", 0, true, VerdictHealthy},
+		{"node-25/rail-fare-engine-summer-timetable-one-step-flat.384.log.gz", 0, true, VerdictHealthy},
+		{"node-12/report-builder-keeps-every-run.128.log.gz", 8.48, false, VerdictLeak},
 	} {
 		log := filepath.Join(corpustest.Dir(), c.log)
 		r := analyzeFile(t, log, Options{})
