@@ -471,6 +471,16 @@ func Heap(p *analyze.Process) *plot.Plot {
 			pts = plotter.XYs{xy(*h, level), xy(end, level)}
 			label = fmt.Sprintf("survivors held ~%.1f MB from %s on (no growth)", level, units.Duration(*h))
 		}
+		if st := tr.OneStep; st != nil {
+			// The report says the line's rise is one step between two levels: a rising line
+			// beside "one step, not a rate" reads as the leak the text declines to call.
+			end := st.TopMS + st.HeldMS
+			if st.SettledToMS != nil {
+				end = math.Max(end, *st.SettledToMS)
+			}
+			pts = plotter.XYs{xy(st.LevelFromMS, st.LevelMB), xy(st.LevelToMS, st.LevelMB), xy(st.TopMS, st.TopMB), xy(end, st.TopMB)}
+			label = fmt.Sprintf("survivors: one step, ~%.1f to ~%.1f MB by %s, then held (no rate)", st.LevelMB, st.TopMB, units.Duration(st.TopMS))
+		}
 		if analyze.ClimbToLevel(p) {
 			// The report says the line is the climb to the level the burst left: its rate
 			// alone beside "allocation burst" reads as a leak's.
@@ -483,7 +493,7 @@ func Heap(p *analyze.Process) *plot.Plot {
 			l = line(pts, colTrend, vg.Points(1.5), vg.Points(4), vg.Points(3))
 			label += fmt.Sprintf(" (no growth: its rise is the full GCs V8 ran from %s as an allocation failed)", units.Duration(*d))
 		}
-		if !tr.Significant && tr.HeldSinceMS == nil && tr.SlopeMBPerS > 0 {
+		if !tr.Significant && tr.HeldSinceMS == nil && tr.OneStep == nil && tr.SlopeMBPerS > 0 {
 			// The report does not call the line's rise growth (its interval holds none, or
 			// the rise is within what full GCs vary by): a solid rising line beside it reads
 			// as the leak the text declines to call.

@@ -254,6 +254,25 @@ func TestStoppedTrendDrawnFlat(t *testing.T) {
 	}
 }
 
+// TestOneStepDrawnAsLevels: a heap the report reads as one step between two levels is drawn
+// as the two levels and the step, not as a rising line — with the step on the last full GC
+// (the young GCs after it holding the level) and inside the full GCs alike.
+func TestOneStepDrawnAsLevels(t *testing.T) {
+	for _, log := range []string{
+		"node-24/avalanche-forecast-api-second-range-grid-doubles-once.320.log.gz",
+		"node-10/rail-fare-engine-summer-timetable-one-step-flat.384.log.gz",
+	} {
+		p := report(t, log).Processes[0]
+		if p.Trend == nil || p.Trend.OneStep == nil {
+			t.Fatalf("%s: the report reads no step (trend %+v)", log, p.Trend)
+		}
+		svg := heapSVG(t, "step", p)
+		if !strings.Contains(svg, "one step") || strings.Contains(svg, "trend of survivors") {
+			t.Errorf("%s: the heap chart draws a trend line where the report says one step", log)
+		}
+	}
+}
+
 // TestTrendLineOnlyWhereTheHeapWas: a flat trend through survivors that swing between a floor
 // and a peak marks a level the heap never held, so the heap chart leaves it out; a heap that
 // grew and then held keeps its line.
