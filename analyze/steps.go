@@ -140,8 +140,8 @@ func stepSizes(xs []float64, levels []level) (rises, every []float64) {
 // is no rate: a second load (a dataset, a tenant, a cache that doubled once) looks the same as
 // the first step of a leak that grows in steps, and only the next GCs tell them apart.
 type OneStep struct {
-	// LevelMB is the level the heap held before the step, from LevelFromMS to LevelToMS (its
-	// first and last full GCs).
+	// LevelMB is the level the heap held before the step, from LevelFromMS (its first full
+	// GC) to LevelToMS (the last GC, full or young, that showed it held).
 	LevelMB     float64 `json:"level_mb"`
 	LevelFromMS float64 `json:"level_from_ms"`
 	LevelToMS   float64 `json:"level_to_ms"`
