@@ -639,10 +639,11 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// set DY as it came (its hailstorm claims leak cut at 40% on Node 11 between storm cells);
 	// 153 of 3,489 with set DZ as it came (its smoke-forecast tile cache, whose LRU eviction
 	// breaks ~16 s into a 32 s life, cut at 40% on Node 13, 18 and 21: flat at 24 MB, the
-	// leak not begun).
+	// leak not begun); 156 of 3,540 with set EB as it came (its time-clock sync, whose leak
+	// parks retries only at shift changes, cut at 40% on Node 12, 16 and 22 between two).
 	t.Logf("leaks cut at 40–80%% of their life that read healthy: %d of %d", len(midHealthy), midLife)
-	if len(midHealthy) > 153 {
-		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 153 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
+	if len(midHealthy) > 156 {
+		t.Errorf("%d leaks cut at 40–80%% of their life read healthy, more than the 156 measured before: %s", len(midHealthy), strings.Join(midHealthy, ", "))
 	}
 	if len(steady) == 0 {
 		t.Fatal("no steady leak run to evaluate")

@@ -774,8 +774,8 @@ func unprovenRise(p *proc, tr *Trend, th *Thresholds) bool {
 }
 
 // fewFullGCsRising reports a trend too short to be significant (fewer than SpeedUpMinPoints
-// full GCs) over which every full GC left more than the one before, by UnsettledGrowthMB or
-// more in all: an accelerating leak seen through its first three full GCs (9.8, 21.2, 41.0 MB
+// full GCs) over which every full GC left more than the one before, the last by more than half
+// the noise, by UnsettledGrowthMB or more in all: an accelerating leak seen through its first three full GCs (9.8, 21.2, 41.0 MB
 // in 3.6 s) read "HEALTHY — no significant growth" beside "+31.3 MB".
 func fewFullGCsRising(p *proc, tr *Trend, th *Thresholds) bool {
 	if tr == nil || tr.Significant || tr.Points >= th.SpeedUpMinPoints || p.growth == nil || p.growth.stopped != nil && !p.growth.stopped.unconfirmed || p.keptNothing != nil {
@@ -786,6 +786,12 @@ func fewFullGCsRising(p *proc, tr *Trend, th *Thresholds) bool {
 		if ys[i] <= ys[i-1] {
 			return false
 		}
+	}
+	if n := len(ys); ys[n-1]-ys[n-2] <= th.noiseMB(ys[n-2])/2 {
+		// The last full GC held the one before's level, within half the noise, after a
+		// climb: a level reached, not a rise at every full GC (a resale watcher's listing
+		// cache, 28.3 then 53.1 MB as it filled, then 54.0 MB 16 s later).
+		return false
 	}
 	return ys[len(ys)-1]-ys[0] >= th.UnsettledGrowthMB
 }
