@@ -639,7 +639,7 @@ func TestTimeToOOMEvaluation(t *testing.T) {
 	// set DY as it came (its hailstorm claims leak cut at 40% on Node 11 between storm cells);
 	// 153 of 3,489 with set DZ as it came (its smoke-forecast tile cache, whose LRU eviction
 	// breaks ~16 s into a 32 s life, cut at 40% on Node 13, 18 and 21: flat at 24 MB, the
-	// leak not begun); 156 of 3,540 with set EB as it came (its time-clock sync, whose leak
+	// leak not begun); 156 of 3,546 with set EB as it came (its time-clock sync, whose leak
 	// parks retries only at shift changes, cut at 40% on Node 12, 16 and 22 between two).
 	t.Logf("leaks cut at 40–80%% of their life that read healthy: %d of %d", len(midHealthy), midLife)
 	if len(midHealthy) > 156 {
