@@ -509,18 +509,22 @@ func verdictOf(p *proc, out *Process, th *Thresholds, heapMB float64) string {
 			// levels off: not a leak yet, nor shown level.
 			return VerdictInsufficientData
 		}
-		if st := tr.OneStep; st != nil && (st.HeldMS > 0 || settledAfterStep(p, out, th)) {
+		if st := tr.OneStep; st != nil {
 			// One step between two levels is no rate (a forecast API loading a second
 			// range's grid: ~80 MB held, one step to ~128 MB at 21 s, held 12 s since, read
 			// as a leak of 3 MB/s through both levels). A heap that settles holds its last
-			// level longest; a leak that grows in steps holds each about as long.
-			if thrashing(p, out, th) != nil {
+			// level longest; a leak that grows in steps holds each about as long. A step
+			// that ends the full GCs (HeldMS 0) counts only where the young GCs show the
+			// heap settled: otherwise it may be the leak's climb, cut by the log.
+			switch settled := settledAfterStep(p, out, th); {
+			case st.HeldMS == 0 && !settled:
+			case thrashing(p, out, th) != nil:
 				return VerdictGCThrashing
-			}
-			if settledAfterStep(p, out, th) {
+			case settled:
 				return VerdictHealthy
+			default:
+				return VerdictInsufficientData
 			}
-			return VerdictInsufficientData
 		}
 		return VerdictLeak
 	case growing && tr.Points >= th.LeakManyPoints && thrashing(p, out, th) != nil && levelsOff(p, out, th) == nil:
@@ -774,9 +778,10 @@ func unprovenRise(p *proc, tr *Trend, th *Thresholds) bool {
 }
 
 // fewFullGCsRising reports a trend too short to be significant (fewer than SpeedUpMinPoints
-// full GCs) over which every full GC left more than the one before, the last by more than half
-// the noise, by UnsettledGrowthMB or more in all: an accelerating leak seen through its first three full GCs (9.8, 21.2, 41.0 MB
-// in 3.6 s) read "HEALTHY — no significant growth" beside "+31.3 MB".
+// full GCs) over which every full GC left more than the one before, the last by more than
+// half the noise, by UnsettledGrowthMB or more in all: an accelerating leak seen through its
+// first three full GCs (9.8, 21.2, 41.0 MB in 3.6 s) read "HEALTHY — no significant growth"
+// beside "+31.3 MB".
 func fewFullGCsRising(p *proc, tr *Trend, th *Thresholds) bool {
 	if tr == nil || tr.Significant || tr.Points >= th.SpeedUpMinPoints || p.growth == nil || p.growth.stopped != nil && !p.growth.stopped.unconfirmed || p.keptNothing != nil {
 		return false
