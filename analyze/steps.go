@@ -218,13 +218,7 @@ func oneStepOf(xs, ys []float64, rate float64, th *Thresholds, lastBelow func(mb
 // none did. After a young GC the heap holds the whole old generation, so one that left less
 // shows what the full GCs kept was less then.
 func (p *proc) lastBelow(mb, beforeS float64) float64 {
-	last := 0.0
-	for _, pt := range p.livePoints() {
-		if t := pt.TimeMS / 1000; t < beforeS && pt.AfterMB < mb {
-			last = t
-		}
-	}
-	return last
+	return p.lastAtOrUnder(math.Nextafter(mb, math.Inf(-1)), math.Inf(-1), beforeS, 0)
 }
 
 // stepAtTheEnd reads the heap after full GCs xs, ys (seconds, MB) as one step that ends them
@@ -250,7 +244,10 @@ func (p *proc) stepAtTheEnd(xs, ys []float64, rate float64, th *Thresholds) *One
 	// climb after it: the full GCs before it may have climbed too, into the level (a start-up
 	// load), and a leak's full GCs close together hold between them as a level does.
 	for i := top; i > j; i-- {
-		if held, _ := youngBetweenFulls(p, xs[i-1], xs[i], th); held && xs[i]-xs[i-1] > xs[top]-xs[i] {
+		if xs[i]-xs[i-1] <= xs[top]-xs[i] {
+			continue // checked first: youngBetweenFulls reads every GC point
+		}
+		if held, _ := youngBetweenFulls(p, xs[i-1], xs[i], th); held {
 			j = i - 1
 			break
 		}
@@ -264,7 +261,7 @@ func (p *proc) stepAtTheEnd(xs, ys []float64, rate float64, th *Thresholds) *One
 	}
 	levelTo := xs[j]
 	if held, _ := youngBetweenFulls(p, xs[j], xs[j+1], th); held {
-		levelTo = p.lastAtOrUnder(ys[j]+math.Max(p.era.semiMB, 1)+th.noiseMB(ys[j]), xs[j], xs[j+1])
+		levelTo = p.lastAtOrUnder(ys[j]+math.Max(p.era.semiMB, 1)+th.noiseMB(ys[j]), xs[j], xs[j+1], xs[j])
 	}
 	heldS := levelTo - xs[from]
 	if heldS <= 0 || p.lastBelow(ys[j]-th.noiseMB(ys[j]), xs[from])-xs[0] > heldS {
@@ -280,9 +277,9 @@ func (p *proc) stepAtTheEnd(xs, ys []float64, rate float64, th *Thresholds) *One
 }
 
 // lastAtOrUnder is when (seconds) the last GC of any kind between fromS and toS left mb or
-// less; fromS when none did.
-func (p *proc) lastAtOrUnder(mb, fromS, toS float64) float64 {
-	last := fromS
+// less; none when none did.
+func (p *proc) lastAtOrUnder(mb, fromS, toS, none float64) float64 {
+	last := none
 	for _, pt := range p.livePoints() {
 		if t := pt.TimeMS / 1000; t > fromS && t < toS && pt.AfterMB <= mb {
 			last = t
