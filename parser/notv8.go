@@ -14,6 +14,10 @@ type NotV8Error struct {
 	// Looks says what the input looks like instead ("it looks like a JVM garbage-collector
 	// log", "the input is empty", …), or is empty when nothing can be said.
 	Looks string
+	// Document is set when the input is a whole JSON document of another kind — a heap
+	// snapshot, a profile, a run's metadata — rather than text that may be a log gone wrong:
+	// the file that sits beside the logs of a directory or an archive.
+	Document bool
 }
 
 // Error says that nothing of V8's was found, and what the input looks like instead.
@@ -54,23 +58,25 @@ func (s *Sniffer) Err(st Stats) error {
 	if s.v8 {
 		return nil
 	}
-	return &NotV8Error{Looks: looksLike(s.samples, st)}
+	looks, document := looksLike(s.samples, st)
+	return &NotV8Error{Looks: looks, Document: document}
 }
 
 // bunBanner is the first line of Bun's crash report, "Bun v1.1.29 (6d43b366) Windows x64",
 // under whatever prefix a runner gave it.
 var bunBanner = regexp.MustCompile(`(?:^|\s)Bun v\d+\.\d+\.\d+ \([0-9a-f]+\)`)
 
-// looksLike names what an input that holds nothing of V8's looks like instead.
-func looksLike(samples []string, st Stats) string {
+// looksLike names what an input that holds nothing of V8's looks like instead, and whether
+// it is a JSON document (see NotV8Error.Document).
+func looksLike(samples []string, st Stats) (looks string, document bool) {
 	if st.Bytes == 0 {
-		return "the input is empty"
+		return "the input is empty", false
 	}
 	if st.Oversize > 0 {
-		return fmt.Sprintf("%d line(s) longer than %d MiB were skipped unread", st.Oversize, MaxLineBytes>>20)
+		return fmt.Sprintf("%d line(s) longer than %d MiB were skipped unread", st.Oversize, MaxLineBytes>>20), false
 	}
 	if len(samples) == 0 {
-		return "the input holds only blank lines"
+		return "the input holds only blank lines", false
 	}
 	binary := 0
 	for _, s := range samples {
@@ -82,23 +88,23 @@ func looksLike(samples []string, st Stats) string {
 		switch {
 		case strings.Contains(s, "[gc") && strings.Contains(s, "]") || strings.Contains(s, "Pause Young") ||
 			strings.Contains(s, "[GC (") || strings.Contains(s, "[Full GC"):
-			return "it looks like a JVM garbage-collector log"
+			return "it looks like a JVM garbage-collector log", false
 		case strings.HasPrefix(s, "gc ") && strings.Contains(s, " @") && strings.Contains(s, "%:"):
-			return "it looks like a Go runtime gctrace"
+			return "it looks like a Go runtime gctrace", false
 		case strings.Contains(s, "Bun has crashed") || bunBanner.MatchString(s):
-			return "it looks like a crash report of Bun, which runs JavaScriptCore, not V8: there is no V8 heap or GC trace in it to read (its RSS, Peak and Commit lines say how much memory the process held; an OutOfMemory panic is Bun failing to allocate, reported to Bun's issue tracker)"
+			return "it looks like a crash report of Bun, which runs JavaScriptCore, not V8: there is no V8 heap or GC trace in it to read (its RSS, Peak and Commit lines say how much memory the process held; an OutOfMemory panic is Bun failing to allocate, reported to Bun's issue tracker)", false
 		}
 	}
 	if binary > 8 {
-		return "it looks like binary data, not text"
+		return "it looks like binary data, not text", false
 	}
 	if what := jsonArtifact([]byte(strings.Join(samples[:min(len(samples), 4)], "\n"))); what != "" {
-		return "it is " + what
+		return "it is " + what, true
 	}
 	if first := strings.TrimSpace(samples[0]); strings.HasPrefix(first, "{") || strings.HasPrefix(first, "[") {
-		return "it is a JSON document, not a log or a Node.js diagnostic report"
+		return "it is a JSON document, not a log or a Node.js diagnostic report", true
 	}
-	return ""
+	return "", false
 }
 
 // jsonArtifacts are the JSON files V8 and Node write about a program's memory and time that

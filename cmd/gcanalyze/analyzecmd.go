@@ -71,7 +71,8 @@ func (a *app) analyzeCommand() *cli.Command {
 					return nil
 				}
 			}
-			errs := each(c.Args().Slice(), a.stdin, func(name string, r io.Reader) error {
+			docs := newNotLogs(c.Args().Slice())
+			errs := each(c.Args().Slice(), a.stdin, docs.count(func(name string, r io.Reader) error {
 				rep, err := analyze.FromReader(r, name, opts)
 				if truncated(rep, err) {
 					// A compressed log cut short: report what was read, and say where it
@@ -105,8 +106,8 @@ func (a *app) analyzeCommand() *cli.Command {
 					return render.Markdown(a.stdout, rep, charts)
 				}
 				return render.Text(a.stdout, rep)
-			})
-			a.failAll(errs)
+			}))
+			a.finishInputs(docs, errs)
 			if a.code == exitVerdict && len(errs) > 0 {
 				a.code = exitInput
 			}

@@ -50,6 +50,8 @@ type batchRow struct {
 	TopFrame            string   `json:"top_frame"`
 	Error               string   `json:"error"`
 	predictedFromEndMS  *float64
+	// err is the error an error row says, for notLogs to tell a document beside the logs.
+	err error
 }
 
 var batchColumns = []string{"source", "pid", "isolate", "verdict", "crashed", "crash_kind", "crash_time_ms", "fatal",
@@ -203,6 +205,8 @@ func (a *app) batchRows(out io.Writer, args []string, output, format string, job
 	total := totalSize(args)
 	prog := newProgress(a.stderr, progress, total)
 	var summary batchSummary
+	docs := newNotLogs(args)
+	var setAside []batchRow
 	// Logs are analysed on all cores; their rows are written in input order.
 	submit, wait := inorder.Run(jobs, func(j batchJob) batchResult {
 		rows := j.done
@@ -212,6 +216,10 @@ func (a *app) batchRows(out io.Writer, args []string, output, format string, job
 		return batchResult{index: j.index, rows: rows, bytes: int64(len(j.data))}
 	}, func(r batchResult) int { return r.index }, func(r batchResult) {
 		for _, row := range r.rows {
+			if row.err != nil && docs.setAside(row.Source, row.err) {
+				setAside = append(setAside, row)
+				continue
+			}
 			writeRow(row)
 			summary.add(row)
 			if row.Error != "" {
@@ -232,6 +240,7 @@ func (a *app) batchRows(out io.Writer, args []string, output, format string, job
 			interrupted = true
 			return nil
 		}
+		docs.visited++
 		i := index
 		index++
 		data, err := io.ReadAll(io.LimitReader(r, maxInMemory+1))
@@ -257,6 +266,14 @@ func (a *app) batchRows(out io.Writer, args []string, output, format string, job
 	})
 	wait()
 	prog.end()
+	if docs.onlyDocuments() {
+		for _, row := range setAside {
+			writeRow(row)
+			summary.add(row)
+			fmt.Fprintf(a.stderr, "gcanalyze: %s: %s\n", row.Source, row.Error)
+		}
+	}
+	docs.note(a.stderr)
 	for _, err := range errs {
 		a.fail(err) // named on standard error as it happened; the row says it again
 		row := batchRow{Error: err.Error()}
@@ -301,7 +318,7 @@ func analyzeRows(source string, r io.Reader, opts analyze.Options) []batchRow {
 		return append(rowsOf(rep), batchRow{Source: source, Error: err.Error()})
 	}
 	if err != nil {
-		return []batchRow{{Source: source, Error: err.Error()}}
+		return []batchRow{{Source: source, Error: err.Error(), err: err}}
 	}
 	return rowsOf(rep)
 }

@@ -57,13 +57,14 @@ func (a *app) eventsCommand() *cli.Command {
 				return err
 			}
 			w := newEventWriter(a.stdout, format)
-			errs := input.Each(c.Args().Slice(), a.stdin, func(name string, r io.Reader) error {
+			docs := newNotLogs(c.Args().Slice())
+			errs := input.Each(c.Args().Slice(), a.stdin, docs.count(func(name string, r io.Reader) error {
 				return w.writeAll(name, r)
-			})
+			}))
 			if err := w.flush(); err != nil {
 				return err
 			}
-			a.failAll(errs)
+			a.finishInputs(docs, errs)
 			return nil
 		},
 	})

@@ -60,7 +60,8 @@ func (a *app) plotCommand() *cli.Command {
 				return err
 			}
 			inputs := c.Args().Slice()
-			errs := input.Each(inputs, a.stdin, func(name string, r io.Reader) error {
+			docs := newNotLogs(inputs)
+			errs := input.Each(inputs, a.stdin, docs.count(func(name string, r io.Reader) error {
 				rep, err := analyze.FromReader(r, name, opts)
 				if truncated(rep, err) {
 					// Charts of what was read before the log broke off; the error says where.
@@ -76,8 +77,8 @@ func (a *app) plotCommand() *cli.Command {
 					fmt.Fprintln(a.stdout, w)
 				}
 				return err
-			})
-			a.failAll(errs)
+			}))
+			a.finishInputs(docs, errs)
 			return nil
 		},
 	})
