@@ -909,6 +909,12 @@ func checkInvariants(t *testing.T, r *Report) {
 			// The headline blames scatter: the line must leave much unexplained.
 			t.Errorf("%s: headline says the full GCs scatter too far, beside R² %.2f: %q", id, tr.RSquared, Headline(p))
 		}
+		if p.HeapLimitMB == nil && (strings.Contains(Headline(p), "under the limit") || slices.ContainsFunc(p.Evidence, func(ev string) bool { return strings.Contains(ev, "under the limit") })) {
+			// With no limit known, a level is no place "under the limit": the report names a
+			// limit it cannot show (a gallery on Node 9 held past its flag by back-to-back full
+			// GCs read "towards a level under the limit" beside "heap limit: unknown").
+			t.Errorf("%s: no limit known, and the report places the heap under it: %q / %q", id, Headline(p), p.Evidence)
+		}
 		if p.Verdict == VerdictHealthy && slices.ContainsFunc(p.Evidence, func(ev string) bool { return strings.HasPrefix(ev, "headroom: little") }) &&
 			!strings.Contains(Headline(p), "NO HEADROOM") {
 			// "HEALTHY — …; GC takes 37% of the time" above a heap at 97% of where V8 gives

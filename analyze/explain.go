@@ -264,6 +264,11 @@ func healthyHeadline(p *Process) string {
 		what = fmt.Sprintf("the heap after full GCs rose at first, then held from %s on", secs(*t.HeldSinceMS))
 	case t != nil && t.Model == ModelDecelerating:
 		what = "the heap after full GCs grows ever more slowly, towards a level under the limit"
+		if p.HeapLimitMB == nil {
+			// No limit known: the level is where the curve flattens, not a place under
+			// a limit the report cannot name.
+			what = "the heap after full GCs grows ever more slowly, towards a level"
+		}
 	case t != nil && t.Significant && t.RSquared >= DefaultThresholds.TrendMinR2 && t.GrowthMB > 0:
 		// A clean line, too short a rise to call (a queue worker's 17 full GCs on a line,
 		// +3.2 MB, R² 0.95, said "they scatter too far about it").
@@ -785,7 +790,11 @@ func (e *explainer) trend() {
 		} else if y.toMS > 0 {
 			young = fmt.Sprintf("; the young GCs since the last full GC carry the level to %s, rising %.2f MB/s at most (what they leave includes garbage promoted since)", secs(y.toMS), math.Max(y.rateMB, 0))
 		}
-		e.ev("levels off", "at this slowing, the heap after full GCs levels off near %s by %s, under the limit: a cache or working set filling up, not a leak%s", mb(pl.levelMB), secs(pl.atMS), young)
+		under := ", under the limit"
+		if e.out.HeapLimitMB == nil {
+			under = ""
+		}
+		e.ev("levels off", "at this slowing, the heap after full GCs levels off near %s by %s%s: a cache or working set filling up, not a leak%s", mb(pl.levelMB), secs(pl.atMS), under, young)
 	}
 	if pl := plateauOf(e.p, e.out, e.th); pl != nil && pl.ahead && e.out.Verdict == VerdictInsufficientData {
 		e.ev("levels off?", "at this slowing, the heap after full GCs would level off near %s by %s, after the log ends: a cache filling up, or a leak whose last full GCs caught a pause; the next full GCs tell", mb(pl.levelMB), secs(pl.atMS))
