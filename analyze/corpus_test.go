@@ -757,8 +757,20 @@ var knownMisses = map[string]string{
 	"node-16/mobile-push-fanout-device-registry-warm-fill-too-small.64.log.gz": "a load slowing into its limit, read as a leak",
 	"node-22/mobile-push-fanout-device-registry-warm-fill-too-small.64.log.gz": "a load slowing into its limit, read as a leak",
 	"node-24/mobile-push-fanout-device-registry-warm-fill-too-small.64.log.gz": "a load slowing into its limit, read as a leak",
-	"node-15/fraud-rules-index-too-big.96.log.gz":                              "at its limit, which only the flag shows; with it, no headroom",
-	"node-26/fraud-rules-index-too-big.96.log.gz":                              "at its limit, which only the flag shows; with it, no headroom",
+	// Set EC (Node 9, 14, 19, 26; blind, helper-176, 28 of 32 at first contact, session 54;
+	// one program under --optimize-for-size). A zoo camera-trap re-identification gallery
+	// filling towards ~1.5 times its 80 MB flag, slowing into it, read a leak on Node 14, 19
+	// and 26 (labelled heap-too-small: the load-vs-slowing-leak class). On Node 9, whose V8
+	// let the heap past the flag, it held 105.7 MB for 28 s under 676 full GCs each freeing
+	// 0.1 MB, 20% of the time in GC, alive at the end: no limit in the log, read healthy with
+	// its GC share named (labelled heap-too-small; the "at its limit, which only the flag
+	// shows" class, here past a flag V8 9 did not hold).
+	"node-14/zoo-camera-trap-reid-gallery-resident-too-small.80.log.gz": "a load slowing into its limit, read as a leak",
+	"node-19/zoo-camera-trap-reid-gallery-resident-too-small.80.log.gz": "a load slowing into its limit, read as a leak",
+	"node-26/zoo-camera-trap-reid-gallery-resident-too-small.80.log.gz": "a load slowing into its limit, read as a leak",
+	"node-9/zoo-camera-trap-reid-gallery-resident-too-small.80.log.gz":  "pressed at a limit only the back-to-back full GCs show",
+	"node-15/fraud-rules-index-too-big.96.log.gz":                       "at its limit, which only the flag shows; with it, no headroom",
+	"node-26/fraud-rules-index-too-big.96.log.gz":                       "at its limit, which only the flag shows; with it, no headroom",
 }
 
 // stepsSeenFloor is how many corpus runs of programs that retain memory in steps a report
