@@ -1189,13 +1189,13 @@ func (e *explainer) limit() {
 		e.ev("limit not enforced", "the heap after full GCs went past %s while the process ran on: this V8 does not enforce the limit (V8 before 6.4, Node 8 and 9, did not count what its GCs took), so no time-to-OOM can be told from it", mb(*out.HeapLimitMB))
 	default:
 		if d.pastFlag {
-			e.ev("dies at", "about %s (%.0f–%s): the heap after full GCs held %s, past the limit, and the process ran on; most that lived past %.0f%% of their limit died near %.0f%% of it, but V8 6.7–8.7 (Node 10.6–15) let some live to half past it (runs of Node 10–13 keeping many small objects), hence the range's late end", mb(d.mb), d.lo, mb(d.hi), mb(d.survived), 100*liveShareAtDeath, 100*survivedShareAtDeath)
+			e.ev("dies at", "about %s (%s): the heap after full GCs held %s, past the limit, and the process ran on; most that lived past %.0f%% of their limit died near %.0f%% of it, but V8 6.7–8.7 (Node 10.6–15) let some live to half past it (runs of Node 10–13 keeping many small objects), hence the range's late end", mb(d.mb), mbRange(d.lo, d.hi), mb(d.survived), 100*liveShareAtDeath, 100*survivedShareAtDeath)
 		} else if d.lateMode {
-			e.ev("dies at", "about %s (%.0f–%s): the heap after full GCs held %s, past %.0f%% of the limit; of the runs that lived that far, most died near %.0f%% of it", mb(d.mb), d.lo, mb(d.hi), mb(d.heldMB), 100*lateModeShare, 100*survivedShareAtDeath)
+			e.ev("dies at", "about %s (%s): the heap after full GCs held %s, past %.0f%% of the limit; of the runs that lived that far, most died near %.0f%% of it", mb(d.mb), mbRange(d.lo, d.hi), mb(d.heldMB), 100*lateModeShare, 100*survivedShareAtDeath)
 		} else if d.survived > 0 {
-			e.ev("dies at", "about %s (%.0f–%s): the heap after full GCs held %s, past %.0f%% of the limit, where most processes die; those that lived past it died near %.0f%% of it", mb(d.mb), d.lo, mb(d.hi), mb(d.survived), 100*liveShareAtDeath, 100*survivedShareAtDeath)
+			e.ev("dies at", "about %s (%s): the heap after full GCs held %s, past %.0f%% of the limit, where most processes die; those that lived past it died near %.0f%% of it", mb(d.mb), mbRange(d.lo, d.hi), mb(d.survived), 100*liveShareAtDeath, 100*survivedShareAtDeath)
 		} else {
-			e.ev("dies at", "V8 gives up when the heap after a full GC reaches about %s (%.0f–%s): the old generation's live objects plus fragmentation past the limit%s", mb(d.mb), d.lo, mb(d.hi), diedWhere(e.p, d))
+			e.ev("dies at", "V8 gives up when the heap after a full GC reaches about %s (%s): the old generation's live objects plus fragmentation past the limit%s", mb(d.mb), mbRange(d.lo, d.hi), diedWhere(e.p, d))
 		}
 		if d.earlyWhy != "" && e.out.PredictedOOMMS != nil && d.survived == 0 { // it sets the early end of the time-to-OOM
 			e.ev("dies as early as", "%s: %s", mb(d.lo), d.earlyWhy)

@@ -218,7 +218,7 @@ func TestFlatCurveBesideLeakSaysWhy(t *testing.T) {
 // to the death it reports: the heap its last full GC left, and whether that is before, inside
 // or past the range the same line gives.
 func TestDiedWhereInItsRange(t *testing.T) {
-	said := regexp.MustCompile(`about ([\d.]+) MB \((\d+)–([\d.]+) MB\).*this one died at ([\d.]+) MB, (before|inside|past) that range`)
+	said := regexp.MustCompile(`about ([\d.]+) MB \(([\d.]+)–([\d.]+) MB\).*this one died at ([\d.]+) MB, (before|inside|past) that range`)
 	var checked int
 	where := map[string]int{}
 	for _, log := range corpustest.Logs(t) {
