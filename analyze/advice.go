@@ -242,10 +242,11 @@ func (e *explainer) recommend() {
 			break
 		}
 		if h := out.HeapAfterFullGC; h != nil && limit > 0 && out.HeapLimitSource != LimitCrash && h.LastMB < farFromLimitShare*limit {
-			if t := thrashing(e.p, out, e.th); t != nil && t.freedShare < idleThrashFreedShare {
+			recent, ok := recentFreedShare(e.p)
+			if t := thrashing(e.p, out, e.th); t != nil && t.freedShare < idleThrashFreedShare || ok && recent < idleFullGCFreedShare {
 				// Each full GC found almost nothing to free: little was allocated between
 				// them, so it is not the program's churn that starts them.
-				rec("GC takes most of the time though the heap after full GCs (%s) is far from the limit (%s) and each full GC freed under %.0f%% of it: V8 starts marking again as soon as it finished, with almost nothing allocated in between — its own scheduling, not the program's churn (Node 24–26 were seen doing this on flat heaps half their limit's size). Compare with the Node version the program ran on before; a heap snapshot will not show a cause in the program.", mb(h.LastMB), mb(limit), 100*idleThrashFreedShare)
+				rec("GC takes most of the time though the heap after full GCs (%s) is far from the limit (%s) and its full GCs freed under %.0f%% of it on average: V8 starts marking again as soon as it finished, with almost nothing allocated in between — its own scheduling, not the program's churn (Node 24–26 were seen doing this on flat heaps half their limit's size). Compare with the Node version the program ran on before; a heap snapshot will not show a cause in the program.", mb(h.LastMB), mb(limit), 100*idleThrashFreedShare)
 				break
 			}
 			rec("GC takes most of the time while freeing little, though the heap after full GCs (%s) is far from the limit (%s): V8 runs full GCs this often because the program keeps filling the old generation with objects that live long enough to be promoted, then die (a cache replacing its entries, a long queue). Reduce that churn, or give the heap more room (%s) so that V8 collects less often.", mb(h.LastMB), mb(limit), run.flag("--max-old-space-size"))
@@ -271,6 +272,18 @@ func (e *explainer) recommend() {
 			where := "young GCs: short-lived objects allocated fast"
 			if full {
 				where = "full GCs: objects that live long enough to be promoted, then die (a cache replacing its entries, a long queue)"
+				if freed, ok := recentFreedShare(e.p); ok && freed < idleFullGCFreedShare {
+					// Full GCs that free almost nothing collect no promoted garbage: churn is not
+					// what starts them (a gallery held at 105.7 MB by 676 full GCs freeing 0.1 MB
+					// each, told to allocate less).
+					idle := fmt.Sprintf("No leak, but GC takes %.0f%% of the time, most of it in full GCs that free almost nothing (the last ones freed %.1f%% of the heap on average): not the program's churn.", 100**out.GCOverhead, 100*freed)
+					if h := out.HeapAfterFullGC; h != nil && limit > 0 && out.HeapLimitSource != LimitCrash && h.LastMB < farFromLimitShare*limit {
+						rec("%s The heap after full GCs (%s) is far from the limit (%s): V8 starts marking again as soon as it finished, by its own scheduling (Node 24–26 were seen doing this on flat heaps half their limit's size). Compare with the Node version the program ran on before; a heap snapshot will not show a cause in the program.", idle, mb(h.LastMB), mb(limit))
+						break
+					}
+					rec("%s V8 runs them back to back when the old generation sits at the most it lets itself hold — a limit lower than the heap needs (check which --max-old-space-size reaches the process, or a container's memory) — or by its own scheduling on a flat heap (Node 24–26 were seen doing this). Raise the limit (%s) to tell which: if the full GCs thin out, the heap needed the room.", idle, run.flag("--max-old-space-size"))
+					break
+				}
 			}
 			// The share the headline gives; the host's stalls, taken out to decide, are said there.
 			churn := fmt.Sprintf("No leak, but GC takes %.0f%% of the time, most of it in %s. Allocate less on the hot paths (reuse buffers and objects, avoid building intermediate arrays and strings)", 100**out.GCOverhead, where)
@@ -386,6 +399,30 @@ func gcShareOf(out *Process) (share float64, full bool) {
 	}
 	return share, fullMS > youngMS
 }
+
+// idleFullGCFreedShare: full GCs that free under this share of the heap on average collect no
+// promoted garbage worth the name.
+const idleFullGCFreedShare = 0.01
+
+// recentFreedShare is the mean share of the heap that the last recentFullGCs full GCs freed;
+// ok is false with fewer of them.
+func recentFreedShare(p *proc) (share float64, ok bool) {
+	n := len(p.fulls)
+	if n < recentFullGCs {
+		return 0, false
+	}
+	for _, f := range p.fulls[n-recentFullGCs:] {
+		if f.BeforeMB <= 0 {
+			return 0, false
+		}
+		share += (f.BeforeMB - f.AfterMB) / f.BeforeMB
+	}
+	return share / recentFullGCs, true
+}
+
+// recentFullGCs is how many of the last full GCs say what full GCs free now: the ones the
+// evidence lists ("the last 3 freed …").
+const recentFullGCs = 3
 
 // farFromLimitShare: a heap after full GCs under this share of a stated limit is far from it.
 const farFromLimitShare = 0.7

@@ -934,6 +934,18 @@ func checkInvariants(t *testing.T, r *Report) {
 			// The headline blames scatter: the line must leave much unexplained.
 			t.Errorf("%s: headline says the full GCs scatter too far, beside R² %.2f: %q", id, tr.RSquared, Headline(p))
 		}
+		if h := p.HeapAfterFullGC; h != nil && len(h.LastFreedMB) == 3 && slices.ContainsFunc(p.Recommendations, func(r string) bool { return strings.Contains(r, "promoted, then die") }) {
+			// Advice that blames objects promoted and then collected by full GCs must not sit
+			// beside full GCs that collected almost nothing (a gallery's 676 full GCs freeing
+			// 0.1 MB of 106 MB each were told to allocate less).
+			var before float64
+			if p.Series != nil && len(p.Series.FullGCs) > 0 {
+				before = p.Series.FullGCs[len(p.Series.FullGCs)-1].BeforeMB
+			}
+			if before > 0 && slices.Max(h.LastFreedMB) < 0.005*before {
+				t.Errorf("%s: full GCs freeing %v MB of ~%.0f MB, and advice that blames promoted garbage: %q", id, h.LastFreedMB, before, p.Recommendations)
+			}
+		}
 		if p.HeapLimitMB == nil && (strings.Contains(Headline(p), "under the limit") || slices.ContainsFunc(p.Evidence, func(ev string) bool { return strings.Contains(ev, "under the limit") })) {
 			// With no limit known, a level is no place "under the limit": the report names a
 			// limit it cannot show (a gallery on Node 9 held past its flag by back-to-back full
