@@ -782,8 +782,19 @@ var knownMisses = map[string]string{
 	"node-17/county-ballot-signature-verify-exemplar-cache-too-small.80.log.gz":   "a load slowing into its limit, read as a leak",
 	"node-23/county-ballot-signature-verify-exemplar-cache-too-small.80.log.gz":   "a load slowing into its limit, read as a leak",
 	"node-8/library-ebook-hold-notice-mailer-weekend-quiet-hours-leak.192.log.gz": "a leak GC starved at its limit, read as a working set",
-	"node-15/fraud-rules-index-too-big.96.log.gz":                                 "at its limit, which only the flag shows; with it, no headroom",
-	"node-26/fraud-rules-index-too-big.96.log.gz":                                 "at its limit, which only the flag shows; with it, no headroom",
+	// Set EE (Node 11, 16, 21, 25; blind, helper-178, 30 of 32 at first contact, session 54;
+	// one program under --no-incremental-marking). A tram door-fault logger's signature
+	// index too big for 64 MB read a leak on Node 16 (the load-vs-slowing-leak class; 11, 21
+	// and 25 read it). A harbour pilot scheduler's tide-window table held at 80-90% of 144 MB,
+	// GC 36% of the time, V8's mu 0.50-0.58 at its last full GCs, alive: on Node 25 "HEALTHY,
+	// BUT NO HEADROOM" (labelled gc-thrashing, heap-too-small acceptable; 11, 16 and 21 read
+	// thrashing): above the thrashing rule's utilization, and tight live heaps with GC near a
+	// third of the time are labelled both ways in the corpus (a working set too big on Node
+	// 24 at 40% GC, labelled healthy).
+	"node-16/tram-door-fault-logger-fleet-signature-index-too-small.64.log.gz":        "a load slowing into its limit, read as a leak",
+	"node-25/harbour-pilot-boarding-scheduler-tide-window-resident-thrash.144.log.gz": "mu ~0.55: above the thrashing rule's, no headroom",
+	"node-15/fraud-rules-index-too-big.96.log.gz":                                     "at its limit, which only the flag shows; with it, no headroom",
+	"node-26/fraud-rules-index-too-big.96.log.gz":                                     "at its limit, which only the flag shows; with it, no headroom",
 }
 
 // stepsSeenFloor is how many corpus runs of programs that retain memory in steps a report
