@@ -1,6 +1,9 @@
 package main
 
 import (
+	"archive/tar"
+	"bytes"
+	"compress/gzip"
 	"os"
 	"path/filepath"
 	"strings"
@@ -30,6 +33,23 @@ func TestDocumentsBesideLogs(t *testing.T) {
 	only := t.TempDir()
 	os.WriteFile(filepath.Join(only, "leak.meta.json"), meta, 0o644)
 	named := filepath.Join(mixed, "leak.meta.json")
+	// An archive of a run as CI keeps it: the log and its metadata side by side.
+	var tgz bytes.Buffer
+	gw := gzip.NewWriter(&tgz)
+	tw := tar.NewWriter(gw)
+	for _, m := range []struct {
+		name string
+		body []byte
+	}{{"run/leak.log", log}, {"run/leak.meta.json", meta}, {"run/leak.heapsnapshot", snapshot}} {
+		tw.WriteHeader(&tar.Header{Name: m.name, Mode: 0o644, Size: int64(len(m.body)), Typeflag: tar.TypeReg})
+		tw.Write(m.body)
+	}
+	tw.Close()
+	gw.Close()
+	archive := filepath.Join(t.TempDir(), "run.tgz")
+	if err := os.WriteFile(archive, tgz.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
 
 	const skipped = "skipped 2 JSON documents found beside the logs"
 	const notALog = "it is a JSON document, not a log"
@@ -46,6 +66,8 @@ func TestDocumentsBesideLogs(t *testing.T) {
 		{"analyze a document named", []string{"analyze", named}, exitInput, "", notALog, "skipped", -1},
 		{"analyze a folder of documents", []string{"analyze", only}, exitInput, "", notALog, "skipped", -1},
 		{"analyze a glob", []string{"analyze", filepath.Join(mixed, "*")}, exitOK, "LEAK —", skipped, notALog, -1},
+		{"analyze an archive", []string{"analyze", archive}, exitOK, "LEAK —", skipped, notALog, -1},
+		{"batch of an archive", []string{"batch", "--format", "csv", archive}, exitOK, "run.tgz:run/leak.log", skipped, notALog, 2},
 		{"events of a folder", []string{"events", "--format", "csv", mixed}, exitOK, "leak.log", skipped, notALog, -1},
 		{"batch of a folder", []string{"batch", "--format", "csv", mixed}, exitOK, "crash.report.json", skipped, notALog, 3},
 		{"batch of a folder of documents", []string{"batch", "--format", "csv", only}, exitInput, notALog, notALog, "skipped", 2},
