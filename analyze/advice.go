@@ -241,12 +241,12 @@ func (e *explainer) recommend() {
 			rec("Bursts of full GCs that free little stall the program again and again, though it gets most of the time between them: its live heap sits where every burst of allocation fills the old generation to V8's next limit. Raise the limit (%s) or reduce the live set, so that a burst fits; requests in flight during a burst wait the whole of it.", run.flag("--max-old-space-size"))
 			break
 		}
-		if h := out.HeapAfterFullGC; h != nil && limit > 0 && out.HeapLimitSource != LimitCrash && h.LastMB < farFromLimitShare*limit {
+		if h := out.HeapAfterFullGC; farFromKnownLimit(out, limit) {
 			recent, ok := recentFreedShare(e.p)
 			if t := thrashing(e.p, out, e.th); t != nil && t.freedShare < idleThrashFreedShare || ok && recent < idleFullGCFreedShare {
 				// Each full GC found almost nothing to free: little was allocated between
 				// them, so it is not the program's churn that starts them.
-				rec("GC takes most of the time though the heap after full GCs (%s) is far from the limit (%s) and its full GCs freed under %.0f%% of it on average: V8 starts marking again as soon as it finished, with almost nothing allocated in between — its own scheduling, not the program's churn (Node 24–26 were seen doing this on flat heaps half their limit's size). Compare with the Node version the program ran on before; a heap snapshot will not show a cause in the program.", mb(h.LastMB), mb(limit), 100*idleThrashFreedShare)
+				rec("GC takes most of the time though the heap after full GCs (%s) is far from the limit (%s) and its full GCs freed under %.0f%% of it on average: %s", mb(h.LastMB), mb(limit), 100*idleThrashFreedShare, ownScheduling)
 				break
 			}
 			rec("GC takes most of the time while freeing little, though the heap after full GCs (%s) is far from the limit (%s): V8 runs full GCs this often because the program keeps filling the old generation with objects that live long enough to be promoted, then die (a cache replacing its entries, a long queue). Reduce that churn, or give the heap more room (%s) so that V8 collects less often.", mb(h.LastMB), mb(limit), run.flag("--max-old-space-size"))
@@ -276,12 +276,12 @@ func (e *explainer) recommend() {
 					// Full GCs that free almost nothing collect no promoted garbage: churn is not
 					// what starts them (a gallery held at 105.7 MB by 676 full GCs freeing 0.1 MB
 					// each, told to allocate less).
-					idle := fmt.Sprintf("No leak, but GC takes %.0f%% of the time, most of it in full GCs that free almost nothing (the last ones freed %.1f%% of the heap on average): not the program's churn.", 100**out.GCOverhead, 100*freed)
-					if h := out.HeapAfterFullGC; h != nil && limit > 0 && out.HeapLimitSource != LimitCrash && h.LastMB < farFromLimitShare*limit {
-						rec("%s The heap after full GCs (%s) is far from the limit (%s): V8 starts marking again as soon as it finished, by its own scheduling (Node 24–26 were seen doing this on flat heaps half their limit's size). Compare with the Node version the program ran on before; a heap snapshot will not show a cause in the program.", idle, mb(h.LastMB), mb(limit))
+					idle := fmt.Sprintf("No leak, but GC takes %.0f%% of the time, most of it in full GCs that free almost nothing (the last ones freed %.1f%% of the heap on average).", 100**out.GCOverhead, 100*freed)
+					if h := out.HeapAfterFullGC; farFromKnownLimit(out, limit) {
+						rec("%s The heap after full GCs (%s) is far from the limit (%s): %s", idle, mb(h.LastMB), mb(limit), ownScheduling)
 						break
 					}
-					rec("%s V8 runs them back to back when the old generation sits at the most it lets itself hold — a limit lower than the heap needs (check which --max-old-space-size reaches the process, or a container's memory) — or by its own scheduling on a flat heap (Node 24–26 were seen doing this). Raise the limit (%s) to tell which: if the full GCs thin out, the heap needed the room.", idle, run.flag("--max-old-space-size"))
+					rec("%s Not the program's churn: V8 runs them back to back when the old generation sits at the most it lets itself hold — a limit lower than the heap needs (check which --max-old-space-size reaches the process, or a container's memory) — or by its own scheduling on a flat heap (Node 24–26 were seen doing this). Raise the limit (%s) to tell which: if the full GCs thin out, the heap needed the room.", idle, run.flag("--max-old-space-size"))
 					break
 				}
 			}
@@ -404,25 +404,37 @@ func gcShareOf(out *Process) (share float64, full bool) {
 // promoted garbage worth the name.
 const idleFullGCFreedShare = 0.01
 
-// recentFreedShare is the mean share of the heap that the last recentFullGCs full GCs freed;
-// ok is false with fewer of them.
+// recentFreedShare is the mean share of the heap that the last recentFullGCs full GCs freed,
+// each counted as the evidence counts it (a full GC that ended with more than it found freed
+// nothing); ok is false with fewer of them.
 func recentFreedShare(p *proc) (share float64, ok bool) {
 	n := len(p.fulls)
 	if n < recentFullGCs {
 		return 0, false
 	}
-	for _, f := range p.fulls[n-recentFullGCs:] {
-		if f.BeforeMB <= 0 {
+	for i := n - recentFullGCs; i < n; i++ {
+		if p.fulls[i].BeforeMB <= 0 {
 			return 0, false
 		}
-		share += (f.BeforeMB - f.AfterMB) / f.BeforeMB
+		share += math.Max(0, p.fulls[i].freedShare())
 	}
 	return share / recentFullGCs, true
 }
 
 // recentFullGCs is how many of the last full GCs say what full GCs free now: the ones the
-// evidence lists ("the last 3 freed …").
+// evidence lists ("the last 3 freed …", HeapSummary.LastFreedMB).
 const recentFullGCs = 3
+
+// farFromKnownLimit reports a heap after full GCs under farFromLimitShare of a limit known
+// other than from the crash.
+func farFromKnownLimit(out *Process, limit float64) bool {
+	h := out.HeapAfterFullGC
+	return h != nil && limit > 0 && out.HeapLimitSource != LimitCrash && h.LastMB < farFromLimitShare*limit
+}
+
+// ownScheduling says that V8's own scheduling, not the program, runs full GCs back to back on
+// a flat heap far from its limit, and what to do about it.
+const ownScheduling = "V8 starts marking again as soon as it finished, with almost nothing allocated in between — its own scheduling, not the program's churn (Node 24–26 were seen doing this on flat heaps half their limit's size). Compare with the Node version the program ran on before; a heap snapshot will not show a cause in the program."
 
 // farFromLimitShare: a heap after full GCs under this share of a stated limit is far from it.
 const farFromLimitShare = 0.7

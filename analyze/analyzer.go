@@ -42,6 +42,15 @@ type fullGC struct {
 	allocatedMB float64
 }
 
+// freedShare is the share of the heap this full GC freed; 0 where the line shows no heap
+// before it.
+func (f *fullGC) freedShare() float64 {
+	if f.BeforeMB <= 0 {
+		return 0
+	}
+	return (f.BeforeMB - f.AfterMB) / f.BeforeMB
+}
+
 // muSince is the program's share of the time from a full GC at prevMS to this one's end: what
 // its pause and incremental marking leave (V8's current mu, marking counted); false when no
 // time passed.

@@ -454,7 +454,7 @@ func (a *Analyzer) heapSummary(p *proc, out *Process) {
 	for _, f := range p.fulls {
 		h.MaxMB = math.Max(h.MaxMB, f.AfterMB)
 	}
-	from := max(0, len(p.fulls)-3)
+	from := max(0, len(p.fulls)-recentFullGCs)
 	for _, f := range p.fulls[from:] {
 		// A full GC that ended with more than it found (objects allocated or promoted while
 		// it ran) freed nothing, not a negative amount.

@@ -1979,7 +1979,7 @@ func thrashing(p *proc, out *Process, th *Thresholds) *thrash {
 	var freed []float64
 	for _, f := range fulls {
 		if f.BeforeMB > 0 {
-			freed = append(freed, (f.BeforeMB-f.AfterMB)/f.BeforeMB)
+			freed = append(freed, f.freedShare())
 		}
 	}
 	share := stat.Mean(freed, nil)
@@ -2056,12 +2056,8 @@ func thrashIn(p *proc, out *Process, th *Thresholds, share, mu float64) *thrash 
 	}
 	fulls := p.fulls
 	freed := make([]float64, len(fulls)+1) // freed[k] is the sum of the shares the first k freed
-	for k, f := range fulls {
-		share := 0.0
-		if f.BeforeMB > 0 {
-			share = (f.BeforeMB - f.AfterMB) / f.BeforeMB
-		}
-		freed[k+1] = freed[k] + share
+	for k := range fulls {
+		freed[k+1] = freed[k] + fulls[k].freedShare()
 	}
 	tl := p.timeline()
 	var worst *thrash

@@ -207,6 +207,14 @@ func (a *app) batchRows(out io.Writer, args []string, output, format string, job
 	var summary batchSummary
 	docs := newNotLogs(args)
 	var setAside []batchRow
+	emit := func(row batchRow) {
+		writeRow(row)
+		summary.add(row)
+		if row.Error != "" {
+			prog.clear()
+			fmt.Fprintf(a.stderr, "gcanalyze: %s: %s\n", row.Source, row.Error)
+		}
+	}
 	// Logs are analysed on all cores; their rows are written in input order.
 	submit, wait := inorder.Run(jobs, func(j batchJob) batchResult {
 		rows := j.done
@@ -220,12 +228,7 @@ func (a *app) batchRows(out io.Writer, args []string, output, format string, job
 				setAside = append(setAside, row)
 				continue
 			}
-			writeRow(row)
-			summary.add(row)
-			if row.Error != "" {
-				prog.clear()
-				fmt.Fprintf(a.stderr, "gcanalyze: %s: %s\n", row.Source, row.Error)
-			}
+			emit(row)
 		}
 		flush()
 		prog.step(r.bytes)
@@ -267,10 +270,9 @@ func (a *app) batchRows(out io.Writer, args []string, output, format string, job
 	wait()
 	prog.end()
 	if docs.onlyDocuments() {
+		// Nothing else came: the documents are what there was, each failing as before.
 		for _, row := range setAside {
-			writeRow(row)
-			summary.add(row)
-			fmt.Fprintf(a.stderr, "gcanalyze: %s: %s\n", row.Source, row.Error)
+			emit(row)
 		}
 	}
 	docs.note(a.stderr)

@@ -82,7 +82,7 @@ func (n *notLogs) note(w io.Writer) {
 		len(n.set), documents, n.names[0])
 }
 
-// finish reports the inputs' problems: the documents set aside in one line, the rest as
+// finishInputs reports the inputs' problems: the documents set aside in one line, the rest as
 // failures (or every document as one, when nothing else came).
 func (a *app) finishInputs(n *notLogs, errs []error) {
 	kept := n.filter(errs)
