@@ -19,8 +19,8 @@ import (
 type notLogs struct {
 	named   map[string]bool
 	visited int
-	names   []string // of the inputs set aside
-	set     []error  // their errors
+	set     []error // the errors of the inputs set aside
+	first   string  // the name of the first, for the note
 }
 
 // newNotLogs returns a notLogs for the inputs args name.
@@ -49,7 +49,10 @@ func (n *notLogs) setAside(name string, err error) bool {
 	if n.named[name] || !errors.As(err, &nv) || !nv.Document {
 		return false
 	}
-	n.names, n.set = append(n.names, name), append(n.set, err)
+	if len(n.set) == 0 {
+		n.first = name
+	}
+	n.set = append(n.set, err)
 	return true
 }
 
@@ -79,7 +82,7 @@ func (n *notLogs) note(w io.Writer) {
 		documents = "JSON document"
 	}
 	fmt.Fprintf(w, "gcanalyze: skipped %d %s found beside the logs (metadata, heap snapshots, profiles), such as %s; name one on its own to see what it is\n",
-		len(n.set), documents, n.names[0])
+		len(n.set), documents, n.first)
 }
 
 // finishInputs reports the inputs' problems: the documents set aside in one line, the rest as
