@@ -793,8 +793,18 @@ var knownMisses = map[string]string{
 	// 24 at 40% GC, labelled healthy).
 	"node-16/tram-door-fault-logger-fleet-signature-index-too-small.64.log.gz":        "a load slowing into its limit, read as a leak",
 	"node-25/harbour-pilot-boarding-scheduler-tide-window-resident-thrash.144.log.gz": "mu ~0.55: above the thrashing rule's, no headroom",
-	"node-15/fraud-rules-index-too-big.96.log.gz":                                     "at its limit, which only the flag shows; with it, no headroom",
-	"node-26/fraud-rules-index-too-big.96.log.gz":                                     "at its limit, which only the flag shows; with it, no headroom",
+	// Set EF (Node 10, 13, 18, 22; blind, helper-179, 29 of 32 at first contact, session 55;
+	// one program under --trace-gc-ignore-scavenger, whose logs hold no young GC). A flood
+	// forecaster's river mesh (~48 MB loaded in 3 s) and five ensemble members started 2 s
+	// apart (~3.8 MB each) under 64 MB: its heap after full GCs climbed at one pace from 3 s
+	// to its death at 9.3-10.1 s, read a leak on Node 13, 18 and 22 (labelled heap-too-small:
+	// the start-up-load-vs-fast-leak class; the report's caveat "if the program was still
+	// loading data" stands beside it; Node 10, dead earlier, read it).
+	"node-13/flood-forecast-river-mesh-ensemble-too-small.64.log.gz": "a load climbing into its limit, read as a leak",
+	"node-18/flood-forecast-river-mesh-ensemble-too-small.64.log.gz": "a load climbing into its limit, read as a leak",
+	"node-22/flood-forecast-river-mesh-ensemble-too-small.64.log.gz": "a load climbing into its limit, read as a leak",
+	"node-15/fraud-rules-index-too-big.96.log.gz":                    "at its limit, which only the flag shows; with it, no headroom",
+	"node-26/fraud-rules-index-too-big.96.log.gz":                    "at its limit, which only the flag shows; with it, no headroom",
 }
 
 // stepsSeenFloor is how many corpus runs of programs that retain memory in steps a report
