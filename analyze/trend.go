@@ -442,12 +442,11 @@ func readWindow(xs, ys []float64, th *Thresholds) (*growth, *Trend) {
 		// The two-segment fit split a climb that never slowed: the full GCs before the break
 		// grew, and the last segment, too few to clear zero on its own (not one its swings
 		// or a later full GC undercut), climbs at least at the pace of the line through
-		// every full GC (an e-book mailer whose parked notices
-		// leak each simulated weekend: 8 → 76 MB by 8 s, no full GC while young GCs held it
-		// to 19 s, then 93, 107, 134, 152, 148 MB by 26 s, +7.4 MB/s with an interval of
-		// −2.9–17.6, read "no significant growth" beside its +53 MB). A break says where a
-		// rate changed; one that did not slow is no level, and the rate of the climb is the
-		// line through every full GC.
+		// every full GC (an e-book mailer whose parked notices leak each simulated weekend:
+		// 8 → 76 MB by 8 s, no full GC while young GCs held it to 19 s, then 93, 107, 134,
+		// 152, 148 MB by 26 s, +7.4 MB/s with an interval of −2.9–17.6, read "no significant
+		// growth" beside its +53 MB). A break says where a rate changed; one that did not
+		// slow is no level, and the rate of the climb is the line through every full GC.
 		if wg, wt := fitWindow(xs, ys, transient, th); wt.Significant && g.lin.b >= wg.lin.b {
 			wt.Method += ", over every full GC: the last segment climbs no slower than the whole"
 			g, t = wg, wt

@@ -577,9 +577,10 @@ func returnOf(ys []float64, th *Thresholds) int {
 // caught in passing found freed), two or more after that return, each by half the noise or
 // more, with no one step carrying the climb (none faster than CycleRateRatio times the pace
 // of the whole climb since the return), for longer than the log had run up to that return:
-// what they climb through is no batch caught in its course but the heap under the transients (an IoT gateway keeping 1.2 MB/s under a 20 MB
-// snapshot every 4 s: 17.6, then 34.7 with a snapshot live, 14.6, 19.2, 23.9 MB over 8 s
-// read "HEALTHY — no significant growth").
+// what they climb through is no batch caught in its course but the heap under the
+// transients (an IoT gateway keeping 1.2 MB/s under a 20 MB snapshot every 4 s: 17.6, then
+// 34.7 with a snapshot live, 14.6, 19.2, 23.9 MB over 8 s read "HEALTHY — no significant
+// growth").
 func climbSinceReturn(p *proc, th *Thresholds) bool {
 	g := p.growth
 	if g == nil || g.transient == 0 || g.stopped != nil && !g.stopped.unconfirmed {
