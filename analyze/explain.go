@@ -104,6 +104,9 @@ func Headline(p *Process) string {
 			// state a working set as the cause beside it.
 			return fmt.Sprintf("HEAP TOO SMALL — the heap that survives full GCs sat at the limit when the process died, %s after it started: a working set bigger than the limit, or a slow leak that reached it; the last few GCs alone cannot tell which.", secs(*p.Crash.TimeMS))
 		}
+		if p.diedLoadingAtMS != nil {
+			return fmt.Sprintf("HEAP TOO SMALL — the process died %s after it started, its heap rising all the way: what it was loading or building needs more than the limit allows (see loading).", secs(*p.diedLoadingAtMS))
+		}
 		if p.keptAsOnTheWay {
 			return "HEAP TOO SMALL — the heap that survives full GCs sits at the limit, keeping there what it kept on the way: a working set that needs more than the limit allows, or a leak that GC starves near it (see kept)."
 		}
@@ -898,9 +901,16 @@ func (e *explainer) fullGCs() {
 	l := lingeredAtLimit(e.p, e.th)
 	if lv := outgrownStory(e.p, e.out, e.th); lv != nil {
 		e.outgrew(lv)
-	} else if diedLoading(e.p, e.th) && o == nil && l == nil {
+	} else if diedLoading(e.p, e.out, e.th) && o == nil && l == nil {
 		// Only where no level held before the death: a process still loading holds none.
-		e.ev("loading", "the process died %s after it started, its heap rising from its first GCs: it was still loading what it works on, and that needs more than the limit (a leak is growth over a program's running life; if the load should fit, see what it reads in)", secs(e.p.last))
+		at := e.p.last
+		e.out.diedLoadingAtMS = &at
+		if busy := diedBusyLoading(e.p, e.th); busy != nil && e.p.last > e.th.DiedLoadingMS {
+			e.ev("loading", "the process died %s after it started, its heap rising from its first GCs, and GC took %.0f%% of its first %s: GC was busy from the start, as under a program loading or building what it works on, and that needs more than the limit. A leak as fast draws the same curve; a service's leak grows with its requests, between which GC has little to do (if the load should fit, see what it reads in)",
+				secs(e.p.last), 100**busy, secs(e.p.last/2))
+		} else {
+			e.ev("loading", "the process died %s after it started, its heap rising from its first GCs: it was still loading what it works on, and that needs more than the limit (a leak is growth over a program's running life; if the load should fit, see what it reads in)", secs(e.p.last))
+		}
 	}
 	if l != nil {
 		before := fmt.Sprintf(" against %.2f MB/s before", l.preRate)

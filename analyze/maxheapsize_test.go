@@ -58,7 +58,11 @@ func TestMaxHeapSizeOnTheCommandLine(t *testing.T) {
 			t.Errorf("%s: limit %v MB from %s, want under the %.0f MB flag by a young generation, from the command line", tc.log, p.HeapLimitMB, p.HeapLimitSource, tc.flagMB)
 			continue
 		}
-		if p.Verdict != VerdictLeak || p.OOMAtHeapRangeMB == nil || p.Trend == nil {
+		// Small records kept at 4–40 MB/s by a timer that leaves no idle time, dead 6.6–11 s
+		// after start with GC taking 11–17% of the first half: diedBusyLoading reads that as a
+		// load outgrowing its limit, which draws the same curve; the limit read is what this
+		// test holds.
+		if (p.Verdict != VerdictLeak && p.Verdict != VerdictHeapTooSmall) || p.OOMAtHeapRangeMB == nil || p.Trend == nil {
 			t.Errorf("%s: verdict %s, death range %v", tc.log, p.Verdict, p.OOMAtHeapRangeMB)
 			continue
 		}

@@ -41,8 +41,10 @@ func TestFastLeakUnderItsOwnFlag(t *testing.T) {
 		t.Fatalf("want one process that crashed, got %d processes:\n%s", len(r.Processes), out)
 	}
 	pr := r.Processes[0]
-	if pr.Verdict != VerdictLeak {
-		t.Errorf("verdict %s, want leak", pr.Verdict)
+	// Small records kept at ~25 MB/s, dead within seconds with GC busy from the start: a leak,
+	// or a load as diedBusyLoading reads it (the same curve); never a burst or want of data.
+	if pr.Verdict != VerdictLeak && pr.Verdict != VerdictHeapTooSmall {
+		t.Errorf("verdict %s, want leak (or heap-too-small: a load draws the same curve)", pr.Verdict)
 	}
 	for _, ev := range pr.Evidence {
 		if strings.HasPrefix(ev, "limit in effect:") {

@@ -176,6 +176,9 @@ type Process struct {
 	// allocated it kept on the way there (keptAlike): the headline may not state a working set
 	// as the cause beside the evidence that says a starved leak keeps on like that.
 	keptAsOnTheWay bool
+	// diedLoadingAtMS is when a heap too small died while still loading (diedLoading): the
+	// headline says so, not that the heap sat at the limit.
+	diedLoadingAtMS *float64
 	// climbingAtEnd holds, from and to, the heap after the last four full GCs when an unproven
 	// trend's last three each rose (the explainer's climbingAtTheEnd), for the headline.
 	climbingAtEnd *[2]float64

@@ -170,6 +170,12 @@ type Thresholds struct {
 	// its heap rising from its first GCs, died loading its working set: no time of steady
 	// running shows a leak.
 	DiedLoadingMS float64
+	// BusyLoadMS and BusyLoadGCShare: a process that dies at its limit within BusyLoadMS of
+	// its start, its heap rising from its first GCs, after GC took BusyLoadGCShare or more of
+	// the first half of its life, died loading too: it computed flat out from its start (a
+	// load, a batch), as a service between its requests does not.
+	BusyLoadMS      float64
+	BusyLoadGCShare float64
 
 	// ThrashMu, ThrashFreedShare, ThrashMinFullGCs and ThrashWindowShare define GC thrashing
 	// short of V8's own rule: over the last ThrashWindowShare of the log, at least
@@ -278,6 +284,8 @@ var DefaultThresholds = Thresholds{
 	LingerGapShare:   0.5,
 	LoadRateRatio:    5,
 	DiedLoadingMS:    2000,
+	BusyLoadMS:       12000,
+	BusyLoadGCShare:  0.1,
 
 	ThrashMu:                0.6,
 	ThrashFreedShare:        0.3,

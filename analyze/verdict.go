@@ -453,7 +453,7 @@ func verdictOf(p *proc, out *Process, th *Thresholds, heapMB float64) string {
 			return VerdictHeapTooSmall
 		case p.limit.belowDefault != nil && !p.limit.belowDefault.eraOnly && !growing:
 			return VerdictAllocationBurst
-		case jobOutgrew(p, out, th) != nil || diedLoading(p, th) || outgrewGivingBack(p, limit, th):
+		case jobOutgrew(p, out, th) != nil || diedLoading(p, out, th) || outgrewGivingBack(p, limit, th):
 			return VerdictHeapTooSmall
 		case growing && limit > 0 && math.Max(tr.GrowthMB, riseMB(out)) >= th.LeakShareOfLimitAtCrash*limit:
 			return VerdictLeak
@@ -1297,10 +1297,75 @@ func burstFarBelowStated(p *proc, out *Process, th *Thresholds) bool {
 // program was still loading what it works on (a feature store that filled 116 MB of its 128
 // in 0.6 s and died, read as a leak of 182 MB/s). A leak is growth over a program's running
 // life; in its first seconds, all the heap holds is what it loaded.
-func diedLoading(p *proc, th *Thresholds) bool {
-	n := len(p.fulls)
-	return n >= 2 && p.last <= th.DiedLoadingMS && p.fulls[0].AfterMB < p.fulls[n-1].AfterMB/2
+func diedLoading(p *proc, out *Process, th *Thresholds) bool {
+	return p.last <= th.DiedLoadingMS && roseFromStart(p) || diedBusyLoading(p, th) != nil
 }
+
+// roseFromStart reports a heap after full GCs that rose from its first full GC to more than
+// twice as much.
+func roseFromStart(p *proc) bool {
+	n := len(p.fulls)
+	return n >= 2 && p.fulls[0].AfterMB < p.fulls[n-1].AfterMB/2
+}
+
+// diedBusyLoading returns the share of the first half of its life GC took in a process that
+// died at its limit within BusyLoadMS of its start, its heap rising from its first GCs, when
+// that share is BusyLoadGCShare or more (nil otherwise): a program that computed flat out
+// from its start, loading or building what it works on. A service's leak grows with its
+// requests, between which it idles: the corpus's listener and worker leaks, dead at 3–6 s,
+// spent 2–5% of their first half in GC; the working sets too big for their limit that died
+// as soon (a registry's manifest graph, a route collector's RIB, a sonar grid) 10–60%.
+func diedBusyLoading(p *proc, th *Thresholds) *float64 {
+	if p.last > th.BusyLoadMS || !roseFromStart(p) || !p.pausesKnown() || p.pauses.strided() {
+		return nil
+	}
+	half := p.last / 2
+	share := typicalGCIn(p.pauses.list, half) / half
+	if share < th.BusyLoadGCShare {
+		return nil
+	}
+	return &share
+}
+
+// typicalGCIn sums the GC time of the pauses that ended by to (ms), each counted at most
+// stallCapRatio times the median pause of its kind (young, or full with its incremental
+// marking): a leak restarted on a busy host lost 0.1–0.45 s to each of five young GCs whose
+// median took 4 ms, which is the host's time, not the program's demand on GC.
+func typicalGCIn(ps []pause, to float64) float64 {
+	var young, full []float64
+	for _, q := range ps {
+		if q.full {
+			full = append(full, q.ms)
+		} else {
+			young = append(young, q.ms)
+		}
+	}
+	capYoung, capFull := capOf(young), capOf(full)
+	gc := 0.0
+	for _, q := range ps {
+		if q.t > to {
+			break
+		}
+		if q.full {
+			gc += math.Min(q.ms, capFull)
+		} else {
+			gc += math.Min(q.ms, capYoung)
+		}
+	}
+	return gc
+}
+
+// capOf is the most one pause of these may count for in typicalGCIn.
+func capOf(ms []float64) float64 {
+	if len(ms) == 0 {
+		return 0
+	}
+	return stallCapRatio * median(ms)
+}
+
+// stallCapRatio is how many times its kind's median pause one pause may count for in
+// typicalGCIn.
+const stallCapRatio = 4
 
 // grindingAtDeath reports a death whose last GCs show V8's average utilization under
 // ThrashMu (at the last GC that printed it): GC had been taking most of the time for a while,
