@@ -33,7 +33,16 @@ func (p *Parser) processLine(text string, line, end int) {
 		}
 		return
 	}
+	quoted := p.sourceNext
+	p.sourceNext = errorSourceHeader(stripDecoration(text))
 	anchors := findAnchors(text)
+	if quoted && onlyKeywords(anchors) {
+		// The program's code, quoted under the place an uncaught error was thrown: a
+		// comment or a string there that names an error ("// throws RangeError: Invalid
+		// string length") is not the error, which Node prints after the caret line.
+		p.processBare(text, line, end)
+		return
+	}
 	if len(anchors) == 0 {
 		p.processBare(text, line, end)
 		return
@@ -52,6 +61,33 @@ func (p *Parser) processLine(text string, line, end int) {
 		glued := i+1 < len(anchors) && (anchors[i+1].kind == anchorPrefix || anchors[i+1].kind == anchorBareGC)
 		p.processSegment(a, seg, glued, line, end)
 	}
+}
+
+// errorSourceHeader reports the line Node prints above the source line of an uncaught error:
+// the file and the line number alone ("/srv/app/export.js:70", "file:///srv/app/main.mjs:12",
+// "node:internal/process/task_queues:95", "C:\app\index.js:7").
+func errorSourceHeader(t string) bool {
+	i := strings.LastIndexByte(t, ':')
+	if i <= 0 || i == len(t)-1 || strings.ContainsAny(t, " \t") {
+		return false
+	}
+	for k := i + 1; k < len(t); k++ {
+		if t[k] < '0' || t[k] > '9' {
+			return false
+		}
+	}
+	path := t[:i]
+	return strings.ContainsAny(path, "/\\") || strings.HasPrefix(path, "node:")
+}
+
+// onlyKeywords reports anchors that are all crash-block keywords (none a GC line's start).
+func onlyKeywords(anchors []anchor) bool {
+	for _, a := range anchors {
+		if a.kind != anchorKeyword {
+			return false
+		}
+	}
+	return len(anchors) > 0
 }
 
 // processBare handles a line with no anchor: a JS or native frame, the start-less fragment of

@@ -81,6 +81,9 @@ type Parser struct {
 	// braceOpen is set when the line before was a lone "{": a report's opening brace, if a
 	// report's first key follows it.
 	braceOpen bool
+	// sourceNext is set when the line before was the "file:line" Node prints above an
+	// uncaught error's source line: the next line is the program's code, quoted.
+	sourceNext bool
 	// sawRing is set once an entry of a crash dump's ring buffer was emitted.
 	sawRing bool
 	// repeatsLater is set when the caller marks repeats over the whole stream (ParseParallel

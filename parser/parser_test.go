@@ -510,3 +510,38 @@ func TestSizeLimitErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestQuotedSourceLine: Node prints an uncaught error under the file and line it was thrown
+// at and that line of the program, quoted; a comment or a string on that line which names an
+// error is the program's text, not a second error (set EJ's departure-board export on Node 12
+// to 25, whose join carried "// throws RangeError: Invalid string length", read as printed
+// twice, so caught). Hand-made from that run's tail.
+func TestQuotedSourceLine(t *testing.T) {
+	for _, header := range []string{
+		"/srv/pis/export.js:70",
+		"file:///srv/pis/export.mjs:70",
+		`C:\srv\pis\export.js:70`,
+	} {
+		text := header + "\n" +
+			"  const feed = dayBuffer.join('\\n');   // throws RangeError: Invalid string length\n" +
+			"                         ^\n\n" +
+			"RangeError: Invalid string length\n" +
+			"    at Array.join (<anonymous>)\n"
+		var fatalLines []int
+		for _, ev := range parseOne(t, text) {
+			if ev.Type == TypeFatal {
+				fatalLines = append(fatalLines, ev.Line)
+			}
+		}
+		if len(fatalLines) != 1 || fatalLines[0] != 5 {
+			t.Errorf("%s: fatal events on lines %v, want only line 5", header, fatalLines)
+		}
+	}
+	// Without the file:line above it, a line that names the error is read as before.
+	for _, ev := range parseOne(t, "app started\n[worker 3] RangeError: Invalid string length\n") {
+		if ev.Type == TypeFatal {
+			return
+		}
+	}
+	t.Error("an error printed after a logger's tag was not read")
+}
