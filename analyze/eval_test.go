@@ -736,8 +736,7 @@ func TestNoOOMWhereNoneComes(t *testing.T) {
 		// level of 62 MB held 3.5 s, a climb over two full GCs to 84.4 MB, then 87.0 MB 5.9 s
 		// later and 2 s of young GCs to the cut: read as a leak of 2.1 MB/s since the first
 		// level (interval 0.09–4.15), two full GCs on the second level being too few to call
-		// it held. Measured as it came (00d5c26); the whole log and
-		// its 80% cut read healthy.
+		// it held. Measured as it came (00d5c26); the whole log and its 80% cut read healthy.
 		"node-13/museum-collection-api-manifest-cache-two-step-plateau.256.log.gz cut at 60%": "two full GCs on a second level, read with the climb to it as a leak",
 	}
 	for _, log := range corpustest.Logs(t) {
