@@ -62,6 +62,17 @@ func (l launcher) snapshots(rate float64) string {
 	return "run with " + l.command("--heapsnapshot-near-heap-limit=2") + " (or take two heap snapshots " + apart + " apart)"
 }
 
+// snapshotNearLimit is how to get one heap snapshot of a heap as it runs out.
+func (l launcher) snapshotNearLimit() string {
+	switch {
+	case l.deno:
+		return "run it once with " + l.command("--heap-snapshot-on-oom") + " (V8 writes a .heapsnapshot as the heap runs out)"
+	case l.oldNode:
+		return "take a heap snapshot as it nears its limit (node --inspect and DevTools; this Node predates --heapsnapshot-near-heap-limit)"
+	}
+	return "run it once with " + l.command("--heapsnapshot-near-heap-limit=1")
+}
+
 // snapshotDiffMB is what a leak should add between two heap snapshots for it to stand out
 // in their comparison.
 const snapshotDiffMB = 10
@@ -207,6 +218,10 @@ func (e *explainer) recommend() {
 			rec("Before raising it for good, run once with the bigger limit and %s: at the limit this process kept the same share of what it allocated as before, as a leak that GC starves there does. A working set levels off under the bigger limit; a leak climbs on at its rate before the limit (~%s) and dies there too.", run.flag("--trace-gc"), units.Rate(l.preRate))
 		} else if l != nil {
 			// It sat at the limit: nothing to add.
+		} else if out.diedLoadingAtMS != nil {
+			// The log holds its whole life already: what tells a load from a leak as fast is
+			// what the heap holds, not more of the trace.
+			rec("A leak as fast is not ruled out: %s and open the snapshot in DevTools → Memory; if what fills the heap is what the program loads or builds (its tables, its parsed input), it is the working set, else it is a leak.", run.snapshotNearLimit())
 		} else if lv := outgrownLevel(e.p, e.p.limit.effectiveMB, e.th); lv != nil {
 			rec("Or bound what it takes on at once near the end: the heap held ~%s until %s; what arrived then (a peak of requests, jobs in flight, a bigger input) is what did not fit. A concurrency limit or a queue keeps that from growing with the load. If the heap climbs in steps over a longer run, it is a leak that paused: record more of its life.", mb(lv.heapMB), secs(lv.toMS))
 		} else {

@@ -40,6 +40,11 @@ func TestDiedBusyLoading(t *testing.T) {
 				!strings.Contains(Headline(p), "after it started")) {
 				t.Errorf("%s: a load that GC was busy under, without saying so: %q\n  %s", tc.log, Headline(p), strings.Join(p.Evidence, "\n  "))
 			}
+			if advice := strings.Join(p.Recommendations, "\n"); tc.want == VerdictHeapTooSmall &&
+				(strings.Contains(advice, "record the whole life") || !strings.Contains(advice, "snapshot")) {
+				// The log holds the whole life already: more of the trace settles nothing.
+				t.Errorf("%s: advice for a load whose whole life is traced:\n%s", tc.log, advice)
+			}
 			if tc.want != VerdictHeapTooSmall && loading {
 				t.Errorf("%s: a leak told as a load", tc.log)
 			}
