@@ -901,7 +901,7 @@ func (e *explainer) fullGCs() {
 	l := lingeredAtLimit(e.p, e.th)
 	if lv := outgrownStory(e.p, e.out, e.th); lv != nil {
 		e.outgrew(lv)
-	} else if diedLoading(e.p, e.out, e.th) && o == nil && l == nil {
+	} else if diedLoading(e.p, e.th) && o == nil && l == nil {
 		// Only where no level held before the death: a process still loading holds none.
 		at := e.p.last
 		e.out.diedLoadingAtMS = &at

@@ -453,7 +453,7 @@ func verdictOf(p *proc, out *Process, th *Thresholds, heapMB float64) string {
 			return VerdictHeapTooSmall
 		case p.limit.belowDefault != nil && !p.limit.belowDefault.eraOnly && !growing:
 			return VerdictAllocationBurst
-		case jobOutgrew(p, out, th) != nil || diedLoading(p, out, th) || outgrewGivingBack(p, limit, th):
+		case jobOutgrew(p, out, th) != nil || diedLoading(p, th) || outgrewGivingBack(p, limit, th):
 			return VerdictHeapTooSmall
 		case growing && limit > 0 && math.Max(tr.GrowthMB, riseMB(out)) >= th.LeakShareOfLimitAtCrash*limit:
 			return VerdictLeak
@@ -1297,7 +1297,7 @@ func burstFarBelowStated(p *proc, out *Process, th *Thresholds) bool {
 // program was still loading what it works on (a feature store that filled 116 MB of its 128
 // in 0.6 s and died, read as a leak of 182 MB/s). A leak is growth over a program's running
 // life; in its first seconds, all the heap holds is what it loaded.
-func diedLoading(p *proc, out *Process, th *Thresholds) bool {
+func diedLoading(p *proc, th *Thresholds) bool {
 	return p.last <= th.DiedLoadingMS && roseFromStart(p) || diedBusyLoading(p, th) != nil
 }
 
@@ -1310,11 +1310,13 @@ func roseFromStart(p *proc) bool {
 
 // diedBusyLoading returns the share of the first half of its life GC took in a process that
 // died at its limit within BusyLoadMS of its start, its heap rising from its first GCs, when
-// that share is BusyLoadGCShare or more (nil otherwise): a program that computed flat out
-// from its start, loading or building what it works on. A service's leak grows with its
-// requests, between which it idles: the corpus's listener and worker leaks, dead at 3–6 s,
+// that share is BusyLoadGCShare or more (nil otherwise): GC busy from the start, as under a
+// program loading or building what it works on. A service's leak grows with its requests,
+// between which GC has little to do: the corpus's listener and worker leaks, dead at 3–6 s,
 // spent 2–5% of their first half in GC; the working sets too big for their limit that died
-// as soon (a registry's manifest graph, a route collector's RIB, a sonar grid) 10–60%.
+// as soon (a registry's manifest graph, a route collector's RIB, a sonar grid) 10–60%. The
+// share is also what keeping many small objects fast costs: a leak of small records kept
+// by a loop that never idles reads as a load, the same curve (docs/accuracy.md).
 func diedBusyLoading(p *proc, th *Thresholds) *float64 {
 	if p.last > th.BusyLoadMS || !roseFromStart(p) || !p.pausesKnown() || p.pauses.strided() {
 		return nil
