@@ -860,8 +860,16 @@ var knownMisses = map[string]string{
 	"node-14/livestock-auction-ring-board-resident-thrash.96.log.gz":         "flat at 88% of a flag the log does not show",
 	"node-20/livestock-auction-ring-board-resident-thrash.96.log.gz":         "flat at 88% of a flag the log does not show",
 	"node-24/broadcast-playout-clip-metadata-cache-decel-plateau.256.log.gz": "slowing, too short a stay at its level to call one",
-	"node-15/fraud-rules-index-too-big.96.log.gz":                            "at its limit, which only the flag shows; with it, no headroom",
-	"node-26/fraud-rules-index-too-big.96.log.gz":                            "at its limit, which only the flag shows; with it, no headroom",
+	// Set EM (helper-186; Node 11, 17, 21, 25; one program under --no-parallel-scavenge; 30
+	// of 32 at first contact, bc431e5). A snooker league's shot matrix at 90-97% of its 96 MB
+	// flag on Node 11, alive to its own exit: healthy as the log shows it, heap-too-small with
+	// its flag. A stage-lighting console's four rising render excursions on Node 11, the log
+	// ending inside the last (full GCs 30.1, 45.4, 61.5, 86.0 MB over its final 1.6 s, no GC
+	// after its release): read a leak (labelled healthy; Node 17, 21 and 25 read it).
+	"node-11/snooker-league-frame-analytics-shot-matrix-too-small.96.log.gz":  "at its limit, which only the flag shows; with it, heap-too-small",
+	"node-11/stage-lighting-console-show-render-rising-excursions.192.log.gz": "full GCs inside a rising excursion the log ends in, read as a leak",
+	"node-15/fraud-rules-index-too-big.96.log.gz":                             "at its limit, which only the flag shows; with it, no headroom",
+	"node-26/fraud-rules-index-too-big.96.log.gz":                             "at its limit, which only the flag shows; with it, no headroom",
 }
 
 // stepsSeenFloor is how many corpus runs of programs that retain memory in steps a report
