@@ -906,8 +906,8 @@ func (e *explainer) fullGCs() {
 		at := e.p.last
 		e.out.diedLoadingAtMS = &at
 		if busy := diedBusyLoading(e.p, e.th); busy != nil && e.p.last > e.th.DiedLoadingMS {
-			e.ev("loading", "the process died %s after it started, its heap rising from its first GCs, and GC took %.0f%% of its first %s: GC was busy from the start, as under a program loading or building what it works on, and that needs more than the limit. A leak as fast draws the same curve; a service's leak grows with its requests, between which GC has little to do (if the load should fit, see what it reads in)",
-				secs(e.p.last), 100**busy, secs(e.p.last/2))
+			e.ev("loading", "the process died %s after it started, its heap rising from its first GCs, and GC took %.0f%% of its first %s (from %.0f%%, in a death within %s, the tool reads a load): GC was busy from the start, as under a program loading or building what it works on, and that needs more than the limit. A leak as fast draws the same curve; a service's leak grows with its requests, between which GC has little to do (if the load should fit, see what it reads in)",
+				secs(e.p.last), 100**busy, secs(e.p.last/2), 100*e.th.BusyLoadGCShare, secs(e.th.BusyLoadMS))
 		} else {
 			e.ev("loading", "the process died %s after it started, its heap rising from its first GCs: it was still loading what it works on, and that needs more than the limit (a leak is growth over a program's running life; if the load should fit, see what it reads in)", secs(e.p.last))
 		}

@@ -172,8 +172,8 @@ type Thresholds struct {
 	DiedLoadingMS float64
 	// BusyLoadMS and BusyLoadGCShare: a process that dies at its limit within BusyLoadMS of
 	// its start, its heap rising from its first GCs, after GC took BusyLoadGCShare or more of
-	// the first half of its life, died loading too: it computed flat out from its start (a
-	// load, a batch), as a service between its requests does not.
+	// the first half of its life, died loading too: GC busy from its start, as under a load
+	// or a batch, not as under a service idling between its requests.
 	BusyLoadMS      float64
 	BusyLoadGCShare float64
 
